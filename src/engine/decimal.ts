@@ -1,0 +1,53 @@
+// Credits are money-like: they are rounded to 2 decimals, half away from zero
+// (rules.md, preamble), and must never show binary-float artefacts such as
+// 0.30000000000000004. All arithmetic on hours and credits goes through decimal.js
+// and comes back to a JS number only after rounding, so a printed value is exact.
+import Decimal from 'decimal.js';
+
+const D = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP });
+
+export type Num = InstanceType<typeof D>;
+
+export const dec = (n: number | string | Num): Num => new D(n);
+
+/** Round half away from zero to 2 decimals and return a plain number. */
+export function round2(n: number | Num): number {
+  return new D(n).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+}
+
+/** Exact sum of already-rounded figures, rounded again to 2 decimals. */
+export function sum(values: Iterable<number>): number {
+  let acc = new D(0);
+  for (const v of values) acc = acc.plus(v);
+  return round2(acc);
+}
+
+export function mul(...factors: Array<number | Num>): Num {
+  let acc = new D(1);
+  for (const f of factors) acc = acc.times(f);
+  return acc;
+}
+
+export function div(a: number | Num, b: number | Num): Num {
+  return new D(a).dividedBy(b);
+}
+
+export function sub(a: number, b: number): number {
+  return round2(new D(a).minus(b));
+}
+
+export function add(a: number, b: number): number {
+  return round2(new D(a).plus(b));
+}
+
+/** Format a figure without trailing zeros: 4.50 → "4.5", 10 → "10". */
+export function fmt(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return String(round2(n));
+}
+
+/** Percent with at most one decimal, for shares such as 33.3 %. */
+export function pct(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  return `${new D(part).dividedBy(whole).times(100).toDecimalPlaces(1, D.ROUND_HALF_UP).toNumber()}%`;
+}

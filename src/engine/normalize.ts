@@ -1,0 +1,336 @@
+// Raw cell values → typed record fields. A cell may hold anything Excel, ExcelJS, a
+// CSV parser or a custom function hands over: numbers, text with full-width digits
+// and stray spaces, Dates, Excel date serials, booleans, error values (#N/A), or
+// junk. Every value is either understood or rejected with an issue that names the
+// value and what is accepted; nothing is silently dropped or guessed.
+import type { Issue, TrainingRecord } from './types';
+import { t, Text } from './text';
+import {
+  AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
+  Grade, Level, Vocabulary, acceptedList, fold, lookup, nearest,
+} from './vocabulary';
+import { ColumnMap, FIELD_LABELS, Field } from './fields';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text } | null;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: t(zh, en) });
+
+/** An Excel error value as ExcelJS or Office.js report it. */
+function errorValue(v: unknown): string | undefined {
+  if (typeof v === 'string' && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i.test(v.trim())) return v.trim();
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return String((v as { error: unknown }).error);
+  return undefined;
+}
+
+/** Text of a cell, or null when it is empty. Rich text and formula results are unwrapped. */
+export function cellText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const s = v.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    return s === '' ? null : s;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('result' in o) return cellText(o.result);
+    if ('text' in o) return cellText(o.text);
+    if (Array.isArray(o.richText)) return cellText(o.richText.map((p: { text?: unknown }) => String(p?.text ?? '')).join(''));
+  }
+  return null;
+}
+
+/** Unwrap formula results and hyperlinks so parsers see the value itself. */
+function unwrap(v: unknown): unknown {
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ('result' in o) return unwrap(o.result);
+    if ('richText' in o || 'text' in o) return cellText(v);
+  }
+  return v;
+}
+
+export function isBlank(v: unknown): boolean {
+  const u = unwrap(v);
+  return u === null || u === undefined || (typeof u === 'string' && u.trim() === '') || (typeof u === 'number' && Number.isNaN(u));
+}
+
+const UNIT_SUFFIX = /(学时|小时|课时|学分|个月|月|天|日|次|分|h|hrs?|hours?|days?|months?|credits?)$/i;
+
+/** A non-negative-or-not number; units such as "24学时" or "３天" are accepted. */
+export function parseNumber(v: unknown): Parsed<number> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  const err = errorValue(u);
+  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  if (typeof u === 'number') {
+    return Number.isFinite(u) ? ok(u) : bad('不是有限的数', 'not a finite number');
+  }
+  if (typeof u === 'boolean') return bad('是逻辑值，不是数字', 'is a TRUE/FALSE value, not a number');
+  if (u instanceof Date) return bad('是日期，不是数字', 'is a date, not a number');
+  if (typeof u !== 'string') return bad('不是数字', 'not a number');
+  let s = fold(u).replace(/,/g, '');
+  s = s.replace(UNIT_SUFFIX, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return bad('不是数字', 'not a number');
+  const n = Number(s);
+  return Number.isFinite(n) ? ok(n) : bad('不是有限的数', 'not a finite number');
+}
+
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+/** Excel serials of 1990-01-01 and 2100-12-31 (1900 date system). */
+const SERIAL_MIN = 32874;
+const SERIAL_MAX = 73415;
+
+function serialToDate(serial: number): Date {
+  // Excel's day 0 is 1899-12-30 once its fictitious 1900-02-29 is accounted for.
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= last;
+}
+
+/**
+ * A year from a year or date cell: 2023, "2023年", "2023年度", a Date, an Excel date
+ * serial, "2023-07-15", "2023/7/15", "2023年7月15日", "2023.7", "20230715". A span
+ * such as "2023.12-2024.1" gives the year it ends in, the year a cross-year project
+ * is registered in (hainan 第十四条 1).
+ */
+export function parseYear(v: unknown): Parsed<number> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  const err = errorValue(u);
+  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  let year: number | undefined;
+  if (u instanceof Date) {
+    if (Number.isNaN(u.getTime())) return bad('不是有效日期', 'not a valid date');
+    year = u.getUTCFullYear();
+  } else if (typeof u === 'number') {
+    if (!Number.isFinite(u)) return bad('不是有效年份或日期', 'not a valid year or date');
+    if (Number.isInteger(u) && u >= 1000 && u <= 9999) year = u;
+    else if (u >= SERIAL_MIN && u <= SERIAL_MAX) year = serialToDate(u).getUTCFullYear();
+    else return bad('不是年份，也不是 Excel 日期', 'neither a year nor an Excel date');
+  } else if (typeof u === 'string') {
+    const s = fold(u);
+    let m: RegExpMatchArray | null;
+    if ((m = s.match(/^(\d{4})(年度?|年)?$/))) year = Number(m[1]);
+    else if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) {
+      if (!validYmd(+m[1]!, +m[2]!, +m[3]!)) return bad('日期不存在', 'no such date');
+      year = +m[1]!;
+    } else {
+      const dates = [...s.matchAll(/(\d{4})\s*[-/.年]\s*(\d{1,2})(?!\d)(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?/g)];
+      if (dates.length === 0) {
+        // A bare Excel serial typed as text ("45123") is a date too.
+        if (/^\d{5}(\.\d+)?$/.test(s) && +s >= SERIAL_MIN && +s <= SERIAL_MAX) year = serialToDate(+s).getUTCFullYear();
+        else return bad('看不出年份或日期', 'no year or date can be read');
+      } else {
+        const last = dates[dates.length - 1]!;
+        const y = +last[1]!;
+        const mo = +last[2]!;
+        const d = last[3] === undefined ? 1 : +last[3];
+        if (!validYmd(y, mo, d)) return bad('日期不存在', 'no such date');
+        year = y;
+      }
+    }
+  } else {
+    return bad('不是年份或日期', 'not a year or a date');
+  }
+  if (year < MIN_YEAR || year > MAX_YEAR) return bad(`年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
+  return ok(year);
+}
+
+/** Score bands of 普洱 第十一条 3, which the roster vocabulary adopts for every region. */
+export function gradeOfScore(score: number): Grade {
+  if (score >= 90) return 'excellent';
+  if (score >= 80) return 'good';
+  if (score >= 70) return 'fair';
+  if (score >= 60) return 'pass';
+  return 'fail';
+}
+
+export function parseGrade(v: unknown): Parsed<{ grade: Grade; score?: number }> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  const n = parseNumber(u);
+  if (n && n.ok) {
+    if (n.value < 0 || n.value > 100) return bad('分数应在 0–100 之间', 'a score must lie within 0–100');
+    return ok({ grade: gradeOfScore(n.value), score: n.value });
+  }
+  const text = cellText(u);
+  if (text === null) return bad('不是成绩', 'not a grade');
+  const g = lookup(GRADE_VOCAB, text);
+  if (g) return ok({ grade: g });
+  return vocabReject(GRADE_VOCAB, text);
+}
+
+function vocabReject<T extends string>(vocab: Vocabulary<T>, text: string): Parsed<never> {
+  const near = nearest(vocab, text);
+  const all = acceptedList(vocab);
+  return {
+    ok: false,
+    reason: t(`不是可识别的${vocab.name.zh}，最接近的是：${near.join('、')}；可用值：${all}`,
+      `not a known ${vocab.name.en}; nearest: ${near.join(', ')}; accepted: ${all}`),
+  };
+}
+
+export function parseVocab<T extends string>(vocab: Vocabulary<T>, v: unknown, aliases?: Record<string, T>): Parsed<T> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  const err = errorValue(u);
+  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  const text = cellText(u);
+  if (text === null) return bad(`不是${vocab.name.zh}`, `not a ${vocab.name.en}`);
+  const found = lookup(vocab, text, aliases);
+  if (found) return ok(found);
+  return vocabReject(vocab, text);
+}
+
+export function parseBool(v: unknown): Parsed<boolean> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  if (typeof u === 'boolean') return ok(u);
+  const text = cellText(u);
+  if (text === null) return bad('不是 是/否', 'not yes/no');
+  const k = fold(text);
+  if (BOOL_SPELLINGS.yes.some((s) => fold(s) === k)) return ok(true);
+  if (BOOL_SPELLINGS.no.some((s) => fold(s) === k)) return ok(false);
+  return bad('应填 是 或 否', 'expected 是/否 (yes/no)');
+}
+
+/** A teacher identifier. 18-digit IDs stored as numbers have lost their last digits. */
+export function parseId(v: unknown): Parsed<string> {
+  const u = unwrap(v);
+  if (isBlank(u)) return null;
+  const err = errorValue(u);
+  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  if (typeof u === 'number') {
+    if (!Number.isSafeInteger(u)) {
+      return bad('身份证号以数字保存，已丢失末位；请把该列设为文本后重新录入', 'the ID is stored as a number and has lost its last digits; format the column as text and re-enter it');
+    }
+    return ok(String(u));
+  }
+  const text = cellText(u);
+  if (text === null) return bad('不是编号', 'not an identifier');
+  return ok(text.replace(/\s+/g, '').toUpperCase());
+}
+
+export function parseText(v: unknown): string | null {
+  const u = unwrap(v);
+  if (errorValue(u)) return null;
+  return cellText(u);
+}
+
+export interface NormalizeOptions {
+  levelAliases?: Record<string, Level>;
+}
+
+export interface NormalizedRow {
+  record: TrainingRecord;
+  issues: Issue[];
+  rejected: Set<Field>;
+}
+
+function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknown, reason: Text, code: string): void {
+  rejected.add(field);
+  const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? String(raw);
+  const label = FIELD_LABELS[field];
+  issues.push({
+    code,
+    severity: 'error',
+    field,
+    value: shown,
+    message: t(`${label.zh}「${shown}」${reason.zh}`, `${label.en} "${shown}": ${reason.en}`),
+  });
+}
+
+const CODES: Partial<Record<Field, string>> = {
+  hours: 'HOURS_NOT_NUMBER', days: 'DAYS_NOT_NUMBER', months: 'MONTHS_NOT_NUMBER', rate: 'RATE_NOT_NUMBER',
+  credits: 'CREDITS_NOT_NUMBER', year: 'YEAR_INVALID', date: 'DATE_INVALID', hireYear: 'HIRE_YEAR_INVALID',
+  level: 'LEVEL_UNKNOWN', mode: 'MODE_UNKNOWN', grade: 'GRADE_UNKNOWN', award: 'AWARD_UNKNOWN',
+  role: 'ROLE_UNKNOWN', category: 'CATEGORY_UNKNOWN', selfSelected: 'BOOL_INVALID', classTeacher: 'BOOL_INVALID',
+  assessment: 'BOOL_INVALID', exempt: 'BOOL_INVALID', teacherId: 'ID_INVALID',
+};
+
+/** True when no mapped cell of the row holds anything. */
+export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boolean {
+  for (const idx of Object.values(map.columns)) if (idx !== undefined && !isBlank(cells[idx])) return false;
+  return true;
+}
+
+/**
+ * Normalize one roster row. `row` is the sheet row number reported to the user.
+ * Region-independent apart from the level aliases (区级 means different things).
+ */
+export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row: number, opts: NormalizeOptions = {}): NormalizedRow {
+  const issues: Issue[] = [];
+  const rejected = new Set<Field>();
+  const get = (f: Field): unknown => {
+    const i = map.columns[f];
+    return i === undefined ? undefined : cells[i];
+  };
+  const take = <T>(f: Field, p: Parsed<T>): T | undefined => {
+    if (p === null) return undefined;
+    if (p.ok) return p.value;
+    reject(issues, rejected, f, get(f), p.reason, CODES[f] ?? 'VALUE_INVALID');
+    return undefined;
+  };
+
+  const record: TrainingRecord = {
+    row,
+    teacherId: take('teacherId', parseId(get('teacherId'))) ?? null,
+    name: parseText(get('name')),
+    school: parseText(get('school')),
+    project: parseText(get('project')),
+    year: null,
+  };
+
+  const year = take('year', parseYear(get('year')));
+  const dateYear = take('date', parseYear(get('date')));
+  record.year = year ?? dateYear ?? null;
+  if (year !== undefined && dateYear !== undefined && year !== dateYear) {
+    issues.push({
+      code: 'YEAR_DATE_MISMATCH', severity: 'warning', field: 'year', value: String(year),
+      message: t(`年度 ${year} 与培训时间的年份 ${dateYear} 不一致，按年度 ${year} 登记`, `year ${year} differs from the date's year ${dateYear}; the year column is used`),
+    });
+  }
+
+  const set = <K extends keyof TrainingRecord>(k: K, v: TrainingRecord[K] | undefined): void => {
+    if (v !== undefined) record[k] = v;
+  };
+  set('level', take('level', parseVocab(LEVEL_VOCAB, get('level'), opts.levelAliases)));
+  set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'))));
+  set('hours', take('hours', parseNumber(get('hours'))));
+  set('days', take('days', parseNumber(get('days'))));
+  set('months', take('months', parseNumber(get('months'))));
+  const g = take('grade', parseGrade(get('grade')));
+  if (g) {
+    record.grade = g.grade;
+    if (g.score !== undefined) record.score = g.score;
+  }
+  set('award', take('award', parseVocab(AWARD_VOCAB, get('award'))));
+  set('role', take('role', parseVocab(ROLE_VOCAB, get('role'))));
+  set('rate', take('rate', parseNumber(get('rate'))));
+  set('category', take('category', parseVocab(CATEGORY_VOCAB, get('category'))));
+  set('selfSelected', take('selfSelected', parseBool(get('selfSelected'))));
+  set('enteredCredits', take('credits', parseNumber(get('credits'))));
+  set('certificate', parseText(get('certificate'))?.replace(/\s+/g, '') ?? undefined);
+  set('classTeacher', take('classTeacher', parseBool(get('classTeacher'))));
+  set('assessment', take('assessment', parseBool(get('assessment'))));
+  set('hireYear', take('hireYear', parseYear(get('hireYear'))));
+  set('exempt', take('exempt', parseBool(get('exempt'))));
+
+  for (const f of ['hours', 'days', 'months', 'rate', 'credits'] as const) {
+    const key = f === 'credits' ? 'enteredCredits' : f;
+    const v = record[key];
+    if (v !== undefined && v < 0) {
+      reject(issues, rejected, f, get(f), t('不能为负数', 'must not be negative'), f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE');
+      delete record[key];
+    }
+  }
+  return { record, issues, rejected };
+}

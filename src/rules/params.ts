@@ -1,0 +1,141 @@
+// Parameters and adopted readings: the vocabulary every region module is written in.
+//
+// A parameter is a number with its unit and the article it comes from. `value: null`
+// marks a number the source text does not give (UNDEFINED in rules.md): the engine
+// never invents one, it says "not defined by the source text" unless the workbook
+// supplies an override. Only parameters marked `overridable` accept one, and an
+// override is validated against the parameter's own bounds.
+import { z } from 'zod';
+import { t, Text } from '../engine/text';
+
+export const CiteSchema = z.strictObject({
+  doc: z.string().min(1),
+  article: z.string().min(1),
+  quote: z.string().optional(),
+});
+export type Cite = z.infer<typeof CiteSchema>;
+
+export const UNITS = ['credit', 'credit/day', 'credit/hour', 'credit/classHour', 'hour', 'hour/day', 'hour/year', 'hour/event', 'hour/credit', 'ratio', 'count', 'year', 'month'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const ParamSchema = z
+  .strictObject({
+    value: z.number().finite().nonnegative().nullable(),
+    unit: z.enum(UNITS),
+    label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    cite: CiteSchema,
+    overridable: z.boolean().default(false),
+    /** bounds an override must respect */
+    min: z.number().finite().nonnegative().default(0),
+    max: z.number().finite().positive().default(10_000),
+    /** the adopted reading this number embodies, if any */
+    reading: z.string().regex(/^R-[A-Z]{2}\d+$/).optional(),
+  })
+  .refine((p) => p.value !== null || p.overridable, {
+    message: 'an UNDEFINED parameter must be overridable, or it could never be used',
+  });
+export type ParamDef = z.infer<typeof ParamSchema>;
+export type ParamInput = z.input<typeof ParamSchema>;
+
+export const ParamTableSchema = z.record(z.string().regex(/^[a-zA-Z][\w.]*$/), ParamSchema);
+export type ParamTable = Record<string, ParamDef>;
+
+export const ReadingSchema = z.strictObject({
+  id: z.string().regex(/^R-[A-Z]{2}\d+$/),
+  article: z.string().min(1),
+  question: z.string().min(1),
+  chosen: z.string().min(1),
+  alternatives: z.array(z.string()).min(1),
+  summary: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+});
+export type Reading = z.infer<typeof ReadingSchema>;
+
+/** Parse a region's table at load time: a mistyped key or a missing cite fails fast. */
+export function defineParams<K extends string>(table: Record<K, ParamInput>): Record<K, ParamDef> {
+  return ParamTableSchema.parse(table) as Record<K, ParamDef>;
+}
+
+export function defineReadings(list: Reading[]): Reading[] {
+  const parsed = z.array(ReadingSchema).parse(list);
+  const ids = new Set<string>();
+  for (const r of parsed) {
+    if (ids.has(r.id)) throw new Error(`reading ${r.id} defined twice`);
+    ids.add(r.id);
+  }
+  return parsed;
+}
+
+/** Per-workbook overrides: `{ "dayCredits.school": 0.5 }`. */
+export const OverridesSchema = z.record(z.string(), z.number().finite().nonnegative());
+export type Overrides = z.infer<typeof OverridesSchema>;
+
+export interface OverrideProblem {
+  key: string;
+  message: Text;
+}
+
+/** Validate overrides against a region's table; returns the problems, none if usable. */
+export function checkOverrides(table: ParamTable, overrides: Overrides): OverrideProblem[] {
+  const problems: OverrideProblem[] = [];
+  const parsed = OverridesSchema.safeParse(overrides);
+  if (!parsed.success) {
+    return [{ key: '*', message: t('覆盖参数必须是非负数', 'overrides must be non-negative numbers') }];
+  }
+  for (const [key, value] of Object.entries(parsed.data)) {
+    const def = table[key];
+    if (!def) {
+      problems.push({ key, message: t(`没有名为 ${key} 的参数`, `no parameter named ${key}`) });
+    } else if (!def.overridable) {
+      problems.push({
+        key,
+        message: t(`${key}（${def.label.zh}）由原文规定，不能覆盖`, `${key} (${def.label.en}) is fixed by the source text and cannot be overridden`),
+      });
+    } else if (value < def.min || value > def.max) {
+      problems.push({
+        key,
+        message: t(`${key} 的取值应在 ${def.min}–${def.max} 之间，收到 ${value}`, `${key} must lie within ${def.min}–${def.max}; got ${value}`),
+      });
+    }
+  }
+  return problems;
+}
+
+/** A parameter as one computation used it: the value, and whether it is the text's own. */
+export interface ParamUse {
+  key: string;
+  value: number | null;
+  official: boolean;
+  /** the source's value when an override replaced it (null: UNDEFINED in the source) */
+  original?: number | null;
+}
+
+export class Params {
+  constructor(
+    readonly table: ParamTable,
+    readonly overrides: Overrides = {},
+  ) {}
+
+  /** The value to compute with; `null` when the source leaves it undefined and no override is set. */
+  use(key: string): ParamUse {
+    const def = this.table[key];
+    if (!def) throw new Error(`unknown parameter ${key}`);
+    if (def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)) {
+      const value = this.overrides[key]!;
+      return { key, value, official: false, original: def.value };
+    }
+    return { key, value: def.value, official: true };
+  }
+
+  /** A fixed number from the text (never UNDEFINED). */
+  num(key: string): number {
+    const v = this.use(key).value;
+    if (v === null) throw new Error(`parameter ${key} is UNDEFINED; use use() and handle the gap`);
+    return v;
+  }
+
+  def(key: string): ParamDef {
+    const def = this.table[key];
+    if (!def) throw new Error(`unknown parameter ${key}`);
+    return def;
+  }
+}

@@ -1,0 +1,482 @@
+// 普洱市中小学教师全员培训管理办法（试行）+ 学分认定管理实施细则（试行）+ 校本研修实施方案
+// (普洱市教育体育局, 2023) — seeds/003_8403e7cbc03e57c3.txt
+// credits = rate × hours × (1 + performance coefficient) (第十一条).
+import { defineParams, defineReadings, Cite, Params } from './params';
+import {
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, undefinedParam, pv, condition, allMet, byYear, yearsOf, countUndefined,
+} from './region';
+import { fmt, mul, round2, sum, dec } from '../engine/decimal';
+import { t, Text } from '../engine/text';
+import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../engine/types';
+import type { Award, Category, Grade, Level, Mode, Role } from '../engine/vocabulary';
+
+const DOC = '普洱市中小学教师全员培训管理办法（试行）（2023）';
+const DOC2 = '普洱市中小学幼儿园教师全员培训学分认定管理实施细则（试行）';
+const DOC3 = '普洱市加强和改进中小学校本研修工作实施方案（试行）';
+const cite = (article: string, quote?: string, doc = DOC): Cite => (quote ? { doc, article, quote } : { doc, article });
+
+const A8 = cite('第八条', '教师5年一周期参加全员培训获得的学分中，通过自主选学项目获得的学分应不低于60%');
+const A10 = cite('第十条', '5年一周期不少于360学时…每年不少于72学时，其中网络研修、集中研修和校本研修每年各不少于24学时…参加县(区)级以上各类培训不少于240(每年不少于48)，校本研修类培训不少于120…按照每天6学时计算');
+const A10_NEW = cite('第十条', '新任教师参加上岗培训的学时数不计入全员培训学数。');
+const A11_1 = cite('第十一条第1项', '网络研修项目计1项目学分，校本研修项目计0.5-1学分；集中研修县(区)级项目计1-1.5学分，市级项目计1-2学分，省级项目计1-2.5学分，国家级项目计1-3学分…未规定的原则上按1项目学分计。');
+const A11_3 = cite('第十一条第3项', '培训成绩为中及以上的，由基本学分分别乘以系数0.1、0.15、0.2…培训成绩为合格及以下的不计予绩效学分');
+const A11_F = cite('第十一条', '项目培训成绩不合格的教师，不计予本项目学分');
+const A13_1 = cite('第十三条第1项', '主持人每人每年计72学时，成员每人每年计48学时，学员每人每年计24学时，分国家、省、市、县、校五级分别计3、2.5、2、1.5、1项目学分');
+const A13_2 = cite('第十三条第2项', '授课课时数即为学时数…核算系数按照培训项目级别从高到低分别是10、8、6、4、2');
+const A13_3 = cite('第十三条第3项', '工作量核算为6学时/次…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分，按一等奖、二等奖、三等奖…系数0.2、0.15、0.1');
+const A13_4 = cite('第十三条第4项', '主持人，工作量核算为12学时/个、参与人员工作量核算为6学时/个…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分');
+const A13_5 = cite('第十三条第5项', '参加学历提高教育的，凭大专院校出具的年度成绩证明予以登记48学时/年，三年有效');
+const R3 = cite('三、学分构成', '网络研修、集中研修和校本研修每5年各不少于120学时…专业理念与师德模块不少于30学分，专业知识模块不少于60学分，专业能力模块不少于120学分，班级管理模块不少于30学分，校本研修模块不少于120学分…班主任教师每五年须接受不少于30学时的专题培训', DOC2);
+const R4 = cite('四、(三) 学分考核', '网络研修、集中研修和校本研修的学时学分不能相互冲抵，三项均合格以上才能认定为该年度全员培训考核合格。', DOC2);
+const R5 = cite('五、(三)', '凡当年有20%及以上的教师未完成规定学时学分的学校，原则上当年不得参加县级以上各类先进单位(集体)评选。', DOC2);
+const S3 = cite('三、基本要求', '教师每年参加校本研修活动不得低于24学时，不高于48学时。', DOC3);
+
+const LEVEL_ZH: Record<Level, string> = { national: '国家级', provincial: '省级', prefecture: '市级', county: '县级', school: '校级' };
+const GRADE_ZH: Record<Grade, string> = { excellent: '优', good: '良', fair: '中', pass: '合格', fail: '不合格' };
+
+type ModeClass = 'online' | 'centralized' | 'schoolBased';
+
+const num = (value: number, unit: Parameters<typeof defineParams>[0][string]['unit'], zh: string, en: string, c: Cite, extra: Record<string, unknown> = {}) =>
+  ({ value, unit, label: t(zh, en), cite: c, ...extra });
+
+export const params = defineParams({
+  defaultRate: num(1, 'credit/hour', '通知未规定时的项目学分', 'rate when the project notice sets none', A11_1),
+  'rate.online.min': num(1, 'credit/hour', '网络研修项目学分下限', 'online rate, lower bound', A11_1),
+  'rate.online.max': num(1, 'credit/hour', '网络研修项目学分上限', 'online rate, upper bound', A11_1),
+  'rate.schoolBased.min': num(0.5, 'credit/hour', '校本研修项目学分下限', 'school-based rate, lower bound', A11_1),
+  'rate.schoolBased.max': num(1, 'credit/hour', '校本研修项目学分上限', 'school-based rate, upper bound', A11_1),
+  'rate.centralized.county.min': num(1, 'credit/hour', '县级集中研修项目学分下限', 'county centralized rate, lower bound', A11_1),
+  'rate.centralized.county.max': num(1.5, 'credit/hour', '县级集中研修项目学分上限', 'county centralized rate, upper bound', A11_1),
+  'rate.centralized.prefecture.min': num(1, 'credit/hour', '市级集中研修项目学分下限', 'city centralized rate, lower bound', A11_1),
+  'rate.centralized.prefecture.max': num(2, 'credit/hour', '市级集中研修项目学分上限', 'city centralized rate, upper bound', A11_1),
+  'rate.centralized.provincial.min': num(1, 'credit/hour', '省级集中研修项目学分下限', 'provincial centralized rate, lower bound', A11_1),
+  'rate.centralized.provincial.max': num(2.5, 'credit/hour', '省级集中研修项目学分上限', 'provincial centralized rate, upper bound', A11_1),
+  'rate.centralized.national.min': num(1, 'credit/hour', '国家级集中研修项目学分下限', 'national centralized rate, lower bound', A11_1),
+  'rate.centralized.national.max': num(3, 'credit/hour', '国家级集中研修项目学分上限', 'national centralized rate, upper bound', A11_1),
+  'rate.centralized.school': {
+    value: null, unit: 'credit/hour', overridable: true, max: 3,
+    label: t('校级集中研修项目学分', 'school-level centralized rate'), cite: A11_1,
+  },
+  'perf.excellent': num(0.2, 'ratio', '优（90–100分）绩效系数', 'excellent (90–100) coefficient', A11_3),
+  'perf.good': num(0.15, 'ratio', '良（80–89分）绩效系数', 'good (80–89) coefficient', A11_3),
+  'perf.fair': num(0.1, 'ratio', '中（70–79分）绩效系数', 'fair (70–79) coefficient', A11_3),
+  'perf.pass': num(0, 'ratio', '合格（60–69分）绩效系数', 'pass (60–69) coefficient', A11_3),
+  dayHours: num(6, 'hour/day', '短期集中培训每天学时', 'hours per day of short centralized training', A10),
+  'studioHours.host': num(72, 'hour/year', '工作室主持人每年学时', 'studio host, hours a year', A13_1),
+  'studioHours.member': num(48, 'hour/year', '工作室成员每年学时', 'studio member, hours a year', A13_1),
+  'studioHours.student': num(24, 'hour/year', '工作室学员每年学时', 'studio student, hours a year', A13_1),
+  'studioRate.national': num(3, 'credit/hour', '国家级工作室项目学分', 'national studio rate', A13_1),
+  'studioRate.provincial': num(2.5, 'credit/hour', '省级工作室项目学分', 'provincial studio rate', A13_1),
+  'studioRate.prefecture': num(2, 'credit/hour', '市级工作室项目学分', 'city studio rate', A13_1),
+  'studioRate.county': num(1.5, 'credit/hour', '县级工作室项目学分', 'county studio rate', A13_1),
+  'studioRate.school': num(1, 'credit/hour', '校级工作室项目学分', 'school studio rate', A13_1),
+  'lecture.national': num(10, 'ratio', '国家级授课学分系数', 'national lecturing factor', A13_2),
+  'lecture.provincial': num(8, 'ratio', '省级授课学分系数', 'provincial lecturing factor', A13_2),
+  'lecture.prefecture': num(6, 'ratio', '市级授课学分系数', 'city lecturing factor', A13_2),
+  'lecture.county': num(4, 'ratio', '县级授课学分系数', 'county lecturing factor', A13_2),
+  'lecture.school': num(2, 'ratio', '校级授课学分系数', 'school lecturing factor', A13_2),
+  eventHours: num(6, 'hour/event', '教研活动、教学比赛每次学时', 'hours per teaching-research event or competition', A13_3),
+  'eventRate.national': num(3, 'credit/hour', '国家级活动项目学分', 'national event rate', A13_3),
+  'eventRate.provincial': num(2.5, 'credit/hour', '省级活动项目学分', 'provincial event rate', A13_3),
+  'eventRate.prefecture': num(2, 'credit/hour', '市级活动项目学分', 'city event rate', A13_3),
+  'eventRate.county': num(1.5, 'credit/hour', '县级活动项目学分', 'county event rate', A13_3),
+  'award.first': num(0.2, 'ratio', '一等奖绩效系数', 'first prize coefficient', A13_3),
+  'award.second': num(0.15, 'ratio', '二等奖绩效系数', 'second prize coefficient', A13_3),
+  'award.third': num(0.1, 'ratio', '三等奖绩效系数', 'third prize coefficient', A13_3),
+  'researchHours.host': num(12, 'hour', '课题主持人学时', 'research project host hours', A13_4),
+  'researchHours.participant': num(6, 'hour', '课题参与人员学时', 'research project participant hours', A13_4),
+  degreeHoursPerYear: num(48, 'hour/year', '学历提高每年学时', 'degree study hours a year', A13_5),
+  degreeMaxYears: num(3, 'year', '学历提高登记年限', 'years degree study may be registered', A13_5),
+  degreeRate: num(1, 'credit/hour', '学历提高项目学分', 'degree study rate', A13_5, { overridable: true, max: 3, reading: 'R-PE2' }),
+  yearHours: num(72, 'hour', '年度学时', 'hours a year', A10),
+  yearCredits: num(72, 'credit', '年度学分', 'credits a year', A10),
+  modeYearHours: num(24, 'hour', '每种研修方式每年学时', 'hours a year in each mode', A10),
+  modeYearCredits: num(24, 'credit', '每种研修方式每年学分', 'credits a year in each mode', A10),
+  countyAboveYearCredits: num(48, 'credit', '县级以上培训每年学分', 'county-or-above credits a year', A10, { reading: 'R-PE3' }),
+  schoolBasedYearHoursCap: num(48, 'hour', '校本研修每年计入学时上限', 'school-based hours counted a year', S3, { reading: 'R-PE5' }),
+  cycleHours: num(360, 'hour', '周期学时', 'hours a cycle', A10),
+  cycleCredits: num(360, 'credit', '周期学分', 'credits a cycle', A10),
+  modeCycleHours: num(120, 'hour', '每种研修方式周期学时', 'hours a cycle in each mode', R3),
+  countyAboveCycleCredits: num(240, 'credit', '县级以上培训周期学分', 'county-or-above credits a cycle', A10, { reading: 'R-PE3' }),
+  schoolBasedCycleCredits: num(120, 'credit', '校本研修类培训周期学分', 'school-based credits a cycle', A10, { reading: 'R-PE3' }),
+  'module.ethics': num(30, 'credit', '专业理念与师德模块', 'ethics module', R3),
+  'module.knowledge': num(60, 'credit', '专业知识模块', 'knowledge module', R3),
+  'module.ability': num(120, 'credit', '专业能力模块', 'ability module', R3),
+  'module.classManagement': num(30, 'credit', '班级管理模块', 'class-management module', R3),
+  'module.schoolBased': num(120, 'credit', '校本研修模块', 'school-based module', R3),
+  selfSelectedShare: num(0.6, 'ratio', '自主选学学分占比', 'share of self-selected credits', A8),
+  classTeacherHours: num(30, 'hour', '班主任专题培训周期学时', 'class-teacher training hours a cycle', R3),
+  newTeacherHours: num(120, 'hour', '新教师上岗培训学时', 'new-teacher onboarding hours', A10_NEW),
+  schoolFailShare: num(0.2, 'ratio', '学校未完成教师占比警戒线', 'share of failing teachers that flags a school', R5),
+});
+
+export const readings = defineReadings([
+  {
+    id: 'R-PE1', article: '第十三条第3项',
+    question: '参加教研活动、教学比赛但未获奖的，是否计学分？',
+    chosen: 'base credits only (no performance part)',
+    alternatives: ['nothing without an award'],
+    summary: t('参加活动未获奖的只计基本学分', 'events without an award earn base credits only'),
+  },
+  {
+    id: 'R-PE2', article: '第十三条第5项',
+    question: '学历提高每年48学时折算多少学分？',
+    chosen: 'rate 1: 48 credits a year',
+    alternatives: ['the centralized rate of the awarding level', 'hours only'],
+    summary: t('学历提高按项目学分1计：每年48学分', 'degree study at rate 1: 48 credits a year'),
+  },
+  {
+    id: 'R-PE3', article: '第十条',
+    question: '“不少于240(每年不少于48)，校本研修类培训不少于120”的单位是什么？',
+    chosen: 'credits: the sentence follows the credits sentence',
+    alternatives: ['hours'],
+    summary: t('240、48、120 的单位按学分理解（紧随学分句之后）', '240, 48 and 120 are read as credits (the sentence follows the credits sentence)'),
+  },
+  {
+    id: 'R-PE4', article: '细则 四(三)',
+    question: '一种研修方式不合格时，本年度其他记录还计入周期吗？',
+    chosen: 'the year fails, but its records still count toward the cycle',
+    alternatives: ['the whole year’s records are void for the cycle'],
+    summary: t('任一方式未达标则该年度不合格，但其记录仍计入周期', 'a year failing one mode fails, but its records still count toward the cycle'),
+  },
+  {
+    id: 'R-PE5', article: '附件3 三',
+    question: '校本研修“不高于48学时”超出部分如何处理？',
+    chosen: 'hours above 48 a year are not counted; their credits still count',
+    alternatives: ['neither hours nor credits above 48 count', 'a warning only'],
+    summary: t('校本研修每年超过48学时的部分不计学时，学分照计', 'school-based hours above 48 a year are not counted; their credits are'),
+  },
+  {
+    id: 'R-PE6', article: '第七条、附件3 五',
+    question: '班主任培训、师徒结对、跟班培训分别属于哪种研修方式？',
+    chosen: 'class-teacher and follow-along training are centralized; 师徒结对 is a school-based form (附件3 五(六))',
+    alternatives: ['not registrable'],
+    summary: t('班主任培训、跟班培训计入集中研修；师徒结对计入校本研修', 'class-teacher and follow-along training count as centralized; mentorship as school-based'),
+  },
+]);
+
+const levelAliases: Record<string, Level> = { 区级: 'county' };
+
+const MODE_CLASS: Partial<Record<Mode, ModeClass>> = {
+  online: 'online',
+  schoolBased: 'schoolBased',
+  mentorship: 'schoolBased',
+  centralized: 'centralized',
+  followAlong: 'centralized',
+  classTeacher: 'centralized',
+  studio: 'centralized',
+  lecture: 'centralized',
+  competition: 'centralized',
+  research: 'centralized',
+  degree: 'centralized',
+};
+const CLASS_ZH: Record<ModeClass, string> = { online: '网络研修', centralized: '集中研修', schoolBased: '校本研修' };
+const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
+
+/** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
+function withPerformance(tr: Trace, p: Params, base: number, grade: Grade | undefined, cite: Cite, what: string): number {
+  if (grade === undefined || grade === 'pass') {
+    tr.step('PE-11-perf', cite, t(`${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`, `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`));
+    return base;
+  }
+  const k = p.use(`perf.${grade}`);
+  const total = round2(mul(base, dec(1).plus(k.value!)));
+  tr.step('PE-11-perf', cite, t(`成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
+  return total;
+}
+
+function fixedHours(tr: Trace, rec: TrainingRecord, hours: number, c: Cite, what: Text): void {
+  tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`));
+  if (rec.hours !== undefined && rec.hours !== hours) {
+    tr.issue('HOURS_FIXED_BY_RULE', 'warning', 'hours', t(`${what.zh}按规定登记 ${fmt(hours)} 学时，表中填的是 ${fmt(rec.hours)}`, `${what.en} is registered as ${fmt(hours)} hours; the roster says ${fmt(rec.hours)}`), c, fmt(rec.hours));
+  }
+}
+
+function graded(tr: Trace, ctx: RecordContext, rec: TrainingRecord): void {
+  if (rec.grade === undefined && ctx.columns.has('grade') && !ctx.rejected.has('grade')) {
+    tr.issue('GRADE_MISSING', 'warning', 'grade', t('未填培训成绩，按合格计（无绩效学分）', 'no grade given; taken as pass (no performance credits)'), A11_3);
+  }
+}
+
+function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
+  const tr = new Trace();
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule'))) return tr.done(null, null);
+  tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
+  if (rec.category) tr.tags.category = rec.category;
+  if (rec.selfSelected !== undefined) tr.tags.selfSelected = rec.selfSelected;
+  tr.tags.classTeacher = rec.mode === 'classTeacher';
+  if (rec.mode === 'newTeacher') {
+    tr.counted = false;
+    tr.tags.newTeacher = true;
+    tr.step('PE-10-new', A10_NEW, t('新任教师上岗培训：单独登记，不计入全员培训学时学分', 'new-teacher onboarding: shown, not counted in the totals'));
+    return tr.done(rec.hours ?? 0, 0);
+  }
+  const cls = MODE_CLASS[rec.mode];
+  if (!cls) {
+    tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`普洱办法未规定“${rec.mode}”的学时学分认定，不计算`, `the Pu'er rules register no "${rec.mode}" activity; nothing computed`), cite('第十一条、第十三条'), rec.mode);
+    return tr.done(null, null);
+  }
+  tr.tags.modeClass = cls;
+  if (['classTeacher', 'followAlong', 'mentorship'].includes(rec.mode)) {
+    tr.step('PE-7-class', cite('第七条'), t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), { readings: ['R-PE6'] });
+  }
+  if (rec.grade === 'fail') {
+    tr.step('PE-11-fail', A11_F, t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits'));
+    return tr.done(0, 0);
+  }
+  switch (rec.mode) {
+    case 'studio': {
+      if (!requireField(tr, ctx, rec.role, 'role', t('工作室按主持人/成员/学员计学时', 'studio hours depend on host/member/student'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level'))) return tr.done(null, null);
+      const role = rec.role as Role;
+      if (!['host', 'member', 'student'].includes(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
+      const h = p.use(`studioHours.${role}`);
+      fixedHours(tr, rec, h.value!, A13_1, t('工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role], `studio ${role}`));
+      const rate = p.use(`studioRate.${rec.level}`);
+      const base = round2(mul(h.value!, rate.value!));
+      tr.step('PE-13.1', A13_1, t(`${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [h, rate] });
+      graded(tr, ctx, rec);
+      return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
+    }
+    case 'lecture': {
+      if (!requireField(tr, ctx, rec.level, 'level', t('授课系数按级别', 'the lecturing factor depends on the level'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours'))) return tr.done(null, null);
+      const k = p.use(`lecture.${rec.level}`);
+      const credits = round2(mul(rec.hours, k.value!));
+      tr.step('PE-13.2', A13_2, t(`授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`, `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`), { params: [k] });
+      return tr.done(rec.hours, credits);
+    }
+    case 'competition':
+    case 'research': {
+      const isEvent = rec.mode === 'competition';
+      const c = isEvent ? A13_3 : A13_4;
+      if (!requireField(tr, ctx, rec.level, 'level', t('按活动或课题级别计项目学分', 'the rate depends on the level'))) return tr.done(null, null);
+      if (rec.level === 'school') {
+        tr.issue('LEVEL_NOT_COVERED', 'error', 'level', t(`${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`, `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`), c, '校级');
+        return tr.done(null, null);
+      }
+      let hours: number;
+      if (isEvent) {
+        hours = p.num('eventHours');
+        fixedHours(tr, rec, hours, c, t('教研活动、教学比赛每次', 'one event or competition'));
+      } else {
+        if (!requireField(tr, ctx, rec.role, 'role', t('课题按主持人/参与人计学时', 'research hours depend on host/participant'))) return tr.done(null, null);
+        if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
+        const role = rec.role === 'host' ? 'host' : 'participant';
+        hours = p.num(`researchHours.${role}`);
+        fixedHours(tr, rec, hours, c, t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`));
+      }
+      const rate = p.use(`eventRate.${rec.level}`);
+      const base = round2(mul(hours, rate.value!));
+      tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, t(`${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [rate] });
+      if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
+      graded(tr, ctx, rec);
+      return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
+    }
+    case 'degree': {
+      const h = p.use('degreeHoursPerYear');
+      fixedHours(tr, rec, h.value!, A13_5, t('学历提高每年', 'degree study a year'));
+      const rate = p.use('degreeRate');
+      const credits = round2(mul(h.value!, rate.value!));
+      tr.tags.degree = true;
+      tr.step('PE-13.5', A13_5, t(`${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（三年有效）`, `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most three years)`), { readings: ['R-PE2'], params: [h, rate] });
+      return tr.done(h.value, credits);
+    }
+    default: {
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
+      if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', t('集中研修项目学分按级别', 'the centralized rate depends on the level'))) return tr.done(null, null);
+      const rate = projectRate(tr, p, rec, cls);
+      if (rate === null) return tr.done(rec.hours, null);
+      const base = round2(mul(rec.hours, rate));
+      tr.step('PE-11-base', A11_1, t(`基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`, `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`));
+      graded(tr, ctx, rec);
+      return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
+    }
+  }
+}
+
+function roleError(tr: Trace, rec: TrainingRecord, accepted: string, c: Cite): Conversion {
+  tr.issue('ROLE_NOT_APPLICABLE', 'error', 'role', t(`角色“${rec.role}”不适用于此类项目，可用：${accepted}`, `role "${rec.role}" does not apply here; accepted: ${accepted}`), c, rec.role);
+  return tr.done(null, null);
+}
+
+function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined): number {
+  if (award === undefined || award === 'none') {
+    tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), { readings: ['R-PE1'] });
+    return base;
+  }
+  const k = p.use(`award.${award}`);
+  const total = round2(mul(base, dec(1).plus(k.value!)));
+  tr.step('PE-13.3-award', A13_3, t(`${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
+  return total;
+}
+
+/** The project rate: the roster's own (checked against its range) or 1 where the notice sets none. */
+function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass): number | null {
+  let lo: number;
+  let hi: number;
+  if (cls === 'centralized') {
+    const level = rec.level!;
+    if (level === 'school') {
+      const use = p.use('rate.centralized.school');
+      if (use.value === null && rec.rate === undefined) return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
+      if (rec.rate === undefined) return use.value;
+      tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(rec.rate)}`, `project rate from the roster: ${fmt(rec.rate)}`));
+      return rec.rate;
+    }
+    lo = p.num(`rate.centralized.${level}.min`);
+    hi = p.num(`rate.centralized.${level}.max`);
+  } else {
+    lo = p.num(`rate.${cls}.min`);
+    hi = p.num(`rate.${cls}.max`);
+  }
+  if (rec.rate === undefined) {
+    const d = p.use('defaultRate');
+    tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), { params: [d] });
+    return d.value;
+  }
+  if (rec.rate < lo || rec.rate > hi) {
+    tr.issue('RATE_OUT_OF_RANGE', 'error', 'rate', t(`项目学分 ${fmt(rec.rate)} 超出${rec.level ? LEVEL_ZH[rec.level] : ''}${CLASS_ZH[cls]}的范围 ${fmt(lo)}–${fmt(hi)}`, `rate ${fmt(rec.rate)} is outside the ${cls} range ${fmt(lo)}–${fmt(hi)}`), A11_1, fmt(rec.rate));
+    return null;
+  }
+  tr.step('PE-11-rate', A11_1, t(`项目学分 ${fmt(rec.rate)}（${CLASS_ZH[cls]}范围 ${fmt(lo)}–${fmt(hi)}）`, `project rate ${fmt(rec.rate)} (${cls} range ${fmt(lo)}–${fmt(hi)})`));
+  return rec.rate;
+}
+
+interface Totals {
+  hours: number;
+  credits: number;
+  byClass: Record<ModeClass, { hours: number; credits: number }>;
+  aboveCounty: number;
+}
+
+/** A year's counted figures: school-based hours above 48 are dropped (R-PE5). */
+function yearTotals(recs: ConvertedRecord[], p: Params, notes: Text[]): Totals {
+  const byClass = { online: { hours: 0, credits: 0 }, centralized: { hours: 0, credits: 0 }, schoolBased: { hours: 0, credits: 0 } };
+  for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
+    const rs = recs.filter((r) => r.conversion.tags.modeClass === cls);
+    byClass[cls] = { hours: sum(rs.map((r) => r.conversion.hours ?? 0)), credits: sum(rs.map((r) => r.conversion.credits ?? 0)) };
+  }
+  const cap = p.num('schoolBasedYearHoursCap');
+  if (byClass.schoolBased.hours > cap) {
+    notes.push(t(`校本研修 ${fmt(byClass.schoolBased.hours)} 学时，只计 ${fmt(cap)} 学时（学分照计）`, `school-based ${fmt(byClass.schoolBased.hours)} h, ${fmt(cap)} h counted (credits all count)`));
+    byClass.schoolBased.hours = cap;
+  }
+  return {
+    hours: sum(Object.values(byClass).map((c) => c.hours)),
+    credits: sum(Object.values(byClass).map((c) => c.credits)),
+    byClass,
+    aboveCounty: sum(recs.filter((r) => r.conversion.tags.aboveCounty === true).map((r) => r.conversion.credits ?? 0)),
+  };
+}
+
+function judge(input: JudgeInput, ctx: RuleContext) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const issues: Issue[] = [];
+  // 第十三条5: degree study is registered for at most three years.
+  const degreeYears = [...new Set(input.records.filter((r) => r.conversion.tags.degree === true && r.record.year !== null).map((r) => r.record.year!))].sort();
+  const maxYears = p.num('degreeMaxYears');
+  const voidDegree = new Set(degreeYears.slice(maxYears));
+  const counted = (r: ConvertedRecord): boolean => r.conversion.counted && !(r.conversion.tags.degree === true && voidDegree.has(r.record.year!));
+  if (voidDegree.size > 0) {
+    issues.push({ code: 'DEGREE_YEARS_EXCEEDED', severity: 'warning', field: 'mode', message: t(`学历提高只登记三年，${[...voidDegree].join('、')} 年度不计`, `degree study counts for three years only; ${[...voidDegree].join(', ')} not counted`), cite: A13_5 });
+  }
+  const yearTotalsList: Totals[] = [];
+  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
+    const recs = (grouped.get(y) ?? []).filter(counted);
+    const notes: Text[] = [];
+    const tot = yearTotals(recs, p, notes);
+    yearTotalsList.push(tot);
+    const conditions: Condition[] = [
+      condition('yearHours', t('年度学时', 'hours this year'), 'hours', tot.hours, p.num('yearHours'), A10),
+      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.num('yearCredits'), A10),
+    ];
+    for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
+      conditions.push(condition(`${cls}Hours`, t(`${CLASS_ZH[cls]}学时`, `${cls} hours`), 'hours', tot.byClass[cls].hours, p.num('modeYearHours'), A10, { readings: ['R-PE4'] }));
+      conditions.push(condition(`${cls}Credits`, t(`${CLASS_ZH[cls]}学分`, `${cls} credits`), 'credits', tot.byClass[cls].credits, p.num('modeYearCredits'), R4, { readings: ['R-PE4'] }));
+    }
+    conditions.push(condition('countyAbove', t('县级以上培训学分', 'county-or-above credits'), 'credits', tot.aboveCounty, p.num('countyAboveYearCredits'), A10, { readings: ['R-PE3'] }));
+    return { year: y, hours: tot.hours, credits: tot.credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };
+  });
+  const all = input.records.filter(counted);
+  const hours = sum(years.map((y) => y.hours));
+  const credits = sum(years.map((y) => y.credits));
+  const cls = (c: ModeClass) => sum(yearTotalsList.map((tot) => tot.byClass[c].hours));
+  const conditions: Condition[] = [
+    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), A10),
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A10),
+    condition('onlineCycleHours', t('网络研修周期学时', 'online hours in the cycle'), 'hours', cls('online'), p.num('modeCycleHours'), R3),
+    condition('centralizedCycleHours', t('集中研修周期学时', 'centralized hours in the cycle'), 'hours', cls('centralized'), p.num('modeCycleHours'), R3),
+    condition('schoolBasedCycleHours', t('校本研修周期学时', 'school-based hours in the cycle'), 'hours', cls('schoolBased'), p.num('modeCycleHours'), R3),
+    condition('countyAboveCycle', t('县级以上培训学分', 'county-or-above credits'), 'credits', sum(yearTotalsList.map((x) => x.aboveCounty)), p.num('countyAboveCycleCredits'), A10, { readings: ['R-PE3'] }),
+    condition('schoolBasedCycleCredits', t('校本研修类培训学分', 'school-based credits'), 'credits', sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)), p.num('schoolBasedCycleCredits'), A10, { readings: ['R-PE3'] }),
+  ];
+  const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
+  if (ctx.columns.has('category')) {
+    for (const m of ['ethics', 'knowledge', 'ability', 'classManagement', 'schoolBased'] as Category[]) {
+      const label = { ethics: '专业理念与师德', knowledge: '专业知识', ability: '专业能力', classManagement: '班级管理', schoolBased: '校本研修' }[m as string]!;
+      conditions.push(condition(`module.${m}`, t(`${label}模块学分`, `${m} module credits`), 'credits', creditOf((r) => r.conversion.tags.category === m), p.num(`module.${m}`), R3));
+    }
+  }
+  if (ctx.columns.has('selfSelected')) {
+    const share = p.num('selfSelectedShare');
+    const need = round2(mul(credits, share));
+    conditions.push(condition('selfSelected', t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`), 'credits', creditOf((r) => r.conversion.tags.selfSelected === true), need, A8));
+  }
+  if (input.facts.classTeacher) {
+    conditions.push(condition('classTeacherHours', t('班主任专题培训学时', 'class-teacher training hours'), 'hours', sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0)), p.num('classTeacherHours'), R3));
+  }
+  const notes: Text[] = [];
+  const onboarding = input.records.filter((r) => r.conversion.tags.newTeacher === true);
+  if (onboarding.length) {
+    const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
+    notes.push(t(`新教师上岗培训 ${fmt(h)} 学时（不计入全员培训）`, `new-teacher onboarding ${fmt(h)} h (not counted in the totals)`));
+    if (h < p.num('newTeacherHours')) {
+      issues.push({ code: 'NEW_TEACHER_HOURS_SHORT', severity: 'warning', field: 'hours', message: t(`新教师上岗培训应不少于 ${p.num('newTeacherHours')} 学时（其中实践性培训不少于60学时），现为 ${fmt(h)}`, `onboarding needs ≥ ${p.num('newTeacherHours')} h (≥ 60 practical); found ${fmt(h)}`), cite: A10_NEW });
+    }
+  }
+  return {
+    years,
+    cycle: { start: input.start, end: input.end, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(all) },
+    issues,
+  };
+}
+
+/** 细则五(三): a school where ≥ 20 % of teachers fail a year is flagged for that year. */
+export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag[] {
+  const share = p.num('schoolFailShare');
+  const by = new Map<string, { assessed: number; failed: number }>();
+  for (const tj of teachers) {
+    if (!tj.school) continue;
+    for (const y of tj.years) {
+      if (y.pass === null) continue;
+      const k = `${tj.school}\u0000${y.year}`;
+      const e = by.get(k) ?? { assessed: 0, failed: 0 };
+      e.assessed++;
+      if (y.pass === false) e.failed++;
+      by.set(k, e);
+    }
+  }
+  return [...by.entries()].map(([k, v]) => {
+    const [school, year] = k.split('\u0000') as [string, string];
+    return { school, year: +year, ...v, flagged: v.failed > 0 && dec(v.failed).gte(dec(v.assessed).times(share)), cite: R5 };
+  }).sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
+}
+
+export const puer: RegionRules = {
+  id: 'puer',
+  name: t('普洱（云南）', "Pu'er (Yunnan)"),
+  source: { file: '003_8403e7cbc03e57c3.txt', title: '普洱市中小学教师全员培训管理办法（试行）', body: '普洱市教育体育局', year: 2023 },
+  params,
+  readings,
+  levelAliases,
+  // 第十条: short centralized training counts 6 hours a day; online counts actual hours.
+  dayHoursKey: (mode) => (mode === undefined || MODE_CLASS[mode] === 'centralized' ? 'dayHours' : null),
+  convert,
+  judge,
+  flagSchools,
+};
+
+export const puerCites = { A8, A10, A10_NEW, A11_1, A11_3, A11_F, A13_1, A13_2, A13_3, A13_4, A13_5, R3, R4, R5, S3 };

@@ -1,0 +1,193 @@
+// What every region module provides, and the small shared tools they are written
+// with: a trace that collects explanation steps, and condition builders for years
+// and cycles. The tools carry no rule of any region: numbers and articles stay in
+// the region files.
+import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
+import { round2, fmt } from '../engine/decimal';
+import { t, Text } from '../engine/text';
+import type {
+  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, Issue, Severity, Step, TrainingRecord, Unit, YearJudgement,
+} from '../engine/types';
+import type { Level, Mode, RegionId } from '../engine/vocabulary';
+import type { Field } from '../engine/fields';
+
+export interface RuleContext {
+  params: Params;
+  /** roster columns present in the table (e.g. puer's module checks need `category`) */
+  columns: ReadonlySet<Field>;
+}
+
+export interface RecordContext extends RuleContext {
+  /** fields whose raw value was rejected: the normalizer already reported them */
+  rejected: ReadonlySet<Field>;
+}
+
+export interface TeacherFacts {
+  classTeacher: boolean;
+  hireYear?: number;
+  exemptYears: ReadonlySet<number>;
+  /** qitai 考核合格: undefined when the roster says nothing */
+  assessment?: boolean;
+}
+
+export interface JudgeInput {
+  /** the teacher's converted records whose year lies inside the cycle */
+  records: ConvertedRecord[];
+  start: number;
+  end: number;
+  facts: TeacherFacts;
+  /** the last year whose assessment is due (this year); later years are not judged */
+  lastDueYear: number;
+}
+
+export interface Judged {
+  years: YearJudgement[];
+  cycle: CycleJudgement;
+  issues?: Issue[];
+}
+
+export interface RegionRules {
+  id: RegionId;
+  name: Text;
+  source: { file: string; title: string; body: string; year: number };
+  params: ParamTable;
+  readings: Reading[];
+  /** a cycle fixed by the text itself (qitai 2024–2028) */
+  fixedCycle?: { start: number; cite: Cite };
+  /** region-specific spellings of levels that win over the common ones (区级, 市县级) */
+  levelAliases?: Record<string, Level>;
+  /** the parameter giving a day's hours for the `days` column, or null if the text has none */
+  dayHoursKey(mode: Mode | undefined): string | null;
+  convert(rec: TrainingRecord, ctx: RecordContext): Conversion;
+  judge(input: JudgeInput, ctx: RuleContext): Judged;
+  /** checks across records of many teachers (qitai cohort quota); adds issues in place */
+  crossCheck?(records: ConvertedRecord[], ctx: RuleContext): void;
+  /** per-school statistics the text attaches a consequence to (puer 20 %) */
+  flagSchools?(teachers: TeacherJudgement[], params: Params): SchoolFlag[];
+}
+
+/** Collects the steps of one computation in the order they are applied. */
+export class Trace {
+  readonly steps: Step[] = [];
+  readonly issues: Issue[] = [];
+  readonly tags: Record<string, string | boolean | number> = {};
+  counted = true;
+
+  step(rule: string, cite: Cite, detail: Text, extra: { readings?: string[]; params?: ParamUse[] } = {}): this {
+    const s: Step = { rule, cite, detail };
+    if (extra.readings?.length) s.readings = extra.readings;
+    if (extra.params?.length) s.params = extra.params;
+    this.steps.push(s);
+    return this;
+  }
+
+  issue(code: string, severity: Severity, field: string, message: Text, cite?: Cite, value?: string): this {
+    const i: Issue = { code, severity, field, message };
+    if (cite) i.cite = cite;
+    if (value !== undefined) i.value = value;
+    this.issues.push(i);
+    return this;
+  }
+
+  done(hours: number | null, credits: number | null): Conversion {
+    return {
+      hours: hours === null ? null : round2(hours),
+      credits: credits === null ? null : round2(credits),
+      steps: this.steps,
+      issues: this.issues,
+      counted: this.counted,
+      tags: this.tags,
+    };
+  }
+}
+
+/**
+ * Report a required field that is absent. If the field was present but rejected,
+ * the normalizer has already said so and nothing is added.
+ */
+export function requireField<T>(tr: Trace, ctx: RecordContext, value: T | undefined, field: Field, why: Text): value is T {
+  if (value !== undefined) return true;
+  if (!ctx.rejected.has(field)) {
+    tr.issue(`${field.toUpperCase()}_MISSING`, 'error', field, t(`缺少${FIELD_NAMES[field]?.zh ?? field}：${why.zh}`, `${FIELD_NAMES[field]?.en ?? field} is missing: ${why.en}`));
+  }
+  return false;
+}
+
+/** A gap in the source text: say so, name the parameter to override, and compute nothing. */
+export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite): null {
+  tr.step('UNDEFINED', cite, t(`${label.zh}：原文未规定（参数 ${use.key}），不计算学分`, `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`));
+  tr.issue(
+    'RULE_UNDEFINED', 'warning', 'credits',
+    t(`${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${use.key}`,
+      `${label.en} is not defined by the source text, so no credits are computed; set the override ${use.key} if your authority has fixed it`),
+    cite,
+  );
+  return null;
+}
+
+/** Describe a parameter in a step: "1.5" or "0.5 (override; source: not defined)". */
+export function pv(use: ParamUse): string {
+  if (use.official) return fmt(use.value);
+  const orig = use.original === null || use.original === undefined ? '原文未规定 / not defined' : fmt(use.original);
+  return `${fmt(use.value)} (覆盖 override; 原文 source: ${orig})`;
+}
+
+export function condition(
+  id: string, label: Text, unit: Unit, actual: number, required: number, cite: Cite,
+  opts: { kind?: 'min' | 'max'; advisory?: boolean; readings?: string[]; note?: Text } = {},
+): Condition {
+  const kind = opts.kind ?? 'min';
+  const a = round2(actual);
+  const c: Condition = {
+    id, label, unit, actual: a, required, kind,
+    met: kind === 'min' ? a >= required : a <= required,
+    advisory: opts.advisory ?? false,
+    cite,
+  };
+  if (opts.readings?.length) c.readings = opts.readings;
+  if (opts.note) c.note = opts.note;
+  return c;
+}
+
+/** A pass needs every binding condition; advisory ones only warn. */
+export function allMet(conditions: Condition[]): boolean {
+  return conditions.every((c) => c.advisory || c.met);
+}
+
+/** Group a teacher's counted records by year. */
+export function byYear(records: ConvertedRecord[]): Map<number, ConvertedRecord[]> {
+  const m = new Map<number, ConvertedRecord[]>();
+  for (const r of records) {
+    const y = r.record.year;
+    if (y === null) continue;
+    let list = m.get(y);
+    if (!list) m.set(y, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+export function yearsOf(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let y = start; y <= end; y++) out.push(y);
+  return out;
+}
+
+/** Records whose credits could not be computed because a number is UNDEFINED. */
+export function countUndefined(records: ConvertedRecord[]): number {
+  return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null).length;
+}
+
+export const FIELD_NAMES: Partial<Record<Field, Text>> = {
+  teacherId: t('身份证号', 'teacher ID'),
+  year: t('年度', 'year'),
+  level: t('培训层次', 'level'),
+  mode: t('培训方式', 'mode'),
+  hours: t('学时', 'hours'),
+  months: t('月数', 'months'),
+  grade: t('成绩', 'grade'),
+  role: t('角色', 'role'),
+  rate: t('项目学分', 'rate'),
+  category: t('课程类别', 'category'),
+  award: t('获奖', 'award'),
+};

@@ -1,0 +1,210 @@
+// 山东省中小学教师继续教育学分管理办法 — seeds/001_451193a284549591.txt
+// Credits only, 1 学时 = 1 学分. The dates in the source are corrupted (国发〔2024〕41号
+// is really 国发〔2012〕41号); no number used here depends on them.
+import { defineParams, defineReadings, Cite } from './params';
+import {
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
+} from './region';
+import { fmt, mul, round2, sum, pct } from '../engine/decimal';
+import { t, Text } from '../engine/text';
+import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
+import type { Level } from '../engine/vocabulary';
+
+const DOC = '山东省中小学教师继续教育学分管理办法';
+const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
+
+const A6 = cite('第六条', '原则上每五年为一个周期。每周期内，中小学老师应完成不少于360学分且每年不少于48学分的继续教育。');
+const A10 = cite('第十条', '五年周期内，县级及以上教育行政部门…提供不少于240学分的全员培训，其中市、县(市、区)提供的面对面培训不少于60学分。');
+const A11 = cite('第十一条', '公需科目一般不超过总学时的三分之一。');
+const A14 = cite('第十四条', '经考核合格…原则上1小时为1学时，1学时计算1学分。');
+const A15 = cite('第十五条', '参加国民教育系列提高学历(学位)教育，在读期间学业成绩合格，本学年继续教育记72学分。');
+const A16 = cite('第十六条', '新任中小学老师试用期培训不少于120学时，经考核合格记72学分。担任班主任的中小学老师，每5年需接受不少于30学时的班主任工作专题培训');
+const A17 = cite('第十七条', '在县级及以上各级教育行政部门组织的各类培训中，担任主讲老师、课程专家和指导老师的…按其承担的培训学时数的两倍登记继续教育学分。');
+const A18 = cite('第十八条', '学校组织的校本培训和学校认可的老师自主研习活动学分，五年周期内累计登记不超过120学分，具体计算办法由中小学校根据实际情况自行制定');
+const A21 = cite('第二十一条', '对因产假病假等特别原因无法完成当年继续教育学分的老师…可在一定时间内进行补修。');
+
+export const params = defineParams({
+  creditsPerHour: { value: 1, unit: 'credit/hour', label: t('每学时学分', 'credits per hour'), cite: A14 },
+  degreeCredits: { value: 72, unit: 'credit', label: t('学历提升每学年学分', 'degree study credits per academic year'), cite: A15 },
+  newTeacherCredits: { value: 72, unit: 'credit', label: t('新任教师试用期培训学分', 'new-teacher probation training credits'), cite: A16 },
+  newTeacherMinHours: { value: 120, unit: 'hour', label: t('新任教师试用期培训最少学时', 'minimum probation training hours'), cite: A16 },
+  lecturerMultiplier: { value: 2, unit: 'ratio', label: t('主讲学时倍数', 'lecturer multiplier'), cite: A17 },
+  schoolBasedCreditsPerHour: {
+    value: 1, unit: 'credit/hour', overridable: true, max: 5, reading: 'R-SD2',
+    label: t('校本培训、自主研习每学时学分（学校自定）', 'school-based training and self-study, credits per hour (set by the school)'), cite: A18,
+  },
+  schoolBasedCycleCap: { value: 120, unit: 'credit', label: t('校本与自主研习周期上限', 'school-based and self-study cap per cycle'), cite: A18 },
+  classTeacherHours: { value: 30, unit: 'hour', label: t('班主任专题培训每周期学时', 'class-teacher training hours per cycle'), cite: A16 },
+  yearCredits: { value: 48, unit: 'credit', label: t('年度学分', 'credits a year'), cite: A6 },
+  cycleCredits: { value: 360, unit: 'credit', label: t('周期学分', 'credits a cycle'), cite: A6 },
+  countyAboveCredits: { value: 240, unit: 'credit', label: t('县级及以上培训学分（提示）', 'county-level-or-above credits (advisory)'), cite: A10, reading: 'R-SD3' },
+  faceToFaceCredits: { value: 60, unit: 'credit', label: t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), cite: A10, reading: 'R-SD3' },
+  publicShareMax: { value: 0.3333, unit: 'ratio', label: t('公需科目占比上限（提示）', 'maximum share of public subjects (advisory)'), cite: A11, reading: 'R-SD3' },
+});
+
+export const readings = defineReadings([
+  {
+    id: 'R-SD1', article: '第十七条',
+    question: '在校级培训中担任主讲如何登记？',
+    chosen: 'lecturing at school level counts as school-based training at 1 × the hours',
+    alternatives: ['2 × the hours at every level', 'no credits below county level'],
+    summary: t('校级主讲按校本培训1倍学时计', 'lecturing at school level counts as school-based training at 1 × hours'),
+  },
+  {
+    id: 'R-SD2', article: '第十八条',
+    question: '校本培训和自主研习每学时记多少学分？',
+    chosen: '1 credit per hour unless the school’s own method says otherwise (an override)',
+    alternatives: ['no default: every school must supply its rate'],
+    summary: t('校本培训、自主研习默认每学时1学分，学校另有办法时可覆盖', 'school-based training and self-study default to 1 credit per hour; a school’s own rate may override it'),
+  },
+  {
+    id: 'R-SD3', article: '第十条、第十一条',
+    question: '240学分、60学分面对面培训和公需科目三分之一是否是教师的考核条件？',
+    chosen: 'warnings only: 第十条 obliges departments to provide them, 第十一条 says 一般不超过',
+    alternatives: ['binding cycle conditions for each teacher'],
+    summary: t('县级以上240学分、市县面对面60学分、公需科目不超过三分之一只作提示，不作不合格', 'county-or-above 240, face-to-face 60 and the one-third public-subject share are advisory only'),
+  },
+  {
+    id: 'R-SD4', article: '第六条',
+    question: '周期合格是否还要求每年都达到48学分？',
+    chosen: 'yes: the cycle passes only if the total is ≥ 360 and every assessed year reached 48',
+    alternatives: ['the cycle total alone decides the cycle'],
+    summary: t('周期合格须总学分≥360且每个考核年度≥48（免考核年度除外）', 'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years aside)'),
+  },
+]);
+
+const levelAliases: Record<string, Level> = { 区级: 'county' };
+const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
+
+function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
+  const tr = new Trace();
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it'))) return tr.done(null, null);
+  tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
+  tr.tags.faceToFace = (rec.mode === 'centralized' || rec.mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
+  tr.tags.schoolBased = rec.mode === 'schoolBased' || rec.mode === 'selfStudy';
+  tr.tags.classTeacher = rec.mode === 'classTeacher';
+  tr.tags.publicSubject = rec.category === 'requiredPublic';
+  if (rec.grade === 'fail') {
+    tr.step('SD-14-fail', A14, t('考核不合格：不计学分', 'failed assessment: no credits'));
+    return tr.done(rec.hours ?? 0, 0);
+  }
+  switch (rec.mode) {
+    case 'degree': {
+      const c = p.use('degreeCredits');
+      tr.step('SD-15', A15, t(`学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`, `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`), { params: [c] });
+      return tr.done(rec.hours ?? 0, c.value);
+    }
+    case 'newTeacher': {
+      const c = p.use('newTeacherCredits');
+      const min = p.use('newTeacherMinHours');
+      tr.step('SD-16-new', A16, t(`新任教师试用期培训考核合格：记 ${pv(c)} 学分`, `new-teacher probation training passed: ${pv(c)} credits`), { params: [c] });
+      if (rec.hours === undefined || rec.hours < min.value!) {
+        tr.issue('NEW_TEACHER_HOURS_SHORT', 'warning', 'hours',
+          t(`新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`, `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`), A16, fmt(rec.hours ?? null));
+      }
+      return tr.done(rec.hours ?? 0, c.value);
+    }
+    case 'lecture': {
+      if (!requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered'))) return tr.done(null, null);
+      if (rec.level === 'school') {
+        tr.tags.schoolBased = true;
+        const rate = p.use('schoolBasedCreditsPerHour');
+        const credits = round2(mul(rec.hours, rate.value!));
+        tr.step('SD-17-school', A18, t(`校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { readings: ['R-SD1', 'R-SD2'], params: [rate] });
+        return tr.done(rec.hours, credits);
+      }
+      const m = p.use('lecturerMultiplier');
+      const credits = round2(mul(rec.hours, m.value!));
+      tr.step('SD-17', A17, t(`县级及以上培训主讲：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`, `lecturer in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`), { params: [m] });
+      return tr.done(rec.hours, credits);
+    }
+    case 'schoolBased':
+    case 'selfStudy': {
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
+      const rate = p.use('schoolBasedCreditsPerHour');
+      const credits = round2(mul(rec.hours, rate.value!));
+      tr.step('SD-18', A18, t(`${rec.mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`, `${rec.mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`), { readings: ['R-SD2'], params: [rate] });
+      return tr.done(rec.hours, credits);
+    }
+    default: {
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('1学时计1学分', 'one hour is one credit'))) return tr.done(null, null);
+      const rate = p.use('creditsPerHour');
+      const credits = round2(mul(rec.hours, rate.value!));
+      tr.step('SD-14', A14, t(`${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { params: [rate] });
+      return tr.done(rec.hours, credits);
+    }
+  }
+}
+
+function judge(input: JudgeInput, ctx: RuleContext) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
+    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
+    const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
+    const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
+    const conditions = [condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A6)];
+    const notes: Text[] = [];
+    let pass: boolean | null = allMet(conditions);
+    if (input.facts.exemptYears.has(y)) {
+      pass = null;
+      notes.push(t('因产假病假等标记免考核，按主管部门规定补修（第二十一条）', 'marked exempt (maternity or sick leave); make-up as the department decides (第二十一条)'));
+    }
+    return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(recs) };
+  });
+  const all: ConvertedRecord[] = input.records.filter((r) => r.conversion.counted);
+  const creditOf = (rs: ConvertedRecord[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
+  const schoolBased = creditOf(all.filter((r) => r.conversion.tags.schoolBased === true));
+  const cap = p.num('schoolBasedCycleCap');
+  const other = creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true));
+  const credits = round2(other + Math.min(schoolBased, cap));
+  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const notes: Text[] = [];
+  if (schoolBased > cap) notes.push(t(`校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}（第十八条）`, `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle (第十八条)`));
+  const conditions: Condition[] = [
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A6),
+  ];
+  // R-SD4: each assessed year of the cycle must itself reach 48; one condition per year
+  // so that the shortfall says which year is short and by how much.
+  for (const y of years) {
+    if (y.pass === null || y.year > input.lastDueYear) continue;
+    conditions.push(condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, p.num('yearCredits'), A6, { readings: ['R-SD4'] }));
+  }
+  if (input.facts.classTeacher) {
+    const ct = sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0));
+    conditions.push(condition('classTeacherHours', t('班主任工作专题培训学时', 'class-teacher training hours'), 'hours', ct, p.num('classTeacherHours'), A16));
+  }
+  const above = creditOf(all.filter((r) => r.conversion.tags.aboveCounty === true && r.conversion.tags.schoolBased !== true));
+  conditions.push(condition('countyAbove', t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)'), 'credits', above, p.num('countyAboveCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
+  const f2f = creditOf(all.filter((r) => r.conversion.tags.faceToFace === true));
+  conditions.push(condition('faceToFace', t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), 'credits', f2f, p.num('faceToFaceCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
+  if (ctx.columns.has('category')) {
+    const pub = creditOf(all.filter((r) => r.conversion.tags.publicSubject === true));
+    const limit = round2(mul(credits, 1).dividedBy(3));
+    const c = condition('publicShare', t('公需科目学分（不超过总数三分之一，提示）', 'public-subject credits (≤ one third of the total, advisory)'), 'credits', pub, limit, A11, {
+      kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, credits)}`, `${pct(pub, credits)} of the total`),
+    });
+    conditions.push(c);
+  }
+  return {
+    years,
+    cycle: { start: input.start, end: input.end, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(all) },
+  };
+}
+
+export const shandong: RegionRules = {
+  id: 'shandong',
+  name: t('山东', 'Shandong'),
+  source: { file: '001_451193a284549591.txt', title: '山东省中小学教师继续教育学分管理办法', body: '山东省', year: 2012 },
+  params,
+  readings,
+  levelAliases,
+  // 第十四条 counts hours, not days; a day's length is nowhere given.
+  dayHoursKey: () => null,
+  convert,
+  judge,
+};
+
+export const shandongCites = { A6, A10, A11, A14, A15, A16, A17, A18, A21 };
