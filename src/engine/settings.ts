@@ -1,0 +1,60 @@
+// The workbook's own settings: region, cycle start and overrides, stored as custom
+// document properties (File ▸ Properties ▸ Custom) so that they travel with the file
+// and are read alike by the add-in (Excel's workbook.properties.custom) and by the
+// command line (docProps/custom.xml).
+import { z } from 'zod';
+import { OverridesSchema, Overrides } from '../rules/params';
+import { parseRegion } from './api';
+import type { RegionId } from './vocabulary';
+import { t, Text } from './text';
+
+export const SETTING_KEYS = {
+  region: 'CPD.region',
+  cycleStart: 'CPD.cycleStart',
+  overrides: 'CPD.overrides',
+} as const;
+
+export interface WorkbookSettings {
+  region?: RegionId;
+  cycleStart?: number;
+  overrides?: Overrides;
+}
+
+const CycleStartSchema = z.coerce.number().int().min(1990).max(2100);
+
+/** Read settings from raw property values; problems are returned, never thrown. */
+export function parseSettings(raw: Record<string, unknown>): { settings: WorkbookSettings; problems: Text[] } {
+  const settings: WorkbookSettings = {};
+  const problems: Text[] = [];
+  const region = raw[SETTING_KEYS.region];
+  if (region !== undefined && region !== null && String(region).trim() !== '') {
+    const r = parseRegion(String(region));
+    if (r) settings.region = r;
+    else problems.push(t(`工作簿属性 ${SETTING_KEYS.region}=「${String(region)}」不是可识别的地区`, `workbook property ${SETTING_KEYS.region}="${String(region)}" is not a known region`));
+  }
+  const cycle = raw[SETTING_KEYS.cycleStart];
+  if (cycle !== undefined && cycle !== null && String(cycle).trim() !== '') {
+    const c = CycleStartSchema.safeParse(cycle);
+    if (c.success) settings.cycleStart = c.data;
+    else problems.push(t(`工作簿属性 ${SETTING_KEYS.cycleStart}=「${String(cycle)}」不是 1990–2100 之间的年份`, `workbook property ${SETTING_KEYS.cycleStart}="${String(cycle)}" is not a year within 1990–2100`));
+  }
+  const over = raw[SETTING_KEYS.overrides];
+  if (over !== undefined && over !== null && String(over).trim() !== '') {
+    try {
+      const o = OverridesSchema.safeParse(JSON.parse(String(over)));
+      if (o.success) settings.overrides = o.data;
+      else problems.push(t(`工作簿属性 ${SETTING_KEYS.overrides} 应为 {"参数": 数值} 形式`, `workbook property ${SETTING_KEYS.overrides} must be {"parameter": number}`));
+    } catch {
+      problems.push(t(`工作簿属性 ${SETTING_KEYS.overrides} 不是有效的 JSON`, `workbook property ${SETTING_KEYS.overrides} is not valid JSON`));
+    }
+  }
+  return { settings, problems };
+}
+
+export function settingsToProps(s: WorkbookSettings): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (s.region) out[SETTING_KEYS.region] = s.region;
+  if (s.cycleStart !== undefined) out[SETTING_KEYS.cycleStart] = String(s.cycleStart);
+  if (s.overrides && Object.keys(s.overrides).length) out[SETTING_KEYS.overrides] = JSON.stringify(s.overrides);
+  return out;
+}

@@ -1,0 +1,74 @@
+// The summary tables written beside a roster — by the CLI's --out copy and by the
+// task pane's summary sheet alike — as plain rows of values, so that both writers
+// lay out exactly the same content.
+import type { Report } from './report';
+import type { Lang } from './text';
+
+export interface Table {
+  name: string;
+  headers: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+}
+
+const verdict = (pass: boolean | null, lang: Lang): string =>
+  pass === null ? (lang === 'en' ? 'not assessed' : '不考核') : pass ? (lang === 'en' ? 'pass' : '合格') : lang === 'en' ? 'fail' : '不合格';
+
+export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; issues: Table; schools?: Table } {
+  const en = lang === 'en';
+  const sep = en ? '; ' : '；';
+  const years: Table = {
+    name: en ? 'Years' : '年度汇总',
+    headers: en ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '欠缺', '原因'],
+    rows: r.teachers.flatMap((tj) => tj.years.map((y) => [
+      tj.id, tj.name, tj.school, y.year, y.hours, y.credits, verdict(y.pass, lang),
+      y.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
+      y.reasons.join(sep),
+    ])),
+  };
+  const cycles: Table = {
+    name: en ? 'Cycle' : '周期汇总',
+    headers: en ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '欠缺', '原因'],
+    rows: r.teachers.map((tj) => [
+      tj.id, tj.name, tj.school, `${tj.cycle.start}–${tj.cycle.end}`, tj.cycle.hours, tj.cycle.credits, verdict(tj.cycle.pass, lang),
+      tj.cycle.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
+      tj.cycle.reasons.join(sep),
+    ]),
+  };
+  const issues: Table = {
+    name: en ? 'Issues' : '问题清单',
+    headers: en ? ['Row', 'Teacher', 'Severity', 'Code', 'Field', 'Value', 'Message', 'Article'] : ['行', '教师', '级别', '代码', '字段', '值', '说明', '依据'],
+    rows: [
+      ...r.records.flatMap((rec) => rec.issues.map((i) => [rec.row, rec.teacherId, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
+      ...r.teachers.flatMap((tj) => tj.issues.map((i) => [null, tj.id, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
+    ],
+  };
+  const out: { years: Table; cycles: Table; issues: Table; schools?: Table } = { years, cycles, issues };
+  if (r.schools.length) {
+    out.schools = {
+      name: en ? 'Schools' : '学校统计',
+      headers: en ? ['School', 'Year', 'Assessed', 'Failed', 'Pass rate', 'Flagged'] : ['学校', '年度', '考核人数', '未完成人数', '完成率', '提示'],
+      rows: r.schools.map((s) => [s.school, s.year, s.assessed, s.failed, s.assessed ? Math.round(((s.assessed - s.failed) / s.assessed) * 1000) / 10 : null, s.flagged ? (en ? '≥ 20 % failing' : '未完成≥20%') : '']),
+    };
+  }
+  return out;
+}
+
+function sev(s: string, lang: Lang): string {
+  if (lang === 'en') return s;
+  return s === 'error' ? '错误' : s === 'warning' ? '警告' : '提示';
+}
+
+/** Per-year pass rates for a chart: share of assessed teachers passing each year. */
+export function passRates(r: Report): Array<{ year: number; assessed: number; passed: number; rate: number }> {
+  const by = new Map<number, { assessed: number; passed: number }>();
+  for (const tj of r.teachers) {
+    for (const y of tj.years) {
+      if (y.pass === null) continue;
+      const e = by.get(y.year) ?? { assessed: 0, passed: 0 };
+      e.assessed++;
+      if (y.pass) e.passed++;
+      by.set(y.year, e);
+    }
+  }
+  return [...by.entries()].sort(([a], [b]) => a - b).map(([year, e]) => ({ year, ...e, rate: e.assessed ? Math.round((e.passed / e.assessed) * 1000) / 10 : 0 }));
+}

@@ -1,0 +1,61 @@
+// Writes assets/samples/<region>.xlsx and .csv from the generator: `npm run samples`.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { computeCredits } from '../engine/api';
+import { REGIONS, RegionId } from '../engine/vocabulary';
+import { writeCustomProperties } from '../cli/files';
+import { generate, Sample } from './generate';
+
+export async function sampleXlsx(s: Sample): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'CPD Credits sample generator';
+  // A fixed date keeps the file identical from one generation to the next.
+  wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
+  const ws = wb.addWorksheet(s.sheet);
+  const headers = s.rows[1] as string[];
+  for (const r of s.rows) ws.addRow(r);
+  ws.mergeCells(1, 1, 1, headers.length);
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.getRow(2).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  headers.forEach((h, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = /身份证/.test(h) ? 22 : /项目|学校|单位/.test(h) ? 28 : 10;
+    // IDs and certificate numbers are text: as numbers Excel would drop digits.
+    if (/身份证|证书/.test(h)) col.numFmt = '@';
+  });
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return writeCustomProperties(buffer, s.properties);
+}
+
+function creditsOf(region: RegionId) {
+  return (r: Record<string, string | number | null>): number | null => {
+    const res = computeCredits({
+      region,
+      hours: r['学时'] ?? r['培训学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'],
+      rate: r['项目学分'], months: r['月数'], award: r['获奖'], category: r['课程类别'],
+    });
+    return res.credits;
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = path.join(__dirname, '..', '..', 'assets', 'samples');
+  await fs.mkdir(dir, { recursive: true });
+  for (const region of REGIONS) {
+    const s = generate(region, { computeCredits: creditsOf(region) });
+    await fs.writeFile(path.join(dir, `${region}.xlsx`), await sampleXlsx(s));
+    await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + stringify(s.rows.map((r) => r.map((v) => v ?? ''))));
+    process.stdout.write(`${region}: ${s.rows.length - 2} records\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(String(e) + '\n');
+    process.exitCode = 1;
+  });
+}
