@@ -149,5 +149,6 @@ export function humanReport(r: Report, o: HumanOptions): string {
     out.push(bold(L('本次用到的解读（原文未明确之处）', 'Adopted readings used (where the text is silent)')));
     for (const x of r.readings) out.push(`  ${x.id}  ${x.summary}`);
   }
-  return out.join('\n') + '\n';
+  // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
+  return out.join('\n').replace(/\b(\d{4})\d{10}(\d{3}[\dX])\b/g, '$1**********$2') + '\n';
 }

@@ -10,13 +10,40 @@ export type Num = InstanceType<typeof D>;
 
 export const dec = (n: number | string | Num): Num => new D(n);
 
+/**
+ * Whole hundredths of a figure that already has at most 2 decimals (0.29 → 29),
+ * or undefined when it has more. Engine figures are such numbers, so most
+ * arithmetic is exact integer arithmetic on cents; decimal.js is the fallback.
+ */
+export function cents(n: number): number | undefined {
+  const k = n * 100;
+  const r = Math.round(k);
+  return Math.abs(k - r) < 1e-7 && Math.abs(r) < 2 ** 50 ? r : undefined;
+}
+
 /** Round half away from zero to 2 decimals and return a plain number. */
 export function round2(n: number | Num): number {
-  return new D(n).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+  if (typeof n === 'number') {
+    const k = n * 100;
+    // already on a hundredth: k/100 is the correctly rounded double of that decimal
+    if (Number.isInteger(k) && Math.abs(k) < 2 ** 50) return k / 100 || 0;
+  }
+  return new D(n).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber() || 0;
 }
 
 /** Exact sum of already-rounded figures, rounded again to 2 decimals. */
-export function sum(values: Iterable<number>): number {
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  let exact = true;
+  for (const v of values) {
+    const c = cents(v);
+    if (c === undefined) {
+      exact = false;
+      break;
+    }
+    total += c;
+  }
+  if (exact && Math.abs(total) < 2 ** 50) return total / 100 || 0;
   let acc = new D(0);
   for (const v of values) acc = acc.plus(v);
   return round2(acc);
