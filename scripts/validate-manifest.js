@@ -221,9 +221,11 @@ function findXmllint() {
 }
 
 function xsdDir() {
-  return process.env.CPD_MANIFEST_XSD_DIR
-    ? path.resolve(process.env.CPD_MANIFEST_XSD_DIR)
-    : path.resolve(ROOT, '..', 'shared', 'xsd');
+  if (process.env.CPD_MANIFEST_XSD_DIR) return path.resolve(process.env.CPD_MANIFEST_XSD_DIR);
+  // next to the repository (the workplace layout); a clone elsewhere (e.g. /tmp) finds the
+  // workplace's copy at its fixed place
+  const candidates = [path.resolve(ROOT, '..', 'shared', 'xsd'), '/work/shared/xsd'];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'OfficeAppManifestV1_1.xsd'))) || candidates[0];
 }
 
 function schemaCheck(file, report) {

@@ -270,7 +270,9 @@ export const hainan: RegionRules = {
   params,
   readings,
   levelAliases,
-  dayHoursKey: () => 'dayHours',
+  // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)
+  // and online the project's hours (7), so days convert for base-training modes only.
+  dayHoursKey: (mode) => (mode === undefined || BASE_MODES.has(mode) ? 'dayHours' : null),
   convert,
   judge,
 };

@@ -321,7 +321,10 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
     if (level === 'school') {
       const use = p.use('rate.centralized.school');
       if (use.value === null && rec.rate === undefined) return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
-      if (rec.rate === undefined) return use.value;
+      if (rec.rate === undefined) {
+        tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), { params: [use] });
+        return use.value;
+      }
       tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(rec.rate)}`, `project rate from the roster: ${fmt(rec.rate)}`));
       return rec.rate;
     }
@@ -349,6 +352,8 @@ interface Totals {
   credits: number;
   byClass: Record<ModeClass, { hours: number; credits: number }>;
   aboveCounty: number;
+  /** R-PE5 applied: school-based hours above the yearly cap were dropped */
+  capped: boolean;
 }
 
 /** A year's counted figures: school-based hours above 48 are dropped (R-PE5). */
@@ -359,11 +364,13 @@ function yearTotals(recs: ConvertedRecord[], p: Params, notes: Text[]): Totals {
     byClass[cls] = { hours: sum(rs.map((r) => r.conversion.hours ?? 0)), credits: sum(rs.map((r) => r.conversion.credits ?? 0)) };
   }
   const cap = p.num('schoolBasedYearHoursCap');
-  if (byClass.schoolBased.hours > cap) {
+  const capped = byClass.schoolBased.hours > cap;
+  if (capped) {
     notes.push(t(`校本研修 ${fmt(byClass.schoolBased.hours)} 学时，只计 ${fmt(cap)} 学时（学分照计）`, `school-based ${fmt(byClass.schoolBased.hours)} h, ${fmt(cap)} h counted (credits all count)`));
     byClass.schoolBased.hours = cap;
   }
   return {
+    capped,
     hours: sum(Object.values(byClass).map((c) => c.hours)),
     credits: sum(Object.values(byClass).map((c) => c.credits)),
     byClass,
@@ -394,7 +401,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.num('yearCredits'), A10),
     ];
     for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
-      conditions.push(condition(`${cls}Hours`, t(`${CLASS_ZH[cls]}学时`, `${cls} hours`), 'hours', tot.byClass[cls].hours, p.num('modeYearHours'), A10, { readings: ['R-PE4'] }));
+      conditions.push(condition(`${cls}Hours`, t(`${CLASS_ZH[cls]}学时`, `${cls} hours`), 'hours', tot.byClass[cls].hours, p.num('modeYearHours'), A10, { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] }));
       conditions.push(condition(`${cls}Credits`, t(`${CLASS_ZH[cls]}学分`, `${cls} credits`), 'credits', tot.byClass[cls].credits, p.num('modeYearCredits'), R4, { readings: ['R-PE4'] }));
     }
     conditions.push(condition('countyAbove', t('县级以上培训学分', 'county-or-above credits'), 'credits', tot.aboveCounty, p.num('countyAboveYearCredits'), A10, { readings: ['R-PE3'] }));

@@ -194,7 +194,11 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
     const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
     const high = sum(recs.filter((r) => r.conversion.tags.high === true).map((r) => r.conversion.hours ?? 0));
-    const conditions = [condition('yearHours', t('年度岗位培训学时', 'training hours this year'), 'hours', hours, p.num('yearHours'), S6_3, { readings: ['R-QT3'] })];
+    const conditions = [
+      condition('yearHours', t('年度岗位培训学时', 'training hours this year'), 'hours', hours, p.num('yearHours'), S6_3, { readings: ['R-QT3'] }),
+      // R-QT3: the year passes on hours; the 18 credits of 六(三) are shown for reference only.
+      condition('yearCredits', t('年度学分（参考）', 'credits this year (for reference)'), 'credits', credits, p.num('yearCredits'), S6_3, { advisory: true, readings: ['R-QT3'] }),
+    ];
     const notes: Text[] = [];
     if (high >= p.num('yearHours')) notes.push(t(`国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`, `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`));
     return { year: y, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };

@@ -39,7 +39,7 @@ export const params = defineParams({
   cycleCredits: { value: 360, unit: 'credit', label: t('周期学分', 'credits a cycle'), cite: A6 },
   countyAboveCredits: { value: 240, unit: 'credit', label: t('县级及以上培训学分（提示）', 'county-level-or-above credits (advisory)'), cite: A10, reading: 'R-SD3' },
   faceToFaceCredits: { value: 60, unit: 'credit', label: t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), cite: A10, reading: 'R-SD3' },
-  publicShareMax: { value: 0.3333, unit: 'ratio', label: t('公需科目占比上限（提示）', 'maximum share of public subjects (advisory)'), cite: A11, reading: 'R-SD3' },
+  publicShareMax: { value: 1 / 3, unit: 'ratio', label: t('公需科目占比上限（提示）', 'maximum share of public subjects (advisory)'), cite: A11, reading: 'R-SD3' },
 });
 
 export const readings = defineReadings([
@@ -182,7 +182,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   conditions.push(condition('faceToFace', t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), 'credits', f2f, p.num('faceToFaceCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
   if (ctx.columns.has('category')) {
     const pub = creditOf(all.filter((r) => r.conversion.tags.publicSubject === true));
-    const limit = round2(mul(credits, 1).dividedBy(3));
+    const limit = round2(mul(credits, p.num('publicShareMax')));
     const c = condition('publicShare', t('公需科目学分（不超过总数三分之一，提示）', 'public-subject credits (≤ one third of the total, advisory)'), 'credits', pub, limit, A11, {
       kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, credits)}`, `${pct(pub, credits)} of the total`),
     });

@@ -42,7 +42,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   tr.tags.schoolBased = rec.mode === 'schoolBased';
   tr.tags.newTeacher = rec.mode === 'newTeacher';
-  tr.tags.degree = rec.mode === 'degree';
+  // 六(一): only a degree obtained (毕业、结业、学位证书) exempts the cycle; a failed one does not.
+  tr.tags.degree = rec.mode === 'degree' && rec.grade !== 'fail';
   if (rec.grade === 'fail') {
     tr.step('ZZ-5-fail', S5, t('考核不合格：不登记学时', 'failed assessment: no hours registered'));
     return tr.done(0, 0);

@@ -1,0 +1,139 @@
+// The custom functions (namespace CPD, so =CPD.CREDITS(...) in a cell). This file is
+// read by custom-functions-metadata to generate functions.json from the JSDoc below,
+// and its functions are associated by the webpack loader; the work is in logic.ts.
+// Every function turns any failure into an Excel error with a message: it never
+// lets another exception escape and never returns a silent 0.
+/* global CustomFunctions */
+import * as logic from './logic';
+
+function guard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const code = e instanceof logic.FunctionError ? e.code : '#VALUE!';
+    const message = e instanceof Error ? e.message : String(e);
+    const ErrorCode = CustomFunctions.ErrorCode;
+    const map = { '#VALUE!': ErrorCode.invalidValue, '#N/A': ErrorCode.notAvailable, '#NUM!': ErrorCode.invalidNumber } as const;
+    throw new CustomFunctions.Error(map[code], message);
+  }
+}
+
+/**
+ * Credits for one training record under the region's rules (zhengzhou: hours).
+ * @customfunction CREDITS
+ * @param {any} hours Hours (class hours for lecturing); text such as "24学时" is accepted.
+ * @param {any} level Level: 国家级, 省级, 市级, 县级, 校级 (or national, provincial, prefecture, county, school).
+ * @param {any} mode Mode: 集中培训, 网络研修, 校本研修, 主讲, 师徒, 学历提升, 工作室, 课题, 教研活动 …
+ * @param {any} [grade] Grade (优, 良, 中, 合格, 不合格) or a 0–100 score.
+ * @param {any} [region] Region (hainan, shandong, zhengzhou, puer, qitai); default: the workbook's region.
+ * @param {any} [rate] Project rate per hour from the project notice (puer).
+ * @returns {number} Credits, rounded to 2 decimals.
+ */
+export function credits(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any): number {
+  return guard(() => logic.creditsValue(hours, level, mode, grade, region, rate));
+}
+
+/**
+ * How the credits of one record are computed, step by step, with the articles.
+ * @customfunction CREDITS_EXPLAIN
+ * @param {any} hours Hours (class hours for lecturing).
+ * @param {any} level Level: 国家级, 省级, 市级, 县级, 校级.
+ * @param {any} mode Mode: 集中培训, 网络研修, 校本研修, 主讲 …
+ * @param {any} [grade] Grade or a 0–100 score.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [rate] Project rate per hour (puer).
+ * @returns {string} The computation and the article it rests on.
+ */
+export function creditsExplain(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any): string {
+  return guard(() => logic.creditsExplain(hours, level, mode, grade, region, rate));
+}
+
+/**
+ * TRUE if one teacher's records meet the five-year cycle's conditions.
+ * @customfunction CYCLE_PASS
+ * @param {any[][]} range The teacher's records: with a header row, or without one in the order year, level, mode, hours, grade, category.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle; default: the workbook's setting or the earliest record.
+ * @returns {boolean} Whether the cycle passes.
+ */
+export function cyclePass(range: any[][], region?: any, cycleStart?: any): boolean {
+  return guard(() => logic.cyclePass(range, region, cycleStart));
+}
+
+/**
+ * The cycle's verdict in words: 合格, or 不合格 with what is missing and why.
+ * @customfunction CYCLE_REPORT
+ * @param {any[][]} range The teacher's records, with or without a header row.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle.
+ * @returns {string} The verdict and its reasons.
+ */
+export function cycleReport(range: any[][], region?: any, cycleStart?: any): string {
+  return guard(() => logic.cycleReport(range, region, cycleStart));
+}
+
+/**
+ * What the teacher still lacks in the cycle, condition by condition.
+ * @customfunction CYCLE_SHORTFALL
+ * @param {any[][]} range The teacher's records, with or without a header row.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle.
+ * @returns {string} For example: 校本研修学时 60/80，还差 20 学时.
+ */
+export function cycleShortfall(range: any[][], region?: any, cycleStart?: any): string {
+  return guard(() => logic.cycleShortfall(range, region, cycleStart));
+}
+
+/**
+ * The credits counted for the cycle, after every cap (zhengzhou: hours).
+ * @customfunction CYCLE_CREDITS
+ * @param {any[][]} range The teacher's records, with or without a header row.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle.
+ * @returns {number} Credits counted in the cycle.
+ */
+export function cycleCredits(range: any[][], region?: any, cycleStart?: any): number {
+  return guard(() => logic.cycleCredits(range, region, cycleStart));
+}
+
+/**
+ * TRUE if the teacher's given year meets the year's conditions; #N/A for a year that is not assessed.
+ * @customfunction YEAR_PASS
+ * @param {any[][]} range The teacher's records, with or without a header row.
+ * @param {any} year The year to judge.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle.
+ * @returns {boolean} Whether the year passes.
+ */
+export function yearPass(range: any[][], year: any, region?: any, cycleStart?: any): boolean {
+  return guard(() => logic.yearPass(range, year, region, cycleStart));
+}
+
+/**
+ * TRUE if an 18-digit resident ID number has a valid check digit and birth date (GB 11643).
+ * @customfunction ID_VALID
+ * @param {any} id The ID number (as text).
+ * @returns {boolean} Whether the number is valid.
+ */
+export function idValid(id: any): boolean {
+  return guard(() => logic.idValid(id));
+}
+
+/**
+ * TRUE if a Xinjiang continuing-education certificate number follows the numbering rules (qitai).
+ * @customfunction CERT_VALID
+ * @param {any} number The 10-digit certificate number.
+ * @returns {boolean} Whether the number is well formed.
+ */
+export function certValid(number: any): boolean {
+  return guard(() => logic.certValid(number));
+}
+
+/**
+ * The region set for this workbook.
+ * @customfunction REGION
+ * @returns {string} hainan, shandong, zhengzhou, puer or qitai.
+ */
+export function region(): string {
+  return guard(() => logic.regionName());
+}

@@ -1,0 +1,72 @@
+// Browser tests: the built dist/ served on localhost and opened in Debian's
+// Chromium through playwright-core. Office.js is replaced by a stand-in; any other
+// request leaving localhost is blocked and recorded (the add-in makes none).
+import * as http from 'http';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AddressInfo } from 'net';
+import { chromium, Browser, Page } from 'playwright-core';
+
+export const DIST = path.join(__dirname, '..', '..', 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.css': 'text/css' };
+
+export function requireBuild(): void {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/system-deps.sh\` (apt-get install chromium)`);
+}
+
+export async function serve(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const file = path.join(dir, p === '/' ? 'taskpane.html' : p);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** requests that tried to leave localhost */
+  external: string[];
+  /** console errors and uncaught exceptions */
+  errors: string[];
+}
+
+export async function open(browser: Browser, url: string, opts: { viewport?: { width: number; height: number }; init?: string } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 420, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const standIn = fs.readFileSync(path.join(__dirname, 'stand-ins', 'office.js'), 'utf8');
+  await page.route('**/*', async (route) => {
+    const u = route.request().url();
+    if (u === OFFICE_CDN) return route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn });
+    if (u.startsWith('http://127.0.0.1:') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    external.push(u);
+    return route.abort();
+  });
+  if (opts.init) await page.addInitScript(opts.init);
+  await page.goto(url);
+  return { page, external, errors };
+}
