@@ -30,6 +30,7 @@ export function formatOf(file: string): Format | undefined {
 }
 
 const CUSTOM_XML = 'docProps/custom.xml';
+const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 
@@ -65,6 +66,10 @@ export async function writeCustomProperties(data: Buffer | Uint8Array, props: Re
   if (!rels.includes(CUSTOM_REL)) {
     zip.file('_rels/.rels', rels.replace('</Relationships>', `<Relationship Id="rIdCpdCustom" Type="${CUSTOM_REL}" Target="docProps/custom.xml"/></Relationships>`));
   }
+  // Fixed entry dates: the same workbook content always gives the same bytes.
+  zip.forEach((_, entry) => {
+    entry.date = ZIP_DATE;
+  });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

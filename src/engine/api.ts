@@ -75,7 +75,8 @@ export function computeCredits(input: CreditsInput): CreditsResult {
 export function explainCredits(r: CreditsResult, lang: Lang): string {
   if (r.errors.length) return r.errors.map((i) => say(i.message, lang)).join('；');
   const head = r.credits === null ? (lang === 'en' ? 'not computable: ' : '无法计算：') : '';
-  const undef = r.issues.filter((i) => i.code === 'RULE_UNDEFINED').map((i) => say(i.message, lang));
+  // when nothing could be computed, every warning is part of the why (UNDEFINED, a mode the text lacks …)
+  const undef = r.issues.filter((i) => i.code === 'RULE_UNDEFINED' || (r.credits === null && i.severity === 'warning')).map((i) => say(i.message, lang));
   return head + [explainSteps(r.conversion.steps, lang), ...undef].filter(Boolean).join(' → ');
 }
 

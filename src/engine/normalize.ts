@@ -16,10 +16,19 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text } | n
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: t(zh, en) });
 
+/** String() of anything, including objects that refuse it (null prototype, odd toString). */
+export function safeString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 /** An Excel error value as ExcelJS or Office.js report it. */
 function errorValue(v: unknown): string | undefined {
   if (typeof v === 'string' && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i.test(v.trim())) return v.trim();
-  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return String((v as { error: unknown }).error);
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return safeString((v as { error: unknown }).error);
   return undefined;
 }
 
@@ -57,25 +66,59 @@ export function isBlank(v: unknown): boolean {
   return u === null || u === undefined || (typeof u === 'string' && u.trim() === '') || (typeof u === 'number' && Number.isNaN(u));
 }
 
-const UNIT_SUFFIX = /(学时|小时|课时|学分|个月|月|天|日|次|分|h|hrs?|hours?|days?|months?|credits?)$/i;
+/** Units an administrator may write after a number, by what the column holds. */
+export type NumberKind = 'hours' | 'days' | 'months' | 'credits' | 'score' | 'plain';
+const UNITS: Record<NumberKind, RegExp | null> = {
+  hours: /^(学时|小时|课时|h|hrs?|hours?)$/i,
+  days: /^(天|日|d|days?)$/i,
+  months: /^(个月|月|months?)$/i,
+  credits: /^(学分|credits?)$/i,
+  score: /^(分|points?)$/i,
+  plain: null,
+};
+const UNIT_NAMES: Record<NumberKind, Text> = {
+  hours: t('学时', 'hours'), days: t('天', 'days'), months: t('月', 'months'), credits: t('学分', 'credits'), score: t('分', 'points'), plain: t('', ''),
+};
+/** Larger figures are typing slips (or binary junk): they would overflow every total. */
+export const MAX_NUMBER = 100_000;
 
-/** A non-negative-or-not number; units such as "24学时" or "３天" are accepted. */
-export function parseNumber(v: unknown): Parsed<number> {
+/**
+ * A number, optionally followed by the column's unit: "24", "２４", "24学时", "1,000".
+ * A different unit ("3天" in the hours column), a decimal comma ("1,5") or two numbers
+ * ("24 36") are rejected rather than guessed.
+ */
+export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<number> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  let n: number;
   if (typeof u === 'number') {
-    return Number.isFinite(u) ? ok(u) : bad('不是有限的数', 'not a finite number');
+    if (!Number.isFinite(u)) return bad('不是有限的数', 'not a finite number');
+    n = u;
+  } else if (typeof u === 'boolean') {
+    return bad('是逻辑值，不是数字', 'is a TRUE/FALSE value, not a number');
+  } else if (u instanceof Date) {
+    return bad('是日期，不是数字', 'is a date, not a number');
+  } else if (typeof u !== 'string') {
+    return bad('不是数字', 'not a number');
+  } else {
+    const m = u.normalize('NFKC').trim().match(/^([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*(\S*)$/);
+    if (!m) return bad('不是数字', 'not a number');
+    const unit = m[3]!;
+    if (unit !== '') {
+      const accepted = UNITS[kind];
+      if (!accepted || !accepted.test(unit)) {
+        return kind === 'plain'
+          ? bad('不是数字', 'not a number')
+          : bad(`的单位“${unit}”不对，本列应为${UNIT_NAMES[kind].zh}`, `has the unit "${unit}", but this column holds ${UNIT_NAMES[kind].en}`);
+      }
+    }
+    n = Number(m[1]! + m[2]!.replace(/,/g, ''));
+    if (!Number.isFinite(n)) return bad('不是有限的数', 'not a finite number');
   }
-  if (typeof u === 'boolean') return bad('是逻辑值，不是数字', 'is a TRUE/FALSE value, not a number');
-  if (u instanceof Date) return bad('是日期，不是数字', 'is a date, not a number');
-  if (typeof u !== 'string') return bad('不是数字', 'not a number');
-  let s = fold(u).replace(/,/g, '');
-  s = s.replace(UNIT_SUFFIX, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return bad('不是数字', 'not a number');
-  const n = Number(s);
-  return Number.isFinite(n) ? ok(n) : bad('不是有限的数', 'not a finite number');
+  if (Math.abs(n) > MAX_NUMBER) return bad(`大于 ${MAX_NUMBER}，不可能是真实数值`, `exceeds ${MAX_NUMBER}, which cannot be real`);
+  return ok(n);
 }
 
 const MIN_YEAR = 1990;
@@ -119,15 +162,18 @@ export function parseYear(v: unknown): Parsed<number> {
     const s = fold(u);
     let m: RegExpMatchArray | null;
     if ((m = s.match(/^(\d{4})(年度?|年)?$/))) year = Number(m[1]);
+    else if (/^\d{5}(\.\d+)?$/.test(s)) {
+      // an Excel serial typed or exported as text ("45123", "45123.5")
+      if (+s < SERIAL_MIN || +s > SERIAL_MAX) return bad('不是年份，也不是 Excel 日期', 'neither a year nor an Excel date');
+      year = serialToDate(+s).getUTCFullYear();
+    }
     else if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) {
       if (!validYmd(+m[1]!, +m[2]!, +m[3]!)) return bad('日期不存在', 'no such date');
       year = +m[1]!;
     } else {
-      const dates = [...s.matchAll(/(\d{4})\s*[-/.年]\s*(\d{1,2})(?!\d)(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?/g)];
+      const dates = [...s.matchAll(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?!\d)(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?/g)];
       if (dates.length === 0) {
-        // A bare Excel serial typed as text ("45123") is a date too.
-        if (/^\d{5}(\.\d+)?$/.test(s) && +s >= SERIAL_MIN && +s <= SERIAL_MAX) year = serialToDate(+s).getUTCFullYear();
-        else return bad('看不出年份或日期', 'no year or date can be read');
+        return bad('看不出年份或日期', 'no year or date can be read');
       } else {
         const last = dates[dates.length - 1]!;
         const y = +last[1]!;
@@ -156,7 +202,9 @@ export function gradeOfScore(score: number): Grade {
 export function parseGrade(v: unknown): Parsed<{ grade: Grade; score?: number }> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
-  const n = parseNumber(u);
+  const err = errorValue(u);
+  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  const n = parseNumber(u, 'score');
   if (n && n.ok) {
     if (n.value < 0 || n.value > 100) return bad('分数应在 0–100 之间', 'a score must lie within 0–100');
     return ok({ grade: gradeOfScore(n.value), score: n.value });
@@ -209,6 +257,7 @@ export function parseId(v: unknown): Parsed<string> {
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   if (typeof u === 'number') {
+    if (!Number.isFinite(u) || u < 0 || !Number.isInteger(u)) return bad('不是编号', 'not an identifier');
     if (!Number.isSafeInteger(u)) {
       return bad('身份证号以数字保存，已丢失末位；请把该列设为文本后重新录入', 'the ID is stored as a number and has lost its last digits; format the column as text and re-enter it');
     }
@@ -237,7 +286,7 @@ export interface NormalizedRow {
 
 function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknown, reason: Text, code: string): void {
   rejected.add(field);
-  const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? String(raw);
+  const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? safeString(raw);
   const label = FIELD_LABELS[field];
   issues.push({
     code,
@@ -280,6 +329,18 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
     return undefined;
   };
 
+  // Free-text columns take any text, but an error value (#N/A) in them is reported.
+  for (const f of ['name', 'school', 'project', 'certificate'] as const) {
+    const raw = get(f);
+    const err = errorValue(unwrap(raw));
+    if (err) {
+      const label = FIELD_LABELS[f];
+      issues.push({
+        code: 'CELL_ERROR_VALUE', severity: f === 'certificate' ? 'error' : 'warning', field: f, value: err,
+        message: t(`${label.zh}单元格是错误值 ${err}`, `${label.en}: the cell holds the error value ${err}`),
+      });
+    }
+  }
   const record: TrainingRecord = {
     row,
     teacherId: take('teacherId', parseId(get('teacherId'))) ?? null,
@@ -304,9 +365,9 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
   };
   set('level', take('level', parseVocab(LEVEL_VOCAB, get('level'), opts.levelAliases)));
   set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'))));
-  set('hours', take('hours', parseNumber(get('hours'))));
-  set('days', take('days', parseNumber(get('days'))));
-  set('months', take('months', parseNumber(get('months'))));
+  set('hours', take('hours', parseNumber(get('hours'), 'hours')));
+  set('days', take('days', parseNumber(get('days'), 'days')));
+  set('months', take('months', parseNumber(get('months'), 'months')));
   const g = take('grade', parseGrade(get('grade')));
   if (g) {
     record.grade = g.grade;
@@ -314,10 +375,10 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
   }
   set('award', take('award', parseVocab(AWARD_VOCAB, get('award'))));
   set('role', take('role', parseVocab(ROLE_VOCAB, get('role'))));
-  set('rate', take('rate', parseNumber(get('rate'))));
+  set('rate', take('rate', parseNumber(get('rate'), 'credits')));
   set('category', take('category', parseVocab(CATEGORY_VOCAB, get('category'))));
   set('selfSelected', take('selfSelected', parseBool(get('selfSelected'))));
-  set('enteredCredits', take('credits', parseNumber(get('credits'))));
+  set('enteredCredits', take('credits', parseNumber(get('credits'), 'credits')));
   set('certificate', parseText(get('certificate'))?.replace(/\s+/g, '') ?? undefined);
   set('classTeacher', take('classTeacher', parseBool(get('classTeacher'))));
   set('assessment', take('assessment', parseBool(get('assessment'))));

@@ -63,7 +63,7 @@ export const MODE_VOCAB: Vocabulary<Mode> = {
     online: ['网络研修', '远程培训', '网络培训', '线上培训', '网络', '远程', '网络研修与校本研修', 'online'],
     schoolBased: ['校本研修', '校本培训', '校级研训', '校本', '校(园)本培训', 'schoolbased', 'school-based'],
     exam: ['专业考试', '教师专业考试', '考试', 'exam'],
-    lecture: ['主讲', '授课', '讲座', '示范课', '公开课', '讲座报告', '评卷培训', 'lecture'],
+    lecture: ['主讲', '授课', '讲座', '示范课', '公开课', '讲座报告', 'lecture'],
     mentorship: ['师徒', '师徒结对', '师徒式培训', '青蓝工程', 'mentorship'],
     degree: ['学历提升', '学历教育', '学历提高', '学历进修', '学历(学位)提升', 'degree'],
     studio: ['工作室', '工作坊', '名师工作室', '工作室(坊)', 'studio'],

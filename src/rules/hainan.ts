@@ -155,7 +155,10 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     tr.step('HN-14-fail', A14_3, t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
   }
-  switch (rec.mode) {
+  // 第十四条5 credits the 主讲教师 of competitions, demonstration lessons and lectures:
+  // a record whose role is 主讲 is lecturing whatever its activity is called.
+  const mode = rec.role === 'lecturer' ? 'lecture' : rec.mode;
+  switch (mode) {
     case 'mentorship': {
       if (!requireField(tr, ctx, rec.months, 'months', t('师徒式培训按时长（月）认定', 'mentorship is judged on its duration in months'))) return tr.done(null, null);
       const min = p.use('mentorshipMinMonths');

@@ -148,8 +148,9 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   tr.tags.degree = rec.mode === 'degree';
   if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours'))) return tr.done(null, null);
   if (rec.grade === 'fail') {
-    tr.step('QT-5.2.1-fail', S5_2_1, t('考核不合格：不予登记学分', 'failed assessment: no credits registered'));
-    return tr.done(rec.hours, 0);
+    // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
+    tr.step('QT-5.2.1-fail', S5_2_1, t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered'));
+    return tr.done(0, 0);
   }
   const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
   const baseCredits = round2(div(rec.hours, per.value!));
@@ -157,6 +158,10 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   tr.step('QT-5.2.1', rec.mode === 'degree' ? S5_2_3 : S5_2_1,
     t(`基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${rec.mode === 'degree' ? '学历提升按集中培训' : BASE_ZH[base]}）= ${fmt(baseCredits)}`, `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${rec.mode === 'degree' ? 'degree, as centralized' : base}) = ${fmt(baseCredits)}`),
     { readings, params: [per] });
+  if (rec.mode === 'degree') {
+    // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
+    return tr.done(rec.hours, baseCredits);
+  }
   if (lecturer) {
     if (!requireField(tr, ctx, rec.level, 'level', t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level'))) return tr.done(rec.hours, null);
     const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
@@ -190,7 +195,8 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const p = ctx.params;
   const grouped = byYear(input.records);
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
+    // onboarding is its own requirement (R-QT6), in the year as in the cycle
+    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted && r.conversion.tags.newTeacher !== true);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
     const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
     const high = sum(recs.filter((r) => r.conversion.tags.high === true).map((r) => r.conversion.hours ?? 0));

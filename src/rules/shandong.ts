@@ -5,7 +5,7 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
 } from './region';
-import { fmt, mul, round2, sum, pct } from '../engine/decimal';
+import { fmt, mul, round2, sum, sub, pct } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Level } from '../engine/vocabulary';
@@ -85,9 +85,12 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   tr.tags.schoolBased = rec.mode === 'schoolBased' || rec.mode === 'selfStudy';
   tr.tags.classTeacher = rec.mode === 'classTeacher';
   tr.tags.publicSubject = rec.category === 'requiredPublic';
+  tr.tags.degree = rec.mode === 'degree';
   if (rec.grade === 'fail') {
-    tr.step('SD-14-fail', A14, t('考核不合格：不计学分', 'failed assessment: no credits'));
-    return tr.done(rec.hours ?? 0, 0);
+    // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
+    // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
+    tr.step('SD-14-fail', A14, t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits'));
+    return tr.done(0, 0);
   }
   switch (rec.mode) {
     case 'degree': {
@@ -141,12 +144,19 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
 function judge(input: JudgeInput, ctx: RuleContext) {
   const p = ctx.params;
   const grouped = byYear(input.records);
+  const excessByYear = new Map<number, number>();
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
     const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
-    const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
+    const notes: Text[] = [];
+    // 第十五条: degree study earns 72 for the academic year, once however many records carry it
+    const degree = sum(recs.filter((r) => r.conversion.tags.degree === true).map((r) => r.conversion.credits ?? 0));
+    const degreeCap = p.num('degreeCredits');
+    const degreeExcess = Math.max(0, degree - degreeCap);
+    if (degreeExcess > 0) notes.push(t(`学历提升本学年只记 ${fmt(degreeCap)} 学分，多出的 ${fmt(degreeExcess)} 不计（第十五条）`, `degree study counts ${fmt(degreeCap)} credits a year; ${fmt(degreeExcess)} more not counted (第十五条)`));
+    excessByYear.set(y, degreeExcess);
+    const credits = sub(sum(recs.map((r) => r.conversion.credits ?? 0)), degreeExcess);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
     const conditions = [condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A6)];
-    const notes: Text[] = [];
     let pass: boolean | null = allMet(conditions);
     if (input.facts.exemptYears.has(y)) {
       pass = null;
@@ -158,7 +168,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const creditOf = (rs: ConvertedRecord[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
   const schoolBased = creditOf(all.filter((r) => r.conversion.tags.schoolBased === true));
   const cap = p.num('schoolBasedCycleCap');
-  const other = creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true));
+  const other = sub(creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true)), sum([...excessByYear.values()]));
   const credits = round2(other + Math.min(schoolBased, cap));
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
   const notes: Text[] = [];
@@ -181,10 +191,11 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const f2f = creditOf(all.filter((r) => r.conversion.tags.faceToFace === true));
   conditions.push(condition('faceToFace', t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), 'credits', f2f, p.num('faceToFaceCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
   if (ctx.columns.has('category')) {
-    const pub = creditOf(all.filter((r) => r.conversion.tags.publicSubject === true));
-    const limit = round2(mul(credits, p.num('publicShareMax')));
-    const c = condition('publicShare', t('公需科目学分（不超过总数三分之一，提示）', 'public-subject credits (≤ one third of the total, advisory)'), 'credits', pub, limit, A11, {
-      kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, credits)}`, `${pct(pub, credits)} of the total`),
+    // 第十一条 measures the share against 总学时, the hours, not the credits
+    const pub = sum(all.filter((r) => r.conversion.tags.publicSubject === true).map((r) => r.conversion.hours ?? 0));
+    const limit = round2(mul(hours, p.num('publicShareMax')));
+    const c = condition('publicShare', t('公需科目学时（不超过总学时三分之一，提示）', 'public-subject hours (≤ one third of all hours, advisory)'), 'hours', pub, limit, A11, {
+      kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
     });
     conditions.push(c);
   }

@@ -96,7 +96,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
 export const zhengzhou: RegionRules = {
   id: 'zhengzhou',
   name: t('郑州（河南）', 'Zhengzhou (Henan)'),
-  source: { file: '002_ca4ab383277274ce.txt', title: '郑州市中小学幼儿园教师继续教育学时登记管理暂行意见', body: '郑州市教育局', year: 2017 },
+  source: { file: '002_ca4ab383277274ce.txt', title: '关于贯彻落实省中小学幼儿园教师继续教育学时登记管理暂行意见的通知（郑教明电〔2017〕139号）', body: '郑州市教育局', year: 2017 },
   params,
   readings,
   levelAliases,
