@@ -72,3 +72,19 @@ export function passRates(r: Report): Array<{ year: number; assessed: number; pa
   }
   return [...by.entries()].sort(([a], [b]) => a - b).map(([year, e]) => ({ year, ...e, rate: e.assessed ? Math.round((e.passed / e.assessed) * 1000) / 10 : 0 }));
 }
+
+/** Pass rates per school over the assessed teacher-years, for the summary chart. */
+export function schoolPassRates(r: Report): Array<{ school: string; assessed: number; passed: number; rate: number }> {
+  const by = new Map<string, { assessed: number; passed: number }>();
+  for (const t of r.teachers) {
+    if (!t.school) continue;
+    for (const y of t.years) {
+      if (y.pass === null) continue;
+      const e = by.get(t.school) ?? { assessed: 0, passed: 0 };
+      e.assessed++;
+      if (y.pass) e.passed++;
+      by.set(t.school, e);
+    }
+  }
+  return [...by.entries()].map(([school, e]) => ({ school, ...e, rate: Math.round((e.passed / e.assessed) * 1000) / 10 }));
+}

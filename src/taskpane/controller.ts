@@ -1,4 +1,133 @@
-// Placeholder until the validation controller lands (task pane issue).
+// The validation workflow, shared by the pane's button and the ribbon command:
+// read the active sheet (chunked) → run the engine → write removable marks. The
+// engine holds every rule; this file only moves data between it and the workbook.
+import { checkTable, CheckResult } from '../engine/engine';
+import { toReport } from '../engine/report';
+import type { ColumnMap, Field } from '../engine/fields';
+import type { Lang } from '../engine/text';
+import type { Overrides } from '../rules/params';
+import type { RegionId } from '../engine/vocabulary';
+import { getLang, getSettings } from '../functions/state';
+import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
+import { LastValidation, store } from './store';
+
+export interface ValidateOptions {
+  region: RegionId;
+  cycleStart?: number;
+  workbookCycleStart?: number;
+  overrides?: Overrides;
+  columns?: ColumnMap;
+  lang: Lang;
+  today?: Date;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Where a record's issue points: its column when the field has one, else the row's first cell. */
+export function issueCell(result: CheckResult, sheet: SheetData, row: number, field: string): { row: number; col: number } {
+  const idx = result.columns.columns[field as Field];
+  return { row, col: sheet.firstCol + (idx ?? 0) };
+}
+
+/** One mark per cell: the worst severity, every message joined. */
+export function marksOf(result: CheckResult, sheet: SheetData, lang: Lang): Mark[] {
+  const byCell = new Map<string, Mark>();
+  for (const r of result.records) {
+    for (const i of r.issues) {
+      if (i.severity === 'info') continue;
+      const { row, col } = issueCell(result, sheet, r.row, i.field);
+      const key = `${row}:${col}`;
+      const message = lang === 'en' ? i.message.en : i.message.zh;
+      const m = byCell.get(key);
+      if (!m) byCell.set(key, { row, col, severity: i.severity, message });
+      else {
+        if (i.severity === 'error') m.severity = 'error';
+        m.message += `；${message}`;
+      }
+    }
+  }
+  return [...byCell.values()];
+}
+
+export async function validate(port: WorkbookPort, o: ValidateOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<LastValidation> {
+  const timings: Record<Phase, number> = { read: 0, engine: 0, write: 0 };
+  let t0 = now();
+  const sheet = await port.readActiveSheet(onProgress, signal);
+  timings.read = now() - t0;
+  onProgress?.('engine', 0, 1);
+  // let the pane paint "checking…" before the synchronous engine runs
+  await new Promise((r) => setTimeout(r, 0));
+  if (signal?.aborted) throw new Cancelled();
+  t0 = now();
+  const result = checkTable(sheet.rows, {
+    region: o.region,
+    firstRow: sheet.firstRow,
+    ...(o.cycleStart !== undefined ? { cycleStart: o.cycleStart } : {}),
+    ...(o.workbookCycleStart !== undefined ? { workbookCycleStart: o.workbookCycleStart } : {}),
+    ...(o.overrides ? { overrides: o.overrides } : {}),
+    ...(o.columns ? { columns: o.columns } : {}),
+    ...(o.today ? { today: o.today } : {}),
+  });
+  const report = toReport(result, o.lang);
+  timings.engine = now() - t0;
+  onProgress?.('engine', 1, 1);
+  t0 = now();
+  const marks = marksOf(result, sheet, o.lang);
+  await port.writeMarks(sheet, marks, onProgress, signal);
+  timings.write = now() - t0;
+  return { sheet, result, report, marks: marks.length, timings, at: new Date() };
+}
+
+let port: WorkbookPort | null = null;
+
+export function setPort(p: WorkbookPort): void {
+  port = p;
+}
+
+export function getPort(): WorkbookPort | null {
+  return port;
+}
+
+let running: AbortController | null = null;
+
+/** Validate with the workbook's settings, updating the shared pane state. */
+export async function runValidation(overrides: Partial<ValidateOptions> = {}): Promise<LastValidation | null> {
+  if (!port) return null;
+  const s = getSettings();
+  const region = overrides.region ?? s.region;
+  const lang = getLang();
+  if (!region) {
+    store.set({ error: lang === 'en' ? 'Choose the workbook’s region first.' : '请先为本工作簿选择地区。', tab: 'settings' });
+    return null;
+  }
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  store.set({ busy: { phase: 'read', done: 0, total: 1 }, error: null, notice: null });
+  try {
+    const last = await validate(port, {
+      region,
+      lang,
+      ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
+      ...(s.overrides ? { overrides: s.overrides } : {}),
+      ...overrides,
+    }, (phase, done, total) => store.set({ busy: { phase, done, total } }), controller.signal);
+    store.set({ last, busy: null, tab: 'issues' });
+    return last;
+  } catch (e) {
+    if (e instanceof Cancelled) store.set({ busy: null, notice: lang === 'en' ? 'Validation cancelled.' : '已取消校验。' });
+    else store.set({ busy: null, error: e instanceof Error ? e.message : String(e) });
+    return null;
+  } finally {
+    if (running === controller) running = null;
+  }
+}
+
+export function cancelValidation(): void {
+  running?.abort();
+}
+
+/** The ribbon's one-click validation: the pane then opens on the result. */
 export async function validateFromRibbon(): Promise<void> {
-  /* replaced by the task pane's controller */
+  await runValidation();
 }

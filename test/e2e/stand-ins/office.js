@@ -41,6 +41,12 @@
     context: { displayLanguage: cfg.lang, requirements: { isSetSupported: () => true } },
     onReady(cb) {
       const info = { host, platform: host ? 'OfficeOnline' : null };
+      // ?excel=memory: a stand-in Excel, built from the page's own in-memory workbook code
+      if (host && params.get('excel') === 'memory' && window.CPD_preview) {
+        const wb = window.CPD_preview.sampleWorkbook();
+        window.CPD_preview.workbook = wb;
+        window.Excel = window.CPD_preview.createExcel(wb);
+      }
       return Promise.resolve().then(() => (cb ? cb(info) : undefined)).then(() => info);
     },
     actions: { associate(name, fn) { window.__actions[name] = fn; } },

@@ -1,0 +1,385 @@
+// The task pane: settings (region, cycle, overrides, column mapping), one-click
+// validation with progress and cancel, issues by row or by kind (click → the cell),
+// teachers with their years, cycle and shortfall, and the summary/template/marks
+// actions. All figures come from the engine's report; nothing here knows a rule.
+import * as React from 'react';
+import {
+  Badge, Button, Caption1, Divider, Dropdown, Field, FluentProvider, Input, MessageBar, MessageBarBody, Option,
+  ProgressBar, Select, Subtitle2, Tab, TabList, Text, makeStyles, tokens, webLightTheme,
+} from '@fluentui/react-components';
+import { RULES } from '../rules';
+import { checkOverrides } from '../rules/params';
+import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../engine/fields';
+import type { Report } from '../engine/report';
+import type { WorkbookSettings } from '../engine/settings';
+import type { Lang } from '../engine/text';
+import { REGIONS, RegionId } from '../engine/vocabulary';
+import { getSettings, onSettings, setSettings } from '../functions/state';
+import { cancelValidation, getPort, issueCell, runValidation } from './controller';
+import { STRINGS, Strings } from './i18n';
+import { letters } from './preview/memory-excel';
+import type { SheetData } from './port';
+import { store, PaneState } from './store';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px 24px', boxSizing: 'border-box', minHeight: '100%' },
+  header: { display: 'flex', alignItems: 'center', gap: '8px', justifyContent: 'space-between' },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
+  list: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  item: {
+    textAlign: 'left', border: 'none', background: 'none', padding: '6px 8px', borderRadius: tokens.borderRadiusMedium, cursor: 'pointer',
+    display: 'flex', flexDirection: 'column', gap: '2px', fontFamily: 'inherit', fontSize: tokens.fontSizeBase200,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  itemSelected: { backgroundColor: tokens.colorBrandBackground2 },
+  mapGrid: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 8px', alignItems: 'center' },
+  teacher: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px' },
+  years: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginTop: '4px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function useStore(): PaneState {
+  return React.useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+function useSettings(): WorkbookSettings {
+  return React.useSyncExternalStore((l) => onSettings(l), getSettings, getSettings);
+}
+
+export interface AppProps {
+  preview: boolean;
+  initialLang: Lang;
+}
+
+export function App({ preview, initialLang }: AppProps): React.ReactElement {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const s = STRINGS[lang];
+  const st = useStore();
+  const styles = useStyles();
+  const [columns, setColumns] = React.useState<{ map: ColumnMap; sheet: SheetData } | null>(null);
+  const [message, setMessage] = React.useState<string | null>(null);
+
+  const act = async (f: () => Promise<string>) => {
+    try {
+      setMessage(await f());
+    } catch (e) {
+      store.set({ error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className={styles.root}>
+        <div className={styles.header}>
+          <Subtitle2 as="h1">{s.title}</Subtitle2>
+          <div className={styles.row}>
+            {preview && <Badge appearance="filled" color="warning" data-testid="preview-badge" title={s.previewHint}>{s.preview}</Badge>}
+            <Button size="small" appearance="subtle" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{s.language}</Button>
+          </div>
+        </div>
+        {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
+        <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
+          <Tab value="settings" data-testid="tab-settings">{s.tabSettings}</Tab>
+          <Tab value="issues" data-testid="tab-issues">{s.tabIssues}{st.last ? ` (${st.last.report.summary.errors + st.last.report.summary.warnings})` : ''}</Tab>
+          <Tab value="teachers" data-testid="tab-teachers">{s.tabTeachers}</Tab>
+        </TabList>
+
+        {st.busy && (
+          <div className={styles.section} data-testid="progress">
+            <Text size={200}>{s.phase[st.busy.phase]} {st.busy.total > 1 ? `${st.busy.done}/${st.busy.total}` : ''}</Text>
+            <ProgressBar value={st.busy.total ? st.busy.done / st.busy.total : undefined} />
+            <Button size="small" onClick={cancelValidation} data-testid="cancel">{s.cancel}</Button>
+          </div>
+        )}
+        {st.error && <MessageBar intent="error" data-testid="error"><MessageBarBody>{st.error}</MessageBarBody></MessageBar>}
+        {(message || st.notice) && <MessageBar intent="success" data-testid="message"><MessageBarBody>{message ?? st.notice}</MessageBarBody></MessageBar>}
+
+        {st.tab === 'settings' && (
+          <SettingsTab s={s} lang={lang} busy={!!st.busy} columns={columns} setColumns={setColumns} setMessage={setMessage} act={act} />
+        )}
+        {st.tab === 'issues' && <IssuesTab s={s} />}
+        {st.tab === 'teachers' && <TeachersTab s={s} />}
+      </div>
+    </FluentProvider>
+  );
+}
+
+function SettingsTab(props: {
+  s: Strings; lang: Lang; busy: boolean;
+  columns: { map: ColumnMap; sheet: SheetData } | null;
+  setColumns: (c: { map: ColumnMap; sheet: SheetData } | null) => void;
+  setMessage: (m: string | null) => void;
+  act: (f: () => Promise<string>) => Promise<void>;
+}): React.ReactElement {
+  const { s, lang, busy, columns, setColumns, act } = props;
+  const styles = useStyles();
+  const settings = useSettings();
+  const [region, setRegion] = React.useState<RegionId | undefined>(settings.region);
+  const [cycle, setCycle] = React.useState<string>(settings.cycleStart ? String(settings.cycleStart) : '');
+  const [over, setOver] = React.useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.overrides ?? {}).map(([k, v]) => [k, String(v)])));
+  React.useEffect(() => {
+    setRegion(settings.region);
+    setCycle(settings.cycleStart ? String(settings.cycleStart) : '');
+  }, [settings.region, settings.cycleStart]);
+
+  const rules = region ? RULES[region] : undefined;
+  const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
+  const cycleBad = cycle !== '' && !(/^\d{4}$/.test(cycle) && +cycle >= 1990 && +cycle <= 2100);
+  const overrideValues: Record<string, number> = {};
+  const overrideErrors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(over)) {
+    if (v.trim() === '' || !rules || !rules.params[k]) continue;
+    const n = Number(v);
+    if (!Number.isFinite(n)) overrideErrors[k] = lang === 'en' ? 'not a number' : '不是数字';
+    else overrideValues[k] = n;
+  }
+  if (rules) for (const p of checkOverrides(rules.params, overrideValues)) overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
+  const valid = !!region && !cycleBad && Object.keys(overrideErrors).length === 0;
+
+  const save = async (): Promise<WorkbookSettings> => {
+    const next: WorkbookSettings = { region: region! };
+    if (cycle !== '' && region !== 'qitai') next.cycleStart = +cycle;
+    if (Object.keys(overrideValues).length) next.overrides = overrideValues;
+    await getPort()!.writeSettings(next);
+    setSettings(next);
+    return next;
+  };
+
+  const detect = async (): Promise<string> => {
+    const sheet = await getPort()!.readActiveSheet();
+    const map = detectHeader(sheet.rows);
+    if (!map) {
+      setColumns(null);
+      throw new Error(s.noHeader);
+    }
+    setColumns({ map, sheet });
+    return s.detected(sheet.address, sheet.firstRow + map.headerRow);
+  };
+
+  const headerCells = columns ? (columns.sheet.rows[columns.map.headerRow] ?? []) : [];
+
+  return (
+    <div className={styles.section}>
+      <Field label={s.region} required>
+        <Dropdown
+          data-testid="region"
+          placeholder={s.regionPlaceholder}
+          value={region ? `${RULES[region].name.zh} · ${RULES[region].name.en}` : ''}
+          selectedOptions={region ? [region] : []}
+          onOptionSelect={(_, d) => setRegion(d.optionValue as RegionId)}
+        >
+          {REGIONS.map((r) => (
+            <Option key={r} value={r} text={`${RULES[r].name.zh} · ${RULES[r].name.en}`} data-testid={`region-${r}`}>
+              {`${RULES[r].name.zh} · ${RULES[r].name.en}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {rules && <Caption1 className={styles.muted}>{rules.source.title}（{rules.source.body}，{rules.source.year}）</Caption1>}
+      <Field label={s.cycleStart} hint={region === 'qitai' ? s.cycleFixed : s.cycleAuto} validationMessage={cycleBad ? s.cycleInvalid : undefined}>
+        <Input data-testid="cycle" value={region === 'qitai' ? '2024' : cycle} disabled={region === 'qitai'} onChange={(_, d) => setCycle(d.value.trim())} inputMode="numeric" />
+      </Field>
+      {rules && (
+        <div className={styles.section}>
+          <Text weight="semibold">{s.overrides}</Text>
+          <Caption1 className={styles.muted}>{open.length ? s.overridesHint : s.overrideNone}</Caption1>
+          {open.map(([key, p]) => (
+            <Field
+              key={key}
+              label={`${lang === 'en' ? p.label.en : p.label.zh}（${p.cite.article}）`}
+              hint={`${key} · ${s.notDefined === '原文未规定' ? '原文' : 'source'}: ${p.value === null ? s.notDefined : p.value}`}
+              validationMessage={overrideErrors[key]}
+            >
+              <Input data-testid={`override-${key}`} value={over[key] ?? ''} placeholder={p.value === null ? s.notDefined : String(p.value)} onChange={(_, d) => setOver({ ...over, [key]: d.value })} />
+            </Field>
+          ))}
+        </div>
+      )}
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={!valid || busy} data-testid="save" onClick={() => act(async () => (await save(), s.saved))}>{s.save}</Button>
+      </div>
+      <Divider />
+      <Text weight="semibold">{s.columns}</Text>
+      <div className={styles.row}>
+        <Button size="small" disabled={busy} data-testid="detect" onClick={() => act(detect)}>{s.detect}</Button>
+      </div>
+      {columns && (
+        <div className={styles.mapGrid} data-testid="mapping">
+          {FIELDS.filter((f) => columns.map.columns[f] !== undefined || ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f)).map((f) => (
+            <React.Fragment key={f}>
+              <Caption1>{lang === 'en' ? FIELD_LABELS[f].en : FIELD_LABELS[f].zh}</Caption1>
+              <Select
+                size="small"
+                value={columns.map.columns[f] === undefined ? '' : String(columns.map.columns[f])}
+                onChange={(_, d) => {
+                  const next: ColumnMap = { ...columns.map, columns: { ...columns.map.columns } };
+                  if (d.value === '') delete next.columns[f as RosterField];
+                  else next.columns[f as RosterField] = +d.value;
+                  setColumns({ ...columns, map: next });
+                }}
+              >
+                <option value="">{s.notMapped}</option>
+                {headerCells.map((h, i) => (
+                  <option key={i} value={String(i)}>{`${letters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
+                ))}
+              </Select>
+            </React.Fragment>
+          ))}
+        </div>
+      )}
+      <Divider />
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!valid || busy}
+          data-testid="validate"
+          onClick={() => act(async () => {
+            const saved = await save();
+            const last = await runValidation({ region: saved.region!, ...(columns ? { columns: columns.map } : {}), lang });
+            return last ? s.marks(last.marks) : '';
+          })}
+        >
+          {s.validate}
+        </Button>
+        <Button disabled={busy} data-testid="clear" onClick={() => act(async () => s.marksCleared(await getPort()!.clearMarks()))}>{s.clearMarks}</Button>
+      </div>
+      <div className={styles.row}>
+        <Button disabled={busy || !store.get().last} data-testid="summary" onClick={() => act(async () => s.summaryWritten(await getPort()!.writeSummary(store.get().last!.report, lang)))}>{s.writeSummary}</Button>
+        <Button disabled={busy || !region} data-testid="template" onClick={() => act(async () => s.templateInserted(await getPort()!.insertTemplate(region!, lang)))}>{s.insertTemplate}</Button>
+      </div>
+    </div>
+  );
+}
+
+type IssueRow = { key: string; row: number | null; teacher?: string; field: string; severity: string; code: string; message: string; article?: string };
+
+function collectIssues(report: Report): IssueRow[] {
+  const out: IssueRow[] = [];
+  report.records.forEach((r) => r.issues.forEach((i, k) => out.push({ key: `${r.row}-${k}`, row: r.row, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
+  report.teachers.forEach((t) => t.issues.forEach((i, k) => out.push({ key: `${t.id}-${k}`, row: null, teacher: t.name ?? t.id, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
+  const rank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  return out.sort((a, b) => rank(a.severity) - rank(b.severity) || (a.row ?? 0) - (b.row ?? 0));
+}
+
+function IssuesTab({ s }: { s: Strings }): React.ReactElement {
+  const st = useStore();
+  const styles = useStyles();
+  const [grouping, setGrouping] = React.useState<'row' | 'kind'>('kind');
+  const [limit, setLimit] = React.useState(200);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [where, setWhere] = React.useState<string | null>(null);
+  const last = st.last;
+  if (!last) return <Text>{s.validateFirst}</Text>;
+  const { report } = last;
+  const sum = report.summary;
+  const issues = collectIssues(report);
+  const groups = new Map<string, IssueRow[]>();
+  for (const i of issues) {
+    const k = grouping === 'kind' ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${i.code}` : i.row !== null ? s.row(i.row) : i.teacher ?? '';
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
+  }
+  const click = async (i: IssueRow) => {
+    setSelected(i.key);
+    if (i.row === null) return;
+    const cell = issueCell(last.result, last.sheet, i.row, i.field);
+    await getPort()?.select(last.sheet.sheetName, cell.row, cell.col);
+    setWhere(`${last.sheet.sheetName}!${letters(cell.col)}${cell.row}`);
+  };
+  let shown = 0;
+  return (
+    <div className={styles.section}>
+      <div className={styles.counts} data-testid="counts">
+        <Badge color="danger" data-testid="count-errors">{s.errors} {sum.errors}</Badge>
+        <Badge color="warning" data-testid="count-warnings">{s.warnings} {sum.warnings}</Badge>
+        <Badge color="informative">{s.records} {sum.records}</Badge>
+        <Badge color="success" data-testid="count-pass">{s.cyclePass} {sum.cyclePass}</Badge>
+        <Badge color="danger" appearance="outline" data-testid="count-fail">{s.cycleFail} {sum.cycleFail}</Badge>
+      </div>
+      <Caption1 className={styles.muted}>{s.marks(last.marks)} {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}</Caption1>
+      {where && <Caption1 data-testid="selected">{s.selected(where)}</Caption1>}
+      <TabList size="small" selectedValue={grouping} onTabSelect={(_, d) => setGrouping(d.value as 'row' | 'kind')}>
+        <Tab value="kind" data-testid="group-kind">{s.byKind}</Tab>
+        <Tab value="row" data-testid="group-row">{s.byRow}</Tab>
+      </TabList>
+      {issues.length === 0 && <Text>{s.noIssues}</Text>}
+      <div className={styles.list} data-testid="issues">
+        {[...groups.entries()].map(([k, list]) => {
+          if (shown >= limit) return null;
+          const visible = list.slice(0, Math.max(0, limit - shown));
+          shown += visible.length;
+          return (
+            <div key={k} className={styles.section}>
+              <Text weight="semibold" size={200}>{k}（{list.length}）</Text>
+              {visible.map((i) => (
+                <button
+                  key={i.key}
+                  type="button"
+                  data-testid="issue"
+                  data-row={i.row ?? ''}
+                  className={`${styles.item} ${selected === i.key ? styles.itemSelected : ''}`}
+                  onClick={() => void click(i)}
+                >
+                  <span>
+                    <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>{i.row !== null ? s.row(i.row) : i.teacher}</Badge>{' '}
+                    {i.message}
+                  </span>
+                  {i.article && <Caption1 className={styles.muted}>{i.article}</Caption1>}
+                </button>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      {issues.length > limit && <Button size="small" onClick={() => setLimit(limit + 200)}>{s.showMore(Math.min(200, issues.length - limit))}</Button>}
+      {report.readings.length > 0 && (
+        <div className={styles.section}>
+          <Text weight="semibold" size={200}>{s.readings}</Text>
+          {report.readings.map((r) => <Caption1 key={r.id}>{r.id} {r.summary}</Caption1>)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TeachersTab({ s }: { s: Strings }): React.ReactElement {
+  const st = useStore();
+  const styles = useStyles();
+  const [filter, setFilter] = React.useState<'all' | 'failing'>('failing');
+  const [limit, setLimit] = React.useState(100);
+  if (!st.last) return <Text>{s.validateFirst}</Text>;
+  const { report } = st.last;
+  const unit = (u: string) => (u === 'hours' ? s.hours : s.credits);
+  const teachers = report.teachers.filter((t) => filter === 'all' || !t.cycle.pass);
+  return (
+    <div className={styles.section}>
+      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing')}>
+        <Tab value="failing" data-testid="filter-failing">{s.failing}（{report.summary.cycleFail}）</Tab>
+        <Tab value="all" data-testid="filter-all">{s.all}（{report.summary.teachers}）</Tab>
+      </TabList>
+      {teachers.slice(0, limit).map((t) => (
+        <div key={t.id} className={styles.teacher} data-testid="teacher">
+          <div className={styles.row}>
+            <Text weight="semibold">{t.name ?? ''}</Text>
+            <Caption1 className={styles.muted}>{t.id.replace(/^(\d{4})\d{10}(\d{3}[\dX])$/, '$1**********$2')}</Caption1>
+            <Badge color={t.cycle.pass ? 'success' : 'danger'}>{t.cycle.start}–{t.cycle.end} {t.cycle.pass ? s.pass : s.fail}</Badge>
+            <Caption1>{t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}</Caption1>
+          </div>
+          <div className={styles.years}>
+            {t.years.map((y) => (
+              <Badge key={y.year} appearance="tint" color={y.pass === true ? 'success' : y.pass === false ? 'danger' : 'informative'} title={y.reasons.join('；')}>
+                {y.year} {y.pass === null ? s.notAssessed : y.pass ? s.pass : s.fail} · {report.region === 'zhengzhou' ? y.hours : y.credits}
+              </Badge>
+            ))}
+          </div>
+          {t.cycle.shortfall.filter((x) => !x.advisory).map((x) => (
+            <Caption1 key={x.condition} block>{x.label} {s.missing} {x.missing} {unit(x.unit)}（{x.article}）</Caption1>
+          ))}
+          {!t.cycle.pass && t.cycle.shortfall.length === 0 && t.cycle.reasons.slice(0, 2).map((r, i) => <Caption1 key={i} block>{r}</Caption1>)}
+        </div>
+      ))}
+      {teachers.length > limit && <Button size="small" onClick={() => setLimit(limit + 100)}>{s.showMore(Math.min(100, teachers.length - limit))}</Button>}
+    </div>
+  );
+}

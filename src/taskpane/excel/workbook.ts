@@ -1,0 +1,280 @@
+// The task pane's Excel adapter: the only code, with settings.ts, that calls
+// Excel.run. Reads go in bounded chunks (one context.sync per chunk, payloads far
+// under Excel on the web's 5 MB request limit); writes go in batches. Marks never
+// touch the user's cells: problems are written to a hidden sheet and shown through
+// two conditional formats that point at it, so clearing them leaves every value and
+// every format of the roster exactly as it was.
+/* global Excel */
+import type { Report } from '../../engine/report';
+import { passRates, schoolPassRates, summaryTables, Table } from '../../engine/tables';
+import { templateColumns } from '../../engine/template';
+import type { Lang } from '../../engine/text';
+import type { RegionId } from '../../engine/vocabulary';
+import { checkSignal, IoStats, Mark, ProgressFn, SheetData, WorkbookPort } from '../port';
+import { readWorkbookSettings, writeWorkbookSettings } from './settings';
+
+/** Cells per read request: ~40 000 cells of roster text stay around 1–2 MB of JSON. */
+export const READ_CELLS = 40_000;
+/** Mark cells written per context.sync. */
+export const WRITE_BATCH = 4_000;
+/** Summary cells written per context.sync. */
+export const SUMMARY_CELLS = 20_000;
+
+export const MARK_SHEET = 'CPD_marks';
+const MARKS_PROPERTY = 'CPD.marks';
+const FILL = { E: { fill: '#FFC7CE', font: '#9C0006' }, W: { fill: '#FFEB9C', font: '#9C5700' } } as const;
+
+/** "A1"-style column letters of a 1-based column number. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function uniqueName(existing: string[], base: string): string {
+  let name = base;
+  for (let i = 2; existing.includes(name); i++) name = `${base} (${i})`;
+  return name;
+}
+
+type Ctx = Excel.RequestContext;
+
+export class ExcelWorkbook implements WorkbookPort {
+  readonly kind: 'excel' | 'preview';
+  stats: IoStats = { syncs: 0, chunks: 0, largestChunkCells: 0 };
+
+  constructor(kind: 'excel' | 'preview' = 'excel') {
+    this.kind = kind;
+  }
+
+  private async sync(ctx: Ctx): Promise<void> {
+    this.stats.syncs++;
+    await ctx.sync();
+  }
+
+  async readActiveSheet(onProgress?: ProgressFn, signal?: AbortSignal): Promise<SheetData> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      await this.sync(ctx);
+      if (used.isNullObject) return { sheetName: ws.name, address: ws.name, firstRow: 1, firstCol: 1, rows: [] };
+      const { rowIndex, columnIndex, rowCount, columnCount } = used;
+      const perChunk = Math.max(1, Math.floor(READ_CELLS / columnCount));
+      const rows: unknown[][] = [];
+      for (let start = 0; start < rowCount; start += perChunk) {
+        checkSignal(signal);
+        const n = Math.min(perChunk, rowCount - start);
+        const chunk = ws.getRangeByIndexes(rowIndex + start, columnIndex, n, columnCount);
+        chunk.load('values');
+        await this.sync(ctx);
+        // Reads over 5 M cells can come back empty without an error: never pass that silently.
+        if (!Array.isArray(chunk.values) || chunk.values.length !== n) throw new Error(`Excel returned no values for rows ${rowIndex + start + 1}–${rowIndex + start + n}`);
+        for (const row of chunk.values) rows.push(row);
+        this.stats.chunks++;
+        this.stats.largestChunkCells = Math.max(this.stats.largestChunkCells, n * columnCount);
+        onProgress?.('read', start + n, rowCount);
+      }
+      await this.fillMerged(ctx, used, rows, rowIndex, columnIndex);
+      return { sheetName: ws.name, address: used.address, firstRow: rowIndex + 1, firstCol: columnIndex + 1, rows };
+    });
+  }
+
+  /** A merged area reads as its top-left value followed by blanks: fill the blanks. */
+  private async fillMerged(ctx: Ctx, used: Excel.Range, rows: unknown[][], rowIndex: number, columnIndex: number): Promise<void> {
+    let areas: Excel.RangeAreas;
+    try {
+      areas = used.getMergedAreasOrNullObject();
+      areas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
+      await this.sync(ctx);
+    } catch {
+      return; // ExcelApi < 1.13: merged areas cannot be listed; they read as blanks
+    }
+    if (areas.isNullObject) return;
+    for (const a of areas.areas.items) {
+      const top = a.rowIndex - rowIndex;
+      const left = a.columnIndex - columnIndex;
+      const value = rows[top]?.[left];
+      for (let r = top; r < top + a.rowCount; r++) {
+        const row = rows[r];
+        if (!row) continue;
+        for (let c = left; c < left + a.columnCount; c++) if (r !== top || c !== left) row[c] = value;
+      }
+    }
+  }
+
+  async writeMarks(sheet: SheetData, marks: Mark[], onProgress?: ProgressFn, signal?: AbortSignal): Promise<void> {
+    await this.clearMarks();
+    if (!marks.length || !sheet.rows.length) return;
+    await Excel.run(async (ctx) => {
+      const markSheet = ctx.workbook.worksheets.add(MARK_SHEET);
+      markSheet.visibility = Excel.SheetVisibility.hidden;
+      for (let i = 0; i < marks.length; i += WRITE_BATCH) {
+        checkSignal(signal);
+        for (const m of marks.slice(i, i + WRITE_BATCH)) {
+          markSheet.getRangeByIndexes(m.row - 1, m.col - 1, 1, 1).values = [[`${m.severity === 'error' ? 'E' : 'W'} ${m.message}`]];
+        }
+        await this.sync(ctx);
+        onProgress?.('write', Math.min(i + WRITE_BATCH, marks.length), marks.length);
+      }
+      const width = Math.max(...sheet.rows.map((r) => r.length));
+      const target = ctx.workbook.worksheets.getItem(sheet.sheetName).getRangeByIndexes(sheet.firstRow - 1, sheet.firstCol - 1, sheet.rows.length, width);
+      const topLeft = `${columnLetters(sheet.firstCol)}${sheet.firstRow}`;
+      // Errors first: the first matching rule wins the fill.
+      for (const kind of ['E', 'W'] as const) {
+        const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = `=LEFT('${MARK_SHEET}'!${topLeft},1)="${kind}"`;
+        cf.custom.format.fill.color = FILL[kind].fill;
+        cf.custom.format.font.color = FILL[kind].font;
+      }
+      ctx.workbook.properties.custom.add(MARKS_PROPERTY, JSON.stringify({ sheet: sheet.sheetName, row: sheet.firstRow, col: sheet.firstCol, rows: sheet.rows.length, cols: width }));
+      await this.sync(ctx);
+    });
+  }
+
+  async clearMarks(): Promise<number> {
+    return Excel.run(async (ctx) => {
+      const props = ctx.workbook.properties.custom;
+      props.load('items/key,items/value');
+      const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
+      await this.sync(ctx);
+      let removed = 0;
+      const where = props.items.find((p) => p.key === MARKS_PROPERTY);
+      if (where) {
+        const w = JSON.parse(String(where.value)) as { sheet: string; row: number; col: number; rows: number; cols: number };
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(w.sheet);
+        await this.sync(ctx);
+        if (!ws.isNullObject) {
+          const cfs = ws.getRangeByIndexes(w.row - 1, w.col - 1, w.rows, w.cols).conditionalFormats;
+          cfs.load('items/type');
+          await this.sync(ctx);
+          const custom = cfs.items.filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
+          for (const cf of custom) cf.custom.rule.load('formula');
+          await this.sync(ctx);
+          // only our own rules: they are the ones pointing at the mark sheet
+          for (const cf of custom) {
+            if (cf.custom.rule.formula.includes(MARK_SHEET)) {
+              cf.delete();
+              removed++;
+            }
+          }
+        }
+        props.getItem(MARKS_PROPERTY).delete();
+      }
+      if (!markSheet.isNullObject) markSheet.delete();
+      await this.sync(ctx);
+      return removed;
+    });
+  }
+
+  private async writeTable(ctx: Ctx, ws: Excel.Worksheet, table: Table, top: number, left: number): Promise<number> {
+    const values = [table.headers, ...table.rows].map((r) => r.map((v) => (v === null ? '' : v)));
+    const cols = table.headers.length;
+    ws.getRangeByIndexes(top, left, 1, cols).format.font.bold = true;
+    ws.getRangeByIndexes(top, left, 1, cols).format.fill.color = '#E8F3EC';
+    const per = Math.max(1, Math.floor(SUMMARY_CELLS / cols));
+    for (let i = 0; i < values.length; i += per) {
+      const part = values.slice(i, i + per);
+      ws.getRangeByIndexes(top + i, left, part.length, cols).values = part as Array<Array<string | number | boolean>>;
+      await this.sync(ctx);
+    }
+    return top + values.length;
+  }
+
+  async writeSummary(report: Report, lang: Lang, onProgress?: ProgressFn): Promise<string> {
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await this.sync(ctx);
+      // never overwrite a sheet the user made: a new, unused name every time
+      const name = uniqueName(sheets.items.map((s) => s.name), lang === 'en' ? 'CPD summary' : '学分汇总');
+      const ws = sheets.add(name);
+      const t = summaryTables(report, lang);
+      const en = lang === 'en';
+      ws.getRange('A1').values = [[en ? `CPD credits summary — ${report.source}` : `教师培训学分汇总 — ${report.source}`]];
+      ws.getRange('A1').format.font.bold = true;
+      ws.getRange('A1').format.font.size = 14;
+      let row = 2;
+      // pass rates per year (and per school), with their charts, first: what a head reads
+      const rates = passRates(report);
+      const rateTable: Table = {
+        name: 'rates',
+        headers: en ? ['Year', 'Assessed', 'Passed', 'Pass rate %'] : ['年度', '考核人数', '合格人数', '合格率%'],
+        rows: rates.map((r) => [r.year, r.assessed, r.passed, r.rate]),
+      };
+      const rateTop = row;
+      row = (await this.writeTable(ctx, ws, rateTable, row, 0)) + 1;
+      if (rates.length) {
+        const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(rateTop, 3, rates.length + 1, 1), Excel.ChartSeriesBy.columns);
+        chart.title.text = en ? 'Pass rate by year (%)' : '各年度合格率（%）';
+        chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(rateTop + 1, 0, rates.length, 1));
+        chart.setPosition(`F${rateTop + 1}`, `M${rateTop + 14}`);
+      }
+      const bySchool = { rows: schoolPassRates(report).map((x) => [x.school, x.assessed, x.passed, x.rate]) };
+      if (bySchool.rows.length) {
+        const top = row;
+        row = (await this.writeTable(ctx, ws, { name: 'schools', headers: en ? ['School', 'Assessed years', 'Passed', 'Pass rate %'] : ['学校', '考核人次', '合格人次', '合格率%'], rows: bySchool.rows }, row, 0)) + 1;
+        const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRangeByIndexes(top, 3, bySchool.rows.length + 1, 1), Excel.ChartSeriesBy.columns);
+        chart.title.text = en ? 'Pass rate by school (%)' : '各学校合格率（%）';
+        chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(top + 1, 0, bySchool.rows.length, 1));
+        chart.setPosition(`F${Math.max(top + 1, rateTop + 16)}`, `M${Math.max(top + 1, rateTop + 16) + 14}`);
+      }
+      row = Math.max(row, rateTop + 31);
+      onProgress?.('write', 1, 3);
+      for (const table of [t.cycles, t.years]) {
+        ws.getRangeByIndexes(row, 0, 1, 1).values = [[table.name]];
+        ws.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
+        const end = await this.writeTable(ctx, ws, table, row + 1, 0);
+        ws.tables.add(ws.getRangeByIndexes(row + 1, 0, end - row - 1, table.headers.length), true);
+        row = end + 1;
+        onProgress?.('write', table === t.cycles ? 2 : 3, 3);
+      }
+      ws.getRangeByIndexes(0, 0, row, 9).format.autofitColumns();
+      ws.activate();
+      await this.sync(ctx);
+      return name;
+    });
+  }
+
+  async insertTemplate(region: RegionId, lang: Lang): Promise<string> {
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await this.sync(ctx);
+      const name = uniqueName(sheets.items.map((s) => s.name), lang === 'en' ? 'Roster template' : '培训登记模板');
+      const ws = sheets.add(name);
+      const cols = templateColumns(region);
+      const header = ws.getRangeByIndexes(0, 0, 1, cols.length);
+      header.values = [cols.map((c) => c.header)];
+      header.format.font.bold = true;
+      header.format.fill.color = '#E8F3EC';
+      const ROWS = 1000;
+      cols.forEach((c, i) => {
+        const body = ws.getRangeByIndexes(1, i, ROWS, 1);
+        if (c.numberFormat) body.numberFormat = Array.from({ length: ROWS }, () => [c.numberFormat!]);
+        if (c.list) {
+          body.dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(',') } };
+          body.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: c.header, message: c.list.join('、') };
+        }
+        ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7;
+      });
+      ws.freezePanes.freezeRows(1);
+      ws.activate();
+      await this.sync(ctx);
+      return name;
+    });
+  }
+
+  async select(sheetName: string, row: number, col: number): Promise<void> {
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetName);
+      ws.activate();
+      ws.getRangeByIndexes(row - 1, col - 1, 1, 1).select();
+      await this.sync(ctx);
+    });
+  }
+
+  readSettings = readWorkbookSettings;
+  writeSettings = writeWorkbookSettings;
+}
