@@ -11,5 +11,6 @@ module.exports = {
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.js',
   },
+  setupFiles: ['<rootDir>/test/setup.ts'],
   testTimeout: 60000,
 };

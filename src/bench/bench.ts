@@ -5,13 +5,12 @@ import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stringify } from 'csv-stringify/sync';
 import { checkTable } from '../engine/engine';
 import { toReport } from '../engine/report';
 import { REGIONS, RegionId } from '../engine/vocabulary';
 import { generate } from '../samples/generate';
 import { sampleXlsx } from '../samples/write';
-import { readRoster } from '../cli/files';
+import { readRoster, toCsv } from '../cli/files';
 
 const TARGET = Number(process.env.BENCH_RECORDS ?? 100_000);
 const TODAY = new Date('2026-11-23');
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
   const rows = [['大规模测试花名册'], ...rosterOf(region)] as Array<Array<string | number | null>>;
   const csv = path.join(dir, `${region}.csv`);
   const xlsx = path.join(dir, `${region}.xlsx`);
-  await fs.writeFile(csv, '\uFEFF' + stringify(rows.map((r) => r.map((v) => v ?? ''))));
+  await fs.writeFile(csv, '\uFEFF' + toCsv(rows.map((r) => r.map((v) => v ?? ''))));
   await fs.writeFile(xlsx, await sampleXlsx({ region, sheet: '培训登记', title: '大规模测试花名册', rows, properties: { 'CPD.region': region } }));
   process.stdout.write(`\ncheck vs parse (${region}, ${n(rows.length - 2)} records; check = a fresh \`cpd-credits check --json\` process)\n`);
   const cli = path.join(__dirname, '..', 'cli', 'main.js');
@@ -77,6 +76,11 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${kind} parse ${s(tParse)}   engine+report ${s(tEngine)}   whole check ${s(tCheck)}   engine/parse ${(tEngine / tParse).toFixed(2)}\n`);
   }
   await fs.rm(dir, { recursive: true, force: true });
+
+  process.stdout.write('\nadd-in\n');
+  const { benchFunctions, benchAdapter } = await import('./addin');
+  await benchFunctions((x) => process.stdout.write(x));
+  await benchAdapter((x) => process.stdout.write(x), TARGET);
 }
 
 main().catch((e) => {

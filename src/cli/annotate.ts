@@ -4,12 +4,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../engine/report';
 import type { ColumnMap, Field } from '../engine/fields';
 import { summaryTables, Table } from '../engine/tables';
 import type { Lang } from '../engine/text';
-import { RosterFile, readCustomProperties, writeCustomProperties, FileError, formatOf } from './files';
+import { RosterFile, readCustomProperties, writeCustomProperties, FileError, formatOf, toCsv } from './files';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
@@ -55,7 +54,7 @@ export async function writeAnnotated(input: string, roster: RosterFile, map: Col
       const rec = byRow.get(rowNo);
       return rec ? [...padded, issueText(rec, lang), rec.hours ?? '', rec.credits ?? '', rec.explanation] : padded;
     });
-    await fs.writeFile(out, '\uFEFF' + stringify(rows));
+    await fs.writeFile(out, '\uFEFF' + toCsv(rows));
     return;
   }
 

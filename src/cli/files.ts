@@ -5,7 +5,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parse as parseCsv } from 'csv-parse/sync';
+import Papa from 'papaparse';
 
 export type Format = 'xlsx' | 'csv';
 
@@ -21,6 +21,11 @@ export interface RosterFile {
 }
 
 export class FileError extends Error {}
+
+/** Rows as CSV text (UTF-8; callers prepend a BOM so Excel reads the Chinese right). */
+export function toCsv(rows: unknown[][]): string {
+  return Papa.unparse(rows as unknown[][], { newline: '\n' }) + '\n';
+}
 
 export function formatOf(file: string): Format | undefined {
   const ext = path.extname(file).toLowerCase();
@@ -121,12 +126,11 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterFi
   if (format === 'csv') {
     if (sheet) notices.push('CSV 文件没有工作表，已忽略 --sheet / a CSV file has no sheets; --sheet ignored');
     const text = decode(data, notices).replace(/^\uFEFF/, '');
-    let rows: string[][];
-    try {
-      rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true, relax_quotes: true }) as string[][];
-    } catch (e) {
-      throw new FileError(`CSV 无法解析：${(e as Error).message} / the CSV cannot be parsed`);
-    }
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+    // Papa reads on past a stray quote; say so rather than fail the whole file
+    const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
+    if (quoteErrors.length) notices.push(`CSV 第 ${quoteErrors.map((e) => (e.row ?? 0) + 1).slice(0, 5).join('、')} 行的引号不成对，已尽量读取 / unbalanced quotes near row(s) ${quoteErrors.map((e) => (e.row ?? 0) + 1).slice(0, 5).join(', ')}`);
+    const rows = parsed.data;
     return { format, rows, sheetName: path.basename(file), sheetNames: [], properties: {}, notices };
   }
   const wb = new ExcelJS.Workbook();

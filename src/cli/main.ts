@@ -7,7 +7,7 @@ import { RULES } from '../rules';
 import { Overrides, OverridesSchema } from '../rules/params';
 import { computeCredits, explainCredits, parseRegion, regionError } from '../engine/api';
 import { checkTable, RosterError } from '../engine/engine';
-import { toReport, ReportSchema } from '../engine/report';
+import { toReport } from '../engine/report';
 import { parseSettings } from '../engine/settings';
 import { fmt } from '../engine/decimal';
 import { Lang, say } from '../engine/text';
@@ -100,7 +100,8 @@ export function program(io: Io): Command {
       const report = toReport(result, o.lang);
       if (o.out) await writeAnnotated(file, roster, result.columns, report, o.out, o.lang);
       if (o.json) {
-        io.out(JSON.stringify(ReportSchema.parse(report), null, 2) + '\n');
+        // the report's shape is fixed by ReportSchema, which the tests hold real output to
+        io.out(JSON.stringify(report, null, 2) + '\n');
       } else {
         io.out(humanReport(report, {
           lang: o.lang, file, sheet: roster.sheetName, headerRow: result.columns.headerRow + 1, notices: roster.notices,

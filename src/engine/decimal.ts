@@ -49,6 +49,48 @@ export function sum(values: readonly number[]): number {
   return round2(acc);
 }
 
+/** Exact product of figures, rounded half away from zero to 2 decimals. */
+export function product(...factors: number[]): number {
+  return quotient(factors, []);
+}
+
+/**
+ * Exact Π numerators ÷ Π denominators, rounded half away from zero to 2 decimals.
+ * Figures with at most 2 decimals (all of the engine's) are computed on whole
+ * hundredths; anything else, or a product too large for exact integers, goes
+ * through decimal.js.
+ */
+export function quotient(numerators: readonly number[], denominators: readonly number[]): number {
+  let a = 100; // the result is wanted in hundredths
+  let b = 1;
+  for (const f of numerators) {
+    const c = cents(f);
+    if (c === undefined) return slowQuotient(numerators, denominators);
+    a *= c;
+    b *= 100;
+  }
+  for (const f of denominators) {
+    const c = cents(f);
+    if (c === undefined || c === 0) return slowQuotient(numerators, denominators);
+    a *= 100;
+    b *= c;
+  }
+  if (!(Math.abs(a) < 2 ** 52 && Math.abs(b) < 2 ** 52)) return slowQuotient(numerators, denominators);
+  const sign = Math.sign(a) * Math.sign(b);
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const r = x % y;
+  const q = (x - r) / y + (2 * r >= y ? 1 : 0);
+  return (sign * q) / 100 || 0;
+}
+
+function slowQuotient(numerators: readonly number[], denominators: readonly number[]): number {
+  let acc = new D(1);
+  for (const f of numerators) acc = acc.times(f);
+  for (const f of denominators) acc = acc.dividedBy(f);
+  return round2(acc);
+}
+
 export function mul(...factors: Array<number | Num>): Num {
   let acc = new D(1);
   for (const f of factors) acc = acc.times(f);
@@ -60,11 +102,11 @@ export function div(a: number | Num, b: number | Num): Num {
 }
 
 export function sub(a: number, b: number): number {
-  return round2(new D(a).minus(b));
+  return sum([a, -b]);
 }
 
 export function add(a: number, b: number): number {
-  return round2(new D(a).plus(b));
+  return sum([a, b]);
 }
 
 /** Format a figure without trailing zeros: 4.50 → "4.5", 10 → "10". */

@@ -5,8 +5,8 @@ import { rulesFor, RegionRules } from '../rules';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, TeacherFacts } from '../rules/region';
 import { checkCertificate } from '../rules/qitai';
-import { mul, round2, fmt } from './decimal';
-import { checkId } from './idcard';
+import { product, fmt } from './decimal';
+import { checkId, IdCheck } from './idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
 import { isBlankRow, normalizeRow } from './normalize';
 import { t, Text } from './text';
@@ -79,8 +79,17 @@ function lastCite(c: Conversion): Cite | undefined {
   return c.steps.length ? c.steps[c.steps.length - 1]!.cite : undefined;
 }
 
+const keyMemo = new Map<string, string>();
+
+/** IDs compare without case, width or spaces; each teacher's ID repeats on all their rows. */
 function teacherKey(id: string): string {
-  return fold(id).toUpperCase();
+  let k = keyMemo.get(id);
+  if (k === undefined) {
+    k = fold(id).toUpperCase();
+    if (keyMemo.size > 50_000) keyMemo.clear();
+    keyMemo.set(id, k);
+  }
+  return k;
 }
 
 /** Convert one normalized record under a region's rules, days → hours first. */
@@ -98,7 +107,7 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
         });
       }
     } else {
-      const fromDays = round2(mul(rec.days, use.value));
+      const fromDays = product(rec.days, use.value);
       const cite = rules.params[use.key]!.cite;
       if (rec.hours === undefined) {
         rec = { ...rec, hours: fromDays };
@@ -163,6 +172,7 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
 
   // 1. normalize and convert every row
   const records: RecordResult[] = [];
+  const idCache = new Map<string, IdCheck>();
   for (let i = map.headerRow + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
@@ -170,7 +180,7 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
     const issues = n.issues;
     const conversion = convertRecord(rules, n.record, { ...ctxBase, rejected: n.rejected }, issues);
-    rowChecks(n.record, conversion, issues, map, thisYear, today, opts.region, n.rejected, opts.headerless === true);
+    rowChecks(n.record, conversion, issues, map, thisYear, today, opts.region, n.rejected, opts.headerless === true, idCache);
     voidIfBroken(conversion, issues);
     records.push({ row, record: n.record, conversion, issues });
   }
@@ -295,13 +305,15 @@ function markFutureYears(years: YearJudgement[], thisYear: number, end: number):
 
 function rowChecks(
   rec: TrainingRecord, conv: Conversion, issues: Issue[], map: ColumnMap, thisYear: number, today: Date,
-  region: RegionId, rejected: ReadonlySet<Field>, headerless: boolean,
+  region: RegionId, rejected: ReadonlySet<Field>, headerless: boolean, idCache: Map<string, IdCheck>,
 ): void {
   if (!headerless && rec.teacherId === null && !rejected.has('teacherId')) {
     issues.push({ code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', message: t('缺少身份证号（教师编号），该行无法归属教师', 'teacher ID missing: the row belongs to no teacher') });
   }
   if (rec.teacherId !== null && (map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(rec.teacherId))) {
-    const c = checkId(rec.teacherId, today);
+    // a teacher's ID repeats on each of their rows: check it once per table
+    let c = idCache.get(rec.teacherId);
+    if (!c) idCache.set(rec.teacherId, (c = checkId(rec.teacherId, today)));
     if (!c.valid) issues.push({ code: 'ID_INVALID', severity: 'error', field: 'teacherId', value: rec.teacherId, message: c.message });
     else if (c.legacy) issues.push({ code: 'ID_LEGACY', severity: 'warning', field: 'teacherId', value: rec.teacherId, message: c.message });
   }
@@ -341,7 +353,7 @@ function duplicates(records: RecordResult[]): void {
   for (const r of records) {
     const { teacherId, project, year } = r.record;
     if (teacherId === null || project === null || year === null) continue;
-    const key = `${teacherKey(teacherId)}\u0000${fold(project)}\u0000${year}`;
+    const key = `${teacherKey(teacherId)}\u0000${teacherKey(project)}\u0000${year}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, r.row);

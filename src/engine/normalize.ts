@@ -32,10 +32,14 @@ function errorValue(v: unknown): string | undefined {
   return undefined;
 }
 
+const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]+$/;
+
 /** Text of a cell, or null when it is empty. Rich text and formula results are unwrapped. */
 export function cellText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
+    // most cells are plain ASCII or CJK ideographs with nothing to fold: skip NFKC for them
+    if (PLAIN.test(v)) return v;
     const s = v.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
     return s === '' ? null : s;
   }
@@ -144,7 +148,23 @@ function validYmd(y: number, m: number, d: number): boolean {
  * such as "2023.12-2024.1" gives the year it ends in, the year a cross-year project
  * is registered in (hainan 第十四条 1).
  */
+const yearMemo = new Map<string, Parsed<number>>();
+
 export function parseYear(v: unknown): Parsed<number> {
+  if (typeof v === 'string') {
+    // dates repeat across a roster's rows; their reading never changes
+    let p = yearMemo.get(v);
+    if (p === undefined) {
+      p = readYear(v);
+      if (yearMemo.size > 5000) yearMemo.clear();
+      yearMemo.set(v, p);
+    }
+    return p;
+  }
+  return readYear(v);
+}
+
+function readYear(v: unknown): Parsed<number> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
   const err = errorValue(u);
@@ -238,6 +258,9 @@ export function parseVocab<T extends string>(vocab: Vocabulary<T>, v: unknown, a
   return vocabReject(vocab, text);
 }
 
+const YES = new Set(BOOL_SPELLINGS.yes.map(fold));
+const NO = new Set(BOOL_SPELLINGS.no.map(fold));
+
 export function parseBool(v: unknown): Parsed<boolean> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
@@ -245,8 +268,8 @@ export function parseBool(v: unknown): Parsed<boolean> {
   const text = cellText(u);
   if (text === null) return bad('不是 是/否', 'not yes/no');
   const k = fold(text);
-  if (BOOL_SPELLINGS.yes.some((s) => fold(s) === k)) return ok(true);
-  if (BOOL_SPELLINGS.no.some((s) => fold(s) === k)) return ok(false);
+  if (YES.has(k)) return ok(true);
+  if (NO.has(k)) return ok(false);
   return bad('应填 是 或 否', 'expected 是/否 (yes/no)');
 }
 

@@ -162,13 +162,29 @@ function indexOf<T extends string>(vocab: Vocabulary<T>, extra?: Record<string, 
   return index;
 }
 
+const aliasCache = new WeakMap<object, Map<string, string>>();
+/** Recent look-ups by raw text: a roster repeats the same few spellings thousands of times. */
+const recent = new WeakMap<object, Map<string, string | null>>();
+const RECENT_MAX = 2000;
+
 /** Look a value up; `aliases` are a region's own spellings that win over the common ones. */
 export function lookup<T extends string>(vocab: Vocabulary<T>, raw: string, aliases?: Record<string, T>): T | undefined {
+  const cacheKey = aliases ?? vocab;
+  let memo = recent.get(cacheKey);
+  if (!memo) recent.set(cacheKey, (memo = new Map()));
+  const hit = memo.get(raw);
+  if (hit !== undefined) return (hit ?? undefined) as T | undefined;
   const key = fold(raw);
+  let found: T | undefined;
   if (aliases) {
-    for (const [s, v] of Object.entries(aliases)) if (fold(s) === key) return v;
+    let folded = aliasCache.get(aliases) as Map<string, T> | undefined;
+    if (!folded) aliasCache.set(aliases, (folded = new Map(Object.entries(aliases).map(([s, v]) => [fold(s), v]))));
+    found = folded.get(key);
   }
-  return indexOf(vocab).get(key);
+  found ??= indexOf(vocab).get(key);
+  if (memo.size >= RECENT_MAX) memo.clear();
+  memo.set(raw, found ?? null);
+  return found;
 }
 
 function levenshtein(a: string, b: string): number {

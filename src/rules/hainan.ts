@@ -5,7 +5,7 @@ import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, undefinedParam, pv, condition,
   allMet, byYear, yearsOf, countUndefined,
 } from './region';
-import { dec, div, fmt, mul, round2, sum } from '../engine/decimal';
+import { add, sum, product, quotient, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Level, Mode } from '../engine/vocabulary';
@@ -125,14 +125,14 @@ function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours:
   const perHour = p.use('shortHourCredits');
   let credits: number;
   if (hours < dayHours.value!) {
-    const raw = round2(mul(hours, perHour.value!));
+    const raw = product(hours, perHour.value!);
     credits = Math.min(raw, rate.value);
     tr.step('HN-14.3-short', A14_3,
       t(`${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(credits)} 学分`,
         `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(credits)} credits`),
       { readings, params: [perHour, rate] });
   } else {
-    credits = round2(mul(div(hours, dayHours.value!), rate.value));
+    credits = quotient([hours, rate.value], [dayHours.value!]);
     tr.step('HN-14.3-day', A14_3,
       t(`${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(credits)} 学分`,
         `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(credits)} credits`),
@@ -180,7 +180,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level'))) return tr.done(null, null);
       if (!requireField(tr, ctx, rec.hours, 'hours', t('主讲按课时计', 'lecturing counts class hours'))) return tr.done(null, null);
       const rate = p.use(`lectureCredits.${rec.level}`);
-      const credits = round2(mul(rec.hours, rate.value!));
+      const credits = product(rec.hours, rate.value!);
       tr.tags.schoolLevel = rec.level === 'school';
       tr.step('HN-14.5', A14_5,
         t(`主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`, `lecturing ${fmt(rec.hours)} class hours × ${rec.level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`),
@@ -195,7 +195,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         return baseTraining(rec, ctx, tr, rec.hours, 'school');
       }
       const rate = p.use('onlineCreditsPerHour');
-      const credits = round2(mul(rec.hours, rate.value!));
+      const credits = product(rec.hours, rate.value!);
       tr.step('HN-14.7', A14_7, t(`远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`, `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`), { readings: ['R-HN2'], params: [rate] });
       return tr.done(rec.hours, credits);
     }
@@ -203,7 +203,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('学历提高培训按年度面授学时登记', 'degree study registers the year’s face-to-face hours'))) return tr.done(null, null);
       const rate = p.use('degreeCreditsPerHour');
       if (rate.value === null) return tr.done(rec.hours, undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2));
-      const credits = round2(mul(rec.hours, rate.value));
+      const credits = product(rec.hours, rate.value);
       tr.step('HN-14.2', A14_2, t(`学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { params: [rate] });
       return tr.done(rec.hours, credits);
     }
@@ -228,7 +228,7 @@ function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Par
   const other = sum(counted.filter((r) => r.conversion.tags.schoolLevel !== true).map((r) => r.conversion.credits ?? 0));
   const cap = p.num('schoolYearCap');
   const schoolCounted = Math.min(school, cap);
-  const credits = round2(dec(other).plus(schoolCounted));
+  const credits = add(other, schoolCounted);
   const notes: Text[] = [];
   if (school > cap) notes.push(t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}（第九条）`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted (第九条)`));
   const conditions = [

@@ -115,15 +115,20 @@ export class Params {
     readonly overrides: Overrides = {},
   ) {}
 
+  private readonly used = new Map<string, ParamUse>();
+
   /** The value to compute with; `null` when the source leaves it undefined and no override is set. */
   use(key: string): ParamUse {
+    // immutable for the life of these Params, so one object per key serves every step
+    const cached = this.used.get(key);
+    if (cached) return cached;
     const def = this.table[key];
     if (!def) throw new Error(`unknown parameter ${key}`);
-    if (def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)) {
-      const value = this.overrides[key]!;
-      return { key, value, official: false, original: def.value };
-    }
-    return { key, value: def.value, official: true };
+    const use: ParamUse = def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)
+      ? { key, value: this.overrides[key]!, official: false, original: def.value }
+      : { key, value: def.value, official: true };
+    this.used.set(key, Object.freeze(use));
+    return use;
   }
 
   /** A fixed number from the text (never UNDEFINED). */

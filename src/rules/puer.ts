@@ -5,7 +5,7 @@ import { defineParams, defineReadings, Cite, Params } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, undefinedParam, pv, condition, allMet, byYear, yearsOf, countUndefined,
 } from './region';
-import { fmt, mul, round2, sum, dec } from '../engine/decimal';
+import { add, sum, product, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Award, Category, Grade, Level, Mode, Role } from '../engine/vocabulary';
@@ -180,7 +180,7 @@ function withPerformance(tr: Trace, p: Params, base: number, grade: Grade | unde
     return base;
   }
   const k = p.use(`perf.${grade}`);
-  const total = round2(mul(base, dec(1).plus(k.value!)));
+  const total = product(base, add(1, k.value!));
   tr.step('PE-11-perf', cite, t(`成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
   return total;
 }
@@ -234,7 +234,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       const h = p.use(`studioHours.${role}`);
       fixedHours(tr, rec, h.value!, A13_1, t('工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role], `studio ${role}`));
       const rate = p.use(`studioRate.${rec.level}`);
-      const base = round2(mul(h.value!, rate.value!));
+      const base = product(h.value!, rate.value!);
       tr.step('PE-13.1', A13_1, t(`${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [h, rate] });
       graded(tr, ctx, rec);
       return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
@@ -243,7 +243,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.level, 'level', t('授课系数按级别', 'the lecturing factor depends on the level'))) return tr.done(null, null);
       if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours'))) return tr.done(null, null);
       const k = p.use(`lecture.${rec.level}`);
-      const credits = round2(mul(rec.hours, k.value!));
+      const credits = product(rec.hours, k.value!);
       tr.step('PE-13.2', A13_2, t(`授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`, `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`), { params: [k] });
       return tr.done(rec.hours, credits);
     }
@@ -268,7 +268,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         fixedHours(tr, rec, hours, c, t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`));
       }
       const rate = p.use(`eventRate.${rec.level}`);
-      const base = round2(mul(hours, rate.value!));
+      const base = product(hours, rate.value!);
       tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, t(`${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [rate] });
       if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
       graded(tr, ctx, rec);
@@ -278,7 +278,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       const h = p.use('degreeHoursPerYear');
       fixedHours(tr, rec, h.value!, A13_5, t('学历提高每年', 'degree study a year'));
       const rate = p.use('degreeRate');
-      const credits = round2(mul(h.value!, rate.value!));
+      const credits = product(h.value!, rate.value!);
       tr.tags.degree = true;
       tr.step('PE-13.5', A13_5, t(`${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（三年有效）`, `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most three years)`), { readings: ['R-PE2'], params: [h, rate] });
       return tr.done(h.value, credits);
@@ -288,7 +288,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', t('集中研修项目学分按级别', 'the centralized rate depends on the level'))) return tr.done(null, null);
       const rate = projectRate(tr, p, rec, cls);
       if (rate === null) return tr.done(rec.hours, null);
-      const base = round2(mul(rec.hours, rate));
+      const base = product(rec.hours, rate);
       tr.step('PE-11-base', A11_1, t(`基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`, `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`));
       graded(tr, ctx, rec);
       return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
@@ -307,7 +307,7 @@ function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined
     return base;
   }
   const k = p.use(`award.${award}`);
-  const total = round2(mul(base, dec(1).plus(k.value!)));
+  const total = product(base, add(1, k.value!));
   tr.step('PE-13.3-award', A13_3, t(`${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
   return total;
 }
@@ -429,7 +429,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   }
   if (ctx.columns.has('selfSelected')) {
     const share = p.num('selfSelectedShare');
-    const need = round2(mul(credits, share));
+    const need = product(credits, share);
     conditions.push(condition('selfSelected', t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`), 'credits', creditOf((r) => r.conversion.tags.selfSelected === true), need, A8));
   }
   if (input.facts.classTeacher) {
@@ -468,7 +468,7 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag
   }
   return [...by.entries()].map(([k, v]) => {
     const [school, year] = k.split('\u0000') as [string, string];
-    return { school, year: +year, ...v, flagged: v.failed > 0 && dec(v.failed).gte(dec(v.assessed).times(share)), cite: R5 };
+    return { school, year: +year, ...v, flagged: v.failed > 0 && v.failed >= product(v.assessed, share), cite: R5 };
   }).sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
 }
 

@@ -4,7 +4,7 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
 } from './region';
-import { dec, div, fmt, mul, pct, round2, sum } from '../engine/decimal';
+import { add, sub, sum, product, quotient, fmt, pct } from '../engine/decimal';
 import { fold } from '../engine/vocabulary';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../engine/types';
@@ -153,7 +153,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     return tr.done(0, 0);
   }
   const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
-  const baseCredits = round2(div(rec.hours, per.value!));
+  const baseCredits = quotient([rec.hours], [per.value!]);
   const readings = rec.mode === 'degree' ? ['R-QT2'] : rec.mode === 'lecture' ? ['R-QT1'] : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong' ? ['R-QT5'] : [];
   tr.step('QT-5.2.1', rec.mode === 'degree' ? S5_2_3 : S5_2_1,
     t(`基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${rec.mode === 'degree' ? '学历提升按集中培训' : BASE_ZH[base]}）= ${fmt(baseCredits)}`, `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${rec.mode === 'degree' ? 'degree, as centralized' : base}) = ${fmt(baseCredits)}`),
@@ -165,7 +165,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   if (lecturer) {
     if (!requireField(tr, ctx, rec.level, 'level', t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level'))) return tr.done(rec.hours, null);
     const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
-    const total = round2(mul(baseCredits, dec(1).plus(k.value!)));
+    const total = product(baseCredits, add(1, k.value!));
     tr.step('QT-5.2.2-lecturer', S5_2_2, t(`主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`, `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`), { readings: ['R-QT1'], params: [k] });
     return tr.done(rec.hours, total);
   }
@@ -186,7 +186,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     return tr.done(rec.hours, baseCredits);
   }
   const k = p.use(key);
-  const total = round2(mul(baseCredits, dec(1).plus(k.value!)));
+  const total = product(baseCredits, add(1, k.value!));
   tr.step('QT-5.2.2', S5_2_2, t(`${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`, `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`), { params: [k] });
   return tr.done(rec.hours, total);
 }
@@ -213,24 +213,24 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
   const bucket = (b: Bucket) => creditOf((r) => r.conversion.tags.bucket === b);
   const pub = bucket('requiredPublic');
-  const required = round2(dec(pub).plus(bucket('requiredProfessional')));
+  const required = add(pub, bucket('requiredProfessional'));
   let elective = bucket('elective');
   let schoolBased = bucket('schoolBased');
-  const credits = round2(dec(required).plus(elective).plus(schoolBased));
+  const credits = sum([required, elective, schoolBased]);
   const hours = sum(all.filter((r) => r.conversion.tags.newTeacher !== true).map((r) => r.conversion.hours ?? 0));
   const notes: Text[] = [];
   // R-QT4: required credits above 60 fill the elective shortfall first, then the school-based one.
   const reqMin = p.num('requiredCredits');
-  let excess = Math.max(0, round2(dec(required).minus(reqMin)));
+  let excess = Math.max(0, sub(required, reqMin));
   for (const [name, min, get, setv] of [
     ['elective', p.num('electiveCredits'), () => elective, (v: number) => (elective = v)],
     ['schoolBased', p.num('schoolBasedCredits'), () => schoolBased, (v: number) => (schoolBased = v)],
   ] as const) {
-    const short = Math.max(0, round2(dec(min).minus(get())));
+    const short = Math.max(0, sub(min, get()));
     const moved = Math.min(short, excess);
     if (moved > 0) {
-      setv(round2(dec(get()).plus(moved)));
-      excess = round2(dec(excess).minus(moved));
+      setv(add(get(), moved));
+      excess = sub(excess, moved);
       notes.push(t(`必修超出部分折抵${name === 'elective' ? '选修' : '校本'} ${fmt(moved)} 学分（五(一)）`, `${fmt(moved)} required credits above 60 fill the ${name} shortfall (五(一))`));
     }
   }
@@ -285,8 +285,8 @@ function crossCheck(records: ConvertedRecord[], ctx: RuleContext): void {
     const good = list.filter((r) => r.record.grade === 'good' || r.record.grade === 'excellent').length;
     const exc = list.filter((r) => r.record.grade === 'excellent').length;
     const over: Text[] = [];
-    if (dec(good).gt(dec(n).times(goodMax))) over.push(t(`良好以上 ${good}/${n}（${pct(good, n)}，上限 ${fmt(goodMax * 100)}%）`, `good or better ${good}/${n} (${pct(good, n)}, at most ${fmt(goodMax * 100)} %)`));
-    if (dec(exc).gt(dec(n).times(excMax))) over.push(t(`优秀 ${exc}/${n}（${pct(exc, n)}，上限 ${fmt(excMax * 100)}%）`, `excellent ${exc}/${n} (${pct(exc, n)}, at most ${fmt(excMax * 100)} %)`));
+    if (good > product(n, goodMax)) over.push(t(`良好以上 ${good}/${n}（${pct(good, n)}，上限 ${fmt(goodMax * 100)}%）`, `good or better ${good}/${n} (${pct(good, n)}, at most ${fmt(goodMax * 100)} %)`));
+    if (exc > product(n, excMax)) over.push(t(`优秀 ${exc}/${n}（${pct(exc, n)}，上限 ${fmt(excMax * 100)}%）`, `excellent ${exc}/${n} (${pct(exc, n)}, at most ${fmt(excMax * 100)} %)`));
     if (!over.length) continue;
     const issue: Issue = {
       code: 'COHORT_QUOTA_EXCEEDED', severity: 'warning', field: 'grade',

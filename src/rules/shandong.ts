@@ -5,7 +5,7 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
 } from './region';
-import { fmt, mul, round2, sum, sub, pct } from '../engine/decimal';
+import { sub, sum, product, round2, fmt, pct } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Level } from '../engine/vocabulary';
@@ -114,12 +114,12 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (rec.level === 'school') {
         tr.tags.schoolBased = true;
         const rate = p.use('schoolBasedCreditsPerHour');
-        const credits = round2(mul(rec.hours, rate.value!));
+        const credits = product(rec.hours, rate.value!);
         tr.step('SD-17-school', A18, t(`校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { readings: ['R-SD1', 'R-SD2'], params: [rate] });
         return tr.done(rec.hours, credits);
       }
       const m = p.use('lecturerMultiplier');
-      const credits = round2(mul(rec.hours, m.value!));
+      const credits = product(rec.hours, m.value!);
       tr.step('SD-17', A17, t(`县级及以上培训主讲：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`, `lecturer in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`), { params: [m] });
       return tr.done(rec.hours, credits);
     }
@@ -127,14 +127,14 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     case 'selfStudy': {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
       const rate = p.use('schoolBasedCreditsPerHour');
-      const credits = round2(mul(rec.hours, rate.value!));
+      const credits = product(rec.hours, rate.value!);
       tr.step('SD-18', A18, t(`${rec.mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`, `${rec.mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`), { readings: ['R-SD2'], params: [rate] });
       return tr.done(rec.hours, credits);
     }
     default: {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('1学时计1学分', 'one hour is one credit'))) return tr.done(null, null);
       const rate = p.use('creditsPerHour');
-      const credits = round2(mul(rec.hours, rate.value!));
+      const credits = product(rec.hours, rate.value!);
       tr.step('SD-14', A14, t(`${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { params: [rate] });
       return tr.done(rec.hours, credits);
     }
@@ -193,7 +193,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits
     const pub = sum(all.filter((r) => r.conversion.tags.publicSubject === true).map((r) => r.conversion.hours ?? 0));
-    const limit = round2(mul(hours, p.num('publicShareMax')));
+    const limit = product(hours, p.num('publicShareMax'));
     const c = condition('publicShare', t('公需科目学时（不超过总学时三分之一，提示）', 'public-subject hours (≤ one third of all hours, advisory)'), 'hours', pub, limit, A11, {
       kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
     });

@@ -5,7 +5,7 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, condition, allMet, byYear, yearsOf,
 } from './region';
-import { fmt, sum } from '../engine/decimal';
+import { sum, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Level } from '../engine/vocabulary';

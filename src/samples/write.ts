@@ -2,10 +2,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import { computeCredits } from '../engine/api';
 import { REGIONS, RegionId } from '../engine/vocabulary';
-import { writeCustomProperties } from '../cli/files';
+import { toCsv, writeCustomProperties } from '../cli/files';
 import { generate, Sample } from './generate';
 
 export async function sampleXlsx(s: Sample): Promise<Buffer> {
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
   for (const region of REGIONS) {
     const s = generate(region, { computeCredits: creditsOf(region) });
     await fs.writeFile(path.join(dir, `${region}.xlsx`), await sampleXlsx(s));
-    await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + stringify(s.rows.map((r) => r.map((v) => v ?? ''))));
+    await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + toCsv(s.rows.map((r) => r.map((v) => v ?? ''))));
     process.stdout.write(`${region}: ${s.rows.length - 2} records\n`);
   }
 }

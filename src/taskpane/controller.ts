@@ -29,12 +29,15 @@ export function issueCell(result: CheckResult, sheet: SheetData, row: number, fi
   return { row, col: sheet.firstCol + (idx ?? 0) };
 }
 
+/** Issues about the rules, not the data (a number the text leaves open): listed in the pane, not marked. */
+const RULE_GAPS = new Set(['RULE_UNDEFINED', 'MODE_NOT_COVERED']);
+
 /** One mark per cell: the worst severity, every message joined. */
 export function marksOf(result: CheckResult, sheet: SheetData, lang: Lang): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const r of result.records) {
     for (const i of r.issues) {
-      if (i.severity === 'info') continue;
+      if (i.severity === 'info' || RULE_GAPS.has(i.code)) continue;
       const { row, col } = issueCell(result, sheet, r.row, i.field);
       const key = `${row}:${col}`;
       const message = lang === 'en' ? i.message.en : i.message.zh;
