@@ -7,11 +7,4 @@ if (!fs.existsSync(main)) {
   process.stderr.write('cpd-credits is not built yet: run `npm ci` (or `npm run build:cli`) first\n');
   process.exit(2);
 }
-const { run } = require(main);
-run(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  isTTY: process.stdout.isTTY === true,
-}).then((code) => {
-  process.exitCode = code;
-});
+require(main).main();

@@ -187,7 +187,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** The process entry point: real stdout/stderr, exit code set when the run ends. */
+export function main(): void {
   run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
@@ -196,3 +197,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();

@@ -58,33 +58,31 @@ function sev(s: string, lang: Lang): string {
   return s === 'error' ? '错误' : s === 'warning' ? '警告' : '提示';
 }
 
-/** Per-year pass rates for a chart: share of assessed teachers passing each year. */
-export function passRates(r: Report): Array<{ year: number; assessed: number; passed: number; rate: number }> {
-  const by = new Map<number, { assessed: number; passed: number }>();
-  for (const tj of r.teachers) {
-    for (const y of tj.years) {
-      if (y.pass === null) continue;
-      const e = by.get(y.year) ?? { assessed: 0, passed: 0 };
+type Rate = { assessed: number; passed: number; rate: number };
+
+/** Share of assessed teacher-years passing, grouped by a key (year, school). */
+function ratesBy<K>(r: Report, keyOf: (t: Report['teachers'][number], y: Report['teachers'][number]['years'][number]) => K | null): Map<K, Rate> {
+  const by = new Map<K, Rate>();
+  for (const t of r.teachers) {
+    for (const y of t.years) {
+      const k = keyOf(t, y);
+      if (y.pass === null || k === null) continue;
+      const e = by.get(k) ?? { assessed: 0, passed: 0, rate: 0 };
       e.assessed++;
       if (y.pass) e.passed++;
-      by.set(y.year, e);
+      e.rate = Math.round((e.passed / e.assessed) * 1000) / 10;
+      by.set(k, e);
     }
   }
-  return [...by.entries()].sort(([a], [b]) => a - b).map(([year, e]) => ({ year, ...e, rate: e.assessed ? Math.round((e.passed / e.assessed) * 1000) / 10 : 0 }));
+  return by;
+}
+
+/** Per-year pass rates for a chart: share of assessed teachers passing each year. */
+export function passRates(r: Report): Array<{ year: number } & Rate> {
+  return [...ratesBy(r, (_, y) => y.year).entries()].sort(([a], [b]) => a - b).map(([year, e]) => ({ year, ...e }));
 }
 
 /** Pass rates per school over the assessed teacher-years, for the summary chart. */
-export function schoolPassRates(r: Report): Array<{ school: string; assessed: number; passed: number; rate: number }> {
-  const by = new Map<string, { assessed: number; passed: number }>();
-  for (const t of r.teachers) {
-    if (!t.school) continue;
-    for (const y of t.years) {
-      if (y.pass === null) continue;
-      const e = by.get(t.school) ?? { assessed: 0, passed: 0 };
-      e.assessed++;
-      if (y.pass) e.passed++;
-      by.set(t.school, e);
-    }
-  }
-  return [...by.entries()].map(([school, e]) => ({ school, ...e, rate: Math.round((e.passed / e.assessed) * 1000) / 10 }));
+export function schoolPassRates(r: Report): Array<{ school: string } & Rate> {
+  return [...ratesBy(r, (t) => t.school).entries()].map(([school, e]) => ({ school, ...e }));
 }

@@ -168,6 +168,15 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /** A new sheet under an unused name: a sheet the user made is never overwritten. */
+  private async addSheet(ctx: Ctx, base: string): Promise<{ name: string; ws: Excel.Worksheet }> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await this.sync(ctx);
+    const name = uniqueName(sheets.items.map((s) => s.name), base);
+    return { name, ws: sheets.add(name) };
+  }
+
   private async writeTable(ctx: Ctx, ws: Excel.Worksheet, table: Table, top: number, left: number): Promise<number> {
     const values = [table.headers, ...table.rows].map((r) => r.map((v) => (v === null ? '' : v)));
     const cols = table.headers.length;
@@ -184,12 +193,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async writeSummary(report: Report, lang: Lang, onProgress?: ProgressFn): Promise<string> {
     return Excel.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await this.sync(ctx);
-      // never overwrite a sheet the user made: a new, unused name every time
-      const name = uniqueName(sheets.items.map((s) => s.name), lang === 'en' ? 'CPD summary' : '学分汇总');
-      const ws = sheets.add(name);
+      const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'CPD summary' : '学分汇总');
       const t = summaryTables(report, lang);
       const en = lang === 'en';
       ws.getRange('A1').values = [[en ? `CPD credits summary — ${report.source}` : `教师培训学分汇总 — ${report.source}`]];
@@ -239,11 +243,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async insertTemplate(region: RegionId, lang: Lang): Promise<string> {
     return Excel.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await this.sync(ctx);
-      const name = uniqueName(sheets.items.map((s) => s.name), lang === 'en' ? 'Roster template' : '培训登记模板');
-      const ws = sheets.add(name);
+      const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'Roster template' : '培训登记模板');
       const cols = templateColumns(region);
       const header = ws.getRangeByIndexes(0, 0, 1, cols.length);
       header.values = [cols.map((c) => c.header)];
