@@ -173,13 +173,16 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
   // 1. normalize and convert every row
   const records: RecordResult[] = [];
   const idCache = new Map<string, IdCheck>();
+  // one context object for every row (rules read it synchronously), not one per row
+  const recordCtx: { params: typeof params; columns: Set<Field>; rejected: ReadonlySet<Field> } = { ...ctxBase, rejected: new Set() };
   for (let i = map.headerRow + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
     const row = firstRow + i;
     const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
     const issues = n.issues;
-    const conversion = convertRecord(rules, n.record, { ...ctxBase, rejected: n.rejected }, issues);
+    recordCtx.rejected = n.rejected;
+    const conversion = convertRecord(rules, n.record, recordCtx, issues);
     rowChecks(n.record, conversion, issues, map, thisYear, today, opts.region, n.rejected, opts.headerless === true, idCache);
     voidIfBroken(conversion, issues);
     records.push({ row, record: n.record, conversion, issues });
