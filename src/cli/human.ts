@@ -103,7 +103,8 @@ export function humanReport(r: Report, o: HumanOptions): string {
     out.push(bold(L('教师', 'Teachers')));
     const years = r.teachers[0]!.years.map((y) => y.year);
     const sameYears = r.teachers.every((tj) => tj.years.map((y) => y.year).join() === years.join());
-    const unit = r.region === 'zhengzhou' ? L('学时', 'hours') : L('学分', 'credits');
+    const hoursOnly = rules.unit === 'hours';
+    const unit = hoursOnly ? L('学时', 'hours') : L('学分', 'credits');
     const head = [pad(L('编号', 'ID'), 20), pad(L('姓名', 'Name'), 8)];
     if (sameYears) for (const y of years) head.push(pad(String(y), 8, true));
     else head.push(pad(L('周期', 'Cycle'), 10));
@@ -111,7 +112,7 @@ export function humanReport(r: Report, o: HumanOptions): string {
     out.push('  ' + head.join(' '));
     for (const tj of r.teachers) {
       const cells = [pad(maskId(tj.id), 20), pad((tj.name ?? '').slice(0, 6), 8)];
-      const figure = (y: Report['teachers'][number]['years'][number]) => (r.region === 'zhengzhou' ? y.hours : y.credits);
+      const figure = (y: Report['teachers'][number]['years'][number]) => (hoursOnly ? y.hours : y.credits);
       if (sameYears) {
         for (const y of tj.years) {
           const mark = y.pass === true ? '✓' : y.pass === false ? '✗' : '·';
@@ -121,7 +122,7 @@ export function humanReport(r: Report, o: HumanOptions): string {
       } else {
         cells.push(pad(`${tj.cycle.start}–${tj.cycle.end}`, 10));
       }
-      cells.push(pad(String(r.region === 'zhengzhou' ? tj.cycle.hours : tj.cycle.credits), 10, true), pad(String(tj.cycle.hours), 8, true));
+      cells.push(pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true), pad(String(tj.cycle.hours), 8, true));
       cells.push(`  ${tj.cycle.pass ? green(L('合格', 'pass')) : red(L('不合格', 'fail'))}`);
       out.push('  ' + cells.join(' '));
     }

@@ -4,7 +4,6 @@
 import { rulesFor, RegionRules } from '../rules';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, TeacherFacts } from '../rules/region';
-import { checkCertificate } from '../rules/qitai';
 import { product, fmt } from './decimal';
 import { checkId, IdCheck } from './idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
@@ -66,7 +65,7 @@ function requiredColumns(region: RegionRules, map: ColumnMap): Field[] {
   if (map.columns.year === undefined && map.columns.date === undefined) missing.push('year');
   if (map.columns.mode === undefined) missing.push('mode');
   if (map.columns.hours === undefined && map.columns.days === undefined) missing.push('hours');
-  if (map.columns.level === undefined && region.id !== 'zhengzhou') missing.push('level');
+  if (map.columns.level === undefined && region.requiresLevel) missing.push('level');
   return missing;
 }
 
@@ -183,7 +182,7 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     const issues = n.issues;
     recordCtx.rejected = n.rejected;
     const conversion = convertRecord(rules, n.record, recordCtx, issues);
-    rowChecks(n.record, conversion, issues, map, thisYear, today, opts.region, n.rejected, opts.headerless === true, idCache);
+    rowChecks(n.record, conversion, issues, map, thisYear, today, rules, n.rejected, opts.headerless === true, idCache);
     voidIfBroken(conversion, issues);
     records.push({ row, record: n.record, conversion, issues });
   }
@@ -308,7 +307,7 @@ function markFutureYears(years: YearJudgement[], thisYear: number, end: number):
 
 function rowChecks(
   rec: TrainingRecord, conv: Conversion, issues: Issue[], map: ColumnMap, thisYear: number, today: Date,
-  region: RegionId, rejected: ReadonlySet<Field>, headerless: boolean, idCache: Map<string, IdCheck>,
+  rules: RegionRules, rejected: ReadonlySet<Field>, headerless: boolean, idCache: Map<string, IdCheck>,
 ): void {
   if (!headerless && rec.teacherId === null && !rejected.has('teacherId')) {
     issues.push({ code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', message: t('缺少身份证号（教师编号），该行无法归属教师', 'teacher ID missing: the row belongs to no teacher') });
@@ -344,8 +343,8 @@ function rowChecks(
     if (c) issue.cite = c;
     issues.push(issue);
   }
-  if (region === 'qitai' && rec.certificate !== undefined) {
-    const c = checkCertificate(rec.certificate);
+  if (rules.certificate && rec.certificate !== undefined) {
+    const c = rules.certificate(rec.certificate);
     if (!c.valid) issues.push({ code: 'CERTIFICATE_INVALID', severity: 'error', field: 'certificate', value: rec.certificate, message: c.message });
   }
 }

@@ -2,7 +2,8 @@
 // the lists that the sheet's data validation offers, so mistakes are prevented at
 // entry. Derived from the vocabularies, so the lists accept exactly what the engine
 // accepts.
-import { CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB, AWARD_VOCAB, Category, Mode, RegionId, Role, Vocabulary } from './vocabulary';
+import { rulesFor } from '../rules';
+import { CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB, AWARD_VOCAB, Category, RegionId, Role, Vocabulary } from './vocabulary';
 
 export interface TemplateColumn {
   header: string;
@@ -14,15 +15,6 @@ export interface TemplateColumn {
 }
 
 const display = <T extends string>(v: Vocabulary<T>, values: readonly T[]): string[] => values.map((x) => v.spellings[x][0]!);
-
-/** The modes each region's text registers (others give MODE_NOT_COVERED). */
-const MODES: Record<RegionId, Mode[]> = {
-  hainan: ['centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship', 'degree', 'competition', 'newTeacher', 'classTeacher', 'support'],
-  shandong: ['centralized', 'followAlong', 'online', 'schoolBased', 'selfStudy', 'lecture', 'degree', 'newTeacher', 'classTeacher', 'exam', 'support'],
-  zhengzhou: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'research', 'mentorship'],
-  puer: ['online', 'centralized', 'schoolBased', 'followAlong', 'classTeacher', 'studio', 'lecture', 'competition', 'research', 'degree', 'mentorship', 'newTeacher'],
-  qitai: ['centralized', 'online', 'schoolBased', 'followAlong', 'lecture', 'competition', 'research', 'degree', 'newTeacher', 'classTeacher', 'support', 'mentorship'],
-};
 
 export function templateColumns(region: RegionId): TemplateColumn[] {
   const levels = display(LEVEL_VOCAB, ['national', 'provincial', 'prefecture', 'county', 'school']);
@@ -37,7 +29,7 @@ export function templateColumns(region: RegionId): TemplateColumn[] {
     { header: '培训时间', width: 12 },
     { header: '项目名称', width: 30 },
     { header: '培训层次', list: levels, width: 10 },
-    { header: '培训方式', list: display(MODE_VOCAB, MODES[region]), width: 12 },
+    { header: '培训方式', list: display(MODE_VOCAB, rulesFor(region).modes), width: 12 },
     { header: '学时', width: 8 },
     { header: '成绩', list: display(GRADE_VOCAB, ['excellent', 'good', 'fair', 'pass', 'fail']), width: 8 },
   ];

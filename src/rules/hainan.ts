@@ -272,6 +272,9 @@ export const hainan: RegionRules = {
   source: { file: '000_9b0328503edbd469.txt', title: '海南省中小学教师培训学分管理实施办法', body: '海南省教育厅', year: 2017 },
   params,
   readings,
+  unit: 'credits',
+  requiresLevel: true,
+  modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship', 'degree', 'competition', 'newTeacher', 'classTeacher', 'support'],
   levelAliases,
   // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)
   // and online the project's hours (7), so days convert for base-training modes only.

@@ -478,6 +478,9 @@ export const puer: RegionRules = {
   source: { file: '003_8403e7cbc03e57c3.txt', title: '普洱市中小学教师全员培训管理办法（试行）', body: '普洱市教育体育局', year: 2023 },
   params,
   readings,
+  unit: 'credits',
+  requiresLevel: true,
+  modes: ['online', 'centralized', 'schoolBased', 'followAlong', 'classTeacher', 'studio', 'lecture', 'competition', 'research', 'degree', 'mentorship', 'newTeacher'],
   levelAliases,
   // 第十条: short centralized training counts 6 hours a day; online counts actual hours.
   dayHoursKey: (mode) => (mode === undefined || MODE_CLASS[mode] === 'centralized' ? 'dayHours' : null),

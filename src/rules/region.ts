@@ -52,6 +52,14 @@ export interface RegionRules {
   source: { file: string; title: string; body: string; year: number };
   params: ParamTable;
   readings: Reading[];
+  /** what the region counts: credits, or hours only (zhengzhou, whose "credits" equal hours) */
+  unit: 'credits' | 'hours';
+  /** whether a record's level changes its figures (a roster without a level column is unusable then) */
+  requiresLevel: boolean;
+  /** the modes the text registers; others give MODE_NOT_COVERED (the roster template offers these) */
+  modes: readonly Mode[];
+  /** the region's certificate-number rules, where the text has them (qitai 附件) */
+  certificate?: (n: string) => { valid: boolean; message: Text };
   /** a cycle fixed by the text itself (qitai 2024–2028) */
   fixedCycle?: { start: number; cite: Cite };
   /** region-specific spellings of levels that win over the common ones (区级, 市县级) */

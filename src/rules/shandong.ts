@@ -211,6 +211,9 @@ export const shandong: RegionRules = {
   source: { file: '001_451193a284549591.txt', title: '山东省中小学教师继续教育学分管理办法', body: '山东省', year: 2012 },
   params,
   readings,
+  unit: 'credits',
+  requiresLevel: true,
+  modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'selfStudy', 'lecture', 'degree', 'newTeacher', 'classTeacher', 'exam', 'support'],
   levelAliases,
   // 第十四条 counts hours, not days; a day's length is nowhere given.
   dayHoursKey: () => null,

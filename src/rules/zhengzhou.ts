@@ -99,6 +99,9 @@ export const zhengzhou: RegionRules = {
   source: { file: '002_ca4ab383277274ce.txt', title: '关于贯彻落实省中小学幼儿园教师继续教育学时登记管理暂行意见的通知（郑教明电〔2017〕139号）', body: '郑州市教育局', year: 2017 },
   params,
   readings,
+  unit: 'hours',
+  requiresLevel: false,
+  modes: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'research', 'mentorship'],
   levelAliases,
   // Hours are the project design's own figure (五); no day length is given.
   dayHoursKey: () => null,

@@ -125,6 +125,7 @@ function SettingsTab(props: {
   }, [settings.region, settings.cycleStart]);
 
   const rules = region ? RULES[region] : undefined;
+  const fixed = rules?.fixedCycle;
   const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
   const cycleBad = cycle !== '' && !(/^\d{4}$/.test(cycle) && +cycle >= 1990 && +cycle <= 2100);
   const overrideValues: Record<string, number> = {};
@@ -140,7 +141,7 @@ function SettingsTab(props: {
 
   const save = async (): Promise<WorkbookSettings> => {
     const next: WorkbookSettings = { region: region! };
-    if (cycle !== '' && region !== 'qitai') next.cycleStart = +cycle;
+    if (cycle !== '' && !RULES[region!].fixedCycle) next.cycleStart = +cycle;
     if (Object.keys(overrideValues).length) next.overrides = overrideValues;
     await getPort()!.writeSettings(next);
     setSettings(next);
@@ -178,8 +179,8 @@ function SettingsTab(props: {
         </Dropdown>
       </Field>
       {rules && <Caption1 className={styles.muted}>{rules.source.title}（{rules.source.body}，{rules.source.year}）</Caption1>}
-      <Field label={s.cycleStart} hint={region === 'qitai' ? s.cycleFixed : s.cycleAuto} validationMessage={cycleBad ? s.cycleInvalid : undefined}>
-        <Input data-testid="cycle" value={region === 'qitai' ? '2024' : cycle} disabled={region === 'qitai'} onChange={(_, d) => setCycle(d.value.trim())} inputMode="numeric" />
+      <Field label={s.cycleStart} hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto} validationMessage={cycleBad ? s.cycleInvalid : undefined}>
+        <Input data-testid="cycle" value={fixed ? String(fixed.start) : cycle} disabled={!!fixed} onChange={(_, d) => setCycle(d.value.trim())} inputMode="numeric" />
       </Field>
       {rules && (
         <div className={styles.section}>
@@ -369,7 +370,7 @@ function TeachersTab({ s }: { s: Strings }): React.ReactElement {
           <div className={styles.years}>
             {t.years.map((y) => (
               <Badge key={y.year} appearance="tint" color={y.pass === true ? 'success' : y.pass === false ? 'danger' : 'informative'} title={y.reasons.join('；')}>
-                {y.year} {y.pass === null ? s.notAssessed : y.pass ? s.pass : s.fail} · {report.region === 'zhengzhou' ? y.hours : y.credits}
+                {y.year} {y.pass === null ? s.notAssessed : y.pass ? s.pass : s.fail} · {RULES[report.region].unit === 'hours' ? y.hours : y.credits}
               </Badge>
             ))}
           </div>
