@@ -6,20 +6,15 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Report } from '../engine/report';
 import type { ColumnMap, Field } from '../engine/fields';
-import { summaryTables, Table } from '../engine/tables';
+import { summaryTables, Table, unusedName } from '../engine/tables';
 import type { Lang } from '../engine/text';
 import { RosterFile, readCustomProperties, writeCustomProperties, FileError, formatOf, toCsv } from './files';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
-function uniqueName(wb: ExcelJS.Workbook, base: string): string {
-  let name = base;
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${base} (${i})`;
-  return name;
-}
 
 function addTable(wb: ExcelJS.Workbook, table: Table): void {
-  const ws = wb.addWorksheet(uniqueName(wb, table.name));
+  const ws = wb.addWorksheet(unusedName(wb.worksheets.map((w) => w.name), table.name));
   ws.addRow(table.headers).font = { bold: true };
   for (const row of table.rows) ws.addRow(row);
   ws.views = [{ state: 'frozen', ySplit: 1 }];

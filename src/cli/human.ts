@@ -1,8 +1,10 @@
+// Resident IDs are masked on screen (a report is often shown or pasted); JSON keeps them whole.
 // The human-readable report printed by `cpd-credits check` without --json: counts
 // first, the worst problems next, then one line per teacher with each year's verdict.
 import { rulesFor } from '../rules';
 import type { Report } from '../engine/report';
 import type { Lang } from '../engine/text';
+import { maskId, maskIds } from '../engine/idcard';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -19,10 +21,6 @@ function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** Resident IDs are masked on screen (a report is often shown or pasted); JSON keeps them whole. */
-export function maskId(id: string): string {
-  return /^\d{17}[\dX]$|^\d{15}$/.test(id) ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
-}
 
 export interface HumanOptions {
   lang: Lang;
@@ -151,5 +149,5 @@ export function humanReport(r: Report, o: HumanOptions): string {
     for (const x of r.readings) out.push(`  ${x.id}  ${x.summary}`);
   }
   // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
-  return out.join('\n').replace(/\b(\d{4})\d{10}(\d{3}[\dX])\b/g, '$1**********$2') + '\n';
+  return maskIds(out.join('\n')) + '\n';
 }

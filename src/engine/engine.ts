@@ -80,8 +80,8 @@ function lastCite(c: Conversion): Cite | undefined {
 
 const keyMemo = new Map<string, string>();
 
-/** IDs compare without case, width or spaces; each teacher's ID repeats on all their rows. */
-function teacherKey(id: string): string {
+/** IDs and project names compare without case, width or spaces; each repeats on many rows. */
+function foldKey(id: string): string {
   let k = keyMemo.get(id);
   if (k === undefined) {
     k = fold(id).toUpperCase();
@@ -195,7 +195,7 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
   const groups = new Map<string, RecordResult[]>();
   for (const r of records) {
     if (r.record.teacherId === null) continue;
-    const k = teacherKey(r.record.teacherId);
+    const k = foldKey(r.record.teacherId);
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(r);
@@ -355,7 +355,7 @@ function duplicates(records: RecordResult[]): void {
   for (const r of records) {
     const { teacherId, project, year } = r.record;
     if (teacherId === null || project === null || year === null) continue;
-    const key = `${teacherKey(teacherId)}\u0000${teacherKey(project)}\u0000${year}`;
+    const key = `${foldKey(teacherId)}\u0000${foldKey(project)}\u0000${year}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, r.row);

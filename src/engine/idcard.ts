@@ -41,3 +41,13 @@ export function checkId(raw: string, today: Date = new Date()): IdCheck {
   if (id[17] !== expected) return bad(`校验位应为 ${expected}，实为 ${id[17]}`, `check character should be ${expected}, not ${id[17]}`);
   return { valid: true, message: t('身份证号有效', 'valid ID number') };
 }
+
+/** An ID for screens and printouts: 4601**********1001. Anything not shaped like an ID is shown as is. */
+export function maskId(id: string): string {
+  return /^\d{17}[\dX]$|^\d{15}$/.test(id) ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
+}
+
+/** Every 18-digit ID inside a text (messages quote the value they reject) masked the same way. */
+export function maskIds(text: string): string {
+  return text.replace(/\b(\d{4})\d{10}(\d{3}[\dX])\b/g, '$1**********$2');
+}

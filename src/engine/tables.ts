@@ -13,6 +13,20 @@ export interface Table {
 const verdict = (pass: boolean | null, lang: Lang): string =>
   pass === null ? (lang === 'en' ? 'not assessed' : '不考核') : pass ? (lang === 'en' ? 'pass' : '合格') : lang === 'en' ? 'fail' : '不合格';
 
+/** "A1"-style column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name not yet taken: "学分汇总", then "学分汇总 (2)" … — a user's sheet is never overwritten. */
+export function unusedName(existing: readonly string[], base: string): string {
+  let name = base;
+  for (let i = 2; existing.includes(name); i++) name = `${base} (${i})`;
+  return name;
+}
+
 export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; issues: Table; schools?: Table } {
   const en = lang === 'en';
   const sep = en ? '; ' : '；';

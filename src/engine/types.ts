@@ -6,6 +6,9 @@ import type { Award, Category, Grade, Level, Mode, RegionId, Role } from './voca
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Issues about the rules rather than the data: a number the text leaves open, a mode it never names. */
+export const RULE_GAPS: ReadonlySet<string> = new Set(['RULE_UNDEFINED', 'MODE_NOT_COVERED']);
+
 export interface Issue {
   code: string;
   severity: Severity;

@@ -3,6 +3,7 @@
 // declares the functions (for the metadata generator) and calls these.
 import { computeCredits, cycleText, explainCredits, judgeRange, parseRegion, regionError, shortfallText, CreditsResult, RangeJudgement } from '../engine/api';
 import { RosterError } from '../engine/engine';
+import { RULE_GAPS } from '../engine/types';
 import { checkId } from '../engine/idcard';
 import { checkCertificate } from '../rules/qitai';
 import { parseYear, cellText } from '../engine/normalize';
@@ -96,7 +97,7 @@ export function creditsValue(hours: unknown, level: unknown, mode: unknown, grad
   const r = credits(hours, level, mode, grade, region, rate);
   if (r.errors.length) fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
   if (r.credits === null) {
-    const undef = r.issues.find((i) => i.code === 'RULE_UNDEFINED' || i.code === 'MODE_NOT_COVERED');
+    const undef = r.issues.find((i) => RULE_GAPS.has(i.code));
     fail('#N/A', undef ? undef.message : t('无法计算学分', 'credits cannot be computed'));
   }
   return r.credits;

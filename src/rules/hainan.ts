@@ -13,7 +13,6 @@ import type { Level, Mode } from '../engine/vocabulary';
 const DOC = '海南省中小学教师培训学分管理实施办法（2017）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
-const A14_1 = cite('第十四条第1项', '跨年度的项目…一般按学员在该项目结业并取得合格证书的所在年度登记学分');
 const A14_2 = cite('第十四条第2项', '参加学历提高培训的…登记当年度培训学时与学分');
 const A14_3 = cite('第十四条第3项', '国家级、省级、市县级基地集中培训、跟班培训分别给参训合格教师按每天记2学分、1.5学分和1学分，每天折算为8学时；培训时间在1天以内的按每学时记0.2学分，最高不超过所属级别的单天学分。单个培训项目最高不超过10学分。');
 const A14_4 = cite('第十四条第4项', '教师专业考试项目按考试时长计算学时…其他部门或机构组织的教师考试，按学校校级培训给予登分。教师参加校级研训活动每年登记的学分最高不超过6学分。');
@@ -240,8 +239,8 @@ function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Par
   if (hire !== undefined && y <= hire) {
     pass = null;
     notes.push(y === hire
-      ? t('招聘（或省外引进）当年不考核，从第2年起考核（第十条）', 'the year of hire or transfer is not assessed; assessment starts in the 2nd year (第十条)')
-      : t('入职前的年度不考核（第十条）', 'years before hire are not assessed (第十条)'));
+      ? t(`招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`, `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`)
+      : t(`入职前的年度不考核（${A10.article}）`, `years before hire are not assessed (${A10.article})`));
   }
   return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(counted) };
 }
@@ -258,7 +257,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   ];
   const notes: Text[] = [];
   if (input.facts.hireYear !== undefined && input.facts.hireYear >= input.start) {
-    notes.push(t('新教师或省外引进教师从第2年起考核（第十条）', 'new or transferred teachers are assessed from their 2nd year (第十条)'));
+    notes.push(t(`新教师或省外引进教师从第2年起考核（${A10.article}）`, `new or transferred teachers are assessed from their 2nd year (${A10.article})`));
   }
   return {
     years,
@@ -283,4 +282,3 @@ export const hainan: RegionRules = {
   judge,
 };
 
-export const hainanCites = { A9, A10, A14_1, A14_2, A14_3, A14_4, A14_5, A14_6, A14_7 };

@@ -489,4 +489,3 @@ export const puer: RegionRules = {
   flagSchools,
 };
 
-export const puerCites = { A8, A10, A10_NEW, A11_1, A11_3, A11_F, A13_1, A13_2, A13_3, A13_4, A13_5, R3, R4, R5, S3 };

@@ -160,7 +160,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     let pass: boolean | null = allMet(conditions);
     if (input.facts.exemptYears.has(y)) {
       pass = null;
-      notes.push(t('因产假病假等标记免考核，按主管部门规定补修（第二十一条）', 'marked exempt (maternity or sick leave); make-up as the department decides (第二十一条)'));
+      notes.push(t(`因产假病假等标记免考核，按主管部门规定补修（${A21.article}）`, `marked exempt (maternity or sick leave); make-up as the department decides (${A21.article})`));
     }
     return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(recs) };
   });
@@ -221,4 +221,3 @@ export const shandong: RegionRules = {
   judge,
 };
 
-export const shandongCites = { A6, A10, A11, A14, A15, A16, A17, A18, A21 };

@@ -109,4 +109,3 @@ export const zhengzhou: RegionRules = {
   judge,
 };
 
-export const zhengzhouCites = { S4, S5, S6_1, S6_3, S9 };

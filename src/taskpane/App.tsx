@@ -14,10 +14,11 @@ import type { Report } from '../engine/report';
 import type { WorkbookSettings } from '../engine/settings';
 import type { Lang } from '../engine/text';
 import { REGIONS, RegionId } from '../engine/vocabulary';
+import { maskId } from '../engine/idcard';
+import { columnLetters } from '../engine/tables';
 import { getSettings, onSettings, setSettings } from '../functions/state';
 import { cancelValidation, getPort, issueCell, runValidation } from './controller';
 import { STRINGS, Strings } from './i18n';
-import { letters } from './preview/memory-excel';
 import type { SheetData } from './port';
 import { store, PaneState } from './store';
 
@@ -223,7 +224,7 @@ function SettingsTab(props: {
               >
                 <option value="">{s.notMapped}</option>
                 {headerCells.map((h, i) => (
-                  <option key={i} value={String(i)}>{`${letters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
+                  <option key={i} value={String(i)}>{`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
                 ))}
               </Select>
             </React.Fragment>
@@ -286,7 +287,7 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
     if (i.row === null) return;
     const cell = issueCell(last.result, last.sheet, i.row, i.field);
     await getPort()?.select(last.sheet.sheetName, cell.row, cell.col);
-    setWhere(`${last.sheet.sheetName}!${letters(cell.col)}${cell.row}`);
+    setWhere(`${last.sheet.sheetName}!${columnLetters(cell.col)}${cell.row}`);
   };
   let shown = 0;
   return (
@@ -363,7 +364,7 @@ function TeachersTab({ s }: { s: Strings }): React.ReactElement {
         <div key={t.id} className={styles.teacher} data-testid="teacher">
           <div className={styles.row}>
             <Text weight="semibold">{t.name ?? ''}</Text>
-            <Caption1 className={styles.muted}>{t.id.replace(/^(\d{4})\d{10}(\d{3}[\dX])$/, '$1**********$2')}</Caption1>
+            <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
             <Badge color={t.cycle.pass ? 'success' : 'danger'}>{t.cycle.start}–{t.cycle.end} {t.cycle.pass ? s.pass : s.fail}</Badge>
             <Caption1>{t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}</Caption1>
           </div>

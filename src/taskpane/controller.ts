@@ -7,6 +7,7 @@ import type { ColumnMap, Field } from '../engine/fields';
 import type { Lang } from '../engine/text';
 import type { Overrides } from '../rules/params';
 import type { RegionId } from '../engine/vocabulary';
+import { RULE_GAPS } from '../engine/types';
 import { getLang, getSettings } from '../functions/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
@@ -29,14 +30,12 @@ export function issueCell(result: CheckResult, sheet: SheetData, row: number, fi
   return { row, col: sheet.firstCol + (idx ?? 0) };
 }
 
-/** Issues about the rules, not the data (a number the text leaves open): listed in the pane, not marked. */
-const RULE_GAPS = new Set(['RULE_UNDEFINED', 'MODE_NOT_COVERED']);
-
 /** One mark per cell: the worst severity, every message joined. */
 export function marksOf(result: CheckResult, sheet: SheetData, lang: Lang): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const r of result.records) {
     for (const i of r.issues) {
+      // gaps in the rules are listed in the pane, not marked on the user's cells
       if (i.severity === 'info' || RULE_GAPS.has(i.code)) continue;
       const { row, col } = issueCell(result, sheet, r.row, i.field);
       const key = `${row}:${col}`;

@@ -6,7 +6,7 @@
 // every format of the roster exactly as it was.
 /* global Excel */
 import type { Report } from '../../engine/report';
-import { passRates, schoolPassRates, summaryTables, Table } from '../../engine/tables';
+import { columnLetters, passRates, schoolPassRates, summaryTables, Table, unusedName } from '../../engine/tables';
 import { templateColumns } from '../../engine/template';
 import type { Lang } from '../../engine/text';
 import type { RegionId } from '../../engine/vocabulary';
@@ -23,19 +23,6 @@ export const SUMMARY_CELLS = 20_000;
 export const MARK_SHEET = 'CPD_marks';
 const MARKS_PROPERTY = 'CPD.marks';
 const FILL = { E: { fill: '#FFC7CE', font: '#9C0006' }, W: { fill: '#FFEB9C', font: '#9C5700' } } as const;
-
-/** "A1"-style column letters of a 1-based column number. */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function uniqueName(existing: string[], base: string): string {
-  let name = base;
-  for (let i = 2; existing.includes(name); i++) name = `${base} (${i})`;
-  return name;
-}
 
 type Ctx = Excel.RequestContext;
 
@@ -173,7 +160,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await this.sync(ctx);
-    const name = uniqueName(sheets.items.map((s) => s.name), base);
+    const name = unusedName(sheets.items.map((s) => s.name), base);
     return { name, ws: sheets.add(name) };
   }
 

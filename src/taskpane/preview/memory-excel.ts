@@ -4,6 +4,8 @@
 // their stand-in Excel. Values are available immediately (load is a no-op), sync only
 // counts round trips.
 
+import { columnLetters } from '../../engine/tables';
+
 type Value = string | number | boolean;
 interface Fmt { fill?: string; bold?: boolean; size?: number; color?: string; numberFormat?: string; width?: number }
 interface Cf { id: number; r: number; c: number; nr: number; nc: number; type: string; formula: string; fill?: string; font?: string }
@@ -37,11 +39,6 @@ export function newSheet(name: string, rows: Value[][] = []): MemorySheet {
   return { name, rows, formats: new Map(), cfs: [], merges: [], visibility: 'Visible', charts: [], tables: [], validations: [], frozenRows: 0 };
 }
 
-export function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function parseA1(a: string): Box {
   const m = a.replace(/^.*!/, '').replace(/\$/g, '').match(/^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i);
@@ -68,7 +65,7 @@ class MemRange {
   get columnCount() { return this.box.nc; }
   get address() {
     const { r, c, nr, nc } = this.box;
-    return `${quote(this.sheet.name)}!${letters(c + 1)}${r + 1}${nr > 1 || nc > 1 ? `:${letters(c + nc)}${r + nr}` : ''}`;
+    return `${quote(this.sheet.name)}!${columnLetters(c + 1)}${r + 1}${nr > 1 || nc > 1 ? `:${columnLetters(c + nc)}${r + nr}` : ''}`;
   }
   get values(): Value[][] {
     const out: Value[][] = [];
