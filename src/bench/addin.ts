@@ -73,7 +73,7 @@ export async function benchAdapter(out: (s: string) => void, records: number): P
   const wb = memoryWorkbook([newSheet('培训登记', rows)]);
   (globalThis as unknown as { Excel: unknown }).Excel = createExcel(wb);
   const port = new ExcelWorkbook('preview');
-  const last = await validate(port, { region: 'hainan', lang: 'zh', today: new Date('2026-11-23') });
+  const last = await validate(port, { region: 'hainan', lang: 'zh', asOf: '2026-11-23' });
   const t = last.timings;
   out(`  validate ${n(records)} rows through the adapter (in-memory Excel): read ${(t.read / 1000).toFixed(2)} s · engine ${(t.engine / 1000).toFixed(2)} s · write ${(t.write / 1000).toFixed(2)} s` +
     ` — ${port.stats.syncs} context.sync calls, ${port.stats.chunks} read chunks of ≤ ${n(port.stats.largestChunkCells)} cells, ${n(last.marks)} marks\n`);

@@ -5,6 +5,8 @@ import { rulesFor } from '../rules';
 import type { Report } from '../engine/report';
 import type { Lang } from '../engine/text';
 import { maskId, maskIds } from '../engine/idcard';
+import { STATUS_WORDS } from '../engine/verdict';
+import { say } from '../engine/text';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -15,6 +17,13 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** A teacher as the report names them: name and masked ID, or name and school when the ID is unusable. */
+function who(tj: Report['teachers'][number]): string {
+  return tj.idProblem ? `${tj.name ?? ''}（${tj.school ?? ''}）` : `${tj.name ?? ''} ${maskId(tj.id)}`.trim();
+}
+
+const MARK: Record<Report['teachers'][number]['cycle']['status'], string> = { pass: '✓', fail: '✗', inProgress: '~', pending: '?', notAssessed: '·' };
 
 function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -48,20 +57,29 @@ export function humanReport(r: Report, o: HumanOptions): string {
   out.push(bold(`${L('教师培训学分校验', 'CPD credits check')} — ${zh ? rules.name.zh : rules.name.en}`));
   out.push(`${L('依据', 'Rules')}: ${r.source}`);
   out.push(`${L('文件', 'File')}: ${o.file}  ${L('工作表', 'sheet')}: ${o.sheet}  ${L('表头', 'header')}: ${L(`第 ${o.headerRow} 行`, `row ${o.headerRow}`)}`);
-  out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}${r.cycle.start ? ` (${r.cycle.start}–${r.cycle.start + 4})` : ''}`);
+  out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}`);
+  out.push(`${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`);
   if (Object.keys(r.overrides).length) out.push(`${L('覆盖参数（非原文数值）', 'Overrides (not the source’s numbers)')}: ${Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   for (const n of o.notices) out.push(yellow(n));
   out.push('');
-  out.push(bold(L(
-    `记录 ${s.records} 条 · 教师 ${s.teachers} 位 · 错误 ${s.errors} · 警告 ${s.warnings} · 周期合格 ${s.cyclePass} · 周期不合格 ${s.cycleFail} · 不合格年度 ${s.yearsFailed}`,
-    `${s.records} records · ${s.teachers} teachers · ${s.errors} errors · ${s.warnings} warnings · cycle pass ${s.cyclePass} · cycle fail ${s.cycleFail} · failed years ${s.yearsFailed}`,
-  )));
+  const opt = (n: number, zhText: string, enText: string) => (n ? [L(zhText, enText)] : []);
+  out.push(bold([
+    L(`记录 ${s.records} 条`, `${s.records} records`), L(`教师 ${s.teachers} 位`, `${s.teachers} teachers`),
+    L(`错误 ${s.errors}`, `${s.errors} errors`), L(`警告 ${s.warnings}`, `${s.warnings} warnings`),
+    L(`周期合格 ${s.cyclePass}`, `cycle pass ${s.cyclePass}`), L(`周期不合格 ${s.cycleFail}`, `cycle fail ${s.cycleFail}`),
+    ...opt(s.cycleInProgress, `周期进行中 ${s.cycleInProgress}`, `cycle in progress ${s.cycleInProgress}`),
+    ...opt(s.cyclePending, `周期待定 ${s.cyclePending}`, `cycle pending ${s.cyclePending}`),
+    ...opt(s.cycleNotAssessed, `周期不考核 ${s.cycleNotAssessed}`, `cycle not assessed ${s.cycleNotAssessed}`),
+    L(`不合格年度 ${s.yearsFailed}`, `failed years ${s.yearsFailed}`),
+    ...opt(s.yearsPending, `待定年度 ${s.yearsPending}`, `pending years ${s.yearsPending}`),
+  ].join(' · ')));
 
   // Problems, worst first: errors before warnings, the most frequent kind first.
   type Item = { row?: number; who?: string; severity: string; code: string; message: string };
   const items: Item[] = [
     ...r.records.flatMap((rec) => rec.issues.map((i) => ({ row: rec.row, severity: i.severity, code: i.code, message: i.message }))),
-    ...r.teachers.flatMap((tj) => tj.issues.map((i) => ({ who: `${tj.name ?? ''} ${maskId(tj.id)}`.trim(), severity: i.severity, code: i.code, message: i.message }))),
+    ...r.teachers.flatMap((tj) => tj.issues.map((i) => ({ who: who(tj), severity: i.severity, code: i.code, message: i.message }))),
+    ...r.issues.map((i) => ({ who: L('全表', 'roster'), severity: i.severity, code: i.code, message: i.message })),
   ];
   if (items.length) {
     out.push('');
@@ -109,32 +127,33 @@ export function humanReport(r: Report, o: HumanOptions): string {
     head.push(pad(`${L('周期', 'cycle')}${unit}`, 10, true), pad(L('学时', 'hours'), 8, true), `  ${L('结论', 'verdict')}`);
     out.push('  ' + head.join(' '));
     for (const tj of r.teachers) {
-      const cells = [pad(maskId(tj.id), 20), pad((tj.name ?? '').slice(0, 6), 8)];
+      const cells = [pad(tj.idProblem ? L('（编号无效）', '(ID unusable)') : maskId(tj.id), 20), pad((tj.name ?? '').slice(0, 6), 8)];
       const figure = (y: Report['teachers'][number]['years'][number]) => (hoursOnly ? y.hours : y.credits);
       if (sameYears) {
         for (const y of tj.years) {
-          const mark = y.pass === true ? '✓' : y.pass === false ? '✗' : '·';
-          const text = pad(`${mark}${figure(y)}`, 8, true);
-          cells.push(y.pass === true ? green(text) : y.pass === false ? red(text) : text);
+          const text = pad(`${MARK[y.status]}${figure(y)}`, 8, true);
+          cells.push(y.status === 'pass' ? green(text) : y.status === 'fail' ? red(text) : y.status === 'pending' ? yellow(text) : text);
         }
       } else {
         cells.push(pad(`${tj.cycle.start}–${tj.cycle.end}`, 10));
       }
       cells.push(pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true), pad(String(tj.cycle.hours), 8, true));
-      cells.push(`  ${tj.cycle.pass ? green(L('合格', 'pass')) : red(L('不合格', 'fail'))}`);
+      const word = say(STATUS_WORDS[tj.cycle.status], o.lang);
+      cells.push(`  ${tj.cycle.status === 'pass' ? green(word) : tj.cycle.status === 'fail' ? red(word) : tj.cycle.status === 'pending' ? yellow(word) : word}`);
       out.push('  ' + cells.join(' '));
     }
-    out.push(`  ${L('✓ 年度合格  ✗ 年度不合格  · 不考核或未到', '✓ year passed  ✗ year failed  · not assessed or not due')}`);
+    out.push(`  ${L('✓ 合格  ✗ 不合格  ~ 进行中  ? 待定（学分原文未规定）  · 不考核', '✓ pass  ✗ fail  ~ in progress  ? pending (credits undefined by the text)  · not assessed')}`);
 
-    const failing = r.teachers.filter((tj) => !tj.cycle.pass);
-    if (failing.length) {
+    const sections: Array<[string, string, Report['teachers']]> = [
+      ['周期不合格的教师：还差什么', 'Teachers failing the cycle: what is missing', r.teachers.filter((tj) => tj.cycle.status === 'fail')],
+      [`周期进行中、尚未达标的教师：截至 ${r.asOf} 还差什么`, `Cycles in progress, not yet met: what is missing as of ${r.asOf}`, r.teachers.filter((tj) => tj.cycle.status === 'inProgress')],
+      ['周期待定的教师：学分原文未规定', 'Pending cycles: credits the text leaves undefined', r.teachers.filter((tj) => tj.cycle.status === 'pending')],
+    ];
+    for (const [zhTitle, enTitle, list] of sections) {
+      if (!list.length) continue;
       out.push('');
-      out.push(bold(L('周期不合格的教师：还差什么', 'Teachers failing the cycle: what is missing')));
-      for (const tj of failing) {
-        const missing = tj.cycle.shortfall.filter((x) => !x.advisory).map((x) => L(`${x.label}还差 ${x.missing} ${x.unit === 'hours' ? '学时' : '学分'}`, `${x.label} ${x.missing} ${x.unit === 'hours' ? 'h' : 'credits'} short`));
-        const why = missing.length ? missing.join(L('；', '; ')) : tj.cycle.reasons.slice(0, 2).join(L('；', '; '));
-        out.push(`  ${pad(`${tj.name ?? ''} ${maskId(tj.id)}`.trim(), 28)} ${why}`);
-      }
+      out.push(bold(L(zhTitle, enTitle)));
+      for (const tj of list) out.push(`  ${pad(who(tj), 28)} ${tj.cycle.verdict}`);
     }
   }
   const flagged = r.schools.filter((x) => x.flagged);

@@ -6,9 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../rules';
 import { Overrides, OverridesSchema } from '../rules/params';
 import { computeCredits, explainCredits, parseRegion, regionError } from '../engine/api';
-import { checkTable, RosterError } from '../engine/engine';
+import { checkTable, CheckOptions, RosterError } from '../engine/engine';
 import { toReport } from '../engine/report';
-import { parseSettings } from '../engine/settings';
+import { parseDate, parseSettings } from '../engine/settings';
 import { fmt } from '../engine/decimal';
 import { Lang, say } from '../engine/text';
 import { REGIONS, RegionId } from '../engine/vocabulary';
@@ -59,6 +59,13 @@ async function overridesOption(sets: string[], file: string | undefined): Promis
   return out;
 }
 
+function asOfOption(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw);
+  if (!d) throw new UsageError(`--as-of 应为 YYYY-MM-DD 形式的日期，收到「${raw}」 / --as-of must be a date YYYY-MM-DD; got "${raw}"`);
+  return d;
+}
+
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function program(io: Io): Command {
@@ -74,13 +81,15 @@ export function program(io: Io): Command {
     .option('--region <id>', `region: ${REGIONS.join(', ')} (or 海南, 山东, …); default: the workbook's CPD.region property`)
     .option('--sheet <name>', 'worksheet to read (default: the first)')
     .option('--cycle-start <yyyy>', 'first year of the five-year cycle (default: the region’s fixed cycle, the workbook’s CPD.cycleStart, or each teacher’s earliest year)')
+    .option('--as-of <yyyy-mm-dd>', 'judge years and cycles as of this date (default: the workbook’s CPD.asOf, else today); periods not ended then are “in progress”')
     .option('--json', 'print the JSON report of roster.md instead of the readable report')
     .option('--out <file>', 'write an annotated copy (.xlsx or .csv); the input is never modified')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--set <param=value>', 'override a parameter the text leaves open (repeatable), e.g. dayCredits.school=0.5', collect, [])
     .option('--overrides <file.json>', 'overrides from a JSON file {"parameter": number}')
-    .action(async (file: string, o: { region?: string; sheet?: string; cycleStart?: string; json?: boolean; out?: string; lang: Lang; set: string[]; overrides?: string }) => {
+    .action(async (file: string, o: { region?: string; sheet?: string; cycleStart?: string; asOf?: string; json?: boolean; out?: string; lang: Lang; set: string[]; overrides?: string }) => {
       const cycleStart = parseYearOption(o.cycleStart);
+      const asOf = asOfOption(o.asOf);
       const argRegion = regionOption(o.region);
       const roster = await readRoster(file, o.sheet);
       const { settings, problems } = parseSettings(roster.properties);
@@ -90,11 +99,13 @@ export function program(io: Io): Command {
         throw new UsageError(`未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`);
       }
       const overrides = { ...(settings.overrides ?? {}), ...(await overridesOption(o.set, o.overrides)) };
-      const options = {
+      const options: CheckOptions = {
         region,
         overrides,
         ...(cycleStart !== undefined ? { cycleStart } : {}),
         ...(settings.cycleStart !== undefined ? { workbookCycleStart: settings.cycleStart } : {}),
+        ...(settings.region !== undefined ? { workbookRegion: settings.region } : {}),
+        ...(asOf ?? settings.asOf ? { asOf: (asOf ?? settings.asOf)! } : {}),
       };
       const result = checkTable(roster.rows, options);
       const report = toReport(result, o.lang);
@@ -110,7 +121,8 @@ export function program(io: Io): Command {
         if (o.out) io.out(`${o.lang === 'en' ? 'Annotated copy written to' : '已写出带标注的副本'}: ${o.out}\n`);
       }
       if (o.json && roster.notices.length) for (const n of roster.notices) io.err(n + '\n');
-      const clean = report.summary.errors === 0 && report.teachers.every((t) => t.cycle.pass);
+      // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
+      const clean = report.summary.errors === 0 && report.summary.cycleFail === 0 && report.summary.yearsFailed === 0;
       cmd.setOptionValue('exitCode', clean ? 0 : 1);
     });
 

@@ -3,10 +3,10 @@
 // very same normalization, conversion and judgement as a whole roster.
 import { rulesFor } from '../rules';
 import type { Overrides } from '../rules/params';
-import { checkTable, CheckResult, convertRecord, makeParams, RosterError } from './engine';
+import { checkTable, CheckOptions, CheckResult, convertRecord, makeParams, RosterError } from './engine';
 import { ColumnMap, Field, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
 import { normalizeRow } from './normalize';
-import { conditionText, explainSteps, reasons } from './report';
+import { conditionText, explainSteps, reasons, verdictText } from './report';
 import { Lang, say, t, Text } from './text';
 import type { Conversion, Issue, TeacherJudgement } from './types';
 import { REGION_VOCAB, RegionId, acceptedList, lookup } from './vocabulary';
@@ -85,7 +85,8 @@ export interface RangeOptions {
   cycleStart?: number;
   workbookCycleStart?: number;
   overrides?: Overrides;
-  today?: Date;
+  /** the date the verdict holds on (YYYY-MM-DD); today when absent */
+  asOf?: string;
 }
 
 export interface RangeJudgement {
@@ -104,9 +105,10 @@ export interface RangeJudgement {
 export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: RangeOptions): RangeJudgement {
   const header = detectHeader(rows.slice(0, 1), 1);
   const headerless = header === null;
-  const base = { region: opts.region, overrides: opts.overrides ?? {}, today: opts.today ?? new Date() };
-  const options = {
-    ...base,
+  const options: CheckOptions = {
+    region: opts.region,
+    overrides: opts.overrides ?? {},
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.cycleStart !== undefined ? { cycleStart: opts.cycleStart } : {}),
     ...(opts.workbookCycleStart !== undefined ? { workbookCycleStart: opts.workbookCycleStart } : {}),
   };
@@ -134,11 +136,13 @@ export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ra
   return { result, teacher: result.teachers[0]!, headerless, errors };
 }
 
-/** "合格" or "不合格：…" for a cell. */
-export function cycleText(j: TeacherJudgement, lang: Lang): string {
-  const why = reasons(j.cycle).map((x) => say(x, lang));
-  if (j.cycle.pass) return lang === 'en' ? ['pass', ...why].join('; ') : ['合格', ...why].join('；');
-  return lang === 'en' ? `fail: ${why.join('; ')}` : `不合格：${why.join('；')}`;
+/** The cycle's state and its reasons for a cell: "合格", "进行中：截至 … 还差 …", "不合格：…". */
+export function cycleText(j: RangeJudgement, lang: Lang): string {
+  const c = j.teacher.cycle;
+  const head = say(verdictText(c, j.result.asOf), lang);
+  // the verdict already says what is missing; the other reasons (notes, advisories) follow it
+  const rest = reasons(c).filter((x) => !c.conditions.some((k) => !k.met && !k.advisory && say(conditionText(k), lang) === say(x, lang))).map((x) => say(x, lang));
+  return [head, ...rest].join(lang === 'en' ? '; ' : '；');
 }
 
 /** What is still missing in the cycle, in words: "校本研修学时 60/80，还差 20 学时". */

@@ -8,11 +8,12 @@ import { product, fmt } from './decimal';
 import { checkId, IdCheck } from './idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
 import { isBlankRow, normalizeRow } from './normalize';
+import { parseDate, today } from './settings';
 import { t, Text } from './text';
-import type {
-  Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement,
-} from './types';
+import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from './types';
 import { fold, RegionId } from './vocabulary';
+import { cycleVerdict, yearVerdict } from './verdict';
+import { regionFit } from './fit';
 
 export interface CheckOptions {
   region: RegionId;
@@ -20,9 +21,11 @@ export interface CheckOptions {
   cycleStart?: number;
   /** the workbook's own cycle setting, used when neither argument nor region fixes one */
   workbookCycleStart?: number;
+  /** the workbook's own CPD.region, so that a different region chosen for the check is pointed out */
+  workbookRegion?: RegionId;
   overrides?: Overrides;
-  /** "today", for future-year checks; defaults to the clock */
-  today?: Date;
+  /** the date verdicts are judged on (YYYY-MM-DD or a Date); today when absent */
+  asOf?: string | Date;
   /** sheet row number of rows[0] (1 for a table read from A1) */
   firstRow?: number;
   /** a column map chosen by the user; detected from the headers when absent */
@@ -36,6 +39,8 @@ export interface RecordResult {
   record: TrainingRecord;
   conversion: Conversion;
   issues: Issue[];
+  /** which teacher the record belongs to (null: none can be told) */
+  teacherKey: string | null;
 }
 
 export interface CheckResult {
@@ -48,6 +53,10 @@ export interface CheckResult {
   overrides: Overrides;
   /** readings relied on anywhere in this result */
   readings: string[];
+  /** the date the verdicts hold on, YYYY-MM-DD */
+  asOf: string;
+  /** findings about the roster as a whole (it looks like another region's …) */
+  issues: Issue[];
 }
 
 /** The table cannot be used at all (no header row, a key column missing, bad overrides). */
@@ -145,13 +154,15 @@ export function makeParams(region: RegionId, overrides: Overrides = {}): Params 
   return new Params(rules.params, overrides);
 }
 
-export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: CheckOptions): CheckResult {
-  const rules = rulesFor(opts.region);
-  const params = makeParams(opts.region, opts.overrides);
-  const today = opts.today ?? new Date();
-  const thisYear = today.getFullYear();
-  const firstRow = opts.firstRow ?? 1;
+/** The as-of date as YYYY-MM-DD: a date given, or today on this machine's calendar. */
+export function asOfDate(raw: string | Date | undefined): string {
+  if (raw === undefined) return today();
+  const d = parseDate(raw);
+  if (!d) throw new RosterError(t(`截至日期「${String(raw)}」不是 YYYY-MM-DD 形式的日期`, `the as-of date "${String(raw)}" is not a date (YYYY-MM-DD)`));
+  return d;
+}
 
+function columnMap(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: CheckOptions, rules: RegionRules, firstRow: number): ColumnMap {
   const map = opts.columns ?? (opts.headerless ? headerlessMap() : detectHeader(rows));
   if (!map) {
     throw new RosterError(t(
@@ -166,14 +177,25 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
       `required columns missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')} (header on row ${firstRow + map.headerRow})`,
     ));
   }
-  const columns = fieldsPresent(map);
-  const ctxBase = { params, columns };
+  return map;
+}
+
+export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: CheckOptions): CheckResult {
+  const rules = rulesFor(opts.region);
+  const params = makeParams(opts.region, opts.overrides);
+  const asOf = asOfDate(opts.asOf);
+  const asOfYear = Number(asOf.slice(0, 4));
+  const firstRow = opts.firstRow ?? 1;
+  const map = columnMap(rows, opts, rules, firstRow);
+  const ctxBase = { params, columns: fieldsPresent(map) };
+  const headerless = opts.headerless === true;
 
   // 1. normalize and convert every row
   const records: RecordResult[] = [];
   const idCache = new Map<string, IdCheck>();
   // one context object for every row (rules read it synchronously), not one per row
-  const recordCtx: { params: typeof params; columns: Set<Field>; rejected: ReadonlySet<Field> } = { ...ctxBase, rejected: new Set() };
+  const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
+  const checks = { map, asOf, asOfYear, rules, headerless, idCache };
   for (let i = map.headerRow + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
@@ -182,72 +204,21 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     const issues = n.issues;
     recordCtx.rejected = n.rejected;
     const conversion = convertRecord(rules, n.record, recordCtx, issues);
-    rowChecks(n.record, conversion, issues, map, thisYear, today, rules, n.rejected, opts.headerless === true, idCache);
+    rowChecks(n.record, conversion, issues, n.rejected, checks);
     voidIfBroken(conversion, issues);
-    records.push({ row, record: n.record, conversion, issues });
+    records.push({ row, record: n.record, conversion, issues, teacherKey: null });
   }
 
-  // 2. checks across rows
+  // 2. who is who, then checks across rows
+  const groups = groupTeachers(records, headerless);
   duplicates(records);
   rules.crossCheck?.(records, ctxBase);
 
-  // 3. group by teacher and judge
-  const groups = new Map<string, RecordResult[]>();
-  for (const r of records) {
-    if (r.record.teacherId === null) continue;
-    const k = foldKey(r.record.teacherId);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(r);
-  }
-  // A header-less range (CYCLE_PASS over FILTER output) is one teacher's records.
-  if (opts.headerless && records.length) groups.set('', records.filter((r) => r.record.teacherId === null));
-
-  let source: CycleSpec['source'] = 'perTeacher';
-  let fixedStart: number | undefined;
-  if (opts.cycleStart !== undefined) [source, fixedStart] = ['argument', opts.cycleStart];
-  else if (rules.fixedCycle) [source, fixedStart] = ['region', rules.fixedCycle.start];
-  else if (opts.workbookCycleStart !== undefined) [source, fixedStart] = ['workbook', opts.workbookCycleStart];
-
+  // 3. the cycle, then every teacher's years and cycle
+  const cycle = chooseCycle(rules, opts, records);
   const teachers: TeacherJudgement[] = [];
   for (const [key, group] of groups) {
-    if (!group.length) continue;
-    const years = group.map((r) => r.record.year).filter((y): y is number => y !== null);
-    const start = fixedStart ?? (years.length ? Math.min(...years) : thisYear);
-    const end = start + 4;
-    for (const r of group) {
-      const y = r.record.year;
-      if (y !== null && (y < start || y > end)) {
-        r.issues.push({
-          code: 'YEAR_OUTSIDE_CYCLE', severity: 'warning', field: 'year', value: String(y),
-          message: t(`年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`, `year ${y} is outside the cycle ${start}–${end} and is not counted`),
-        });
-      }
-    }
-    const inCycle = group.filter((r) => r.record.year !== null && r.record.year >= start && r.record.year <= end);
-    const first = group[0]!.record;
-    const names = [...new Set(group.map((r) => r.record.name).filter((n): n is string => !!n))];
-    const facts = teacherFacts(group);
-    const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: thisYear }, ctxBase);
-    const teacherIssues: Issue[] = [...(judged.issues ?? [])];
-    if (names.length > 1) {
-      teacherIssues.push({
-        code: 'NAME_MISMATCH', severity: 'warning', field: 'name', value: names.join(' / '),
-        message: t(`同一编号 ${first.teacherId ?? ''} 对应多个姓名：${names.join('、')}`, `one ID ${first.teacherId ?? ''} carries several names: ${names.join(', ')}`),
-      });
-    }
-    markFutureYears(judged.years, thisYear, end);
-    if (end > thisYear) {
-      judged.cycle.notes.push(t(`周期 ${start}–${end} 尚未结束：以下为截至目前的情况`, `the cycle ${start}–${end} has not ended: figures so far`));
-    }
-    teachers.push({
-      id: first.teacherId ?? key,
-      name: names[0] ?? null,
-      school: group.find((r) => r.record.school)?.record.school ?? null,
-      years: judged.years,
-      cycle: judged.cycle,
-      issues: teacherIssues,
-    });
+    if (group.length) teachers.push(judgeTeacher(rules, ctxBase, key, group, cycle.start, asOfYear));
   }
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
@@ -261,10 +232,173 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     records,
     teachers,
     schools,
-    cycle: fixedStart === undefined ? { source } : { source, start: fixedStart },
+    cycle,
     overrides: opts.overrides ?? {},
     readings: [...readings].sort(),
+    asOf,
+    issues: headerless ? [] : regionFit(rules, records, map, rows, opts.workbookRegion),
   };
+}
+
+// ---- teachers -------------------------------------------------------------------
+
+const nameKey = (r: TrainingRecord): string | null => (r.name ? `ns:${foldKey(r.name)}\u0000${foldKey(r.school ?? '')}` : null);
+
+/**
+ * Group records by teacher. A usable ID identifies a teacher. Rows whose ID cannot (scientific notation,
+ * lost digits, wrong length) are grouped by name + school, and join the one teacher of that name and school
+ * who has a usable ID if there is exactly one — so one broken cell never splits a teacher, and a whole
+ * broken column never merges a staff room into one person.
+ */
+function groupTeachers(records: RecordResult[], headerless: boolean): Map<string, RecordResult[]> {
+  // A header-less range (CYCLE_PASS over FILTER output) is one teacher's records.
+  if (headerless) {
+    for (const r of records) r.teacherKey = '';
+    return new Map(records.length ? [['', records]] : []);
+  }
+  const groups = new Map<string, RecordResult[]>();
+  const orphans: RecordResult[] = [];
+  for (const r of records) {
+    const id = r.record.teacherId;
+    if (id === null) {
+      if (r.record.idProblem) orphans.push(r);
+      continue;
+    }
+    const k = `id:${foldKey(id)}`;
+    r.teacherKey = k;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(r);
+  }
+  if (!orphans.length) return groups;
+  // teachers with a usable ID, by name and school, for the rows whose ID tells nothing
+  const byName = new Map<string, Set<string>>();
+  for (const [k, g] of groups) {
+    for (const r of g) {
+      const nk = nameKey(r.record);
+      if (nk) (byName.get(nk) ?? byName.set(nk, new Set()).get(nk)!).add(k);
+    }
+  }
+  for (const r of orphans) {
+    const nk = nameKey(r.record);
+    if (!nk) continue; // no name either: the row belongs to no teacher (reported on the row)
+    const ids = byName.get(nk);
+    const k = ids && ids.size === 1 ? [...ids][0]! : nk;
+    r.teacherKey = k;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(r);
+  }
+  return groups;
+}
+
+/**
+ * The roster's cycle: --cycle-start, else the region's fixed cycle, else the workbook's setting, else — where
+ * the region's cycle is common to all its teachers — the five-year window holding most records (ties: the
+ * later), applied to everyone; else (zhengzhou: individual cycles) each teacher's own.
+ */
+function chooseCycle(rules: RegionRules, opts: CheckOptions, records: RecordResult[]): CheckResult['cycle'] {
+  if (opts.cycleStart !== undefined) return { source: 'argument', start: opts.cycleStart };
+  if (rules.fixedCycle) return { source: 'region', start: rules.fixedCycle.start };
+  if (opts.workbookCycleStart !== undefined) return { source: 'workbook', start: opts.workbookCycleStart };
+  if (rules.cycleKind === 'common') {
+    const start = busiestWindow(records.map((r) => r.record.year));
+    if (start !== undefined) return { source: 'roster', start };
+  }
+  return { source: 'perTeacher' };
+}
+
+/** The start of the five-year window holding most of these years (ties: the later window). */
+export function busiestWindow(years: ReadonlyArray<number | null>): number | undefined {
+  const count = new Map<number, number>();
+  for (const y of years) if (y !== null) count.set(y, (count.get(y) ?? 0) + 1);
+  if (!count.size) return undefined;
+  const all = [...count.keys()];
+  const lo = Math.min(...all) - 4;
+  const hi = Math.max(...all);
+  let best: number | undefined;
+  let bestN = -1;
+  for (let s = lo; s <= hi; s++) {
+    let n = 0;
+    for (let y = s; y <= s + 4; y++) n += count.get(y) ?? 0;
+    if (n >= bestN) [best, bestN] = [s, n];
+  }
+  return best;
+}
+
+function judgeTeacher(
+  rules: RegionRules, ctx: { params: Params; columns: ReadonlySet<Field> }, key: string, group: RecordResult[],
+  cycleStart: number | undefined, asOfYear: number,
+): TeacherJudgement {
+  let start = cycleStart;
+  if (start === undefined) {
+    let first = Infinity;
+    for (const r of group) if (r.record.year !== null && r.record.year < first) first = r.record.year;
+    start = Number.isFinite(first) ? first : asOfYear;
+  }
+  const end = start + 4;
+  for (const r of group) {
+    const y = r.record.year;
+    if (y !== null && (y < start || y > end)) {
+      r.issues.push({
+        code: 'YEAR_OUTSIDE_CYCLE', severity: 'warning', field: 'year', value: String(y),
+        message: t(`年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`, `year ${y} is outside the cycle ${start}–${end} and is not counted`),
+      });
+    }
+  }
+  const inCycle = group.filter((r) => r.record.year !== null && r.record.year >= start! && r.record.year <= end);
+  const first = group[0]!.record;
+  const names = [...new Set(group.map((r) => r.record.name).filter((n): n is string => !!n))];
+  const facts = teacherFacts(group);
+  const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
+  const issues: Issue[] = [...(judged.issues ?? [])];
+  const broken = group.find((r) => r.record.idProblem)?.record;
+  const id = group.find((r) => r.record.teacherId !== null)?.record.teacherId ?? null;
+  let idProblem: Text | undefined;
+  if (broken?.idProblem) {
+    idProblem = idProblemText(broken.idProblem, group.filter((r) => r.record.idProblem).map((r) => r.row), id !== null);
+    issues.push({ code: 'TEACHER_ID_UNUSABLE', severity: 'error', field: 'teacherId', value: broken.idProblem.shown, message: idProblem });
+  }
+  if (names.length > 1) {
+    issues.push({
+      code: 'NAME_MISMATCH', severity: 'warning', field: 'name', value: names.join(' / '),
+      message: t(`同一编号 ${first.teacherId ?? ''} 对应多个姓名：${names.join('、')}`, `one ID ${first.teacherId ?? ''} carries several names: ${names.join(', ')}`),
+    });
+  }
+  const years = judged.years.map((y) => yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params));
+  const cycle = cycleVerdict(judged.cycle, inCycle, asOfYear, facts, ctx.params);
+  const school = group.find((r) => r.record.school)?.record.school ?? null;
+  const tj: TeacherJudgement = {
+    key,
+    id: id ?? (key === '' ? '' : `${names[0] ?? ''}·${school ?? ''}`),
+    name: names[0] ?? null,
+    school,
+    years,
+    cycle,
+    issues,
+    rows: group.map((r) => r.row),
+  };
+  if (idProblem) tj.idProblem = idProblem;
+  return tj;
+}
+
+const FIX_ID = t(
+  '修正：在 Excel 或 WPS 中把身份证号列设为“文本”格式（右键 → 设置单元格格式 → 文本），再重新录入或粘贴原始身份证号后保存。',
+  'To fix: set the ID column to Text (right-click → Format Cells → Text) in Excel or WPS, then re-enter or paste the original ID numbers and save.',
+);
+
+function idProblemText(p: NonNullable<TrainingRecord['idProblem']>, rows: number[], joined: boolean): Text {
+  const what = {
+    scientific: t(`身份证号「${p.shown}」被存成了科学计数法（该列不是文本格式时 Excel 会这样保存），已无法区分教师`, `the ID "${p.shown}" was saved in scientific notation (Excel does this when the column is not formatted as text), so it cannot tell teachers apart`),
+    lostDigits: t(`身份证号以数字保存（${p.shown}），Excel 只保留 15 位有效数字，末几位已丢失`, `the ID was stored as a number (${p.shown}); Excel keeps 15 significant digits, so its last digits are lost`),
+    length: t(`身份证号「${p.shown}」有 ${p.shown.replace(/\s/g, '').length} 位，应为 18 位（或 15 位旧号）`, `the ID "${p.shown}" has ${p.shown.replace(/\s/g, '').length} characters; an ID has 18 (or 15, the old form)`),
+  }[p.kind];
+  const where = rows.length > 4 ? `${rows.slice(0, 4).join('、')} 等 ${rows.length} 行` : `${rows.join('、')} 行`;
+  const whereEn = rows.length > 4 ? `${rows.slice(0, 4).join(', ')} and ${rows.length - 4} more` : rows.join(', ');
+  const how = joined
+    ? t(`第 ${where}已按姓名和学校归入有正确身份证号的同一教师`, `rows ${whereEn} were matched by name and school to the same teacher's valid ID`)
+    : t(`已按姓名和学校把第 ${where}归为一位教师`, `rows ${whereEn} were grouped as one teacher by name and school`);
+  return t(`${what.zh}；${how.zh}。${FIX_ID.zh}`, `${what.en}; ${how.en}. ${FIX_ID.en}`);
 }
 
 /**
@@ -294,36 +428,35 @@ function teacherFacts(group: RecordResult[]): TeacherFacts {
   return facts;
 }
 
-/** Years after this one are not due yet: they are listed with their records but not judged. */
-function markFutureYears(years: YearJudgement[], thisYear: number, end: number): void {
-  if (end <= thisYear) return;
-  for (const y of years) {
-    if (y.year > thisYear && y.pass !== null) {
-      y.pass = null;
-      y.notes.push(t('年度尚未到来，不考核', 'this year has not come yet; not assessed'));
-    }
-  }
+// ---- row checks -------------------------------------------------------------------
+
+interface RowCheckContext {
+  map: ColumnMap;
+  asOf: string;
+  asOfYear: number;
+  rules: RegionRules;
+  headerless: boolean;
+  idCache: Map<string, IdCheck>;
 }
 
-function rowChecks(
-  rec: TrainingRecord, conv: Conversion, issues: Issue[], map: ColumnMap, thisYear: number, today: Date,
-  rules: RegionRules, rejected: ReadonlySet<Field>, headerless: boolean, idCache: Map<string, IdCheck>,
-): void {
-  if (!headerless && rec.teacherId === null && !rejected.has('teacherId')) {
-    issues.push({ code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', message: t('缺少身份证号（教师编号），该行无法归属教师', 'teacher ID missing: the row belongs to no teacher') });
+function rowChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[], rejected: ReadonlySet<Field>, c: RowCheckContext): void {
+  if (!c.headerless && rec.teacherId === null && !rejected.has('teacherId') && !(rec.idProblem && rec.name)) {
+    issues.push(rec.idProblem
+      ? { code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', value: rec.idProblem.shown, message: t(`身份证号「${rec.idProblem.shown}」无法识别教师，且没有姓名可代替：该行无法归属教师`, `the ID "${rec.idProblem.shown}" cannot identify a teacher and there is no name to go by: the row belongs to no teacher`) }
+      : { code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', message: t('缺少身份证号（教师编号），该行无法归属教师', 'teacher ID missing: the row belongs to no teacher') });
   }
-  if (rec.teacherId !== null && (map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(rec.teacherId))) {
+  if (rec.teacherId !== null && (c.map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(rec.teacherId))) {
     // a teacher's ID repeats on each of their rows: check it once per table
-    let c = idCache.get(rec.teacherId);
-    if (!c) idCache.set(rec.teacherId, (c = checkId(rec.teacherId, today)));
-    if (!c.valid) issues.push({ code: 'ID_INVALID', severity: 'error', field: 'teacherId', value: rec.teacherId, message: c.message });
-    else if (c.legacy) issues.push({ code: 'ID_LEGACY', severity: 'warning', field: 'teacherId', value: rec.teacherId, message: c.message });
+    let id = c.idCache.get(rec.teacherId);
+    if (!id) c.idCache.set(rec.teacherId, (id = checkId(rec.teacherId, new Date(`${c.asOf}T23:59:59Z`))));
+    if (!id.valid) issues.push({ code: 'ID_INVALID', severity: 'error', field: 'teacherId', value: rec.teacherId, message: id.message });
+    else if (id.legacy) issues.push({ code: 'ID_LEGACY', severity: 'warning', field: 'teacherId', value: rec.teacherId, message: id.message });
   }
   if (rec.year === null && !rejected.has('year') && !rejected.has('date')) {
     issues.push({ code: 'YEAR_MISSING', severity: 'error', field: 'year', message: t('缺少年度（或培训时间），无法归入年度', 'no year (or date): the record belongs to no year') });
   }
-  if (rec.year !== null && rec.year > thisYear) {
-    issues.push({ code: 'YEAR_IN_FUTURE', severity: 'warning', field: 'year', value: String(rec.year), message: t(`年度 ${rec.year} 在未来`, `year ${rec.year} is in the future`) });
+  if (rec.year !== null && rec.year > c.asOfYear) {
+    issues.push({ code: 'YEAR_IN_FUTURE', severity: 'warning', field: 'year', value: String(rec.year), message: t(`年度 ${rec.year} 晚于截至日期 ${c.asOf}`, `year ${rec.year} is after the as-of date ${c.asOf}`) });
   }
   if (rec.hours !== undefined && rec.hours > HOURS_IMPLAUSIBLE) {
     issues.push({
@@ -332,20 +465,20 @@ function rowChecks(
     });
   }
   if (rec.enteredCredits !== undefined && conv.credits !== null && Math.abs(rec.enteredCredits - conv.credits) > 0.01) {
-    const c = lastCite(conv);
+    const cite = lastCite(conv);
     const issue: Issue = {
       code: 'CREDITS_MISMATCH', severity: 'warning', field: 'credits', value: fmt(rec.enteredCredits),
       message: t(
-        `登记学分 ${fmt(rec.enteredCredits)} 与按规定计算的 ${fmt(conv.credits)} 不符${c ? `（${c.article}）` : ''}`,
-        `entered credits ${fmt(rec.enteredCredits)} differ from the computed ${fmt(conv.credits)}${c ? ` (${c.article})` : ''}`,
+        `登记学分 ${fmt(rec.enteredCredits)} 与按规定计算的 ${fmt(conv.credits)} 不符${cite ? `（${cite.article}）` : ''}`,
+        `entered credits ${fmt(rec.enteredCredits)} differ from the computed ${fmt(conv.credits)}${cite ? ` (${cite.article})` : ''}`,
       ),
     };
-    if (c) issue.cite = c;
+    if (cite) issue.cite = cite;
     issues.push(issue);
   }
-  if (rules.certificate && rec.certificate !== undefined) {
-    const c = rules.certificate(rec.certificate);
-    if (!c.valid) issues.push({ code: 'CERTIFICATE_INVALID', severity: 'error', field: 'certificate', value: rec.certificate, message: c.message });
+  if (c.rules.certificate && rec.certificate !== undefined) {
+    const cert = c.rules.certificate(rec.certificate);
+    if (!cert.valid) issues.push({ code: 'CERTIFICATE_INVALID', severity: 'error', field: 'certificate', value: rec.certificate, message: cert.message });
   }
 }
 
@@ -353,9 +486,9 @@ function rowChecks(
 function duplicates(records: RecordResult[]): void {
   const seen = new Map<string, number>();
   for (const r of records) {
-    const { teacherId, project, year } = r.record;
-    if (teacherId === null || project === null || year === null) continue;
-    const key = `${foldKey(teacherId)}\u0000${foldKey(project)}\u0000${year}`;
+    const { project, year } = r.record;
+    if (r.teacherKey === null || project === null || year === null) continue;
+    const key = `${r.teacherKey}\u0000${foldKey(project)}\u0000${year}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, r.row);

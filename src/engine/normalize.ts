@@ -273,22 +273,47 @@ export function parseBool(v: unknown): Parsed<boolean> {
   return bad('应填 是 或 否', 'expected 是/否 (yes/no)');
 }
 
-/** A teacher identifier. 18-digit IDs stored as numbers have lost their last digits. */
-export function parseId(v: unknown): Parsed<string> {
+/**
+ * Why an ID cell cannot tell teachers apart: Excel turned it into scientific notation (4.601E+17, the
+ * CSV of an ID column not formatted as text), it was stored as a number and lost its last digits, or a
+ * resident-ID column holds a value of the wrong length. Such records are never merged by that value.
+ */
+export type IdProblem = 'scientific' | 'lostDigits' | 'length';
+
+export type ParsedId = Parsed<string> | { ok: false; reason: Text; problem: IdProblem; shown: string };
+
+const ID_PROBLEM: Record<IdProblem, Text> = {
+  scientific: t('被存成了科学计数法，无法区分教师', 'was saved in scientific notation and cannot tell teachers apart'),
+  lostDigits: t('以数字保存，已丢失末位；请把该列设为文本后重新录入', 'is stored as a number and has lost its last digits; format the column as text and re-enter it'),
+  length: t('长度不对：身份证号应为 18 位（或 15 位旧号）', 'has the wrong length: an ID has 18 characters (or 15, the old form)'),
+};
+const unusable = (problem: IdProblem, shown: string): ParsedId => ({ ok: false, reason: ID_PROBLEM[problem], problem, shown });
+
+const SCIENTIFIC = /^[+-]?\d(?:[.,]\d+)?e\+?\d{1,3}$/i;
+
+/**
+ * A teacher identifier. `residentId`: the column is headed 身份证号 (or a synonym), so anything but 15 or 18
+ * characters cannot be a person's ID; a staff-number column (教师编号, 工号) takes any text.
+ */
+export function parseId(v: unknown, residentId = false): ParsedId {
   const u = unwrap(v);
   if (isBlank(u)) return null;
   const err = errorValue(u);
-  if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
+  if (err) return { ok: false, reason: t(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`) };
   if (typeof u === 'number') {
-    if (!Number.isFinite(u) || u < 0 || !Number.isInteger(u)) return bad('不是编号', 'not an identifier');
-    if (!Number.isSafeInteger(u)) {
-      return bad('身份证号以数字保存，已丢失末位；请把该列设为文本后重新录入', 'the ID is stored as a number and has lost its last digits; format the column as text and re-enter it');
-    }
-    return ok(String(u));
+    if (!Number.isFinite(u) || u < 0 || !Number.isInteger(u)) return { ok: false, reason: t('不是编号', 'not an identifier') };
+    // Excel keeps 15 significant digits: an 18-digit ID typed into a number cell has lost its last ones
+    if (!Number.isSafeInteger(u)) return unusable('lostDigits', String(u));
+    const s = String(u);
+    if (residentId && s.length !== 15 && s.length !== 18) return unusable('length', s);
+    return { ok: true, value: s };
   }
   const text = cellText(u);
-  if (text === null) return bad('不是编号', 'not an identifier');
-  return ok(text.replace(/\s+/g, '').toUpperCase());
+  if (text === null) return { ok: false, reason: t('不是编号', 'not an identifier') };
+  const id = text.replace(/\s+/g, '').toUpperCase();
+  if (SCIENTIFIC.test(id)) return unusable('scientific', text);
+  if (residentId && /^\d+X?$/.test(id) && id.length !== 15 && id.length !== 18) return unusable('length', text);
+  return { ok: true, value: id };
 }
 
 export function parseText(v: unknown): string | null {
@@ -364,14 +389,20 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
       });
     }
   }
+  const id = parseId(get('teacherId'), map.teacherIdIsIdNumber);
+  let teacherId: string | null = null;
+  if (id && id.ok) teacherId = id.value;
+  else if (id && !('problem' in id)) reject(issues, rejected, 'teacherId', get('teacherId'), id.reason, 'ID_INVALID');
   const record: TrainingRecord = {
     row,
-    teacherId: take('teacherId', parseId(get('teacherId'))) ?? null,
+    teacherId,
     name: parseText(get('name')),
     school: parseText(get('school')),
     project: parseText(get('project')),
     year: null,
   };
+  // reported once per teacher by the engine, which groups such rows by name and school instead
+  if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
 
   const year = take('year', parseYear(get('year')));
   const dateYear = take('date', parseYear(get('date')));

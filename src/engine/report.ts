@@ -6,8 +6,9 @@ import { rulesFor } from '../rules';
 import type { CheckResult, RecordResult } from './engine';
 import { fmt } from './decimal';
 import { Lang, say, t, Text } from './text';
-import type { Condition, CycleJudgement, Issue, Step, YearJudgement } from './types';
+import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from './types';
 import { REGIONS } from './vocabulary';
+import { STATUS_WORDS } from './verdict';
 
 const IssueSchema = z.strictObject({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
@@ -16,6 +17,8 @@ const IssueSchema = z.strictObject({
   message: z.string().min(1),
   value: z.string().optional(),
   article: z.string().optional(),
+  /** the parameter an override would set (RULE_UNDEFINED) */
+  param: z.string().optional(),
 });
 
 const ShortfallSchema = z.strictObject({
@@ -29,30 +32,35 @@ const ShortfallSchema = z.strictObject({
   article: z.string(),
 });
 
-const YearSchema = z.strictObject({
-  year: z.number().int(),
-  hours: z.number(),
-  credits: z.number(),
-  pass: z.boolean().nullable(),
-  reasons: z.array(z.string()),
-  shortfall: z.array(ShortfallSchema),
-});
+const StatusSchema = z.enum(STATUSES);
 
-const CycleSchema = z.strictObject({
-  start: z.number().int(),
-  end: z.number().int(),
+const UndecidedSchema = z.strictObject({ count: z.number().int().positive(), param: z.string().optional(), label: z.string() });
+
+/** roster.md: `pass` is true for `pass`, false for `fail` only, null for every other state. */
+const period = {
   hours: z.number(),
   credits: z.number(),
-  pass: z.boolean(),
+  status: StatusSchema,
+  pass: z.boolean().nullable(),
+  /** the state in plain words: 合格 / 不合格：… / 进行中：截至 … 还差 … / 待定：… / 不考核：… */
+  verdict: z.string().min(1),
   reasons: z.array(z.string()),
   shortfall: z.array(ShortfallSchema),
-});
+  undecided: z.array(UndecidedSchema),
+};
+const passOf = (status: z.infer<typeof StatusSchema>, pass: boolean | null) => (status === 'pass' ? pass === true : status === 'fail' ? pass === false : pass === null);
+
+const YearSchema = z.strictObject({ year: z.number().int(), ...period }).refine((y) => passOf(y.status, y.pass), { message: 'pass must follow status' });
+
+const CycleSchema = z.strictObject({ start: z.number().int(), end: z.number().int(), ...period }).refine((c) => passOf(c.status, c.pass), { message: 'pass must follow status' });
 
 export const ReportSchema = z.strictObject({
   region: z.enum(REGIONS),
   source: z.string(),
   lang: z.enum(['zh', 'en']),
-  cycle: z.strictObject({ source: z.enum(['argument', 'region', 'workbook', 'perTeacher']), start: z.number().int().optional(), note: z.string() }),
+  /** the date the verdicts hold on */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  cycle: z.strictObject({ source: z.enum(['argument', 'region', 'workbook', 'roster', 'perTeacher']), start: z.number().int().optional(), note: z.string() }),
   overrides: z.record(z.string(), z.number()),
   readings: z.array(z.strictObject({ id: z.string(), summary: z.string() })),
   records: z.array(z.strictObject({
@@ -70,10 +78,16 @@ export const ReportSchema = z.strictObject({
     id: z.string(),
     name: z.string().nullable(),
     school: z.string().nullable(),
+    /** sheet rows of the teacher's records */
+    rows: z.array(z.number().int().positive()),
+    /** why the ID column could not identify this teacher (grouped by name + school instead) */
+    idProblem: z.string().optional(),
     years: z.array(YearSchema),
     cycle: CycleSchema,
     issues: z.array(IssueSchema),
   })),
+  /** findings about the roster as a whole (e.g. it looks like another region's) */
+  issues: z.array(IssueSchema),
   schools: z.array(z.strictObject({ school: z.string(), year: z.number().int(), assessed: z.number().int(), failed: z.number().int(), flagged: z.boolean(), article: z.string() })),
   summary: z.strictObject({
     records: z.number().int().nonnegative(),
@@ -82,7 +96,12 @@ export const ReportSchema = z.strictObject({
     teachers: z.number().int().nonnegative(),
     cyclePass: z.number().int().nonnegative(),
     cycleFail: z.number().int().nonnegative(),
+    cycleInProgress: z.number().int().nonnegative(),
+    cyclePending: z.number().int().nonnegative(),
+    cycleNotAssessed: z.number().int().nonnegative(),
     yearsFailed: z.number().int().nonnegative(),
+    yearsInProgress: z.number().int().nonnegative(),
+    yearsPending: z.number().int().nonnegative(),
     schoolsFlagged: z.number().int().nonnegative(),
   }),
 });
@@ -94,6 +113,7 @@ function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][num
   const o: Report['records'][number]['issues'][number] = { code: i.code, severity: i.severity, field: i.field, message: say(i.message, lang) };
   if (i.value !== undefined) o.value = i.value;
   if (i.cite) o.article = article(i.cite);
+  if (i.param) o.param = i.param;
   return o;
 }
 
@@ -118,13 +138,14 @@ export function conditionText(c: Condition): Text {
 }
 
 /** Why a year or cycle got its verdict: unmet conditions (binding first), then notes. */
-export function reasons(j: Pick<YearJudgement | CycleJudgement, 'conditions' | 'notes' | 'undefinedCredits'>): Text[] {
+export function reasons(j: Pick<YearJudgement | CycleJudgement, 'conditions' | 'notes' | 'undefinedCredits'> & { why?: Text }): Text[] {
   const unmet = j.conditions.filter((c) => !c.met);
+  const why = j.why && !j.notes.includes(j.why) ? [j.why] : [];
   const out = [...unmet.filter((c) => !c.advisory), ...unmet.filter((c) => c.advisory)].map(conditionText);
   if (j.undefinedCredits > 0 && unmet.some((c) => c.unit === 'credits')) {
     out.push(t(`${j.undefinedCredits} 条记录的学分原文未规定，未计入（可设置覆盖参数）`, `${j.undefinedCredits} record(s) have credits the source leaves undefined and are not counted (an override can set them)`));
   }
-  return [...out, ...j.notes];
+  return [...why, ...out, ...j.notes];
 }
 
 export function shortfall(conditions: Condition[], lang: Lang): Report['teachers'][number]['cycle']['shortfall'] {
@@ -143,26 +164,103 @@ export function shortfall(conditions: Condition[], lang: Lang): Report['teachers
     .filter((s) => s.missing > 0);
 }
 
+const UNIT_WORD: Record<'hours' | 'credits', Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
+
+/** What is still missing, briefly: "周期学分还差 2 学分；周期学时还差 20 学时". */
+export function missingText(conditions: readonly Condition[]): Text | null {
+  const unmet = conditions.filter((c) => !c.met && !c.advisory && c.kind === 'min' && c.required > c.actual);
+  if (!unmet.length) return null;
+  const parts = unmet.map((c) => {
+    const miss = fmt(c.required - c.actual);
+    return t(`${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`, `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`);
+  });
+  return t(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; '));
+}
+
+/**
+ * A year's or a cycle's state in plain words, the same in every output: 合格 · 不合格：周期学分还差 2 学分 ·
+ * 进行中：截至 2026-12-01 还差 6.5 学分 · 待定：12 条记录的学分原文未规定（校级培训每天学分）· 不考核：入职当年.
+ */
+export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
+  const word = STATUS_WORDS[v.status];
+  const missing = missingText(v.conditions);
+  const unmetOther = () => v.conditions.find((c) => !c.met && !c.advisory);
+  switch (v.status) {
+    case 'pass':
+      return word;
+    case 'fail': {
+      const why = missing ?? (unmetOther() ? conditionText(unmetOther()!) : v.notes[v.notes.length - 1] ?? null);
+      return why ? t(`${word.zh}：${why.zh}`, `${word.en}: ${why.en}`) : word;
+    }
+    case 'inProgress': {
+      if (v.why) return t(`${word.zh}：${v.why.zh}`, `${word.en}: ${v.why.en}`);
+      return missing
+        ? t(`${word.zh}：截至 ${asOf} ${missing.zh}`, `${word.en}: as of ${asOf}, ${missing.en}`)
+        : t(`${word.zh}：截至 ${asOf} 尚未达标`, `${word.en}: not yet met as of ${asOf}`);
+    }
+    case 'pending': {
+      const n = v.undecided.reduce((a, u) => a + u.count, 0);
+      const what = v.undecided.map((u) => t(`${u.label.zh}${u.param ? ` ${u.param}` : ''}`, `${u.label.en}${u.param ? ` ${u.param}` : ''}`));
+      const settable = v.undecided.some((u) => u.param);
+      return t(
+        `${word.zh}：${n} 条记录的学分原文未规定（${what.map((w) => w.zh).join('、')}）${settable ? '，填写本地数值后可判定' : ''}${missing ? `；按已计入的学分，${missing.zh}` : ''}`,
+        `${word.en}: the text leaves the credits of ${n} record(s) undefined (${what.map((w) => w.en).join(', ')})${settable ? '; set the local value to decide' : ''}${missing ? `; counted so far: ${missing.en}` : ''}`,
+      );
+    }
+    case 'notAssessed': {
+      const why = v.why ?? t('不单独考核', 'not assessed on its own');
+      return t(`${word.zh}：${why.zh}`, `${word.en}: ${why.en}`);
+    }
+  }
+}
+
 export function explainSteps(steps: Step[], lang: Lang): string {
   return steps.map((s) => `${say(s.detail, lang)}【${s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}】`).join(lang === 'en' ? ' → ' : ' → ');
 }
 
 export function allIssues(r: CheckResult): Issue[] {
-  return [...r.records.flatMap((x) => x.issues), ...r.teachers.flatMap((x) => x.issues)];
+  return [...r.records.flatMap((x) => x.issues), ...r.teachers.flatMap((x) => x.issues), ...r.issues];
 }
 
-const CYCLE_NOTE: Record<Report['cycle']['source'], Text> = {
-  argument: t('周期由 --cycle-start 指定', 'cycle given by --cycle-start'),
-  region: t('周期由地区规定固定', 'cycle fixed by the region’s text'),
-  workbook: t('周期取自工作簿设置', 'cycle taken from the workbook setting'),
-  perTeacher: t('未指定周期：每位教师的周期从其最早记录的年度起算五年', 'no cycle given: each teacher’s cycle is the five years from their earliest record'),
-};
+function cycleNote(c: CheckResult['cycle']): Text {
+  const span = c.start === undefined ? '' : `${c.start}–${c.start + 4}`;
+  switch (c.source) {
+    case 'argument': return t(`${span}（由 --cycle-start 指定）`, `${span} (given by --cycle-start)`);
+    case 'region': return t(`${span}（地区规定固定）`, `${span} (fixed by the region’s text)`);
+    case 'workbook': return t(`${span}（取自工作簿设置）`, `${span} (the workbook’s setting)`);
+    case 'roster': return t(`按记录推定为 ${span}（记录最多的五年），可用 --cycle-start 或工作簿设置指定`, `inferred from the records as ${span} (the five years holding most records); set it with --cycle-start or the workbook setting`);
+    case 'perTeacher': return t('每位教师从其最早记录的年度起算五年（本地区周期按教师个人设定）', 'each teacher’s five years from their earliest record (this region sets cycles per teacher)');
+  }
+}
+
+type Period = Report['teachers'][number]['years'][number];
+
+/** The report's form of a judged year: its state, its words and what is missing. */
+function yearOut(v: YearVerdict, asOf: string, lang: Lang): Period {
+  return { year: v.year, ...periodOut(v, asOf, lang) };
+}
+
+function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omit<Period, 'year'> {
+  const open = v.status === 'fail' || v.status === 'inProgress' || v.status === 'pending';
+  return {
+    hours: v.hours,
+    credits: v.credits,
+    status: v.status,
+    pass: v.status === 'pass' ? true : v.status === 'fail' ? false : null,
+    verdict: v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang),
+    reasons: v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits ? [] : reasons(v).map((x) => say(x, lang)),
+    shortfall: open ? shortfall(v.conditions, lang) : [],
+    undecided: v.undecided.length ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) })) : [],
+  };
+}
 
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const rules = rulesFor(r.region);
+  const teacherOf = new Map(r.teachers.map((tj) => [tj.key, tj.id]));
   const records = r.records.map((x: RecordResult) => ({
     row: x.row,
-    teacherId: x.record.teacherId,
+    // the teacher the record was judged with (an unusable ID is grouped by name + school)
+    teacherId: x.teacherKey === null ? x.record.teacherId : (teacherOf.get(x.teacherKey) ?? x.record.teacherId),
     name: x.record.name,
     year: x.record.year,
     hours: x.conversion.hours,
@@ -175,37 +273,40 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
     id: tj.id,
     name: tj.name,
     school: tj.school,
-    years: tj.years.map((y) => ({
-      year: y.year, hours: y.hours, credits: y.credits, pass: y.pass,
-      reasons: reasons(y).map((x) => say(x, lang)),
-      shortfall: y.pass === false ? shortfall(y.conditions, lang) : [],
-    })),
-    cycle: {
-      start: tj.cycle.start, end: tj.cycle.end, hours: tj.cycle.hours, credits: tj.cycle.credits, pass: tj.cycle.pass,
-      reasons: reasons(tj.cycle).map((x) => say(x, lang)),
-      shortfall: shortfall(tj.cycle.conditions, lang),
-    },
+    rows: tj.rows,
+    ...(tj.idProblem ? { idProblem: say(tj.idProblem, lang) } : {}),
+    years: tj.years.map((y) => yearOut(y, r.asOf, lang)),
+    cycle: { start: tj.cycle.start, end: tj.cycle.end, ...periodOut(tj.cycle, r.asOf, lang) },
     issues: tj.issues.map((i) => issueOut(i, lang)),
   }));
   const issues = allIssues(r);
+  const cycles = (s: string) => r.teachers.filter((x) => x.cycle.status === s).length;
+  const years = (s: string) => r.teachers.reduce((a, x) => a + x.years.filter((y) => y.status === s).length, 0);
   const report: Report = {
     region: r.region,
     source: `${rules.source.title}（${rules.source.body}，${rules.source.year}）`,
     lang,
-    cycle: { ...r.cycle, note: say(CYCLE_NOTE[r.cycle.source], lang) },
+    asOf: r.asOf,
+    cycle: { ...r.cycle, note: say(cycleNote(r.cycle), lang) },
     overrides: r.overrides,
     readings: r.readings.map((id) => ({ id, summary: say(rules.readings.find((x) => x.id === id)?.summary ?? t(id, id), lang) })),
     records,
     teachers,
+    issues: r.issues.map((i) => issueOut(i, lang)),
     schools: r.schools.map((s) => ({ school: s.school, year: s.year, assessed: s.assessed, failed: s.failed, flagged: s.flagged, article: article(s.cite) })),
     summary: {
       records: r.records.length,
       errors: issues.filter((i) => i.severity === 'error').length,
       warnings: issues.filter((i) => i.severity === 'warning').length,
       teachers: r.teachers.length,
-      cyclePass: r.teachers.filter((x) => x.cycle.pass).length,
-      cycleFail: r.teachers.filter((x) => !x.cycle.pass).length,
-      yearsFailed: r.teachers.reduce((a, x) => a + x.years.filter((y) => y.pass === false).length, 0),
+      cyclePass: cycles('pass'),
+      cycleFail: cycles('fail'),
+      cycleInProgress: cycles('inProgress'),
+      cyclePending: cycles('pending'),
+      cycleNotAssessed: cycles('notAssessed'),
+      yearsFailed: years('fail'),
+      yearsInProgress: years('inProgress'),
+      yearsPending: years('pending'),
       schoolsFlagged: r.schools.filter((s) => s.flagged).length,
     },
   };

@@ -12,12 +12,34 @@ export const SETTING_KEYS = {
   region: 'CPD.region',
   cycleStart: 'CPD.cycleStart',
   overrides: 'CPD.overrides',
+  asOf: 'CPD.asOf',
 } as const;
 
 export interface WorkbookSettings {
   region?: RegionId;
   cycleStart?: number;
   overrides?: Overrides;
+  /** the date verdicts are judged on (YYYY-MM-DD); today when absent */
+  asOf?: string;
+}
+
+/**
+ * A calendar date as YYYY-MM-DD, or undefined: "2026-12-01", "2026/12/1", "2026.12.1", "2026年12月1日",
+ * full-width digits too. The day must exist.
+ */
+export function parseDate(raw: unknown): string | undefined {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
+  if (typeof raw !== 'string') return undefined;
+  const m = raw.normalize('NFKC').trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  if (!m) return undefined;
+  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today on this machine's calendar (not UTC: an administrator in Beijing at 07:00 means today). */
+export function today(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 const CycleStartSchema = z.coerce.number().int().min(1990).max(2100);
@@ -48,6 +70,12 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Workboo
       problems.push(t(`工作簿属性 ${SETTING_KEYS.overrides} 不是有效的 JSON`, `workbook property ${SETTING_KEYS.overrides} is not valid JSON`));
     }
   }
+  const asOf = raw[SETTING_KEYS.asOf];
+  if (asOf !== undefined && asOf !== null && String(asOf).trim() !== '') {
+    const d = parseDate(asOf instanceof Date ? asOf : String(asOf));
+    if (d) settings.asOf = d;
+    else problems.push(t(`工作簿属性 ${SETTING_KEYS.asOf}=「${String(asOf)}」不是 YYYY-MM-DD 形式的日期`, `workbook property ${SETTING_KEYS.asOf}="${String(asOf)}" is not a date (YYYY-MM-DD)`));
+  }
   return { settings, problems };
 }
 
@@ -56,5 +84,6 @@ export function settingsToProps(s: WorkbookSettings): Record<string, string> {
   if (s.region) out[SETTING_KEYS.region] = s.region;
   if (s.cycleStart !== undefined) out[SETTING_KEYS.cycleStart] = String(s.cycleStart);
   if (s.overrides && Object.keys(s.overrides).length) out[SETTING_KEYS.overrides] = JSON.stringify(s.overrides);
+  if (s.asOf) out[SETTING_KEYS.asOf] = s.asOf;
   return out;
 }

@@ -2,7 +2,8 @@
 // task pane's summary sheet alike — as plain rows of values, so that both writers
 // lay out exactly the same content.
 import type { Report } from './report';
-import type { Lang } from './text';
+import { say, type Lang } from './text';
+import { STATUS_WORDS } from './verdict';
 
 export interface Table {
   name: string;
@@ -10,8 +11,7 @@ export interface Table {
   rows: Array<Array<string | number | boolean | null>>;
 }
 
-const verdict = (pass: boolean | null, lang: Lang): string =>
-  pass === null ? (lang === 'en' ? 'not assessed' : '不考核') : pass ? (lang === 'en' ? 'pass' : '合格') : lang === 'en' ? 'fail' : '不合格';
+const word = (status: Report['teachers'][number]['cycle']['status'], lang: Lang): string => say(STATUS_WORDS[status], lang);
 
 /** "A1"-style column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetters(col: number): string {
@@ -32,18 +32,18 @@ export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Ta
   const sep = en ? '; ' : '；';
   const years: Table = {
     name: en ? 'Years' : '年度汇总',
-    headers: en ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '欠缺', '原因'],
+    headers: en ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '说明', '欠缺', '原因'],
     rows: r.teachers.flatMap((tj) => tj.years.map((y) => [
-      tj.id, tj.name, tj.school, y.year, y.hours, y.credits, verdict(y.pass, lang),
+      tj.id, tj.name, tj.school, y.year, y.hours, y.credits, word(y.status, lang), y.verdict,
       y.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
       y.reasons.join(sep),
     ])),
   };
   const cycles: Table = {
     name: en ? 'Cycle' : '周期汇总',
-    headers: en ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '欠缺', '原因'],
+    headers: en ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '说明', '欠缺', '原因'],
     rows: r.teachers.map((tj) => [
-      tj.id, tj.name, tj.school, `${tj.cycle.start}–${tj.cycle.end}`, tj.cycle.hours, tj.cycle.credits, verdict(tj.cycle.pass, lang),
+      tj.id, tj.name, tj.school, `${tj.cycle.start}–${tj.cycle.end}`, tj.cycle.hours, tj.cycle.credits, word(tj.cycle.status, lang), tj.cycle.verdict,
       tj.cycle.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
       tj.cycle.reasons.join(sep),
     ]),
@@ -54,6 +54,7 @@ export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Ta
     rows: [
       ...r.records.flatMap((rec) => rec.issues.map((i) => [rec.row, rec.teacherId, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
       ...r.teachers.flatMap((tj) => tj.issues.map((i) => [null, tj.id, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
+      ...r.issues.map((i) => [null, null, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null]),
     ],
   };
   const out: { years: Table; cycles: Table; issues: Table; schools?: Table } = { years, cycles, issues };

@@ -18,6 +18,8 @@ export interface Issue {
   /** the offending raw value, as text */
   value?: string;
   cite?: Cite;
+  /** the parameter the issue is about (RULE_UNDEFINED: the one an override would set) */
+  param?: string;
 }
 
 export interface Step {
@@ -55,6 +57,8 @@ export interface TrainingRecord {
   assessment?: boolean;
   hireYear?: number;
   exempt?: boolean;
+  /** the ID cell cannot identify a person (see normalize.ts IdProblem): teacherId is null */
+  idProblem?: { kind: 'scientific' | 'lostDigits' | 'length'; shown: string };
 }
 
 /** What a region's rules make of one record. */
@@ -119,19 +123,63 @@ export interface CycleJudgement {
   undefinedCredits: number;
 }
 
+/**
+ * What a period's verdict is, as a person reads it (roster.md): `pass`, `fail`, `inProgress` (not ended on
+ * the as-of date and not yet met), `pending` (fails only because the text leaves some records' credits
+ * undefined), `notAssessed` (hire year, exemption, years before hire, advisory-only years …).
+ */
+export const STATUSES = ['pass', 'fail', 'inProgress', 'pending', 'notAssessed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Records a pending verdict waits for: how many, and the parameter (if any) whose value would decide them. */
+export interface Undecided {
+  count: number;
+  /** the overridable parameter; absent when the text gives no rule at all (a mode it never names) */
+  param?: string;
+  label: Text;
+}
+
+/** A region's year or cycle judgement with the state the engine derives from it and from the as-of date. */
+export interface Verdict {
+  status: Status;
+  /** for `pending`: the undecided records, by the parameter that would decide them */
+  undecided: Undecided[];
+  /** for `notAssessed` (and other states the engine decides): why, in words */
+  why?: Text;
+}
+
+export type YearVerdict = YearJudgement & Verdict;
+export type CycleVerdict = CycleJudgement & Verdict;
+
 export interface TeacherJudgement {
+  /** the grouping key its records carry (RecordResult.teacherKey) */
+  key: string;
   id: string;
   name: string | null;
   school: string | null;
-  years: YearJudgement[];
-  cycle: CycleJudgement;
+  years: YearVerdict[];
+  cycle: CycleVerdict;
   issues: Issue[];
+  /** sheet rows of the teacher's records */
+  rows: number[];
+  /** the ID column could not identify this teacher (scientific notation, lost digits …): grouped by name + school */
+  idProblem?: Text;
 }
+
+/**
+ * How a region's cycle is set (rules.md, "Every region"): `fixed` by the text itself (qitai 2024–2028),
+ * `individual` to each teacher (zhengzhou 四 「每5年为一个周期仅对教师个人设定」), or `common` to every teacher
+ * of a roster (hainan, shandong, puer).
+ */
+export type CycleKind = 'fixed' | 'individual' | 'common';
 
 export interface CycleSpec {
   start: number;
-  /** where the start came from, said in the report */
-  source: 'argument' | 'region' | 'workbook' | 'perTeacher';
+  /**
+   * where the start came from, said in the report: --cycle-start, the region's text, the workbook's setting,
+   * inferred from the roster (the five-year window holding most records), or each teacher's own
+   */
+  source: 'argument' | 'region' | 'workbook' | 'roster' | 'perTeacher';
 }
 
 /** 普洱 细则五(三): schools where ≥ 20 % of teachers fail a year. */

@@ -49,7 +49,7 @@ export function creditsExplain(hours: any, level: any, mode: any, grade?: any, r
 }
 
 /**
- * TRUE if one teacher's records meet the five-year cycle's conditions.
+ * TRUE if one teacher's records meet the five-year cycle's conditions as of the as-of date (a cycle still running may not yet).
  * @customfunction CYCLE_PASS
  * @param {any[][]} range The teacher's records: with a header row, or without one in the order year, level, mode, hours, grade, category.
  * @param {any} [region] Region; default: the workbook's region.
@@ -61,7 +61,7 @@ export function cyclePass(range: any[][], region?: any, cycleStart?: any): boole
 }
 
 /**
- * The cycle's verdict in words: 合格, or 不合格 with what is missing and why.
+ * The cycle's verdict in words: 合格, 不合格 or 进行中/待定/不考核, with what is missing and why.
  * @customfunction CYCLE_REPORT
  * @param {any[][]} range The teacher's records, with or without a header row.
  * @param {any} [region] Region; default: the workbook's region.
@@ -70,6 +70,18 @@ export function cyclePass(range: any[][], region?: any, cycleStart?: any): boole
  */
 export function cycleReport(range: any[][], region?: any, cycleStart?: any): string {
   return guard(() => logic.cycleReport(range, region, cycleStart));
+}
+
+/**
+ * The cycle's state in one word: 合格, 不合格, 进行中 (not ended and not yet met), 待定 (short only in credits the text leaves undefined) or 不考核.
+ * @customfunction CYCLE_STATUS
+ * @param {any[][]} range The teacher's records, with or without a header row.
+ * @param {any} [region] Region; default: the workbook's region.
+ * @param {any} [cycleStart] First year of the cycle.
+ * @returns {string} 合格, 不合格, 进行中, 待定 or 不考核 (pass, fail, in progress, pending, not assessed).
+ */
+export function cycleStatus(range: any[][], region?: any, cycleStart?: any): string {
+  return guard(() => logic.cycleStatus(range, region, cycleStart));
 }
 
 /**

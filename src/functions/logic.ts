@@ -9,6 +9,7 @@ import { checkCertificate } from '../rules/qitai';
 import { parseYear, cellText } from '../engine/normalize';
 import { say, t, Text } from '../engine/text';
 import type { RegionId } from '../engine/vocabulary';
+import { STATUS_WORDS } from '../engine/verdict';
 import { getLang, getSettings } from './state';
 
 /** Excel error codes a custom function may return (CustomFunctions.ErrorCode values). */
@@ -127,6 +128,7 @@ function judge(range: unknown, region: unknown, cycleStart: unknown): RangeJudge
       overrides: s.overrides ?? {},
       ...(cycle !== undefined ? { cycleStart: cycle } : {}),
       ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
+      ...(s.asOf !== undefined ? { asOf: s.asOf } : {}),
     });
   } catch (e) {
     if (e instanceof RosterError) fail('#VALUE!', e.text);
@@ -152,7 +154,14 @@ export function cyclePass(range: unknown, region: unknown, cycleStart: unknown):
 export function cycleReport(range: unknown, region: unknown, cycleStart: unknown): string {
   const j = judge(range, region, cycleStart);
   noRowErrors(j);
-  return cycleText(j.teacher, getLang());
+  return cycleText(j, getLang());
+}
+
+/** The cycle's state in one word: 合格 / 不合格 / 进行中 / 待定 / 不考核 (pass / fail / in progress / pending / not assessed). */
+export function cycleStatus(range: unknown, region: unknown, cycleStart: unknown): string {
+  const j = judge(range, region, cycleStart);
+  noRowErrors(j);
+  return say(STATUS_WORDS[j.teacher.cycle.status], getLang());
 }
 
 export function cycleShortfall(range: unknown, region: unknown, cycleStart: unknown): string {
@@ -175,7 +184,7 @@ export function yearPass(range: unknown, year: unknown, region: unknown, cycleSt
   const found = j.teacher.years.find((x) => x.year === y.value);
   if (!found) fail('#N/A', t(`${y.value} 年不在周期 ${j.teacher.cycle.start}–${j.teacher.cycle.end} 内`, `${y.value} is outside the cycle ${j.teacher.cycle.start}–${j.teacher.cycle.end}`));
   if (found.pass === null) {
-    const why = found.notes[0] ?? t('该年度不单独考核', 'this year is not assessed on its own');
+    const why = found.why ?? t('该年度不单独考核', 'this year is not assessed on its own');
     fail('#N/A', t(`${y.value} 年不考核：${why.zh}`, `${y.value} is not assessed: ${why.en}`));
   }
   return found.pass;

@@ -273,6 +273,9 @@ export const hainan: RegionRules = {
   readings,
   unit: 'credits',
   requiresLevel: true,
+  // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
+  cycleKind: 'common',
+  fingerprint: { idPrefixes: ['46'], words: ['市县级', '市县'] },
   modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship', 'degree', 'competition', 'newTeacher', 'classTeacher', 'support'],
   levelAliases,
   // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)

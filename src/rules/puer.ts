@@ -458,11 +458,12 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag
   for (const tj of teachers) {
     if (!tj.school) continue;
     for (const y of tj.years) {
-      if (y.pass === null) continue;
+      // only finished years count: a year in progress, pending or not assessed fails no one yet
+      if (y.status !== 'pass' && y.status !== 'fail') continue;
       const k = `${tj.school}\u0000${y.year}`;
       const e = by.get(k) ?? { assessed: 0, failed: 0 };
       e.assessed++;
-      if (y.pass === false) e.failed++;
+      if (y.status === 'fail') e.failed++;
       by.set(k, e);
     }
   }
@@ -480,6 +481,9 @@ export const puer: RegionRules = {
   readings,
   unit: 'credits',
   requiresLevel: true,
+  // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
+  cycleKind: 'common',
+  fingerprint: { idPrefixes: ['53'], words: [] },
   modes: ['online', 'centralized', 'schoolBased', 'followAlong', 'classTeacher', 'studio', 'lecture', 'competition', 'research', 'degree', 'mentorship', 'newTeacher'],
   levelAliases,
   // 第十条: short centralized training counts 6 hours a day; online counts actual hours.

@@ -344,6 +344,9 @@ export const qitai: RegionRules = {
   readings,
   unit: 'credits',
   requiresLevel: true,
+  // 第七个五年管理周期 2024–2028, fixed by the plan itself
+  cycleKind: 'fixed',
+  fingerprint: { idPrefixes: ['65'], words: ['自治区级', '自治区', '区培', '地州级', '地(州、市)级'] },
   modes: ['centralized', 'online', 'schoolBased', 'followAlong', 'lecture', 'competition', 'research', 'degree', 'newTeacher', 'classTeacher', 'support', 'mentorship'],
   certificate: checkCertificate,
   fixedCycle: { start: 2024, cite: S6_4 },

@@ -6,7 +6,8 @@ import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type {
-  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, Issue, Severity, Step, TrainingRecord, Unit, YearJudgement,
+  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, Severity, Step, TrainingRecord, Unit,
+  YearJudgement,
 } from '../engine/types';
 import type { Level, Mode, RegionId } from '../engine/vocabulary';
 import type { Field } from '../engine/fields';
@@ -60,8 +61,16 @@ export interface RegionRules {
   modes: readonly Mode[];
   /** the region's certificate-number rules, where the text has them (qitai 附件) */
   certificate?: (n: string) => { valid: boolean; message: Text };
-  /** a cycle fixed by the text itself (qitai 2024–2028) */
+  /** how the five-year cycle is set: fixed by the text, individual to each teacher, or common to a roster */
+  cycleKind: CycleKind;
+  /** a cycle fixed by the text itself (qitai 2024–2028); present exactly when cycleKind is `fixed` */
   fixedCycle?: { start: number; cite: Cite };
+  /**
+   * What makes a roster recognisably this region's, for the "this looks like another region's roster"
+   * warning: the leading digits of its resident IDs (GB/T 2260 province codes) and spellings only its
+   * rosters use (e.g. 市县级 in hainan, 自治区级 in qitai).
+   */
+  fingerprint: { idPrefixes: readonly string[]; words: readonly string[] };
   /** region-specific spellings of levels that win over the common ones (区级, 市县级) */
   levelAliases?: Record<string, Level>;
   /** the parameter giving a day's hours for the `days` column, or null if the text has none */
@@ -130,6 +139,7 @@ export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite
       `${label.en} is not defined by the source text, so no credits are computed; set the override ${use.key} if your authority has fixed it`),
     cite,
   );
+  tr.issues[tr.issues.length - 1]!.param = use.key;
   return null;
 }
 

@@ -213,6 +213,9 @@ export const shandong: RegionRules = {
   readings,
   unit: 'credits',
   requiresLevel: true,
+  // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
+  cycleKind: 'common',
+  fingerprint: { idPrefixes: ['37'], words: [] },
   modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'selfStudy', 'lecture', 'degree', 'newTeacher', 'classTeacher', 'exam', 'support'],
   levelAliases,
   // 第十四条 counts hours, not days; a day's length is nowhere given.

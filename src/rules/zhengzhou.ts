@@ -101,6 +101,9 @@ export const zhengzhou: RegionRules = {
   readings,
   unit: 'hours',
   requiresLevel: false,
+  // 四 「每5年为一个周期仅对教师个人设定」: each teacher's own five years
+  cycleKind: 'individual',
+  fingerprint: { idPrefixes: ['41'], words: [] },
   modes: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'research', 'mentorship'],
   levelAliases,
   // Hours are the project design's own figure (五); no day length is given.

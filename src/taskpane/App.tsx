@@ -11,8 +11,9 @@ import { RULES } from '../rules';
 import { checkOverrides } from '../rules/params';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../engine/fields';
 import type { Report } from '../engine/report';
-import type { WorkbookSettings } from '../engine/settings';
-import type { Lang } from '../engine/text';
+import { parseDate, today, type WorkbookSettings } from '../engine/settings';
+import { say, type Lang } from '../engine/text';
+import { STATUS_WORDS } from '../engine/verdict';
 import { REGIONS, RegionId } from '../engine/vocabulary';
 import { maskId } from '../engine/idcard';
 import { columnLetters } from '../engine/tables';
@@ -101,7 +102,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
           <SettingsTab s={s} lang={lang} busy={!!st.busy} columns={columns} setColumns={setColumns} setMessage={setMessage} act={act} />
         )}
         {st.tab === 'issues' && <IssuesTab s={s} />}
-        {st.tab === 'teachers' && <TeachersTab s={s} />}
+        {st.tab === 'teachers' && <TeachersTab s={s} lang={lang} />}
       </div>
     </FluentProvider>
   );
@@ -119,11 +120,13 @@ function SettingsTab(props: {
   const settings = useSettings();
   const [region, setRegion] = React.useState<RegionId | undefined>(settings.region);
   const [cycle, setCycle] = React.useState<string>(settings.cycleStart ? String(settings.cycleStart) : '');
+  const [asOf, setAsOf] = React.useState<string>(settings.asOf ?? '');
   const [over, setOver] = React.useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.overrides ?? {}).map(([k, v]) => [k, String(v)])));
   React.useEffect(() => {
     setRegion(settings.region);
     setCycle(settings.cycleStart ? String(settings.cycleStart) : '');
-  }, [settings.region, settings.cycleStart]);
+    setAsOf(settings.asOf ?? '');
+  }, [settings.region, settings.cycleStart, settings.asOf]);
 
   const rules = region ? RULES[region] : undefined;
   const fixed = rules?.fixedCycle;
@@ -138,12 +141,14 @@ function SettingsTab(props: {
     else overrideValues[k] = n;
   }
   if (rules) for (const p of checkOverrides(rules.params, overrideValues)) overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
-  const valid = !!region && !cycleBad && Object.keys(overrideErrors).length === 0;
+  const asOfBad = asOf !== '' && !parseDate(asOf);
+  const valid = !!region && !cycleBad && !asOfBad && Object.keys(overrideErrors).length === 0;
 
   const save = async (): Promise<WorkbookSettings> => {
     const next: WorkbookSettings = { region: region! };
     if (cycle !== '' && !RULES[region!].fixedCycle) next.cycleStart = +cycle;
     if (Object.keys(overrideValues).length) next.overrides = overrideValues;
+    if (asOf !== '') next.asOf = parseDate(asOf)!;
     await getPort()!.writeSettings(next);
     setSettings(next);
     return next;
@@ -182,6 +187,9 @@ function SettingsTab(props: {
       {rules && <Caption1 className={styles.muted}>{rules.source.title}（{rules.source.body}，{rules.source.year}）</Caption1>}
       <Field label={s.cycleStart} hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto} validationMessage={cycleBad ? s.cycleInvalid : undefined}>
         <Input data-testid="cycle" value={fixed ? String(fixed.start) : cycle} disabled={!!fixed} onChange={(_, d) => setCycle(d.value.trim())} inputMode="numeric" />
+      </Field>
+      <Field label={s.asOf} hint={s.asOfHint(today())} validationMessage={asOfBad ? s.asOfInvalid : undefined}>
+        <Input data-testid="as-of" value={asOf} placeholder={today()} onChange={(_, d) => setAsOf(d.value.trim())} />
       </Field>
       {rules && (
         <div className={styles.section}>
@@ -261,6 +269,7 @@ function collectIssues(report: Report): IssueRow[] {
   const out: IssueRow[] = [];
   report.records.forEach((r) => r.issues.forEach((i, k) => out.push({ key: `${r.row}-${k}`, row: r.row, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
   report.teachers.forEach((t) => t.issues.forEach((i, k) => out.push({ key: `${t.id}-${k}`, row: null, teacher: t.name ?? t.id, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
+  report.issues.forEach((i, k) => out.push({ key: `roster-${k}`, row: null, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) }));
   const rank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
   return out.sort((a, b) => rank(a.severity) - rank(b.severity) || (a.row ?? 0) - (b.row ?? 0));
 }
@@ -298,6 +307,9 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
         <Badge color="informative">{s.records} {sum.records}</Badge>
         <Badge color="success" data-testid="count-pass">{s.cyclePass} {sum.cyclePass}</Badge>
         <Badge color="danger" appearance="outline" data-testid="count-fail">{s.cycleFail} {sum.cycleFail}</Badge>
+        {sum.cycleInProgress > 0 && <Badge color="informative" appearance="outline" data-testid="count-inprogress">{s.cycleInProgress} {sum.cycleInProgress}</Badge>}
+        {sum.cyclePending > 0 && <Badge color="warning" appearance="outline" data-testid="count-pending">{s.cyclePending} {sum.cyclePending}</Badge>}
+        <Caption1 className={styles.muted} data-testid="as-of-shown">{s.asOfShown(report.asOf)}</Caption1>
       </div>
       <Caption1 className={styles.muted}>{s.marks(last.marks)} {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}</Caption1>
       {where && <Caption1 data-testid="selected">{s.selected(where)}</Caption1>}
@@ -345,40 +357,51 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
   );
 }
 
-function TeachersTab({ s }: { s: Strings }): React.ReactElement {
+type Status = Report['teachers'][number]['cycle']['status'];
+const STATUS_COLOR: Record<Status, 'success' | 'danger' | 'informative' | 'warning' | 'subtle'> = {
+  pass: 'success', fail: 'danger', inProgress: 'informative', pending: 'warning', notAssessed: 'subtle',
+};
+
+function TeachersTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement {
   const st = useStore();
   const styles = useStyles();
-  const [filter, setFilter] = React.useState<'all' | 'failing'>('failing');
+  const report = st.last?.report;
+  const initial = !report ? 'failing' : report.summary.cycleFail ? 'failing' : report.summary.cycleInProgress + report.summary.cyclePending ? 'open' : 'all';
+  const [filter, setFilter] = React.useState<'all' | 'failing' | 'open'>(initial);
   const [limit, setLimit] = React.useState(100);
-  if (!st.last) return <Text>{s.validateFirst}</Text>;
-  const { report } = st.last;
-  const unit = (u: string) => (u === 'hours' ? s.hours : s.credits);
-  const teachers = report.teachers.filter((t) => filter === 'all' || !t.cycle.pass);
+  if (!report) return <Text>{s.validateFirst}</Text>;
+  const word = (x: Status) => say(STATUS_WORDS[x], lang);
+  const open = (x: Status) => x === 'inProgress' || x === 'pending';
+  const teachers = report.teachers.filter((t) => filter === 'all' || (filter === 'failing' ? t.cycle.status === 'fail' : open(t.cycle.status)));
+  const sum = report.summary;
   return (
     <div className={styles.section}>
-      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing')}>
-        <Tab value="failing" data-testid="filter-failing">{s.failing}（{report.summary.cycleFail}）</Tab>
-        <Tab value="all" data-testid="filter-all">{s.all}（{report.summary.teachers}）</Tab>
+      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing' | 'open')}>
+        <Tab value="failing" data-testid="filter-failing">{s.failing}（{sum.cycleFail}）</Tab>
+        <Tab value="open" data-testid="filter-open">{s.open}（{sum.cycleInProgress + sum.cyclePending}）</Tab>
+        <Tab value="all" data-testid="filter-all">{s.all}（{sum.teachers}）</Tab>
       </TabList>
+      <Caption1 className={styles.muted}>{s.asOfShown(report.asOf)}</Caption1>
       {teachers.slice(0, limit).map((t) => (
-        <div key={t.id} className={styles.teacher} data-testid="teacher">
+        <div key={t.id} className={styles.teacher} data-testid="teacher" data-status={t.cycle.status}>
           <div className={styles.row}>
             <Text weight="semibold">{t.name ?? ''}</Text>
             <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
-            <Badge color={t.cycle.pass ? 'success' : 'danger'}>{t.cycle.start}–{t.cycle.end} {t.cycle.pass ? s.pass : s.fail}</Badge>
+            <Badge color={STATUS_COLOR[t.cycle.status]}>{t.cycle.start}–{t.cycle.end} {word(t.cycle.status)}</Badge>
             <Caption1>{t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}</Caption1>
           </div>
           <div className={styles.years}>
             {t.years.map((y) => (
-              <Badge key={y.year} appearance="tint" color={y.pass === true ? 'success' : y.pass === false ? 'danger' : 'informative'} title={y.reasons.join('；')}>
-                {y.year} {y.pass === null ? s.notAssessed : y.pass ? s.pass : s.fail} · {RULES[report.region].unit === 'hours' ? y.hours : y.credits}
+              <Badge key={y.year} appearance="tint" color={STATUS_COLOR[y.status]} title={[y.verdict, ...y.reasons].join('；')}>
+                {y.year} {word(y.status)} · {RULES[report.region].unit === 'hours' ? y.hours : y.credits}
               </Badge>
             ))}
           </div>
+          {t.cycle.status !== 'pass' && <Caption1 block data-testid="verdict">{t.cycle.verdict}</Caption1>}
           {t.cycle.shortfall.filter((x) => !x.advisory).map((x) => (
-            <Caption1 key={x.condition} block>{x.label} {s.missing} {x.missing} {unit(x.unit)}（{x.article}）</Caption1>
+            <Caption1 key={x.condition} block className={styles.muted}>{x.label} {s.missing} {x.missing} {x.unit === 'hours' ? s.hours : s.credits}（{x.article}）</Caption1>
           ))}
-          {!t.cycle.pass && t.cycle.shortfall.length === 0 && t.cycle.reasons.slice(0, 2).map((r, i) => <Caption1 key={i} block>{r}</Caption1>)}
+          {t.idProblem && <Caption1 block>{t.idProblem}</Caption1>}
         </div>
       ))}
       {teachers.length > limit && <Button size="small" onClick={() => setLimit(limit + 100)}>{s.showMore(Math.min(100, teachers.length - limit))}</Button>}

@@ -19,7 +19,8 @@ export interface ValidateOptions {
   overrides?: Overrides;
   columns?: ColumnMap;
   lang: Lang;
-  today?: Date;
+  /** the date verdicts hold on (YYYY-MM-DD); the workbook's CPD.asOf or today when absent */
+  asOf?: string;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -68,7 +69,7 @@ export async function validate(port: WorkbookPort, o: ValidateOptions, onProgres
     ...(o.workbookCycleStart !== undefined ? { workbookCycleStart: o.workbookCycleStart } : {}),
     ...(o.overrides ? { overrides: o.overrides } : {}),
     ...(o.columns ? { columns: o.columns } : {}),
-    ...(o.today ? { today: o.today } : {}),
+    ...(o.asOf ? { asOf: o.asOf } : {}),
   });
   const report = toReport(result, o.lang);
   timings.engine = now() - t0;
@@ -112,6 +113,7 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
       lang,
       ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
       ...(s.overrides ? { overrides: s.overrides } : {}),
+      ...(s.asOf ? { asOf: s.asOf } : {}),
       ...overrides,
     }, (phase, done, total) => store.set({ busy: { phase, done, total } }), controller.signal);
     store.set({ last, busy: null, tab: 'issues' });

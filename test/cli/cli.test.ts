@@ -157,3 +157,81 @@ test('a clean roster exits 0', async () => {
   expect(r.out).toContain('合格');
   expect(r.code).toBe(0);
 });
+
+describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
+  test('qitai: as of 2026-12-01 nobody fails the running 2024–2028 cycle; as of 2029-01-15 the real failures show', async () => {
+    const running = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2026-12-01')).out));
+    expect(running.asOf).toBe('2026-12-01');
+    expect(running.teachers.filter((t) => t.cycle.status === 'fail')).toEqual([]);
+    expect(running.summary.cycleFail).toBe(0);
+    expect(running.summary.cycleInProgress).toBeGreaterThan(30);
+    const human = (await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--as-of', '2026-12-01')).out;
+    expect(human).toContain('截至: 2026-12-01');
+    expect(human).toMatch(/进行中：截至 2026-12-01 .*还差/);
+    expect(human).not.toMatch(/2024–2028 不合格/);
+    const ended = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2029-01-15')).out));
+    expect(ended.summary.cycleInProgress).toBe(0);
+    expect(ended.summary.cycleFail).toBeGreaterThan(30);
+    expect(ended.teachers.find((t) => t.cycle.status === 'fail')!.cycle.verdict).toMatch(/^不合格：/);
+  });
+
+  test('hainan: years short only of undefined school-level credits are 待定, and --set decides them', async () => {
+    const r = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--json')).out));
+    expect(r.summary.yearsPending).toBeGreaterThan(0);
+    const pending = r.teachers.flatMap((t) => t.years).find((y) => y.status === 'pending')!;
+    expect(pending.pass).toBeNull();
+    expect(pending.verdict).toMatch(/^待定：\d+ 条记录的学分原文未规定（校级培训每天学分 dayCredits\.school）/);
+    const set = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--json', '--set', 'dayCredits.school=1')).out));
+    // every year that waited for the school-level day rate is decided (one waits for another open number)
+    const waitingFor = (rep: typeof r, key: string) => rep.teachers.flatMap((t) => t.years).filter((y) => y.undecided.some((u) => u.param === key)).length;
+    expect(waitingFor(r, 'dayCredits.school')).toBeGreaterThan(0);
+    expect(waitingFor(set, 'dayCredits.school')).toBe(0);
+    expect(set.summary.yearsPending).toBeLessThan(r.summary.yearsPending);
+    expect(set.overrides).toEqual({ 'dayCredits.school': 1 });
+  });
+
+  test('a CSV whose IDs Excel saved as 4.60100E+17 reports one teacher per person, each with the fix', async () => {
+    const src = await fs.readFile(path.join(SAMPLES, 'hainan.csv'), 'utf8');
+    const sci = src.replace(/\b(46\d{16})\b/g, (id) => Number(id).toExponential(5).toUpperCase().replace('E+', 'E+'));
+    expect(sci).toContain('4.60100E+17');
+    const f = path.join(tmp, 'sci.csv');
+    await fs.writeFile(f, sci);
+    const orig = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.csv'), '--json', '--region', 'hainan')).out));
+    const r = ReportSchema.parse(JSON.parse((await cli('check', f, '--json', '--region', 'hainan')).out));
+    expect(r.summary.teachers).toBe(orig.summary.teachers);
+    expect(r.teachers.map((t) => t.cycle.credits)).toEqual(orig.teachers.map((t) => t.cycle.credits));
+    for (const t of r.teachers) expect(t.issues.filter((i) => i.code === 'TEACHER_ID_UNUSABLE').map((i) => i.message)).toEqual([expect.stringContaining('设为“文本”格式')]);
+    const human = (await cli('check', f, '--region', 'hainan')).out;
+    expect(human).toContain('TEACHER_ID_UNUSABLE');
+  });
+
+  test('an .xlsx whose ID column holds numbers (digits lost) still has one teacher per person', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(SAMPLES, 'hainan.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const header = ws.getRow(2).values as unknown[];
+    const col = header.indexOf('身份证号');
+    ws.eachRow((row, n) => {
+      const c = row.getCell(col);
+      // what Excel does to an 18-digit ID typed into a General cell: a double with 15 significant digits
+      if (n > 2 && typeof c.value === 'string' && /^\d{17}[\dX]$/.test(c.value)) c.value = Number(c.value.slice(0, 15)) * 1000;
+    });
+    const f = path.join(tmp, 'numeric-ids.xlsx');
+    await wb.xlsx.writeFile(f);
+    const r = ReportSchema.parse(JSON.parse((await cli('check', f, '--json', '--region', 'hainan')).out));
+    expect(r.summary.teachers).toBe(36);
+    expect(r.teachers.every((t) => t.idProblem !== undefined)).toBe(true);
+  });
+
+  test('the wrong region: a Hainan roster checked as Shandong says it looks like Hainan’s', async () => {
+    const r = await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--region', 'shandong');
+    expect(r.out).toContain('这张表看起来是海南的登记表');
+    expect(r.out).toContain('工作簿设置的地区是海南');
+  });
+
+  test('--as-of must be a date', async () => {
+    const r = await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--as-of', '2026-13-01');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--as-of');
+  });
+});

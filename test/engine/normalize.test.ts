@@ -509,13 +509,28 @@ describe('parseBool', () => {
 
 // ---------------------------------------------------------------------------------
 describe('parseId', () => {
-  test('an 18-digit ID stored as a number has lost precision and is rejected', () => {
+  test('an 18-digit ID stored as a number has lost precision: unusable, never a key', () => {
     // 110105194912310021 cannot be held by a double: it reads back as …310020 or so
     const n = 110105194912310021;
     expect(Number.isSafeInteger(n)).toBe(false);
-    const r = rejected(parseId(n));
+    const p = parseId(n);
+    expect(p).toMatchObject({ ok: false, problem: 'lostDigits' });
+    const r = rejected(p);
     expect(r.zh).toContain('文本');
     expect(r.en).toMatch(/lost its last digits/);
+  });
+
+  test.each<[string, unknown, boolean, string | null]>([
+    ['scientific notation', '4.60102E+17', false, 'scientific'],
+    ['scientific notation in a staff-number column too', '4.6E17', false, 'scientific'],
+    ['a 17-digit value in a resident-ID column', '46010219900101100', true, 'length'],
+    ['a 16-digit number in a resident-ID column', 4601021990010110, true, 'length'],
+    ['the same 17 digits as a staff number are fine', '46010219900101100', false, null],
+    ['a 15-digit legacy ID in a resident-ID column is fine', '460102900101100', true, null],
+  ])('%s', (_label, input, residentId, problem) => {
+    const p = parseId(input, residentId);
+    if (problem === null) expect(p).toMatchObject({ ok: true });
+    else expect(p).toMatchObject({ ok: false, problem });
   });
 
   test.each<[string, unknown, string]>([
@@ -627,7 +642,7 @@ describe('normalizeRow', () => {
     ['level', '省机', 'LEVEL_UNKNOWN'],
     ['mode', '集中培顺', 'MODE_UNKNOWN'],
     ['grade', 101, 'GRADE_UNKNOWN'],
-    ['teacherId', 110105194912310021, 'ID_INVALID'],
+    ['teacherId', { error: '#REF!' }, 'ID_INVALID'],
     ['credits', 'x', 'CREDITS_NOT_NUMBER'],
   ])('a bad %s %p gives %s naming the value', (field, raw, code) => {
     const n = normalizeRow(row({ [field]: raw }), map, 2);
@@ -636,6 +651,17 @@ describe('normalizeRow', () => {
     expect(issue!.value).toBeDefined();
     expect(issue!.message.zh).toContain(issue!.value!);
     expect(n.rejected.has(field)).toBe(true);
+  });
+
+  test.each<[string, unknown, string]>([
+    ['an 18-digit ID stored as a number (digits lost)', 110105194912310021, 'lostDigits'],
+    ['an ID in scientific notation (a CSV of a number column)', '1.10105E+17', 'scientific'],
+    ['lower-case e and a comma decimal', '1,10105e+17', 'scientific'],
+  ])('%s: no row error, the record says why its ID cannot identify anyone', (_label, raw, kind) => {
+    const n = normalizeRow(row({ teacherId: raw }), map, 2);
+    expect(n.record.teacherId).toBeNull();
+    expect(n.record.idProblem).toMatchObject({ kind });
+    expect(n.issues.filter((i) => i.field === 'teacherId')).toEqual([]);
   });
 
   test('an error value is named in the issue', () => {
@@ -796,17 +822,17 @@ describe('detectHeader', () => {
 
   test('staff numbers are not checked as ID numbers; ID numbers are', () => {
     const rows = (h: string) => [[h, '年度', '培训层次', '培训方式', '学时'], ['T001', 2023, '国家级', '集中培训', 24], ['110105194912310020', 2023, '国家级', '集中培训', 24]];
-    const staff = checkTable(rows('教师编号'), { region: 'hainan', today: TODAY });
+    const staff = checkTable(rows('教师编号'), { region: 'hainan', asOf: TODAY });
     expect(staff.records[0]!.issues.filter((i) => i.code === 'ID_INVALID')).toEqual([]);
     // an 18-digit value is checked whatever the header says
     expect(staff.records[1]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
-    const ids = checkTable(rows('身份证号'), { region: 'hainan', today: TODAY });
+    const ids = checkTable(rows('身份证号'), { region: 'hainan', asOf: TODAY });
     expect(ids.records[0]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
     expect(ids.records[1]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
   });
 
   test('a 15-digit ID under an ID-number header is accepted with a warning', () => {
-    const r = checkTable([['身份证号', '年度', '培训层次', '培训方式', '学时'], ['110105491231002', 2023, '国家级', '集中培训', 24]], { region: 'hainan', today: TODAY });
+    const r = checkTable([['身份证号', '年度', '培训层次', '培训方式', '学时'], ['110105491231002', 2023, '国家级', '集中培训', 24]], { region: 'hainan', asOf: TODAY });
     expect(r.records[0]!.issues).toEqual([expect.objectContaining({ code: 'ID_LEGACY', severity: 'warning' })]);
     expect(r.records[0]!.conversion.credits).toBe(6);
   });
@@ -860,7 +886,7 @@ describe('defects found by these tests, now fixed', () => {
   test('an error value in the certificate column is reported (qitai)', () => {
     const r = checkTable(
       [['身份证号', '年度', '培训层次', '培训方式', '学时', '证书编号'], ['11010519491231002X', 2024, '区级', '集中培训', 40, '#N/A']],
-      { region: 'qitai', today: TODAY },
+      { region: 'qitai', asOf: TODAY },
     );
     expect(r.records[0]!.issues.some((i) => i.field === 'certificate')).toBe(true);
   });

@@ -206,7 +206,7 @@ const overridesArb = (region: RegionId): fc.Arbitrary<Overrides> => {
 };
 
 function run(region: RegionId, rows: unknown[][], overrides: Overrides = {}): CheckResult {
-  return checkTable(rows, { region, today: TODAY, overrides });
+  return checkTable(rows, { region, asOf: TODAY, overrides });
 }
 
 // ---------------------------------------------------------------- checks

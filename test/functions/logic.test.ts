@@ -106,3 +106,26 @@ test('ID_VALID and CERT_VALID', () => {
   expect(logic.certValid(707200001)).toBe(true);
   expect(logic.certValid('0707200000')).toBe(false);
 });
+
+describe('CYCLE_STATUS and the as-of date', () => {
+  // zhengzhou 四: 360 h a cycle, of which 80 school-based; 2022–2026 seen in 2026 is still running
+  const rows = [2022, 2023, 2024].flatMap((y) => [[y, '县级', '集中培训', 52, '合格', ''], [y, '校级', '校本研修', 20, '合格', '']]);
+  test('a running cycle not yet met: CYCLE_PASS is FALSE (not met yet), CYCLE_STATUS says 进行中', () => {
+    setSettings({ region: 'zhengzhou', asOf: '2026-12-01' });
+    expect(logic.cyclePass(rows, null, 2022)).toBe(false);
+    expect(logic.cycleStatus(rows, null, 2022)).toBe('进行中');
+    expect(logic.cycleReport(rows, null, 2022)).toMatch(/^进行中：截至 2026-12-01 周期学时还差 144 学时/);
+  });
+  test('the same records after the cycle ended: 不合格', () => {
+    setSettings({ region: 'zhengzhou', asOf: '2027-01-05' });
+    expect(logic.cycleStatus(rows, null, 2022)).toBe('不合格');
+    expect(logic.cycleReport(rows, null, 2022)).toMatch(/^不合格：周期学时还差 144 学时/);
+  });
+  test('a met cycle is 合格 whatever the date; English words for an English Office', () => {
+    const full = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [[y, '县级', '集中培训', 52, '合格', ''], [y, '校级', '校本研修', 20, '合格', '']]);
+    setSettings({ asOf: '2026-12-01' });
+    expect(logic.cycleStatus(full, 'zhengzhou', 2019)).toBe('合格');
+    setLangFromLocale('en-US');
+    expect(logic.cycleStatus(rows, 'zhengzhou', 2022)).toBe('in progress');
+  });
+});

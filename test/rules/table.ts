@@ -100,8 +100,12 @@ export const RecordSchema = z.strictObject({
 });
 export type RecordInput = z.input<typeof RecordSchema>;
 
+const Status = z.enum(['pass', 'fail', 'inProgress', 'pending', 'notAssessed']);
+
 const Figures = z.strictObject({
   pass: z.boolean().nullable().optional(),
+  /** the state the engine derives (verdict.ts): in progress before the period ends, pending on undefined credits … */
+  status: Status.optional(),
   hours: z.number().optional(),
   credits: z.number().optional(),
   undefinedCredits: z.number().int().optional(),
@@ -112,7 +116,7 @@ export const JudgementExpectSchema = z
     /** the teacher the figures are about (default: the first teacher) */
     teacher: z.string().optional(),
     years: z.record(z.string().regex(/^\d{4}$/), Figures).optional(),
-    cycle: z.strictObject({ pass: z.boolean().optional(), hours: z.number().optional(), credits: z.number().optional(), undefinedCredits: z.number().int().optional() }).optional(),
+    cycle: z.strictObject({ pass: z.boolean().optional(), status: Status.optional(), hours: z.number().optional(), credits: z.number().optional(), undefinedCredits: z.number().int().optional() }).optional(),
     /** condition met or not: "cycle.<id>" or "<year>.<id>" */
     met: z.record(z.string().regex(/^(cycle|\d{4})\.[\w.]+$/), z.boolean()).optional(),
     /** conditions that must not be there at all: "cycle.<id>" or "<year>.<id>" */
@@ -132,6 +136,8 @@ export const JudgementRowSchema = z
     what: z.string().min(1),
     input: z.strictObject({
       cycleStart: z.number().int().optional(),
+      /** the date verdicts hold on (default: TODAY) */
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       overrides: Overrides.optional(),
       records: z.array(RecordSchema).min(1),
     }),
@@ -240,7 +246,7 @@ export function rosterOf(records: RecordInput[]): unknown[][] {
 export function evaluateJudgement(region: RegionId, row: JudgementRow): { result: CheckResult; usage: Usage } {
   const result = checkTable(rosterOf(row.input.records), {
     region,
-    today: TODAY,
+    asOf: row.input.asOf ?? TODAY,
     ...(row.input.cycleStart !== undefined ? { cycleStart: row.input.cycleStart } : {}),
     ...(row.input.overrides ? { overrides: row.input.overrides } : {}),
   });

@@ -37,7 +37,7 @@ test('validate + clear marks leave every user value and format as it was', async
   const before = JSON.stringify(rows);
   const { rec } = install({ name: '培训登记', rows });
   const port = new ExcelWorkbook();
-  const last = await validate(port, { region: 'hainan', lang: 'zh', today: new Date('2026-11-23') });
+  const last = await validate(port, { region: 'hainan', lang: 'zh', asOf: '2026-11-23' });
   expect(last.report.summary.errors).toBeGreaterThan(0);
   expect(last.marks).toBeGreaterThan(0);
   // marks: a hidden sheet and two conditional formats pointing at it; nothing written to the roster

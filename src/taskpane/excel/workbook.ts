@@ -183,7 +183,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'CPD summary' : '学分汇总');
       const t = summaryTables(report, lang);
       const en = lang === 'en';
-      ws.getRange('A1').values = [[en ? `CPD credits summary — ${report.source}` : `教师培训学分汇总 — ${report.source}`]];
+      ws.getRange('A1').values = [[en ? `CPD credits summary — ${report.source} — as of ${report.asOf}` : `教师培训学分汇总 — ${report.source} — 截至 ${report.asOf}`]];
       ws.getRange('A1').format.font.bold = true;
       ws.getRange('A1').format.font.size = 14;
       let row = 2;

@@ -105,8 +105,8 @@ const sb = (year: number, hours: number, extra: Rec = {}): Rec => ({ year, mode:
 const Y = (year: number, extra: Rec = {}): Rec[] => [on(year, 24, extra), ce(year, 24, extra), sb(year, 24, extra)];
 const CYCLE = [2022, 2023, 2024, 2025, 2026];
 
-/** Passing teachers for the school test: only 2026 is assessed (cycle 2026–2030). */
-const passing = (teacher: string, school: string): Rec[] => Y(2026, { teacher, school });
+/** Passing teachers for the school test: 2025, a finished year (cycle 2025–2029, seen in 2026). */
+const passing = (teacher: string, school: string): Rec[] => Y(2025, { teacher, school });
 
 export const judgements = judgementTable('puer', [
   // 第十条, 细则三/四 — the year
@@ -308,17 +308,18 @@ export const judgements = judgementTable('puer', [
   {
     cite: '细则五(三)', origin: 'boundary', what: 'school A: 1 of 5 fails (20 %) → flagged; school B: 1 of 6 (16.7 %) → not',
     input: {
-      cycleStart: 2026,
+      cycleStart: 2025,
       records: [
-        on(2026, 24, { teacher: 'A1', school: '甲校' }),
+        on(2025, 24, { teacher: 'A1', school: '甲校' }),
         ...['A2', 'A3', 'A4', 'A5'].flatMap((t) => passing(t, '甲校')),
-        on(2026, 24, { teacher: 'B1', school: '乙校' }),
+        on(2025, 24, { teacher: 'B1', school: '乙校' }),
         ...['B2', 'B3', 'B4', 'B5', 'B6'].flatMap((t) => passing(t, '乙校')),
       ],
     },
     expect: {
-      teacher: 'A1', years: { 2026: { pass: false }, 2027: { pass: null } },
-      schools: [{ school: '乙校', year: 2026, flagged: false }, { school: '甲校', year: 2026, flagged: true }],
+      // 2026 is still running on the tables' date (2026-11-23): nobody has failed it yet, so no school is flagged for it
+      teacher: 'A1', years: { 2025: { pass: false, status: 'fail' }, 2026: { status: 'inProgress' }, 2027: { pass: null, status: 'inProgress' } },
+      schools: [{ school: '乙校', year: 2025, flagged: false }, { school: '甲校', year: 2025, flagged: true }],
     },
     params: ['schoolFailShare'],
   },

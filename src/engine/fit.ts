@@ -1,0 +1,71 @@
+// Does the roster look like the region it is checked under? A Hainan roster checked as Shandong gives
+// dozens of errors and no hint why; the roster itself usually says where it comes from — its teachers'
+// resident IDs begin with the province's code (GB/T 2260) and some spellings are used in one region only.
+// One warning names the better fit; nothing is changed.
+import { RULES, RegionRules } from '../rules';
+import type { ColumnMap } from './fields';
+import { cellText } from './normalize';
+import { t } from './text';
+import type { Issue, TrainingRecord } from './types';
+import { fold, REGIONS, RegionId } from './vocabulary';
+
+const RESIDENT_ID = /^\d{17}[\dX]$|^\d{15}$/;
+
+export function regionFit(
+  rules: RegionRules, records: ReadonlyArray<{ record: TrainingRecord }>, map: ColumnMap, rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  workbookRegion?: RegionId,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (workbookRegion && workbookRegion !== rules.id) {
+    const wb = RULES[workbookRegion].name;
+    issues.push({
+      code: 'REGION_DIFFERS_FROM_WORKBOOK', severity: 'warning', field: 'region', value: rules.id,
+      message: t(`按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`, `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`),
+    });
+  }
+  const ids = new Set<string>();
+  for (const r of records) if (r.record.teacherId && RESIDENT_ID.test(r.record.teacherId)) ids.add(r.record.teacherId);
+  // the distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times)
+  const seen = new Set<unknown>();
+  const words = new Set<string>();
+  for (const f of ['level', 'mode'] as const) {
+    const col = map.columns[f];
+    if (col === undefined) continue;
+    for (let i = map.headerRow + 1; i < rows.length && words.size < 500; i++) {
+      const raw = rows[i]?.[col];
+      if (seen.has(raw)) continue;
+      seen.add(raw);
+      const v = cellText(raw);
+      if (v) words.add(fold(v));
+    }
+  }
+  const score = (id: RegionId) => {
+    const fp = RULES[id].fingerprint;
+    let n = 0;
+    for (const x of ids) if (fp.idPrefixes.some((p) => x.startsWith(p))) n++;
+    return { ids: n, words: fp.words.filter((w) => words.has(fold(w))) };
+  };
+  const mine = score(rules.id);
+  const share = (n: number) => (ids.size ? n / ids.size : 0);
+  for (const other of REGIONS) {
+    if (other === rules.id) continue;
+    const s = score(other);
+    // a clear majority of IDs from the other province, or its own spellings where ours show none
+    const byIds = share(s.ids) >= 0.5 && share(mine.ids) < 0.2;
+    const byWords = s.words.length > 0 && mine.words.length === 0 && share(mine.ids) < 0.5;
+    if (!byIds && !byWords) continue;
+    const name = RULES[other].name;
+    const idPart = byIds ? t(`${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${RULES[other].fingerprint.idPrefixes.join('、')} 开头）`, `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${RULES[other].fingerprint.idPrefixes.join(', ')})`) : null;
+    const wordPart = s.words.length ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`) : null;
+    const why = [idPart, wordPart].filter((x) => x !== null);
+    issues.push({
+      code: 'REGION_MISMATCH', severity: 'warning', field: 'region', value: other,
+      message: t(
+        `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other}）`,
+        `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other})`,
+      ),
+    });
+    break;
+  }
+  return issues;
+}
