@@ -15,6 +15,22 @@ import { fold, RegionId } from './vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
 import { regionFit } from './fit';
 
+/**
+ * One table of a roster: a sheet of a workbook, or a CSV. A roster may span several (one sheet per year,
+ * several schools' files): their records are judged together, so one teacher's records add up across them.
+ */
+export interface RosterTable {
+  rows: ReadonlyArray<ReadonlyArray<unknown>>;
+  /** sheet row number of rows[0] (1 for a table read from A1) */
+  firstRow?: number;
+  /** a column map chosen by the user; detected from the headers when absent */
+  columns?: ColumnMap;
+  /** the sheet's name, when the table is a workbook's sheet */
+  sheet?: string;
+  /** the file's name, when several files are checked as one roster */
+  file?: string;
+}
+
 export interface CheckOptions {
   region: RegionId;
   /** --cycle-start: the cycle is this year … +4 for every teacher */
@@ -35,6 +51,8 @@ export interface CheckOptions {
 }
 
 export interface RecordResult {
+  /** index of the record's table in CheckResult.tables */
+  table: number;
   row: number;
   record: TrainingRecord;
   conversion: Conversion;
@@ -45,7 +63,10 @@ export interface RecordResult {
 
 export interface CheckResult {
   region: RegionId;
+  /** the column map of the first table (the only one, for a single sheet) */
   columns: ColumnMap;
+  /** every table read, in order: its column map and where it came from */
+  tables: Array<{ columns: ColumnMap; firstRow: number; sheet?: string; file?: string; records: number }>;
   records: RecordResult[];
   teachers: TeacherJudgement[];
   schools: SchoolFlag[];
@@ -162,56 +183,82 @@ export function asOfDate(raw: string | Date | undefined): string {
   return d;
 }
 
-function columnMap(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: CheckOptions, rules: RegionRules, firstRow: number): ColumnMap {
+function columnMap(
+  rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Pick<CheckOptions, 'columns' | 'headerless'>, rules: RegionRules, firstRow: number,
+  where: { sheet?: string; file?: string },
+): ColumnMap {
   const map = opts.columns ?? (opts.headerless ? headerlessMap() : detectHeader(rows));
+  const place = [where.file, where.sheet].filter((x) => x !== undefined).join(' ');
+  const at = place ? t(`「${place}」：`, `${place}: `) : t('', '');
   if (!map) {
     throw new RosterError(t(
-      '找不到表头行：前30行中没有一行同时包含“身份证号”“培训方式”“学时”等列名',
-      'no header row found: none of the first 30 rows names columns such as 身份证号/ID, 培训方式/mode, 学时/hours',
+      `${at.zh}找不到表头行：前30行中没有一行同时包含“身份证号”“培训方式”“学时”等列名`,
+      `${at.en}no header row found: none of the first 30 rows names columns such as 身份证号/ID, 培训方式/mode, 学时/hours`,
     ));
   }
   const missing = opts.headerless ? [] : requiredColumns(rules, map);
   if (missing.length) {
     throw new RosterError(t(
-      `缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}（表头在第 ${firstRow + map.headerRow} 行）`,
-      `required columns missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')} (header on row ${firstRow + map.headerRow})`,
+      `${at.zh}缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}（表头在第 ${firstRow + map.headerRow} 行）`,
+      `${at.en}required columns missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')} (header on row ${firstRow + map.headerRow})`,
     ));
   }
   return map;
 }
 
 export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: CheckOptions): CheckResult {
+  const table: RosterTable = { rows };
+  if (opts.firstRow !== undefined) table.firstRow = opts.firstRow;
+  if (opts.columns) table.columns = opts.columns;
+  return checkRoster([table], opts);
+}
+
+/** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
+export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOptions, 'firstRow' | 'columns'>): CheckResult {
   const rules = rulesFor(opts.region);
   const params = makeParams(opts.region, opts.overrides);
   const asOf = asOfDate(opts.asOf);
   const asOfYear = Number(asOf.slice(0, 4));
-  const firstRow = opts.firstRow ?? 1;
-  const map = columnMap(rows, opts, rules, firstRow);
-  const ctxBase = { params, columns: fieldsPresent(map) };
   const headerless = opts.headerless === true;
+  if (!tables.length) throw new RosterError(t('没有可读的表格', 'there is no table to read'));
+  const maps = tables.map((tb) => columnMap(tb.rows, { ...opts, ...(tb.columns ? { columns: tb.columns } : {}) }, rules, tb.firstRow ?? 1, tb));
+  // the rules see a column as present when any table has it
+  const columns = new Set<Field>();
+  for (const m of maps) for (const f of fieldsPresent(m)) columns.add(f);
+  const ctxBase = { params, columns };
 
-  // 1. normalize and convert every row
+  // 1. normalize and convert every row of every table
   const records: RecordResult[] = [];
   const idCache = new Map<string, IdCheck>();
   // one context object for every row (rules read it synchronously), not one per row
   const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
-  const checks = { map, asOf, asOfYear, rules, headerless, idCache };
-  for (let i = map.headerRow + 1; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    if (isBlankRow(cells, map)) continue;
-    const row = firstRow + i;
-    const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
-    const issues = n.issues;
-    recordCtx.rejected = n.rejected;
-    const conversion = convertRecord(rules, n.record, recordCtx, issues);
-    rowChecks(n.record, conversion, issues, n.rejected, checks);
-    voidIfBroken(conversion, issues);
-    records.push({ row, record: n.record, conversion, issues, teacherKey: null });
-  }
+  const info: CheckResult['tables'] = [];
+  tables.forEach((tb, ti) => {
+    const map = maps[ti]!;
+    const firstRow = tb.firstRow ?? 1;
+    const checks = { map, asOf, asOfYear, rules, headerless, idCache };
+    const before = records.length;
+    for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
+      const cells = tb.rows[i] ?? [];
+      if (isBlankRow(cells, map)) continue;
+      const row = firstRow + i;
+      const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
+      const issues = n.issues;
+      recordCtx.rejected = n.rejected;
+      const conversion = convertRecord(rules, n.record, recordCtx, issues);
+      rowChecks(n.record, conversion, issues, n.rejected, checks);
+      voidIfBroken(conversion, issues);
+      records.push({ table: ti, row, record: n.record, conversion, issues, teacherKey: null });
+    }
+    const entry: CheckResult['tables'][number] = { columns: map, firstRow, records: records.length - before };
+    if (tb.sheet !== undefined) entry.sheet = tb.sheet;
+    if (tb.file !== undefined) entry.file = tb.file;
+    info.push(entry);
+  });
 
   // 2. who is who, then checks across rows
   const groups = groupTeachers(records, headerless);
-  duplicates(records);
+  duplicates(records, info);
   rules.crossCheck?.(records, ctxBase);
 
   // 3. the cycle, then every teacher's years and cycle
@@ -228,7 +275,8 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
 
   return {
     region: opts.region,
-    columns: map,
+    columns: maps[0]!,
+    tables: info,
     records,
     teachers,
     schools,
@@ -236,7 +284,7 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     overrides: opts.overrides ?? {},
     readings: [...readings].sort(),
     asOf,
-    issues: headerless ? [] : regionFit(rules, records, map, rows, opts.workbookRegion),
+    issues: headerless ? [] : regionFit(rules, records, tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })), opts.workbookRegion),
   };
 }
 
@@ -482,22 +530,45 @@ function rowChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[], rejec
   }
 }
 
-/** Same teacher, project and year twice: probably registered twice. */
-function duplicates(records: RecordResult[]): void {
-  const seen = new Map<string, number>();
+/** Where a record is, for messages that point at another one: "第 5 行", "2023年 第 5 行", "乙校.xlsx 2023年 第 5 行". */
+function placeOf(r: RecordResult, tables: CheckResult['tables'], from: RecordResult): Text {
+  const tb = tables[r.table]!;
+  const other = tables[from.table]!;
+  const file = tb.file !== undefined && tb.file !== other.file ? tb.file : undefined;
+  const sheet = tb.sheet !== undefined && (file !== undefined || tb.sheet !== other.sheet) ? tb.sheet : undefined;
+  const pre = [file, sheet].filter((x) => x !== undefined).join(' ');
+  return t(`${pre ? `${pre} ` : ''}第 ${r.row} 行`, `${pre ? `${pre} ` : ''}row ${r.row}`);
+}
+
+/**
+ * Same teacher, project and year twice: probably registered twice — within one file a DUPLICATE_RECORD,
+ * across two files (two schools registering the same training) a DUPLICATE_ACROSS_FILES naming both.
+ */
+function duplicates(records: RecordResult[], tables: CheckResult['tables']): void {
+  const seen = new Map<string, RecordResult>();
   for (const r of records) {
     const { project, year } = r.record;
     if (r.teacherKey === null || project === null || year === null) continue;
     const key = `${r.teacherKey}\u0000${foldKey(project)}\u0000${year}`;
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, r.row);
+      seen.set(key, r);
       continue;
     }
-    r.issues.push({
-      code: 'DUPLICATE_RECORD', severity: 'warning', field: 'project', value: project,
-      message: t(`与第 ${first} 行重复（同一教师、同一项目、同一年度），可能重复登记`, `same teacher, project and year as row ${first}: possibly registered twice`),
-    });
+    const where = placeOf(first, tables, r);
+    const fileA = tables[first.table]!.file;
+    const fileB = tables[r.table]!.file;
+    if (fileA !== fileB) {
+      r.issues.push({
+        code: 'DUPLICATE_ACROSS_FILES', severity: 'warning', field: 'project', value: project,
+        message: t(`与 ${where.zh}重复（同一教师、同一项目、同一年度，分别登记在 ${fileA ?? ''} 和 ${fileB ?? ''}），可能重复登记`, `same teacher, project and year as ${where.en}: registered in both ${fileA ?? ''} and ${fileB ?? ''}, possibly twice`),
+      });
+    } else {
+      r.issues.push({
+        code: 'DUPLICATE_RECORD', severity: 'warning', field: 'project', value: project,
+        message: t(`与${where.zh}重复（同一教师、同一项目、同一年度），可能重复登记`, `same teacher, project and year as ${where.en}: possibly registered twice`),
+      });
+    }
   }
 }
 

@@ -12,8 +12,8 @@ import { fold, REGIONS, RegionId } from './vocabulary';
 const RESIDENT_ID = /^\d{17}[\dX]$|^\d{15}$/;
 
 export function regionFit(
-  rules: RegionRules, records: ReadonlyArray<{ record: TrainingRecord }>, map: ColumnMap, rows: ReadonlyArray<ReadonlyArray<unknown>>,
-  workbookRegion?: RegionId,
+  rules: RegionRules, records: ReadonlyArray<{ record: TrainingRecord }>,
+  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>, workbookRegion?: RegionId,
 ): Issue[] {
   const issues: Issue[] = [];
   if (workbookRegion && workbookRegion !== rules.id) {
@@ -28,7 +28,7 @@ export function regionFit(
   // the distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times)
   const seen = new Set<unknown>();
   const words = new Set<string>();
-  for (const f of ['level', 'mode'] as const) {
+  for (const { rows, map } of tables) for (const f of ['level', 'mode'] as const) {
     const col = map.columns[f];
     if (col === undefined) continue;
     for (let i = map.headerRow + 1; i < rows.length && words.size < 500; i++) {

@@ -65,6 +65,10 @@ export const ReportSchema = z.strictObject({
   readings: z.array(z.strictObject({ id: z.string(), summary: z.string() })),
   records: z.array(z.strictObject({
     row: z.number().int().positive(),
+    /** the sheet the record is on (workbooks) */
+    sheet: z.string().optional(),
+    /** the file the record is in, when several files are checked as one roster */
+    file: z.string().optional(),
     teacherId: z.string().nullable(),
     name: z.string().nullable(),
     year: z.number().int().nullable(),
@@ -88,6 +92,8 @@ export const ReportSchema = z.strictObject({
   })),
   /** findings about the roster as a whole (e.g. it looks like another region's) */
   issues: z.array(IssueSchema),
+  /** several files checked as one roster: what each contributed */
+  files: z.array(z.strictObject({ path: z.string(), sheets: z.array(z.string()), records: z.number().int().nonnegative(), errors: z.number().int().nonnegative() })).optional(),
   schools: z.array(z.strictObject({ school: z.string(), year: z.number().int(), assessed: z.number().int(), failed: z.number().int(), flagged: z.boolean(), article: z.string() })),
   summary: z.strictObject({
     records: z.number().int().nonnegative(),
@@ -254,11 +260,31 @@ function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omi
   };
 }
 
+/** Per file, when the tables came from files: its sheets, records and errors. */
+function filesOf(r: CheckResult): Report['files'] {
+  if (!r.tables.some((tb) => tb.file !== undefined)) return undefined;
+  const by = new Map<string, { path: string; sheets: string[]; records: number; errors: number }>();
+  r.tables.forEach((tb) => {
+    const path = tb.file ?? '';
+    const e = by.get(path) ?? { path, sheets: [], records: 0, errors: 0 };
+    if (tb.sheet !== undefined) e.sheets.push(tb.sheet);
+    e.records += tb.records;
+    by.set(path, e);
+  });
+  for (const rec of r.records) {
+    const e = by.get(r.tables[rec.table]!.file ?? '')!;
+    e.errors += rec.issues.filter((i) => i.severity === 'error').length;
+  }
+  return [...by.values()];
+}
+
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const rules = rulesFor(r.region);
   const teacherOf = new Map(r.teachers.map((tj) => [tj.key, tj.id]));
   const records = r.records.map((x: RecordResult) => ({
     row: x.row,
+    ...(r.tables[x.table]?.sheet !== undefined ? { sheet: r.tables[x.table]!.sheet } : {}),
+    ...(r.tables[x.table]?.file !== undefined ? { file: r.tables[x.table]!.file } : {}),
     // the teacher the record was judged with (an unusable ID is grouped by name + school)
     teacherId: x.teacherKey === null ? x.record.teacherId : (teacherOf.get(x.teacherKey) ?? x.record.teacherId),
     name: x.record.name,
@@ -282,6 +308,7 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const issues = allIssues(r);
   const cycles = (s: string) => r.teachers.filter((x) => x.cycle.status === s).length;
   const years = (s: string) => r.teachers.reduce((a, x) => a + x.years.filter((y) => y.status === s).length, 0);
+  const files = filesOf(r);
   const report: Report = {
     region: r.region,
     source: `${rules.source.title}（${rules.source.body}，${rules.source.year}）`,
@@ -293,6 +320,7 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
     records,
     teachers,
     issues: r.issues.map((i) => issueOut(i, lang)),
+    ...(files ? { files } : {}),
     schools: r.schools.map((s) => ({ school: s.school, year: s.year, assessed: s.assessed, failed: s.failed, flagged: s.flagged, article: article(s.cite) })),
     summary: {
       records: r.records.length,
