@@ -7,7 +7,7 @@ import type { RecordContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from './decimal';
 import { checkId, IdCheck } from './idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
-import { isBlankRow, normalizeRow } from './normalize';
+import { isBlank, isBlankRow, normalizeRow } from './normalize';
 import { t, Text } from './text';
 import type {
   Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement,
@@ -71,6 +71,22 @@ function requiredColumns(region: RegionRules, map: ColumnMap): Field[] {
 
 function fieldsPresent(map: ColumnMap): Set<Field> {
   return new Set(FIELDS.filter((f) => map.columns[f] !== undefined));
+}
+
+/** Mapped columns with a value on at least one data row: a column blank throughout is as good as absent. */
+function fieldsFilled(rows: ReadonlyArray<ReadonlyArray<unknown>>, map: ColumnMap): Set<Field> {
+  const filled = new Set<Field>();
+  for (const f of FIELDS) {
+    const idx = map.columns[f];
+    if (idx === undefined) continue;
+    for (let i = map.headerRow + 1; i < rows.length; i++) {
+      if (!isBlank(rows[i]?.[idx])) {
+        filled.add(f);
+        break;
+      }
+    }
+  }
+  return filled;
 }
 
 /** The cite of the step that produced a record's credits, for messages about them. */
@@ -167,18 +183,18 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
     ));
   }
   const columns = fieldsPresent(map);
-  const ctxBase = { params, columns };
+  const ctxBase = { params, columns, filled: fieldsFilled(rows, map) };
 
   // 1. normalize and convert every row
   const records: RecordResult[] = [];
   const idCache = new Map<string, IdCheck>();
   // one context object for every row (rules read it synchronously), not one per row
-  const recordCtx: { params: typeof params; columns: Set<Field>; rejected: ReadonlySet<Field> } = { ...ctxBase, rejected: new Set() };
+  const recordCtx: { params: typeof params; columns: Set<Field>; filled: Set<Field>; rejected: ReadonlySet<Field> } = { ...ctxBase, rejected: new Set() };
   for (let i = map.headerRow + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
     const row = firstRow + i;
-    const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
+    const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
     const issues = n.issues;
     recordCtx.rejected = n.rejected;
     const conversion = convertRecord(rules, n.record, recordCtx, issues);
