@@ -57,7 +57,7 @@ export function computeCredits(input: CreditsInput): CreditsResult {
     cells.push(input[f]);
   }
   const map: ColumnMap = { headerRow: -1, columns, headers: {}, teacherIdIsIdNumber: false };
-  const n = normalizeRow(cells, map, 1, { levelAliases: rules.levelAliases });
+  const n = normalizeRow(cells, map, 1, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
   const issues = n.issues;
   const conversion = convertRecord(rules, n.record, { params, columns: new Set(INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null)), rejected: n.rejected }, issues);
   const errors = issues.filter((i) => i.severity === 'error');

@@ -3,11 +3,11 @@
 // the custom functions, the task pane and the CLI all call exactly this.
 import { rulesFor, RegionRules } from '../rules';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
-import type { RecordContext, TeacherFacts } from '../rules/region';
+import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from './decimal';
 import { checkId, IdCheck } from './idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
-import { isBlankRow, normalizeRow } from './normalize';
+import { isBlank, isBlankRow, normalizeRow } from './normalize';
 import { parseDate, today } from './settings';
 import { t, Text } from './text';
 import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from './types';
@@ -101,6 +101,22 @@ function requiredColumns(region: RegionRules, map: ColumnMap): Field[] {
 
 function fieldsPresent(map: ColumnMap): Set<Field> {
   return new Set(FIELDS.filter((f) => map.columns[f] !== undefined));
+}
+
+/** Mapped columns with a value on at least one data row: a column blank throughout is as good as absent. */
+function fieldsFilled(rows: ReadonlyArray<ReadonlyArray<unknown>>, map: ColumnMap): Set<Field> {
+  const filled = new Set<Field>();
+  for (const f of FIELDS) {
+    const idx = map.columns[f];
+    if (idx === undefined) continue;
+    for (let i = map.headerRow + 1; i < rows.length; i++) {
+      if (!isBlank(rows[i]?.[idx])) {
+        filled.add(f);
+        break;
+      }
+    }
+  }
+  return filled;
 }
 
 /** The cite of the step that produced a record's credits, for messages about them. */
@@ -224,8 +240,12 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
   const maps = tables.map((tb) => columnMap(tb.rows, { ...opts, ...(tb.columns ? { columns: tb.columns } : {}) }, rules, tb.firstRow ?? 1, tb));
   // the rules see a column as present when any table has it
   const columns = new Set<Field>();
-  for (const m of maps) for (const f of fieldsPresent(m)) columns.add(f);
-  const ctxBase = { params, columns };
+  const filled = new Set<Field>();
+  tables.forEach((tb, i) => {
+    for (const f of fieldsPresent(maps[i]!)) columns.add(f);
+    for (const f of fieldsFilled(tb.rows, maps[i]!)) filled.add(f);
+  });
+  const ctxBase = { params, columns, filled };
 
   // 1. normalize and convert every row of every table
   const records: RecordResult[] = [];
@@ -242,7 +262,7 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
       const cells = tb.rows[i] ?? [];
       if (isBlankRow(cells, map)) continue;
       const row = firstRow + i;
-      const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases });
+      const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
       const issues = n.issues;
       recordCtx.rejected = n.rejected;
       const conversion = convertRecord(rules, n.record, recordCtx, issues);
@@ -375,14 +395,18 @@ export function busiestWindow(years: ReadonlyArray<number | null>): number | und
 }
 
 function judgeTeacher(
-  rules: RegionRules, ctx: { params: Params; columns: ReadonlySet<Field> }, key: string, group: RecordResult[],
+  rules: RegionRules, ctx: RuleContext, key: string, group: RecordResult[],
   cycleStart: number | undefined, asOfYear: number,
 ): TeacherJudgement {
+  const facts = teacherFacts(group);
   let start = cycleStart;
   if (start === undefined) {
+    // an individual cycle: from the teacher's first record — or from the hire year for a teacher hired
+    // about then (郑州 九: a new teacher completes the 360 hours within five years of starting work)
     let first = Infinity;
     for (const r of group) if (r.record.year !== null && r.record.year < first) first = r.record.year;
-    start = Number.isFinite(first) ? first : asOfYear;
+    const hire = facts.hireYear;
+    start = hire !== undefined && (!Number.isFinite(first) || hire >= first - 1) ? hire : Number.isFinite(first) ? first : asOfYear;
   }
   const end = start + 4;
   for (const r of group) {
@@ -397,7 +421,6 @@ function judgeTeacher(
   const inCycle = group.filter((r) => r.record.year !== null && r.record.year >= start! && r.record.year <= end);
   const first = group[0]!.record;
   const names = [...new Set(group.map((r) => r.record.name).filter((n): n is string => !!n))];
-  const facts = teacherFacts(group);
   const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
   const issues: Issue[] = [...(judged.issues ?? [])];
   const broken = group.find((r) => r.record.idProblem)?.record;

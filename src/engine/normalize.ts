@@ -7,7 +7,7 @@ import type { Issue, TrainingRecord } from './types';
 import { t, Text } from './text';
 import {
   AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
-  Grade, Level, Vocabulary, acceptedList, fold, lookup, nearest,
+  Grade, Level, Mode, Vocabulary, acceptedList, fold, lookup, nearest,
 } from './vocabulary';
 import { ColumnMap, FIELD_LABELS, Field } from './fields';
 
@@ -324,6 +324,7 @@ export function parseText(v: unknown): string | null {
 
 export interface NormalizeOptions {
   levelAliases?: Record<string, Level>;
+  modeAliases?: Record<string, Mode>;
 }
 
 export interface NormalizedRow {
@@ -361,7 +362,8 @@ export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boole
 
 /**
  * Normalize one roster row. `row` is the sheet row number reported to the user.
- * Region-independent apart from the level aliases (区级 means different things).
+ * Region-independent apart from the level and mode aliases (区级 means different things;
+ * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou).
  */
 export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row: number, opts: NormalizeOptions = {}): NormalizedRow {
   const issues: Issue[] = [];
@@ -418,7 +420,7 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
     if (v !== undefined) record[k] = v;
   };
   set('level', take('level', parseVocab(LEVEL_VOCAB, get('level'), opts.levelAliases)));
-  set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'))));
+  set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'), opts.modeAliases)));
   set('hours', take('hours', parseNumber(get('hours'), 'hours')));
   set('days', take('days', parseNumber(get('days'), 'days')));
   set('months', take('months', parseNumber(get('months'), 'months')));

@@ -235,7 +235,7 @@ function cycleNote(c: CheckResult['cycle']): Text {
     case 'region': return t(`${span}（地区规定固定）`, `${span} (fixed by the region’s text)`);
     case 'workbook': return t(`${span}（取自工作簿设置）`, `${span} (the workbook’s setting)`);
     case 'roster': return t(`按记录推定为 ${span}（记录最多的五年），可用 --cycle-start 或工作簿设置指定`, `inferred from the records as ${span} (the five years holding most records); set it with --cycle-start or the workbook setting`);
-    case 'perTeacher': return t('每位教师从其最早记录的年度起算五年（本地区周期按教师个人设定）', 'each teacher’s five years from their earliest record (this region sets cycles per teacher)');
+    case 'perTeacher': return t('每位教师从其最早记录的年度（新任教师从入职年度）起算五年（本地区周期按教师个人设定）', 'each teacher’s five years from their earliest record, or from the hire year for a new teacher (this region sets cycles per teacher)');
   }
 }
 

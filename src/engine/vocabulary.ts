@@ -18,7 +18,7 @@ export type Grade = (typeof GRADES)[number];
 export const AWARDS = ['first', 'second', 'third', 'none'] as const;
 export type Award = (typeof AWARDS)[number];
 
-export const ROLES = ['host', 'member', 'student', 'participant', 'mentor', 'apprentice', 'lecturer'] as const;
+export const ROLES = ['host', 'member', 'student', 'participant', 'mentor', 'apprentice', 'lecturer', 'expert', 'instructor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CATEGORIES = [
@@ -106,7 +106,13 @@ export const ROLE_VOCAB: Vocabulary<Role> = {
     participant: ['参与人', '参与者', '参与人员', '课题组成员', 'participant'],
     mentor: ['师傅', '导师', 'mentor'],
     apprentice: ['徒弟', 'apprentice'],
-    lecturer: ['主讲教师', '主讲人', '主讲', '培训者', 'lecturer'],
+    lecturer: ['主讲教师', '主讲老师', '主讲人', '主讲', '培训者', 'lecturer'],
+    // 山东 第十七条 names 主讲老师、课程专家和指导老师 (the text's 老师 is a rewrite of 教师) as three
+    // roles: separate values, so that regions whose texts credit the 主讲教师 alone do not treat
+    // a course expert or an instructor as a lecturer. 指导老师 guides trainees in a training
+    // course; it is not the 导师/师傅 of 师徒结对 (mentor).
+    expert: ['课程专家', '专家', 'expert'],
+    instructor: ['指导老师', '指导教师', 'instructor'],
   },
 };
 

@@ -2,12 +2,13 @@
 // Hours 学时 and credits 学分. Conversion: 第十四条; assessment: 第九条, 第十条.
 import { defineParams, defineReadings, Cite, Params } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, undefinedParam, pv, condition,
-  allMet, byYear, yearsOf, countUndefined,
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition,
+  allMet, byYear, yearsOf, countUndefined, lecturing, notBeforeHire,
 } from './region';
-import { add, sum, product, quotient, fmt } from '../engine/decimal';
+import { add, sub, sum, product, quotient, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
+import { fold } from '../engine/vocabulary';
 import type { Level, Mode } from '../engine/vocabulary';
 
 const DOC = '海南省中小学教师培训学分管理实施办法（2017）';
@@ -21,6 +22,7 @@ const A14_6 = cite('第十四条第6项', '师徒式培训时间要求2个月以
 const A14_7 = cite('第十四条第7项', '参加国家级、省级、市县级远程培训或网络研修项目合格的，按项目规定的学时数计算学时，每学时计0.1学分。');
 const A9 = cite('第九条', '教师个人每年要取得的培训学分不少于10学分（其中校级研训每年登记的学分最高不超过6学分）、学时不少于72学时…五年一轮的培训周期内共取得的培训总学分不少于50学分、总学时不少于360学时');
 const A10 = cite('第十条', '新教师的培训从被招聘为教师的第2年起考核；省外引进到我省的教师…其培训从被引进为我省教师的第2年起考核');
+const A10_HIRE = cite('第十条', '新教师的培训从被招聘为教师的第2年起考核');
 
 export const params = defineParams({
   dayHours: { value: 8, unit: 'hour/day', label: t('每天折算学时', 'hours per day'), cite: A14_3 },
@@ -68,10 +70,10 @@ export const readings = defineReadings([
   },
   {
     id: 'R-HN2', article: '第十四条第3项',
-    question: '“单个培训项目最高不超过10学分”适用于哪些项目？',
-    chosen: 'base training (centralized, follow-along) and exams only: the sentence is written inside item 3',
-    alternatives: ['every project of every mode, lecturing and online included'],
-    summary: t('10学分上限只适用于基地培训和专业考试（该句写在第3项内）', 'the 10-credit cap applies to base training and exams only (it is written inside item 3)'),
+    question: '“单个培训项目最高不超过10学分”适用于哪些项目？按行还是按项目？',
+    chosen: 'base training (centralized, follow-along) and exams only: the sentence is written inside item 3; per project: rows of one teacher with the same project name in one year are one project, capped together',
+    alternatives: ['every project of every mode, lecturing and online included', 'per row: each row capped on its own'],
+    summary: t('10学分上限只适用于基地培训和专业考试（该句写在第3项内）；同一教师同一年度项目名称相同的各行是一个项目，合计不超过10学分', 'the 10-credit cap applies to base training and exams only (it is written inside item 3); rows of one teacher with the same project name in one year are one project, capped together'),
   },
   {
     id: 'R-HN3', article: '第十四条第4项',
@@ -107,6 +109,16 @@ export const readings = defineReadings([
 const levelAliases: Record<string, Level> = { 市县级: 'prefecture', 市县: 'prefecture', 区级: 'county' };
 
 const BASE_MODES: ReadonlySet<Mode> = new Set(['centralized', 'followAlong', 'exam', 'competition', 'newTeacher', 'classTeacher', 'support', 'schoolBased']);
+/**
+ * 第十四条第5项 credits the 主讲教师 of training activities (competitions, demonstration
+ * lessons, lectures): a 主讲教师 on any training row is lecturing. An exam (第4项) or
+ * degree study (第2项) has no lecturer, nor has 师徒式培训 (第6项, 师傅/徒弟).
+ */
+const LECTURER: LecturerRule = {
+  roles: new Set(['lecturer']),
+  training: new Set(['centralized', 'followAlong', 'online', 'schoolBased', 'competition', 'newTeacher', 'classTeacher', 'support']),
+  cite: A14_5,
+};
 const LEVEL_ZH: Record<Level, string> = { national: '国家级', provincial: '省级', prefecture: '市县级', county: '市县级', school: '校级' };
 
 function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours: number, level: Level): Conversion {
@@ -114,6 +126,8 @@ function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours:
   const schoolLevel = level === 'school' || rec.mode === 'schoolBased';
   const lvl: Level = schoolLevel ? 'school' : level;
   tr.tags.schoolLevel = schoolLevel;
+  // the rows of one project are capped together in the year (judgeYear)
+  tr.tags.projectCap = true;
   const readings = rec.mode === 'exam' ? ['R-HN3'] : rec.mode && ['competition', 'newTeacher', 'classTeacher', 'support'].includes(rec.mode) ? ['R-HN6'] : [];
   if (rec.mode === 'schoolBased' && level !== 'school') {
     tr.step('HN-14.4-school', A14_4, t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training'));
@@ -154,9 +168,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     tr.step('HN-14-fail', A14_3, t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
   }
-  // 第十四条5 credits the 主讲教师 of competitions, demonstration lessons and lectures:
-  // a record whose role is 主讲 is lecturing whatever its activity is called.
-  const mode = rec.role === 'lecturer' ? 'lecture' : rec.mode;
+  const mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   switch (mode) {
     case 'mentorship': {
       if (!requireField(tr, ctx, rec.months, 'months', t('师徒式培训按时长（月）认定', 'mentorship is judged on its duration in months'))) return tr.done(null, null);
@@ -176,13 +188,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       return tr.done(h.value, c.value);
     }
     case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level'))) return tr.done(null, null);
+      // lecturing in a 校本研修 activity is school-level, whatever its level says (第4项)
+      const level: Level | undefined = rec.mode === 'schoolBased' ? 'school' : rec.level;
+      if (!requireField(tr, ctx, level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level'))) return tr.done(null, null);
       if (!requireField(tr, ctx, rec.hours, 'hours', t('主讲按课时计', 'lecturing counts class hours'))) return tr.done(null, null);
-      const rate = p.use(`lectureCredits.${rec.level}`);
+      const rate = p.use(`lectureCredits.${level}`);
       const credits = product(rec.hours, rate.value!);
-      tr.tags.schoolLevel = rec.level === 'school';
+      tr.tags.schoolLevel = level === 'school';
       tr.step('HN-14.5', A14_5,
-        t(`主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`, `lecturing ${fmt(rec.hours)} class hours × ${rec.level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`),
+        t(`主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`, `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`),
         { readings: ['R-HN4'], params: [rate] });
       return tr.done(rec.hours, credits);
     }
@@ -220,27 +234,61 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   }
 }
 
+/**
+ * 第十四条第3项 「单个培训项目最高不超过10学分」 (R-HN2): the capped rows of one teacher with
+ * the same project name in one year are one project. Its rows count in row order until the
+ * project reaches the cap; the rows keep their own credits, the year counts the capped sum.
+ */
+function projectCredits(recs: ConvertedRecord[], p: Params, notes: Text[]): Map<ConvertedRecord, number> {
+  const counted = new Map<ConvertedRecord, number>();
+  const projects = new Map<string, ConvertedRecord[]>();
+  for (const r of recs) {
+    counted.set(r, r.conversion.credits ?? 0);
+    const name = r.record.project;
+    if (!name || r.conversion.tags.projectCap !== true || r.conversion.credits === null) continue;
+    const key = fold(name);
+    let list = projects.get(key);
+    if (!list) projects.set(key, (list = []));
+    list.push(r);
+  }
+  const cap = p.num('projectCap');
+  for (const list of projects.values()) {
+    const total = sum(list.map((r) => r.conversion.credits ?? 0));
+    if (list.length < 2 || total <= cap) continue;
+    let left = cap;
+    for (const r of list) {
+      const c = Math.min(r.conversion.credits ?? 0, left);
+      counted.set(r, c);
+      left = sub(left, c);
+    }
+    const rows = list.map((r) => r.record.row).join('、');
+    notes.push(t(
+      `项目“${list[0]!.record.project}”（第 ${rows} 行）合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}（${A14_3.article}；若为重复登记，请删除多余的行）`,
+      `project "${list[0]!.record.project}" (rows ${list.map((r) => r.record.row).join(', ')}) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count (${A14_3.article}; if it was registered twice, delete the extra rows)`,
+    ));
+  }
+  return counted;
+}
+
 function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Params): YearJudgement {
   const counted = recs.filter((r) => r.conversion.counted);
+  const notes: Text[] = [];
+  const credit = projectCredits(counted, p, notes);
   const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
-  const school = sum(counted.filter((r) => r.conversion.tags.schoolLevel === true).map((r) => r.conversion.credits ?? 0));
-  const other = sum(counted.filter((r) => r.conversion.tags.schoolLevel !== true).map((r) => r.conversion.credits ?? 0));
+  const school = sum(counted.filter((r) => r.conversion.tags.schoolLevel === true).map((r) => credit.get(r)!));
+  const other = sum(counted.filter((r) => r.conversion.tags.schoolLevel !== true).map((r) => credit.get(r)!));
   const cap = p.num('schoolYearCap');
   const schoolCounted = Math.min(school, cap);
   const credits = add(other, schoolCounted);
-  const notes: Text[] = [];
   if (school > cap) notes.push(t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}（第九条）`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted (第九条)`));
   const conditions = [
     condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A9),
     condition('yearHours', t('年度学时', 'hours this year'), 'hours', hours, p.num('yearHours'), A9),
   ];
   let pass: boolean | null = allMet(conditions);
-  const hire = input.facts.hireYear;
-  if (hire !== undefined && y <= hire) {
+  if (y === input.facts.hireYear) {
     pass = null;
-    notes.push(y === hire
-      ? t(`招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`, `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`)
-      : t(`入职前的年度不考核（${A10.article}）`, `years before hire are not assessed (${A10.article})`));
+    notes.push(t(`招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`, `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`));
   }
   return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(counted) };
 }
@@ -249,6 +297,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const p = ctx.params;
   const grouped = byYear(input.records);
   const years = yearsOf(input.start, input.end).map((y) => judgeYear(y, grouped.get(y) ?? [], input, p));
+  notBeforeHire(years, input.facts.hireYear, A10_HIRE);
   const credits = sum(years.map((y) => y.credits));
   const hours = sum(years.map((y) => y.hours));
   const conditions = [

@@ -3,9 +3,10 @@
 // credits = rate × hours × (1 + performance coefficient) (第十一条).
 import { defineParams, defineReadings, Cite, Params } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, undefinedParam, pv, condition, allMet, byYear, yearsOf, countUndefined,
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition, allMet, byYear,
+  yearsOf, countUndefined, hasValues, lecturing, notBeforeHire,
 } from './region';
-import { add, sum, product, fmt } from '../engine/decimal';
+import { add, sum, product, quotient, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../engine/types';
 import type { Award, Category, Grade, Level, Mode, Role } from '../engine/vocabulary';
@@ -15,6 +16,7 @@ const DOC2 = '普洱市中小学幼儿园教师全员培训学分认定管理实
 const DOC3 = '普洱市加强和改进中小学校本研修工作实施方案（试行）';
 const cite = (article: string, quote?: string, doc = DOC): Cite => (quote ? { doc, article, quote } : { doc, article });
 
+const A2 = cite('第二条', '在职在岗专任教师');
 const A8 = cite('第八条', '教师5年一周期参加全员培训获得的学分中，通过自主选学项目获得的学分应不低于60%');
 const A10 = cite('第十条', '5年一周期不少于360学时…每年不少于72学时，其中网络研修、集中研修和校本研修每年各不少于24学时…参加县(区)级以上各类培训不少于240(每年不少于48)，校本研修类培训不少于120…按照每天6学时计算');
 const A10_NEW = cite('第十条', '新任教师参加上岗培训的学时数不计入全员培训学数。');
@@ -30,6 +32,7 @@ const R3 = cite('三、学分构成', '网络研修、集中研修和校本研�
 const R4 = cite('四、(三) 学分考核', '网络研修、集中研修和校本研修的学时学分不能相互冲抵，三项均合格以上才能认定为该年度全员培训考核合格。', DOC2);
 const R5 = cite('五、(三)', '凡当年有20%及以上的教师未完成规定学时学分的学校，原则上当年不得参加县级以上各类先进单位(集体)评选。', DOC2);
 const S3 = cite('三、基本要求', '教师每年参加校本研修活动不得低于24学时，不高于48学时。', DOC3);
+const S6_4 = cite('六、(四)', '校本研修项目学分由县(区)级以上教科所、教育科学研究和培训中心根据学校申报情况规定。', DOC3);
 
 const LEVEL_ZH: Record<Level, string> = { national: '国家级', provincial: '省级', prefecture: '市级', county: '县级', school: '校级' };
 const GRADE_ZH: Record<Grade, string> = { excellent: '优', good: '良', fair: '中', pass: '合格', fail: '不合格' };
@@ -56,6 +59,12 @@ export const params = defineParams({
   'rate.centralized.school': {
     value: null, unit: 'credit/hour', overridable: true, max: 3,
     label: t('校级集中研修项目学分', 'school-level centralized rate'), cite: A11_1,
+  },
+  // R-PE7: 第十一条第1项's default of 1 names 国家、省、市、县级项目 only; a school-based project's
+  // rate is the county institute's (附件3 六(四)), so a workbook may set it, within 0.5–1.
+  'rate.schoolBased': {
+    value: null, unit: 'credit/hour', overridable: true, min: 0.5, max: 1, reading: 'R-PE7',
+    label: t('校本研修项目学分（县级教科所规定）', 'school-based rate (set by the county institute)'), cite: S6_4,
   },
   'perf.excellent': num(0.2, 'ratio', '优（90–100分）绩效系数', 'excellent (90–100) coefficient', A11_3),
   'perf.good': num(0.15, 'ratio', '良（80–89分）绩效系数', 'good (80–89) coefficient', A11_3),
@@ -153,6 +162,27 @@ export const readings = defineReadings([
     alternatives: ['not registrable'],
     summary: t('班主任培训、跟班培训计入集中研修；师徒结对计入校本研修', 'class-teacher and follow-along training count as centralized; mentorship as school-based'),
   },
+  {
+    id: 'R-PE7', article: '第十一条第1项、附件3 六(四)',
+    question: '未填项目学分的校本研修记录按多少项目学分计？',
+    chosen: 'none by default: the county institute sets a school-based project’s rate (附件3 六(四)), and 「未规定的原则上按1」 names 国家、省、市、县级项目 only; credits are UNDEFINED unless a rate column value, an override (rate.schoolBased, 0.5–1) or the entered credits (R-PE8) give the rate',
+    alternatives: ['1, as for county-level and higher projects', '0.5, the bottom of the range'],
+    summary: t('校本研修项目学分由县级教科所规定，原文无默认值：未填项目学分时学分未定义，可填写项目学分、设置覆盖参数 rate.schoolBased（0.5–1）或由登记学分推算（R-PE8）', 'a school-based rate is set by the county institute and has no default: without a rate the credits are undefined, unless the rate column, the override rate.schoolBased (0.5–1) or the entered credits (R-PE8) give it'),
+  },
+  {
+    id: 'R-PE8', article: '第十一条第1项',
+    question: '未填项目学分但填了登记学分的记录，项目学分按什么计？',
+    chosen: 'the rate the entered credits imply, credits ÷ (hours × (1 + performance coefficient)), rounded to 2 decimals, when it lies in the level’s or mode’s range; outside the range an error naming the range',
+    alternatives: ['the default rate of 1, with a CREDITS_MISMATCH warning', 'the entered credits as they stand, unchecked'],
+    summary: t('未填项目学分而有登记学分时，按 登记学分 ÷ (学时 × (1 + 绩效系数)) 推算项目学分（保留2位小数），在该级别（方式）范围内即采用；超出范围报错', 'without a rate but with entered credits, the rate is inferred as credits ÷ (hours × (1 + coefficient)), to 2 decimals, and used when it lies in its range; outside the range it is an error'),
+  },
+  {
+    id: 'R-PE9', article: '细则三、第八条',
+    question: '未填模块的校本研修记录计入哪个模块？模块列（或自主选学列）整列为空时如何判定？',
+    chosen: 'a 校本研修-mode record with a blank module counts in the 校本研修 module; a module or self-selected column blank on every row is treated as absent: its conditions are not judged, and the cycle says so',
+    alternatives: ['a record without a module counts in no module', 'a blank column is judged as zero credits in every module'],
+    summary: t('未填模块的校本研修记录计入校本研修模块；模块列或自主选学列整列为空时视为没有该列，不判定相应条件，并在周期中注明', 'a school-based record without a module counts in the school-based module; a module or self-selected column blank on every row is treated as absent: not judged, and the cycle says so'),
+  },
 ]);
 
 const levelAliases: Record<string, Level> = { 区级: 'county' };
@@ -171,6 +201,16 @@ const MODE_CLASS: Partial<Record<Mode, ModeClass>> = {
   degree: 'centralized',
 };
 const CLASS_ZH: Record<ModeClass, string> = { online: '网络研修', centralized: '集中研修', schoolBased: '校本研修' };
+/**
+ * 第十三条第2项: 承担…培训项目授课任务的教师 — a 主讲教师 on a training record is lecturing.
+ * Events, competitions and degree study are the teacher's own activity, and 师徒结对 has
+ * 师傅 and 徒弟; studios and research projects judge their roles themselves (第1、4项).
+ */
+const LECTURER: LecturerRule = {
+  roles: new Set(['lecturer']),
+  training: new Set<Mode>(['centralized', 'followAlong', 'online', 'schoolBased', 'classTeacher', 'newTeacher']),
+  cite: A13_2,
+};
 const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
 
 /** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
@@ -202,30 +242,37 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule'))) return tr.done(null, null);
+  const known = rec.mode === 'newTeacher' || (MODE_CLASS[rec.mode] !== undefined && rec.mode !== 'studio' && rec.mode !== 'research');
+  const mode: Mode = known && lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
-  if (rec.category) tr.tags.category = rec.category;
   if (rec.selfSelected !== undefined) tr.tags.selfSelected = rec.selfSelected;
-  tr.tags.classTeacher = rec.mode === 'classTeacher';
-  if (rec.mode === 'newTeacher') {
+  tr.tags.classTeacher = mode === 'classTeacher';
+  if (mode === 'newTeacher') {
     tr.counted = false;
     tr.tags.newTeacher = true;
     tr.step('PE-10-new', A10_NEW, t('新任教师上岗培训：单独登记，不计入全员培训学时学分', 'new-teacher onboarding: shown, not counted in the totals'));
     return tr.done(rec.hours ?? 0, 0);
   }
-  const cls = MODE_CLASS[rec.mode];
+  const cls = MODE_CLASS[mode];
   if (!cls) {
     tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`普洱办法未规定“${rec.mode}”的学时学分认定，不计算`, `the Pu'er rules register no "${rec.mode}" activity; nothing computed`), cite('第十一条、第十三条'), rec.mode);
     return tr.done(null, null);
   }
   tr.tags.modeClass = cls;
-  if (['classTeacher', 'followAlong', 'mentorship'].includes(rec.mode)) {
+  if (rec.category) tr.tags.category = rec.category;
+  else if (cls === 'schoolBased') {
+    // 细则三's 校本研修 module: a school-based record without a module is in it
+    tr.tags.category = 'schoolBased';
+    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, t('未填模块：校本研修记录计入校本研修模块', 'no module given: a school-based record counts in the school-based module'), { readings: ['R-PE9'] });
+  }
+  if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
     tr.step('PE-7-class', cite('第七条'), t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), { readings: ['R-PE6'] });
   }
   if (rec.grade === 'fail') {
     tr.step('PE-11-fail', A11_F, t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits'));
     return tr.done(0, 0);
   }
-  switch (rec.mode) {
+  switch (mode) {
     case 'studio': {
       if (!requireField(tr, ctx, rec.role, 'role', t('工作室按主持人/成员/学员计学时', 'studio hours depend on host/member/student'))) return tr.done(null, null);
       if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level'))) return tr.done(null, null);
@@ -287,7 +334,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
       if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', t('集中研修项目学分按级别', 'the centralized rate depends on the level'))) return tr.done(null, null);
       const rate = projectRate(tr, p, rec, cls);
-      if (rate === null) return tr.done(rec.hours, null);
+      // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
+      if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
       const base = product(rec.hours, rate);
       tr.step('PE-11-base', A11_1, t(`基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`, `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`));
       graded(tr, ctx, rec);
@@ -312,39 +360,82 @@ function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined
   return total;
 }
 
-/** The project rate: the roster's own (checked against its range) or 1 where the notice sets none. */
+/** The range 第十一条第1项 sets for a record's rate; null where it sets none (school-level centralized). */
+function rateRange(p: Params, rec: TrainingRecord, cls: ModeClass): { lo: number; hi: number; where: Text } | null {
+  if (cls !== 'centralized') {
+    return { lo: p.num(`rate.${cls}.min`), hi: p.num(`rate.${cls}.max`), where: t(CLASS_ZH[cls], cls) };
+  }
+  const level = rec.level!;
+  if (level === 'school') return null;
+  return {
+    lo: p.num(`rate.centralized.${level}.min`), hi: p.num(`rate.centralized.${level}.max`),
+    where: t(`${LEVEL_ZH[level]}集中研修`, `${level} centralized`),
+  };
+}
+
+/**
+ * R-PE8: the rate a record's entered credits imply, credits ÷ (hours × (1 + coefficient)),
+ * rounded half away from zero to 2 decimals like every figure (a notice's rates have at
+ * most two). The credits are then recomputed from it, and the row check compares them with
+ * the entered ones as for any other row.
+ */
+function impliedRate(p: Params, rec: TrainingRecord): { rate: number; detail: string } | undefined {
+  if (rec.enteredCredits === undefined || rec.hours === undefined || rec.hours <= 0) return undefined;
+  const k = rec.grade === undefined || rec.grade === 'pass' || rec.grade === 'fail' ? 0 : p.num(`perf.${rec.grade}`);
+  const rate = quotient([rec.enteredCredits], [rec.hours, add(1, k)]);
+  return { rate, detail: `${fmt(rec.enteredCredits)} ÷ (${fmt(rec.hours)} × (1 + ${fmt(k)}))` };
+}
+
+/**
+ * The project rate 项目学分 (第十一条第1项): the roster's own or the one its entered credits
+ * imply (R-PE8), checked against its range; else 1 where the notice sets none — for
+ * 国家、省、市、县级 projects only. A school-based project's rate is the county institute's
+ * (附件3 六(四)): UNDEFINED without an override (R-PE7).
+ */
 function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass): number | null {
-  let lo: number;
-  let hi: number;
-  if (cls === 'centralized') {
-    const level = rec.level!;
-    if (level === 'school') {
-      const use = p.use('rate.centralized.school');
-      if (use.value === null && rec.rate === undefined) return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
-      if (rec.rate === undefined) {
-        tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), { params: [use] });
-        return use.value;
+  const range = rateRange(p, rec, cls);
+  const implied = rec.rate === undefined ? impliedRate(p, rec) : undefined;
+  const given = rec.rate ?? implied?.rate;
+  if (given !== undefined) {
+    const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
+    if (range && (given < range.lo || given > range.hi)) {
+      if (implied) {
+        // the entered credits fit no rate the text allows: nothing of the row can be trusted
+        tr.counted = false;
+        tr.issue('IMPLIED_RATE_OUT_OF_RANGE', 'error', 'credits',
+          t(`未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
+            `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`),
+          A11_1, fmt(rec.enteredCredits));
+      } else {
+        tr.issue('RATE_OUT_OF_RANGE', 'error', 'rate', t(`项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`, `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`), A11_1, fmt(given));
       }
-      tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(rec.rate)}`, `project rate from the roster: ${fmt(rec.rate)}`));
-      return rec.rate;
+      return null;
     }
-    lo = p.num(`rate.centralized.${level}.min`);
-    hi = p.num(`rate.centralized.${level}.max`);
-  } else {
-    lo = p.num(`rate.${cls}.min`);
-    hi = p.num(`rate.${cls}.max`);
+    if (implied) {
+      const within = range ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`) : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
+      tr.step('PE-11-rate', A11_1, t(`项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`, `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`), { readings: ['R-PE8'] });
+    } else if (range) {
+      tr.step('PE-11-rate', A11_1, t(`项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`, `project rate ${fmt(given)} (${range.where.en} range ${span})`));
+    } else {
+      tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`));
+    }
+    return given;
   }
-  if (rec.rate === undefined) {
-    const d = p.use('defaultRate');
-    tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), { params: [d] });
-    return d.value;
+  if (cls === 'schoolBased') {
+    const use = p.use('rate.schoolBased');
+    if (use.value === null) return undefinedParam(tr, use, t('校本研修项目学分（由县级教科所规定）', 'school-based rate (set by the county institute)'), S6_4, ['R-PE7']);
+    tr.step('PE-11-rate', S6_4, t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), { readings: ['R-PE7'], params: [use] });
+    return use.value;
   }
-  if (rec.rate < lo || rec.rate > hi) {
-    tr.issue('RATE_OUT_OF_RANGE', 'error', 'rate', t(`项目学分 ${fmt(rec.rate)} 超出${rec.level ? LEVEL_ZH[rec.level] : ''}${CLASS_ZH[cls]}的范围 ${fmt(lo)}–${fmt(hi)}`, `rate ${fmt(rec.rate)} is outside the ${cls} range ${fmt(lo)}–${fmt(hi)}`), A11_1, fmt(rec.rate));
-    return null;
+  if (!range) {
+    const use = p.use('rate.centralized.school');
+    if (use.value === null) return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
+    tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), { params: [use] });
+    return use.value;
   }
-  tr.step('PE-11-rate', A11_1, t(`项目学分 ${fmt(rec.rate)}（${CLASS_ZH[cls]}范围 ${fmt(lo)}–${fmt(hi)}）`, `project rate ${fmt(rec.rate)} (${cls} range ${fmt(lo)}–${fmt(hi)})`));
-  return rec.rate;
+  const d = p.use('defaultRate');
+  tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), { params: [d] });
+  return d.value;
 }
 
 interface Totals {
@@ -407,6 +498,8 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     conditions.push(condition('countyAbove', t('县级以上培训学分', 'county-or-above credits'), 'credits', tot.aboveCounty, p.num('countyAboveYearCredits'), A10, { readings: ['R-PE3'] }));
     return { year: y, hours: tot.hours, credits: tot.credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };
   });
+  const notes: Text[] = [];
+  notBeforeHire(years, input.facts.hireYear, A2, notes);
   const all = input.records.filter(counted);
   const hours = sum(years.map((y) => y.hours));
   const credits = sum(years.map((y) => y.credits));
@@ -421,21 +514,25 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     condition('schoolBasedCycleCredits', t('校本研修类培训学分', 'school-based credits'), 'credits', sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)), p.num('schoolBasedCycleCredits'), A10, { readings: ['R-PE3'] }),
   ];
   const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
-  if (ctx.columns.has('category')) {
+  // a column blank on every row is as good as absent: its conditions cannot be judged
+  if (hasValues(ctx, 'category')) {
     for (const m of ['ethics', 'knowledge', 'ability', 'classManagement', 'schoolBased'] as Category[]) {
       const label = { ethics: '专业理念与师德', knowledge: '专业知识', ability: '专业能力', classManagement: '班级管理', schoolBased: '校本研修' }[m as string]!;
       conditions.push(condition(`module.${m}`, t(`${label}模块学分`, `${m} module credits`), 'credits', creditOf((r) => r.conversion.tags.category === m), p.num(`module.${m}`), R3));
     }
+  } else if (ctx.columns.has('category')) {
+    notes.push(t('模块（课程类别）列全部为空：视为没有该列，未判定各模块学分（细则三，R-PE9）', 'the module (category) column is blank on every row: treated as absent, module credits not judged (细则三, R-PE9)'));
   }
-  if (ctx.columns.has('selfSelected')) {
+  if (hasValues(ctx, 'selfSelected')) {
     const share = p.num('selfSelectedShare');
     const need = product(credits, share);
     conditions.push(condition('selfSelected', t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`), 'credits', creditOf((r) => r.conversion.tags.selfSelected === true), need, A8));
+  } else if (ctx.columns.has('selfSelected')) {
+    notes.push(t(`自主选学列全部为空：视为没有该列，未判定自主选学学分比例（${A8.article}，R-PE9）`, `the self-selected column is blank on every row: treated as absent, the self-selected share is not judged (${A8.article}, R-PE9)`));
   }
   if (input.facts.classTeacher) {
     conditions.push(condition('classTeacherHours', t('班主任专题培训学时', 'class-teacher training hours'), 'hours', sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0)), p.num('classTeacherHours'), R3));
   }
-  const notes: Text[] = [];
   const onboarding = input.records.filter((r) => r.conversion.tags.newTeacher === true);
   if (onboarding.length) {
     const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));

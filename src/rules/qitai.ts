@@ -2,7 +2,8 @@
 // — seeds/004_b06b09c6b9aa1bd9.txt. Hours and credits; one fixed cycle 2024–2028.
 import { defineParams, defineReadings, Cite } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
+  countUndefined, lecturing, notBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt, pct } from '../engine/decimal';
 import { fold } from '../engine/vocabulary';
@@ -13,6 +14,7 @@ import type { Category, Grade, Level, Mode } from '../engine/vocabulary';
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
+const S3 = cite('三、继续教育对象', '在职教师');
 const S5_1 = cite('五(一) 学分结构', '周期内所有在职教师必须修满90学分。其中，必修课程60学分(公共课不少于15学分)，选修课程10学分，校本课程20学分。必修课程学分超出的，可折抵选修课程和校本课程学分。新任教师须完成30学分适岗培训。');
 const S5_2_1 = cite('五(二)1 基础学分', '成绩评定为不合格的，不予登记学分。集中培训4学时折算为1学分，网络培训与校本研修5学时折算为1学分。');
 const S5_2_2 = cite('五(二)2 奖励学分', '良好以上的不超过30%，其中，优秀的不超过15%。参加地(州、市)级及以下…良好、优秀的…分别奖励5%、10%；参加自治区级及以上…合格、良好、优秀的…分别奖励5%、10%、15%；作为主讲教师…自治区级及以上…奖励200%学分，地(州、市)级及以下…奖励100%学分。');
@@ -20,6 +22,8 @@ const S5_2_3 = cite('五(二)3 学历提升学分', '取得国家认可的毕业
 const S4_2 = cite('四(二) 选修课程', '教师参加县级及以上教育局组织的与任教学科相关的教研活动、科研活动、培训者活动等纳入选修课程内容。');
 const S6_3 = cite('六(三) 继续教育考核要求', '每年度必须完成90学时(18学分)岗位培训。每年度内参加过国培，区培等各类培训教师课时达到90学时，可顶替本年度继续教育(顶替本年度，不顶替本周期)。');
 const S6_4 = cite('六(四) 继续教育证书管理', '教师在本周期取得继续教育考核合格者，其考核成绩及《继续教育证书》有效期延用至2028年12月31日止。');
+const S6_4_1 = cite('六(四)1 证书编号', '继续教育证书实行电子化管理，一人一证，一人一号。');
+const S6_4_2 = cite('六(四)2 学分登记', '凡参加“国培”、“区培”的教师，学时纳入集中培训学时');
 
 export const params = defineParams({
   'hoursPerCredit.centralized': { value: 4, unit: 'hour/credit', label: t('集中培训每学分学时', 'centralized hours per credit'), cite: S5_2_1 },
@@ -52,7 +56,7 @@ export const readings = defineReadings([
   {
     id: 'R-QT1', article: '五(二)2',
     question: '主讲教师的基础学分按哪种折算？与成绩奖励能否叠加？',
-    chosen: 'lecture hours convert as centralized (4 h = 1) unless the record is an online or school-based activity with role 主讲; the lecturer bonus replaces the grade bonus',
+    chosen: 'lecture hours convert as centralized (4 h = 1) unless the record is a prefecture-or-below online or school-based activity with role 主讲 (national and region-level hours are centralized, R-QT8); the lecturer bonus replaces the grade bonus',
     alternatives: ['5 h = 1 for every lecture', 'both bonuses added'],
     summary: t('主讲学时按集中培训（4学时=1学分）折算，另有注明的除外；主讲奖励取代成绩奖励', 'lecture hours convert as centralized (4 h = 1) unless stated otherwise; the lecturer bonus replaces the grade bonus'),
   },
@@ -98,6 +102,13 @@ export const readings = defineReadings([
     alternatives: ['as 良好'],
     summary: t('奇台只有合格、良好、优秀三等：“中”按合格计', 'Qitai has pass, good and excellent only: 中 counts as pass'),
   },
+  {
+    id: 'R-QT8', article: '六(四)2',
+    question: '“凡参加‘国培’、‘区培’的教师，学时纳入集中培训学时”：国家级、自治区级的网络培训、校本研修按几学时折1学分？',
+    chosen: 'as centralized hours, 4 h = 1 credit, whatever the delivery (online included): the sentence puts all 国培/区培 hours among the centralized ones',
+    alternatives: ['by the delivery: online and school-based 5 h = 1 even for national and region-level projects'],
+    summary: t('国家级、自治区级（国培、区培）项目的学时一律按集中培训 4学时=1学分 折算，网络培训也不例外', 'national and region-level (国培/区培) hours convert as centralized, 4 h = 1 credit, whatever the delivery, online included'),
+  },
 ]);
 
 /** In Xinjiang 区级 is the autonomous region (自治区级), not a district. */
@@ -111,18 +122,29 @@ const BASE: Partial<Record<Mode, Base>> = {
 };
 const BASE_ZH: Record<Base, string> = { centralized: '集中培训', online: '网络培训', schoolBased: '校本研修' };
 const HIGH: ReadonlySet<Level> = new Set(['national', 'provincial']);
+const LEVEL_HIGH_ZH: Partial<Record<Level, string>> = { national: '国家级', provincial: '自治区级' };
 const GRADE_ZH: Record<Grade, string> = { excellent: '优秀', good: '良好', fair: '中', pass: '合格', fail: '不合格' };
+/**
+ * 五(二)2 rewards the 主讲教师 (承担培训者任务) of a training: that role on a training record is
+ * lecturing. Degree study (五(二)3) has no lecturer, 师徒结对 has 师傅 and 徒弟, and a
+ * research project (科研活动) is the teacher's own.
+ */
+const LECTURER: LecturerRule = {
+  roles: new Set(['lecturer']),
+  training: new Set<Mode>(['centralized', 'followAlong', 'online', 'schoolBased', 'competition', 'classTeacher', 'newTeacher', 'support']),
+  cite: S5_2_2,
+};
 
 type Bucket = 'requiredPublic' | 'requiredProfessional' | 'elective' | 'schoolBased';
 const QITAI_CATEGORIES: ReadonlySet<Category> = new Set(['requiredPublic', 'requiredProfessional', 'elective', 'schoolBased']);
 
-function bucketOf(tr: Trace, rec: TrainingRecord): Bucket {
+function bucketOf(tr: Trace, rec: TrainingRecord, lecturer: boolean): Bucket {
   if (rec.category && QITAI_CATEGORIES.has(rec.category)) return rec.category as Bucket;
   if (rec.category) {
     tr.issue('CATEGORY_NOT_IN_REGION', 'warning', 'category', t(`“${rec.category}”是普洱的模块，不是奇台的课程类别（公共课、专业课、选修、校本），已按方式归类`, `"${rec.category}" is a Pu'er module, not a Qitai category; classified by mode instead`), S5_1, rec.category);
   }
   const b: Bucket = rec.mode === 'schoolBased' || rec.mode === 'mentorship' ? 'schoolBased'
-    : rec.mode === 'competition' || rec.mode === 'research' || rec.mode === 'lecture' || rec.role === 'lecturer' ? 'elective'
+    : rec.mode === 'competition' || rec.mode === 'research' || lecturer ? 'elective'
     : 'requiredProfessional';
   const zh = { schoolBased: '校本课程', elective: '选修课程', requiredProfessional: '必修（专业课）', requiredPublic: '必修（公共课）' }[b];
   tr.step('QT-4-category', S4_2, t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), { readings: ['R-QT5'] });
@@ -133,15 +155,22 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('折算比例取决于培训方式', 'the conversion ratio depends on the mode'))) return tr.done(null, null);
-  const lecturer = rec.mode === 'lecture' || rec.role === 'lecturer';
-  const base: Base | undefined = rec.mode === 'lecture' ? 'centralized' : BASE[rec.mode];
+  let base: Base | undefined = BASE[rec.mode];
   if (!base) {
     tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`奇台规划未规定“${rec.mode}”的学分折算，不计算`, `the Qitai plan gives no conversion for "${rec.mode}"; nothing computed`), S5_2_1, rec.mode);
     return tr.done(rec.hours ?? null, null);
   }
-  if (rec.mode === 'newTeacher') tr.tags.newTeacher = true;
-  else tr.tags.bucket = bucketOf(tr, rec);
+  const lecturer = lecturing(tr, rec, LECTURER);
+  tr.tags.lecturer = lecturer;
+  // a lecturer at an onboarding course is not the teacher being onboarded (R-QT6)
+  if (rec.mode === 'newTeacher' && !lecturer) tr.tags.newTeacher = true;
+  else tr.tags.bucket = bucketOf(tr, rec, lecturer);
   tr.tags.high = rec.level !== undefined && HIGH.has(rec.level);
+  if (tr.tags.high && base !== 'centralized') {
+    // R-QT8: 国培 and 区培 hours are centralized hours, whatever the delivery
+    tr.step('QT-6.4.2', S6_4_2, t(`${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[base]}`, `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${base}`), { readings: ['R-QT8'] });
+    base = 'centralized';
+  }
   tr.tags.degree = rec.mode === 'degree';
   if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours'))) return tr.done(null, null);
   if (rec.grade === 'fail') {
@@ -206,6 +235,8 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     if (high >= p.num('yearHours')) notes.push(t(`国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`, `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`));
     return { year: y, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };
   });
+  const notes: Text[] = [];
+  notBeforeHire(years, input.facts.hireYear, S3, notes);
   const all = input.records.filter((r) => r.conversion.counted);
   const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
   const bucket = (b: Bucket) => creditOf((r) => r.conversion.tags.bucket === b);
@@ -215,7 +246,6 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   let schoolBased = bucket('schoolBased');
   const credits = sum([required, elective, schoolBased]);
   const hours = sum(all.filter((r) => r.conversion.tags.newTeacher !== true).map((r) => r.conversion.hours ?? 0));
-  const notes: Text[] = [];
   // R-QT4: required credits above 60 fill the elective shortfall first, then the school-based one.
   const reqMin = p.num('requiredCredits');
   let excess = Math.max(0, sub(required, reqMin));
@@ -263,13 +293,19 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   };
 }
 
-/** 五(二)2: in one project, at most 30 % rated good or better and at most 15 % excellent. */
 function crossCheck(records: ConvertedRecord[], ctx: RuleContext): void {
+  cohortQuota(records, ctx);
+  oneCertificate(records);
+}
+
+/** 五(二)2: in one project, at most 30 % rated good or better and at most 15 % excellent. */
+function cohortQuota(records: ConvertedRecord[], ctx: RuleContext): void {
   const p = ctx.params;
   const projects = new Map<string, ConvertedRecord[]>();
   for (const r of records) {
     const name = r.record.project;
-    if (!name || r.record.grade === undefined || r.record.mode === 'lecture' || r.record.role === 'lecturer') continue;
+    // the project's trainers are not its cohort
+    if (!name || r.record.grade === undefined || r.conversion.tags.lecturer === true) continue;
     const key = `${fold(name)}\u0000${r.record.year ?? ''}`;
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
@@ -291,6 +327,56 @@ function crossCheck(records: ConvertedRecord[], ctx: RuleContext): void {
       cite: S5_2_2,
     };
     for (const r of list) r.issues.push(issue);
+  }
+}
+
+/** A certificate number as 附件 writes it: spaces and hyphens between the groups do not matter. */
+const certificateKey = (raw: string): string => raw.normalize('NFKC').replace(/[\s-]/g, '');
+
+/**
+ * 六(四)1 「一人一证，一人一号」: one number on two teachers' rows is an error on the rows of
+ * both; one teacher with two numbers is a warning on that teacher's rows.
+ */
+function oneCertificate(records: ConvertedRecord[]): void {
+  const byNumber = new Map<string, Map<string, ConvertedRecord[]>>();
+  const byTeacher = new Map<string, Map<string, ConvertedRecord[]>>();
+  const put = (m: Map<string, Map<string, ConvertedRecord[]>>, a: string, b: string, r: ConvertedRecord) => {
+    let inner = m.get(a);
+    if (!inner) m.set(a, (inner = new Map()));
+    let list = inner.get(b);
+    if (!list) inner.set(b, (list = []));
+    list.push(r);
+  };
+  for (const r of records) {
+    const { certificate, teacherId } = r.record;
+    if (!certificate || teacherId === null) continue;
+    const n = certificateKey(certificate);
+    const id = fold(teacherId);
+    put(byNumber, n, id, r);
+    put(byTeacher, id, n, r);
+  }
+  for (const [n, teachers] of byNumber) {
+    if (teachers.size < 2) continue;
+    for (const [id, rows] of teachers) {
+      // the other teachers by a row of theirs: row numbers say where, without repeating ID numbers
+      const others = [...teachers].filter(([other]) => other !== id).map(([, rs]) => rs[0]!.record.row);
+      const issue: Issue = {
+        code: 'CERTIFICATE_SHARED', severity: 'error', field: 'certificate', value: n, cite: S6_4_1,
+        message: t(`证书编号 ${n} 也登记在另 ${others.length} 位教师名下（第 ${others.join('、')} 行）：一人一证，一人一号`,
+          `certificate number ${n} is also on the rows of ${others.length} other teacher(s) (row ${others.join(', ')}): one certificate, one number per teacher`),
+      };
+      for (const r of rows) r.issues.push(issue);
+    }
+  }
+  for (const numbers of byTeacher.values()) {
+    if (numbers.size < 2) continue;
+    const list = [...numbers.keys()];
+    const issue: Issue = {
+      code: 'CERTIFICATE_MULTIPLE', severity: 'warning', field: 'certificate', value: list.join(' / '), cite: S6_4_1,
+      message: t(`同一教师登记了 ${list.length} 个证书编号：${list.join('、')}；一人一号，请核对`,
+        `one teacher carries ${list.length} certificate numbers: ${list.join(', ')}; one number per teacher, please check`),
+    };
+    for (const rows of numbers.values()) for (const r of rows) r.issues.push(issue);
   }
 }
 

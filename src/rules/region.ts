@@ -9,13 +9,21 @@ import type {
   SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, Severity, Step, TrainingRecord, Unit,
   YearJudgement,
 } from '../engine/types';
-import type { Level, Mode, RegionId } from '../engine/vocabulary';
+import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../engine/vocabulary';
+import type { Level, Mode, RegionId, Role } from '../engine/vocabulary';
 import type { Field } from '../engine/fields';
 
 export interface RuleContext {
   params: Params;
   /** roster columns present in the table (e.g. puer's module checks need `category`) */
   columns: ReadonlySet<Field>;
+  /** columns holding a value on at least one row; absent: every present column is taken to hold values */
+  filled?: ReadonlySet<Field>;
+}
+
+/** Whether the roster gives a field at all: a column blank on every row is as good as absent. */
+export function hasValues(ctx: RuleContext, f: Field): boolean {
+  return ctx.columns.has(f) && (ctx.filled ?? ctx.columns).has(f);
 }
 
 export interface RecordContext extends RuleContext {
@@ -73,6 +81,8 @@ export interface RegionRules {
   fingerprint: { idPrefixes: readonly string[]; words: readonly string[] };
   /** region-specific spellings of levels that win over the common ones (区级, 市县级) */
   levelAliases?: Record<string, Level>;
+  /** region-specific spellings of modes that win over the common ones (郑州 五: 示范课 is 校本研修) */
+  modeAliases?: Record<string, Mode>;
   /** the parameter giving a day's hours for the `days` column, or null if the text has none */
   dayHoursKey(mode: Mode | undefined): string | null;
   convert(rec: TrainingRecord, ctx: RecordContext): Conversion;
@@ -131,8 +141,8 @@ export function requireField<T>(tr: Trace, ctx: RecordContext, value: T | undefi
 }
 
 /** A gap in the source text: say so, name the parameter to override, and compute nothing. */
-export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite): null {
-  tr.step('UNDEFINED', cite, t(`${label.zh}：原文未规定（参数 ${use.key}），不计算学分`, `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`));
+export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite, readings: string[] = []): null {
+  tr.step('UNDEFINED', cite, t(`${label.zh}：原文未规定（参数 ${use.key}），不计算学分`, `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`), { readings });
   tr.issue(
     'RULE_UNDEFINED', 'warning', 'credits',
     t(`${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${use.key}`,
@@ -141,6 +151,70 @@ export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite
   );
   tr.issues[tr.issues.length - 1]!.param = use.key;
   return null;
+}
+
+/** Roles that say the teacher taught in a training rather than attended it. */
+const TEACHING_ROLES: ReadonlySet<Role> = new Set(['lecturer', 'expert', 'instructor']);
+
+/** Which roles a region's text credits as lecturing, and on which modes. */
+export interface LecturerRule {
+  /** the roles the text credits: 主讲教师 everywhere, and in Shandong 课程专家、指导老师 too */
+  roles: ReadonlySet<Role>;
+  /** the training activities on which such a role makes the record lecturing */
+  training: ReadonlySet<Mode>;
+  /** the article that credits lecturers */
+  cite: Cite;
+}
+
+/**
+ * Whether a record is lecturing: its mode says so (主讲、授课), or a teaching role does on a
+ * training activity. The same role on a mode in which the teacher is the one examined or
+ * studying (an exam, degree study, 师徒结对 …) contradicts that mode: a warning, and the
+ * mode's own rule applies. A teaching role the region's text does not credit (课程专家
+ * outside Shandong) changes nothing, and a step says so.
+ */
+export function lecturing(tr: Trace, rec: TrainingRecord, rule: LecturerRule): boolean {
+  if (rec.mode === 'lecture') return true;
+  const role = rec.role;
+  if (role === undefined || rec.mode === undefined || !TEACHING_ROLES.has(role)) return false;
+  const r = displayName(ROLE_VOCAB, role);
+  const m = displayName(MODE_VOCAB, rec.mode);
+  if (!rule.roles.has(role)) {
+    tr.step('ROLE-other', rule.cite, t(`角色“${r}”：本地区文件未对此角色另计学分，按${m}计`, `role ${role}: the region's text gives this role nothing of its own; counted as ${rec.mode}`));
+    return false;
+  }
+  if (!rule.training.has(rec.mode)) {
+    tr.issue('ROLE_CONTRADICTS_MODE', 'warning', 'role',
+      t(`角色“${r}”与培训方式“${m}”矛盾：${m}不是由教师主讲的培训活动，按${m}的规定计`,
+        `role ${role} contradicts the mode ${rec.mode}: no one lectures in it, so the ${rec.mode} rule applies`),
+      rule.cite, r);
+    return false;
+  }
+  tr.step('ROLE-lecturer', rule.cite, t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${rec.mode}: counted as lecturing`));
+  return true;
+}
+
+/**
+ * 在职教师: every text binds serving teachers only, so a year before the teacher's hire year
+ * is not assessed, in every region in the same words; `cite` names the region's article and
+ * its words (a short quote). The cycle, if given its notes, says which years were left out.
+ */
+export function notBeforeHire(years: YearJudgement[], hire: number | undefined, cite: Cite, cycleNotes?: Text[]): void {
+  if (hire === undefined) return;
+  const why = `${cite.article}${cite.quote ? `「${cite.quote}」` : ''}`;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const y of years) {
+    if (y.year >= hire) continue;
+    y.pass = null;
+    y.notes.push(t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`));
+    first ??= y.year;
+    last = y.year;
+  }
+  if (cycleNotes && first !== undefined && last !== undefined) {
+    const span = first === last ? `${first}` : `${first}–${last}`;
+    cycleNotes.push(t(`${span} 年在入职年度 ${hire} 之前，不考核（${why}）`, `${span}: before the hire year ${hire}, not assessed (${why})`));
+  }
 }
 
 /** Describe a parameter in a step: "1.5" or "0.5 (override; source: not defined)". */

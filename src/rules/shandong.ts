@@ -3,16 +3,18 @@
 // is really 国发〔2012〕41号); no number used here depends on them.
 import { defineParams, defineReadings, Cite } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, pv, condition, allMet, byYear, yearsOf, countUndefined,
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
+  countUndefined, lecturing, notBeforeHire,
 } from './region';
 import { sub, sum, product, round2, fmt, pct } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Level } from '../engine/vocabulary';
+import type { Level, Mode } from '../engine/vocabulary';
 
 const DOC = '山东省中小学教师继续教育学分管理办法';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
+const A2 = cite('第二条', '在职老师');
 const A6 = cite('第六条', '原则上每五年为一个周期。每周期内，中小学老师应完成不少于360学分且每年不少于48学分的继续教育。');
 const A10 = cite('第十条', '五年周期内，县级及以上教育行政部门…提供不少于240学分的全员培训，其中市、县(市、区)提供的面对面培训不少于60学分。');
 const A11 = cite('第十一条', '公需科目一般不超过总学时的三分之一。');
@@ -45,10 +47,10 @@ export const params = defineParams({
 export const readings = defineReadings([
   {
     id: 'R-SD1', article: '第十七条',
-    question: '在校级培训中担任主讲如何登记？',
-    chosen: 'lecturing at school level counts as school-based training at 1 × the hours',
+    question: '在校级培训（含校本培训）中担任主讲老师、课程专家或指导老师如何登记？',
+    chosen: 'lecturing at school level or in 校本培训 counts as school-based training at 1 × the hours',
     alternatives: ['2 × the hours at every level', 'no credits below county level'],
-    summary: t('校级主讲按校本培训1倍学时计', 'lecturing at school level counts as school-based training at 1 × hours'),
+    summary: t('校级（含校本培训）主讲按校本培训1倍学时计', 'lecturing at school level or in school-based training counts as school-based training at 1 × hours'),
   },
   {
     id: 'R-SD2', article: '第十八条',
@@ -69,30 +71,42 @@ export const readings = defineReadings([
     question: '周期合格是否还要求每年都达到48学分？',
     chosen: 'yes: the cycle passes only if the total is ≥ 360 and every assessed year reached 48',
     alternatives: ['the cycle total alone decides the cycle'],
-    summary: t('周期合格须总学分≥360且每个考核年度≥48（免考核年度除外）', 'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years aside)'),
+    summary: t('周期合格须总学分≥360且每个考核年度≥48（免考核年度、入职前年度除外）', 'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years and years before hire aside)'),
   },
 ]);
 
 const levelAliases: Record<string, Level> = { 区级: 'county' };
 const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
+/**
+ * 第十七条 credits 主讲老师、课程专家和指导老师 alike, in 各类培训: a record with one of these
+ * roles on a training is lecturing, as mode 主讲 is. Degree study, exams and self-study
+ * have no lecturer; 校本培训 does, and its lecturer counts as school-based (R-SD1).
+ */
+const LECTURER: LecturerRule = {
+  roles: new Set(['lecturer', 'expert', 'instructor']),
+  training: new Set<Mode>(['centralized', 'followAlong', 'online', 'schoolBased', 'newTeacher', 'classTeacher', 'support', 'competition']),
+  cite: A17,
+};
 
 function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it'))) return tr.done(null, null);
+  // a lecturer at a class-teacher training is not taking it: the tags follow what the teacher did
+  const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
-  tr.tags.faceToFace = (rec.mode === 'centralized' || rec.mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
-  tr.tags.schoolBased = rec.mode === 'schoolBased' || rec.mode === 'selfStudy';
-  tr.tags.classTeacher = rec.mode === 'classTeacher';
+  tr.tags.faceToFace = (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
+  tr.tags.schoolBased = mode === 'schoolBased' || mode === 'selfStudy';
+  tr.tags.classTeacher = mode === 'classTeacher';
   tr.tags.publicSubject = rec.category === 'requiredPublic';
-  tr.tags.degree = rec.mode === 'degree';
+  tr.tags.degree = mode === 'degree';
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
     tr.step('SD-14-fail', A14, t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
   }
-  switch (rec.mode) {
+  switch (mode) {
     case 'degree': {
       const c = p.use('degreeCredits');
       tr.step('SD-15', A15, t(`学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`, `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`), { params: [c] });
@@ -109,9 +123,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       return tr.done(rec.hours ?? 0, c.value);
     }
     case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))) return tr.done(null, null);
+      // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
+      const school = rec.mode === 'schoolBased' || rec.level === 'school';
+      if (!school && !requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))) return tr.done(null, null);
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered'))) return tr.done(null, null);
-      if (rec.level === 'school') {
+      if (school) {
         tr.tags.schoolBased = true;
         const rate = p.use('schoolBasedCreditsPerHour');
         const credits = product(rec.hours, rate.value!);
@@ -120,7 +136,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       }
       const m = p.use('lecturerMultiplier');
       const credits = product(rec.hours, m.value!);
-      tr.step('SD-17', A17, t(`县级及以上培训主讲：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`, `lecturer in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`), { params: [m] });
+      tr.step('SD-17', A17, t(`县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`, `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`), { params: [m] });
       return tr.done(rec.hours, credits);
     }
     case 'schoolBased':
@@ -128,7 +144,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
       const rate = p.use('schoolBasedCreditsPerHour');
       const credits = product(rec.hours, rate.value!);
-      tr.step('SD-18', A18, t(`${rec.mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`, `${rec.mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`), { readings: ['R-SD2'], params: [rate] });
+      tr.step('SD-18', A18, t(`${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`, `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`), { readings: ['R-SD2'], params: [rate] });
       return tr.done(rec.hours, credits);
     }
     default: {
@@ -164,6 +180,9 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     }
     return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(recs) };
   });
+  const notes: Text[] = [];
+  // before R-SD4's per-year test, so that a year before hire is left out of it
+  notBeforeHire(years, input.facts.hireYear, A2, notes);
   const all: ConvertedRecord[] = input.records.filter((r) => r.conversion.counted);
   const creditOf = (rs: ConvertedRecord[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
   const schoolBased = creditOf(all.filter((r) => r.conversion.tags.schoolBased === true));
@@ -171,13 +190,13 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const other = sub(creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true)), sum([...excessByYear.values()]));
   const credits = round2(other + Math.min(schoolBased, cap));
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  const notes: Text[] = [];
   if (schoolBased > cap) notes.push(t(`校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}（第十八条）`, `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle (第十八条)`));
   const conditions: Condition[] = [
     condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A6),
   ];
   // R-SD4: each assessed year of the cycle must itself reach 48; one condition per year
-  // so that the shortfall says which year is short and by how much.
+  // so that the shortfall says which year is short and by how much. Years not assessed
+  // (exempt, before hire, not yet due) are left out.
   for (const y of years) {
     if (y.pass === null || y.year > input.lastDueYear) continue;
     conditions.push(condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, p.num('yearCredits'), A6, { readings: ['R-SD4'] }));

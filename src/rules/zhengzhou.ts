@@ -3,18 +3,20 @@
 // Hours only: the report's credits equal the hours.
 import { defineParams, defineReadings, Cite } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, condition, allMet, byYear, yearsOf,
+  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, condition, allMet, byYear, yearsOf, notBeforeHire,
 } from './region';
 import { sum, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type { Condition, Conversion, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Level } from '../engine/vocabulary';
+import type { Level, Mode } from '../engine/vocabulary';
 
 const DOC = '郑教明电〔2017〕139号（河南省 教师[2016]724号）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
+const S1 = cite('一、培训、登记对象', '在岗教师');
 const S4 = cite('四、培训任务、周期、结业发证', '每个中小学教师在每个培训周期内须完成360学时的培训任务，其中，校本研修80学时…每年度以完成72学时为宜');
 const S5 = cite('五、培训、审核、登记', '中小学教师参加的继续教育培训学时核定以各级教育行政部门培训项目设计学时为准。');
+const S5_SB = cite('五、培训、审核、登记', '纳入学时登记的校本研修形式主要包括校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等。');
 const S6_1 = cite('六、(一) 学历培训', '如能够在有效期5年内取得毕业(结业、学位)证书者，可免于参加本周期360学时培训');
 const S6_3 = cite('六、(三)', '支教、送教活动可按一定学时纳入继续教育学时登记。具体登记学时由组织活动的教育行政部门确定');
 const S9 = cite('九、其他', '新任中小学教师要在参加工作1年内须完成120学时新任教师培训…培训学时纳入继续教育学时核算');
@@ -37,6 +39,17 @@ export const readings = defineReadings([
 ]);
 
 const levelAliases: Record<string, Level> = { 区级: 'county' };
+/**
+ * 五 names the school-based forms: 校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、
+ * 网络教研. Here they are all 校本研修 and count toward the 80 hours; elsewhere 示范课 stays
+ * lecturing and 课题研究 research. The text registers research only as this school-based
+ * form, so 课题 in any spelling is school-based in Zhengzhou.
+ */
+const modeAliases: Record<string, Mode> = {
+  听评课和示范课: 'schoolBased', 听评课: 'schoolBased', 听课评课: 'schoolBased', 示范课: 'schoolBased',
+  课题研究: 'schoolBased', 课题: 'schoolBased', 教研课题: 'schoolBased', 校本课程开发: 'schoolBased',
+  区域研修: 'schoolBased', 网络教研: 'schoolBased',
+};
 
 function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
@@ -54,6 +67,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   }
   if (!requireField(tr, ctx, rec.hours, 'hours', t('按项目设计学时登记', 'the project’s designed hours are registered'))) return tr.done(null, null);
   if (rec.mode === 'support') tr.step('ZZ-6.3', S6_3, t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets'));
+  if (rec.mode === 'schoolBased') tr.step('ZZ-5-school', S5_SB, t('校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入80学时校本研修', 'school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the 80 school-based hours'));
   tr.step('ZZ-5', S5, t(`按项目设计学时登记 ${fmt(rec.hours)} 学时（层次和方式不改变学时）；学分 = 学时`, `${fmt(rec.hours)} designed hours registered (level and mode do not change them); credits = hours`));
   return tr.done(rec.hours, rec.hours);
 }
@@ -80,6 +94,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   ];
   const notes: Text[] = [];
   const hire = input.facts.hireYear;
+  notBeforeHire(years, hire, S1, notes);
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
     const nt = sum(all.filter((r) => r.conversion.tags.newTeacher === true && r.record.year !== null && r.record.year <= hire + 1).map((r) => r.conversion.hours ?? 0));
     conditions.push(condition('newTeacherHours', t('新任教师培训学时（工作1年内，提示）', 'new-teacher training hours within the first year (advisory)'), 'hours', nt, p.num('newTeacherHours'), S9, { advisory: true }));
@@ -104,8 +119,9 @@ export const zhengzhou: RegionRules = {
   // 四 「每5年为一个周期仅对教师个人设定」: each teacher's own five years
   cycleKind: 'individual',
   fingerprint: { idPrefixes: ['41'], words: [] },
-  modes: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'research', 'mentorship'],
+  modes: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'mentorship'],
   levelAliases,
+  modeAliases,
   // Hours are the project design's own figure (五); no day length is given.
   dayHoursKey: () => null,
   convert,

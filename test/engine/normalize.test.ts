@@ -412,6 +412,30 @@ describe('parseVocab: levels and modes', () => {
     });
   });
 
+  describe('region aliases (modeAliases of src/rules/*.ts)', () => {
+    const parseMode = (region: (typeof REGIONS)[number], raw: string) =>
+      parseVocab(MODE_VOCAB, raw, rulesFor(region).modeAliases);
+
+    // 郑州 五: 校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研 are 校本研修
+    test.each(['听评课', '听评课和示范课', '示范课', '课题研究', '课题', '校本课程开发', '区域研修', '网络教研', ' 网络 教研 '])('%s is school-based in zhengzhou', (raw) => {
+      expect(value(parseMode('zhengzhou', raw))).toBe('schoolBased');
+    });
+
+    test.each(['hainan', 'shandong', 'puer', 'qitai'] as const)('示范课 stays lecturing and 课题研究 research in %s', (region) => {
+      expect(value(parseMode(region, '示范课'))).toBe('lecture');
+      expect(value(parseMode(region, '课题研究'))).toBe('research');
+    });
+
+    test.each(['hainan', 'shandong', 'puer', 'qitai'] as const)('听评课 is not a mode in %s', (region) => {
+      expect(rejected(parseMode(region, '听评课')).en).toMatch(/not a known mode/);
+    });
+
+    test('the common spellings still work next to the aliases', () => {
+      expect(value(parseMode('zhengzhou', '集中培训'))).toBe('centralized');
+      expect(value(parseMode('zhengzhou', '主讲'))).toBe('lecture');
+    });
+  });
+
   describe('unknown values name the nearest spellings', () => {
     test.each<[string, unknown, string]>([
       ['a level typo', '省机', '省级'],

@@ -251,7 +251,7 @@ function parserFor(region: RegionId, f: Field): ((v: unknown) => Parsed<unknown>
     case 'teacherId': return parseId;
     case 'year': case 'date': case 'hireYear': return parseYear;
     case 'level': return (v) => parseVocab(LEVEL_VOCAB, v, rulesFor(region).levelAliases);
-    case 'mode': return (v) => parseVocab(MODE_VOCAB, v);
+    case 'mode': return (v) => parseVocab(MODE_VOCAB, v, rulesFor(region).modeAliases);
     case 'award': return (v) => parseVocab(AWARD_VOCAB, v);
     case 'role': return (v) => parseVocab(ROLE_VOCAB, v);
     case 'category': return (v) => parseVocab(CATEGORY_VOCAB, v);
@@ -384,7 +384,7 @@ const cleanTable = (maxRows = 12) => tableArb(true, { junkWeight: 1, maxRows, ti
 describe('caps', () => {
   const BASE_MODES = new Set(['centralized', 'followAlong', 'exam', 'competition', 'newTeacher', 'classTeacher', 'support', 'schoolBased']);
 
-  test('hainan: one base-training record never earns more than 10 credits; school-level credits count at most 6 a year', () => {
+  test('hainan: one base-training record never earns more than 10 credits, nor one project in a year; school-level credits count at most 6 a year', () => {
     fc.assert(fc.property(cleanTable(), overridesArb('hainan'), (t, overrides) => {
       const r = run('hainan', t.rows, overrides);
       for (const rec of r.records) {
@@ -395,9 +395,25 @@ describe('caps', () => {
       for (const tj of r.teachers) {
         for (const y of tj.years) {
           const recs = cycleRecords(r, tj).filter((x) => x.record.year === y.year);
+          // 第十四条第3项: a project's capped rows count together, in row order, up to 10
+          const counted = new Map<RecordResult, Decimal>(recs.map((x) => [x, new Decimal(x.conversion.credits ?? 0)]));
+          const projects = new Map<string, RecordResult[]>();
+          for (const x of recs) {
+            if (!x.record.project || x.conversion.tags.projectCap !== true || x.conversion.credits === null) continue;
+            const k = fold(x.record.project);
+            projects.set(k, [...(projects.get(k) ?? []), x]);
+          }
+          for (const list of projects.values()) {
+            let left = new Decimal(10);
+            for (const x of list) {
+              const v = Decimal.min(counted.get(x)!, left);
+              counted.set(x, v);
+              left = left.minus(v);
+            }
+          }
           const school = recs.filter((x) => x.record.level === 'school' || x.record.mode === 'schoolBased');
           const other = recs.filter((x) => !(x.record.level === 'school' || x.record.mode === 'schoolBased'));
-          const c = (xs: RecordResult[]) => xs.reduce((a, x) => a.plus(x.conversion.credits ?? 0), new Decimal(0));
+          const c = (xs: RecordResult[]) => xs.reduce((a, x) => a.plus(counted.get(x)!), new Decimal(0));
           expect(y.credits).toBe(round2(c(other).plus(Decimal.min(c(school), 6))));
         }
       }
@@ -429,7 +445,8 @@ describe('caps', () => {
   });
 
   test('puer: a year with 60 school-based hours counts 48 of them', () => {
-    const rows = [['身份证号', '年度', '培训层次', '培训方式', '学时'], ['11010519491231002X', 2023, '校级', '校本研修', 30], ['11010519491231002X', 2023, '校级', '校本研修', 30]];
+    // each school-based project's rate is the county institute's (R-PE7): here 1
+    const rows = [['身份证号', '年度', '培训层次', '培训方式', '学时', '项目学分'], ['11010519491231002X', 2023, '校级', '校本研修', 30, 1], ['11010519491231002X', 2023, '校级', '校本研修', 30, 1]];
     const y = run('puer', rows).teachers[0]!.years.find((x) => x.year === 2023)!;
     expect(y.conditions.find((c) => c.id === 'schoolBasedHours')!.actual).toBe(48);
     expect(y.hours).toBe(48);

@@ -157,6 +157,12 @@ describe('one cycle per roster where the region’s cycle is common (rules.md, "
     expect(result.teachers.map((t) => t.cycle.start)).toEqual([2017, 2020]);
   });
 
+  test('zhengzhou 九: a new teacher’s cycle runs from the hire year; a veteran’s from the first record', () => {
+    const head = [...HEAD, '入职年度'];
+    const rows: Row[] = [['T1', '甲', '一中', 2022, 'A', '县级', '新教师培训', 120, 2021], ['T2', '乙', '一中', 2019, 'B', '县级', '集中培训', 10, 2005]];
+    expect(check('zhengzhou', rows, {}, head).result.teachers.map((t) => t.cycle.start)).toEqual([2021, 2019]);
+  });
+
   test('qitai’s cycle is the plan’s own 2024–2028', () => {
     expect(check('qitai', [['T1', '甲', '一中', 2025, 'A', '县级', '集中培训', 10]]).result.cycle).toEqual({ source: 'region', start: 2024 });
   });

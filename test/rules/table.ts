@@ -109,6 +109,8 @@ const Figures = z.strictObject({
   hours: z.number().optional(),
   credits: z.number().optional(),
   undefinedCredits: z.number().int().optional(),
+  /** a fragment of an English note on the year */
+  note: z.string().optional(),
 });
 
 export const JudgementExpectSchema = z
@@ -284,12 +286,13 @@ function checkJudgement(region: RegionId, row: JudgementRow): void {
   if (!teacher) throw new Error(`no teacher ${e.teacher ?? '(first)'} in the result`);
   // the rosters of the tables are clean: no row may carry an error, except the one the row expects
   expect(result.records.flatMap((r) => r.issues.filter((i) => i.severity === 'error' && i.code !== e.issue).map((i) => `row ${r.row}: ${i.code}`))).toEqual([]);
-  for (const [y, want] of Object.entries(e.years ?? {})) {
+  for (const [y, { note, ...want }] of Object.entries(e.years ?? {})) {
     const got = teacher.years.find((x) => x.year === Number(y));
     if (!got) throw new Error(`year ${y} is not in the cycle ${teacher.cycle.start}–${teacher.cycle.end}`);
     const pick: Record<string, unknown> = {};
     for (const k of Object.keys(want) as Array<keyof typeof want>) pick[k] = got[k];
     expect({ year: y, ...pick }).toEqual({ year: y, ...want });
+    if (note !== undefined) expect({ year: y, notes: got.notes.map((n) => n.en).join(' | ') }).toEqual({ year: y, notes: expect.stringContaining(note) });
   }
   if (e.cycle) {
     const pick: Record<string, unknown> = {};

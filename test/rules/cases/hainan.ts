@@ -65,6 +65,15 @@ export const conversions = conversionTable('hainan', [
   { cite: '第十四条第5项', origin: 'text', input: { hours: 2, level: '市县级', mode: '示范课' }, expect: { credits: 4 }, params: ['lectureCredits.prefecture'] },
   { cite: '第十四条第5项', origin: 'text', input: { hours: 1, level: '县级', mode: '讲座' }, expect: { credits: 2 }, params: ['lectureCredits.county'] },
   { cite: '第十四条第5项', origin: 'text', input: { hours: 2, level: '校级', mode: '主讲' }, expect: { credits: 2, hours: 2 }, params: ['lectureCredits.school'] },
+  // the role 主讲教师 makes a training activity lecturing; an exam, degree study or 师徒 has no lecturer
+  { cite: '第十四条第5项', origin: 'text', what: 'role 主讲教师 on a provincial centralized training: lecturing, 2 class hours × 3 = 6', input: { hours: 2, level: '省级', mode: '集中培训', role: '主讲教师' }, expect: { credits: 6, hours: 2 } },
+  { cite: '第十四条第5项', origin: 'text', what: 'role 主讲教师 on a national online course: 2 class hours × 4 = 8 (not 2 × 0.1)', input: { hours: 2, level: '国家级', mode: '网络研修', role: '主讲教师' }, expect: { credits: 8, hours: 2 } },
+  { cite: '第十四条第4、5项', origin: 'text', what: 'role 主讲教师 in 校本研修 labelled county: school-level lecturing, 2 × 1 = 2', input: { hours: 2, level: '县级', mode: '校本研修', role: '主讲教师' }, expect: { credits: 2, hours: 2 } },
+  { cite: '第十四条第4项 R-HN3', origin: 'reading', what: 'role 主讲教师 on an exam contradicts it: a warning, the exam’s rule, 3 × 0.2 = 0.6', input: { hours: 3, level: '省级', mode: '专业考试', role: '主讲教师' }, expect: { credits: 0.6, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-HN3'] },
+  { cite: '第十四条第2项', origin: 'text', what: 'role 主讲教师 on degree study contradicts it: the degree rule (override 0.1), 100 h → 10', input: { hours: 100, mode: '学历提高', role: '主讲教师', overrides: { degreeCreditsPerHour: 0.1 } }, expect: { credits: 10, hours: 100, issue: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十四条第6项', origin: 'text', what: 'role 主讲教师 on 师徒结对 contradicts it: 60 h, credits UNDEFINED as for any mentorship', input: { months: 3, mode: '师徒结对', role: '主讲教师' }, expect: { hours: 60, credits: null, issue: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十四条第5项', origin: 'text', what: 'role 课程专家: the text credits the 主讲教师 only, so provincial 8 h is base training, 1.5', input: { hours: 8, level: '省级', mode: '集中培训', role: '课程专家' }, expect: { credits: 1.5, absent: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十四条第5项', origin: 'boundary', what: 'role 学员 is not lecturing: provincial 8 h, 1.5', input: { hours: 8, level: '省级', mode: '集中培训', role: '学员' }, expect: { credits: 1.5, absent: 'ROLE_CONTRADICTS_MODE' } },
   // 第十四条第6项 — mentorship
   { cite: '第十四条第6项', origin: 'boundary', what: 'exactly 2 months: 60 h; credits UNDEFINED', input: { months: 2, mode: '师徒结对' }, expect: { hours: 60, credits: null, issue: 'RULE_UNDEFINED' }, params: ['mentorshipMinMonths', 'mentorshipHours'] },
   { cite: '第十四条第6项', origin: 'boundary', what: '1.9 months (under 2): no hours, no credits', input: { months: 1.9, mode: '师徒结对' }, expect: { hours: 0, credits: 0 } },
@@ -167,7 +176,93 @@ export const judgements = judgementTable('hainan', [
       cycleStart: 2019,
       records: [{ year: 2021, level: '省级', mode: '远程培训', hours: 10, hireYear: 2021 }, ...exactYear(2022)],
     },
-    expect: { years: { 2019: { pass: null }, 2020: { pass: null }, 2021: { pass: null, hours: 10, credits: 1 }, 2022: { pass: true }, 2023: { pass: false, hours: 0 } } },
+    expect: { years: { 2019: { pass: null, note: 'before the hire year 2021' }, 2020: { pass: null }, 2021: { pass: null, hours: 10, credits: 1 }, 2022: { pass: true }, 2023: { pass: false, hours: 0 } } },
+  },
+  // 第十四条第3项 R-HN2 — the 10-credit cap is per project: a teacher's rows of one project in a year
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'text', what: 'one project in two rows, provincial 32 h + 32 h = 6 + 6 = 12, counts 10; with online 40 h (4): 14 credits, 104 h',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 32 },
+        { year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 32 },
+        { year: 2023, level: '省级', mode: '远程培训', hours: 40 },
+      ],
+    },
+    expect: { years: { 2023: { credits: 14, hours: 104, note: 'totals 12 credits' } }, issue: 'DUPLICATE_RECORD' },
+    readings: ['R-HN2'],
+  },
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'boundary', what: 'one project of national 16 h + 24 h = 4 + 6 = 10, exactly the cap: all count, 14 with online 4',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2023, project: '国培项目', level: '国家级', mode: '集中培训', hours: 16 },
+        { year: 2023, project: '国培项目', level: '国家级', mode: '集中培训', hours: 24 },
+        { year: 2023, level: '省级', mode: '远程培训', hours: 40 },
+      ],
+    },
+    expect: { years: { 2023: { credits: 14, hours: 80 } } },
+  },
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'boundary', what: 'one project of national 16 h + 25 h = 4 + 6.25 = 10.25 counts 10: 14 with online 4, not 14.25',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2023, project: '国培项目', level: '国家级', mode: '集中培训', hours: 16 },
+        { year: 2023, project: '国培项目', level: '国家级', mode: '集中培训', hours: 25 },
+        { year: 2023, level: '省级', mode: '远程培训', hours: 40 },
+      ],
+    },
+    expect: { years: { 2023: { credits: 14, hours: 81, note: 'totals 10.25 credits' } } },
+  },
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'reading', what: 'project names compare without width and spaces: “信息技术 2.0 培训” and “信息技术２．０培训” are one project, 6 + 6 → 10',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2023, project: '信息技术 2.0 培训', level: '省级', mode: '集中培训', hours: 32 },
+        { year: 2023, project: '信息技术２．０培训', level: '省级', mode: '集中培训', hours: 32 },
+      ],
+    },
+    expect: { years: { 2023: { credits: 10, hours: 64 } } },
+    readings: ['R-HN2'],
+  },
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'reading', what: 'the same project name in 2022 and 2023 is capped in each year: provincial 48 h = 9 each, 18 in the cycle',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2022, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 48 },
+        { year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 48 },
+      ],
+    },
+    expect: { years: { 2022: { credits: 9 }, 2023: { credits: 9 } }, cycle: { credits: 18 } },
+    readings: ['R-HN2'],
+  },
+  {
+    cite: '第十四条第7项 R-HN2', origin: 'reading', what: 'online rows of one project are not capped: 60 h + 60 h = 6 + 6 = 12',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { year: 2023, project: '海南省教师网络研修', level: '省级', mode: '远程培训', hours: 60 },
+        { year: 2023, project: '海南省教师网络研修', level: '省级', mode: '远程培训', hours: 60 },
+      ],
+    },
+    expect: { years: { 2023: { credits: 12, hours: 120 } } },
+    readings: ['R-HN2'],
+  },
+  {
+    cite: '第十四条第3项 R-HN2', origin: 'text', what: 'the cap is per teacher: T1’s two rows count 10, T2’s one row of the same project keeps its 6',
+    input: {
+      cycleStart: 2019,
+      records: [
+        { teacher: 'T1', year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 32 },
+        { teacher: 'T1', year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 32 },
+        { teacher: 'T2', year: 2023, project: '省级骨干教师培训', level: '省级', mode: '集中培训', hours: 32 },
+      ],
+    },
+    expect: { teacher: 'T2', years: { 2023: { credits: 6, hours: 32 } } },
   },
   // 第十四条第1项 — a project spanning two years is registered in the year it ends
   {

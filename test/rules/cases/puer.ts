@@ -16,6 +16,13 @@ export const conversions = conversionTable('puer', [
   { cite: '第十一条第1项', origin: 'boundary', what: 'online rate 1 (its whole range): 30', input: online(30, { rate: 1 }), expect: { credits: 30 }, params: ['rate.online.min', 'rate.online.max'] },
   { cite: '第十一条第1项', origin: 'boundary', what: 'online rate 1.5 is outside 1–1', input: online(30, { rate: 1.5 }), expect: { credits: null, issue: 'RATE_OUT_OF_RANGE' } },
   { cite: '第十一条第1项', origin: 'boundary', what: 'school-based rate 0.5 (lower bound): 20 h → 10', input: { hours: 20, mode: '校本研修', rate: 0.5 }, expect: { credits: 10 }, params: ['rate.schoolBased.min'] },
+  // R-PE7 — a school-based record without a rate has none: the county institute sets it
+  { cite: '附件3 六(四) R-PE7', origin: 'reading', what: 'school-based 20 h without a rate: credits UNDEFINED, hours 20', input: { hours: 20, mode: '校本研修' }, expect: { hours: 20, credits: null, issue: 'RULE_UNDEFINED' }, readings: ['R-PE7'] },
+  { cite: '附件3 六(四) R-PE7', origin: 'reading', what: 'school-based 20 h, workbook rate 0.8 (override): 16', input: { hours: 20, mode: '校本研修', overrides: { 'rate.schoolBased': 0.8 } }, expect: { credits: 16 }, params: ['rate.schoolBased'], readings: ['R-PE7'] },
+  { cite: '附件3 六(四) R-PE7', origin: 'boundary', what: 'workbook rate 0.5 (lower bound), 良: 20 × 0.5 × 1.15 = 11.5', input: { hours: 20, mode: '校本研修', grade: '良', overrides: { 'rate.schoolBased': 0.5 } }, expect: { credits: 11.5 }, readings: ['R-PE7'] },
+  { cite: '附件3 六(四) R-PE7', origin: 'boundary', what: 'workbook rate 1 (upper bound): 20', input: { hours: 20, mode: '校本研修', overrides: { 'rate.schoolBased': 1 } }, expect: { credits: 20 }, readings: ['R-PE7'] },
+  { cite: '附件3 六(四) R-PE7', origin: 'reading', what: 'the row’s own rate 1 wins over the workbook’s 0.5: 20', input: { hours: 20, mode: '校本研修', rate: 1, overrides: { 'rate.schoolBased': 0.5 } }, expect: { credits: 20 }, readings: ['R-PE7'] },
+  { cite: '附件3 五(六) R-PE7', origin: 'reading', what: '师徒结对 (a school-based form) without a rate: UNDEFINED', input: { hours: 10, mode: '师徒结对' }, expect: { hours: 10, credits: null, issue: 'RULE_UNDEFINED' }, readings: ['R-PE6', 'R-PE7'] },
   { cite: '第十一条第1项', origin: 'boundary', what: 'school-based rate 1 (upper bound): 20 h → 20', input: { hours: 20, mode: '校本研修', rate: 1 }, expect: { credits: 20 }, params: ['rate.schoolBased.max'] },
   { cite: '第十一条第1项', origin: 'boundary', what: 'school-based rate 0.4 is under 0.5', input: { hours: 20, mode: '校本研修', rate: 0.4 }, expect: { credits: null, issue: 'RATE_OUT_OF_RANGE' } },
   { cite: '第十一条第1项', origin: 'boundary', what: 'school-based rate 1.1 is over 1', input: { hours: 20, mode: '校本研修', rate: 1.1 }, expect: { credits: null, issue: 'RATE_OUT_OF_RANGE' } },
@@ -70,6 +77,13 @@ export const conversions = conversionTable('puer', [
   { cite: '第十三条第2项', origin: 'text', input: { hours: 2, level: '县级', mode: '授课' }, expect: { credits: 8 }, params: ['lecture.county'] },
   { cite: '第十三条第2项', origin: 'text', input: { hours: 2, level: '校级', mode: '授课' }, expect: { credits: 4 }, params: ['lecture.school'] },
   { cite: '第十三条第2项', origin: 'text', what: 'lecturing has no performance part: 优 changes nothing, 20', input: { hours: 2, level: '国家级', mode: '授课', grade: '优' }, expect: { credits: 20 } },
+  // 第十三条第2项 — role 主讲教师 on a training record is lecturing
+  { cite: '第十三条第2项', origin: 'text', what: 'role 主讲教师 on a provincial centralized training, 优: 3 class hours × 8 = 24, no performance part', input: { hours: 3, level: '省级', mode: '集中研修', role: '主讲教师', grade: '优' }, expect: { hours: 3, credits: 24 } },
+  { cite: '第十三条第2项', origin: 'text', what: 'role 主讲教师 on a county online course: 2 × 4 = 8', input: { hours: 2, level: '县级', mode: '网络研修', role: '主讲教师' }, expect: { credits: 8 } },
+  { cite: '第十三条第2项', origin: 'text', what: 'role 主讲教师 in school-based study: 2 × 2 = 4, no project rate needed', input: { hours: 2, level: '校级', mode: '校本研修', role: '主讲教师' }, expect: { credits: 4, absent: 'RULE_UNDEFINED' } },
+  { cite: '第十三条第3项 R-PE1', origin: 'reading', what: 'role 主讲教师 on a county competition contradicts it: a warning, the event rule 6 × 1.5 = 9', input: { mode: '教学比赛', level: '县级', role: '主讲教师' }, expect: { credits: 9, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-PE1'] },
+  { cite: '第十三条第5项 R-PE2', origin: 'reading', what: 'role 主讲教师 on degree study contradicts it: a warning, 48', input: { mode: '学历提高', role: '主讲教师' }, expect: { credits: 48, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-PE2'] },
+  { cite: '第十三条第2项', origin: 'text', what: 'role 课程专家 is not named by the text: county centralized 24 h at 1 = 24', input: { hours: 24, level: '县级', mode: '集中研修', role: '课程专家' }, expect: { credits: 24, absent: 'ROLE_CONTRADICTS_MODE' } },
   // 第十三条第3项 — teaching-research activities and competitions
   { cite: '第十三条第3项', origin: 'text', what: 'national competition, first prize: 6 × 3 × 1.2 = 21.6', input: { mode: '教学比赛', level: '国家级', award: '一等奖' }, expect: { hours: 6, credits: 21.6 }, params: ['eventHours', 'eventRate.national', 'award.first'] },
   { cite: '第十三条第3项', origin: 'text', what: 'provincial, second prize: 6 × 2.5 × 1.15 = 17.25', input: { mode: '教学比赛', level: '省级', award: '二等奖' }, expect: { credits: 17.25 }, params: ['eventRate.provincial', 'award.second'] },
@@ -91,7 +105,7 @@ export const conversions = conversionTable('puer', [
   // R-PE6 — which mode a form belongs to
   { cite: '第七条 R-PE6', origin: 'reading', what: 'class-teacher training is centralized: county 24 h → 24', input: { hours: 24, level: '县级', mode: '班主任培训' }, expect: { credits: 24 }, readings: ['R-PE6'] },
   { cite: '第七条 R-PE6', origin: 'reading', what: 'follow-along is centralized: provincial rate 2 × 24 = 48', input: { hours: 24, level: '省级', mode: '跟班培训', rate: 2 }, expect: { credits: 48 }, readings: ['R-PE6'] },
-  { cite: '附件3 五(六) R-PE6', origin: 'reading', what: '师徒结对 is school-based: 10 h at 1 = 10', input: { hours: 10, mode: '师徒结对' }, expect: { credits: 10 }, readings: ['R-PE6'] },
+  { cite: '附件3 五(六) R-PE6', origin: 'reading', what: '师徒结对 is school-based: 10 h at the project’s rate 1 = 10', input: { hours: 10, mode: '师徒结对', rate: 1 }, expect: { credits: 10 }, readings: ['R-PE6'] },
   { cite: '第十一条、第十三条', origin: 'text', what: 'an exam is registered nowhere in the Pu’er texts', input: { hours: 3, level: '县级', mode: '专业考试' }, expect: { credits: null, issue: 'MODE_NOT_COVERED' } },
 ]);
 
@@ -100,10 +114,23 @@ export const conversions = conversionTable('puer', [
 type Rec = RecordInput;
 const on = (year: number, hours: number, extra: Rec = {}): Rec => ({ year, mode: '网络研修', level: '省级', hours, ...extra });
 const ce = (year: number, hours: number, extra: Rec = {}): Rec => ({ year, mode: '集中研修', level: '县级', hours, ...extra });
-const sb = (year: number, hours: number, extra: Rec = {}): Rec => ({ year, mode: '校本研修', level: '校级', hours, ...extra });
+/** School-based rows carry their project's rate (1): the text sets no default for them (R-PE7). */
+const sb = (year: number, hours: number, extra: Rec = {}): Rec => ({ year, mode: '校本研修', level: '校级', hours, rate: 1, ...extra });
 /** A year exactly at every minimum: 24 h online (provincial), 24 h centralized (county), 24 h school-based, all at rate 1. */
 const Y = (year: number, extra: Rec = {}): Rec[] => [on(year, 24, extra), ce(year, 24, extra), sb(year, 24, extra)];
 const CYCLE = [2022, 2023, 2024, 2025, 2026];
+
+/** A centralized row with no rate and the credits the administrator entered (R-PE8). */
+const entered = (level: string, hours: number, credits: number, extra: Rec = {}): Rec => ({ year: 2026, mode: '集中研修', level, hours, credits, ...extra });
+/** The exact-modules cycle of 细则三 (30 / 60 / 120 / 30 / 120); `sbModule` is the school-based rows’ module. */
+const modules = (sbModule: Rec): Rec[] => [
+  ...CYCLE.flatMap((y) => [on(y, 24, { category: '专业能力' }), sb(y, 24, sbModule)]),
+  ce(2022, 24, { category: '专业理念与师德' }),
+  ce(2023, 6, { category: '专业理念与师德' }), ce(2023, 18, { category: '专业知识' }),
+  ce(2024, 24, { category: '专业知识' }),
+  ce(2025, 18, { category: '专业知识' }), ce(2025, 6, { category: '班级管理' }),
+  ce(2026, 24, { category: '班级管理' }),
+];
 
 /** Passing teachers for the school test: 2025, a finished year (cycle 2025–2029, seen in 2026). */
 const passing = (teacher: string, school: string): Rec[] => Y(2025, { teacher, school });
@@ -239,6 +266,106 @@ export const judgements = judgementTable('puer', [
       ],
     },
     expect: { cycle: { pass: false, credits: 360 }, met: { 'cycle.module.ethics': false, 'cycle.module.knowledge': true } },
+  },
+  {
+    cite: '细则三', origin: 'reading', what: 'school-based rows without a module count in the 校本研修 module: 120, passes',
+    input: { cycleStart: 2022, records: modules({}) },
+    expect: { cycle: { pass: true, credits: 360 }, met: { 'cycle.module.schoolBased': true, 'cycle.module.ability': true } },
+    readings: ['R-PE9'],
+  },
+  {
+    cite: '细则三', origin: 'reading', what: 'a module column blank on every row is as good as absent: module conditions are not judged, and the cycle says so',
+    input: { cycleStart: 2022, records: CYCLE.flatMap((y) => Y(y, { category: '' })) },
+    expect: {
+      cycle: { pass: true, credits: 360 }, note: 'module (category) column is blank',
+      noCondition: ['cycle.module.ethics', 'cycle.module.knowledge', 'cycle.module.ability', 'cycle.module.classManagement', 'cycle.module.schoolBased'],
+    },
+    readings: ['R-PE9'],
+  },
+  {
+    cite: '第八条', origin: 'reading', what: 'a self-selected column blank on every row: the 60 % share is not judged, and the cycle says so',
+    input: { cycleStart: 2022, records: CYCLE.flatMap((y) => Y(y, { selfSelected: '' })) },
+    expect: { cycle: { pass: true, credits: 360 }, note: 'self-selected column is blank', noCondition: ['cycle.selfSelected'] },
+    readings: ['R-PE9'],
+  },
+  // R-PE8 — no rate, but entered credits: the rate they imply, within its range
+  {
+    cite: '第十一条第1项 R-PE8', origin: 'reading', what: 'provincial centralized 24 h entered as 48 credits: rate 2 (in 1–2.5), 48 counted, no CREDITS_MISMATCH',
+    input: { cycleStart: 2026, records: [on(2026, 24), entered('省级', 24, 48), sb(2026, 24)] },
+    expect: { years: { 2026: { pass: true, hours: 72, credits: 96 } }, absent: 'CREDITS_MISMATCH' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1、3项 R-PE8', origin: 'reading', what: 'with 良: 55.2 ÷ (24 × 1.15) = 2, and 24 × 2 × 1.15 = 55.2 again',
+    input: { cycleStart: 2026, records: [on(2026, 24), entered('省级', 24, 55.2, { grade: '良' }), sb(2026, 24)] },
+    expect: { years: { 2026: { credits: 103.2 } }, absent: 'CREDITS_MISMATCH' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1项 R-PE8', origin: 'boundary', what: 'provincial 24 h entered as 60: rate 2.5, the upper bound, 60 counted',
+    input: { cycleStart: 2026, records: [on(2026, 24), entered('省级', 24, 60), sb(2026, 24)] },
+    expect: { years: { 2026: { credits: 108 } }, absent: 'CREDITS_MISMATCH' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1项 R-PE8', origin: 'boundary', what: 'provincial 24 h entered as 60.24: rate 2.51, over 2.5: an error, the row does not count',
+    input: { cycleStart: 2026, records: [on(2026, 24), entered('省级', 24, 60.24), sb(2026, 24)] },
+    expect: { years: { 2026: { pass: false, hours: 48, credits: 48 } }, issue: 'IMPLIED_RATE_OUT_OF_RANGE' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1项 R-PE8', origin: 'boundary', what: 'county 24 h entered as 23.76: rate 0.99, under 1: an error',
+    input: { cycleStart: 2026, records: [entered('县级', 24, 23.76)] },
+    expect: { years: { 2026: { hours: 0, credits: 0 } }, issue: 'IMPLIED_RATE_OUT_OF_RANGE' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1、3项 R-PE8', origin: 'reading', what: 'rounding: county 7 h 良 entered as 12.08 → 12.08 ÷ 8.05 = 1.5006 → 1.5; 7 × 1.5 × 1.15 = 12.075 → 12.08 again',
+    input: { cycleStart: 2026, records: [entered('县级', 7, 12.08, { grade: '良' })] },
+    expect: { years: { 2026: { hours: 7, credits: 12.08 } }, absent: 'CREDITS_MISMATCH' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条第1项 R-PE8', origin: 'reading', what: 'county 300 h entered as 400: 1.333… → 1.33, and 300 × 1.33 = 399 differs from 400: CREDITS_MISMATCH',
+    input: { cycleStart: 2026, records: [entered('县级', 300, 400)] },
+    expect: { years: { 2026: { credits: 399 } }, issue: 'CREDITS_MISMATCH' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '第十一条 R-PE8', origin: 'reading', what: 'school-level centralized 10 h entered as 5: rate 0.5 taken (the text sets no range there), not UNDEFINED',
+    input: { cycleStart: 2026, records: [entered('校级', 10, 5)] },
+    expect: { years: { 2026: { credits: 5 } }, absent: 'RULE_UNDEFINED' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '附件3 六(四) R-PE7 R-PE8', origin: 'reading', what: 'school-based 24 h without a rate, entered as 24: rate 1 (in 0.5–1), the year passes',
+    input: { cycleStart: 2026, records: [on(2026, 24), ce(2026, 24), { year: 2026, mode: '校本研修', level: '校级', hours: 24, credits: 24 }] },
+    expect: { years: { 2026: { pass: true, credits: 72 } }, absent: 'RULE_UNDEFINED' },
+    readings: ['R-PE7', 'R-PE8'],
+  },
+  {
+    cite: '附件3 六(四) R-PE7 R-PE8', origin: 'boundary', what: 'school-based 24 h entered as 9.6: rate 0.4, under 0.5: an error',
+    input: { cycleStart: 2026, records: [on(2026, 24), ce(2026, 24), { year: 2026, mode: '校本研修', level: '校级', hours: 24, credits: 9.6 }] },
+    expect: { years: { 2026: { credits: 48 } }, issue: 'IMPLIED_RATE_OUT_OF_RANGE' },
+    readings: ['R-PE8'],
+  },
+  {
+    cite: '附件3 六(四) R-PE7', origin: 'reading', what: 'school-based 24 h with no rate and no credits: UNDEFINED, the year counts 48 and names one undefined record',
+    input: { cycleStart: 2026, records: [on(2026, 24), ce(2026, 24), { year: 2026, mode: '校本研修', level: '校级', hours: 24 }] },
+    expect: { years: { 2026: { pass: false, hours: 72, credits: 48, undefinedCredits: 1 } }, issue: 'RULE_UNDEFINED', met: { '2026.schoolBasedHours': true, '2026.schoolBasedCredits': false } },
+    readings: ['R-PE7'],
+  },
+  {
+    cite: '附件3 六(四) R-PE7', origin: 'reading', what: 'the same with the workbook’s school-based rate 1 (override): 72, passes',
+    input: { cycleStart: 2026, overrides: { 'rate.schoolBased': 1 }, records: [on(2026, 24), ce(2026, 24), { year: 2026, mode: '校本研修', level: '校级', hours: 24 }] },
+    expect: { years: { 2026: { pass: true, credits: 72, undefinedCredits: 0 } } },
+    readings: ['R-PE7'],
+  },
+  // 第二条 — 在职在岗专任教师: years before the hire year are not assessed
+  {
+    cite: '第二条', origin: 'text', what: 'hired 2024: 2022 and 2023 are not assessed (not failed); 2024 passes',
+    input: { cycleStart: 2022, records: [...Y(2024, { hireYear: 2024 }), ...Y(2025), ...Y(2026)] },
+    expect: { years: { 2022: { pass: null, hours: 0, note: 'before the hire year 2024' }, 2023: { pass: null }, 2024: { pass: true } }, note: 'before the hire year 2024' },
   },
   // 第八条 — self-selected ≥ 60 %
   {

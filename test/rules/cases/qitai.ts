@@ -37,7 +37,19 @@ export const conversions = conversionTable('qitai', [
   { cite: '五(二)2 R-QT1', origin: 'reading', what: 'prefecture lecturer 8 h: 2 × (1 + 100 %) = 4', input: { hours: 8, level: '市级', mode: '讲座' }, expect: { credits: 4 }, params: ['lecturer.low'], readings: ['R-QT1'] },
   { cite: '五(二)2 R-QT1', origin: 'reading', input: { hours: 8, level: '县级', mode: '主讲' }, expect: { credits: 4 }, readings: ['R-QT1'] },
   { cite: '五(二)2 R-QT1', origin: 'reading', input: { hours: 8, level: '校级', mode: '主讲' }, expect: { credits: 4 }, readings: ['R-QT1'] },
-  { cite: '五(二)2 R-QT1', origin: 'reading', what: 'lecturer (role) in a provincial online course 10 h: 2 × 3 = 6', input: { hours: 10, level: '省级', mode: '网络培训', role: '主讲教师' }, expect: { credits: 6 }, readings: ['R-QT1'] },
+  { cite: '五(二)2 R-QT1', origin: 'reading', what: 'lecturer (role) in a county online course 10 h: 10 ÷ 5 = 2, × (1 + 100 %) = 4', input: { hours: 10, level: '县级', mode: '网络培训', role: '主讲教师' }, expect: { credits: 4 }, readings: ['R-QT1'] },
+  // 六(四)2 R-QT8 — 国培、区培 hours are centralized hours, whatever the delivery
+  { cite: '六(四)2 R-QT8', origin: 'reading', what: 'national online 40 h 合格: 40 ÷ 4 = 10 (not ÷ 5), × 1.05 = 10.5', input: { hours: 40, level: '国家级', mode: '网络培训', grade: '合格' }, expect: { credits: 10.5, hours: 40 }, readings: ['R-QT8'] },
+  { cite: '六(四)2 R-QT8', origin: 'reading', what: '区培 online 40 h 优秀: 10 × 1.15 = 11.5', input: { hours: 40, level: '区培', mode: '网络培训', grade: '优秀' }, expect: { credits: 11.5 }, readings: ['R-QT8'] },
+  { cite: '六(四)2 R-QT8', origin: 'reading', what: 'region-level (区级) school-based 20 h, no grade: 20 ÷ 4 = 5, × 1.05 = 5.25', input: { hours: 20, level: '区级', mode: '校本研修' }, expect: { credits: 5.25 }, readings: ['R-QT8'] },
+  { cite: '六(四)2 R-QT8', origin: 'boundary', what: 'prefecture (州级) online 40 h 合格 is not 国培/区培: 40 ÷ 5 = 8, no bonus', input: { hours: 40, level: '州级', mode: '网络培训', grade: '合格' }, expect: { credits: 8 }, readings: ['R-QT8'] },
+  { cite: '五(二)2 R-QT1 R-QT8', origin: 'reading', what: 'lecturer (role) in a national online course 8 h: 8 ÷ 4 = 2, × (1 + 200 %) = 6', input: { hours: 8, level: '国家级', mode: '网络培训', role: '主讲教师' }, expect: { credits: 6 }, readings: ['R-QT1', 'R-QT8'] },
+  // the role 主讲教师 on a mode with no lecturer: a warning, and the mode's own rule
+  { cite: '五(二)3 R-QT2', origin: 'reading', what: 'role 主讲教师 on degree study contradicts it: a warning, 100 ÷ 4 = 25, no bonus', input: { hours: 100, mode: '学历提升', role: '主讲教师' }, expect: { credits: 25, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-QT2'] },
+  { cite: '四(二) R-QT5', origin: 'reading', what: 'role 主讲教师 on a county research project contradicts it: 8 ÷ 4 = 2, no lecturer bonus', input: { hours: 8, level: '县级', mode: '课题', role: '主讲教师' }, expect: { credits: 2, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-QT5'] },
+  { cite: '五(二)1 R-QT5', origin: 'reading', what: 'role 主讲教师 on 师徒结对 contradicts it: 10 ÷ 5 = 2', input: { hours: 10, level: '校级', mode: '师徒结对', role: '主讲教师' }, expect: { credits: 2, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-QT5'] },
+  { cite: '五(二)2', origin: 'text', what: 'role 课程专家 is not named by the plan: county 40 h → 10, no lecturer bonus', input: { hours: 40, level: '县级', mode: '集中培训', role: '课程专家' }, expect: { credits: 10, absent: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '五(二)2 R-QT1', origin: 'reading', what: 'role 主讲教师 at a county onboarding course: lecturing, 8 ÷ 4 × (1 + 100 %) = 4', input: { hours: 8, level: '县级', mode: '适岗培训', role: '主讲教师' }, expect: { credits: 4 }, readings: ['R-QT1'] },
   // 五(二)3 — degree study (R-QT2)
   { cite: '五(二)3 R-QT2', origin: 'reading', what: 'degree 100 h as centralized: 25', input: { hours: 100, mode: '学历提升' }, expect: { credits: 25 }, params: ['degreeHoursPerCredit'], readings: ['R-QT2'] },
   { cite: '五(二)3 R-QT2', origin: 'reading', what: 'degree 100 h with an override of 5 h a credit: 20', input: { hours: 100, mode: '学历提升', overrides: { degreeHoursPerCredit: 5 } }, expect: { credits: 20 }, readings: ['R-QT2'] },
@@ -195,6 +207,50 @@ export const judgements = judgementTable('qitai', [
     cite: '五(二)2', origin: 'boundary', what: '4 优 of 20 = 20 % excellent: warning',
     input: { records: cohort(4, 2, 20) },
     expect: { teacher: 'T01', issue: 'COHORT_QUOTA_EXCEEDED' },
+  },
+  {
+    cite: '五(二)2', origin: 'text', what: 'the project’s lecturer rated 优秀 is not in its cohort: 3 优 + 3 良 of 20 stay within the quota',
+    input: { records: [...cohort(3, 3, 20), { teacher: 'L1', year: 2024, project: '区培A', level: '省级', mode: '集中培训', hours: 8, grade: '优秀', role: '主讲教师' }] },
+    expect: { teacher: 'T01', absent: 'COHORT_QUOTA_EXCEEDED' },
+  },
+  // 五(一) R-QT6 — a lecturer at an onboarding course is not being onboarded
+  {
+    cite: '五(一) R-QT6', origin: 'reading', what: 'a new teacher who lectured 120 h at a county onboarding course: 30 × 2 = 60 elective credits, none of their own onboarding',
+    input: { records: [...exact({ hireYear: 2024 }), { year: 2025, level: '县级', mode: '适岗培训', hours: 120, role: '主讲教师' }] },
+    expect: { cycle: { pass: false, credits: 150, hours: 500 }, met: { 'cycle.newTeacherCredits': false, 'cycle.electiveCredits': true } },
+    readings: ['R-QT6'],
+  },
+  // 三 — the plan binds 在职教师: years before the hire year are not assessed
+  {
+    cite: '三', origin: 'text', what: 'hired 2025: 2024 is not assessed (not failed); 2025 and 2026 pass on 90 h',
+    input: { records: [{ year: 2025, level: '县级', mode: '集中培训', hours: 90, hireYear: 2025 }, { year: 2026, level: '县级', mode: '集中培训', hours: 90 }] },
+    expect: { years: { 2024: { pass: null, hours: 0, note: 'before the hire year 2025' }, 2025: { pass: true }, 2026: { pass: true } }, note: 'before the hire year 2025' },
+  },
+  // 六(四)1 — 一人一证，一人一号
+  {
+    cite: '六(四)1', origin: 'text', what: 'one certificate number on two teachers: an error',
+    input: { records: [{ teacher: 'T1', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }, { teacher: 'T2', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }] },
+    expect: { teacher: 'T2', issue: 'CERTIFICATE_SHARED', years: { 2024: { hours: 90, pass: true } } },
+  },
+  {
+    cite: '六(四)1、附件', origin: 'text', what: '“07 07 2 00001” is the number 0707200001: on two teachers, an error',
+    input: { records: [{ teacher: 'T1', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '07 07 2 00001' }, { teacher: 'T2', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }] },
+    expect: { issue: 'CERTIFICATE_SHARED' },
+  },
+  {
+    cite: '六(四)1', origin: 'boundary', what: 'two teachers, two numbers: no error',
+    input: { records: [{ teacher: 'T1', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }, { teacher: 'T2', year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200002' }] },
+    expect: { absent: 'CERTIFICATE_SHARED' },
+  },
+  {
+    cite: '六(四)1', origin: 'text', what: 'one teacher with two numbers: a warning',
+    input: { records: [{ year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }, { year: 2025, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200002' }] },
+    expect: { issue: 'CERTIFICATE_MULTIPLE', years: { 2025: { hours: 90 } } },
+  },
+  {
+    cite: '六(四)1、附件', origin: 'boundary', what: 'one teacher, one number written with and without spaces: no warning',
+    input: { records: [{ year: 2024, level: '县级', mode: '集中培训', hours: 90, certificate: '0707200001' }, { year: 2025, level: '县级', mode: '集中培训', hours: 90, certificate: '07 07 2 00001' }] },
+    expect: { absent: 'CERTIFICATE_MULTIPLE' },
   },
   // 附件 — certificate numbers in a roster
   {

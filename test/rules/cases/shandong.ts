@@ -19,6 +19,20 @@ export const conversions = conversionTable('shandong', [
   { cite: '第十七条', origin: 'text', input: { hours: 3.5, level: '市级', mode: '讲座' }, expect: { credits: 7 } },
   { cite: '第十七条 R-SD1', origin: 'reading', what: 'school-level lecturing is school-based training: 1 × 6 h', input: { hours: 6, level: '校级', mode: '主讲' }, expect: { credits: 6 }, readings: ['R-SD1'] },
   { cite: '第十七条 R-SD1', origin: 'reading', what: 'school-level lecturing follows the school’s rate (override 0.5): 3', input: { hours: 6, level: '校级', mode: '主讲', overrides: { schoolBasedCreditsPerHour: 0.5 } }, expect: { credits: 3 }, readings: ['R-SD1', 'R-SD2'] },
+  // 第十七条 — the role column: 主讲老师、课程专家、指导老师 in county-or-above training count 2 × hours
+  { cite: '第十七条', origin: 'text', what: 'role 主讲老师 on a county centralized training: 2 × 6 h = 12', input: { hours: 6, level: '县级', mode: '集中培训', role: '主讲老师' }, expect: { credits: 12, hours: 6 } },
+  { cite: '第十七条', origin: 'text', what: 'role 课程专家 on a provincial centralized training: 2 × 5 h = 10', input: { hours: 5, level: '省级', mode: '集中培训', role: '课程专家' }, expect: { credits: 10, hours: 5 } },
+  { cite: '第十七条', origin: 'text', what: 'role 指导老师 on a city online course: 2 × 4 h = 8', input: { hours: 4, level: '市级', mode: '网络研修', role: '指导老师' }, expect: { credits: 8 } },
+  { cite: '第十七条', origin: 'text', what: '指导教师 (the word the rewritten text turned into 指导老师): national 3 h → 6', input: { hours: 3, level: '国家级', mode: '集中培训', role: '指导教师' }, expect: { credits: 6 } },
+  { cite: '第十七条', origin: 'text', what: 'role 主讲教师 at a county class-teacher training: 2 × 10 h = 20', input: { hours: 10, level: '县级', mode: '班主任培训', role: '主讲教师' }, expect: { credits: 20 } },
+  { cite: '第十七条', origin: 'text', what: 'role 主讲教师 at a county probation training: lecturing, 2 × 20 h = 40 (not the new teacher’s 72)', input: { hours: 20, level: '县级', mode: '试用期培训', role: '主讲教师' }, expect: { credits: 40, absent: 'NEW_TEACHER_HOURS_SHORT' } },
+  { cite: '第十七条', origin: 'boundary', what: 'role 学员 is not a lecturer: county 6 h → 6', input: { hours: 6, level: '县级', mode: '集中培训', role: '学员' }, expect: { credits: 6, absent: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十七条', origin: 'text', what: 'a lecturer row without a level: 2 × or 1 × cannot be decided', input: { hours: 6, mode: '集中培训', role: '主讲教师' }, expect: { credits: null, issue: 'LEVEL_MISSING' } },
+  { cite: '第十七条 R-SD1', origin: 'reading', what: 'role 课程专家 at school level: school-based training, 1 × 6 h', input: { hours: 6, level: '校级', mode: '集中培训', role: '课程专家' }, expect: { credits: 6 }, readings: ['R-SD1'] },
+  { cite: '第十七条 R-SD1', origin: 'reading', what: 'role 主讲教师 in 校本培训 (no level): school-based training, 1 × 6 h', input: { hours: 6, mode: '校本培训', role: '主讲教师' }, expect: { credits: 6, absent: 'LEVEL_MISSING' }, readings: ['R-SD1'] },
+  { cite: '第十五条', origin: 'text', what: 'role 主讲教师 on degree study contradicts it: a warning, 72 for the year', input: { hours: 10, mode: '学历提升', role: '主讲教师' }, expect: { credits: 72, issue: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十四条', origin: 'text', what: 'role 主讲教师 on an exam contradicts it: a warning, 1 × 3 h', input: { hours: 3, level: '县级', mode: '专业考试', role: '主讲教师' }, expect: { credits: 3, issue: 'ROLE_CONTRADICTS_MODE' } },
+  { cite: '第十八条 R-SD2', origin: 'reading', what: 'role 指导老师 on self-study contradicts it: a warning, 1 × 10 h', input: { hours: 10, mode: '自主研习', role: '指导老师' }, expect: { credits: 10, issue: 'ROLE_CONTRADICTS_MODE' }, readings: ['R-SD2'] },
   { cite: '第十八条 R-SD2', origin: 'reading', input: { hours: 10, level: '校级', mode: '校本培训' }, expect: { credits: 10 }, params: ['schoolBasedCreditsPerHour'], readings: ['R-SD2'] },
   { cite: '第十八条 R-SD2', origin: 'reading', input: { hours: 10, mode: '自主研习' }, expect: { credits: 10 }, readings: ['R-SD2'] },
   { cite: '第十八条 R-SD2', origin: 'reading', what: 'a school’s own rate of 0.5 an hour (override): 10 h → 5', input: { hours: 10, mode: '校本培训', overrides: { schoolBasedCreditsPerHour: 0.5 } }, expect: { credits: 5 }, readings: ['R-SD2'] },
@@ -76,6 +90,35 @@ export const judgements = judgementTable('shandong', [
     input: { cycleStart: 2020, records: [...years.slice(0, 4).map((y) => prov(y, 90)), prov(2024, 12, { exempt: '否' })] },
     expect: { years: { 2024: { pass: false } }, cycle: { pass: false, credits: 372 }, met: { 'cycle.year2024': false } },
     readings: ['R-SD4'],
+  },
+  // 第二条 — the text binds 在职老师: years before the hire year are not assessed (R-SD4 included)
+  {
+    cite: '第二条 R-SD4', origin: 'reading', what: 'hired 2022: 2020 and 2021 are not assessed and not in the yearly test; 3 × 120 = 360 passes',
+    input: { cycleStart: 2020, records: [prov(2022, 120, { hireYear: 2022 }), prov(2023, 120), prov(2024, 120)] },
+    expect: {
+      years: { 2020: { pass: null, credits: 0, note: 'before the hire year 2022' }, 2021: { pass: null }, 2022: { pass: true } },
+      cycle: { pass: true, credits: 360 }, met: { 'cycle.year2022': true }, noCondition: ['cycle.year2020', 'cycle.year2021'],
+      note: 'before the hire year 2022',
+    },
+    readings: ['R-SD4'],
+  },
+  {
+    cite: '第六条 R-SD4', origin: 'reading', what: 'the same records without a hire year: 2020 and 2021 fail, and with them the cycle',
+    input: { cycleStart: 2020, records: [prov(2022, 120), prov(2023, 120), prov(2024, 120)] },
+    expect: { years: { 2020: { pass: false }, 2021: { pass: false } }, cycle: { pass: false, credits: 360 }, met: { 'cycle.year2020': false, 'cycle.year2021': false } },
+    readings: ['R-SD4'],
+  },
+  {
+    cite: '第二条、第六条 R-SD4', origin: 'boundary', what: 'the hire year itself is assessed: 47 in 2022 fails it and the cycle (47 + 160 + 153 = 360)',
+    input: { cycleStart: 2020, records: [prov(2022, 47, { hireYear: 2022 }), prov(2023, 160), prov(2024, 153)] },
+    expect: { years: { 2021: { pass: null }, 2022: { pass: false } }, cycle: { pass: false, credits: 360 }, met: { 'cycle.year2022': false } },
+    readings: ['R-SD4'],
+  },
+  // 第十六条、第十七条 — the lecturer of a class-teacher training is not taking it
+  {
+    cite: '第十六条、第十七条', origin: 'text', what: 'a class teacher who lectured 30 h at a county class-teacher training: 60 credits, but no class-teacher hours of their own',
+    input: { cycleStart: 2020, records: [prov(2020, 72, { classTeacher: '是' }), { year: 2021, level: '县级', mode: '班主任培训', hours: 30, role: '主讲教师' }, prov(2021, 12), prov(2022, 72), prov(2023, 72), prov(2024, 72)] },
+    expect: { years: { 2021: { credits: 72 } }, cycle: { pass: false, credits: 360 }, met: { 'cycle.classTeacherHours': false, 'cycle.cycleCredits': true } },
   },
   // 第十八条 — school-based + self-study ≤ 120 a cycle
   {

@@ -14,13 +14,37 @@ export const conversions = conversionTable('zhengzhou', [
   { cite: '五', origin: 'text', what: 'no day length in the text: a days-only row cannot be converted', input: { days: 2, mode: '集中培训' }, expect: { credits: null, issue: 'DAYS_NOT_CONVERTIBLE' } },
   { cite: '六、(三)', origin: 'text', what: 'support teaching: the hours the organizing department set', input: { hours: 16, level: '县级', mode: '送教下乡' }, expect: { hours: 16 } },
   { cite: '九', origin: 'text', input: { hours: 120, mode: '新任教师培训' }, expect: { hours: 120 } },
+  // 五 — the school-based forms are accepted spellings in Zhengzhou
+  { cite: '五', origin: 'text', what: '听评课 is a school-based form: 6 h → 6', input: { hours: 6, mode: '听评课' }, expect: { hours: 6, credits: 6, absent: 'MODE_UNKNOWN' } },
+  { cite: '五', origin: 'text', what: '校本课程开发 is a school-based form: 10 h → 10', input: { hours: 10, mode: '校本课程开发' }, expect: { hours: 10, absent: 'MODE_UNKNOWN' } },
+  { cite: '五', origin: 'text', what: '区域研修 is a school-based form: 8 h → 8', input: { hours: 8, mode: '区域研修' }, expect: { hours: 8, absent: 'MODE_UNKNOWN' } },
+  { cite: '五', origin: 'text', what: '网络教研 is a school-based form: 4 h → 4', input: { hours: 4, mode: '网络教研' }, expect: { hours: 4, absent: 'MODE_UNKNOWN' } },
 ]);
 
 const c = (year: number, hours: number, extra: RecordInput = {}): RecordInput => ({ year, mode: '集中培训', level: '市级', hours, ...extra });
 const sb = (year: number, hours: number): RecordInput => ({ year, mode: '校本研修', level: '校级', hours });
 const years = [2020, 2021, 2022, 2023, 2024];
 
+/** One year of 56 h centralized and 16 h in the given school-based forms (五). */
+const form = (y: number, ...modes: string[]): RecordInput[] => [c(y, 56), ...modes.map((mode): RecordInput => ({ year: y, mode, hours: 16 / modes.length }))];
+
 export const judgements = judgementTable('zhengzhou', [
+  {
+    cite: '五', origin: 'boundary', what: '80 school-based hours in the forms of 五 (听评课, 示范课, 课题研究, 校本课程开发 + 区域研修, 网络教研): passes',
+    input: { cycleStart: 2020, records: [...form(2020, '听评课'), ...form(2021, '示范课'), ...form(2022, '课题研究'), ...form(2023, '校本课程开发', '区域研修'), ...form(2024, '网络教研')] },
+    expect: { cycle: { pass: true, hours: 360 }, met: { 'cycle.schoolBasedHours': true, 'cycle.cycleHours': true } },
+  },
+  {
+    cite: '五', origin: 'boundary', what: 'the same with 15 h of 网络教研 in 2024 and 1 h more centralized: 79 school-based hours, fails',
+    input: { cycleStart: 2020, records: [...form(2020, '听评课'), ...form(2021, '示范课'), ...form(2022, '课题研究'), ...form(2023, '校本课程开发', '区域研修'), c(2024, 57), { year: 2024, mode: '网络教研', hours: 15 }] },
+    expect: { cycle: { pass: false, hours: 360 }, met: { 'cycle.schoolBasedHours': false, 'cycle.cycleHours': true } },
+  },
+  // 一 — the notice binds 在岗教师: years before the hire year are not assessed
+  {
+    cite: '一、九', origin: 'text', what: 'hired 2022: 2020 and 2021 are not assessed, and the cycle says so',
+    input: { cycleStart: 2020, records: [c(2022, 56, { hireYear: 2022 }), sb(2022, 16), c(2023, 56), sb(2023, 16)] },
+    expect: { years: { 2020: { pass: null, hours: 0, note: 'before the hire year 2022' }, 2021: { pass: null }, 2022: { pass: null, hours: 72 } }, note: 'before the hire year 2022' },
+  },
   {
     cite: '四', origin: 'boundary', what: '5 × (56 + 16 school-based) = 360 h with 80 school-based: passes; years are not judged',
     input: { cycleStart: 2020, records: years.flatMap((y) => [c(y, 56), sb(y, 16)]) },
