@@ -3,7 +3,7 @@
 // and stray spaces, Dates, Excel date serials, booleans, error values (#N/A), or
 // junk. Every value is either understood or rejected with an issue that names the
 // value and what is accepted; nothing is silently dropped or guessed.
-import type { Issue, TrainingRecord } from './types';
+import type { Issue, IssueCode, TrainingRecord } from './types';
 import { t, Text } from './text';
 import {
   AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
@@ -333,7 +333,7 @@ export interface NormalizedRow {
   rejected: Set<Field>;
 }
 
-function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknown, reason: Text, code: string): void {
+function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknown, reason: Text, code: IssueCode): void {
   rejected.add(field);
   const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? safeString(raw);
   const label = FIELD_LABELS[field];
@@ -346,7 +346,7 @@ function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknow
   });
 }
 
-const CODES: Partial<Record<Field, string>> = {
+const CODES: Partial<Record<Field, IssueCode>> = {
   hours: 'HOURS_NOT_NUMBER', days: 'DAYS_NOT_NUMBER', months: 'MONTHS_NOT_NUMBER', rate: 'RATE_NOT_NUMBER',
   credits: 'CREDITS_NOT_NUMBER', year: 'YEAR_INVALID', date: 'DATE_INVALID', hireYear: 'HIRE_YEAR_INVALID',
   level: 'LEVEL_UNKNOWN', mode: 'MODE_UNKNOWN', grade: 'GRADE_UNKNOWN', award: 'AWARD_UNKNOWN',

@@ -8,10 +8,12 @@ import { fmt } from './decimal';
 import { Lang, say, t, Text } from './text';
 import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from './types';
 import { REGIONS } from './vocabulary';
+import { ISSUE_CODES, type IssueCode } from './issues';
 import { STATUS_WORDS } from './verdict';
 
 const IssueSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** a code of the issue catalogue (issues.ts): title, meaning and fix in both languages */
+  code: z.enum(ISSUE_CODES as [IssueCode, ...IssueCode[]]),
   severity: z.enum(['error', 'warning', 'info']),
   field: z.string(),
   message: z.string().min(1),

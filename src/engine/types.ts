@@ -4,13 +4,14 @@ import type { Cite, ParamUse } from '../rules/params';
 import type { Text } from './text';
 import type { Award, Category, Grade, Level, Mode, RegionId, Role } from './vocabulary';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { IssueCode, Severity } from './issues';
 
-/** Issues about the rules rather than the data: a number the text leaves open, a mode it never names. */
-export const RULE_GAPS: ReadonlySet<string> = new Set(['RULE_UNDEFINED', 'MODE_NOT_COVERED']);
+export type { IssueCode, Severity };
+export { RULE_GAPS } from './issues';
 
 export interface Issue {
-  code: string;
+  /** a code of the issue catalogue (issues.ts), which gives its title, meaning and fix */
+  code: IssueCode;
   severity: Severity;
   /** the roster field the issue is about (`hours`, `level`, …) or `row` / `teacher` */
   field: string;

@@ -6,7 +6,7 @@ import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../engine/decimal';
 import { t, Text } from '../engine/text';
 import type {
-  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, Severity, Step, TrainingRecord, Unit,
+  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, IssueCode, Severity, Step, TrainingRecord, Unit,
   YearJudgement,
 } from '../engine/types';
 import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../engine/vocabulary';
@@ -108,7 +108,7 @@ export class Trace {
     return this;
   }
 
-  issue(code: string, severity: Severity, field: string, message: Text, cite?: Cite, value?: string): this {
+  issue(code: IssueCode, severity: Severity, field: string, message: Text, cite?: Cite, value?: string): this {
     const i: Issue = { code, severity, field, message };
     if (cite) i.cite = cite;
     if (value !== undefined) i.value = value;
@@ -132,10 +132,13 @@ export class Trace {
  * Report a required field that is absent. If the field was present but rejected,
  * the normalizer has already said so and nothing is added.
  */
-export function requireField<T>(tr: Trace, ctx: RecordContext, value: T | undefined, field: Field, why: Text): value is T {
+/** The fields a rule may require, and the code of each one's absence. */
+const MISSING = { mode: 'MODE_MISSING', level: 'LEVEL_MISSING', hours: 'HOURS_MISSING', months: 'MONTHS_MISSING', role: 'ROLE_MISSING' } as const satisfies Partial<Record<Field, IssueCode>>;
+
+export function requireField<T>(tr: Trace, ctx: RecordContext, value: T | undefined, field: keyof typeof MISSING, why: Text): value is T {
   if (value !== undefined) return true;
   if (!ctx.rejected.has(field)) {
-    tr.issue(`${field.toUpperCase()}_MISSING`, 'error', field, t(`缺少${FIELD_NAMES[field]?.zh ?? field}：${why.zh}`, `${FIELD_NAMES[field]?.en ?? field} is missing: ${why.en}`));
+    tr.issue(MISSING[field], 'error', field, t(`缺少${FIELD_NAMES[field]?.zh ?? field}：${why.zh}`, `${FIELD_NAMES[field]?.en ?? field} is missing: ${why.en}`));
   }
   return false;
 }
