@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkTable } from '../engine/engine';
 import { toReport } from '../engine/report';
-import { REGIONS, RegionId } from '../engine/vocabulary';
+import { REGIONS, RULES, type RegionId } from '../rules';
 import { generate } from '../samples/generate';
 import { sampleXlsx } from '../samples/write';
 import { readRoster, toCsv } from '../cli/files';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   process.stdout.write(`engine: checkTable + toReport on ${n(TARGET)} generated records\n`);
   for (const region of only ? [only] : REGIONS) {
     const rows = rosterOf(region);
-    const [result, tEngine] = time(() => checkTable(rows, { region, asOf: TODAY }));
+    const [result, tEngine] = time(() => checkTable(rows, { rules: RULES[region], asOf: TODAY }));
     const [, tReport] = time(() => toReport(result));
     process.stdout.write(`  ${region.padEnd(10)} ${n(result.records.length)} records, ${n(result.teachers.length)} teachers: engine ${s(tEngine)} (${n(result.records.length / tEngine)} records/s), report ${s(tReport)}\n`);
   }
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const cli = path.join(__dirname, '..', 'cli', 'main.js');
   for (const file of [csv, xlsx]) {
     const [roster, tParse] = await timeAsync(() => readRoster(file));
-    const [, tEngine] = time(() => toReport(checkTable(roster.rows, { region, asOf: TODAY })));
+    const [, tEngine] = time(() => toReport(checkTable(roster.rows, { rules: RULES[region], asOf: TODAY })));
     const [, tCheck] = time(() => {
       try {
         execFileSync(process.execPath, [cli, 'check', file, '--region', region, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });

@@ -5,9 +5,9 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Report } from '../engine/report';
-import type { ColumnMap, Field } from '../engine/fields';
-import { summaryTables, Table, unusedName } from '../engine/tables';
-import type { Lang } from '../engine/text';
+import type { ColumnMap, Field } from '../core/fields';
+import { summaryTables, Table, unusedName } from '../present/tables';
+import type { Lang } from '../core/text';
 import { RosterFile, readCustomProperties, writeCustomProperties, FileError, formatOf, toCsv } from './files';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;

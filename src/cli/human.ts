@@ -1,12 +1,12 @@
 // Resident IDs are masked on screen (a report is often shown or pasted); JSON keeps them whole.
 // The human-readable report printed by `cpd-credits check` without --json: counts
 // first, the worst problems next, then one line per teacher with each year's verdict.
-import { rulesFor } from '../rules';
+import { RULES, type RegionId } from '../rules';
 import type { Report } from '../engine/report';
-import type { Lang } from '../engine/text';
-import { maskId, maskIds } from '../engine/idcard';
+import type { Lang } from '../core/text';
+import { maskId, maskIds } from '../core/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
-import { say } from '../engine/text';
+import { say } from '../core/text';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -50,7 +50,7 @@ export function humanReport(r: Report, o: HumanOptions): string {
   const green = (s: string) => paint('32', s);
   const yellow = (s: string) => paint('33', s);
   const bold = (s: string) => paint('1', s);
-  const rules = rulesFor(r.region);
+  const rules = RULES[r.region as RegionId];
   const out: string[] = [];
   const s = r.summary;
 

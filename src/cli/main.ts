@@ -3,15 +3,14 @@
 // Exit codes: 0 clean, 1 findings, 2 the input or the arguments could not be used.
 import { promises as fs } from 'fs';
 import { Command, CommanderError, Option } from 'commander';
-import { RULES } from '../rules';
+import { parseRegion, REGION_LIST, regionError, REGIONS, RegionId, RULES } from '../rules';
 import { Overrides, OverridesSchema } from '../rules/params';
-import { computeCredits, explainCredits, parseRegion, regionError } from '../engine/api';
+import { computeCredits, explainCredits } from '../engine/api';
 import { checkTable, CheckOptions, RosterError } from '../engine/engine';
 import { toReport } from '../engine/report';
-import { parseDate, parseSettings } from '../engine/settings';
-import { fmt } from '../engine/decimal';
-import { Lang, say } from '../engine/text';
-import { REGIONS, RegionId } from '../engine/vocabulary';
+import { parseDate, parseSettings } from '../present/settings';
+import { fmt } from '../core/decimal';
+import { Lang, say } from '../core/text';
 import { readRoster, FileError } from './files';
 import { humanReport } from './human';
 import { writeAnnotated } from './annotate';
@@ -100,11 +99,12 @@ export function program(io: Io): Command {
       }
       const overrides = { ...(settings.overrides ?? {}), ...(await overridesOption(o.set, o.overrides)) };
       const options: CheckOptions = {
-        region,
+        rules: RULES[region],
+        candidates: REGION_LIST,
         overrides,
         ...(cycleStart !== undefined ? { cycleStart } : {}),
         ...(settings.cycleStart !== undefined ? { workbookCycleStart: settings.cycleStart } : {}),
-        ...(settings.region !== undefined ? { workbookRegion: settings.region } : {}),
+        ...(settings.region !== undefined ? { workbookRegion: RULES[settings.region] } : {}),
         ...(asOf ?? settings.asOf ? { asOf: (asOf ?? settings.asOf)! } : {}),
       };
       const result = checkTable(roster.rows, options);
@@ -146,7 +146,7 @@ export function program(io: Io): Command {
       const region = regionOption(o.region as string)!;
       const overrides = await overridesOption(o.set, undefined);
       const r = computeCredits({
-        region, overrides,
+        rules: RULES[region], overrides,
         hours: o.hours, level: o.level, mode: o.mode, grade: o.grade, rate: o.rate, days: o.days, months: o.months,
         role: o.role, award: o.award, category: o.category,
       });

@@ -1,18 +1,17 @@
 // Entry points for single computations: one conversion (CREDITS, the CLI's
 // `credits`), and one teacher's cycle from a small range (CYCLE_PASS). They run the
 // very same normalization, conversion and judgement as a whole roster.
-import { rulesFor } from '../rules';
+import type { RegionRules } from '../rules/region';
 import type { Overrides } from '../rules/params';
 import { checkTable, CheckOptions, CheckResult, convertRecord, makeParams, RosterError } from './engine';
-import { ColumnMap, Field, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
+import { ColumnMap, Field, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
 import { normalizeRow } from './normalize';
 import { conditionText, explainSteps, reasons, verdictText } from './report';
-import { Lang, say, t, Text } from './text';
-import type { Conversion, Issue, TeacherJudgement } from './types';
-import { REGION_VOCAB, RegionId, acceptedList, lookup } from './vocabulary';
+import { Lang, say, t } from '../core/text';
+import type { Conversion, Issue, TeacherJudgement } from '../core/types';
 
 export interface CreditsInput {
-  region: RegionId;
+  rules: RegionRules;
   hours?: unknown;
   level?: unknown;
   mode?: unknown;
@@ -37,19 +36,9 @@ export interface CreditsResult {
 
 const INPUT_FIELDS: Array<keyof CreditsInput & Field> = ['hours', 'level', 'mode', 'grade', 'rate', 'days', 'months', 'role', 'award', 'category'];
 
-/** Resolve a region given as text in either language. */
-export function parseRegion(raw: unknown): RegionId | undefined {
-  if (typeof raw !== 'string') return undefined;
-  return lookup(REGION_VOCAB, raw);
-}
-
-export function regionError(raw: unknown): Text {
-  return t(`地区「${String(raw)}」无法识别；可用：${acceptedList(REGION_VOCAB)}`, `unknown region "${String(raw)}"; accepted: ${acceptedList(REGION_VOCAB)}`);
-}
-
 export function computeCredits(input: CreditsInput): CreditsResult {
-  const rules = rulesFor(input.region);
-  const params = makeParams(input.region, input.overrides);
+  const rules = input.rules;
+  const params = makeParams(rules, input.overrides);
   const columns: Partial<Record<Field, number>> = {};
   const cells: unknown[] = [];
   for (const f of INPUT_FIELDS) {
@@ -81,7 +70,7 @@ export function explainCredits(r: CreditsResult, lang: Lang): string {
 }
 
 export interface RangeOptions {
-  region: RegionId;
+  rules: RegionRules;
   cycleStart?: number;
   workbookCycleStart?: number;
   overrides?: Overrides;
@@ -106,7 +95,7 @@ export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ra
   const header = detectHeader(rows.slice(0, 1), 1);
   const headerless = header === null;
   const options: CheckOptions = {
-    region: opts.region,
+    rules: opts.rules,
     overrides: opts.overrides ?? {},
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.cycleStart !== undefined ? { cycleStart: opts.cycleStart } : {}),

@@ -1,17 +1,17 @@
 // The engine: a table of cells in, every record converted and checked, every
 // teacher's years and cycle judged. Pure and synchronous: no Office.js, no I/O, so
 // the custom functions, the task pane and the CLI all call exactly this.
-import { rulesFor, RegionRules } from '../rules';
+import type { RegionRules } from '../rules/region';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
-import { product, fmt } from './decimal';
-import { checkId, IdCheck } from './idcard';
-import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from './fields';
+import { product, fmt } from '../core/decimal';
+import { checkId, IdCheck } from '../core/idcard';
+import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
 import { isBlank, isBlankRow, normalizeRow } from './normalize';
-import { parseDate, today } from './settings';
-import { t, Text } from './text';
-import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from './types';
-import { fold, RegionId } from './vocabulary';
+import { parseDate, today } from '../present/settings';
+import { t, Text } from '../core/text';
+import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from '../core/types';
+import { fold } from '../core/vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
 import { regionFit } from './fit';
 
@@ -32,13 +32,16 @@ export interface RosterTable {
 }
 
 export interface CheckOptions {
-  region: RegionId;
+  /** the region's rule set (src/rules/index.ts knows them all; the engine never looks one up) */
+  rules: RegionRules;
   /** --cycle-start: the cycle is this year … +4 for every teacher */
   cycleStart?: number;
   /** the workbook's own cycle setting, used when neither argument nor region fixes one */
   workbookCycleStart?: number;
   /** the workbook's own CPD.region, so that a different region chosen for the check is pointed out */
-  workbookRegion?: RegionId;
+  workbookRegion?: RegionRules;
+  /** the regions a roster may be compared with, for the "looks like another region's" warning */
+  candidates?: readonly RegionRules[];
   overrides?: Overrides;
   /** the date verdicts are judged on (YYYY-MM-DD or a Date); today when absent */
   asOf?: string | Date;
@@ -62,7 +65,9 @@ export interface RecordResult {
 }
 
 export interface CheckResult {
-  region: RegionId;
+  rules: RegionRules;
+  /** the region's id (rules.id) */
+  region: string;
   /** the column map of the first table (the only one, for a single sheet) */
   columns: ColumnMap;
   /** every table read, in order: its column map and where it came from */
@@ -179,8 +184,7 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
   return conversion;
 }
 
-export function makeParams(region: RegionId, overrides: Overrides = {}): Params {
-  const rules = rulesFor(region);
+export function makeParams(rules: RegionRules, overrides: Overrides = {}): Params {
   const problems = checkOverrides(rules.params, overrides);
   if (problems.length) {
     throw new RosterError(t(
@@ -231,8 +235,8 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
 
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
 export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOptions, 'firstRow' | 'columns'>): CheckResult {
-  const rules = rulesFor(opts.region);
-  const params = makeParams(opts.region, opts.overrides);
+  const rules = opts.rules;
+  const params = makeParams(rules, opts.overrides);
   const asOf = asOfDate(opts.asOf);
   const asOfYear = Number(asOf.slice(0, 4));
   const headerless = opts.headerless === true;
@@ -294,7 +298,8 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
   for (const tj of teachers) for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)]) for (const id of c.readings ?? []) readings.add(id);
 
   return {
-    region: opts.region,
+    rules,
+    region: rules.id,
     columns: maps[0]!,
     tables: info,
     records,
@@ -304,7 +309,7 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
     overrides: opts.overrides ?? {},
     readings: [...readings].sort(),
     asOf,
-    issues: headerless ? [] : regionFit(rules, records, tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })), opts.workbookRegion),
+    issues: headerless ? [] : regionFit(rules, records, tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })), opts.workbookRegion, opts.candidates),
   };
 }
 

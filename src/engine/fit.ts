@@ -2,22 +2,23 @@
 // dozens of errors and no hint why; the roster itself usually says where it comes from — its teachers'
 // resident IDs begin with the province's code (GB/T 2260) and some spellings are used in one region only.
 // One warning names the better fit; nothing is changed.
-import { RULES, RegionRules } from '../rules';
-import type { ColumnMap } from './fields';
+import type { RegionRules } from '../rules/region';
+import type { ColumnMap } from '../core/fields';
 import { cellText } from './normalize';
-import { t } from './text';
-import type { Issue, TrainingRecord } from './types';
-import { fold, REGIONS, RegionId } from './vocabulary';
+import { t } from '../core/text';
+import type { Issue, TrainingRecord } from '../core/types';
+import { fold } from '../core/vocabulary';
 
 const RESIDENT_ID = /^\d{17}[\dX]$|^\d{15}$/;
 
 export function regionFit(
   rules: RegionRules, records: ReadonlyArray<{ record: TrainingRecord }>,
-  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>, workbookRegion?: RegionId,
+  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>, workbookRegion?: RegionRules,
+  candidates: readonly RegionRules[] = [],
 ): Issue[] {
   const issues: Issue[] = [];
-  if (workbookRegion && workbookRegion !== rules.id) {
-    const wb = RULES[workbookRegion].name;
+  if (workbookRegion && workbookRegion.id !== rules.id) {
+    const wb = workbookRegion.name;
     issues.push({
       code: 'REGION_DIFFERS_FROM_WORKBOOK', severity: 'warning', field: 'region', value: rules.id,
       message: t(`按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`, `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`),
@@ -39,30 +40,30 @@ export function regionFit(
       if (v) words.add(fold(v));
     }
   }
-  const score = (id: RegionId) => {
-    const fp = RULES[id].fingerprint;
+  const score = (region: RegionRules) => {
+    const fp = region.fingerprint;
     let n = 0;
     for (const x of ids) if (fp.idPrefixes.some((p) => x.startsWith(p))) n++;
     return { ids: n, words: fp.words.filter((w) => words.has(fold(w))) };
   };
-  const mine = score(rules.id);
+  const mine = score(rules);
   const share = (n: number) => (ids.size ? n / ids.size : 0);
-  for (const other of REGIONS) {
-    if (other === rules.id) continue;
+  for (const other of candidates) {
+    if (other.id === rules.id) continue;
     const s = score(other);
     // a clear majority of IDs from the other province, or its own spellings where ours show none
     const byIds = share(s.ids) >= 0.5 && share(mine.ids) < 0.2;
     const byWords = s.words.length > 0 && mine.words.length === 0 && share(mine.ids) < 0.5;
     if (!byIds && !byWords) continue;
-    const name = RULES[other].name;
-    const idPart = byIds ? t(`${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${RULES[other].fingerprint.idPrefixes.join('、')} 开头）`, `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${RULES[other].fingerprint.idPrefixes.join(', ')})`) : null;
+    const name = other.name;
+    const idPart = byIds ? t(`${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${other.fingerprint.idPrefixes.join('、')} 开头）`, `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${other.fingerprint.idPrefixes.join(', ')})`) : null;
     const wordPart = s.words.length ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`) : null;
     const why = [idPart, wordPart].filter((x) => x !== null);
     issues.push({
-      code: 'REGION_MISMATCH', severity: 'warning', field: 'region', value: other,
+      code: 'REGION_MISMATCH', severity: 'warning', field: 'region', value: other.id,
       message: t(
-        `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other}）`,
-        `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other})`,
+        `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other.id}）`,
+        `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other.id})`,
       ),
     });
     break;

@@ -3,13 +3,13 @@
 // and stray spaces, Dates, Excel date serials, booleans, error values (#N/A), or
 // junk. Every value is either understood or rejected with an issue that names the
 // value and what is accepted; nothing is silently dropped or guessed.
-import type { Issue, IssueCode, TrainingRecord } from './types';
-import { t, Text } from './text';
+import type { Issue, IssueCode, TrainingRecord } from '../core/types';
+import { t, Text } from '../core/text';
 import {
   AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
   Grade, Level, Mode, Vocabulary, acceptedList, fold, lookup, nearest,
-} from './vocabulary';
-import { ColumnMap, FIELD_LABELS, Field } from './fields';
+} from '../core/vocabulary';
+import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text } | null;
 

@@ -2,13 +2,11 @@
 // pane renders. Its zod schema is the contract; the tests validate real output
 // against it.
 import { z } from 'zod';
-import { rulesFor } from '../rules';
 import type { CheckResult, RecordResult } from './engine';
-import { fmt } from './decimal';
-import { Lang, say, t, Text } from './text';
-import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from './types';
-import { REGIONS } from './vocabulary';
-import { ISSUE_CODES, type IssueCode } from './issues';
+import { fmt } from '../core/decimal';
+import { Lang, say, t, Text } from '../core/text';
+import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from '../core/types';
+import { ISSUE_CODES, type IssueCode } from '../core/issues';
 import { STATUS_WORDS } from './verdict';
 
 const IssueSchema = z.strictObject({
@@ -57,7 +55,9 @@ const YearSchema = z.strictObject({ year: z.number().int(), ...period }).refine(
 const CycleSchema = z.strictObject({ start: z.number().int(), end: z.number().int(), ...period }).refine((c) => passOf(c.status, c.pass), { message: 'pass must follow status' });
 
 export const ReportSchema = z.strictObject({
-  region: z.enum(REGIONS),
+  region: z.string().min(1),
+  /** what the region counts: credits, or hours only (zhengzhou) */
+  unit: z.enum(['credits', 'hours']),
   source: z.string(),
   lang: z.enum(['zh', 'en']),
   /** the date the verdicts hold on */
@@ -281,7 +281,7 @@ function filesOf(r: CheckResult): Report['files'] {
 }
 
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
-  const rules = rulesFor(r.region);
+  const rules = r.rules;
   const teacherOf = new Map(r.teachers.map((tj) => [tj.key, tj.id]));
   const records = r.records.map((x: RecordResult) => ({
     row: x.row,
@@ -313,6 +313,7 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const files = filesOf(r);
   const report: Report = {
     region: r.region,
+    unit: rules.unit,
     source: `${rules.source.title}（${rules.source.body}，${rules.source.year}）`,
     lang,
     asOf: r.asOf,

@@ -4,8 +4,8 @@
 // text leaves undefined, is never reported as failed.
 import type { TeacherFacts } from '../rules/region';
 import type { Params } from '../rules/params';
-import { t, Text } from './text';
-import type { Condition, ConvertedRecord, CycleJudgement, CycleVerdict, Undecided, YearJudgement, YearVerdict } from './types';
+import { t, Text } from '../core/text';
+import type { Condition, ConvertedRecord, CycleJudgement, CycleVerdict, Undecided, YearJudgement, YearVerdict } from '../core/types';
 
 /** Failing only on credit conditions: the records whose credits are undefined might make up the gap. */
 function shortOnlyInCredits(conditions: readonly Condition[]): boolean {

@@ -1,14 +1,14 @@
 // What each custom function does, apart from Excel: argument coercion, defaults from
 // the workbook's settings, and Excel errors with a message. The functions file only
 // declares the functions (for the metadata generator) and calls these.
-import { computeCredits, cycleText, explainCredits, judgeRange, parseRegion, regionError, shortfallText, CreditsResult, RangeJudgement } from '../engine/api';
+import { computeCredits, cycleText, explainCredits, judgeRange, shortfallText, CreditsResult, RangeJudgement } from '../engine/api';
+import { parseRegion, regionError, RULES, type RegionId } from '../rules';
 import { RosterError } from '../engine/engine';
-import { RULE_GAPS } from '../engine/types';
-import { checkId } from '../engine/idcard';
+import { RULE_GAPS } from '../core/types';
+import { checkId } from '../core/idcard';
 import { checkCertificate } from '../rules/qitai';
 import { parseYear, cellText } from '../engine/normalize';
-import { say, t, Text } from '../engine/text';
-import type { RegionId } from '../engine/vocabulary';
+import { say, t, Text } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
 import { getLang, getSettings } from './state';
 
@@ -79,7 +79,7 @@ function credits(hours: unknown, level: unknown, mode: unknown, grade: unknown, 
   if (!result) {
     const [h, l, m, g, rt] = args;
     result = computeCredits({
-      region: r, overrides,
+      rules: RULES[r], overrides,
       hours: given(h) ? h : undefined, level: given(l) ? l : undefined, mode: given(m) ? m : undefined,
       grade: given(g) ? g : undefined, rate: given(rt) ? rt : undefined,
     });
@@ -124,7 +124,7 @@ function judge(range: unknown, region: unknown, cycleStart: unknown): RangeJudge
   const s = getSettings();
   try {
     return judgeRange(rows, {
-      region: r,
+      rules: RULES[r],
       overrides: s.overrides ?? {},
       ...(cycle !== undefined ? { cycleStart: cycle } : {}),
       ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),

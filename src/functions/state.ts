@@ -2,8 +2,8 @@
 // one shared runtime: the workbook's settings (region, cycle start, overrides) and
 // the UI language. Loaded once from the workbook at start-up, updated by the task
 // pane; functions read it from memory, never through an Excel round trip per call.
-import type { WorkbookSettings } from '../engine/settings';
-import type { Lang } from '../engine/text';
+import type { WorkbookSettings } from '../present/settings';
+import type { Lang } from '../core/text';
 
 type Listener = (s: WorkbookSettings) => void;
 

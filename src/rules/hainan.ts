@@ -5,11 +5,11 @@ import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition,
   allMet, byYear, yearsOf, countUndefined, lecturing, notBeforeHire,
 } from './region';
-import { add, sub, sum, product, quotient, fmt } from '../engine/decimal';
-import { t, Text } from '../engine/text';
-import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
-import { fold } from '../engine/vocabulary';
-import type { Level, Mode } from '../engine/vocabulary';
+import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
+import { t, Text } from '../core/text';
+import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import { fold } from '../core/vocabulary';
+import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '海南省中小学教师培训学分管理实施办法（2017）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
@@ -317,6 +317,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
 export const hainan: RegionRules = {
   id: 'hainan',
   name: t('海南', 'Hainan'),
+  spellings: ['海南', '海南省', 'hainan'],
   source: { file: '000_9b0328503edbd469.txt', title: '海南省中小学教师培训学分管理实施办法', body: '海南省教育厅', year: 2017 },
   params,
   readings,
@@ -325,6 +326,11 @@ export const hainan: RegionRules = {
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
   fingerprint: { idPrefixes: ['46'], words: ['市县级', '市县'] },
+  template: {
+    // 第十四条 names 市县级 as one level
+    levels: ['国家级', '省级', '市县级', '校级'],
+    columns: [{ header: '月数', width: 6 }, { header: '角色', list: ['主讲教师'], width: 8 }],
+  },
   modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship', 'degree', 'competition', 'newTeacher', 'classTeacher', 'support'],
   levelAliases,
   // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)

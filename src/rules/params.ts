@@ -6,14 +6,15 @@
 // supplies an override. Only parameters marked `overridable` accept one, and an
 // override is validated against the parameter's own bounds.
 import { z } from 'zod';
-import { t, Text } from '../engine/text';
+import { t, Text } from '../core/text';
+import type { Cite, ParamUse } from '../core/types';
 
-export const CiteSchema = z.strictObject({
+export const CiteSchema: z.ZodType<Cite> = z.strictObject({
   doc: z.string().min(1),
   article: z.string().min(1),
   quote: z.string().optional(),
 });
-export type Cite = z.infer<typeof CiteSchema>;
+export type { Cite, ParamUse };
 
 export const UNITS = ['credit', 'credit/day', 'credit/hour', 'credit/classHour', 'hour', 'hour/day', 'hour/year', 'hour/event', 'hour/credit', 'ratio', 'count', 'year', 'month'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -100,14 +101,6 @@ export function checkOverrides(table: ParamTable, overrides: Overrides): Overrid
   return problems;
 }
 
-/** A parameter as one computation used it: the value, and whether it is the text's own. */
-export interface ParamUse {
-  key: string;
-  value: number | null;
-  official: boolean;
-  /** the source's value when an override replaced it (null: UNDEFINED in the source) */
-  original?: number | null;
-}
 
 export class Params {
   constructor(

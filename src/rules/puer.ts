@@ -6,10 +6,10 @@ import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition, allMet, byYear,
   yearsOf, countUndefined, hasValues, lecturing, notBeforeHire,
 } from './region';
-import { add, sum, product, quotient, fmt } from '../engine/decimal';
-import { t, Text } from '../engine/text';
-import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Award, Category, Grade, Level, Mode, Role } from '../engine/vocabulary';
+import { add, sum, product, quotient, fmt } from '../core/decimal';
+import { t, Text } from '../core/text';
+import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../core/types';
+import type { Award, Category, Grade, Level, Mode, Role } from '../core/vocabulary';
 
 const DOC = '普洱市中小学教师全员培训管理办法（试行）（2023）';
 const DOC2 = '普洱市中小学幼儿园教师全员培训学分认定管理实施细则（试行）';
@@ -573,6 +573,7 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag
 export const puer: RegionRules = {
   id: 'puer',
   name: t('普洱（云南）', "Pu'er (Yunnan)"),
+  spellings: ['普洱', '普洱市', '云南', '云南省', 'puer', "pu'er"],
   source: { file: '003_8403e7cbc03e57c3.txt', title: '普洱市中小学教师全员培训管理办法（试行）', body: '普洱市教育体育局', year: 2023 },
   params,
   readings,
@@ -581,6 +582,16 @@ export const puer: RegionRules = {
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
   fingerprint: { idPrefixes: ['53'], words: [] },
+  template: {
+    levels: ['国家级', '省级', '市级', '县级', '校级'],
+    columns: [
+      { header: '项目学分', width: 8 },
+      { header: '角色', list: ['主持人', '成员', '学员', '参与人', '主讲教师'], width: 8 },
+      { header: '获奖', list: ['一等奖', '二等奖', '三等奖', '无'], width: 8 },
+      { header: '模块', list: ['专业理念与师德', '专业知识', '专业能力', '班级管理', '校本研修'], width: 14 },
+      { header: '自主选学', list: ['是', '否'], width: 8 },
+    ],
+  },
   modes: ['online', 'centralized', 'schoolBased', 'followAlong', 'classTeacher', 'studio', 'lecture', 'competition', 'research', 'degree', 'mentorship', 'newTeacher'],
   levelAliases,
   // 第十条: short centralized training counts 6 hours a day; online counts actual hours.

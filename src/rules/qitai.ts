@@ -5,11 +5,11 @@ import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
   countUndefined, lecturing, notBeforeHire,
 } from './region';
-import { add, sub, sum, product, quotient, fmt, pct } from '../engine/decimal';
-import { fold } from '../engine/vocabulary';
-import { t, Text } from '../engine/text';
-import type { Condition, Conversion, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Category, Grade, Level, Mode } from '../engine/vocabulary';
+import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
+import { fold } from '../core/vocabulary';
+import { t, Text } from '../core/text';
+import type { Condition, Conversion, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
+import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
@@ -425,6 +425,7 @@ export function checkCertificate(raw: string): CertificateCheck {
 export const qitai: RegionRules = {
   id: 'qitai',
   name: t('奇台（新疆）', 'Qitai (Xinjiang)'),
+  spellings: ['奇台', '奇台县', '新疆', 'qitai', 'xinjiang'],
   source: { file: '004_b06b09c6b9aa1bd9.txt', title: '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）', body: '奇台县教育局', year: 2024 },
   params,
   readings,
@@ -433,6 +434,16 @@ export const qitai: RegionRules = {
   // 第七个五年管理周期 2024–2028, fixed by the plan itself
   cycleKind: 'fixed',
   fingerprint: { idPrefixes: ['65'], words: ['自治区级', '自治区', '区培', '地州级', '地(州、市)级'] },
+  template: {
+    // in Xinjiang the level above the prefecture is the autonomous region (自治区级)
+    levels: ['国家级', '自治区级', '地州级', '县级', '校级'],
+    columns: [
+      { header: '课程类别', list: ['公共课', '专业课', '选修', '校本'], width: 10 },
+      { header: '角色', list: ['主讲教师'], width: 8 },
+      { header: '证书编号', numberFormat: '@', width: 14 },
+      { header: '考核结果', list: ['合格', '不合格'], width: 8 },
+    ],
+  },
   modes: ['centralized', 'online', 'schoolBased', 'followAlong', 'lecture', 'competition', 'research', 'degree', 'newTeacher', 'classTeacher', 'support', 'mentorship'],
   certificate: checkCertificate,
   fixedCycle: { start: 2024, cite: S6_4 },

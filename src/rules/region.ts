@@ -3,15 +3,15 @@
 // and cycles. The tools carry no rule of any region: numbers and articles stay in
 // the region files.
 import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
-import { round2, fmt } from '../engine/decimal';
-import { t, Text } from '../engine/text';
+import { round2, fmt } from '../core/decimal';
+import { t, Text } from '../core/text';
 import type {
   SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, IssueCode, Severity, Step, TrainingRecord, Unit,
   YearJudgement,
-} from '../engine/types';
-import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../engine/vocabulary';
-import type { Level, Mode, RegionId, Role } from '../engine/vocabulary';
-import type { Field } from '../engine/fields';
+} from '../core/types';
+import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../core/vocabulary';
+import type { Level, Mode, Role } from '../core/vocabulary';
+import type { Field } from '../core/fields';
 
 export interface RuleContext {
   params: Params;
@@ -55,9 +55,21 @@ export interface Judged {
   issues?: Issue[];
 }
 
+/** A column of the roster template (present/template.ts lays out the common ones around a region's own). */
+export interface TemplateColumnSpec {
+  header: string;
+  /** the in-cell dropdown's choices, when the column has a vocabulary */
+  list?: readonly string[];
+  /** Excel number format: '@' keeps IDs and certificate numbers as text */
+  numberFormat?: string;
+  width: number;
+}
+
 export interface RegionRules {
-  id: RegionId;
+  id: string;
   name: Text;
+  /** how administrators write the region: 海南, 海南省, hainan … (the first is its display name) */
+  spellings: readonly string[];
   source: { file: string; title: string; body: string; year: number };
   params: ParamTable;
   readings: Reading[];
@@ -65,6 +77,11 @@ export interface RegionRules {
   unit: 'credits' | 'hours';
   /** whether a record's level changes its figures (a roster without a level column is unusable then) */
   requiresLevel: boolean;
+  /**
+   * The region's part of the roster template: the level spellings its rosters use, its own columns after
+   * the common ones (成绩 …), and any after the common tail (登记学分, 班主任, 入职年度).
+   */
+  template: { levels: readonly string[]; columns: readonly TemplateColumnSpec[]; last?: readonly TemplateColumnSpec[] };
   /** the modes the text registers; others give MODE_NOT_COVERED (the roster template offers these) */
   modes: readonly Mode[];
   /** the region's certificate-number rules, where the text has them (qitai 附件) */

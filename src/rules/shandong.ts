@@ -6,10 +6,10 @@ import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
   countUndefined, lecturing, notBeforeHire,
 } from './region';
-import { sub, sum, product, round2, fmt, pct } from '../engine/decimal';
-import { t, Text } from '../engine/text';
-import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Level, Mode } from '../engine/vocabulary';
+import { sub, sum, product, round2, fmt, pct } from '../core/decimal';
+import { t, Text } from '../core/text';
+import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '山东省中小学教师继续教育学分管理办法';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
@@ -227,6 +227,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
 export const shandong: RegionRules = {
   id: 'shandong',
   name: t('山东', 'Shandong'),
+  spellings: ['山东', '山东省', 'shandong'],
   source: { file: '001_451193a284549591.txt', title: '山东省中小学教师继续教育学分管理办法', body: '山东省', year: 2012 },
   params,
   readings,
@@ -235,6 +236,16 @@ export const shandong: RegionRules = {
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
   fingerprint: { idPrefixes: ['37'], words: [] },
+  template: {
+    levels: ['国家级', '省级', '市级', '县级', '校级'],
+    columns: [
+      // 第十七条: lecturers, course experts and instructors count double
+      { header: '角色', list: ['主讲教师', '课程专家', '指导老师'], width: 8 },
+      { header: '课程类别', list: ['公需科目', '专业课', '选修'], width: 10 },
+    ],
+    // 第二十一条: a year made up later is marked exempt
+    last: [{ header: '免考核', list: ['是', '否'], width: 8 }],
+  },
   modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'selfStudy', 'lecture', 'degree', 'newTeacher', 'classTeacher', 'exam', 'support'],
   levelAliases,
   // 第十四条 counts hours, not days; a day's length is nowhere given.

@@ -5,10 +5,10 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules, Trace, RecordContext, JudgeInput, RuleContext, requireField, condition, allMet, byYear, yearsOf, notBeforeHire,
 } from './region';
-import { sum, fmt } from '../engine/decimal';
-import { t, Text } from '../engine/text';
-import type { Condition, Conversion, TrainingRecord, YearJudgement } from '../engine/types';
-import type { Level, Mode } from '../engine/vocabulary';
+import { sum, fmt } from '../core/decimal';
+import { t, Text } from '../core/text';
+import type { Condition, Conversion, TrainingRecord, YearJudgement } from '../core/types';
+import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '郑教明电〔2017〕139号（河南省 教师[2016]724号）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
@@ -111,6 +111,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
 export const zhengzhou: RegionRules = {
   id: 'zhengzhou',
   name: t('郑州（河南）', 'Zhengzhou (Henan)'),
+  spellings: ['郑州', '郑州市', '河南', '河南省', 'zhengzhou', 'henan'],
   source: { file: '002_ca4ab383277274ce.txt', title: '关于贯彻落实省中小学幼儿园教师继续教育学时登记管理暂行意见的通知（郑教明电〔2017〕139号）', body: '郑州市教育局', year: 2017 },
   params,
   readings,
@@ -119,6 +120,7 @@ export const zhengzhou: RegionRules = {
   // 四 「每5年为一个周期仅对教师个人设定」: each teacher's own five years
   cycleKind: 'individual',
   fingerprint: { idPrefixes: ['41'], words: [] },
+  template: { levels: ['国家级', '省级', '市级', '县级', '校级'], columns: [] },
   modes: ['centralized', 'online', 'schoolBased', 'degree', 'newTeacher', 'support', 'lecture', 'competition', 'mentorship'],
   levelAliases,
   modeAliases,

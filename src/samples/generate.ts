@@ -2,8 +2,8 @@
 // Chinese headers as administrators write them, and a handful of deliberate
 // mistakes (listed in MISTAKES so tests can expect them). Deterministic: the same
 // seed gives the same workbook. The benchmark uses the same generator at scale.
-import { checkDigit } from '../engine/idcard';
-import type { RegionId } from '../engine/vocabulary';
+import { checkDigit } from '../core/idcard';
+import type { RegionId } from '../rules';
 
 /** mulberry32: a tiny deterministic PRNG, so samples are reproducible byte for byte. */
 export function rng(seed: number): () => number {

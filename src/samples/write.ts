@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { computeCredits } from '../engine/api';
-import { REGIONS, RegionId } from '../engine/vocabulary';
+import { REGIONS, RULES, type RegionId } from '../rules';
 import { toCsv, writeCustomProperties } from '../cli/files';
 import { generate, Sample } from './generate';
 
@@ -33,7 +33,7 @@ export async function sampleXlsx(s: Sample): Promise<Buffer> {
 function creditsOf(region: RegionId) {
   return (r: Record<string, string | number | null>): number | null => {
     const res = computeCredits({
-      region,
+      rules: RULES[region],
       hours: r['学时'] ?? r['培训学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'],
       rate: r['项目学分'], months: r['月数'], award: r['获奖'], category: r['课程类别'],
     });

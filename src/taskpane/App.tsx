@@ -7,16 +7,15 @@ import {
   Badge, Button, Caption1, Divider, Dropdown, Field, FluentProvider, Input, MessageBar, MessageBarBody, Option,
   ProgressBar, Select, Subtitle2, Tab, TabList, Text, makeStyles, tokens, webLightTheme,
 } from '@fluentui/react-components';
-import { RULES } from '../rules';
+import { REGIONS, RULES, type RegionId } from '../rules';
 import { checkOverrides } from '../rules/params';
-import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../engine/fields';
+import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import type { Report } from '../engine/report';
-import { parseDate, today, type WorkbookSettings } from '../engine/settings';
-import { say, type Lang } from '../engine/text';
+import { parseDate, today, type WorkbookSettings } from '../present/settings';
+import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
-import { REGIONS, RegionId } from '../engine/vocabulary';
-import { maskId } from '../engine/idcard';
-import { columnLetters } from '../engine/tables';
+import { maskId } from '../core/idcard';
+import { columnLetters } from '../present/tables';
 import { getSettings, onSettings, setSettings } from '../functions/state';
 import { cancelValidation, getPort, issueCell, runValidation } from './controller';
 import { STRINGS, Strings } from './i18n';
@@ -393,7 +392,7 @@ function TeachersTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElemen
           <div className={styles.years}>
             {t.years.map((y) => (
               <Badge key={y.year} appearance="tint" color={STATUS_COLOR[y.status]} title={[y.verdict, ...y.reasons].join('；')}>
-                {y.year} {word(y.status)} · {RULES[report.region].unit === 'hours' ? y.hours : y.credits}
+                {y.year} {word(y.status)} · {report.unit === 'hours' ? y.hours : y.credits}
               </Badge>
             ))}
           </div>

@@ -3,11 +3,11 @@
 // engine holds every rule; this file only moves data between it and the workbook.
 import { checkTable, CheckResult } from '../engine/engine';
 import { toReport } from '../engine/report';
-import type { ColumnMap, Field } from '../engine/fields';
-import type { Lang } from '../engine/text';
+import type { ColumnMap, Field } from '../core/fields';
+import type { Lang } from '../core/text';
 import type { Overrides } from '../rules/params';
-import type { RegionId } from '../engine/vocabulary';
-import { RULE_GAPS } from '../engine/types';
+import { REGION_LIST, RULES, type RegionId } from '../rules';
+import { RULE_GAPS } from '../core/types';
 import { getLang, getSettings } from '../functions/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
@@ -63,7 +63,8 @@ export async function validate(port: WorkbookPort, o: ValidateOptions, onProgres
   if (signal?.aborted) throw new Cancelled();
   t0 = now();
   const result = checkTable(sheet.rows, {
-    region: o.region,
+    rules: RULES[o.region],
+    candidates: REGION_LIST,
     firstRow: sheet.firstRow,
     ...(o.cycleStart !== undefined ? { cycleStart: o.cycleStart } : {}),
     ...(o.workbookCycleStart !== undefined ? { workbookCycleStart: o.workbookCycleStart } : {}),

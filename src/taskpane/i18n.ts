@@ -1,5 +1,5 @@
 // The task pane's words: Chinese first, English for an English Office.
-import type { Lang } from '../engine/text';
+import type { Lang } from '../core/text';
 
 const zh = {
   title: '教师培训学分助手',

@@ -2,9 +2,9 @@
 // (excel/workbook.ts) is the only code that calls Excel.run; the standalone preview
 // runs the very same implementation against an in-memory Excel (preview/).
 import type { Report } from '../engine/report';
-import type { WorkbookSettings } from '../engine/settings';
-import type { Lang } from '../engine/text';
-import type { RegionId } from '../engine/vocabulary';
+import type { WorkbookSettings } from '../present/settings';
+import type { Lang } from '../core/text';
+import type { RegionId } from '../rules';
 
 export interface SheetData {
   sheetName: string;

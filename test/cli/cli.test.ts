@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { ReportSchema } from '../../src/engine/report';
 import { MISTAKES } from '../../src/samples/generate';
-import { REGIONS } from '../../src/engine/vocabulary';
+import { REGIONS } from '../../src/rules';
 import { readCustomProperties } from '../../src/cli/files';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');

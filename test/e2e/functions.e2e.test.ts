@@ -1,6 +1,7 @@
 // The built dist/ page in real headless Chromium, with stand-ins for Office and
 // CustomFunctions only: every function of functions.json is registered, and each
 // answers good and bad arguments as the engine does.
+import { RULES, type RegionId } from '../../src/rules';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
@@ -51,7 +52,7 @@ test.each([
   ['zhengzhou', 16, '市级', '网络研修', null, null],
 ])('CREDITS(%s: %p, %p, %p, %p, rate %p) equals the engine', async (region, hours, level, mode, grade, rate) => {
   const r = await call(zh, 'CREDITS', hours, level, mode, grade, region, rate);
-  const engine = computeCredits({ region: region as 'hainan', hours, level, mode, grade: grade ?? undefined, rate: rate ?? undefined });
+  const engine = computeCredits({ rules: RULES[region as RegionId], hours, level, mode, grade: grade ?? undefined, rate: rate ?? undefined });
   expect(r.escaped).toBeUndefined();
   expect(r.value).toBe(engine.credits);
   expect(typeof r.value).toBe('number');
@@ -86,7 +87,7 @@ const headerRange = [
 const filterShaped = [...headerRange.slice(1).map((r) => [...r, '']), ['', '', '', '', '', '']];
 
 test('CYCLE_PASS / CYCLE_REPORT / CYCLE_SHORTFALL / CYCLE_CREDITS / YEAR_PASS agree with the engine', async () => {
-  const engine = judgeRange(headerRange, { region: 'zhengzhou', cycleStart: 2019 });
+  const engine = judgeRange(headerRange, { rules: RULES.zhengzhou, cycleStart: 2019 });
   expect((await call(zh, 'CYCLE_PASS', headerRange, 'zhengzhou', 2019)).value).toBe(engine.teacher.cycle.pass);
   expect((await call(zh, 'CYCLE_PASS', filterShaped, '郑州', 2019)).value).toBe(true);
   expect((await call(zh, 'CYCLE_CREDITS', filterShaped, 'zhengzhou', 2019)).value).toBe(360);

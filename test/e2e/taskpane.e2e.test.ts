@@ -2,6 +2,7 @@
 // and the Excel path with a stand-in Excel (the ribbon command included). Pick a
 // region, validate the sample, compare the counts with the engine, click an issue,
 // switch language, write the summary, clear the marks. Screenshots are saved.
+import { RULES } from '../../src/rules';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -29,9 +30,9 @@ afterAll(async () => {
 /** The engine's own report on the preview's hainan sheet (no workbook cycle setting). */
 function expectedHainan() {
   const s = generate('hainan', {
-    computeCredits: (r) => computeCredits({ region: 'hainan', hours: r['学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'], months: r['月数'] }).credits,
+    computeCredits: (r) => computeCredits({ rules: RULES.hainan, hours: r['学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'], months: r['月数'] }).credits,
   });
-  return toReport(checkTable(s.rows.map((r) => r.map((v) => (v === null ? '' : v))), { region: 'hainan' })).summary;
+  return toReport(checkTable(s.rows.map((r) => r.map((v) => (v === null ? '' : v))), { rules: RULES.hainan })).summary;
 }
 
 type MemWb = { sheets: Array<{ name: string; rows: unknown[][]; formats: Map<string, unknown>; cfs: unknown[]; visibility: string; charts: unknown[]; validations: unknown[] }>; properties: Map<string, string>; selection: { sheet: string; row: number; col: number } | null };

@@ -2,7 +2,7 @@
 // binary-float artefacts (0.1 * 3 must print 0.3).
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { add, dec, div, fmt, mul, pct, round2, sub, sum } from '../../src/engine/decimal';
+import { add, dec, div, fmt, mul, pct, round2, sub, sum } from '../../src/core/decimal';
 
 /** The reference: the decimal the number prints as, rounded half away from zero. */
 const R = Decimal.clone({ precision: 60 });

@@ -3,7 +3,7 @@
 // MOD 11-2, independently of the engine's weight table: the weight of position i
 // (1-based from the left, 18 positions, the check character at position 18) is
 // 2^(18 - i) mod 11, and the check value is (12 - (Σ aᵢ·wᵢ mod 11)) mod 11, 10 written X.
-import { checkDigit, checkId } from '../../src/engine/idcard';
+import { checkDigit, checkId } from '../../src/core/idcard';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1)); // 2026-06-01
 

@@ -3,7 +3,7 @@
 // second; this test reads the source too, so that a code built at run time cannot slip past).
 import * as fs from 'fs';
 import * as path from 'path';
-import { ISSUES, ISSUE_CODES, RULE_GAPS } from '../../src/engine/issues';
+import { ISSUES, ISSUE_CODES, RULE_GAPS } from '../../src/core/issues';
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -4,10 +4,9 @@ import {
   Parsed, cellText, gradeOfScore, isBlank, isBlankRow, normalizeRow, parseBool, parseGrade, parseId, parseNumber,
   parseText, parseVocab, parseYear,
 } from '../../src/engine/normalize';
-import {
-  AWARD_VOCAB, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, REGIONS, ROLE_VOCAB, Level, fold, lookup, nearest,
-} from '../../src/engine/vocabulary';
-import { ColumnMap, FIELDS, HEADERS, Field, detectHeader, headerlessMap, matchHeader } from '../../src/engine/fields';
+import { AWARD_VOCAB, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB, Level, fold, lookup, nearest } from '../../src/core/vocabulary';
+import { REGIONS, RULES } from '../../src/rules';
+import { ColumnMap, FIELDS, HEADERS, Field, detectHeader, headerlessMap, matchHeader } from '../../src/core/fields';
 import { rulesFor } from '../../src/rules';
 import { checkTable } from '../../src/engine/engine';
 
@@ -846,17 +845,17 @@ describe('detectHeader', () => {
 
   test('staff numbers are not checked as ID numbers; ID numbers are', () => {
     const rows = (h: string) => [[h, '年度', '培训层次', '培训方式', '学时'], ['T001', 2023, '国家级', '集中培训', 24], ['110105194912310020', 2023, '国家级', '集中培训', 24]];
-    const staff = checkTable(rows('教师编号'), { region: 'hainan', asOf: TODAY });
+    const staff = checkTable(rows('教师编号'), { rules: RULES.hainan, asOf: TODAY });
     expect(staff.records[0]!.issues.filter((i) => i.code === 'ID_INVALID')).toEqual([]);
     // an 18-digit value is checked whatever the header says
     expect(staff.records[1]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
-    const ids = checkTable(rows('身份证号'), { region: 'hainan', asOf: TODAY });
+    const ids = checkTable(rows('身份证号'), { rules: RULES.hainan, asOf: TODAY });
     expect(ids.records[0]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
     expect(ids.records[1]!.issues.some((i) => i.code === 'ID_INVALID')).toBe(true);
   });
 
   test('a 15-digit ID under an ID-number header is accepted with a warning', () => {
-    const r = checkTable([['身份证号', '年度', '培训层次', '培训方式', '学时'], ['110105491231002', 2023, '国家级', '集中培训', 24]], { region: 'hainan', asOf: TODAY });
+    const r = checkTable([['身份证号', '年度', '培训层次', '培训方式', '学时'], ['110105491231002', 2023, '国家级', '集中培训', 24]], { rules: RULES.hainan, asOf: TODAY });
     expect(r.records[0]!.issues).toEqual([expect.objectContaining({ code: 'ID_LEGACY', severity: 'warning' })]);
     expect(r.records[0]!.conversion.credits).toBe(6);
   });
@@ -910,7 +909,7 @@ describe('defects found by these tests, now fixed', () => {
   test('an error value in the certificate column is reported (qitai)', () => {
     const r = checkTable(
       [['身份证号', '年度', '培训层次', '培训方式', '学时', '证书编号'], ['11010519491231002X', 2024, '区级', '集中培训', 40, '#N/A']],
-      { region: 'qitai', asOf: TODAY },
+      { rules: RULES.qitai, asOf: TODAY },
     );
     expect(r.records[0]!.issues.some((i) => i.field === 'certificate')).toBe(true);
   });

@@ -4,18 +4,16 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { computeCredits, CreditsInput } from '../../src/engine/api';
 import { checkTable, CheckResult, RecordResult, RosterError } from '../../src/engine/engine';
-import { FIELDS, Field, HEADERS } from '../../src/engine/fields';
+import { FIELDS, Field, HEADERS } from '../../src/core/fields';
 import {
   Parsed, isBlank, parseBool, parseGrade, parseId, parseNumber, parseVocab, parseYear,
 } from '../../src/engine/normalize';
 import { ReportSchema, toReport } from '../../src/engine/report';
 import type { Overrides } from '../../src/rules/params';
-import { rulesFor } from '../../src/rules';
-import {
-  AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, REGIONS, ROLE_VOCAB, RegionId,
-  Vocabulary, fold,
-} from '../../src/engine/vocabulary';
-import { round2 } from '../../src/engine/decimal';
+import { rulesFor, RULES } from '../../src/rules';
+import { AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB, Vocabulary, fold } from '../../src/core/vocabulary';
+import { REGIONS, RegionId } from '../../src/rules';
+import { round2 } from '../../src/core/decimal';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1));
 /** `CPD_FC_SCALE=20 npx jest test/engine/properties` for a deeper hunt; the default keeps the file fast. */
@@ -206,7 +204,7 @@ const overridesArb = (region: RegionId): fc.Arbitrary<Overrides> => {
 };
 
 function run(region: RegionId, rows: unknown[][], overrides: Overrides = {}): CheckResult {
-  return checkTable(rows, { region, asOf: TODAY, overrides });
+  return checkTable(rows, { rules: RULES[region], asOf: TODAY, overrides });
 }
 
 // ---------------------------------------------------------------- checks
@@ -361,10 +359,10 @@ describe.each(REGIONS)('%s', (region) => {
       category: cellArb('category', bounded, 6),
     }, { requiredKeys: [], noNullPrototype: true });
     fc.assert(fc.property(input(false), overridesArb(region), (i, overrides) => {
-      computeCredits({ ...i, region, overrides } as CreditsInput);
+      computeCredits({ ...i, rules: RULES[region], overrides } as CreditsInput);
     }), { numRuns: runs(RUNS) });
     fc.assert(fc.property(input(true), overridesArb(region), (i, overrides) => {
-      const r = computeCredits({ ...i, region, overrides } as CreditsInput);
+      const r = computeCredits({ ...i, rules: RULES[region], overrides } as CreditsInput);
       expectFigure(r.hours, 'hours');
       expectFigure(r.credits, 'credits');
       if (r.errors.length) expect(r.credits).toBeNull();
@@ -526,7 +524,7 @@ describe('defects found by these properties, now fixed', () => {
   });
 
   test('computeCredits does not throw on hours { toString: 1 }', () => {
-    expect(() => computeCredits({ region: 'puer', hours: { toString: 1 }, level: '县级', mode: '网络研修' })).not.toThrow();
+    expect(() => computeCredits({ rules: RULES.puer, hours: { toString: 1 }, level: '县级', mode: '网络研修' })).not.toThrow();
   });
 
   // BUG: hours near Number.MAX_VALUE pass parseNumber (finite) and only get the

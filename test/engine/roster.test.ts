@@ -1,5 +1,6 @@
 // Several tables as one roster: a workbook kept as one sheet per year, several schools' files. A teacher's
 // records add up across them; the same record in two files is a cross-file duplicate naming both.
+import { RULES } from '../../src/rules';
 import { checkRoster, RosterTable } from '../../src/engine/engine';
 import { ReportSchema, toReport } from '../../src/engine/report';
 
@@ -15,7 +16,7 @@ const yearSheet = (y: number, extraHead: string[] = []): RosterTable => ({
 
 test('one sheet per year is one roster: every teacher passes the cycle that no single sheet could', () => {
   const tables = [2019, 2020, 2021, 2022, 2023].map((y, i) => yearSheet(y, i % 2 ? ['序号'] : []));
-  const result = checkRoster(tables, { region: 'hainan', asOf: '2026-12-01' });
+  const result = checkRoster(tables, { rules: RULES.hainan, asOf: '2026-12-01' });
   expect(result.tables.map((t) => [t.sheet, t.records])).toEqual([['2019年', 4], ['2020年', 4], ['2021年', 4], ['2022年', 4], ['2023年', 4]]);
   const report = ReportSchema.parse(toReport(result));
   expect(report.teachers.map((t) => [t.id, t.cycle.status, t.cycle.credits])).toEqual([['T1', 'pass', 100], ['T2', 'pass', 100]]);
@@ -23,13 +24,13 @@ test('one sheet per year is one roster: every teacher passes the cycle that no s
   expect(report.cycle).toMatchObject({ source: 'roster', start: 2019 });
   expect(report.files).toBeUndefined();
   // each sheet on its own falls short: the whole point of reading them together
-  expect(checkRoster([tables[0]!], { region: 'hainan', asOf: '2026-12-01', cycleStart: 2019 }).teachers[0]!.cycle.status).toBe('fail');
+  expect(checkRoster([tables[0]!], { rules: RULES.hainan, asOf: '2026-12-01', cycleStart: 2019 }).teachers[0]!.cycle.status).toBe('fail');
 });
 
 test('two schools’ files: a teacher split across them is one teacher; the shared record is a cross-file duplicate', () => {
   const a: RosterTable = { file: '甲校.xlsx', sheet: '登记', rows: [HEAD, ['T1', '甲', 2023, '国培A', '国家级', '集中培训', 40], ['T1', '甲', 2023, '共同项目', '国家级', '集中培训', 8]] };
   const b: RosterTable = { file: '乙校.xlsx', sheet: '登记', rows: [HEAD, ['T1', '甲', 2023, '国培B', '国家级', '集中培训', 40], ['T1', '甲', 2023, '共同项目', '国家级', '集中培训', 8]] };
-  const result = checkRoster([a, b], { region: 'hainan', asOf: '2026-12-01', cycleStart: 2019 });
+  const result = checkRoster([a, b], { rules: RULES.hainan, asOf: '2026-12-01', cycleStart: 2019 });
   expect(result.teachers).toHaveLength(1);
   expect(result.teachers[0]!.years.find((y) => y.year === 2023)!.credits).toBe(24);
   const dup = result.records.flatMap((r) => r.issues).filter((i) => i.code === 'DUPLICATE_ACROSS_FILES');
@@ -45,10 +46,10 @@ test('two schools’ files: a teacher split across them is one teacher; the shar
 test('within one workbook, a duplicate on another sheet names that sheet', () => {
   const s1: RosterTable = { sheet: '2023年', rows: [HEAD, ['T1', '甲', 2023, '项目', '国家级', '集中培训', 8]] };
   const s2: RosterTable = { sheet: '补录', rows: [HEAD, ['T1', '甲', 2023, '项目', '国家级', '集中培训', 8]] };
-  const issues = checkRoster([s1, s2], { region: 'hainan', asOf: '2026-12-01' }).records[1]!.issues;
+  const issues = checkRoster([s1, s2], { rules: RULES.hainan, asOf: '2026-12-01' }).records[1]!.issues;
   expect(issues).toEqual([expect.objectContaining({ code: 'DUPLICATE_RECORD', message: expect.objectContaining({ zh: '与2023年 第 2 行重复（同一教师、同一项目、同一年度），可能重复登记' }) })]);
 });
 
 test('a table without a header names its sheet and file', () => {
-  expect(() => checkRoster([{ file: 'x.xlsx', sheet: '说明', rows: [['填表说明'], ['请按要求填写']] }], { region: 'hainan' })).toThrow(/「x\.xlsx 说明」：找不到表头行/);
+  expect(() => checkRoster([{ file: 'x.xlsx', sheet: '说明', rows: [['填表说明'], ['请按要求填写']] }], { rules: RULES.hainan })).toThrow(/「x\.xlsx 说明」：找不到表头行/);
 });

@@ -2,15 +2,16 @@
 // the text leaves undefined is "pending", hire years and partial cycles are "not assessed" — never 不合格.
 // Also: one cycle per roster where the region's cycle is common, teachers whose ID column cannot identify
 // them, and the warning for a roster that looks like another region's.
+import { REGION_LIST, RULES } from '../../src/rules';
 import { busiestWindow, checkTable, CheckOptions } from '../../src/engine/engine';
 import { ReportSchema, toReport } from '../../src/engine/report';
-import type { RegionId } from '../../src/engine/vocabulary';
+import type { RegionId } from '../../src/rules';
 
 type Row = Array<string | number | null>;
 const HEAD = ['教师编号', '姓名', '学校', '年度', '项目名称', '培训层次', '培训方式', '学时'];
 
 function check(region: RegionId, rows: Row[], opts: Partial<CheckOptions> = {}, head: string[] = HEAD) {
-  const result = checkTable([head, ...rows], { region, asOf: '2026-12-01', ...opts });
+  const result = checkTable([head, ...rows], { rules: RULES[region], candidates: REGION_LIST, asOf: '2026-12-01', ...opts });
   const report = ReportSchema.parse(toReport(result));
   return { result, report };
 }
@@ -225,7 +226,7 @@ describe('region sanity (rules.md, "Checks common to every region")', () => {
   });
 
   test('a region other than the workbook’s own is pointed out', () => {
-    const { report } = check('hainan', hainanRows, { cycleStart: 2019, workbookRegion: 'puer' }, ID_HEAD);
+    const { report } = check('hainan', hainanRows, { cycleStart: 2019, workbookRegion: RULES.puer }, ID_HEAD);
     expect(report.issues.map((i) => i.code)).toEqual(['REGION_DIFFERS_FROM_WORKBOOK']);
     expect(report.summary.warnings).toBeGreaterThanOrEqual(1);
   });

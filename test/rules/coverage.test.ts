@@ -2,8 +2,7 @@
 // one table row (architecture.md). A row exercises what it names in `params` /
 // `readings`, and what the engine's explanation steps and conditions name while the
 // row runs. Every UNDEFINED parameter also has a row that overrides it.
-import { RULES } from '../../src/rules';
-import { REGIONS, RegionId } from '../../src/engine/vocabulary';
+import { REGIONS, RULES, type RegionId } from '../../src/rules';
 import { ConversionRow, conversionTable, evaluateConversion, evaluateJudgement, JudgementRow, judgementTable } from './table';
 import * as hainan from './cases/hainan';
 import * as shandong from './cases/shandong';

@@ -1,4 +1,5 @@
 // Table-driven tests of the qitai rules: the tables are in cases/qitai.ts.
+import { RULES } from '../../src/rules';
 import { checkCertificate } from '../../src/rules/qitai';
 import { checkTable } from '../../src/engine/engine';
 import { rosterOf, runConversions, runJudgements, TODAY } from './table';
@@ -20,7 +21,7 @@ describe('qitai: certificate numbers (checkCertificate)', () => {
 describe('qitai: 六(四)1 「一人一证，一人一号」 marks every row concerned', () => {
   const row = (teacher: string, year: number, certificate: string) => ({ teacher, year, level: '县级', mode: '集中培训', hours: 90, certificate });
   const codes = (records: ReturnType<typeof row>[]) =>
-    checkTable(rosterOf(records), { region: 'qitai', asOf: TODAY }).records.map((r) => r.issues.map((i) => i.code).filter((c) => c.startsWith('CERTIFICATE_')));
+    checkTable(rosterOf(records), { rules: RULES.qitai, asOf: TODAY }).records.map((r) => r.issues.map((i) => i.code).filter((c) => c.startsWith('CERTIFICATE_')));
 
   test('a number on two teachers: an error on the rows of both, none on a third teacher', () => {
     expect(codes([row('T1', 2024, '0707200001'), row('T1', 2025, '0707200001'), row('T2', 2024, '0707200001'), row('T3', 2024, '0707200003')]))

@@ -11,8 +11,7 @@
 import { z } from 'zod';
 import { computeCredits, CreditsResult } from '../../src/engine/api';
 import { checkTable, CheckResult } from '../../src/engine/engine';
-import { RULES } from '../../src/rules';
-import type { RegionId } from '../../src/engine/vocabulary';
+import { RULES, type RegionId } from '../../src/rules';
 
 /** "Today" for every table: years after 2026 are not yet due. */
 export const TODAY = new Date('2026-11-23');
@@ -213,7 +212,7 @@ export interface Usage {
 
 export function evaluateConversion(region: RegionId, row: ConversionRow): { result: CreditsResult; usage: Usage } {
   const { overrides, ...cells } = row.input;
-  const result = computeCredits({ region, ...cells, ...(overrides ? { overrides } : {}) });
+  const result = computeCredits({ rules: RULES[region], ...cells, ...(overrides ? { overrides } : {}) });
   const usage: Usage = { params: new Set(row.params ?? []), readings: new Set(row.readings ?? []) };
   for (const s of result.conversion.steps) {
     for (const p of s.params ?? []) usage.params.add(p.key);
@@ -247,7 +246,7 @@ export function rosterOf(records: RecordInput[]): unknown[][] {
 
 export function evaluateJudgement(region: RegionId, row: JudgementRow): { result: CheckResult; usage: Usage } {
   const result = checkTable(rosterOf(row.input.records), {
-    region,
+    rules: RULES[region],
     asOf: row.input.asOf ?? TODAY,
     ...(row.input.cycleStart !== undefined ? { cycleStart: row.input.cycleStart } : {}),
     ...(row.input.overrides ? { overrides: row.input.overrides } : {}),

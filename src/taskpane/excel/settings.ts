@@ -1,7 +1,7 @@
 // The workbook's CPD.* custom document properties, read and written through Excel.
 // Part of the only code that calls Excel.run (src/taskpane/excel/).
 /* global Excel */
-import { parseSettings, settingsToProps, SETTING_KEYS, WorkbookSettings } from '../../engine/settings';
+import { parseSettings, settingsToProps, SETTING_KEYS, WorkbookSettings } from '../../present/settings';
 
 export async function readWorkbookSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {

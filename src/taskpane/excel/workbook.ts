@@ -6,10 +6,10 @@
 // every format of the roster exactly as it was.
 /* global Excel */
 import type { Report } from '../../engine/report';
-import { columnLetters, passRates, schoolPassRates, summaryTables, Table, unusedName } from '../../engine/tables';
-import { templateColumns } from '../../engine/template';
-import type { Lang } from '../../engine/text';
-import type { RegionId } from '../../engine/vocabulary';
+import { columnLetters, passRates, schoolPassRates, summaryTables, Table, unusedName } from '../../present/tables';
+import { templateColumns } from '../../present/template';
+import type { Lang } from '../../core/text';
+import { RULES, type RegionId } from '../../rules';
 import { checkSignal, IoStats, Mark, ProgressFn, SheetData, WorkbookPort } from '../port';
 import { readWorkbookSettings, writeWorkbookSettings } from './settings';
 
@@ -231,7 +231,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async insertTemplate(region: RegionId, lang: Lang): Promise<string> {
     return Excel.run(async (ctx) => {
       const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'Roster template' : '培训登记模板');
-      const cols = templateColumns(region);
+      const cols = templateColumns(RULES[region]);
       const header = ws.getRangeByIndexes(0, 0, 1, cols.length);
       header.values = [cols.map((c) => c.header)];
       header.format.font.bold = true;

@@ -4,7 +4,7 @@
 // their stand-in Excel. Values are available immediately (load is a no-op), sync only
 // counts round trips.
 
-import { columnLetters } from '../../engine/tables';
+import { columnLetters } from '../../present/tables';
 
 type Value = string | number | boolean;
 interface Fmt { fill?: string; bold?: boolean; size?: number; color?: string; numberFormat?: string; width?: number }

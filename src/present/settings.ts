@@ -4,9 +4,8 @@
 // command line (docProps/custom.xml).
 import { z } from 'zod';
 import { OverridesSchema, Overrides } from '../rules/params';
-import { parseRegion } from './api';
-import type { RegionId } from './vocabulary';
-import { t, Text } from './text';
+import { parseRegion, type RegionId } from '../rules';
+import { t, Text } from '../core/text';
 
 export const SETTING_KEYS = {
   region: 'CPD.region',

@@ -1,9 +1,9 @@
 // The summary tables written beside a roster — by the CLI's --out copy and by the
 // task pane's summary sheet alike — as plain rows of values, so that both writers
 // lay out exactly the same content.
-import type { Report } from './report';
-import { say, type Lang } from './text';
-import { STATUS_WORDS } from './verdict';
+import type { Report } from '../engine/report';
+import { say, type Lang } from '../core/text';
+import { STATUS_WORDS } from '../engine/verdict';
 
 export interface Table {
   name: string;

@@ -27,8 +27,6 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const REGIONS = ['hainan', 'shandong', 'zhengzhou', 'puer', 'qitai'] as const;
-export type RegionId = (typeof REGIONS)[number];
 
 export interface Vocabulary<T extends string> {
   name: Text;
@@ -127,17 +125,6 @@ export const CATEGORY_VOCAB: Vocabulary<Category> = {
     knowledge: ['专业知识', 'knowledge'],
     ability: ['专业能力', 'ability'],
     classManagement: ['班级管理', 'classmanagement', 'class-management'],
-  },
-};
-
-export const REGION_VOCAB: Vocabulary<RegionId> = {
-  name: t('地区', 'region'),
-  spellings: {
-    hainan: ['海南', '海南省', 'hainan'],
-    shandong: ['山东', '山东省', 'shandong'],
-    zhengzhou: ['郑州', '郑州市', '河南', '河南省', 'zhengzhou', 'henan'],
-    puer: ['普洱', '普洱市', '云南', '云南省', 'puer', "pu'er"],
-    qitai: ['奇台', '奇台县', '新疆', 'qitai', 'xinjiang'],
   },
 };
 

@@ -1,8 +1,22 @@
 // The shapes that flow through the engine: a normalized training record, the issues
 // found on it, a conversion with its explanation steps, and a teacher's judgement.
-import type { Cite, ParamUse } from '../rules/params';
+/** Where a rule comes from: the document, the article, and the words it rests on. */
+export interface Cite {
+  doc: string;
+  article: string;
+  quote?: string;
+}
+
+/** A parameter as one computation used it: the value, and whether it is the text's own. */
+export interface ParamUse {
+  key: string;
+  value: number | null;
+  official: boolean;
+  /** the source's value when an override replaced it (null: UNDEFINED in the source) */
+  original?: number | null;
+}
 import type { Text } from './text';
-import type { Award, Category, Grade, Level, Mode, RegionId, Role } from './vocabulary';
+import type { Award, Category, Grade, Level, Mode, Role } from './vocabulary';
 
 import type { IssueCode, Severity } from './issues';
 
@@ -193,4 +207,3 @@ export interface SchoolFlag {
   cite: Cite;
 }
 
-export type { RegionId };
