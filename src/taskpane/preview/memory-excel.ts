@@ -2,7 +2,9 @@
 // The standalone preview (the pane opened in an ordinary browser) installs it as the
 // global `Excel`, so the preview runs the real adapter code; browser tests use it as
 // their stand-in Excel. Values are available immediately (load is a no-op), sync only
-// counts round trips.
+// counts round trips. Formula cells hold a formula beside their value: recalc.ts finds
+// them through getSpecialCells and Range.calculate() reports to `onCalculate`, where a
+// test's stand-in evaluates them.
 
 import { columnLetters } from '../../engine/tables';
 
@@ -22,6 +24,8 @@ export interface MemorySheet {
   tables: Box[];
   validations: Array<Box & { rule: unknown }>;
   frozenRows: number;
+  /** "row,col" (0-based) → formula text, for the cells that hold a formula */
+  formulas: Map<string, string>;
 }
 
 export interface MemoryWorkbook {
@@ -31,12 +35,16 @@ export interface MemoryWorkbook {
   selection: { sheet: string; row: number; col: number } | null;
   syncs: number;
   calculations: number;
+  /** every Range.calculate(), as an A1 address */
+  calculated: string[];
+  /** called for every Range.calculate(): a test's stand-in recomputes the formulas there */
+  onCalculate?: (sheet: MemorySheet, box: { r: number; c: number; nr: number; nc: number }) => void;
 }
 
 let cfIds = 0;
 
 export function newSheet(name: string, rows: Value[][] = []): MemorySheet {
-  return { name, rows, formats: new Map(), cfs: [], merges: [], visibility: 'Visible', charts: [], tables: [], validations: [], frozenRows: 0 };
+  return { name, rows, formats: new Map(), cfs: [], merges: [], visibility: 'Visible', charts: [], tables: [], validations: [], frozenRows: 0, formulas: new Map() };
 }
 
 
@@ -82,6 +90,29 @@ class MemRange {
       const row = (this.sheet.rows[this.box.r + i] ??= []);
       for (let j = 0; j < this.box.nc; j++) row[this.box.c + j] = (v[i] ?? v[0] ?? [])[j] ?? (v[0]?.[0] as Value);
     }
+  }
+  /** Formulas where the cells have one, values elsewhere (as Excel's Range.formulas). */
+  get formulas(): Value[][] {
+    return this.values.map((row, i) => row.map((v, j) => this.sheet.formulas.get(`${this.box.r + i},${this.box.c + j}`) ?? v));
+  }
+  calculate(): void {
+    this.wb.calculated.push(this.address);
+    this.wb.onCalculate?.(this.sheet, this.box);
+  }
+  /** The formula cells of the range, one area per cell (Excel merges them into blocks; the caller cannot tell). */
+  getSpecialCellsOrNullObject(type: string) {
+    const cells: Box[] = [];
+    if (type === 'Formulas') {
+      for (const key of this.sheet.formulas.keys()) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (r >= this.box.r && r < this.box.r + this.box.nr && c >= this.box.c && c < this.box.c + this.box.nc) cells.push({ r, c, nr: 1, nc: 1 });
+      }
+    }
+    return {
+      isNullObject: cells.length === 0,
+      load() { return this; },
+      areas: { items: cells.map((a) => ({ rowIndex: a.r, columnIndex: a.c, rowCount: a.nr, columnCount: a.nc })) },
+    };
   }
   private each(f: (fmt: Fmt) => void): void {
     for (let i = 0; i < this.box.nr; i++) {
@@ -252,9 +283,10 @@ export function createExcel(wb: MemoryWorkbook) {
     ChartSeriesBy: { columns: 'Columns' },
     DataValidationAlertStyle: { stop: 'Stop' },
     CalculationType: { full: 'Full' },
+    SpecialCellType: { formulas: 'Formulas' },
   };
 }
 
 export function memoryWorkbook(sheets: MemorySheet[], properties: Record<string, string> = {}): MemoryWorkbook {
-  return { sheets, active: sheets[0]?.name ?? '', properties: new Map(Object.entries(properties)), selection: null, syncs: 0, calculations: 0 };
+  return { sheets, active: sheets[0]?.name ?? '', properties: new Map(Object.entries(properties)), selection: null, syncs: 0, calculations: 0, calculated: [] };
 }
