@@ -99,13 +99,18 @@ class MemRange {
     this.wb.calculated.push(this.address);
     this.wb.onCalculate?.(this.sheet, this.box);
   }
-  /** The formula cells of the range, one area per cell (Excel merges them into blocks; the caller cannot tell). */
+  /** The formula cells of the range as areas: each column's vertical runs (Excel's blocks may also span columns). */
   getSpecialCellsOrNullObject(type: string) {
     const cells: Box[] = [];
     if (type === 'Formulas') {
-      for (const key of this.sheet.formulas.keys()) {
-        const [r, c] = key.split(',').map(Number) as [number, number];
-        if (r >= this.box.r && r < this.box.r + this.box.nr && c >= this.box.c && c < this.box.c + this.box.nc) cells.push({ r, c, nr: 1, nc: 1 });
+      const inside = [...this.sheet.formulas.keys()]
+        .map((key) => key.split(',').map(Number) as [number, number])
+        .filter(([r, c]) => r >= this.box.r && r < this.box.r + this.box.nr && c >= this.box.c && c < this.box.c + this.box.nc)
+        .sort(([r1, c1], [r2, c2]) => c1 - c2 || r1 - r2);
+      for (const [r, c] of inside) {
+        const last = cells[cells.length - 1];
+        if (last && last.c === c && last.r + last.nr === r) last.nr++;
+        else cells.push({ r, c, nr: 1, nc: 1 });
       }
     }
     return {
@@ -208,6 +213,11 @@ class MemSheetApi {
       if (v === '' || v === null || v === undefined) return;
       r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
     }));
+    // a formula cell is part of the used range even while its value is empty
+    for (const key of this.sheet.formulas.keys()) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+    }
     if (r1 < 0) return { isNullObject: true, load() { return this; } };
     return new MemRange(this.wb, this.sheet, { r: r0, c: c0, nr: r1 - r0 + 1, nc: c1 - c0 + 1 });
   }
