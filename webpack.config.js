@@ -20,13 +20,20 @@ const pkg = require('./package.json');
 
 const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/** A configuration error for a person, not a bug: webpack-cli prints its message alone, without a stack. */
+function configError(message) {
+  const e = new Error(message);
+  e.stack = message;
+  return e;
+}
+
 /** Where dist/ is served, and which Office.js: from the environment, checked, or a clear error. */
 function settingsFor(env, dev) {
   const raw = (env && env.addinBaseUrl) || process.env.ADDIN_BASE_URL;
   let baseUrl = DEV_BASE;
   if (!dev) {
     if (!raw) {
-      throw new Error(
+      throw configError(
         'npm run build makes the production add-in and needs ADDIN_BASE_URL: the https:// address where dist/ ' +
           'will be served, e.g.\n  ADDIN_BASE_URL=https://cpd.example.edu.cn/addin/ npm run build\n' +
           '  (or: npm run build -- --env addinBaseUrl=https://cpd.example.edu.cn/addin/)\n' +
@@ -38,11 +45,11 @@ function settingsFor(env, dev) {
     try {
       u = new URL(baseUrl);
     } catch {
-      throw new Error(`ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://cpd.example.edu.cn/addin/)`);
+      throw configError(`ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://cpd.example.edu.cn/addin/)`);
     }
-    if (u.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL "${raw}" must use https:// (Office loads add-ins only over https)`);
+    if (u.protocol !== 'https:') throw configError(`ADDIN_BASE_URL "${raw}" must use https:// (Office loads add-ins only over https)`);
     if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) {
-      throw new Error(`ADDIN_BASE_URL "${raw}" points at this computer: for a local build use npm run build:dev`);
+      throw configError(`ADDIN_BASE_URL "${raw}" points at this computer: for a local build use npm run build:dev`);
     }
   }
   const officeJsUrl = process.env.OFFICE_JS_URL || MICROSOFT_OFFICE_JS;
@@ -50,9 +57,9 @@ function settingsFor(env, dev) {
   try {
     officeOrigin = new URL(officeJsUrl).origin;
   } catch {
-    throw new Error(`OFFICE_JS_URL "${officeJsUrl}" is not an absolute URL`);
+    throw configError(`OFFICE_JS_URL "${officeJsUrl}" is not an absolute URL`);
   }
-  if (!officeJsUrl.startsWith('https://')) throw new Error(`OFFICE_JS_URL "${officeJsUrl}" must use https://`);
+  if (!officeJsUrl.startsWith('https://')) throw configError(`OFFICE_JS_URL "${officeJsUrl}" must use https://`);
   return { baseUrl, officeJsUrl, officeOrigin };
 }
 

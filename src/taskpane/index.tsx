@@ -70,19 +70,33 @@ function onScreen(): boolean {
   return document.visibilityState === 'visible' && window.innerWidth > 0 && window.innerHeight > 0;
 }
 
-/** Run `show` once, as soon as the pane is on screen. */
+/** Sent by the ribbon command (commands.ts) after Office.addin.showAsTaskpane(). */
+const PANE_SHOWN = 'cpd-pane-shown';
+
+/**
+ * Run `show` once, as soon as the pane is on screen: the page becomes visible or gets
+ * a size, Office reports the task pane visibility mode, the ribbon command showed it,
+ * or — should all of these stay silent on some host — the user touches the page.
+ */
 function whenShown(show: () => void): void {
   let done = false;
+  const checks: Array<[EventTarget, string, (e: Event) => void]> = [];
   const once = (force: boolean) => {
     if (done || !(force || onScreen())) return;
     done = true;
-    document.removeEventListener('visibilitychange', check);
-    window.removeEventListener('resize', check);
+    for (const [target, type, f] of checks) target.removeEventListener(type, f);
     show();
   };
-  const check = () => once(false);
-  document.addEventListener('visibilitychange', check);
-  window.addEventListener('resize', check);
+  const listen = (target: EventTarget, type: string, force: boolean) => {
+    const f = () => once(force);
+    checks.push([target, type, f]);
+    target.addEventListener(type, f);
+  };
+  listen(document, 'visibilitychange', false);
+  listen(window, 'resize', false);
+  listen(window, PANE_SHOWN, true);
+  listen(window, 'pointerdown', true);
+  listen(window, 'keydown', true);
   try {
     void Office.addin.onVisibilityModeChanged((args) => {
       if (args.visibilityMode === Office.VisibilityMode.taskpane) once(true);
@@ -90,7 +104,7 @@ function whenShown(show: () => void): void {
   } catch {
     // SharedRuntime without the visibility event: the page's own visibility still tells
   }
-  check();
+  once(false);
 }
 
 async function mountPane(isPreview: boolean): Promise<void> {

@@ -141,6 +141,19 @@ test('inside Excel the pane’s chunk loads only once the page is shown, and the
   await p.page.context().close();
 });
 
+test('a hidden runtime shows the pane when the ribbon’s Validate sheet opens it', async () => {
+  const init = `Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });`;
+  const p = await open(browser, `${server.url}/taskpane.html?host=Excel&excel=memory&lang=zh-CN`, { init });
+  await p.page.waitForFunction(() => 'validateSheet' in (window as unknown as { __actions: object }).__actions);
+  expect(await p.page.locator('[data-testid=region]').count()).toBe(0);
+  // no region yet: the command reports it, and the pane it opened shows that
+  await p.page.evaluate(() => new Promise<void>((done) => (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.validateSheet!({ completed: done })));
+  await p.page.waitForSelector('[data-testid=error]');
+  expect(await p.page.evaluate(() => (window as unknown as { __shown: number }).__shown)).toBe(1);
+  expect(p.errors).toEqual([]);
+  await p.page.context().close();
+});
+
 test('diagnostics: =CPD.VERSION() and the pane’s section show version, rules, host, requirement sets, registration and settings', async () => {
   const p = await excelPage({ props: { 'CPD.region': 'puer', 'CPD.overrides': '{"dayCredits.school":0.5}' } }, 'en-US');
   const v = await p.page.evaluate(() => (window as unknown as Win).__call('VERSION', []));
