@@ -9,8 +9,9 @@
 // 1. schema: `xmllint --noout --schema OfficeAppManifestV1_1.xsd FILE`, Microsoft's XSDs
 //    (element order, types, enumerations, the 32-character limit on resids …). They are
 //    read from $CPD_MANIFEST_XSD_DIR, else from shared/xsd in the nearest parent directory
-//    of the repository that has one (../shared/xsd in the workplace layout); see
-//    schemas/manifest/README.md for why they are not copied here.
+//    that has one, of the repository (../shared/xsd in the workplace layout) and then of
+//    the checkout it was made from (a worktree's main checkout, a clone's local origin);
+//    see schemas/manifest/README.md for why they are not copied here.
 // 2. what the schemas cannot check, each under its own name (the file is read with
 //    @xmldom/xmldom, which keeps line numbers):
 //    namespace  the CustomFunctions <Namespace> exists and its short string is the
@@ -90,16 +91,37 @@ function findXmllint() {
   return r.error && r.error.code === 'ENOENT' ? null : 'xmllint';
 }
 
-/** $CPD_MANIFEST_XSD_DIR, else shared/xsd in the repository's nearest parent directory that has it. */
+/** Where this repository came from: its git common directory (a worktree's main checkout) and a local origin. */
+function relatedCheckouts() {
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : '';
+  };
+  const out = [];
+  const common = git('rev-parse', '--path-format=absolute', '--git-common-dir');
+  if (common) out.push(path.dirname(common));
+  const origin = git('config', '--get', 'remote.origin.url');
+  // a clone made from a folder on this machine (e.g. CI cloning the workplace's repository into /tmp)
+  if (origin && (origin.startsWith('/') || origin.startsWith('file://'))) out.push(origin.replace(/^file:\/\//, ''));
+  return out;
+}
+
+/**
+ * $CPD_MANIFEST_XSD_DIR, else shared/xsd in the nearest parent directory that has it, of
+ * the repository and then of the checkout it was made from (no fixed absolute path).
+ */
 function xsdDir() {
   if (process.env.CPD_MANIFEST_XSD_DIR) return { dir: path.resolve(process.env.CPD_MANIFEST_XSD_DIR), tried: [] };
   const tried = [];
-  for (let dir = ROOT; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'xsd');
-    tried.push(candidate);
-    if (fs.existsSync(path.join(candidate, XSD_ENTRY))) return { dir: candidate, tried };
-    if (path.dirname(dir) === dir) return { dir: null, tried };
+  for (const start of [ROOT, ...relatedCheckouts()]) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'shared', 'xsd');
+      if (!tried.includes(candidate)) tried.push(candidate);
+      if (fs.existsSync(path.join(candidate, XSD_ENTRY))) return { dir: candidate, tried };
+      if (path.dirname(dir) === dir) break;
+    }
   }
+  return { dir: null, tried };
 }
 
 function schemaCheck(file, report) {
