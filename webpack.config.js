@@ -1,42 +1,179 @@
-/* eslint-disable no-console */
-// Builds dist/: the shared-runtime page (task pane + custom functions + ribbon
-// commands in one bundle), functions.json generated from the JSDoc of
-// src/functions/functions.ts, its Chinese twin functions.zh-CN.json, the icons, and a
-// manifest whose URLs point at ADDIN_BASE_URL (default https://localhost:3000/).
+// Builds dist/ for one environment:
+//   npm run build       production: ADDIN_BASE_URL (or --env addinBaseUrl=…) is required
+//   npm run build:dev   development, https://localhost:3000/ (also `npm run dev-server`)
+// The page taskpane.html loads Office.js and one small entry (custom functions, ribbon
+// command, workbook settings); the React pane, the ribbon's validation and the
+// standalone preview are chunks loaded on demand. Also written: functions.json from
+// the JSDoc of src/functions/functions.ts, its Chinese twin functions.zh-CN.json, the
+// icons, help.html and dist/manifest.xml (scripts/manifest.js); for production,
+// .gz and .br copies of every text asset for static hosting.
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
-const { sources, Compilation, WebpackError } = require('webpack');
+const zlib = require('zlib');
+const { sources, Compilation, DefinePlugin, WebpackError } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { DEV_BASE, VARIANTS, buildManifest, manifestVersion } = require('./scripts/manifest');
+const pkg = require('./package.json');
 
-const DEV_URL = 'https://localhost:3000/';
-const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/?$/, '/');
+const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** Emits functions.zh-CN.json: functions.json with Chinese names and help; every entry must be translated. */
-class ChineseMetadataPlugin {
+/** A configuration error for a person, not a bug: webpack-cli prints its message alone, without a stack. */
+function configError(message) {
+  const e = new Error(message);
+  e.stack = message;
+  return e;
+}
+
+/** Where dist/ is served, and which Office.js: from the environment, checked, or a clear error. */
+function settingsFor(env, dev) {
+  const raw = (env && env.addinBaseUrl) || process.env.ADDIN_BASE_URL;
+  let baseUrl = DEV_BASE;
+  if (!dev) {
+    if (!raw) {
+      throw configError(
+        'npm run build makes the production add-in and needs ADDIN_BASE_URL: the https:// address where dist/ ' +
+          'will be served, e.g.\n  ADDIN_BASE_URL=https://cpd.example.edu.cn/addin/ npm run build\n' +
+          '  (or: npm run build -- --env addinBaseUrl=https://cpd.example.edu.cn/addin/)\n' +
+          'For a development build on https://localhost:3000/ run npm run build:dev.',
+      );
+    }
+    baseUrl = String(raw).replace(/\/?$/, '/');
+    let u;
+    try {
+      u = new URL(baseUrl);
+    } catch {
+      throw configError(`ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://cpd.example.edu.cn/addin/)`);
+    }
+    if (u.protocol !== 'https:') throw configError(`ADDIN_BASE_URL "${raw}" must use https:// (Office loads add-ins only over https)`);
+    if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) {
+      throw configError(`ADDIN_BASE_URL "${raw}" points at this computer: for a local build use npm run build:dev`);
+    }
+  }
+  const officeJsUrl = process.env.OFFICE_JS_URL || MICROSOFT_OFFICE_JS;
+  let officeOrigin;
+  try {
+    officeOrigin = new URL(officeJsUrl).origin;
+  } catch {
+    throw configError(`OFFICE_JS_URL "${officeJsUrl}" is not an absolute URL`);
+  }
+  if (!officeJsUrl.startsWith('https://')) throw configError(`OFFICE_JS_URL "${officeJsUrl}" must use https://`);
+  return { baseUrl, officeJsUrl, officeOrigin };
+}
+
+/**
+ * The pages' Content-Security-Policy: scripts only from the add-in's own origin and
+ * the Office.js CDN, no plugins, no foreign frames or connections. Styles may be
+ * inline: Fluent UI (Griffel) inserts its rules at run time, and so does Office.js.
+ */
+function contentSecurityPolicy(officeOrigin) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeOrigin}`,
+    `connect-src 'self' ${officeOrigin}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** functions.zh-CN.json (Chinese names and help; every entry translated) and allowErrorForDataTypeAny in both. */
+class MetadataPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('ChineseMetadataPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'ChineseMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+    compiler.hooks.thisCompilation.tap('MetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'MetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const asset = compilation.getAsset('functions.json');
         if (!asset) return;
+        // the generator cannot emit allowErrorForDataTypeAny: without it a range holding one
+        // error cell never reaches the function, and Excel answers #N/A with no word of where
+        const meta = { allowErrorForDataTypeAny: true, ...JSON.parse(asset.source.source().toString()) };
+        compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(meta, null, 2)));
         const help = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/help.zh-CN.json'), 'utf8'));
-        const meta = JSON.parse(asset.source.source().toString());
+        const zh = JSON.parse(JSON.stringify(meta));
         const missing = [];
-        for (const f of meta.functions) {
-          const zh = help[f.id];
-          if (!zh) { missing.push(f.id); continue; }
-          f.description = zh.description;
-          if (f.result) f.result.description = zh.result;
+        for (const f of zh.functions) {
+          const h = help[f.id];
+          if (!h) {
+            missing.push(f.id);
+            continue;
+          }
+          f.description = h.description;
+          if (f.result) f.result.description = h.result;
           for (const p of f.parameters) {
-            const tr = zh.parameters[p.name];
-            if (!tr) { missing.push(`${f.id}.${p.name}`); continue; }
+            const tr = h.parameters[p.name];
+            if (!tr) {
+              missing.push(`${f.id}.${p.name}`);
+              continue;
+            }
             [p.name, p.description] = tr;
           }
         }
         if (missing.length) compilation.errors.push(new WebpackError(`help.zh-CN.json lacks: ${missing.join(', ')}`));
-        compilation.emitAsset('functions.zh-CN.json', new sources.RawSource(JSON.stringify(meta, null, 2)));
+        compilation.emitAsset('functions.zh-CN.json', new sources.RawSource(JSON.stringify(zh, null, 2)));
+      });
+    });
+  }
+}
+
+/** dist/manifest.xml for this environment (scripts/manifest.js); any step that finds nothing fails the build. */
+class ManifestPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const file = path.resolve(__dirname, 'manifest.xml');
+    compiler.hooks.thisCompilation.tap('ManifestPlugin', (compilation) => {
+      compilation.fileDependencies.add(file);
+      compilation.hooks.processAssets.tap({ name: 'ManifestPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        try {
+          const text = buildManifest(fs.readFileSync(file, 'utf8'), this.options);
+          compilation.emitAsset('manifest.xml', new sources.RawSource(text));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(e.message));
+        }
+      });
+    });
+  }
+}
+
+/** The page must load the Office.js chosen for this build: fail if the template lost it. */
+class OfficeJsCheckPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('OfficeJsCheckPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'OfficeJsCheckPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const html = compilation.getAsset('taskpane.html');
+        const tag = new RegExp(`<script[^>]*\\ssrc=["']?${this.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["' >]`);
+        if (!html || !tag.test(html.source.source().toString())) {
+          compilation.errors.push(new WebpackError(`taskpane.html does not load ${this.url}: src/taskpane/taskpane.html lost its Office.js script tag`));
+        }
+      });
+    });
+  }
+}
+
+/** .gz and .br copies of text assets, for static servers that serve precompressed files. */
+class PrecompressPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!/\.(js|html|json|xml|css|svg|txt)$/.test(name)) continue;
+          const buf = Buffer.from(compilation.getAsset(name).source.buffer());
+          if (buf.length < 1024) continue;
+          compilation.emitAsset(`${name}.gz`, new sources.RawSource(zlib.gzipSync(buf, { level: 9 })));
+          const br = zlib.brotliCompressSync(buf, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+          });
+          compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
+        }
       });
     });
   }
@@ -58,38 +195,60 @@ function devServerOptions() {
 
 module.exports = (env, argv) => {
   const dev = argv.mode === 'development';
+  const environment = dev ? 'development' : 'production';
+  const { baseUrl, officeJsUrl, officeOrigin } = settingsFor(env, dev);
+  const version = manifestVersion(pkg.version);
   return {
     devtool: dev ? 'source-map' : false,
     entry: { taskpane: './src/taskpane/index.tsx' },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // ES modules for webpack only (tsc for the CLI and jest keep CommonJS): with
+            // CommonJS webpack cannot tree-shake, and all of Fluent UI's icons ship.
+            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
+          },
+        },
       ],
     },
     performance: { hints: false },
     plugins: [
+      new DefinePlugin({ __CPD_BUILD__: JSON.stringify({ version, env: environment, namespace: VARIANTS[environment].namespace }) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new ChineseMetadataPlugin(),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new MetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJsUrl, csp: contentSecurityPolicy(officeOrigin) },
+      }),
+      new OfficeJsCheckPlugin(officeJsUrl),
+      new ManifestPlugin({ env: environment, baseUrl, version }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'src/help.html', to: 'help.html' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => (baseUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(baseUrl)),
-          },
         ],
       }),
+      ...(dev ? [] : [new PrecompressPlugin()]),
     ],
     devServer: {
       port: 3000,
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: devServerOptions(),
+      // only when serving: a plain build needs no certificate (and no warning about one)
+      ...(process.env.WEBPACK_SERVE ? { server: devServerOptions() } : {}),
       static: { directory: path.resolve(__dirname, 'dist') },
     },
   };

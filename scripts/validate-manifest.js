@@ -1,28 +1,40 @@
 #!/usr/bin/env node
-// Offline validation of the add-in only (XML) manifest.
+// Offline validation of the add-in only (XML) manifest: the template manifest.xml and
+// the manifests the build writes (dist/manifest.xml).
 //
-//   node scripts/validate-manifest.js [manifest.xml] [--json]
+//   node scripts/validate-manifest.js [--json] [FILE] [--built FILE]…
 //
-// 1. schema: `xmllint --noout --schema OfficeAppManifestV1_1.xsd manifest.xml` (the XSDs are
-//    read from ../shared/xsd next to the repository, or from $CPD_MANIFEST_XSD_DIR; see
-//    schemas/manifest/README.md for why they are not copied into the repository).
-// 2. what the schemas do not check, each reported under its own name:
-//    namespace     the CustomFunctions <Namespace> exists and its resid is the short string "CPD"
-//    resid         every resid names a defined bt:Image / bt:Url / short / long bt:String of the
-//                  kind its element needs; resource ids are unique
-//    https         every URL (SourceLocation, IconUrl, SupportUrl, bt:Url, bt:Image, overrides…)
-//                  is an absolute https URL; no http:// anywhere
-//    resid-length  every resid and resource id has at most 32 characters
-//    runtime       one Runtime, lifetime="long", whose resid is the one URL resource used by the
-//                  CustomFunctions Script and Page, FunctionFile and every ShowTaskpane, and points
-//                  at the DefaultSettings page; SharedRuntime 1.1 is required
-//    commands      ExecuteFunction has a FunctionFile and an identifier; ShowTaskpane has a
-//                  TaskpaneId (a shared runtime supports one task pane); control ids are unique
-//    locale        DisplayName, Description and every ribbon / Get Started string have zh-CN and
-//                  en-US text (the DefaultValue is the DefaultLocale's), no override repeats the
-//                  DefaultLocale, zh-CN text contains Chinese and en-US text does not
-//    icons         every Icon has sizes 16, 32 and 80; https://localhost:3000/assets/… images exist
-//                  in assets/ as PNGs of the declared size (IconUrl 32, HighResolutionIconUrl 64)
+// (no FILE: manifest.xml). `--built` marks the next file as written by the build.
+//
+// 1. schema: `xmllint --noout --schema OfficeAppManifestV1_1.xsd FILE`, Microsoft's XSDs
+//    (element order, types, enumerations, the 32-character limit on resids …). They are
+//    read from $CPD_MANIFEST_XSD_DIR, else from shared/xsd in the nearest parent directory
+//    that has one, of the repository (../shared/xsd in the workplace layout) and then of
+//    the checkout it was made from (a worktree's main checkout, a clone's local origin);
+//    see schemas/manifest/README.md for why they are not copied here.
+// 2. what the schemas cannot check, each under its own name (the file is read with
+//    @xmldom/xmldom, which keeps line numbers):
+//    namespace  the CustomFunctions <Namespace> exists and its short string is the
+//               namespace of the manifest's variant (CPD; CPDDEV for the development Id)
+//    resid      every resid names a defined bt:Image / bt:Url / short / long bt:String of
+//               the kind its element needs; resource ids are unique
+//    https      every URL (SourceLocation, IconUrl, SupportUrl, bt:Url, bt:Image, overrides…)
+//               is an absolute https URL; no http:// anywhere
+//    runtime    one Runtime, lifetime="long", whose resid is the one URL resource used by
+//               the CustomFunctions Script and Page, FunctionFile and every ShowTaskpane, and
+//               points at the DefaultSettings page; SharedRuntime 1.1 is required
+//    commands   ExecuteFunction has a FunctionFile and an identifier; ShowTaskpane has a
+//               TaskpaneId (a shared runtime supports one task pane); control ids are unique
+//    locale     DisplayName, Description and every ribbon / Get Started string have zh-CN
+//               and en-US text (the DefaultValue is the DefaultLocale's), no override repeats
+//               the DefaultLocale, zh-CN text contains Chinese and en-US text does not
+//    icons      every Icon has sizes 16, 32 and 80; images under the add-in's address exist
+//               as PNGs of the declared size (IconUrl 32, HighResolutionIconUrl 64) — in the
+//               repository for the template, beside the manifest for a built one
+//    build      (built manifests) the Id is the production or development one, with its
+//               display name; Version is package.json's; every URL is under the add-in's
+//               address and names a file beside the manifest; a production manifest names
+//               no localhost
 //
 // Exit status: 0 valid, 1 problems found (one line per problem), 2 cannot run (no xmllint,
 // no schemas, unreadable file).
@@ -31,15 +43,14 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { DOMParser } = require('@xmldom/xmldom');
+const { VARIANTS, manifestVersion, variantOf } = require('./manifest');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_MANIFEST = path.join(ROOT, 'manifest.xml');
 const XSD_ENTRY = 'OfficeAppManifestV1_1.xsd';
-const DEV_BASE = 'https://localhost:3000/';
-const EXPECTED_NAMESPACE = 'CPD';
 const REQUIRED_LOCALES = ['zh-CN', 'en-US'];
 const CHINESE_LOCALE = 'zh-CN';
-const MAX_RESID = 32;
 
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
@@ -48,198 +59,81 @@ const NS = {
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
 };
 
-const CHECKS = ['schema', 'namespace', 'resid', 'https', 'resid-length', 'runtime', 'commands', 'locale', 'icons'];
+const CHECKS = ['schema', 'namespace', 'resid', 'https', 'runtime', 'commands', 'locale', 'icons', 'build'];
 
 class EnvironmentError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
-// A small non-validating XML parser (elements, attributes, text, comments, CDATA, PIs), with
-// namespace resolution and line numbers. The manifest is plain XML without a DTD.
+// DOM helpers
 
-const ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(s, lineOf, at) {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (m, name) => {
-    if (name[0] === '#') {
-      const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return String.fromCodePoint(cp);
-    }
-    if (!(name in ENTITIES)) throw new Error(`line ${lineOf(at)}: unknown entity &${name};`);
-    return ENTITIES[name];
-  });
-}
-
-function parseXml(text) {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (pos) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-
-  const doc = { children: [], nsMap: { xml: 'http://www.w3.org/XML/1998/namespace' } };
-  const stack = [doc];
-  let i = 0;
-  const fail = (msg, at = i) => {
-    throw new Error(`line ${lineOf(at)}: ${msg}`);
-  };
-
-  while (i < text.length) {
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i);
-      if (end < 0) fail('unterminated processing instruction');
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i);
-      if (end < 0) fail('unterminated comment');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i);
-      if (end < 0) fail('unterminated CDATA section');
-      const top = stack[stack.length - 1];
-      if (top === doc) fail('text outside the root element');
-      top.text += text.slice(i + 9, end);
-      i = end + 3;
-    } else if (text.startsWith('<!', i)) {
-      fail('DOCTYPE and other declarations are not expected in a manifest');
-    } else if (text.startsWith('</', i)) {
-      const m = /^<\/([^\s>]+)\s*>/.exec(text.slice(i));
-      if (!m) fail('malformed end tag');
-      const top = stack.pop();
-      if (top === doc || top.name !== m[1]) fail(`end tag </${m[1]}> does not match <${top && top.name}>`);
-      i += m[0].length;
-    } else if (text[i] === '<') {
-      const start = i;
-      const nameMatch = /^<([A-Za-z_][\w.\-:]*)/.exec(text.slice(i));
-      if (!nameMatch) fail('malformed start tag');
-      i += nameMatch[0].length;
-      const rawAttrs = [];
-      let selfClosing = false;
-      for (;;) {
-        const ws = /^\s*/.exec(text.slice(i))[0];
-        i += ws.length;
-        if (text.startsWith('/>', i)) {
-          selfClosing = true;
-          i += 2;
-          break;
-        }
-        if (text[i] === '>') {
-          i += 1;
-          break;
-        }
-        if (!ws) fail(`expected whitespace, ">" or "/>" in <${nameMatch[1]}>`);
-        const am = /^([A-Za-z_][\w.\-:]*)\s*=\s*("([^"]*)"|'([^']*)')/.exec(text.slice(i));
-        if (!am) fail(`malformed attribute in <${nameMatch[1]}>`);
-        const raw = am[3] !== undefined ? am[3] : am[4];
-        if (raw.includes('<')) fail(`"<" in attribute value of <${nameMatch[1]}>`);
-        rawAttrs.push([am[1], decodeEntities(raw, lineOf, i)]);
-        i += am[0].length;
-      }
-      const parent = stack[stack.length - 1];
-      if (parent === doc && doc.children.length) fail('more than one root element', start);
-      const nsMap = Object.create(parent.nsMap);
-      const attrs = {};
-      for (const [qname, value] of rawAttrs) {
-        if (qname in attrs) fail(`duplicate attribute ${qname}`, start);
-        attrs[qname] = value;
-        if (qname === 'xmlns') nsMap[''] = value;
-        else if (qname.startsWith('xmlns:')) nsMap[qname.slice(6)] = value;
-      }
-      const colon = nameMatch[1].indexOf(':');
-      const prefix = colon < 0 ? '' : nameMatch[1].slice(0, colon);
-      const local = colon < 0 ? nameMatch[1] : nameMatch[1].slice(colon + 1);
-      const ns = nsMap[prefix];
-      if (prefix && ns === undefined) fail(`undeclared namespace prefix "${prefix}"`, start);
-      const el = {
-        name: nameMatch[1],
-        local,
-        ns: ns || '',
-        attrs,
-        nsMap,
-        children: [],
-        text: '',
-        parent: parent === doc ? null : parent,
-        line: lineOf(start),
-      };
-      parent.children.push(el);
-      if (!selfClosing) stack.push(el);
-    } else {
-      const next = text.indexOf('<', i);
-      const end = next < 0 ? text.length : next;
-      const chunk = text.slice(i, end);
-      const top = stack[stack.length - 1];
-      if (top === doc) {
-        if (chunk.trim()) fail('text outside the root element');
-      } else {
-        top.text += decodeEntities(chunk, lineOf, i);
-      }
-      i = end;
-    }
-  }
-  if (stack.length > 1) fail(`<${stack[stack.length - 1].name}> is not closed`, text.length - 1);
-  if (!doc.children.length) throw new Error('no root element');
-  return doc.children[0];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tree helpers
-
+const elements = (el) => (el ? Array.from(el.childNodes).filter((n) => n.nodeType === 1) : []);
 function* walk(el) {
   yield el;
-  for (const c of el.children) yield* walk(c);
+  for (const c of elements(el)) yield* walk(c);
 }
-const is = (el, ns, local) => el && el.ns === ns && el.local === local;
-const kids = (el, ns, local) => (el ? el.children.filter((c) => is(c, ns, local)) : []);
+const is = (el, ns, local) => !!el && el.namespaceURI === ns && el.localName === local;
+const kids = (el, ns, local) => elements(el).filter((c) => is(c, ns, local));
 const kid = (el, ns, local) => kids(el, ns, local)[0];
-function xsiType(el) {
-  const v = el.attrs['xsi:type'];
-  if (v === undefined) {
-    for (const [q, val] of Object.entries(el.attrs)) {
-      const c = q.indexOf(':');
-      if (c > 0 && q.slice(c + 1) === 'type' && el.nsMap[q.slice(0, c)] === NS.xsi) return val.replace(/^.*:/, '');
-    }
-    return undefined;
-  }
-  return v.replace(/^.*:/, '');
-}
-const chars = (s) => [...s].length;
+const attr = (el, name) => (el && el.hasAttribute(name) ? el.getAttribute(name) : undefined);
+const xsiType = (el) => {
+  const v = el.getAttributeNS(NS.xsi, 'type');
+  return v ? v.replace(/^.*:/, '') : undefined;
+};
+const parentOf = (el) => (el.parentNode && el.parentNode.nodeType === 1 ? el.parentNode : null);
+const text = (el) => (el ? el.textContent.trim() : '');
 const hasHan = (s) => /\p{Script=Han}/u.test(s);
 
 // ---------------------------------------------------------------------------------------------
-// Checks
+// Environment
 
 function findXmllint() {
   const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-  if (r.error && r.error.code === 'ENOENT') return null;
-  return 'xmllint';
+  return r.error && r.error.code === 'ENOENT' ? null : 'xmllint';
 }
 
+/** Where this repository came from: its git common directory (a worktree's main checkout) and a local origin. */
+function relatedCheckouts() {
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : '';
+  };
+  const out = [];
+  const common = git('rev-parse', '--path-format=absolute', '--git-common-dir');
+  if (common) out.push(path.dirname(common));
+  const origin = git('config', '--get', 'remote.origin.url');
+  // a clone made from a folder on this machine (e.g. CI cloning the workplace's repository into /tmp)
+  if (origin && (origin.startsWith('/') || origin.startsWith('file://'))) out.push(origin.replace(/^file:\/\//, ''));
+  return out;
+}
+
+/**
+ * $CPD_MANIFEST_XSD_DIR, else shared/xsd in the nearest parent directory that has it, of
+ * the repository and then of the checkout it was made from (no fixed absolute path).
+ */
 function xsdDir() {
-  if (process.env.CPD_MANIFEST_XSD_DIR) return path.resolve(process.env.CPD_MANIFEST_XSD_DIR);
-  // next to the repository (the workplace layout); a clone elsewhere (e.g. /tmp) finds the
-  // workplace's copy at its fixed place
-  const candidates = [path.resolve(ROOT, '..', 'shared', 'xsd'), '/work/shared/xsd'];
-  return candidates.find((d) => fs.existsSync(path.join(d, 'OfficeAppManifestV1_1.xsd'))) || candidates[0];
+  if (process.env.CPD_MANIFEST_XSD_DIR) return { dir: path.resolve(process.env.CPD_MANIFEST_XSD_DIR), tried: [] };
+  const tried = [];
+  for (const start of [ROOT, ...relatedCheckouts()]) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'shared', 'xsd');
+      if (!tried.includes(candidate)) tried.push(candidate);
+      if (fs.existsSync(path.join(candidate, XSD_ENTRY))) return { dir: candidate, tried };
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return { dir: null, tried };
 }
 
 function schemaCheck(file, report) {
   if (!findXmllint()) {
-    throw new EnvironmentError(
-      'xmllint not found: the schema check needs it. Install it with `apt-get install -y libxml2-utils`.',
-    );
+    throw new EnvironmentError('xmllint not found: the schema check needs it. Install it with `apt-get install -y libxml2-utils`.');
   }
-  const dir = xsdDir();
-  const xsd = path.join(dir, XSD_ENTRY);
-  if (!fs.existsSync(xsd)) {
+  const { dir, tried } = xsdDir();
+  const xsd = dir && path.join(dir, XSD_ENTRY);
+  if (!xsd || !fs.existsSync(xsd)) {
     throw new EnvironmentError(
-      `manifest schemas not found: ${xsd} does not exist. They are read from ../shared/xsd next to the ` +
-        'repository (or from $CPD_MANIFEST_XSD_DIR); see schemas/manifest/README.md.',
+      `manifest schemas not found: no ${XSD_ENTRY} in ${dir || tried.join(', ')}. Set $CPD_MANIFEST_XSD_DIR to the ` +
+        'folder that holds them; see schemas/manifest/README.md.',
     );
   }
   const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
@@ -258,27 +152,42 @@ function schemaCheck(file, report) {
   return xsd;
 }
 
+function parse(textOfFile) {
+  let fatal = null;
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') {
+        fatal = fatal || message;
+        throw new Error(message);
+      }
+    },
+  }).parseFromString(textOfFile, 'text/xml');
+  if (fatal) throw new Error(fatal);
+  return doc.documentElement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+const KIND_NAMES = {
+  image: 'a bt:Image',
+  url: 'a bt:Url',
+  short: 'a bt:String in bt:ShortStrings',
+  long: 'a bt:String in bt:LongStrings',
+};
+
 function collectResources(root, report) {
-  const vo = kid(root, NS.ov, 'VersionOverrides');
-  const resources = kid(vo, NS.ov, 'Resources');
+  const resources = kid(kid(root, NS.ov, 'VersionOverrides'), NS.ov, 'Resources');
   const byId = new Map();
-  const groups = [
-    ['Images', 'Image', 'image'],
-    ['Urls', 'Url', 'url'],
-    ['ShortStrings', 'String', 'short'],
-    ['LongStrings', 'String', 'long'],
-  ];
+  const groups = [['Images', 'Image', 'image'], ['Urls', 'Url', 'url'], ['ShortStrings', 'String', 'short'], ['LongStrings', 'String', 'long']];
   for (const [coll, item, kind] of groups) {
     for (const c of kids(resources, NS.bt, coll)) {
       for (const r of kids(c, NS.bt, item)) {
-        const id = r.attrs.id;
+        const id = attr(r, 'id');
         if (id === undefined) continue; // the schema reports it
-        if (chars(id) > MAX_RESID) {
-          report('resid-length', r.line, `resource id "${id}" has ${chars(id)} characters; at most ${MAX_RESID} are allowed`);
-        }
         if (byId.has(id)) {
           const prev = byId.get(id);
-          report('resid', r.line, `resource id "${id}" is defined twice (also as ${KIND_NAMES[prev.kind]} on line ${prev.el.line})`);
+          report('resid', r.lineNumber, `resource id "${id}" is defined twice (also as ${KIND_NAMES[prev.kind]} on line ${prev.el.lineNumber})`);
           continue;
         }
         byId.set(id, { kind, el: r });
@@ -288,24 +197,17 @@ function collectResources(root, report) {
   return byId;
 }
 
-const KIND_NAMES = {
-  image: 'a bt:Image',
-  url: 'a bt:Url',
-  short: 'a bt:String in bt:ShortStrings',
-  long: 'a bt:String in bt:LongStrings',
-};
-
 function expectedKind(el) {
-  const p = el.parent ? el.parent.local : '';
-  if (el.ns === NS.bt && el.local === 'Image') return 'image';
-  switch (el.local) {
+  const p = parentOf(el);
+  if (is(el, NS.bt, 'Image')) return 'image';
+  switch (el.localName) {
     case 'SourceLocation':
     case 'FunctionFile':
     case 'LearnMoreUrl':
     case 'Runtime':
       return 'url';
     case 'Override':
-      return p === 'Runtime' ? 'url' : undefined;
+      return p && p.localName === 'Runtime' ? 'url' : undefined;
     case 'Label':
     case 'Title':
     case 'Namespace':
@@ -321,26 +223,56 @@ function expectedKind(el) {
 function residCheck(root, resources, report) {
   const refs = [];
   for (const el of walk(root)) {
-    if (!('resid' in el.attrs)) continue;
-    const id = el.attrs.resid;
-    const where = `<${el.name}>${el.parent ? ` in <${el.parent.name}>` : ''}`;
-    if (chars(id) > MAX_RESID) {
-      report('resid-length', el.line, `resid "${id}" of ${where} has ${chars(id)} characters; at most ${MAX_RESID} are allowed`);
-    }
+    const id = attr(el, 'resid');
+    if (id === undefined) continue;
+    const p = parentOf(el);
+    const where = `<${el.nodeName}>${p ? ` in <${p.nodeName}>` : ''}`;
     const kind = expectedKind(el);
     if (!kind) {
-      report('resid', el.line, `resid "${id}" on ${where}: unknown element, cannot tell which resource kind it needs`);
+      report('resid', el.lineNumber, `resid "${id}" on ${where}: unknown element, cannot tell which resource kind it needs`);
       continue;
     }
     const res = resources.get(id);
     if (!res) {
-      report('resid', el.line, `resid "${id}" of ${where} does not name any resource; it needs ${KIND_NAMES[kind]}`);
+      report('resid', el.lineNumber, `resid "${id}" of ${where} does not name any resource; it needs ${KIND_NAMES[kind]}`);
     } else if (res.kind !== kind) {
-      report('resid', el.line, `resid "${id}" of ${where} names ${KIND_NAMES[res.kind]} (line ${res.el.line}) but needs ${KIND_NAMES[kind]}`);
+      report('resid', el.lineNumber, `resid "${id}" of ${where} names ${KIND_NAMES[res.kind]} (line ${res.el.lineNumber}) but needs ${KIND_NAMES[kind]}`);
     }
     refs.push({ el, id, kind });
   }
   return refs;
+}
+
+/** DefaultValue plus every Override Value of a locale-aware setting. */
+function settingValues(el, what) {
+  const out = [];
+  if (el.hasAttribute('DefaultValue')) out.push({ line: el.lineNumber, what: `${what} DefaultValue`, value: el.getAttribute('DefaultValue') });
+  for (const o of elements(el)) {
+    if (o.localName === 'Override' && o.hasAttribute('Value')) {
+      out.push({ line: o.lineNumber, what: `${what} override ${attr(o, 'Locale') || '?'}`, value: o.getAttribute('Value') });
+    }
+  }
+  return out;
+}
+
+/** Every URL the manifest names, with where it is. */
+function urlValues(root) {
+  const out = [];
+  for (const name of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl']) {
+    for (const el of kids(root, NS.app, name)) out.push(...settingValues(el, `<${name}>`));
+  }
+  for (const ds of kids(root, NS.app, 'DefaultSettings')) {
+    for (const el of kids(ds, NS.app, 'SourceLocation')) out.push(...settingValues(el, '<DefaultSettings><SourceLocation>'));
+  }
+  for (const ad of kids(root, NS.app, 'AppDomains')) {
+    for (const el of kids(ad, NS.app, 'AppDomain')) out.push({ line: el.lineNumber, what: '<AppDomain>', value: text(el), domain: true });
+  }
+  for (const el of walk(root)) {
+    if ((is(el, NS.bt, 'Image') || is(el, NS.bt, 'Url')) && el.hasAttribute('DefaultValue')) {
+      out.push(...settingValues(el, `<${el.nodeName} id="${attr(el, 'id')}">`));
+    }
+  }
+  return out;
 }
 
 function httpsCheck(root, report) {
@@ -351,23 +283,7 @@ function httpsCheck(root, report) {
     seen.add(key);
     report('https', line, `${what} "${value}" ${why}`);
   };
-  const urlValues = [];
-  const topUrls = ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'];
-  for (const name of topUrls) {
-    for (const el of kids(root, NS.app, name)) urlValues.push(...settingValues(el, `<${name}>`));
-  }
-  for (const ds of kids(root, NS.app, 'DefaultSettings')) {
-    for (const el of kids(ds, NS.app, 'SourceLocation')) urlValues.push(...settingValues(el, '<DefaultSettings><SourceLocation>'));
-  }
-  for (const ad of kids(root, NS.app, 'AppDomains')) {
-    for (const el of kids(ad, NS.app, 'AppDomain')) urlValues.push({ line: el.line, what: '<AppDomain>', value: el.text.trim() });
-  }
-  for (const el of walk(root)) {
-    if (el.ns === NS.bt && (el.local === 'Image' || el.local === 'Url') && 'DefaultValue' in el.attrs) {
-      urlValues.push(...settingValues(el, `<${el.name} id="${el.attrs.id}">`));
-    }
-  }
-  for (const { line, what, value } of urlValues) {
+  for (const { line, what, value } of urlValues(root)) {
     let u = null;
     try {
       u = new URL(value);
@@ -379,72 +295,21 @@ function httpsCheck(root, report) {
   }
   // Anything else that looks like a plain-http URL (unknown elements, FunctionName, text…).
   for (const el of walk(root)) {
-    for (const [q, v] of Object.entries(el.attrs)) {
-      if (q === 'xmlns' || q.startsWith('xmlns:')) continue;
-      if (/^\s*http:\/\//i.test(v)) flag(el.line, `${q} of <${el.name}>`, v, 'must use https://');
+    for (const a of Array.from(el.attributes)) {
+      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
+      if (/^\s*http:\/\//i.test(a.value)) flag(el.lineNumber, `${a.name} of <${el.nodeName}>`, a.value, 'must use https://');
     }
-    if (/^\s*http:\/\//i.test(el.text)) flag(el.line, `text of <${el.name}>`, el.text.trim(), 'must use https://');
+    const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3 || n.nodeType === 4).map((n) => n.data).join('');
+    if (/^\s*http:\/\//i.test(own)) flag(el.lineNumber, `text of <${el.nodeName}>`, own.trim(), 'must use https://');
   }
-}
-
-// DefaultValue plus every Override Value of a locale-aware setting.
-function settingValues(el, what) {
-  const out = [];
-  if ('DefaultValue' in el.attrs) out.push({ line: el.line, what: `${what} DefaultValue`, value: el.attrs.DefaultValue });
-  for (const o of el.children) {
-    if (o.local === 'Override' && 'Value' in o.attrs) {
-      out.push({ line: o.line, what: `${what} override ${o.attrs.Locale || '?'}`, value: o.attrs.Value });
-    }
-  }
-  return out;
 }
 
 function workbookHost(root) {
-  const vo = kid(root, NS.ov, 'VersionOverrides');
-  return kids(kid(vo, NS.ov, 'Hosts'), NS.ov, 'Host').find((h) => xsiType(h) === 'Workbook');
+  return kids(kid(kid(root, NS.ov, 'VersionOverrides'), NS.ov, 'Hosts'), NS.ov, 'Host').find((h) => xsiType(h) === 'Workbook');
 }
 
 function customFunctionsPoint(host) {
-  const aff = kid(host, NS.ov, 'AllFormFactors');
-  return kids(aff, NS.ov, 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions');
-}
-
-function namespaceCheck(root, resources, report) {
-  const host = workbookHost(root);
-  if (!host) {
-    report('namespace', root.line, 'no <VersionOverrides><Hosts><Host xsi:type="Workbook">: no custom functions can be declared');
-    return;
-  }
-  const cf = customFunctionsPoint(host);
-  if (!cf) {
-    report('namespace', host.line, 'no <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">: the CPD.* functions are not declared');
-    return;
-  }
-  for (const part of ['Script', 'Page', 'Metadata']) {
-    if (!kid(kid(cf, NS.ov, part), NS.ov, 'SourceLocation')) {
-      report('namespace', cf.line, `CustomFunctions has no <${part}><SourceLocation resid="…"/></${part}>`);
-    }
-  }
-  const meta = kid(kid(cf, NS.ov, 'Metadata'), NS.ov, 'SourceLocation');
-  const metaRes = meta && resources.get(meta.attrs.resid);
-  if (metaRes && metaRes.kind === 'url') {
-    for (const { line, value } of settingValues(metaRes.el, 'metadata')) {
-      if (!/\.json$/i.test(urlPath(value))) report('namespace', line, `custom functions metadata URL "${value}" should name a JSON file (functions.json)`);
-    }
-  }
-  const nsEl = kid(cf, NS.ov, 'Namespace');
-  if (!nsEl) {
-    report('namespace', cf.line, `CustomFunctions has no <Namespace resid="…"/>: the functions would not be prefixed "${EXPECTED_NAMESPACE}."`);
-    return;
-  }
-  const res = resources.get(nsEl.attrs.resid);
-  if (!res || res.kind !== 'short') {
-    report('namespace', nsEl.line, `<Namespace resid="${nsEl.attrs.resid}"> must name a short string whose value is "${EXPECTED_NAMESPACE}"`);
-    return;
-  }
-  for (const { line, value, what } of settingValues(res.el, `namespace string "${nsEl.attrs.resid}"`)) {
-    if (value !== EXPECTED_NAMESPACE) report('namespace', line, `${what} is "${value}"; the functions namespace must be "${EXPECTED_NAMESPACE}"`);
-  }
+  return kids(kid(host, NS.ov, 'AllFormFactors'), NS.ov, 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions');
 }
 
 function urlPath(value) {
@@ -455,19 +320,64 @@ function urlPath(value) {
   }
 }
 
+/** The namespace the manifest's variant (by its Id) must use: CPDDEV for the development Id, else CPD. */
+function expectedNamespace(root) {
+  const v = variantOf(`<Id>${text(kid(root, NS.app, 'Id'))}</Id>`);
+  return v ? VARIANTS[v].namespace : VARIANTS.production.namespace;
+}
+
+function namespaceCheck(root, resources, report) {
+  const host = workbookHost(root);
+  if (!host) {
+    report('namespace', root.lineNumber, 'no <VersionOverrides><Hosts><Host xsi:type="Workbook">: no custom functions can be declared');
+    return;
+  }
+  const cf = customFunctionsPoint(host);
+  if (!cf) {
+    report('namespace', host.lineNumber, 'no <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">: the CPD.* functions are not declared');
+    return;
+  }
+  for (const part of ['Script', 'Page', 'Metadata']) {
+    if (!kid(kid(cf, NS.ov, part), NS.ov, 'SourceLocation')) {
+      report('namespace', cf.lineNumber, `CustomFunctions has no <${part}><SourceLocation resid="…"/></${part}>`);
+    }
+  }
+  const meta = kid(kid(cf, NS.ov, 'Metadata'), NS.ov, 'SourceLocation');
+  const metaRes = meta && resources.get(attr(meta, 'resid'));
+  if (metaRes && metaRes.kind === 'url') {
+    for (const { line, value } of settingValues(metaRes.el, 'metadata')) {
+      if (!/\.json$/i.test(urlPath(value))) report('namespace', line, `custom functions metadata URL "${value}" should name a JSON file (functions.json)`);
+    }
+  }
+  const expected = expectedNamespace(root);
+  const nsEl = kid(cf, NS.ov, 'Namespace');
+  if (!nsEl) {
+    report('namespace', cf.lineNumber, `CustomFunctions has no <Namespace resid="…"/>: the functions would not be prefixed "${expected}."`);
+    return;
+  }
+  const res = resources.get(attr(nsEl, 'resid'));
+  if (!res || res.kind !== 'short') {
+    report('namespace', nsEl.lineNumber, `<Namespace resid="${attr(nsEl, 'resid')}"> must name a short string whose value is "${expected}"`);
+    return;
+  }
+  for (const { line, value, what } of settingValues(res.el, `namespace string "${attr(nsEl, 'resid')}"`)) {
+    if (value !== expected) report('namespace', line, `${what} is "${value}"; the functions namespace must be "${expected}"`);
+  }
+}
+
 function runtimeCheck(root, resources, report) {
   const host = workbookHost(root);
   if (!host) return; // reported by the namespace check
   const runtimes = kids(kid(host, NS.ov, 'Runtimes'), NS.ov, 'Runtime');
   if (!runtimes.length) {
-    report('runtime', host.line, 'no <Runtimes><Runtime resid="…" lifetime="long"/>: the add-in would not use a shared runtime');
+    report('runtime', host.lineNumber, 'no <Runtimes><Runtime resid="…" lifetime="long"/>: the add-in would not use a shared runtime');
     return;
   }
-  if (runtimes.length > 1) report('runtime', runtimes[1].line, `${runtimes.length} <Runtime> elements; the shared runtime needs exactly one`);
+  if (runtimes.length > 1) report('runtime', runtimes[1].lineNumber, `${runtimes.length} <Runtime> elements; the shared runtime needs exactly one`);
   const rt = runtimes[0];
-  const rid = rt.attrs.resid;
-  if (rt.attrs.lifetime !== 'long') {
-    report('runtime', rt.line, `<Runtime lifetime="${rt.attrs.lifetime || 'short (default)'}">: must be "long" so the custom functions keep running after the task pane closes`);
+  const rid = attr(rt, 'resid');
+  if (attr(rt, 'lifetime') !== 'long') {
+    report('runtime', rt.lineNumber, `<Runtime lifetime="${attr(rt, 'lifetime') || 'short (default)'}">: must be "long" so the custom functions keep running after the task pane closes`);
   }
   const users = [];
   const cf = customFunctionsPoint(host);
@@ -480,35 +390,35 @@ function runtimeCheck(root, resources, report) {
     if (fn) users.push([fn, '<DesktopFormFactor><FunctionFile>']);
   }
   for (const el of walk(host)) {
-    if (el.local === 'Action' && xsiType(el) === 'ShowTaskpane') {
+    if (el.localName === 'Action' && xsiType(el) === 'ShowTaskpane') {
       const sl = kid(el, NS.ov, 'SourceLocation');
-      if (sl) users.push([sl, `ShowTaskpane action (line ${el.line})`]);
+      if (sl) users.push([sl, `ShowTaskpane action (line ${el.lineNumber})`]);
     }
   }
   for (const [el, what] of users) {
-    if (el.attrs.resid !== rid) {
-      report('runtime', el.line, `${what} uses resid "${el.attrs.resid}" but the <Runtime> uses "${rid}"; a shared runtime only loads when they are the same`);
+    if (attr(el, 'resid') !== rid) {
+      report('runtime', el.lineNumber, `${what} uses resid "${attr(el, 'resid')}" but the <Runtime> uses "${rid}"; a shared runtime only loads when they are the same`);
     }
   }
   const res = resources.get(rid);
   const ds = kid(kid(root, NS.app, 'DefaultSettings'), NS.app, 'SourceLocation');
-  if (res && res.kind === 'url' && ds && res.el.attrs.DefaultValue !== ds.attrs.DefaultValue) {
-    report('runtime', res.el.line, `the runtime page "${res.el.attrs.DefaultValue}" (resid "${rid}") is not the task pane page of <DefaultSettings> ("${ds.attrs.DefaultValue}")`);
+  if (res && res.kind === 'url' && ds && attr(res.el, 'DefaultValue') !== attr(ds, 'DefaultValue')) {
+    report('runtime', res.el.lineNumber, `the runtime page "${attr(res.el, 'DefaultValue')}" (resid "${rid}") is not the task pane page of <DefaultSettings> ("${attr(ds, 'DefaultValue')}")`);
   }
   // Requirements: SharedRuntime 1.1; the docs say to drop CustomFunctionsRuntime with a shared runtime.
   const sets = kid(kid(root, NS.app, 'Requirements'), NS.app, 'Sets');
   const setList = kids(sets, NS.app, 'Set');
-  const shared = setList.find((s) => s.attrs.Name === 'SharedRuntime');
+  const shared = setList.find((s) => attr(s, 'Name') === 'SharedRuntime');
   if (!shared) {
-    report('runtime', (sets || root).line, 'the <Requirements> do not include <Set Name="SharedRuntime" MinVersion="1.1"/>');
+    report('runtime', (sets || root).lineNumber, 'the <Requirements> do not include <Set Name="SharedRuntime" MinVersion="1.1"/>');
   } else {
-    const v = shared.attrs.MinVersion || (sets && sets.attrs.DefaultMinVersion) || '1.1';
+    const v = attr(shared, 'MinVersion') || attr(sets, 'DefaultMinVersion') || '1.1';
     const [maj, min] = v.split('.').map(Number);
-    if (maj < 1 || (maj === 1 && min < 1)) report('runtime', shared.line, `SharedRuntime MinVersion ${v}: must be 1.1 or later`);
+    if (maj < 1 || (maj === 1 && min < 1)) report('runtime', shared.lineNumber, `SharedRuntime MinVersion ${v}: must be 1.1 or later`);
   }
-  const cfr = setList.find((s) => s.attrs.Name === 'CustomFunctionsRuntime');
+  const cfr = setList.find((s) => attr(s, 'Name') === 'CustomFunctionsRuntime');
   if (cfr) {
-    report('runtime', cfr.line, 'remove <Set Name="CustomFunctionsRuntime">: with a shared runtime Microsoft\'s docs say to require SharedRuntime instead');
+    report('runtime', cfr.lineNumber, 'remove <Set Name="CustomFunctionsRuntime">: with a shared runtime Microsoft\'s docs say to require SharedRuntime instead');
   }
 }
 
@@ -517,52 +427,50 @@ function commandsCheck(root, report) {
   if (!host) return;
   const ids = new Map();
   for (const el of walk(host)) {
-    if ((el.local === 'Control' || el.local === 'Group' || el.local === 'CustomTab') && el.attrs.id) {
-      const key = `${el.local === 'Control' ? 'control' : el.local}:${el.attrs.id}`;
-      if (ids.has(key)) report('commands', el.line, `${el.local} id "${el.attrs.id}" is used twice (also on line ${ids.get(key)})`);
-      else ids.set(key, el.line);
+    const id = attr(el, 'id');
+    if ((el.localName === 'Control' || el.localName === 'Group' || el.localName === 'CustomTab') && id) {
+      const key = `${el.localName}:${id}`;
+      if (ids.has(key)) report('commands', el.lineNumber, `${el.localName} id "${id}" is used twice (also on line ${ids.get(key)})`);
+      else ids.set(key, el.lineNumber);
     }
   }
   const paneIds = new Set();
   for (const ff of kids(host, NS.ov, 'DesktopFormFactor')) {
     const functionFile = kid(ff, NS.ov, 'FunctionFile');
     for (const el of walk(ff)) {
-      if (el.local !== 'Action') continue;
+      if (el.localName !== 'Action') continue;
       const type = xsiType(el);
       if (type === 'ExecuteFunction') {
-        const fn = kid(el, NS.ov, 'FunctionName');
-        const name = fn ? fn.text.trim() : '';
-        if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
-          report('commands', el.line, `ExecuteFunction FunctionName "${name}" is not a JavaScript function name`);
-        }
-        if (!functionFile) report('commands', el.line, `ExecuteFunction "${name}" needs a <FunctionFile> in <${ff.name}>`);
+        const name = text(kid(el, NS.ov, 'FunctionName'));
+        if (!/^[A-Za-z_$][\w$]*$/.test(name)) report('commands', el.lineNumber, `ExecuteFunction FunctionName "${name}" is not a JavaScript function name`);
+        if (!functionFile) report('commands', el.lineNumber, `ExecuteFunction "${name}" needs a <FunctionFile> in <${ff.nodeName}>`);
       } else if (type === 'ShowTaskpane') {
-        const tid = kid(el, NS.ov, 'TaskpaneId');
-        if (!tid || !tid.text.trim()) {
-          report('commands', el.line, 'ShowTaskpane has no <TaskpaneId>: a shared runtime supports one task pane, and a task pane without an id counts as another one');
-        } else paneIds.add(tid.text.trim());
+        const tid = text(kid(el, NS.ov, 'TaskpaneId'));
+        if (!tid) {
+          report('commands', el.lineNumber, 'ShowTaskpane has no <TaskpaneId>: a shared runtime supports one task pane, and a task pane without an id counts as another one');
+        } else paneIds.add(tid);
       }
     }
   }
-  if (paneIds.size > 1) report('commands', host.line, `ShowTaskpane actions use ${paneIds.size} different TaskpaneIds (${[...paneIds].join(', ')}); a shared runtime supports one task pane`);
+  if (paneIds.size > 1) report('commands', host.lineNumber, `ShowTaskpane actions use ${paneIds.size} different TaskpaneIds (${[...paneIds].join(', ')}); a shared runtime supports one task pane`);
 }
 
-// Text of a locale-aware setting per locale (the DefaultValue belongs to the DefaultLocale).
+/** Text of a locale-aware setting per locale (the DefaultValue belongs to the DefaultLocale). */
 function localeTexts(el, defaultLocale, what, report) {
   const texts = new Map();
-  if ('DefaultValue' in el.attrs) texts.set(defaultLocale.toLowerCase(), el.attrs.DefaultValue);
-  for (const o of el.children) {
-    if (o.local !== 'Override') continue;
-    const loc = (o.attrs.Locale || '').toLowerCase();
+  if (el.hasAttribute('DefaultValue')) texts.set(defaultLocale.toLowerCase(), el.getAttribute('DefaultValue'));
+  for (const o of elements(el)) {
+    if (o.localName !== 'Override') continue;
+    const loc = (attr(o, 'Locale') || '').toLowerCase();
     if (loc === defaultLocale.toLowerCase()) {
-      report('locale', o.line, `${what}: an Override for the DefaultLocale ${defaultLocale} is not allowed; change the DefaultValue instead`);
+      report('locale', o.lineNumber, `${what}: an Override for the DefaultLocale ${defaultLocale} is not allowed; change the DefaultValue instead`);
       continue;
     }
     if (texts.has(loc)) {
-      report('locale', o.line, `${what}: two overrides for ${o.attrs.Locale}`);
+      report('locale', o.lineNumber, `${what}: two overrides for ${attr(o, 'Locale')}`);
       continue;
     }
-    texts.set(loc, o.attrs.Value);
+    texts.set(loc, attr(o, 'Value'));
   }
   return texts;
 }
@@ -572,20 +480,20 @@ function requireLocales(el, defaultLocale, what, report) {
   for (const loc of REQUIRED_LOCALES) {
     const t = texts.get(loc.toLowerCase());
     if (t === undefined) {
-      report('locale', el.line, `${what} has no ${loc} text (add <${el.ns === NS.bt ? 'bt:' : ''}Override Locale="${loc}" Value="…"/>)`);
+      report('locale', el.lineNumber, `${what} has no ${loc} text (add <${el.namespaceURI === NS.bt ? 'bt:' : ''}Override Locale="${loc}" Value="…"/>)`);
     } else if (loc === CHINESE_LOCALE && !hasHan(t)) {
-      report('locale', el.line, `${what}: the ${loc} text "${t}" contains no Chinese`);
+      report('locale', el.lineNumber, `${what}: the ${loc} text "${t}" contains no Chinese`);
     } else if (loc !== CHINESE_LOCALE && hasHan(t)) {
-      report('locale', el.line, `${what}: the ${loc} text "${t}" contains Chinese`);
+      report('locale', el.lineNumber, `${what}: the ${loc} text "${t}" contains Chinese`);
     }
   }
 }
 
 function localeCheck(root, resources, refs, report) {
   const dl = kid(root, NS.app, 'DefaultLocale');
-  const defaultLocale = dl ? dl.text.trim() : '';
+  const defaultLocale = text(dl);
   if (!REQUIRED_LOCALES.some((l) => l.toLowerCase() === defaultLocale.toLowerCase())) {
-    report('locale', dl ? dl.line : root.line, `DefaultLocale "${defaultLocale}" should be one of ${REQUIRED_LOCALES.join(', ')}`);
+    report('locale', dl ? dl.lineNumber : root.lineNumber, `DefaultLocale "${defaultLocale}" should be one of ${REQUIRED_LOCALES.join(', ')}`);
   }
   for (const name of ['DisplayName', 'Description']) {
     const el = kid(root, NS.app, name);
@@ -595,11 +503,22 @@ function localeCheck(root, resources, refs, report) {
   const done = new Set();
   for (const { el, id, kind } of refs) {
     if (kind !== 'short' && kind !== 'long') continue;
-    if (el.local === 'Namespace') continue;
+    if (el.localName === 'Namespace') continue;
     const res = resources.get(id);
     if (!res || res.kind !== kind || done.has(id)) continue;
     done.add(id);
-    requireLocales(res.el, defaultLocale, `string "${id}" (used by <${el.name}> in <${el.parent.name}> on line ${el.line})`, report);
+    const p = parentOf(el);
+    requireLocales(res.el, defaultLocale, `string "${id}" (used by <${el.nodeName}> in <${p ? p.nodeName : '?'}> on line ${el.lineNumber})`, report);
+  }
+}
+
+/** The add-in's own address: the directory of the DefaultSettings page. */
+function baseUrlOf(root) {
+  const ds = attr(kid(kid(root, NS.app, 'DefaultSettings'), NS.app, 'SourceLocation'), 'DefaultValue');
+  try {
+    return new URL('.', ds).href;
+  } catch {
+    return null;
   }
 }
 
@@ -610,70 +529,112 @@ function pngSize(file) {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-function iconsCheck(root, resources, report) {
+function iconsCheck(root, resources, ctx, report) {
   const images = [];
   for (const [name, size] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]]) {
     const el = kid(root, NS.app, name);
     if (el) for (const v of settingValues(el, `<${name}>`)) images.push({ ...v, size });
   }
   for (const el of walk(root)) {
-    if (el.local !== 'Icon') continue;
-    const sizes = new Set(kids(el, NS.bt, 'Image').map((i) => Number(i.attrs.size)));
+    if (el.localName !== 'Icon') continue;
+    const sizes = new Set(kids(el, NS.bt, 'Image').map((i) => Number(attr(i, 'size'))));
     const missing = [16, 32, 80].filter((s) => !sizes.has(s));
-    if (missing.length) report('icons', el.line, `<Icon> in <${el.parent.name}> lacks the mandatory size(s) ${missing.join(', ')}`);
+    if (missing.length) report('icons', el.lineNumber, `<Icon> in <${parentOf(el).nodeName}> lacks the mandatory size(s) ${missing.join(', ')}`);
     for (const img of kids(el, NS.bt, 'Image')) {
-      const res = resources.get(img.attrs.resid);
+      const res = resources.get(attr(img, 'resid'));
       if (!res || res.kind !== 'image') continue; // reported by the resid check
-      for (const v of settingValues(res.el, `image "${img.attrs.resid}"`)) images.push({ ...v, size: Number(img.attrs.size) });
+      for (const v of settingValues(res.el, `image "${attr(img, 'resid')}"`)) images.push({ ...v, size: Number(attr(img, 'size')) });
     }
   }
   const seen = new Set();
   for (const { line, what, value, size } of images) {
-    if (!value.startsWith(DEV_BASE)) continue;
-    const rel = decodeURIComponent(urlPath(value)).replace(/^\/+/, '');
+    if (!ctx.base || !value.startsWith(ctx.base)) continue;
+    const rel = decodeURIComponent(value.slice(ctx.base.length).replace(/[?#].*$/, ''));
     const key = `${rel}@${size}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const file = path.join(ROOT, rel);
-    if (!rel.startsWith('assets/') || !fs.existsSync(file)) {
-      report('icons', line, `${what} "${value}": no file ${rel} in the repository (run \`node scripts/icons.js\`)`);
+    const file = path.join(ctx.filesDir, rel);
+    if (!fs.existsSync(file)) {
+      report('icons', line, `${what} "${value}": no file ${rel} ${ctx.built ? 'beside the manifest' : 'in the repository (run `node scripts/icons.js`)'}`);
       continue;
     }
     const dim = pngSize(file);
     if (!dim) report('icons', line, `${what}: ${rel} is not a PNG`);
-    else if (dim.width !== size || dim.height !== size) {
-      report('icons', line, `${what}: ${rel} is ${dim.width}x${dim.height}, expected ${size}x${size}`);
+    else if (dim.width !== size || dim.height !== size) report('icons', line, `${what}: ${rel} is ${dim.width}x${dim.height}, expected ${size}x${size}`);
+  }
+}
+
+/** What only a manifest written by the build must satisfy. */
+function buildCheck(root, ctx, report) {
+  const idEl = kid(root, NS.app, 'Id');
+  const variant = variantOf(`<Id>${text(idEl)}</Id>`);
+  if (!variant) {
+    report('build', idEl ? idEl.lineNumber : root.lineNumber, `<Id> "${text(idEl)}" is neither the production (${VARIANTS.production.id}) nor the development (${VARIANTS.development.id}) Id`);
+  } else {
+    const dn = kid(root, NS.app, 'DisplayName');
+    const want = VARIANTS[variant].displayName;
+    const texts = dn ? localeTexts(dn, 'zh-CN', '<DisplayName>', () => undefined) : new Map();
+    if (texts.get('zh-cn') !== want.zh || texts.get('en-us') !== want.en) {
+      report('build', dn ? dn.lineNumber : root.lineNumber, `<DisplayName> of the ${variant} manifest must be "${want.zh}" / "${want.en}"`);
     }
+  }
+  const versionEl = kid(root, NS.app, 'Version');
+  const pkgVersion = manifestVersion(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  if (text(versionEl) !== pkgVersion) {
+    report('build', versionEl ? versionEl.lineNumber : root.lineNumber, `<Version> ${text(versionEl)} is not package.json's version (${pkgVersion})`);
+  }
+  const seen = new Set();
+  for (const { line, what, value, domain } of urlValues(root)) {
+    if (domain || seen.has(value)) continue;
+    seen.add(value);
+    let u;
+    try {
+      u = new URL(value);
+    } catch {
+      continue; // the https check reports it
+    }
+    if (variant === 'production' && /^(localhost|127\.|\[::1\])/.test(u.hostname)) {
+      report('build', line, `${what} "${value}": a production manifest must not point at localhost (build it with ADDIN_BASE_URL)`);
+      continue;
+    }
+    if (!ctx.base || !value.startsWith(ctx.base)) {
+      report('build', line, `${what} "${value}" is not under the add-in's address ${ctx.base}`);
+      continue;
+    }
+    const rel = decodeURIComponent(value.slice(ctx.base.length).replace(/[?#].*$/, ''));
+    if (!fs.existsSync(path.join(ctx.filesDir, rel))) report('build', line, `${what} "${value}": no file ${rel} beside the manifest`);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Validates a manifest. Returns { file, xsd, problems: [{ check, line, message }] }.
+ * Validates a manifest. `built`: written by the build (files beside it, build checks).
+ * Returns { file, xsd, problems: [{ check, line, message }] }.
  * Throws EnvironmentError when the check cannot run (no xmllint, no schemas, unreadable file).
  */
-function validateManifest(file = DEFAULT_MANIFEST) {
+function validateManifest(file = DEFAULT_MANIFEST, { built = false } = {}) {
   const problems = [];
   const report = (check, line, message) => problems.push({ check, line, message });
-  let text;
+  let source;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new EnvironmentError(`cannot read ${file}: ${err.message}`);
+    throw new EnvironmentError(`cannot read ${file}: ${err.message}${built ? ' (run `npm run build` or `npm run build:dev` first)' : ''}`);
   }
   const xsd = schemaCheck(file, report);
   let root;
   try {
-    root = parseXml(text);
+    root = parse(source);
   } catch (err) {
     report('schema', undefined, `not well-formed XML: ${err.message}`);
     return { file, xsd, problems };
   }
   if (!is(root, NS.app, 'OfficeApp')) {
-    report('schema', root.line, `the root element is <${root.name}>, not an OfficeApp in ${NS.app}`);
+    report('schema', root.lineNumber, `the root element is <${root.nodeName}>, not an OfficeApp in ${NS.app}`);
     return { file, xsd, problems };
   }
+  const ctx = { built, base: baseUrlOf(root), filesDir: built ? path.dirname(path.resolve(file)) : ROOT };
   const resources = collectResources(root, report);
   const refs = residCheck(root, resources, report);
   namespaceCheck(root, resources, report);
@@ -681,44 +642,59 @@ function validateManifest(file = DEFAULT_MANIFEST) {
   runtimeCheck(root, resources, report);
   commandsCheck(root, report);
   localeCheck(root, resources, refs, report);
-  iconsCheck(root, resources, report);
+  iconsCheck(root, resources, ctx, report);
+  if (built) buildCheck(root, ctx, report);
   problems.sort((a, b) => CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check) || (a.line || 0) - (b.line || 0));
   return { file, xsd, problems };
 }
 
 function main(argv) {
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
-  if (files.some((f) => f.startsWith('-'))) {
-    console.error('usage: node scripts/validate-manifest.js [manifest.xml] [--json]');
-    return 2;
-  }
-  const file = path.resolve(files[0] || DEFAULT_MANIFEST);
-  const shown = path.relative(process.cwd(), file) || file;
-  let result;
-  try {
-    result = validateManifest(file);
-  } catch (err) {
-    if (!(err instanceof EnvironmentError)) throw err;
-    if (json) console.log(JSON.stringify({ file, error: err.message }, null, 2));
-    console.error(`validate-manifest: ${err.message}`);
-    return 2;
-  }
-  if (json) console.log(JSON.stringify(result, null, 2));
-  if (result.problems.length) {
-    for (const p of result.problems) {
-      console.error(`✗ [${p.check}] ${shown}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  const targets = [];
+  let built = false;
+  for (const a of argv) {
+    if (a === '--json') continue;
+    if (a === '--built') {
+      built = true;
+      continue;
     }
-    console.error(`validate-manifest: ${shown}: ${result.problems.length} problem(s)`);
-    return 1;
+    if (a.startsWith('-')) {
+      console.error('usage: node scripts/validate-manifest.js [--json] [FILE] [--built FILE]…');
+      return 2;
+    }
+    targets.push({ file: path.resolve(a), built });
+    built = false;
   }
-  if (!json) {
-    console.log(`✓ ${shown} is valid against ${path.relative(process.cwd(), result.xsd)} (xmllint)`);
-    console.log(`✓ ${shown} passes the checks: ${CHECKS.filter((c) => c !== 'schema').join(', ')}`);
+  if (!targets.length) targets.push({ file: DEFAULT_MANIFEST, built: false });
+  const results = [];
+  let status = 0;
+  for (const t of targets) {
+    const shown = path.relative(process.cwd(), t.file) || t.file;
+    let result;
+    try {
+      result = validateManifest(t.file, { built: t.built });
+    } catch (err) {
+      if (!(err instanceof EnvironmentError)) throw err;
+      results.push({ file: t.file, error: err.message });
+      console.error(`validate-manifest: ${err.message}`);
+      status = 2;
+      continue;
+    }
+    results.push(result);
+    if (result.problems.length) {
+      for (const p of result.problems) console.error(`✗ [${p.check}] ${shown}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+      console.error(`validate-manifest: ${shown}: ${result.problems.length} problem(s)`);
+      status = Math.max(status, 1);
+    } else if (!json) {
+      const checks = CHECKS.filter((c) => c !== 'schema' && (c !== 'build' || t.built));
+      console.log(`✓ ${shown} is valid against ${path.relative(process.cwd(), result.xsd)} (xmllint)`);
+      console.log(`✓ ${shown} passes the checks: ${checks.join(', ')}`);
+    }
   }
-  return 0;
+  if (json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  return status;
 }
 
-module.exports = { validateManifest, parseXml, EnvironmentError, CHECKS };
+module.exports = { validateManifest, EnvironmentError, CHECKS };
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not assertions. Prints the engine's throughput on a
-// generated 100 000-record roster per region, and the whole `check` command beside
-// the time merely to parse the same file (CSV and xlsx).
+// generated 100 000-record roster per region, the whole `check` command beside the
+// time merely to parse the same file (CSV and xlsx), the add-in's functions and
+// adapter, and how fast the production add-in loads on a slow PC and link (load.ts).
 import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -41,7 +42,15 @@ async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
 const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const s = (x: number) => `${x.toFixed(2)} s`;
 
+async function loading(): Promise<void> {
+  process.stdout.write('\nadd-in loading\n');
+  const { benchLoading } = await import('./load');
+  await benchLoading((x) => process.stdout.write(x));
+}
+
 async function main(): Promise<void> {
+  // `npm run bench -- load`: only the add-in's loading figures
+  if (process.argv[2] === 'load') return loading();
   const only = process.argv[2] as RegionId | undefined;
   process.stdout.write(`CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`);
   process.stdout.write(`engine: checkTable + toReport on ${n(TARGET)} generated records\n`);
@@ -81,6 +90,7 @@ async function main(): Promise<void> {
   const { benchFunctions, benchAdapter } = await import('./addin');
   await benchFunctions((x) => process.stdout.write(x));
   await benchAdapter((x) => process.stdout.write(x), TARGET);
+  await loading();
 }
 
 main().catch((e) => {

@@ -3,19 +3,64 @@
 // and its functions are associated by the webpack loader; the work is in logic.ts.
 // Every function turns any failure into an Excel error with a message: it never
 // lets another exception escape and never returns a silent 0.
+//
+// A function whose answer depends on the workbook's settings (region, cycle start,
+// overrides) computes at once when they are loaded and otherwise returns a promise
+// that waits for them (state.ts), so a workbook opening with CPD formulas never shows
+// "no region" for a moment and then keeps it. Return types are inferred (value or
+// promise); the JSDoc @returns gives the metadata its result type.
 /* global CustomFunctions */
 import * as logic from './logic';
+import { rangeError, scalarError } from './cells';
+import { diagnosticsRows } from './diagnostics';
+import { getLang, SettingsTimeout, settingsKnown, waitForSettings } from './state';
+import { t, Text } from '../core/text';
+
+function excelError(e: unknown): CustomFunctions.Error {
+  if (e instanceof CustomFunctions.Error) return e;
+  const code = e instanceof logic.FunctionError ? e.code : '#VALUE!';
+  const message = e instanceof Error ? e.message : String(e);
+  const ErrorCode = CustomFunctions.ErrorCode;
+  const map = { '#VALUE!': ErrorCode.invalidValue, '#N/A': ErrorCode.notAvailable, '#NUM!': ErrorCode.invalidNumber } as const;
+  return new CustomFunctions.Error(map[code], message);
+}
 
 function guard<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    const code = e instanceof logic.FunctionError ? e.code : '#VALUE!';
-    const message = e instanceof Error ? e.message : String(e);
-    const ErrorCode = CustomFunctions.ErrorCode;
-    const map = { '#VALUE!': ErrorCode.invalidValue, '#N/A': ErrorCode.notAvailable, '#NUM!': ErrorCode.invalidNumber } as const;
-    throw new CustomFunctions.Error(map[code], message);
+    throw excelError(e);
   }
+}
+
+function timeoutError(e: unknown): never {
+  if (e instanceof SettingsTimeout) {
+    const s = Math.round(e.ms / 1000);
+    const m = t(
+      `学分助手 ${s} 秒内未能读取本工作簿的设置（地区、周期、覆盖值）；请稍后按 Ctrl+Alt+F9 重新计算，或在函数中给出地区`,
+      `CPD Credits could not read this workbook's settings (region, cycle, overrides) within ${s} s; recalculate later (Ctrl+Alt+F9) or give the region as an argument`,
+    );
+    throw excelError(new logic.FunctionError('#N/A', getLang() === 'en' ? m.en : m.zh));
+  }
+  throw excelError(e);
+}
+
+/** Compute now if the workbook's settings are known, else once they are (bounded wait). */
+function withSettings<T>(f: () => T): T | Promise<T> {
+  if (settingsKnown()) return guard(f);
+  return waitForSettings().then(() => guard(f), timeoutError);
+}
+
+const ARG = {
+  hours: t('学时', 'hours'), level: t('层次', 'level'), mode: t('方式', 'mode'), grade: t('成绩', 'grade'),
+  region: t('地区', 'region'), rate: t('项目学分', 'rate'), cycleStart: t('周期起始年', 'cycleStart'), year: t('年度', 'year'),
+  id: t('身份证号', 'id'), number: t('证书编号', 'number'),
+};
+
+/** Error values among the arguments (allowErrorForDataTypeAny lets them in): name the one found. */
+function noErrors(args: ReadonlyArray<readonly [Text, unknown]>, range?: unknown): void {
+  const found = (range !== undefined ? rangeError(range) : undefined) ?? scalarError(args);
+  if (found) throw new logic.FunctionError(found.code, getLang() === 'en' ? found.text.en : found.text.zh);
 }
 
 /**
@@ -29,8 +74,11 @@ function guard<T>(f: () => T): T {
  * @param {any} [rate] Project rate per hour from the project notice (puer).
  * @returns {number} Credits, rounded to 2 decimals.
  */
-export function credits(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any): number {
-  return guard(() => logic.creditsValue(hours, level, mode, grade, region, rate));
+export function credits(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.hours, hours], [ARG.level, level], [ARG.mode, mode], [ARG.grade, grade], [ARG.region, region], [ARG.rate, rate]]);
+    return logic.creditsValue(hours, level, mode, grade, region, rate);
+  });
 }
 
 /**
@@ -44,8 +92,11 @@ export function credits(hours: any, level: any, mode: any, grade?: any, region?:
  * @param {any} [rate] Project rate per hour (puer).
  * @returns {string} The computation and the article it rests on.
  */
-export function creditsExplain(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any): string {
-  return guard(() => logic.creditsExplain(hours, level, mode, grade, region, rate));
+export function creditsExplain(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.hours, hours], [ARG.level, level], [ARG.mode, mode], [ARG.grade, grade], [ARG.region, region], [ARG.rate, rate]]);
+    return logic.creditsExplain(hours, level, mode, grade, region, rate);
+  });
 }
 
 /**
@@ -56,8 +107,11 @@ export function creditsExplain(hours: any, level: any, mode: any, grade?: any, r
  * @param {any} [cycleStart] First year of the cycle; default: the workbook's setting or the earliest record.
  * @returns {boolean} Whether the cycle passes.
  */
-export function cyclePass(range: any[][], region?: any, cycleStart?: any): boolean {
-  return guard(() => logic.cyclePass(range, region, cycleStart));
+export function cyclePass(range: any[][], region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.cyclePass(range, region, cycleStart);
+  });
 }
 
 /**
@@ -68,8 +122,11 @@ export function cyclePass(range: any[][], region?: any, cycleStart?: any): boole
  * @param {any} [cycleStart] First year of the cycle.
  * @returns {string} The verdict and its reasons.
  */
-export function cycleReport(range: any[][], region?: any, cycleStart?: any): string {
-  return guard(() => logic.cycleReport(range, region, cycleStart));
+export function cycleReport(range: any[][], region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.cycleReport(range, region, cycleStart);
+  });
 }
 
 /**
@@ -80,8 +137,11 @@ export function cycleReport(range: any[][], region?: any, cycleStart?: any): str
  * @param {any} [cycleStart] First year of the cycle.
  * @returns {string} 合格, 不合格, 进行中, 待定 or 不考核 (pass, fail, in progress, pending, not assessed).
  */
-export function cycleStatus(range: any[][], region?: any, cycleStart?: any): string {
-  return guard(() => logic.cycleStatus(range, region, cycleStart));
+export function cycleStatus(range: any[][], region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.cycleStatus(range, region, cycleStart);
+  });
 }
 
 /**
@@ -92,8 +152,11 @@ export function cycleStatus(range: any[][], region?: any, cycleStart?: any): str
  * @param {any} [cycleStart] First year of the cycle.
  * @returns {string} For example: 校本研修学时 60/80，还差 20 学时.
  */
-export function cycleShortfall(range: any[][], region?: any, cycleStart?: any): string {
-  return guard(() => logic.cycleShortfall(range, region, cycleStart));
+export function cycleShortfall(range: any[][], region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.cycleShortfall(range, region, cycleStart);
+  });
 }
 
 /**
@@ -104,8 +167,11 @@ export function cycleShortfall(range: any[][], region?: any, cycleStart?: any): 
  * @param {any} [cycleStart] First year of the cycle.
  * @returns {number} Credits counted in the cycle.
  */
-export function cycleCredits(range: any[][], region?: any, cycleStart?: any): number {
-  return guard(() => logic.cycleCredits(range, region, cycleStart));
+export function cycleCredits(range: any[][], region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.cycleCredits(range, region, cycleStart);
+  });
 }
 
 /**
@@ -117,8 +183,11 @@ export function cycleCredits(range: any[][], region?: any, cycleStart?: any): nu
  * @param {any} [cycleStart] First year of the cycle.
  * @returns {boolean} Whether the year passes.
  */
-export function yearPass(range: any[][], year: any, region?: any, cycleStart?: any): boolean {
-  return guard(() => logic.yearPass(range, year, region, cycleStart));
+export function yearPass(range: any[][], year: any, region?: any, cycleStart?: any) {
+  return withSettings(() => {
+    noErrors([[ARG.year, year], [ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    return logic.yearPass(range, year, region, cycleStart);
+  });
 }
 
 /**
@@ -128,7 +197,10 @@ export function yearPass(range: any[][], year: any, region?: any, cycleStart?: a
  * @returns {boolean} Whether the number is valid.
  */
 export function idValid(id: any): boolean {
-  return guard(() => logic.idValid(id));
+  return guard(() => {
+    noErrors([[ARG.id, id]]);
+    return logic.idValid(id);
+  });
 }
 
 /**
@@ -138,7 +210,10 @@ export function idValid(id: any): boolean {
  * @returns {boolean} Whether the number is well formed.
  */
 export function certValid(number: any): boolean {
-  return guard(() => logic.certValid(number));
+  return guard(() => {
+    noErrors([[ARG.number, number]]);
+    return logic.certValid(number);
+  });
 }
 
 /**
@@ -146,6 +221,18 @@ export function certValid(number: any): boolean {
  * @customfunction REGION
  * @returns {string} hainan, shandong, zhengzhou, puer or qitai.
  */
-export function region(): string {
-  return guard(() => logic.regionName());
+export function region() {
+  return withSettings(() => logic.regionName());
+}
+
+/**
+ * The add-in's version, its rule sets, the Office host and build, the requirement sets Office supports, whether the functions registered and this workbook's CPD settings: what IT support asks for.
+ * @customfunction VERSION
+ * @returns {string[][]} Two columns, item and value (spills).
+ */
+export function version() {
+  const rows = () => diagnosticsRows(getLang());
+  // diagnostics must answer even when the settings never arrive: it then says so
+  if (settingsKnown()) return guard(rows);
+  return waitForSettings().then(rows, rows);
 }

@@ -21,6 +21,7 @@ import { cancelValidation, getPort, issueCell, runValidation } from './controlle
 import { STRINGS, Strings } from './i18n';
 import type { SheetData } from './port';
 import { store, PaneState } from './store';
+import { Diagnostics } from './Diagnostics';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px 24px', boxSizing: 'border-box', minHeight: '100%' },
@@ -102,6 +103,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
         )}
         {st.tab === 'issues' && <IssuesTab s={s} />}
         {st.tab === 'teachers' && <TeachersTab s={s} lang={lang} />}
+        <Diagnostics lang={lang} />
       </div>
     </FluentProvider>
   );

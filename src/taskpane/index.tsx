@@ -1,49 +1,132 @@
-// The shared runtime's page: registers the custom functions and the ribbon
-// commands, loads the workbook's settings, and renders the task pane. Opened in an
-// ordinary browser (no Office host), it runs the same pane against an in-memory
-// sample workbook: the standalone preview.
+// The shared runtime's page entry, kept small on purpose. It associates the CPD.*
+// custom functions (the functions module does so as it is evaluated), registers the
+// ribbon command, reads the workbook's settings and recalculates the CPD formulas
+// when they change. The React pane is a separate chunk, loaded only when the page is
+// actually shown as the task pane: in a shared runtime the page also runs hidden —
+// a workbook with CPD formulas opens, or the ribbon button is pressed, and nobody has
+// opened the pane. Opened in an ordinary browser (no Office host) it loads the
+// standalone preview, the same pane on an in-memory sample workbook; neither that
+// in-memory Excel nor the sample generator is ever loaded inside Office.
 /* global Office */
-import { createRoot } from 'react-dom/client';
-import '../functions/functions';
-import { registerCommands } from '../commands/commands';
-import { getLang, setLangFromLocale, setSettings, onSettings } from '../functions/state';
+import { officeFunctions } from '../functions/fallback';
+import * as functions from '../functions/functions';
+import { recordRegistration } from '../functions/diagnostics';
+import { BUILD } from '../functions/build';
+import { onSettings, setLangFromLocale, setSettings, someoneWaitedOut } from '../functions/state';
 import { clearCache } from '../functions/logic';
-import { setPort } from './controller';
-import { ExcelWorkbook } from './excel/workbook';
-import { createExcel, MemoryWorkbook } from './preview/memory-excel';
-import { sampleWorkbook } from './preview/sample';
-import { App } from './App';
+import type { WorkbookSettings } from '../present/settings';
+import { registerCommands } from '../commands/commands';
+import { readWorkbookSettings } from './excel/settings';
+import { recalculateFormulas } from './excel/recalc';
+import type { PreviewHandle } from './preview/boot';
 
-// The preview's workbook, reachable for browser tests (it holds only the bundled samples).
-const preview: { createExcel: typeof createExcel; sampleWorkbook: typeof sampleWorkbook; workbook: MemoryWorkbook | null } = { createExcel, sampleWorkbook, workbook: null };
-(globalThis as unknown as { CPD_preview: typeof preview }).CPD_preview = preview;
+recordRegistration({ office: officeFunctions, count: Object.keys(functions).length, at: performance.now() });
+
+// The preview's workbook, reachable for browser tests (it holds only the bundled
+// samples); `load` brings in the in-memory Excel, for a stand-in Excel in tests.
+const preview: PreviewHandle = {
+  workbook: null,
+  load: async () => Object.assign(preview, await import(/* webpackChunkName: "preview" */ './preview/boot')),
+};
+(globalThis as unknown as { CPD_preview: PreviewHandle }).CPD_preview = preview;
 
 const hasOffice = typeof Office !== 'undefined';
 
-async function start(info: { host: Office.HostType | null }): Promise<void> {
-  setLangFromLocale((hasOffice && Office.context?.displayLanguage) || navigator.language);
-  onSettings(() => clearCache());
-  const inExcel = hasOffice && info.host === Office.HostType.Excel;
-  if (inExcel) {
-    registerCommands();
-  } else {
-    // Outside Office: the real adapter over an in-memory Excel holding the sample rosters.
-    preview.workbook = sampleWorkbook();
-    (globalThis as unknown as { Excel: unknown }).Excel = createExcel(preview.workbook);
-  }
-  const port = new ExcelWorkbook(inExcel ? 'excel' : 'preview');
-  setPort(port);
+function sameSettings(a: WorkbookSettings, b: WorkbookSettings): boolean {
+  const key = (s: WorkbookSettings) =>
+    JSON.stringify([s.region ?? null, s.cycleStart ?? null, Object.entries(s.overrides ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))]);
+  return key(a) === key(b);
+}
+
+async function recalc(): Promise<void> {
+  await recalculateFormulas(BUILD.namespace);
+}
+
+async function loadSettings(): Promise<void> {
+  let loaded: WorkbookSettings = {};
   try {
-    setSettings(await port.readSettings());
+    loaded = await readWorkbookSettings();
   } catch {
     // an Excel without custom document properties: functions then need a region argument
   }
-  const root = document.getElementById('root');
-  if (root) createRoot(root).render(<App preview={!inExcel} initialLang={getLang()} />);
+  clearCache();
+  setSettings(loaded);
+  // a function that gave up waiting shows #N/A until it is calculated again
+  if (someoneWaitedOut()) await recalc();
+  let current = loaded;
+  onSettings((s) => {
+    clearCache();
+    if (sameSettings(s, current)) return;
+    current = s;
+    void recalc();
+  });
+}
+
+/**
+ * Whether the page is on screen. A hidden shared runtime is a hidden webview on
+ * Windows and Mac (visibilityState "hidden") or an iframe without a size on the web.
+ */
+function onScreen(): boolean {
+  return document.visibilityState === 'visible' && window.innerWidth > 0 && window.innerHeight > 0;
+}
+
+/** Sent by the ribbon command (commands.ts) after Office.addin.showAsTaskpane(). */
+const PANE_SHOWN = 'cpd-pane-shown';
+
+/**
+ * Run `show` once, as soon as the pane is on screen: the page becomes visible or gets
+ * a size, Office reports the task pane visibility mode, the ribbon command showed it,
+ * or — should all of these stay silent on some host — the user touches the page.
+ */
+function whenShown(show: () => void): void {
+  let done = false;
+  const checks: Array<[EventTarget, string, (e: Event) => void]> = [];
+  const once = (force: boolean) => {
+    if (done || !(force || onScreen())) return;
+    done = true;
+    for (const [target, type, f] of checks) target.removeEventListener(type, f);
+    show();
+  };
+  const listen = (target: EventTarget, type: string, force: boolean) => {
+    const f = () => once(force);
+    checks.push([target, type, f]);
+    target.addEventListener(type, f);
+  };
+  listen(document, 'visibilitychange', false);
+  listen(window, 'resize', false);
+  listen(window, PANE_SHOWN, true);
+  listen(window, 'pointerdown', true);
+  listen(window, 'keydown', true);
+  try {
+    void Office.addin.onVisibilityModeChanged((args) => {
+      if (args.visibilityMode === Office.VisibilityMode.taskpane) once(true);
+    });
+  } catch {
+    // SharedRuntime without the visibility event: the page's own visibility still tells
+  }
+  once(false);
+}
+
+async function mountPane(isPreview: boolean): Promise<void> {
+  const { mountPane: mount } = await import(/* webpackChunkName: "pane" */ './pane');
+  mount(isPreview);
+}
+
+async function start(host: Office.HostType | null): Promise<void> {
+  setLangFromLocale((hasOffice && Office.context?.displayLanguage) || navigator.language);
+  const inExcel = hasOffice && host === Office.HostType.Excel;
+  if (inExcel) registerCommands();
+  else {
+    const loaded = await preview.load();
+    loaded.installPreview(loaded);
+  }
+  await loadSettings();
+  if (inExcel) whenShown(() => void mountPane(false));
+  else await mountPane(true);
 }
 
 if (hasOffice) {
-  Office.onReady((info) => void start(info));
+  void Office.onReady((info) => start(info.host));
 } else {
-  void start({ host: null });
+  void start(null);
 }

@@ -15,8 +15,9 @@ export async function readWorkbookSettings(): Promise<WorkbookSettings> {
 }
 
 /**
- * Store the settings in the workbook (so they travel with the file) and recalculate,
- * so that every CPD formula follows the new region or overrides.
+ * Store the settings in the workbook (so they travel with the file). The CPD formulas
+ * are recalculated by the runtime once the shared state holds the new settings
+ * (recalc.ts): recalculating here, before the state changed, would let them race it.
  */
 export async function writeWorkbookSettings(s: WorkbookSettings): Promise<void> {
   await Excel.run(async (context) => {
@@ -29,8 +30,6 @@ export async function writeWorkbookSettings(s: WorkbookSettings): Promise<void> 
       if (values[key] !== undefined) props.add(key, values[key]);
       else if (existing.has(key)) props.getItem(key).delete();
     }
-    await context.sync();
-    context.workbook.application.calculate(Excel.CalculationType.full);
     await context.sync();
   });
 }

@@ -2,7 +2,9 @@
 // The standalone preview (the pane opened in an ordinary browser) installs it as the
 // global `Excel`, so the preview runs the real adapter code; browser tests use it as
 // their stand-in Excel. Values are available immediately (load is a no-op), sync only
-// counts round trips.
+// counts round trips. Formula cells hold a formula beside their value: recalc.ts finds
+// them through getSpecialCells and Range.calculate() reports to `onCalculate`, where a
+// test's stand-in evaluates them.
 
 import { columnLetters } from '../../present/tables';
 
@@ -22,6 +24,8 @@ export interface MemorySheet {
   tables: Box[];
   validations: Array<Box & { rule: unknown }>;
   frozenRows: number;
+  /** "row,col" (0-based) → formula text, for the cells that hold a formula */
+  formulas: Map<string, string>;
 }
 
 export interface MemoryWorkbook {
@@ -31,12 +35,16 @@ export interface MemoryWorkbook {
   selection: { sheet: string; row: number; col: number } | null;
   syncs: number;
   calculations: number;
+  /** every Range.calculate(), as an A1 address */
+  calculated: string[];
+  /** called for every Range.calculate(): a test's stand-in recomputes the formulas there */
+  onCalculate?: (sheet: MemorySheet, box: { r: number; c: number; nr: number; nc: number }) => void;
 }
 
 let cfIds = 0;
 
 export function newSheet(name: string, rows: Value[][] = []): MemorySheet {
-  return { name, rows, formats: new Map(), cfs: [], merges: [], visibility: 'Visible', charts: [], tables: [], validations: [], frozenRows: 0 };
+  return { name, rows, formats: new Map(), cfs: [], merges: [], visibility: 'Visible', charts: [], tables: [], validations: [], frozenRows: 0, formulas: new Map() };
 }
 
 
@@ -82,6 +90,34 @@ class MemRange {
       const row = (this.sheet.rows[this.box.r + i] ??= []);
       for (let j = 0; j < this.box.nc; j++) row[this.box.c + j] = (v[i] ?? v[0] ?? [])[j] ?? (v[0]?.[0] as Value);
     }
+  }
+  /** Formulas where the cells have one, values elsewhere (as Excel's Range.formulas). */
+  get formulas(): Value[][] {
+    return this.values.map((row, i) => row.map((v, j) => this.sheet.formulas.get(`${this.box.r + i},${this.box.c + j}`) ?? v));
+  }
+  calculate(): void {
+    this.wb.calculated.push(this.address);
+    this.wb.onCalculate?.(this.sheet, this.box);
+  }
+  /** The formula cells of the range as areas: each column's vertical runs (Excel's blocks may also span columns). */
+  getSpecialCellsOrNullObject(type: string) {
+    const cells: Box[] = [];
+    if (type === 'Formulas') {
+      const inside = [...this.sheet.formulas.keys()]
+        .map((key) => key.split(',').map(Number) as [number, number])
+        .filter(([r, c]) => r >= this.box.r && r < this.box.r + this.box.nr && c >= this.box.c && c < this.box.c + this.box.nc)
+        .sort(([r1, c1], [r2, c2]) => c1 - c2 || r1 - r2);
+      for (const [r, c] of inside) {
+        const last = cells[cells.length - 1];
+        if (last && last.c === c && last.r + last.nr === r) last.nr++;
+        else cells.push({ r, c, nr: 1, nc: 1 });
+      }
+    }
+    return {
+      isNullObject: cells.length === 0,
+      load() { return this; },
+      areas: { items: cells.map((a) => ({ rowIndex: a.r, columnIndex: a.c, rowCount: a.nr, columnCount: a.nc })) },
+    };
   }
   private each(f: (fmt: Fmt) => void): void {
     for (let i = 0; i < this.box.nr; i++) {
@@ -177,6 +213,11 @@ class MemSheetApi {
       if (v === '' || v === null || v === undefined) return;
       r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
     }));
+    // a formula cell is part of the used range even while its value is empty
+    for (const key of this.sheet.formulas.keys()) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+    }
     if (r1 < 0) return { isNullObject: true, load() { return this; } };
     return new MemRange(this.wb, this.sheet, { r: r0, c: c0, nr: r1 - r0 + 1, nc: c1 - c0 + 1 });
   }
@@ -252,9 +293,10 @@ export function createExcel(wb: MemoryWorkbook) {
     ChartSeriesBy: { columns: 'Columns' },
     DataValidationAlertStyle: { stop: 'Stop' },
     CalculationType: { full: 'Full' },
+    SpecialCellType: { formulas: 'Formulas' },
   };
 }
 
 export function memoryWorkbook(sheets: MemorySheet[], properties: Record<string, string> = {}): MemoryWorkbook {
-  return { sheets, active: sheets[0]?.name ?? '', properties: new Map(Object.entries(properties)), selection: null, syncs: 0, calculations: 0 };
+  return { sheets, active: sheets[0]?.name ?? '', properties: new Map(Object.entries(properties)), selection: null, syncs: 0, calculations: 0, calculated: [] };
 }
