@@ -200,7 +200,7 @@ module.exports = (env, argv) => {
   const version = manifestVersion(pkg.version);
   return {
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/addin/entry.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',

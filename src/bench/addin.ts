@@ -24,7 +24,7 @@ export async function benchFunctions(out: (s: string) => void): Promise<void> {
     associate() { /* registration is the webpack loader's */ },
   };
   const f = await import('../functions/functions');
-  const state = await import('../functions/state');
+  const state = await import('../runtime/state');
   state.setSettings({ region: 'hainan', cycleStart: 2019 });
   const levels = ['国家级', '省级', '市县级', '县级'];
   const modes = ['集中培训', '网络研修', '跟班培训', '主讲'];

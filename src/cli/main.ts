@@ -9,6 +9,7 @@ import { computeCredits, explainCredits } from '../engine/api';
 import { checkTable, CheckOptions, RosterError } from '../engine/engine';
 import { toReport } from '../engine/report';
 import { parseDate, parseSettings } from '../present/settings';
+import { parseCycleStart, YEAR_RANGE } from '../core/dates';
 import { fmt } from '../core/decimal';
 import { Lang, say } from '../core/text';
 import { readRoster, FileError } from './files';
@@ -32,8 +33,9 @@ function regionOption(raw: string | undefined): RegionId | undefined {
 
 function parseYearOption(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw) || +raw < 1990 || +raw > 2100) throw new UsageError(`--cycle-start 应为 1990–2100 之间的四位年份，收到「${raw}」 / --cycle-start must be a 4-digit year within 1990–2100; got "${raw}"`);
-  return +raw;
+  const y = parseCycleStart(raw);
+  if (y === undefined) throw new UsageError(`--cycle-start 应为 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的四位年份，如 2019，收到「${raw}」 / --cycle-start must be a 4-digit year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}, e.g. 2019; got "${raw}"`);
+  return y;
 }
 
 async function overridesOption(sets: string[], file: string | undefined): Promise<Overrides> {

@@ -14,7 +14,7 @@ export function registerCommands(): void {
       if (!getPort()) setPort(new ExcelWorkbook('excel'));
       await validateFromRibbon();
       await Office.addin.showAsTaskpane();
-      // the runtime entry loads the pane now if it has not yet (index.tsx, PANE_SHOWN)
+      // the runtime entry loads the pane now if it has not yet (src/addin/entry.ts, PANE_SHOWN)
       window.dispatchEvent(new Event('cpd-pane-shown'));
     } finally {
       event.completed();

@@ -3,6 +3,7 @@
 // same words; an issue found on a row carries only its code, the offending value and a sentence with the
 // specifics (which value, which rule). A code that is not here does not compile.
 import { t, Text } from './text';
+import { YEAR_RANGE } from './dates';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -62,7 +63,7 @@ export const ISSUES = {
   VALUE_NEGATIVE: k('error', t('数值为负数', 'negative value'), VOID, FIX_NUMBER),
   VALUE_INVALID: k('error', t('取值无效', 'invalid value'), VOID, FIX_VALUE),
   CELL_ERROR_VALUE: k('warning', t('单元格是错误值', 'cell holds an error value'), t('单元格显示 #N/A、#REF! 等错误值，其内容无法读取。', 'The cell shows an error such as #N/A or #REF!; its content cannot be read.'), t('修正产生错误值的公式，或直接填写内容。', 'Fix the formula that gives the error, or type the value.')),
-  YEAR_INVALID: k('error', t('年度无效', 'invalid year'), t(`年度无法读取、日期不存在，或不在 1990–2100 之间。${VOID.zh}`, `The year cannot be read, names no real date, or lies outside 1990–2100. ${VOID.en}`), t('填写四位年份，如 2023。', 'Enter a four-digit year such as 2023.')),
+  YEAR_INVALID: k('error', t('年度无效', 'invalid year'), t(`年度无法读取、日期不存在，或不在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间。${VOID.zh}`, `The year cannot be read, names no real date, or lies outside ${YEAR_RANGE.min}–${YEAR_RANGE.max}. ${VOID.en}`), t('填写四位年份，如 2023。', 'Enter a four-digit year such as 2023.')),
   DATE_INVALID: k('error', t('培训时间无效', 'invalid date'), t(`培训时间读不出年份，或日期不存在。${VOID.zh}`, `No year can be read from the date, or the date does not exist. ${VOID.en}`), t('填写日期，如 2023-07-15。', 'Enter a date such as 2023-07-15.')),
   HIRE_YEAR_INVALID: k('error', t('入职年度无效', 'invalid hire year'), t('入职年度无法读取；新教师规则按未填处理。', 'The hire year cannot be read; the new-teacher rules treat it as absent.'), t('填写四位年份。', 'Enter a four-digit year.')),
   // ---- required values --------------------------------------------------------------------------------

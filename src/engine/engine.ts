@@ -8,7 +8,7 @@ import { product, fmt } from '../core/decimal';
 import { checkId, IdCheck } from '../core/idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
 import { isBlank, isBlankRow, normalizeRow } from './normalize';
-import { parseDate, today } from '../present/settings';
+import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
 import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from '../core/types';
 import { fold } from '../core/vocabulary';

@@ -5,6 +5,7 @@
 // value and what is accepted; nothing is silently dropped or guessed.
 import type { Issue, IssueCode, TrainingRecord } from '../core/types';
 import { t, Text } from '../core/text';
+import { YEAR_RANGE } from '../core/dates';
 import {
   AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
   Grade, Level, Mode, Vocabulary, acceptedList, fold, lookup, nearest,
@@ -125,8 +126,8 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
   return ok(n);
 }
 
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
+const MIN_YEAR = YEAR_RANGE.min;
+const MAX_YEAR = YEAR_RANGE.max;
 /** Excel serials of 1990-01-01 and 2100-12-31 (1900 date system). */
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73415;

@@ -12,8 +12,8 @@
 /* global CustomFunctions */
 import * as logic from './logic';
 import { rangeError, scalarError } from './cells';
-import { diagnosticsRows } from './diagnostics';
-import { getLang, SettingsTimeout, settingsKnown, waitForSettings } from './state';
+import { diagnosticsRows } from '../runtime/diagnostics';
+import { getLang, SettingsTimeout, settingsKnown, waitForSettings } from '../runtime/state';
 import { t, Text } from '../core/text';
 
 function excelError(e: unknown): CustomFunctions.Error {

@@ -10,7 +10,7 @@ import { checkCertificate } from '../rules/qitai';
 import { parseYear, cellText } from '../engine/normalize';
 import { say, t, Text } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
-import { getLang, getSettings } from './state';
+import { getLang, getSettings } from '../runtime/state';
 
 /** Excel error codes a custom function may return (CustomFunctions.ErrorCode values). */
 export type ErrorCode = '#VALUE!' | '#N/A' | '#NUM!';
@@ -55,7 +55,7 @@ export function regionArg(raw: unknown): RegionId {
   }
   const fromWorkbook = getSettings().region;
   if (fromWorkbook) return fromWorkbook;
-  return fail('#N/A', t('未指定地区：请在函数中给出地区（如 "海南"），或在“学分助手”任务窗格中为本工作簿选择地区', 'no region: give one as an argument (e.g. "hainan") or choose the workbook’s region in the CPD Credits task pane'));
+  return fail('#N/A', t('未指定地区：请在函数中给出地区（如 "海南"），或在“学分助手”任务窗格中为本工作簿选择地区', 'no region: give one as an argument (e.g. "海南") or choose the workbook’s region in the CPD Credits task pane'));
 }
 
 function cycleArg(raw: unknown): number | undefined {

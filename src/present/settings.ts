@@ -2,10 +2,12 @@
 // document properties (File ▸ Properties ▸ Custom) so that they travel with the file
 // and are read alike by the add-in (Excel's workbook.properties.custom) and by the
 // command line (docProps/custom.xml).
-import { z } from 'zod';
 import { OverridesSchema, Overrides } from '../rules/params';
 import { parseRegion, type RegionId } from '../rules';
 import { t, Text } from '../core/text';
+import { parseCycleStart, parseDate, YEAR_RANGE } from '../core/dates';
+
+export { parseDate, today } from '../core/dates';
 
 export const SETTING_KEYS = {
   region: 'CPD.region',
@@ -22,27 +24,6 @@ export interface WorkbookSettings {
   asOf?: string;
 }
 
-/**
- * A calendar date as YYYY-MM-DD, or undefined: "2026-12-01", "2026/12/1", "2026.12.1", "2026年12月1日",
- * full-width digits too. The day must exist.
- */
-export function parseDate(raw: unknown): string | undefined {
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
-  if (typeof raw !== 'string') return undefined;
-  const m = raw.normalize('NFKC').trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
-  if (!m) return undefined;
-  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Today on this machine's calendar (not UTC: an administrator in Beijing at 07:00 means today). */
-export function today(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-const CycleStartSchema = z.coerce.number().int().min(1990).max(2100);
-
 /** Read settings from raw property values; problems are returned, never thrown. */
 export function parseSettings(raw: Record<string, unknown>): { settings: WorkbookSettings; problems: Text[] } {
   const settings: WorkbookSettings = {};
@@ -55,9 +36,9 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Workboo
   }
   const cycle = raw[SETTING_KEYS.cycleStart];
   if (cycle !== undefined && cycle !== null && String(cycle).trim() !== '') {
-    const c = CycleStartSchema.safeParse(cycle);
-    if (c.success) settings.cycleStart = c.data;
-    else problems.push(t(`工作簿属性 ${SETTING_KEYS.cycleStart}=「${String(cycle)}」不是 1990–2100 之间的年份`, `workbook property ${SETTING_KEYS.cycleStart}="${String(cycle)}" is not a year within 1990–2100`));
+    const c = parseCycleStart(typeof cycle === 'number' ? cycle : String(cycle));
+    if (c !== undefined) settings.cycleStart = c;
+    else problems.push(t(`工作簿属性 ${SETTING_KEYS.cycleStart}=「${String(cycle)}」不是 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的年份`, `workbook property ${SETTING_KEYS.cycleStart}="${String(cycle)}" is not a year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}`));
   }
   const over = raw[SETTING_KEYS.overrides];
   if (over !== undefined && over !== null && String(over).trim() !== '') {

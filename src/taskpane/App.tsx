@@ -12,11 +12,12 @@ import { checkOverrides } from '../rules/params';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import type { Report } from '../engine/report';
 import { parseDate, today, type WorkbookSettings } from '../present/settings';
+import { parseCycleStart } from '../core/dates';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
 import { maskId } from '../core/idcard';
 import { columnLetters } from '../present/tables';
-import { getSettings, onSettings, setSettings } from '../functions/state';
+import { getSettings, onSettings, setSettings } from '../runtime/state';
 import { cancelValidation, getPort, issueCell, runValidation } from './controller';
 import { STRINGS, Strings } from './i18n';
 import type { SheetData } from './port';
@@ -132,7 +133,7 @@ function SettingsTab(props: {
   const rules = region ? RULES[region] : undefined;
   const fixed = rules?.fixedCycle;
   const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
-  const cycleBad = cycle !== '' && !(/^\d{4}$/.test(cycle) && +cycle >= 1990 && +cycle <= 2100);
+  const cycleBad = cycle !== '' && parseCycleStart(cycle) === undefined;
   const overrideValues: Record<string, number> = {};
   const overrideErrors: Record<string, string> = {};
   for (const [k, v] of Object.entries(over)) {
@@ -147,7 +148,7 @@ function SettingsTab(props: {
 
   const save = async (): Promise<WorkbookSettings> => {
     const next: WorkbookSettings = { region: region! };
-    if (cycle !== '' && !RULES[region!].fixedCycle) next.cycleStart = +cycle;
+    if (cycle !== '' && !RULES[region!].fixedCycle) next.cycleStart = parseCycleStart(cycle)!;
     if (Object.keys(overrideValues).length) next.overrides = overrideValues;
     if (asOf !== '') next.asOf = parseDate(asOf)!;
     await getPort()!.writeSettings(next);

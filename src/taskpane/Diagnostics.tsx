@@ -4,9 +4,9 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/text';
-import { BUILD } from '../functions/build';
-import { diagnosticsRows } from '../functions/diagnostics';
-import { getSettings, onSettings } from '../functions/state';
+import { BUILD } from '../runtime/build';
+import { diagnosticsRows } from '../runtime/diagnostics';
+import { getSettings, onSettings } from '../runtime/state';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: 'auto' },

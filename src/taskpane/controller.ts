@@ -8,7 +8,7 @@ import type { Lang } from '../core/text';
 import type { Overrides } from '../rules/params';
 import { REGION_LIST, RULES, type RegionId } from '../rules';
 import { RULE_GAPS } from '../core/types';
-import { getLang, getSettings } from '../functions/state';
+import { getLang, getSettings } from '../runtime/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
 

@@ -1,7 +1,7 @@
 // The task pane (React + Fluent UI): a chunk of its own, loaded by the runtime entry
-// (index.tsx) only when the pane is on screen.
+// (src/addin/entry.ts) only when the pane is on screen.
 import { createRoot } from 'react-dom/client';
-import { getLang } from '../functions/state';
+import { getLang } from '../runtime/state';
 import { getPort, setPort } from './controller';
 import { ExcelWorkbook } from './excel/workbook';
 import { App } from './App';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { evaluate, XlError } from './formula';
 import { cpdFunctions, loadSamples, Sample } from './workbooks';
 import { clearCache } from '../../src/functions/logic';
-import { setLangFromLocale, setSettings } from '../../src/functions/state';
+import { setLangFromLocale, setSettings } from '../../src/runtime/state';
 import { lookup, LEVEL_VOCAB, MODE_VOCAB, GRADE_VOCAB, CATEGORY_VOCAB, Vocabulary } from '../../src/core/vocabulary';
 import { REGIONS, REGION_VOCAB, type RegionId } from '../../src/rules';
 import type { CpdFunctions } from './formula';

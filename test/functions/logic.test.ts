@@ -1,7 +1,7 @@
 // The custom functions' argument handling, without Excel: empty cells, numbers as
 // text, full-width input, ranges with blank rows, FILTER-shaped ranges, defaults.
 import * as logic from '../../src/functions/logic';
-import { setSettings, setLangFromLocale } from '../../src/functions/state';
+import { setSettings, setLangFromLocale } from '../../src/runtime/state';
 
 function errorOf(f: () => unknown): { code: string; message: string } {
   try {

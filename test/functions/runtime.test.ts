@@ -16,7 +16,7 @@ class CFError extends Error {
 
 import { RULES } from '../../src/rules';
 import * as f from '../../src/functions/functions';
-import * as state from '../../src/functions/state';
+import * as state from '../../src/runtime/state';
 import { errorCode, rangeError, scalarError } from '../../src/functions/cells';
 import { callsNamespace } from '../../src/taskpane/excel/recalc';
 import { computeCredits } from '../../src/engine/api';
@@ -52,7 +52,7 @@ describe('settings that never arrive', () => {
     jest.resetModules();
     jest.useFakeTimers();
     const fresh = (await import('../../src/functions/functions')) as typeof f;
-    const freshState = (await import('../../src/functions/state')) as typeof state;
+    const freshState = (await import('../../src/runtime/state')) as typeof state;
     freshState.setLangFromLocale('zh-CN');
     const pending = settle(fresh.cycleCredits([[2019, '县级', '集中培训', 72, '合格']], 'zhengzhou', 2019));
     const version = settle(fresh.version());

@@ -10,15 +10,15 @@
 /* global Office */
 import { officeFunctions } from '../functions/fallback';
 import * as functions from '../functions/functions';
-import { recordRegistration } from '../functions/diagnostics';
-import { BUILD } from '../functions/build';
-import { onSettings, setLangFromLocale, setSettings, someoneWaitedOut } from '../functions/state';
+import { recordRegistration } from '../runtime/diagnostics';
+import { BUILD } from '../runtime/build';
+import { onSettings, setLangFromLocale, setSettings, someoneWaitedOut } from '../runtime/state';
 import { clearCache } from '../functions/logic';
 import type { WorkbookSettings } from '../present/settings';
 import { registerCommands } from '../commands/commands';
-import { readWorkbookSettings } from './excel/settings';
-import { recalculateFormulas } from './excel/recalc';
-import type { PreviewHandle } from './preview/boot';
+import { readWorkbookSettings } from '../taskpane/excel/settings';
+import { recalculateFormulas } from '../taskpane/excel/recalc';
+import type { PreviewHandle } from '../taskpane/preview/boot';
 
 recordRegistration({ office: officeFunctions, count: Object.keys(functions).length, at: performance.now() });
 
@@ -26,7 +26,7 @@ recordRegistration({ office: officeFunctions, count: Object.keys(functions).leng
 // samples); `load` brings in the in-memory Excel, for a stand-in Excel in tests.
 const preview: PreviewHandle = {
   workbook: null,
-  load: async () => Object.assign(preview, await import(/* webpackChunkName: "preview" */ './preview/boot')),
+  load: async () => Object.assign(preview, await import(/* webpackChunkName: "preview" */ '../taskpane/preview/boot')),
 };
 (globalThis as unknown as { CPD_preview: PreviewHandle }).CPD_preview = preview;
 
@@ -34,7 +34,7 @@ const hasOffice = typeof Office !== 'undefined';
 
 function sameSettings(a: WorkbookSettings, b: WorkbookSettings): boolean {
   const key = (s: WorkbookSettings) =>
-    JSON.stringify([s.region ?? null, s.cycleStart ?? null, Object.entries(s.overrides ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))]);
+    JSON.stringify([s.region ?? null, s.cycleStart ?? null, s.asOf ?? null, Object.entries(s.overrides ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))]);
   return key(a) === key(b);
 }
 
@@ -108,7 +108,7 @@ function whenShown(show: () => void): void {
 }
 
 async function mountPane(isPreview: boolean): Promise<void> {
-  const { mountPane: mount } = await import(/* webpackChunkName: "pane" */ './pane');
+  const { mountPane: mount } = await import(/* webpackChunkName: "pane" */ '../taskpane/pane');
   mount(isPreview);
 }
 
