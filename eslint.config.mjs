@@ -14,7 +14,10 @@ export default tseslint.config(
   {
     rules: {
       // unused arguments and caught errors are named for the reader; `_x` marks an intended gap
-      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { args: 'none', caughtErrors: 'none', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // getters and setters of the in-memory Excel reach their range through `self`
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self'] }],
       // the add-in, the engine and the CLI print through their own channels (stdout, the pane)

@@ -47,7 +47,8 @@ function settingsFor(env, dev) {
     } catch {
       throw configError(`ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://cpd.example.edu.cn/addin/)`);
     }
-    if (u.protocol !== 'https:') throw configError(`ADDIN_BASE_URL "${raw}" must use https:// (Office loads add-ins only over https)`);
+    if (u.protocol !== 'https:')
+      throw configError(`ADDIN_BASE_URL "${raw}" must use https:// (Office loads add-ins only over https)`);
     if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) {
       throw configError(`ADDIN_BASE_URL "${raw}" points at this computer: for a local build use npm run build:dev`);
     }
@@ -86,36 +87,39 @@ function contentSecurityPolicy(officeOrigin) {
 class MetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('MetadataPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'MetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const asset = compilation.getAsset('functions.json');
-        if (!asset) return;
-        // the generator cannot emit allowErrorForDataTypeAny: without it a range holding one
-        // error cell never reaches the function, and Excel answers #N/A with no word of where
-        const meta = { allowErrorForDataTypeAny: true, ...JSON.parse(asset.source.source().toString()) };
-        compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(meta, null, 2)));
-        const help = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/help.zh-CN.json'), 'utf8'));
-        const zh = JSON.parse(JSON.stringify(meta));
-        const missing = [];
-        for (const f of zh.functions) {
-          const h = help[f.id];
-          if (!h) {
-            missing.push(f.id);
-            continue;
-          }
-          f.description = h.description;
-          if (f.result) f.result.description = h.result;
-          for (const p of f.parameters) {
-            const tr = h.parameters[p.name];
-            if (!tr) {
-              missing.push(`${f.id}.${p.name}`);
+      compilation.hooks.processAssets.tap(
+        { name: 'MetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return;
+          // the generator cannot emit allowErrorForDataTypeAny: without it a range holding one
+          // error cell never reaches the function, and Excel answers #N/A with no word of where
+          const meta = { allowErrorForDataTypeAny: true, ...JSON.parse(asset.source.source().toString()) };
+          compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(meta, null, 2)));
+          const help = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/help.zh-CN.json'), 'utf8'));
+          const zh = JSON.parse(JSON.stringify(meta));
+          const missing = [];
+          for (const f of zh.functions) {
+            const h = help[f.id];
+            if (!h) {
+              missing.push(f.id);
               continue;
             }
-            [p.name, p.description] = tr;
+            f.description = h.description;
+            if (f.result) f.result.description = h.result;
+            for (const p of f.parameters) {
+              const tr = h.parameters[p.name];
+              if (!tr) {
+                missing.push(`${f.id}.${p.name}`);
+                continue;
+              }
+              [p.name, p.description] = tr;
+            }
           }
-        }
-        if (missing.length) compilation.errors.push(new WebpackError(`help.zh-CN.json lacks: ${missing.join(', ')}`));
-        compilation.emitAsset('functions.zh-CN.json', new sources.RawSource(JSON.stringify(zh, null, 2)));
-      });
+          if (missing.length) compilation.errors.push(new WebpackError(`help.zh-CN.json lacks: ${missing.join(', ')}`));
+          compilation.emitAsset('functions.zh-CN.json', new sources.RawSource(JSON.stringify(zh, null, 2)));
+        },
+      );
     });
   }
 }
@@ -129,14 +133,17 @@ class ManifestPlugin {
     const file = path.resolve(__dirname, 'manifest.xml');
     compiler.hooks.thisCompilation.tap('ManifestPlugin', (compilation) => {
       compilation.fileDependencies.add(file);
-      compilation.hooks.processAssets.tap({ name: 'ManifestPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        try {
-          const text = buildManifest(fs.readFileSync(file, 'utf8'), this.options);
-          compilation.emitAsset('manifest.xml', new sources.RawSource(text));
-        } catch (e) {
-          compilation.errors.push(new WebpackError(e.message));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'ManifestPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          try {
+            const text = buildManifest(fs.readFileSync(file, 'utf8'), this.options);
+            compilation.emitAsset('manifest.xml', new sources.RawSource(text));
+          } catch (e) {
+            compilation.errors.push(new WebpackError(e.message));
+          }
+        },
+      );
     });
   }
 }
@@ -148,13 +155,20 @@ class OfficeJsCheckPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('OfficeJsCheckPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'OfficeJsCheckPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const html = compilation.getAsset('taskpane.html');
-        const tag = new RegExp(`<script[^>]*\\ssrc=["']?${this.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["' >]`);
-        if (!html || !tag.test(html.source.source().toString())) {
-          compilation.errors.push(new WebpackError(`taskpane.html does not load ${this.url}: src/taskpane/taskpane.html lost its Office.js script tag`));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'OfficeJsCheckPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const html = compilation.getAsset('taskpane.html');
+          const tag = new RegExp(`<script[^>]*\\ssrc=["']?${this.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["' >]`);
+          if (!html || !tag.test(html.source.source().toString())) {
+            compilation.errors.push(
+              new WebpackError(
+                `taskpane.html does not load ${this.url}: src/taskpane/taskpane.html lost its Office.js script tag`,
+              ),
+            );
+          }
+        },
+      );
     });
   }
 }
@@ -163,18 +177,24 @@ class OfficeJsCheckPlugin {
 class PrecompressPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (!/\.(js|html|json|xml|css|svg|txt)$/.test(name)) continue;
-          const buf = Buffer.from(compilation.getAsset(name).source.buffer());
-          if (buf.length < 1024) continue;
-          compilation.emitAsset(`${name}.gz`, new sources.RawSource(zlib.gzipSync(buf, { level: 9 })));
-          const br = zlib.brotliCompressSync(buf, {
-            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-          });
-          compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.(js|html|json|xml|css|svg|txt)$/.test(name)) continue;
+            const buf = Buffer.from(compilation.getAsset(name).source.buffer());
+            if (buf.length < 1024) continue;
+            compilation.emitAsset(`${name}.gz`, new sources.RawSource(zlib.gzipSync(buf, { level: 9 })));
+            const br = zlib.brotliCompressSync(buf, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+              },
+            });
+            compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
+          }
+        },
+      );
     });
   }
 }
@@ -187,9 +207,18 @@ function devServerOptions() {
   const cert = path.join(dir, 'localhost.crt');
   const ca = path.join(dir, 'ca.crt');
   if (process.env.DEV_HTTP !== '1' && fs.existsSync(key) && fs.existsSync(cert)) {
-    return { type: 'https', options: { key: fs.readFileSync(key), cert: fs.readFileSync(cert), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) } };
+    return {
+      type: 'https',
+      options: {
+        key: fs.readFileSync(key),
+        cert: fs.readFileSync(cert),
+        ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+      },
+    };
   }
-  console.warn('[dev-server] no dev certificate in ~/.office-addin-dev-certs: serving http. Run `npx office-addin-dev-certs install` for https (Office needs https to sideload).');
+  console.warn(
+    '[dev-server] no dev certificate in ~/.office-addin-dev-certs: serving http. Run `npx office-addin-dev-certs install` for https (Office needs https to sideload).',
+  );
   return { type: 'http' };
 }
 
@@ -217,14 +246,20 @@ module.exports = (env, argv) => {
             loader: 'ts-loader',
             // ES modules for webpack only (tsc for the CLI and jest keep CommonJS): with
             // CommonJS webpack cannot tree-shake, and all of Fluent UI's icons ship.
-            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
+            options: {
+              transpileOnly: true,
+              configFile: 'tsconfig.json',
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+            },
           },
         },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new DefinePlugin({ __CPD_BUILD__: JSON.stringify({ version, env: environment, namespace: VARIANTS[environment].namespace }) }),
+      new DefinePlugin({
+        __CPD_BUILD__: JSON.stringify({ version, env: environment, namespace: VARIANTS[environment].namespace }),
+      }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new MetadataPlugin(),
       new HtmlWebpackPlugin({

@@ -46,7 +46,9 @@ function replaceExactly(text, from, to, count, what) {
   const re = typeof from === 'string' ? new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : from;
   const found = (text.match(re) || []).length;
   if (found !== count) {
-    throw new Error(`manifest.xml: expected ${count === Infinity ? 'some' : count} × ${what} (${String(from)}), found ${found}`);
+    throw new Error(
+      `manifest.xml: expected ${count === Infinity ? 'some' : count} × ${what} (${String(from)}), found ${found}`,
+    );
   }
   return text.replace(re, to);
 }

@@ -126,7 +126,9 @@ function xsdDir() {
 
 function schemaCheck(file, report) {
   if (!findXmllint()) {
-    throw new EnvironmentError('xmllint not found: the schema check needs it. Install it with `apt-get install -y libxml2-utils`.');
+    throw new EnvironmentError(
+      'xmllint not found: the schema check needs it. Install it with `apt-get install -y libxml2-utils`.',
+    );
   }
   const { dir, tried } = xsdDir();
   const xsd = dir && path.join(dir, XSD_ENTRY);
@@ -179,7 +181,12 @@ const KIND_NAMES = {
 function collectResources(root, report) {
   const resources = kid(kid(root, NS.ov, 'VersionOverrides'), NS.ov, 'Resources');
   const byId = new Map();
-  const groups = [['Images', 'Image', 'image'], ['Urls', 'Url', 'url'], ['ShortStrings', 'String', 'short'], ['LongStrings', 'String', 'long']];
+  const groups = [
+    ['Images', 'Image', 'image'],
+    ['Urls', 'Url', 'url'],
+    ['ShortStrings', 'String', 'short'],
+    ['LongStrings', 'String', 'long'],
+  ];
   for (const [coll, item, kind] of groups) {
     for (const c of kids(resources, NS.bt, coll)) {
       for (const r of kids(c, NS.bt, item)) {
@@ -187,7 +194,11 @@ function collectResources(root, report) {
         if (id === undefined) continue; // the schema reports it
         if (byId.has(id)) {
           const prev = byId.get(id);
-          report('resid', r.lineNumber, `resource id "${id}" is defined twice (also as ${KIND_NAMES[prev.kind]} on line ${prev.el.lineNumber})`);
+          report(
+            'resid',
+            r.lineNumber,
+            `resource id "${id}" is defined twice (also as ${KIND_NAMES[prev.kind]} on line ${prev.el.lineNumber})`,
+          );
           continue;
         }
         byId.set(id, { kind, el: r });
@@ -229,14 +240,26 @@ function residCheck(root, resources, report) {
     const where = `<${el.nodeName}>${p ? ` in <${p.nodeName}>` : ''}`;
     const kind = expectedKind(el);
     if (!kind) {
-      report('resid', el.lineNumber, `resid "${id}" on ${where}: unknown element, cannot tell which resource kind it needs`);
+      report(
+        'resid',
+        el.lineNumber,
+        `resid "${id}" on ${where}: unknown element, cannot tell which resource kind it needs`,
+      );
       continue;
     }
     const res = resources.get(id);
     if (!res) {
-      report('resid', el.lineNumber, `resid "${id}" of ${where} does not name any resource; it needs ${KIND_NAMES[kind]}`);
+      report(
+        'resid',
+        el.lineNumber,
+        `resid "${id}" of ${where} does not name any resource; it needs ${KIND_NAMES[kind]}`,
+      );
     } else if (res.kind !== kind) {
-      report('resid', el.lineNumber, `resid "${id}" of ${where} names ${KIND_NAMES[res.kind]} (line ${res.el.lineNumber}) but needs ${KIND_NAMES[kind]}`);
+      report(
+        'resid',
+        el.lineNumber,
+        `resid "${id}" of ${where} names ${KIND_NAMES[res.kind]} (line ${res.el.lineNumber}) but needs ${KIND_NAMES[kind]}`,
+      );
     }
     refs.push({ el, id, kind });
   }
@@ -246,10 +269,15 @@ function residCheck(root, resources, report) {
 /** DefaultValue plus every Override Value of a locale-aware setting. */
 function settingValues(el, what) {
   const out = [];
-  if (el.hasAttribute('DefaultValue')) out.push({ line: el.lineNumber, what: `${what} DefaultValue`, value: el.getAttribute('DefaultValue') });
+  if (el.hasAttribute('DefaultValue'))
+    out.push({ line: el.lineNumber, what: `${what} DefaultValue`, value: el.getAttribute('DefaultValue') });
   for (const o of elements(el)) {
     if (o.localName === 'Override' && o.hasAttribute('Value')) {
-      out.push({ line: o.lineNumber, what: `${what} override ${attr(o, 'Locale') || '?'}`, value: o.getAttribute('Value') });
+      out.push({
+        line: o.lineNumber,
+        what: `${what} override ${attr(o, 'Locale') || '?'}`,
+        value: o.getAttribute('Value'),
+      });
     }
   }
   return out;
@@ -262,10 +290,12 @@ function urlValues(root) {
     for (const el of kids(root, NS.app, name)) out.push(...settingValues(el, `<${name}>`));
   }
   for (const ds of kids(root, NS.app, 'DefaultSettings')) {
-    for (const el of kids(ds, NS.app, 'SourceLocation')) out.push(...settingValues(el, '<DefaultSettings><SourceLocation>'));
+    for (const el of kids(ds, NS.app, 'SourceLocation'))
+      out.push(...settingValues(el, '<DefaultSettings><SourceLocation>'));
   }
   for (const ad of kids(root, NS.app, 'AppDomains')) {
-    for (const el of kids(ad, NS.app, 'AppDomain')) out.push({ line: el.lineNumber, what: '<AppDomain>', value: text(el), domain: true });
+    for (const el of kids(ad, NS.app, 'AppDomain'))
+      out.push({ line: el.lineNumber, what: '<AppDomain>', value: text(el), domain: true });
   }
   for (const el of walk(root)) {
     if ((is(el, NS.bt, 'Image') || is(el, NS.bt, 'Url')) && el.hasAttribute('DefaultValue')) {
@@ -297,19 +327,27 @@ function httpsCheck(root, report) {
   for (const el of walk(root)) {
     for (const a of Array.from(el.attributes)) {
       if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
-      if (/^\s*http:\/\//i.test(a.value)) flag(el.lineNumber, `${a.name} of <${el.nodeName}>`, a.value, 'must use https://');
+      if (/^\s*http:\/\//i.test(a.value))
+        flag(el.lineNumber, `${a.name} of <${el.nodeName}>`, a.value, 'must use https://');
     }
-    const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3 || n.nodeType === 4).map((n) => n.data).join('');
+    const own = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === 3 || n.nodeType === 4)
+      .map((n) => n.data)
+      .join('');
     if (/^\s*http:\/\//i.test(own)) flag(el.lineNumber, `text of <${el.nodeName}>`, own.trim(), 'must use https://');
   }
 }
 
 function workbookHost(root) {
-  return kids(kid(kid(root, NS.ov, 'VersionOverrides'), NS.ov, 'Hosts'), NS.ov, 'Host').find((h) => xsiType(h) === 'Workbook');
+  return kids(kid(kid(root, NS.ov, 'VersionOverrides'), NS.ov, 'Hosts'), NS.ov, 'Host').find(
+    (h) => xsiType(h) === 'Workbook',
+  );
 }
 
 function customFunctionsPoint(host) {
-  return kids(kid(host, NS.ov, 'AllFormFactors'), NS.ov, 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions');
+  return kids(kid(host, NS.ov, 'AllFormFactors'), NS.ov, 'ExtensionPoint').find(
+    (e) => xsiType(e) === 'CustomFunctions',
+  );
 }
 
 function urlPath(value) {
@@ -329,12 +367,20 @@ function expectedNamespace(root) {
 function namespaceCheck(root, resources, report) {
   const host = workbookHost(root);
   if (!host) {
-    report('namespace', root.lineNumber, 'no <VersionOverrides><Hosts><Host xsi:type="Workbook">: no custom functions can be declared');
+    report(
+      'namespace',
+      root.lineNumber,
+      'no <VersionOverrides><Hosts><Host xsi:type="Workbook">: no custom functions can be declared',
+    );
     return;
   }
   const cf = customFunctionsPoint(host);
   if (!cf) {
-    report('namespace', host.lineNumber, 'no <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">: the CPD.* functions are not declared');
+    report(
+      'namespace',
+      host.lineNumber,
+      'no <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions">: the CPD.* functions are not declared',
+    );
     return;
   }
   for (const part of ['Script', 'Page', 'Metadata']) {
@@ -346,22 +392,32 @@ function namespaceCheck(root, resources, report) {
   const metaRes = meta && resources.get(attr(meta, 'resid'));
   if (metaRes && metaRes.kind === 'url') {
     for (const { line, value } of settingValues(metaRes.el, 'metadata')) {
-      if (!/\.json$/i.test(urlPath(value))) report('namespace', line, `custom functions metadata URL "${value}" should name a JSON file (functions.json)`);
+      if (!/\.json$/i.test(urlPath(value)))
+        report('namespace', line, `custom functions metadata URL "${value}" should name a JSON file (functions.json)`);
     }
   }
   const expected = expectedNamespace(root);
   const nsEl = kid(cf, NS.ov, 'Namespace');
   if (!nsEl) {
-    report('namespace', cf.lineNumber, `CustomFunctions has no <Namespace resid="…"/>: the functions would not be prefixed "${expected}."`);
+    report(
+      'namespace',
+      cf.lineNumber,
+      `CustomFunctions has no <Namespace resid="…"/>: the functions would not be prefixed "${expected}."`,
+    );
     return;
   }
   const res = resources.get(attr(nsEl, 'resid'));
   if (!res || res.kind !== 'short') {
-    report('namespace', nsEl.lineNumber, `<Namespace resid="${attr(nsEl, 'resid')}"> must name a short string whose value is "${expected}"`);
+    report(
+      'namespace',
+      nsEl.lineNumber,
+      `<Namespace resid="${attr(nsEl, 'resid')}"> must name a short string whose value is "${expected}"`,
+    );
     return;
   }
   for (const { line, value, what } of settingValues(res.el, `namespace string "${attr(nsEl, 'resid')}"`)) {
-    if (value !== expected) report('namespace', line, `${what} is "${value}"; the functions namespace must be "${expected}"`);
+    if (value !== expected)
+      report('namespace', line, `${what} is "${value}"; the functions namespace must be "${expected}"`);
   }
 }
 
@@ -370,14 +426,27 @@ function runtimeCheck(root, resources, report) {
   if (!host) return; // reported by the namespace check
   const runtimes = kids(kid(host, NS.ov, 'Runtimes'), NS.ov, 'Runtime');
   if (!runtimes.length) {
-    report('runtime', host.lineNumber, 'no <Runtimes><Runtime resid="…" lifetime="long"/>: the add-in would not use a shared runtime');
+    report(
+      'runtime',
+      host.lineNumber,
+      'no <Runtimes><Runtime resid="…" lifetime="long"/>: the add-in would not use a shared runtime',
+    );
     return;
   }
-  if (runtimes.length > 1) report('runtime', runtimes[1].lineNumber, `${runtimes.length} <Runtime> elements; the shared runtime needs exactly one`);
+  if (runtimes.length > 1)
+    report(
+      'runtime',
+      runtimes[1].lineNumber,
+      `${runtimes.length} <Runtime> elements; the shared runtime needs exactly one`,
+    );
   const rt = runtimes[0];
   const rid = attr(rt, 'resid');
   if (attr(rt, 'lifetime') !== 'long') {
-    report('runtime', rt.lineNumber, `<Runtime lifetime="${attr(rt, 'lifetime') || 'short (default)'}">: must be "long" so the custom functions keep running after the task pane closes`);
+    report(
+      'runtime',
+      rt.lineNumber,
+      `<Runtime lifetime="${attr(rt, 'lifetime') || 'short (default)'}">: must be "long" so the custom functions keep running after the task pane closes`,
+    );
   }
   const users = [];
   const cf = customFunctionsPoint(host);
@@ -397,28 +466,45 @@ function runtimeCheck(root, resources, report) {
   }
   for (const [el, what] of users) {
     if (attr(el, 'resid') !== rid) {
-      report('runtime', el.lineNumber, `${what} uses resid "${attr(el, 'resid')}" but the <Runtime> uses "${rid}"; a shared runtime only loads when they are the same`);
+      report(
+        'runtime',
+        el.lineNumber,
+        `${what} uses resid "${attr(el, 'resid')}" but the <Runtime> uses "${rid}"; a shared runtime only loads when they are the same`,
+      );
     }
   }
   const res = resources.get(rid);
   const ds = kid(kid(root, NS.app, 'DefaultSettings'), NS.app, 'SourceLocation');
   if (res && res.kind === 'url' && ds && attr(res.el, 'DefaultValue') !== attr(ds, 'DefaultValue')) {
-    report('runtime', res.el.lineNumber, `the runtime page "${attr(res.el, 'DefaultValue')}" (resid "${rid}") is not the task pane page of <DefaultSettings> ("${attr(ds, 'DefaultValue')}")`);
+    report(
+      'runtime',
+      res.el.lineNumber,
+      `the runtime page "${attr(res.el, 'DefaultValue')}" (resid "${rid}") is not the task pane page of <DefaultSettings> ("${attr(ds, 'DefaultValue')}")`,
+    );
   }
   // Requirements: SharedRuntime 1.1; the docs say to drop CustomFunctionsRuntime with a shared runtime.
   const sets = kid(kid(root, NS.app, 'Requirements'), NS.app, 'Sets');
   const setList = kids(sets, NS.app, 'Set');
   const shared = setList.find((s) => attr(s, 'Name') === 'SharedRuntime');
   if (!shared) {
-    report('runtime', (sets || root).lineNumber, 'the <Requirements> do not include <Set Name="SharedRuntime" MinVersion="1.1"/>');
+    report(
+      'runtime',
+      (sets || root).lineNumber,
+      'the <Requirements> do not include <Set Name="SharedRuntime" MinVersion="1.1"/>',
+    );
   } else {
     const v = attr(shared, 'MinVersion') || attr(sets, 'DefaultMinVersion') || '1.1';
     const [maj, min] = v.split('.').map(Number);
-    if (maj < 1 || (maj === 1 && min < 1)) report('runtime', shared.lineNumber, `SharedRuntime MinVersion ${v}: must be 1.1 or later`);
+    if (maj < 1 || (maj === 1 && min < 1))
+      report('runtime', shared.lineNumber, `SharedRuntime MinVersion ${v}: must be 1.1 or later`);
   }
   const cfr = setList.find((s) => attr(s, 'Name') === 'CustomFunctionsRuntime');
   if (cfr) {
-    report('runtime', cfr.lineNumber, 'remove <Set Name="CustomFunctionsRuntime">: with a shared runtime Microsoft\'s docs say to require SharedRuntime instead');
+    report(
+      'runtime',
+      cfr.lineNumber,
+      'remove <Set Name="CustomFunctionsRuntime">: with a shared runtime Microsoft\'s docs say to require SharedRuntime instead',
+    );
   }
 }
 
@@ -430,7 +516,8 @@ function commandsCheck(root, report) {
     const id = attr(el, 'id');
     if ((el.localName === 'Control' || el.localName === 'Group' || el.localName === 'CustomTab') && id) {
       const key = `${el.localName}:${id}`;
-      if (ids.has(key)) report('commands', el.lineNumber, `${el.localName} id "${id}" is used twice (also on line ${ids.get(key)})`);
+      if (ids.has(key))
+        report('commands', el.lineNumber, `${el.localName} id "${id}" is used twice (also on line ${ids.get(key)})`);
       else ids.set(key, el.lineNumber);
     }
   }
@@ -442,17 +529,28 @@ function commandsCheck(root, report) {
       const type = xsiType(el);
       if (type === 'ExecuteFunction') {
         const name = text(kid(el, NS.ov, 'FunctionName'));
-        if (!/^[A-Za-z_$][\w$]*$/.test(name)) report('commands', el.lineNumber, `ExecuteFunction FunctionName "${name}" is not a JavaScript function name`);
-        if (!functionFile) report('commands', el.lineNumber, `ExecuteFunction "${name}" needs a <FunctionFile> in <${ff.nodeName}>`);
+        if (!/^[A-Za-z_$][\w$]*$/.test(name))
+          report('commands', el.lineNumber, `ExecuteFunction FunctionName "${name}" is not a JavaScript function name`);
+        if (!functionFile)
+          report('commands', el.lineNumber, `ExecuteFunction "${name}" needs a <FunctionFile> in <${ff.nodeName}>`);
       } else if (type === 'ShowTaskpane') {
         const tid = text(kid(el, NS.ov, 'TaskpaneId'));
         if (!tid) {
-          report('commands', el.lineNumber, 'ShowTaskpane has no <TaskpaneId>: a shared runtime supports one task pane, and a task pane without an id counts as another one');
+          report(
+            'commands',
+            el.lineNumber,
+            'ShowTaskpane has no <TaskpaneId>: a shared runtime supports one task pane, and a task pane without an id counts as another one',
+          );
         } else paneIds.add(tid);
       }
     }
   }
-  if (paneIds.size > 1) report('commands', host.lineNumber, `ShowTaskpane actions use ${paneIds.size} different TaskpaneIds (${[...paneIds].join(', ')}); a shared runtime supports one task pane`);
+  if (paneIds.size > 1)
+    report(
+      'commands',
+      host.lineNumber,
+      `ShowTaskpane actions use ${paneIds.size} different TaskpaneIds (${[...paneIds].join(', ')}); a shared runtime supports one task pane`,
+    );
 }
 
 /** Text of a locale-aware setting per locale (the DefaultValue belongs to the DefaultLocale). */
@@ -463,7 +561,11 @@ function localeTexts(el, defaultLocale, what, report) {
     if (o.localName !== 'Override') continue;
     const loc = (attr(o, 'Locale') || '').toLowerCase();
     if (loc === defaultLocale.toLowerCase()) {
-      report('locale', o.lineNumber, `${what}: an Override for the DefaultLocale ${defaultLocale} is not allowed; change the DefaultValue instead`);
+      report(
+        'locale',
+        o.lineNumber,
+        `${what}: an Override for the DefaultLocale ${defaultLocale} is not allowed; change the DefaultValue instead`,
+      );
       continue;
     }
     if (texts.has(loc)) {
@@ -480,7 +582,11 @@ function requireLocales(el, defaultLocale, what, report) {
   for (const loc of REQUIRED_LOCALES) {
     const t = texts.get(loc.toLowerCase());
     if (t === undefined) {
-      report('locale', el.lineNumber, `${what} has no ${loc} text (add <${el.namespaceURI === NS.bt ? 'bt:' : ''}Override Locale="${loc}" Value="…"/>)`);
+      report(
+        'locale',
+        el.lineNumber,
+        `${what} has no ${loc} text (add <${el.namespaceURI === NS.bt ? 'bt:' : ''}Override Locale="${loc}" Value="…"/>)`,
+      );
     } else if (loc === CHINESE_LOCALE && !hasHan(t)) {
       report('locale', el.lineNumber, `${what}: the ${loc} text "${t}" contains no Chinese`);
     } else if (loc !== CHINESE_LOCALE && hasHan(t)) {
@@ -493,7 +599,11 @@ function localeCheck(root, resources, refs, report) {
   const dl = kid(root, NS.app, 'DefaultLocale');
   const defaultLocale = text(dl);
   if (!REQUIRED_LOCALES.some((l) => l.toLowerCase() === defaultLocale.toLowerCase())) {
-    report('locale', dl ? dl.lineNumber : root.lineNumber, `DefaultLocale "${defaultLocale}" should be one of ${REQUIRED_LOCALES.join(', ')}`);
+    report(
+      'locale',
+      dl ? dl.lineNumber : root.lineNumber,
+      `DefaultLocale "${defaultLocale}" should be one of ${REQUIRED_LOCALES.join(', ')}`,
+    );
   }
   for (const name of ['DisplayName', 'Description']) {
     const el = kid(root, NS.app, name);
@@ -508,7 +618,12 @@ function localeCheck(root, resources, refs, report) {
     if (!res || res.kind !== kind || done.has(id)) continue;
     done.add(id);
     const p = parentOf(el);
-    requireLocales(res.el, defaultLocale, `string "${id}" (used by <${el.nodeName}> in <${p ? p.nodeName : '?'}> on line ${el.lineNumber})`, report);
+    requireLocales(
+      res.el,
+      defaultLocale,
+      `string "${id}" (used by <${el.nodeName}> in <${p ? p.nodeName : '?'}> on line ${el.lineNumber})`,
+      report,
+    );
   }
 }
 
@@ -525,13 +640,17 @@ function baseUrlOf(root) {
 function pngSize(file) {
   const b = fs.readFileSync(file);
   const sig = '89504e470d0a1a0a';
-  if (b.length < 24 || b.subarray(0, 8).toString('hex') !== sig || b.subarray(12, 16).toString('latin1') !== 'IHDR') return null;
+  if (b.length < 24 || b.subarray(0, 8).toString('hex') !== sig || b.subarray(12, 16).toString('latin1') !== 'IHDR')
+    return null;
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
 function iconsCheck(root, resources, ctx, report) {
   const images = [];
-  for (const [name, size] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]]) {
+  for (const [name, size] of [
+    ['IconUrl', 32],
+    ['HighResolutionIconUrl', 64],
+  ]) {
     const el = kid(root, NS.app, name);
     if (el) for (const v of settingValues(el, `<${name}>`)) images.push({ ...v, size });
   }
@@ -539,11 +658,17 @@ function iconsCheck(root, resources, ctx, report) {
     if (el.localName !== 'Icon') continue;
     const sizes = new Set(kids(el, NS.bt, 'Image').map((i) => Number(attr(i, 'size'))));
     const missing = [16, 32, 80].filter((s) => !sizes.has(s));
-    if (missing.length) report('icons', el.lineNumber, `<Icon> in <${parentOf(el).nodeName}> lacks the mandatory size(s) ${missing.join(', ')}`);
+    if (missing.length)
+      report(
+        'icons',
+        el.lineNumber,
+        `<Icon> in <${parentOf(el).nodeName}> lacks the mandatory size(s) ${missing.join(', ')}`,
+      );
     for (const img of kids(el, NS.bt, 'Image')) {
       const res = resources.get(attr(img, 'resid'));
       if (!res || res.kind !== 'image') continue; // reported by the resid check
-      for (const v of settingValues(res.el, `image "${attr(img, 'resid')}"`)) images.push({ ...v, size: Number(attr(img, 'size')) });
+      for (const v of settingValues(res.el, `image "${attr(img, 'resid')}"`))
+        images.push({ ...v, size: Number(attr(img, 'size')) });
     }
   }
   const seen = new Set();
@@ -555,12 +680,17 @@ function iconsCheck(root, resources, ctx, report) {
     seen.add(key);
     const file = path.join(ctx.filesDir, rel);
     if (!fs.existsSync(file)) {
-      report('icons', line, `${what} "${value}": no file ${rel} ${ctx.built ? 'beside the manifest' : 'in the repository (run `node scripts/icons.js`)'}`);
+      report(
+        'icons',
+        line,
+        `${what} "${value}": no file ${rel} ${ctx.built ? 'beside the manifest' : 'in the repository (run `node scripts/icons.js`)'}`,
+      );
       continue;
     }
     const dim = pngSize(file);
     if (!dim) report('icons', line, `${what}: ${rel} is not a PNG`);
-    else if (dim.width !== size || dim.height !== size) report('icons', line, `${what}: ${rel} is ${dim.width}x${dim.height}, expected ${size}x${size}`);
+    else if (dim.width !== size || dim.height !== size)
+      report('icons', line, `${what}: ${rel} is ${dim.width}x${dim.height}, expected ${size}x${size}`);
   }
 }
 
@@ -569,19 +699,31 @@ function buildCheck(root, ctx, report) {
   const idEl = kid(root, NS.app, 'Id');
   const variant = variantOf(`<Id>${text(idEl)}</Id>`);
   if (!variant) {
-    report('build', idEl ? idEl.lineNumber : root.lineNumber, `<Id> "${text(idEl)}" is neither the production (${VARIANTS.production.id}) nor the development (${VARIANTS.development.id}) Id`);
+    report(
+      'build',
+      idEl ? idEl.lineNumber : root.lineNumber,
+      `<Id> "${text(idEl)}" is neither the production (${VARIANTS.production.id}) nor the development (${VARIANTS.development.id}) Id`,
+    );
   } else {
     const dn = kid(root, NS.app, 'DisplayName');
     const want = VARIANTS[variant].displayName;
     const texts = dn ? localeTexts(dn, 'zh-CN', '<DisplayName>', () => undefined) : new Map();
     if (texts.get('zh-cn') !== want.zh || texts.get('en-us') !== want.en) {
-      report('build', dn ? dn.lineNumber : root.lineNumber, `<DisplayName> of the ${variant} manifest must be "${want.zh}" / "${want.en}"`);
+      report(
+        'build',
+        dn ? dn.lineNumber : root.lineNumber,
+        `<DisplayName> of the ${variant} manifest must be "${want.zh}" / "${want.en}"`,
+      );
     }
   }
   const versionEl = kid(root, NS.app, 'Version');
   const pkgVersion = manifestVersion(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   if (text(versionEl) !== pkgVersion) {
-    report('build', versionEl ? versionEl.lineNumber : root.lineNumber, `<Version> ${text(versionEl)} is not package.json's version (${pkgVersion})`);
+    report(
+      'build',
+      versionEl ? versionEl.lineNumber : root.lineNumber,
+      `<Version> ${text(versionEl)} is not package.json's version (${pkgVersion})`,
+    );
   }
   const seen = new Set();
   for (const { line, what, value, domain } of urlValues(root)) {
@@ -594,7 +736,11 @@ function buildCheck(root, ctx, report) {
       continue; // the https check reports it
     }
     if (variant === 'production' && /^(localhost|127\.|\[::1\])/.test(u.hostname)) {
-      report('build', line, `${what} "${value}": a production manifest must not point at localhost (build it with ADDIN_BASE_URL)`);
+      report(
+        'build',
+        line,
+        `${what} "${value}": a production manifest must not point at localhost (build it with ADDIN_BASE_URL)`,
+      );
       continue;
     }
     if (!ctx.base || !value.startsWith(ctx.base)) {
@@ -602,7 +748,8 @@ function buildCheck(root, ctx, report) {
       continue;
     }
     const rel = decodeURIComponent(value.slice(ctx.base.length).replace(/[?#].*$/, ''));
-    if (!fs.existsSync(path.join(ctx.filesDir, rel))) report('build', line, `${what} "${value}": no file ${rel} beside the manifest`);
+    if (!fs.existsSync(path.join(ctx.filesDir, rel)))
+      report('build', line, `${what} "${value}": no file ${rel} beside the manifest`);
   }
 }
 
@@ -620,7 +767,9 @@ function validateManifest(file = DEFAULT_MANIFEST, { built = false } = {}) {
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new EnvironmentError(`cannot read ${file}: ${err.message}${built ? ' (run `npm run build` or `npm run build:dev` first)' : ''}`);
+    throw new EnvironmentError(
+      `cannot read ${file}: ${err.message}${built ? ' (run `npm run build` or `npm run build:dev` first)' : ''}`,
+    );
   }
   const xsd = schemaCheck(file, report);
   let root;
@@ -682,7 +831,8 @@ function main(argv) {
     }
     results.push(result);
     if (result.problems.length) {
-      for (const p of result.problems) console.error(`✗ [${p.check}] ${shown}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+      for (const p of result.problems)
+        console.error(`✗ [${p.check}] ${shown}${p.line ? `:${p.line}` : ''}: ${p.message}`);
       console.error(`validate-manifest: ${shown}: ${result.problems.length} problem(s)`);
       status = Math.max(status, 1);
     } else if (!json) {

@@ -34,7 +34,12 @@ const hasOffice = typeof Office !== 'undefined';
 
 function sameSettings(a: WorkbookSettings, b: WorkbookSettings): boolean {
   const key = (s: WorkbookSettings) =>
-    JSON.stringify([s.region ?? null, s.cycleStart ?? null, s.asOf ?? null, Object.entries(s.overrides ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))]);
+    JSON.stringify([
+      s.region ?? null,
+      s.cycleStart ?? null,
+      s.asOf ?? null,
+      Object.entries(s.overrides ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)),
+    ]);
   return key(a) === key(b);
 }
 

@@ -14,14 +14,19 @@ const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 })
 
 export async function benchFunctions(out: (s: string) => void): Promise<void> {
   class CFError extends Error {
-    constructor(readonly code: string, message?: string) {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
       super(message);
     }
   }
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
     Error: CFError,
     ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
-    associate() { /* registration is the webpack loader's */ },
+    associate() {
+      /* registration is the webpack loader's */
+    },
   };
   const f = await import('../functions/functions');
   const state = await import('../runtime/state');
@@ -29,14 +34,19 @@ export async function benchFunctions(out: (s: string) => void): Promise<void> {
   const levels = ['国家级', '省级', '市县级', '县级'];
   const modes = ['集中培训', '网络研修', '跟班培训', '主讲'];
   // 20 000 CREDITS cells, as many distinct argument sets as a real roster has
-  const args = Array.from({ length: 20_000 }, (_, i) => [1 + (i % 97) * 0.5, levels[i % 4], modes[(i >> 2) % 4]] as const);
+  const args = Array.from(
+    { length: 20_000 },
+    (_, i) => [1 + (i % 97) * 0.5, levels[i % 4], modes[(i >> 2) % 4]] as const,
+  );
   const [, tCold] = time(() => {
     for (const [h, l, m] of args) f.credits(h, l, m, null, null, null);
   });
   const [, tWarm] = time(() => {
     for (const [h, l, m] of args) f.credits(h, l, m, null, null, null);
   });
-  out(`  CREDITS       20 000 calls: ${tCold.toFixed(2)} s first (${n(20_000 / tCold)} calls/s), ${tWarm.toFixed(3)} s recalculated (${n(20_000 / tWarm)} calls/s)\n`);
+  out(
+    `  CREDITS       20 000 calls: ${tCold.toFixed(2)} s first (${n(20_000 / tCold)} calls/s), ${tWarm.toFixed(3)} s recalculated (${n(20_000 / tWarm)} calls/s)\n`,
+  );
   // 2 000 CYCLE_PASS cells over one teacher's ~15 records each
   const rows = generate('hainan', { teachers: 40, mistakes: false, seed: 5 }).rows.slice(2);
   const byTeacher = new Map<string, unknown[][]>();
@@ -57,7 +67,9 @@ export async function benchFunctions(out: (s: string) => void): Promise<void> {
       }
     }
   });
-  out(`  CYCLE_PASS     2 000 calls over ${Math.round(rows.length / ranges.length)}-row ranges: ${tCycle.toFixed(2)} s (${n(2_000 / tCycle)} calls/s)\n`);
+  out(
+    `  CYCLE_PASS     2 000 calls over ${Math.round(rows.length / ranges.length)}-row ranges: ${tCycle.toFixed(2)} s (${n(2_000 / tCycle)} calls/s)\n`,
+  );
 }
 
 export async function benchAdapter(out: (s: string) => void, records: number): Promise<void> {
@@ -75,6 +87,8 @@ export async function benchAdapter(out: (s: string) => void, records: number): P
   const port = new ExcelWorkbook('preview');
   const last = await validate(port, { region: 'hainan', lang: 'zh', asOf: '2026-11-23' });
   const t = last.timings;
-  out(`  validate ${n(records)} rows through the adapter (in-memory Excel): read ${(t.read / 1000).toFixed(2)} s · engine ${(t.engine / 1000).toFixed(2)} s · write ${(t.write / 1000).toFixed(2)} s` +
-    ` — ${port.stats.syncs} context.sync calls, ${port.stats.chunks} read chunks of ≤ ${n(port.stats.largestChunkCells)} cells, ${n(last.marks)} marks\n`);
+  out(
+    `  validate ${n(records)} rows through the adapter (in-memory Excel): read ${(t.read / 1000).toFixed(2)} s · engine ${(t.engine / 1000).toFixed(2)} s · write ${(t.write / 1000).toFixed(2)} s` +
+      ` — ${port.stats.syncs} context.sync calls, ${port.stats.chunks} read chunks of ≤ ${n(port.stats.largestChunkCells)} cells, ${n(last.marks)} marks\n`,
+  );
 }

@@ -21,14 +21,23 @@ const MBPS = Number(process.env.BENCH_MBPS ?? 10);
 const NETWORK = { latency: 40, downloadThroughput: (MBPS * 1e6) / 8, uploadThroughput: (MBPS * 1e6) / 8 };
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 function buildProduction(dir: string): void {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, '--mode', 'production', '--env', 'addinBaseUrl=https://example.test/cpd/', '--output-path', dir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [cli, '--mode', 'production', '--env', 'addinBaseUrl=https://example.test/cpd/', '--output-path', dir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** A static server as the README describes: precompressed .gz copies when the browser takes gzip. */
@@ -40,7 +49,10 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
       res.writeHead(404).end();
       return;
     }
-    const headers: Record<string, string> = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    const headers: Record<string, string> = {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    };
     const gz = `${file}.gz`;
     if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && fs.existsSync(gz)) {
       headers['content-encoding'] = 'gzip';
@@ -67,13 +79,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Loads of the page in `dir` (a production dist/), RUNS times, each with a cold cache. */
 export async function measureLoading(dir: string): Promise<{ functions: number; runs: Run[] }> {
-  const functions = (JSON.parse(fs.readFileSync(path.join(dir, 'functions.json'), 'utf8')) as { functions: unknown[] }).functions.length;
+  const functions = (JSON.parse(fs.readFileSync(path.join(dir, 'functions.json'), 'utf8')) as { functions: unknown[] })
+    .functions.length;
   const standIn = fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'stand-ins', 'office.js'), 'utf8');
   const server = await serve(dir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const runs: Run[] = [];
   try {
@@ -85,7 +106,9 @@ export async function measureLoading(dir: string): Promise<{ functions: number; 
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn }));
+      await page.route(OFFICE_CDN, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn }),
+      );
       // the moment the pane's first control exists: React has committed it, handlers attached
       await page.addInitScript(() => {
         new MutationObserver((_, obs) => {
@@ -96,14 +119,35 @@ export async function measureLoading(dir: string): Promise<{ functions: number; 
         }).observe(document, { subtree: true, childList: true });
       });
       await page.goto(`${server.url}/taskpane.html?host=Excel&lang=zh-CN`);
-      await page.waitForFunction((n) => Object.keys((window as unknown as { __functions: object }).__functions).length >= n, functions, { timeout: 300_000 });
-      await page.waitForFunction(() => (window as unknown as { __paneAt?: number }).__paneAt !== undefined, undefined, { timeout: 300_000 });
+      await page.waitForFunction(
+        (n) => Object.keys((window as unknown as { __functions: object }).__functions).length >= n,
+        functions,
+        { timeout: 300_000 },
+      );
+      await page.waitForFunction(() => (window as unknown as { __paneAt?: number }).__paneAt !== undefined, undefined, {
+        timeout: 300_000,
+      });
       runs.push(
         await page.evaluate(() => {
           const w = window as unknown as { __registration: { last: number }; __paneAt: number };
-          const js = performance.getEntriesByType('resource').filter((e) => /\.js$/.test(new URL(e.name).pathname) && !e.name.startsWith('https://')) as PerformanceResourceTiming[];
-          const by = (t: number) => js.filter((e) => e.responseEnd <= t).reduce((a, e) => ({ encoded: a.encoded + e.encodedBodySize, decoded: a.decoded + e.decodedBodySize }), { encoded: 0, decoded: 0 });
-          return { registeredMs: w.__registration.last, registeredJs: by(w.__registration.last), paneMs: w.__paneAt, paneJs: by(w.__paneAt) };
+          const js = performance
+            .getEntriesByType('resource')
+            .filter(
+              (e) => /\.js$/.test(new URL(e.name).pathname) && !e.name.startsWith('https://'),
+            ) as PerformanceResourceTiming[];
+          const by = (t: number) =>
+            js
+              .filter((e) => e.responseEnd <= t)
+              .reduce((a, e) => ({ encoded: a.encoded + e.encodedBodySize, decoded: a.decoded + e.decodedBodySize }), {
+                encoded: 0,
+                decoded: 0,
+              });
+          return {
+            registeredMs: w.__registration.last,
+            registeredJs: by(w.__registration.last),
+            paneMs: w.__paneAt,
+            paneJs: by(w.__paneAt),
+          };
         }),
       );
       await context.close();
@@ -121,15 +165,28 @@ export async function benchLoading(out: (s: string) => void): Promise<void> {
     buildProduction(dir);
     const { functions, runs } = await measureLoading(dir);
     const pick = (f: (r: Run) => number) => median(runs.map(f));
-    out(`  production build, headless Chromium, CPU ${CPU_SLOWDOWN}× slower, ${MBPS} Mbit/s and ${NETWORK.latency} ms latency, gzip, cold cache; Office.js not counted; median of ${runs.length}\n`);
-    out(`  functions registered (${functions}): ${(pick((r) => r.registeredMs) / 1000).toFixed(2)} s after navigation, ${kb(pick((r) => r.registeredJs.encoded))} of JavaScript loaded (${kb(pick((r) => r.registeredJs.decoded))} uncompressed)\n`);
-    out(`  pane interactive:         ${(pick((r) => r.paneMs) / 1000).toFixed(2)} s after navigation, ${kb(pick((r) => r.paneJs.encoded))} of JavaScript loaded (${kb(pick((r) => r.paneJs.decoded))} uncompressed)\n`);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+    out(
+      `  production build, headless Chromium, CPU ${CPU_SLOWDOWN}× slower, ${MBPS} Mbit/s and ${NETWORK.latency} ms latency, gzip, cold cache; Office.js not counted; median of ${runs.length}\n`,
+    );
+    out(
+      `  functions registered (${functions}): ${(pick((r) => r.registeredMs) / 1000).toFixed(2)} s after navigation, ${kb(pick((r) => r.registeredJs.encoded))} of JavaScript loaded (${kb(pick((r) => r.registeredJs.decoded))} uncompressed)\n`,
+    );
+    out(
+      `  pane interactive:         ${(pick((r) => r.paneMs) / 1000).toFixed(2)} s after navigation, ${kb(pick((r) => r.paneJs.encoded))} of JavaScript loaded (${kb(pick((r) => r.paneJs.decoded))} uncompressed)\n`,
+    );
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .sort();
     for (const f of files) {
       const raw = fs.readFileSync(path.join(dir, f));
-      const gz = fs.existsSync(path.join(dir, `${f}.gz`)) ? fs.statSync(path.join(dir, `${f}.gz`)).size : zlib.gzipSync(raw, { level: 9 }).length;
+      const gz = fs.existsSync(path.join(dir, `${f}.gz`))
+        ? fs.statSync(path.join(dir, `${f}.gz`)).size
+        : zlib.gzipSync(raw, { level: 9 }).length;
       const br = fs.existsSync(path.join(dir, `${f}.br`)) ? fs.statSync(path.join(dir, `${f}.br`)).size : NaN;
-      out(`    ${f.padEnd(28)} ${kb(raw.length).padStart(7)}   gzip ${kb(gz).padStart(6)}   br ${kb(br).padStart(6)}\n`);
+      out(
+        `    ${f.padEnd(28)} ${kb(raw.length).padStart(7)}   gzip ${kb(gz).padStart(6)}   br ${kb(br).padStart(6)}\n`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

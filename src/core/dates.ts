@@ -13,7 +13,10 @@ export const inYearRange = (y: number): boolean => Number.isInteger(y) && y >= Y
 export function parseCycleStart(raw: unknown): number | undefined {
   if (typeof raw === 'number') return inYearRange(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const m = raw.normalize('NFKC').replace(/\s+/g, '').match(/^(\d{4})(?:年度?)?(?:[-–—~至到](\d{4})(?:年度?)?)?$/);
+  const m = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .match(/^(\d{4})(?:年度?)?(?:[-–—~至到](\d{4})(?:年度?)?)?$/);
   if (!m) return undefined;
   const start = Number(m[1]);
   if (m[2] !== undefined && Number(m[2]) !== start + 4) return undefined;
@@ -27,7 +30,10 @@ export function parseCycleStart(raw: unknown): number | undefined {
 export function parseDate(raw: unknown): string | undefined {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
   if (typeof raw !== 'string') return undefined;
-  const m = raw.normalize('NFKC').trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  const m = raw
+    .normalize('NFKC')
+    .trim()
+    .match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
   if (!m) return undefined;
   const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
   if (!inYearRange(y) || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;

@@ -5,14 +5,46 @@ import { fold } from './vocabulary';
 import { t, Text } from './text';
 
 export const FIELDS = [
-  'teacherId', 'name', 'school', 'year', 'date', 'project', 'level', 'mode', 'hours', 'days',
-  'months', 'grade', 'award', 'role', 'rate', 'category', 'selfSelected', 'credits', 'certificate',
-  'classTeacher', 'assessment', 'hireYear', 'exempt',
+  'teacherId',
+  'name',
+  'school',
+  'year',
+  'date',
+  'project',
+  'level',
+  'mode',
+  'hours',
+  'days',
+  'months',
+  'grade',
+  'award',
+  'role',
+  'rate',
+  'category',
+  'selfSelected',
+  'credits',
+  'certificate',
+  'classTeacher',
+  'assessment',
+  'hireYear',
+  'exempt',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 export const HEADERS: Record<Field, readonly string[]> = {
-  teacherId: ['身份证号', '身份证号码', '身份证', '公民身份号码', '教师编号', '证件号码', '工号', 'id', 'teacherid', 'idnumber', 'teacher id'],
+  teacherId: [
+    '身份证号',
+    '身份证号码',
+    '身份证',
+    '公民身份号码',
+    '教师编号',
+    '证件号码',
+    '工号',
+    'id',
+    'teacherid',
+    'idnumber',
+    'teacher id',
+  ],
   name: ['姓名', '教师姓名', '名字', 'name', 'teacher', 'teachername'],
   school: ['学校', '单位', '工作单位', '任职学校', '学校名称', 'school'],
   year: ['年度', '登记年度', '学年度', '认定年度', 'year'],
@@ -64,7 +96,9 @@ export const FIELD_LABELS: Record<Field, Text> = {
 };
 
 /** Headers that name a resident ID number (checked with GB 11643), as opposed to a staff number. */
-const ID_NUMBER_HEADERS = new Set(['身份证号', '身份证号码', '身份证', '公民身份号码', '证件号码', 'idnumber'].map(fold));
+const ID_NUMBER_HEADERS = new Set(
+  ['身份证号', '身份证号码', '身份证', '公民身份号码', '证件号码', 'idnumber'].map(fold),
+);
 
 const HEADER_INDEX: Map<string, Field> = (() => {
   const m = new Map<string, Field>();
@@ -73,7 +107,9 @@ const HEADER_INDEX: Map<string, Field> = (() => {
 })();
 
 function headerKeys(raw: string): string[] {
-  const k = fold(raw).replace(/[*:：]+$/g, '').replace(/^[*]+/, '');
+  const k = fold(raw)
+    .replace(/[*:：]+$/g, '')
+    .replace(/^[*]+/, '');
   const keys = [k];
   const bare = k.replace(/\([^)]*\)$/, '');
   if (bare !== k && bare) keys.push(bare);
@@ -127,7 +163,8 @@ export function detectHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>, scan =
         headerRow: r,
         columns,
         headers,
-        teacherIdIsIdNumber: headers.teacherId !== undefined && headerKeys(headers.teacherId).some((k) => ID_NUMBER_HEADERS.has(k)),
+        teacherIdIsIdNumber:
+          headers.teacherId !== undefined && headerKeys(headers.teacherId).some((k) => ID_NUMBER_HEADERS.has(k)),
       };
     }
   }

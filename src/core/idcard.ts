@@ -25,20 +25,35 @@ export function checkDigit(first17: string): string {
 
 export function checkId(raw: string, today: Date = new Date()): IdCheck {
   const id = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  const bad = (zh: string, en: string): IdCheck => ({ valid: false, message: t(`身份证号「${raw}」${zh}`, `ID number "${raw}": ${en}`) });
+  const bad = (zh: string, en: string): IdCheck => ({
+    valid: false,
+    message: t(`身份证号「${raw}」${zh}`, `ID number "${raw}": ${en}`),
+  });
   if (/^\d{15}$/.test(id)) {
     const y = 1900 + Number(id.slice(6, 8));
-    if (!validDate(y, Number(id.slice(8, 10)), Number(id.slice(10, 12)))) return bad('（15位旧号）出生日期不存在', '(15-digit legacy) has an impossible birth date');
-    return { valid: true, legacy: true, message: t(`身份证号「${raw}」是15位旧号，无校验位，建议换成18位`, `ID number "${raw}" is a 15-digit legacy number without a check digit; prefer the 18-digit form`) };
+    if (!validDate(y, Number(id.slice(8, 10)), Number(id.slice(10, 12))))
+      return bad('（15位旧号）出生日期不存在', '(15-digit legacy) has an impossible birth date');
+    return {
+      valid: true,
+      legacy: true,
+      message: t(
+        `身份证号「${raw}」是15位旧号，无校验位，建议换成18位`,
+        `ID number "${raw}" is a 15-digit legacy number without a check digit; prefer the 18-digit form`,
+      ),
+    };
   }
-  if (!/^\d{17}[\dX]$/.test(id)) return bad('应为18位（前17位数字，末位数字或X）', 'must be 18 characters: 17 digits and a digit or X');
+  if (!/^\d{17}[\dX]$/.test(id))
+    return bad('应为18位（前17位数字，末位数字或X）', 'must be 18 characters: 17 digits and a digit or X');
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
-  if (!validDate(y, m, d) || y < 1900) return bad(`出生日期 ${id.slice(6, 14)} 不存在`, `birth date ${id.slice(6, 14)} does not exist`);
-  if (Date.UTC(y, m - 1, d) > today.getTime()) return bad(`出生日期 ${id.slice(6, 14)} 在未来`, `birth date ${id.slice(6, 14)} is in the future`);
+  if (!validDate(y, m, d) || y < 1900)
+    return bad(`出生日期 ${id.slice(6, 14)} 不存在`, `birth date ${id.slice(6, 14)} does not exist`);
+  if (Date.UTC(y, m - 1, d) > today.getTime())
+    return bad(`出生日期 ${id.slice(6, 14)} 在未来`, `birth date ${id.slice(6, 14)} is in the future`);
   const expected = checkDigit(id.slice(0, 17));
-  if (id[17] !== expected) return bad(`校验位应为 ${expected}，实为 ${id[17]}`, `check character should be ${expected}, not ${id[17]}`);
+  if (id[17] !== expected)
+    return bad(`校验位应为 ${expected}，实为 ${id[17]}`, `check character should be ${expected}, not ${id[17]}`);
   return { valid: true, message: t('身份证号有效', 'valid ID number') };
 }
 

@@ -206,4 +206,3 @@ export interface SchoolFlag {
   flagged: boolean;
   cite: Cite;
 }
-

@@ -7,8 +7,21 @@ export const LEVELS = ['national', 'provincial', 'prefecture', 'county', 'school
 export type Level = (typeof LEVELS)[number];
 
 export const MODES = [
-  'centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship',
-  'degree', 'studio', 'research', 'competition', 'newTeacher', 'classTeacher', 'selfStudy', 'support',
+  'centralized',
+  'followAlong',
+  'online',
+  'schoolBased',
+  'exam',
+  'lecture',
+  'mentorship',
+  'degree',
+  'studio',
+  'research',
+  'competition',
+  'newTeacher',
+  'classTeacher',
+  'selfStudy',
+  'support',
 ] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -18,15 +31,30 @@ export type Grade = (typeof GRADES)[number];
 export const AWARDS = ['first', 'second', 'third', 'none'] as const;
 export type Award = (typeof AWARDS)[number];
 
-export const ROLES = ['host', 'member', 'student', 'participant', 'mentor', 'apprentice', 'lecturer', 'expert', 'instructor'] as const;
+export const ROLES = [
+  'host',
+  'member',
+  'student',
+  'participant',
+  'mentor',
+  'apprentice',
+  'lecturer',
+  'expert',
+  'instructor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CATEGORIES = [
-  'requiredPublic', 'requiredProfessional', 'elective', 'schoolBased',
-  'ethics', 'knowledge', 'ability', 'classManagement',
+  'requiredPublic',
+  'requiredProfessional',
+  'elective',
+  'schoolBased',
+  'ethics',
+  'knowledge',
+  'ability',
+  'classManagement',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
-
 
 export interface Vocabulary<T extends string> {
   name: Text;
@@ -39,7 +67,10 @@ export interface Vocabulary<T extends string> {
  * brackets into ASCII; then case and every kind of white space are dropped.
  */
 export function fold(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\u3000\u00a0]+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000\u00a0]+/g, '');
 }
 
 export const LEVEL_VOCAB: Vocabulary<Level> = {
@@ -47,7 +78,19 @@ export const LEVEL_VOCAB: Vocabulary<Level> = {
   spellings: {
     national: ['国家级', '国培', '国家', '国培计划', 'national'],
     provincial: ['省级', '自治区级', '省培', '区培', '省', '区培计划', 'provincial'],
-    prefecture: ['市级', '州级', '地级', '地(州、市)级', '地州市级', '市州级', '地州级', '地区级', '市', 'prefecture', 'city'],
+    prefecture: [
+      '市级',
+      '州级',
+      '地级',
+      '地(州、市)级',
+      '地州市级',
+      '市州级',
+      '地州级',
+      '地区级',
+      '市',
+      'prefecture',
+      'city',
+    ],
     county: ['县级', '县(区)级', '县区级', '区县级', '县', 'county', 'district'],
     school: ['校级', '园级', '校本', '校(园)级', '校园级', '学校', 'school'],
   },
@@ -56,7 +99,17 @@ export const LEVEL_VOCAB: Vocabulary<Level> = {
 export const MODE_VOCAB: Vocabulary<Mode> = {
   name: t('培训方式', 'mode'),
   spellings: {
-    centralized: ['集中培训', '集中研修', '面授', '基地培训', '集中', '短期集中培训', '脱产培训', 'centralized', 'face-to-face'],
+    centralized: [
+      '集中培训',
+      '集中研修',
+      '面授',
+      '基地培训',
+      '集中',
+      '短期集中培训',
+      '脱产培训',
+      'centralized',
+      'face-to-face',
+    ],
     followAlong: ['跟班培训', '外派跟班培训', '跟岗培训', '跟班', 'followalong', 'follow-along'],
     online: ['网络研修', '远程培训', '网络培训', '线上培训', '网络', '远程', '网络研修与校本研修', 'online'],
     schoolBased: ['校本研修', '校本培训', '校级研训', '校本', '校(园)本培训', 'schoolbased', 'school-based'],
@@ -67,7 +120,16 @@ export const MODE_VOCAB: Vocabulary<Mode> = {
     studio: ['工作室', '工作坊', '名师工作室', '工作室(坊)', 'studio'],
     research: ['课题', '课题研究', '教研课题', 'research'],
     competition: ['教研活动', '教学比赛', '课堂教学比赛', '教学竞赛', '课堂教学竞赛', 'competition'],
-    newTeacher: ['新教师培训', '试用期培训', '适岗培训', '新任教师培训', '上岗培训', '岗前培训', 'newteacher', 'new-teacher'],
+    newTeacher: [
+      '新教师培训',
+      '试用期培训',
+      '适岗培训',
+      '新任教师培训',
+      '上岗培训',
+      '岗前培训',
+      'newteacher',
+      'new-teacher',
+    ],
     classTeacher: ['班主任培训', '班主任工作专题培训', '班主任专题培训', 'classteacher', 'class-teacher'],
     selfStudy: ['自主研修', '自主研习', '自学', 'selfstudy', 'self-study'],
     support: ['支教', '送教', '支教送教', '送教下乡', 'support'],
@@ -118,7 +180,15 @@ export const CATEGORY_VOCAB: Vocabulary<Category> = {
   name: t('课程类别', 'category'),
   spellings: {
     requiredPublic: ['公共课', '公需科目', '公需课', '必修公共课', 'requiredpublic', 'public'],
-    requiredProfessional: ['专业课', '必修', '必修专业课', '必修课', 'requiredprofessional', 'professional', 'required'],
+    requiredProfessional: [
+      '专业课',
+      '必修',
+      '必修专业课',
+      '必修课',
+      'requiredprofessional',
+      'professional',
+      'required',
+    ],
     elective: ['选修', '选修课', '选修课程', 'elective'],
     schoolBased: ['校本', '校本课程', '校本研修', 'schoolbased', 'school-based'],
     ethics: ['专业理念与师德', '师德', '专业理念与师德修养', 'ethics'],
@@ -161,7 +231,11 @@ const recent = new WeakMap<object, Map<string, string | null>>();
 const RECENT_MAX = 2000;
 
 /** Look a value up; `aliases` are a region's own spellings that win over the common ones. */
-export function lookup<T extends string>(vocab: Vocabulary<T>, raw: string, aliases?: Record<string, T>): T | undefined {
+export function lookup<T extends string>(
+  vocab: Vocabulary<T>,
+  raw: string,
+  aliases?: Record<string, T>,
+): T | undefined {
   const cacheKey = aliases ?? vocab;
   let memo = recent.get(cacheKey);
   if (!memo) recent.set(cacheKey, (memo = new Map()));
@@ -225,6 +299,6 @@ export function nearest<T extends string>(vocab: Vocabulary<T>, raw: string, cou
 
 /** The main spellings an error lists as "accepted": first Chinese and the English id. */
 export function acceptedList<T extends string>(vocab: Vocabulary<T>, only?: readonly T[]): string {
-  const values = (only ?? (Object.keys(vocab.spellings) as T[]));
+  const values = only ?? (Object.keys(vocab.spellings) as T[]);
   return values.map((v) => `${vocab.spellings[v][0]}(${v})`).join('、');
 }

@@ -34,7 +34,18 @@ export interface CreditsResult {
   errors: Issue[];
 }
 
-const INPUT_FIELDS: Array<keyof CreditsInput & Field> = ['hours', 'level', 'mode', 'grade', 'rate', 'days', 'months', 'role', 'award', 'category'];
+const INPUT_FIELDS: Array<keyof CreditsInput & Field> = [
+  'hours',
+  'level',
+  'mode',
+  'grade',
+  'rate',
+  'days',
+  'months',
+  'role',
+  'award',
+  'category',
+];
 
 export function computeCredits(input: CreditsInput): CreditsResult {
   const rules = input.rules;
@@ -48,7 +59,16 @@ export function computeCredits(input: CreditsInput): CreditsResult {
   const map: ColumnMap = { headerRow: -1, columns, headers: {}, teacherIdIsIdNumber: false };
   const n = normalizeRow(cells, map, 1, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
   const issues = n.issues;
-  const conversion = convertRecord(rules, n.record, { params, columns: new Set(INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null)), rejected: n.rejected }, issues);
+  const conversion = convertRecord(
+    rules,
+    n.record,
+    {
+      params,
+      columns: new Set(INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null)),
+      rejected: n.rejected,
+    },
+    issues,
+  );
   const errors = issues.filter((i) => i.severity === 'error');
   const broken = errors.length > 0;
   return {
@@ -65,7 +85,9 @@ export function explainCredits(r: CreditsResult, lang: Lang): string {
   if (r.errors.length) return r.errors.map((i) => say(i.message, lang)).join('；');
   const head = r.credits === null ? (lang === 'en' ? 'not computable: ' : '无法计算：') : '';
   // when nothing could be computed, every warning is part of the why (UNDEFINED, a mode the text lacks …)
-  const undef = r.issues.filter((i) => i.code === 'RULE_UNDEFINED' || (r.credits === null && i.severity === 'warning')).map((i) => say(i.message, lang));
+  const undef = r.issues
+    .filter((i) => i.code === 'RULE_UNDEFINED' || (r.credits === null && i.severity === 'warning'))
+    .map((i) => say(i.message, lang));
   return head + [explainSteps(r.conversion.steps, lang), ...undef].filter(Boolean).join(' → ');
 }
 
@@ -109,9 +131,16 @@ export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ra
     const map = header!;
     const need: Field[] = ['mode', 'hours'];
     if (map.columns.year === undefined && map.columns.date === undefined) need.unshift('year');
-    const missing = need.filter((f) => map.columns[f] === undefined && !(f === 'hours' && map.columns.days !== undefined));
+    const missing = need.filter(
+      (f) => map.columns[f] === undefined && !(f === 'hours' && map.columns.days !== undefined),
+    );
     if (missing.length) {
-      throw new RosterError(t(`区域表头缺少：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}`, `the range's header lacks: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')}`));
+      throw new RosterError(
+        t(
+          `区域表头缺少：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}`,
+          `the range's header lacks: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')}`,
+        ),
+      );
     }
     result = checkTable(rows, { ...options, columns: map, headerless: map.columns.teacherId === undefined });
   }
@@ -119,9 +148,16 @@ export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ra
     throw new RosterError(t('区域中没有任何培训记录', 'the range holds no training records'));
   }
   if (result.teachers.length > 1) {
-    throw new RosterError(t(`区域包含 ${result.teachers.length} 位教师的记录；CYCLE_PASS 只判定一位教师（可用 FILTER 按教师筛选）`, `the range holds ${result.teachers.length} teachers; CYCLE_PASS judges one teacher (FILTER the range by teacher)`));
+    throw new RosterError(
+      t(
+        `区域包含 ${result.teachers.length} 位教师的记录；CYCLE_PASS 只判定一位教师（可用 FILTER 按教师筛选）`,
+        `the range holds ${result.teachers.length} teachers; CYCLE_PASS judges one teacher (FILTER the range by teacher)`,
+      ),
+    );
   }
-  const errors = result.records.flatMap((r) => r.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, row: r.row })));
+  const errors = result.records.flatMap((r) =>
+    r.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, row: r.row })),
+  );
   return { result, teacher: result.teachers[0]!, headerless, errors };
 }
 
@@ -130,7 +166,9 @@ export function cycleText(j: RangeJudgement, lang: Lang): string {
   const c = j.teacher.cycle;
   const head = say(verdictText(c, j.result.asOf), lang);
   // the verdict already says what is missing; the other reasons (notes, advisories) follow it
-  const rest = reasons(c).filter((x) => !c.conditions.some((k) => !k.met && !k.advisory && say(conditionText(k), lang) === say(x, lang))).map((x) => say(x, lang));
+  const rest = reasons(c)
+    .filter((x) => !c.conditions.some((k) => !k.met && !k.advisory && say(conditionText(k), lang) === say(x, lang)))
+    .map((x) => say(x, lang));
   return [head, ...rest].join(lang === 'en' ? '; ' : '；');
 }
 

@@ -12,16 +12,24 @@ import { fold } from '../core/vocabulary';
 const RESIDENT_ID = /^\d{17}[\dX]$|^\d{15}$/;
 
 export function regionFit(
-  rules: RegionRules, records: ReadonlyArray<{ record: TrainingRecord }>,
-  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>, workbookRegion?: RegionRules,
+  rules: RegionRules,
+  records: ReadonlyArray<{ record: TrainingRecord }>,
+  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>,
+  workbookRegion?: RegionRules,
   candidates: readonly RegionRules[] = [],
 ): Issue[] {
   const issues: Issue[] = [];
   if (workbookRegion && workbookRegion.id !== rules.id) {
     const wb = workbookRegion.name;
     issues.push({
-      code: 'REGION_DIFFERS_FROM_WORKBOOK', severity: 'warning', field: 'region', value: rules.id,
-      message: t(`按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`, `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`),
+      code: 'REGION_DIFFERS_FROM_WORKBOOK',
+      severity: 'warning',
+      field: 'region',
+      value: rules.id,
+      message: t(
+        `按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`,
+        `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`,
+      ),
     });
   }
   const ids = new Set<string>();
@@ -29,17 +37,18 @@ export function regionFit(
   // the distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times)
   const seen = new Set<unknown>();
   const words = new Set<string>();
-  for (const { rows, map } of tables) for (const f of ['level', 'mode'] as const) {
-    const col = map.columns[f];
-    if (col === undefined) continue;
-    for (let i = map.headerRow + 1; i < rows.length && words.size < 500; i++) {
-      const raw = rows[i]?.[col];
-      if (seen.has(raw)) continue;
-      seen.add(raw);
-      const v = cellText(raw);
-      if (v) words.add(fold(v));
+  for (const { rows, map } of tables)
+    for (const f of ['level', 'mode'] as const) {
+      const col = map.columns[f];
+      if (col === undefined) continue;
+      for (let i = map.headerRow + 1; i < rows.length && words.size < 500; i++) {
+        const raw = rows[i]?.[col];
+        if (seen.has(raw)) continue;
+        seen.add(raw);
+        const v = cellText(raw);
+        if (v) words.add(fold(v));
+      }
     }
-  }
   const score = (region: RegionRules) => {
     const fp = region.fingerprint;
     let n = 0;
@@ -56,11 +65,21 @@ export function regionFit(
     const byWords = s.words.length > 0 && mine.words.length === 0 && share(mine.ids) < 0.5;
     if (!byIds && !byWords) continue;
     const name = other.name;
-    const idPart = byIds ? t(`${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${other.fingerprint.idPrefixes.join('、')} 开头）`, `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${other.fingerprint.idPrefixes.join(', ')})`) : null;
-    const wordPart = s.words.length ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`) : null;
+    const idPart = byIds
+      ? t(
+          `${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${other.fingerprint.idPrefixes.join('、')} 开头）`,
+          `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${other.fingerprint.idPrefixes.join(', ')})`,
+        )
+      : null;
+    const wordPart = s.words.length
+      ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`)
+      : null;
     const why = [idPart, wordPart].filter((x) => x !== null);
     issues.push({
-      code: 'REGION_MISMATCH', severity: 'warning', field: 'region', value: other.id,
+      code: 'REGION_MISMATCH',
+      severity: 'warning',
+      field: 'region',
+      value: other.id,
       message: t(
         `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other.id}）`,
         `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other.id})`,

@@ -7,8 +7,21 @@ import type { Issue, IssueCode, TrainingRecord } from '../core/types';
 import { t, Text } from '../core/text';
 import { YEAR_RANGE } from '../core/dates';
 import {
-  AWARD_VOCAB, BOOL_SPELLINGS, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB,
-  Grade, Level, Mode, Vocabulary, acceptedList, fold, lookup, nearest,
+  AWARD_VOCAB,
+  BOOL_SPELLINGS,
+  CATEGORY_VOCAB,
+  GRADE_VOCAB,
+  LEVEL_VOCAB,
+  MODE_VOCAB,
+  ROLE_VOCAB,
+  Grade,
+  Level,
+  Mode,
+  Vocabulary,
+  acceptedList,
+  fold,
+  lookup,
+  nearest,
 } from '../core/vocabulary';
 import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
 
@@ -28,8 +41,13 @@ export function safeString(v: unknown): string {
 
 /** An Excel error value as ExcelJS or Office.js report it. */
 function errorValue(v: unknown): string | undefined {
-  if (typeof v === 'string' && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i.test(v.trim())) return v.trim();
-  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return safeString((v as { error: unknown }).error);
+  if (
+    typeof v === 'string' &&
+    /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i.test(v.trim())
+  )
+    return v.trim();
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v)
+    return safeString((v as { error: unknown }).error);
   return undefined;
 }
 
@@ -41,7 +59,10 @@ export function cellText(v: unknown): string | null {
   if (typeof v === 'string') {
     // most cells are plain ASCII or CJK ideographs with nothing to fold: skip NFKC for them
     if (PLAIN.test(v)) return v;
-    const s = v.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    const s = v
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0]+/g, ' ')
+      .trim();
     return s === '' ? null : s;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
@@ -51,7 +72,8 @@ export function cellText(v: unknown): string | null {
     const o = v as Record<string, unknown>;
     if ('result' in o) return cellText(o.result);
     if ('text' in o) return cellText(o.text);
-    if (Array.isArray(o.richText)) return cellText(o.richText.map((p: { text?: unknown }) => String(p?.text ?? '')).join(''));
+    if (Array.isArray(o.richText))
+      return cellText(o.richText.map((p: { text?: unknown }) => String(p?.text ?? '')).join(''));
   }
   return null;
 }
@@ -68,7 +90,12 @@ function unwrap(v: unknown): unknown {
 
 export function isBlank(v: unknown): boolean {
   const u = unwrap(v);
-  return u === null || u === undefined || (typeof u === 'string' && u.trim() === '') || (typeof u === 'number' && Number.isNaN(u));
+  return (
+    u === null ||
+    u === undefined ||
+    (typeof u === 'string' && u.trim() === '') ||
+    (typeof u === 'number' && Number.isNaN(u))
+  );
 }
 
 /** Units an administrator may write after a number, by what the column holds. */
@@ -82,7 +109,12 @@ const UNITS: Record<NumberKind, RegExp | null> = {
   plain: null,
 };
 const UNIT_NAMES: Record<NumberKind, Text> = {
-  hours: t('学时', 'hours'), days: t('天', 'days'), months: t('月', 'months'), credits: t('学分', 'credits'), score: t('分', 'points'), plain: t('', ''),
+  hours: t('学时', 'hours'),
+  days: t('天', 'days'),
+  months: t('月', 'months'),
+  credits: t('学分', 'credits'),
+  score: t('分', 'points'),
+  plain: t('', ''),
 };
 /** Larger figures are typing slips (or binary junk): they would overflow every total. */
 export const MAX_NUMBER = 100_000;
@@ -108,7 +140,10 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
   } else if (typeof u !== 'string') {
     return bad('不是数字', 'not a number');
   } else {
-    const m = u.normalize('NFKC').trim().match(/^([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*(\S*)$/);
+    const m = u
+      .normalize('NFKC')
+      .trim()
+      .match(/^([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*(\S*)$/);
     if (!m) return bad('不是数字', 'not a number');
     const unit = m[3]!;
     if (unit !== '') {
@@ -116,13 +151,17 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
       if (!accepted || !accepted.test(unit)) {
         return kind === 'plain'
           ? bad('不是数字', 'not a number')
-          : bad(`的单位“${unit}”不对，本列应为${UNIT_NAMES[kind].zh}`, `has the unit "${unit}", but this column holds ${UNIT_NAMES[kind].en}`);
+          : bad(
+              `的单位“${unit}”不对，本列应为${UNIT_NAMES[kind].zh}`,
+              `has the unit "${unit}", but this column holds ${UNIT_NAMES[kind].en}`,
+            );
       }
     }
     n = Number(m[1]! + m[2]!.replace(/,/g, ''));
     if (!Number.isFinite(n)) return bad('不是有限的数', 'not a finite number');
   }
-  if (Math.abs(n) > MAX_NUMBER) return bad(`大于 ${MAX_NUMBER}，不可能是真实数值`, `exceeds ${MAX_NUMBER}, which cannot be real`);
+  if (Math.abs(n) > MAX_NUMBER)
+    return bad(`大于 ${MAX_NUMBER}，不可能是真实数值`, `exceeds ${MAX_NUMBER}, which cannot be real`);
   return ok(n);
 }
 
@@ -185,10 +224,10 @@ function readYear(v: unknown): Parsed<number> {
     if ((m = s.match(/^(\d{4})(年度?|年)?$/))) year = Number(m[1]);
     else if (/^\d{5}(\.\d+)?$/.test(s)) {
       // an Excel serial typed or exported as text ("45123", "45123.5")
-      if (+s < SERIAL_MIN || +s > SERIAL_MAX) return bad('不是年份，也不是 Excel 日期', 'neither a year nor an Excel date');
+      if (+s < SERIAL_MIN || +s > SERIAL_MAX)
+        return bad('不是年份，也不是 Excel 日期', 'neither a year nor an Excel date');
       year = serialToDate(+s).getUTCFullYear();
-    }
-    else if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) {
+    } else if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/))) {
       if (!validYmd(+m[1]!, +m[2]!, +m[3]!)) return bad('日期不存在', 'no such date');
       year = +m[1]!;
     } else {
@@ -207,7 +246,8 @@ function readYear(v: unknown): Parsed<number> {
   } else {
     return bad('不是年份或日期', 'not a year or a date');
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return bad(`年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return bad(`年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
   return ok(year);
 }
 
@@ -242,8 +282,10 @@ function vocabReject<T extends string>(vocab: Vocabulary<T>, text: string): Pars
   const all = acceptedList(vocab);
   return {
     ok: false,
-    reason: t(`不是可识别的${vocab.name.zh}，最接近的是：${near.join('、')}；可用值：${all}`,
-      `not a known ${vocab.name.en}; nearest: ${near.join(', ')}; accepted: ${all}`),
+    reason: t(
+      `不是可识别的${vocab.name.zh}，最接近的是：${near.join('、')}；可用值：${all}`,
+      `not a known ${vocab.name.en}; nearest: ${near.join(', ')}; accepted: ${all}`,
+    ),
   };
 }
 
@@ -285,10 +327,21 @@ export type ParsedId = Parsed<string> | { ok: false; reason: Text; problem: IdPr
 
 const ID_PROBLEM: Record<IdProblem, Text> = {
   scientific: t('被存成了科学计数法，无法区分教师', 'was saved in scientific notation and cannot tell teachers apart'),
-  lostDigits: t('以数字保存，已丢失末位；请把该列设为文本后重新录入', 'is stored as a number and has lost its last digits; format the column as text and re-enter it'),
-  length: t('长度不对：身份证号应为 18 位（或 15 位旧号）', 'has the wrong length: an ID has 18 characters (or 15, the old form)'),
+  lostDigits: t(
+    '以数字保存，已丢失末位；请把该列设为文本后重新录入',
+    'is stored as a number and has lost its last digits; format the column as text and re-enter it',
+  ),
+  length: t(
+    '长度不对：身份证号应为 18 位（或 15 位旧号）',
+    'has the wrong length: an ID has 18 characters (or 15, the old form)',
+  ),
 };
-const unusable = (problem: IdProblem, shown: string): ParsedId => ({ ok: false, reason: ID_PROBLEM[problem], problem, shown });
+const unusable = (problem: IdProblem, shown: string): ParsedId => ({
+  ok: false,
+  reason: ID_PROBLEM[problem],
+  problem,
+  shown,
+});
 
 const SCIENTIFIC = /^[+-]?\d(?:[.,]\d+)?e\+?\d{1,3}$/i;
 
@@ -302,7 +355,8 @@ export function parseId(v: unknown, residentId = false): ParsedId {
   const err = errorValue(u);
   if (err) return { ok: false, reason: t(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`) };
   if (typeof u === 'number') {
-    if (!Number.isFinite(u) || u < 0 || !Number.isInteger(u)) return { ok: false, reason: t('不是编号', 'not an identifier') };
+    if (!Number.isFinite(u) || u < 0 || !Number.isInteger(u))
+      return { ok: false, reason: t('不是编号', 'not an identifier') };
     // Excel keeps 15 significant digits: an 18-digit ID typed into a number cell has lost its last ones
     if (!Number.isSafeInteger(u)) return unusable('lostDigits', String(u));
     const s = String(u);
@@ -334,7 +388,14 @@ export interface NormalizedRow {
   rejected: Set<Field>;
 }
 
-function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknown, reason: Text, code: IssueCode): void {
+function reject(
+  issues: Issue[],
+  rejected: Set<Field>,
+  field: Field,
+  raw: unknown,
+  reason: Text,
+  code: IssueCode,
+): void {
   rejected.add(field);
   const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? safeString(raw);
   const label = FIELD_LABELS[field];
@@ -348,11 +409,25 @@ function reject(issues: Issue[], rejected: Set<Field>, field: Field, raw: unknow
 }
 
 const CODES: Partial<Record<Field, IssueCode>> = {
-  hours: 'HOURS_NOT_NUMBER', days: 'DAYS_NOT_NUMBER', months: 'MONTHS_NOT_NUMBER', rate: 'RATE_NOT_NUMBER',
-  credits: 'CREDITS_NOT_NUMBER', year: 'YEAR_INVALID', date: 'DATE_INVALID', hireYear: 'HIRE_YEAR_INVALID',
-  level: 'LEVEL_UNKNOWN', mode: 'MODE_UNKNOWN', grade: 'GRADE_UNKNOWN', award: 'AWARD_UNKNOWN',
-  role: 'ROLE_UNKNOWN', category: 'CATEGORY_UNKNOWN', selfSelected: 'BOOL_INVALID', classTeacher: 'BOOL_INVALID',
-  assessment: 'BOOL_INVALID', exempt: 'BOOL_INVALID', teacherId: 'ID_INVALID',
+  hours: 'HOURS_NOT_NUMBER',
+  days: 'DAYS_NOT_NUMBER',
+  months: 'MONTHS_NOT_NUMBER',
+  rate: 'RATE_NOT_NUMBER',
+  credits: 'CREDITS_NOT_NUMBER',
+  year: 'YEAR_INVALID',
+  date: 'DATE_INVALID',
+  hireYear: 'HIRE_YEAR_INVALID',
+  level: 'LEVEL_UNKNOWN',
+  mode: 'MODE_UNKNOWN',
+  grade: 'GRADE_UNKNOWN',
+  award: 'AWARD_UNKNOWN',
+  role: 'ROLE_UNKNOWN',
+  category: 'CATEGORY_UNKNOWN',
+  selfSelected: 'BOOL_INVALID',
+  classTeacher: 'BOOL_INVALID',
+  assessment: 'BOOL_INVALID',
+  exempt: 'BOOL_INVALID',
+  teacherId: 'ID_INVALID',
 };
 
 /** True when no mapped cell of the row holds anything. */
@@ -366,7 +441,12 @@ export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boole
  * Region-independent apart from the level and mode aliases (区级 means different things;
  * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou).
  */
-export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row: number, opts: NormalizeOptions = {}): NormalizedRow {
+export function normalizeRow(
+  cells: ReadonlyArray<unknown>,
+  map: ColumnMap,
+  row: number,
+  opts: NormalizeOptions = {},
+): NormalizedRow {
   const issues: Issue[] = [];
   const rejected = new Set<Field>();
   const get = (f: Field): unknown => {
@@ -387,7 +467,10 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
     if (err) {
       const label = FIELD_LABELS[f];
       issues.push({
-        code: 'CELL_ERROR_VALUE', severity: f === 'certificate' ? 'error' : 'warning', field: f, value: err,
+        code: 'CELL_ERROR_VALUE',
+        severity: f === 'certificate' ? 'error' : 'warning',
+        field: f,
+        value: err,
         message: t(`${label.zh}单元格是错误值 ${err}`, `${label.en}: the cell holds the error value ${err}`),
       });
     }
@@ -412,8 +495,14 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
   record.year = year ?? dateYear ?? null;
   if (year !== undefined && dateYear !== undefined && year !== dateYear) {
     issues.push({
-      code: 'YEAR_DATE_MISMATCH', severity: 'warning', field: 'year', value: String(year),
-      message: t(`年度 ${year} 与培训时间的年份 ${dateYear} 不一致，按年度 ${year} 登记`, `year ${year} differs from the date's year ${dateYear}; the year column is used`),
+      code: 'YEAR_DATE_MISMATCH',
+      severity: 'warning',
+      field: 'year',
+      value: String(year),
+      message: t(
+        `年度 ${year} 与培训时间的年份 ${dateYear} 不一致，按年度 ${year} 登记`,
+        `year ${year} differs from the date's year ${dateYear}; the year column is used`,
+      ),
     });
   }
 
@@ -446,7 +535,14 @@ export function normalizeRow(cells: ReadonlyArray<unknown>, map: ColumnMap, row:
     const key = f === 'credits' ? 'enteredCredits' : f;
     const v = record[key];
     if (v !== undefined && v < 0) {
-      reject(issues, rejected, f, get(f), t('不能为负数', 'must not be negative'), f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE');
+      reject(
+        issues,
+        rejected,
+        f,
+        get(f),
+        t('不能为负数', 'must not be negative'),
+        f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
+      );
       delete record[key];
     }
   }

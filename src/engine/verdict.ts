@@ -5,7 +5,15 @@
 import type { TeacherFacts } from '../rules/region';
 import type { Params } from '../rules/params';
 import { t, Text } from '../core/text';
-import type { Condition, ConvertedRecord, CycleJudgement, CycleVerdict, Undecided, YearJudgement, YearVerdict } from '../core/types';
+import type {
+  Condition,
+  ConvertedRecord,
+  CycleJudgement,
+  CycleVerdict,
+  Undecided,
+  YearJudgement,
+  YearVerdict,
+} from '../core/types';
 
 /** Failing only on credit conditions: the records whose credits are undefined might make up the gap. */
 function shortOnlyInCredits(conditions: readonly Condition[]): boolean {
@@ -35,7 +43,12 @@ export function undecidedOf(records: readonly ConvertedRecord[], params: Params)
 }
 
 /** The state of a year. The judgement is completed in place (it is the region's fresh object, used once). */
-export function yearVerdict(y: YearJudgement, records: () => readonly ConvertedRecord[], asOfYear: number, params: Params): YearVerdict {
+export function yearVerdict(
+  y: YearJudgement,
+  records: () => readonly ConvertedRecord[],
+  asOfYear: number,
+  params: Params,
+): YearVerdict {
   const v = y as YearVerdict;
   v.undecided = NONE;
   if (y.pass === null) {
@@ -59,7 +72,13 @@ export function yearVerdict(y: YearJudgement, records: () => readonly ConvertedR
   return v;
 }
 
-export function cycleVerdict(c: CycleJudgement, records: readonly ConvertedRecord[], asOfYear: number, facts: TeacherFacts, params: Params): CycleVerdict {
+export function cycleVerdict(
+  c: CycleJudgement,
+  records: readonly ConvertedRecord[],
+  asOfYear: number,
+  facts: TeacherFacts,
+  params: Params,
+): CycleVerdict {
   const v = c as CycleVerdict;
   v.undecided = NONE;
   const hire = facts.hireYear;
@@ -72,7 +91,10 @@ export function cycleVerdict(c: CycleJudgement, records: readonly ConvertedRecor
     // Every text binds serving teachers and sets its totals for a whole five-year cycle; none says what a
     // teacher hired part-way through owes for it. Not a failure the text supports: not assessed, figures shown.
     v.status = 'notAssessed';
-    v.why = t(`${hire} 年入职，晚于周期起始 ${c.start} 年：原文未规定不满五年的周期如何考核`, `hired in ${hire}, after the cycle began in ${c.start}: the text does not say how a partial cycle is assessed`);
+    v.why = t(
+      `${hire} 年入职，晚于周期起始 ${c.start} 年：原文未规定不满五年的周期如何考核`,
+      `hired in ${hire}, after the cycle began in ${c.start}: the text does not say how a partial cycle is assessed`,
+    );
   } else v.status = 'fail';
   return v;
 }

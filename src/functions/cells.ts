@@ -60,7 +60,8 @@ export function rangeError(range: unknown): ErrorCell | undefined {
   if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1) {
     const code = errorCode(rows[0][0]);
     // a single error for the whole range: typically FILTER that matched nothing (#CALC!)
-    if (code) return { code: answer(code), text: t(`区域参数是错误值 ${code}`, `the range argument is the error ${code}`) };
+    if (code)
+      return { code: answer(code), text: t(`区域参数是错误值 ${code}`, `the range argument is the error ${code}`) };
   }
   let count = 0;
   let first: { r: number; c: number; code: string } | undefined;
@@ -76,7 +77,10 @@ export function rangeError(range: unknown): ErrorCell | undefined {
   }
   if (!first) return undefined;
   // the header row is read without its error cells, so that it is still recognised
-  const header = detectHeader(rows.slice(0, 1).map((row) => row.map((v) => (errorCode(v) ? '' : v))), 1);
+  const header = detectHeader(
+    rows.slice(0, 1).map((row) => row.map((v) => (errorCode(v) ? '' : v))),
+    1,
+  );
   let field: Field | undefined;
   if (header) {
     field = (Object.entries(header.columns) as Array<[Field, number]>).find(([, c]) => c === first!.c)?.[0];

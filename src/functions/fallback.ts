@@ -10,7 +10,10 @@ export const officeFunctions = typeof g.CustomFunctions !== 'undefined';
 
 if (!officeFunctions) {
   class StandInError extends Error {
-    constructor(readonly code: string, message?: string) {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
       super(message ?? '');
     }
   }
@@ -18,8 +21,13 @@ if (!officeFunctions) {
     associate: () => undefined,
     Error: StandInError,
     ErrorCode: {
-      invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!',
-      nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!',
+      invalidValue: '#VALUE!',
+      notAvailable: '#N/A',
+      divisionByZero: '#DIV/0!',
+      invalidNumber: '#NUM!',
+      nullReference: '#NULL!',
+      invalidName: '#NAME?',
+      invalidReference: '#REF!',
     },
   };
 }

@@ -21,7 +21,11 @@ function excelError(e: unknown): CustomFunctions.Error {
   const code = e instanceof logic.FunctionError ? e.code : '#VALUE!';
   const message = e instanceof Error ? e.message : String(e);
   const ErrorCode = CustomFunctions.ErrorCode;
-  const map = { '#VALUE!': ErrorCode.invalidValue, '#N/A': ErrorCode.notAvailable, '#NUM!': ErrorCode.invalidNumber } as const;
+  const map = {
+    '#VALUE!': ErrorCode.invalidValue,
+    '#N/A': ErrorCode.notAvailable,
+    '#NUM!': ErrorCode.invalidNumber,
+  } as const;
   return new CustomFunctions.Error(map[code], message);
 }
 
@@ -52,9 +56,16 @@ function withSettings<T>(f: () => T): T | Promise<T> {
 }
 
 const ARG = {
-  hours: t('学时', 'hours'), level: t('层次', 'level'), mode: t('方式', 'mode'), grade: t('成绩', 'grade'),
-  region: t('地区', 'region'), rate: t('项目学分', 'rate'), cycleStart: t('周期起始年', 'cycleStart'), year: t('年度', 'year'),
-  id: t('身份证号', 'id'), number: t('证书编号', 'number'),
+  hours: t('学时', 'hours'),
+  level: t('层次', 'level'),
+  mode: t('方式', 'mode'),
+  grade: t('成绩', 'grade'),
+  region: t('地区', 'region'),
+  rate: t('项目学分', 'rate'),
+  cycleStart: t('周期起始年', 'cycleStart'),
+  year: t('年度', 'year'),
+  id: t('身份证号', 'id'),
+  number: t('证书编号', 'number'),
 };
 
 /** Error values among the arguments (allowErrorForDataTypeAny lets them in): name the one found. */
@@ -76,7 +87,14 @@ function noErrors(args: ReadonlyArray<readonly [Text, unknown]>, range?: unknown
  */
 export function credits(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
   return withSettings(() => {
-    noErrors([[ARG.hours, hours], [ARG.level, level], [ARG.mode, mode], [ARG.grade, grade], [ARG.region, region], [ARG.rate, rate]]);
+    noErrors([
+      [ARG.hours, hours],
+      [ARG.level, level],
+      [ARG.mode, mode],
+      [ARG.grade, grade],
+      [ARG.region, region],
+      [ARG.rate, rate],
+    ]);
     return logic.creditsValue(hours, level, mode, grade, region, rate);
   });
 }
@@ -94,7 +112,14 @@ export function credits(hours: any, level: any, mode: any, grade?: any, region?:
  */
 export function creditsExplain(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
   return withSettings(() => {
-    noErrors([[ARG.hours, hours], [ARG.level, level], [ARG.mode, mode], [ARG.grade, grade], [ARG.region, region], [ARG.rate, rate]]);
+    noErrors([
+      [ARG.hours, hours],
+      [ARG.level, level],
+      [ARG.mode, mode],
+      [ARG.grade, grade],
+      [ARG.region, region],
+      [ARG.rate, rate],
+    ]);
     return logic.creditsExplain(hours, level, mode, grade, region, rate);
   });
 }
@@ -109,7 +134,13 @@ export function creditsExplain(hours: any, level: any, mode: any, grade?: any, r
  */
 export function cyclePass(range: any[][], region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.cyclePass(range, region, cycleStart);
   });
 }
@@ -124,7 +155,13 @@ export function cyclePass(range: any[][], region?: any, cycleStart?: any) {
  */
 export function cycleReport(range: any[][], region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.cycleReport(range, region, cycleStart);
   });
 }
@@ -139,7 +176,13 @@ export function cycleReport(range: any[][], region?: any, cycleStart?: any) {
  */
 export function cycleStatus(range: any[][], region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.cycleStatus(range, region, cycleStart);
   });
 }
@@ -154,7 +197,13 @@ export function cycleStatus(range: any[][], region?: any, cycleStart?: any) {
  */
 export function cycleShortfall(range: any[][], region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.cycleShortfall(range, region, cycleStart);
   });
 }
@@ -169,7 +218,13 @@ export function cycleShortfall(range: any[][], region?: any, cycleStart?: any) {
  */
 export function cycleCredits(range: any[][], region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.cycleCredits(range, region, cycleStart);
   });
 }
@@ -185,7 +240,14 @@ export function cycleCredits(range: any[][], region?: any, cycleStart?: any) {
  */
 export function yearPass(range: any[][], year: any, region?: any, cycleStart?: any) {
   return withSettings(() => {
-    noErrors([[ARG.year, year], [ARG.region, region], [ARG.cycleStart, cycleStart]], range);
+    noErrors(
+      [
+        [ARG.year, year],
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
     return logic.yearPass(range, year, region, cycleStart);
   });
 }

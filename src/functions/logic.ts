@@ -1,7 +1,15 @@
 // What each custom function does, apart from Excel: argument coercion, defaults from
 // the workbook's settings, and Excel errors with a message. The functions file only
 // declares the functions (for the metadata generator) and calls these.
-import { computeCredits, cycleText, explainCredits, judgeRange, shortfallText, CreditsResult, RangeJudgement } from '../engine/api';
+import {
+  computeCredits,
+  cycleText,
+  explainCredits,
+  judgeRange,
+  shortfallText,
+  CreditsResult,
+  RangeJudgement,
+} from '../engine/api';
 import { parseRegion, regionError, RULES, type RegionId } from '../rules';
 import { RosterError } from '../engine/engine';
 import { RULE_GAPS } from '../core/types';
@@ -17,7 +25,10 @@ export type ErrorCode = '#VALUE!' | '#N/A' | '#NUM!';
 
 /** Raised inside the logic; the functions file turns it into CustomFunctions.Error. */
 export class FunctionError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -55,14 +66,24 @@ export function regionArg(raw: unknown): RegionId {
   }
   const fromWorkbook = getSettings().region;
   if (fromWorkbook) return fromWorkbook;
-  return fail('#N/A', t('未指定地区：请在函数中给出地区（如 "海南"），或在“学分助手”任务窗格中为本工作簿选择地区', 'no region: give one as an argument (e.g. "海南") or choose the workbook’s region in the CPD Credits task pane'));
+  return fail(
+    '#N/A',
+    t(
+      '未指定地区：请在函数中给出地区（如 "海南"），或在“学分助手”任务窗格中为本工作簿选择地区',
+      'no region: give one as an argument (e.g. "海南") or choose the workbook’s region in the CPD Credits task pane',
+    ),
+  );
 }
 
 function cycleArg(raw: unknown): number | undefined {
   const v = scalar(raw);
   if (!given(v)) return undefined;
   const y = parseYear(v);
-  if (!y || !y.ok) fail('#VALUE!', t(`周期起始年「${cellText(v) ?? String(v)}」不是年份`, `cycle start "${cellText(v) ?? String(v)}" is not a year`));
+  if (!y || !y.ok)
+    fail(
+      '#VALUE!',
+      t(`周期起始年「${cellText(v) ?? String(v)}」不是年份`, `cycle start "${cellText(v) ?? String(v)}" is not a year`),
+    );
   return y.value;
 }
 
@@ -70,7 +91,14 @@ function cycleArg(raw: unknown): number | undefined {
 const cache = new Map<string, CreditsResult>();
 const CACHE_MAX = 5000;
 
-function credits(hours: unknown, level: unknown, mode: unknown, grade: unknown, region: unknown, rate: unknown): CreditsResult {
+function credits(
+  hours: unknown,
+  level: unknown,
+  mode: unknown,
+  grade: unknown,
+  region: unknown,
+  rate: unknown,
+): CreditsResult {
   const r = regionArg(region);
   const overrides = getSettings().overrides ?? {};
   const args = [hours, level, mode, grade, rate].map(scalar);
@@ -79,9 +107,13 @@ function credits(hours: unknown, level: unknown, mode: unknown, grade: unknown, 
   if (!result) {
     const [h, l, m, g, rt] = args;
     result = computeCredits({
-      rules: RULES[r], overrides,
-      hours: given(h) ? h : undefined, level: given(l) ? l : undefined, mode: given(m) ? m : undefined,
-      grade: given(g) ? g : undefined, rate: given(rt) ? rt : undefined,
+      rules: RULES[r],
+      overrides,
+      hours: given(h) ? h : undefined,
+      level: given(l) ? l : undefined,
+      mode: given(m) ? m : undefined,
+      grade: given(g) ? g : undefined,
+      rate: given(rt) ? rt : undefined,
     });
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(key, result);
@@ -94,9 +126,17 @@ export function clearCache(): void {
   cache.clear();
 }
 
-export function creditsValue(hours: unknown, level: unknown, mode: unknown, grade: unknown, region: unknown, rate: unknown): number {
+export function creditsValue(
+  hours: unknown,
+  level: unknown,
+  mode: unknown,
+  grade: unknown,
+  region: unknown,
+  rate: unknown,
+): number {
   const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length) fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+  if (r.errors.length)
+    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
   if (r.credits === null) {
     const undef = r.issues.find((i) => RULE_GAPS.has(i.code));
     fail('#N/A', undef ? undef.message : t('无法计算学分', 'credits cannot be computed'));
@@ -104,15 +144,29 @@ export function creditsValue(hours: unknown, level: unknown, mode: unknown, grad
   return r.credits;
 }
 
-export function creditsExplain(hours: unknown, level: unknown, mode: unknown, grade: unknown, region: unknown, rate: unknown): string {
+export function creditsExplain(
+  hours: unknown,
+  level: unknown,
+  mode: unknown,
+  grade: unknown,
+  region: unknown,
+  rate: unknown,
+): string {
   const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length) fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+  if (r.errors.length)
+    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
   return explainCredits(r, getLang());
 }
 
 function rangeRows(raw: unknown): unknown[][] {
   if (!Array.isArray(raw) || !raw.every((r) => Array.isArray(r))) {
-    fail('#VALUE!', t('第一个参数应为单元格区域（一位教师的培训记录）', 'the first argument must be a range (one teacher’s training records)'));
+    fail(
+      '#VALUE!',
+      t(
+        '第一个参数应为单元格区域（一位教师的培训记录）',
+        'the first argument must be a range (one teacher’s training records)',
+      ),
+    );
   }
   return raw as unknown[][];
 }
@@ -140,8 +194,11 @@ function judge(range: unknown, region: unknown, cycleStart: unknown): RangeJudge
 function noRowErrors(j: RangeJudgement): void {
   if (!j.errors.length) return;
   const first = j.errors[0]!;
-  const more = j.errors.length > 1 ? t(`（另有 ${j.errors.length - 1} 处错误）`, ` (and ${j.errors.length - 1} more)`) : t('', '');
-  const where = j.headerless ? t(`区域第 ${first.row} 行`, `row ${first.row} of the range`) : t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
+  const more =
+    j.errors.length > 1 ? t(`（另有 ${j.errors.length - 1} 处错误）`, ` (and ${j.errors.length - 1} more)`) : t('', '');
+  const where = j.headerless
+    ? t(`区域第 ${first.row} 行`, `row ${first.row} of the range`)
+    : t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
   fail('#VALUE!', t(`${where.zh}：${first.message.zh}${more.zh}`, `${where.en}: ${first.message.en}${more.en}`));
 }
 
@@ -178,11 +235,22 @@ export function cycleCredits(range: unknown, region: unknown, cycleStart: unknow
 
 export function yearPass(range: unknown, year: unknown, region: unknown, cycleStart: unknown): boolean {
   const y = parseYear(scalar(year));
-  if (!y || !y.ok) fail('#VALUE!', t(`「${cellText(scalar(year)) ?? ''}」不是年份`, `"${cellText(scalar(year)) ?? ''}" is not a year`));
+  if (!y || !y.ok)
+    fail(
+      '#VALUE!',
+      t(`「${cellText(scalar(year)) ?? ''}」不是年份`, `"${cellText(scalar(year)) ?? ''}" is not a year`),
+    );
   const j = judge(range, region, cycleStart);
   noRowErrors(j);
   const found = j.teacher.years.find((x) => x.year === y.value);
-  if (!found) fail('#N/A', t(`${y.value} 年不在周期 ${j.teacher.cycle.start}–${j.teacher.cycle.end} 内`, `${y.value} is outside the cycle ${j.teacher.cycle.start}–${j.teacher.cycle.end}`));
+  if (!found)
+    fail(
+      '#N/A',
+      t(
+        `${y.value} 年不在周期 ${j.teacher.cycle.start}–${j.teacher.cycle.end} 内`,
+        `${y.value} is outside the cycle ${j.teacher.cycle.start}–${j.teacher.cycle.end}`,
+      ),
+    );
   if (found.pass === null) {
     const why = found.why ?? t('该年度不单独考核', 'this year is not assessed on its own');
     fail('#N/A', t(`${y.value} 年不考核：${why.zh}`, `${y.value} is not assessed: ${why.en}`));
@@ -194,7 +262,13 @@ export function idValid(id: unknown): boolean {
   const v = scalar(id);
   if (!given(v)) fail('#VALUE!', t('请给出身份证号', 'give an ID number'));
   if (typeof v === 'number' && !Number.isSafeInteger(v)) {
-    fail('#VALUE!', t('身份证号以数字保存，已丢失末位；请把单元格设为文本后重新录入', 'the ID is stored as a number and has lost digits; format the cell as text and re-enter it'));
+    fail(
+      '#VALUE!',
+      t(
+        '身份证号以数字保存，已丢失末位；请把单元格设为文本后重新录入',
+        'the ID is stored as a number and has lost digits; format the cell as text and re-enter it',
+      ),
+    );
   }
   return checkId(String(cellText(v))).valid;
 }
@@ -203,7 +277,8 @@ export function certValid(n: unknown): boolean {
   const v = scalar(n);
   if (!given(v)) fail('#VALUE!', t('请给出证书编号', 'give a certificate number'));
   // a 10-digit number typed without a text format loses its leading zero
-  const s = typeof v === 'number' && Number.isInteger(v) && v < 1e10 ? String(v).padStart(10, '0') : String(cellText(v));
+  const s =
+    typeof v === 'number' && Number.isInteger(v) && v < 1e10 ? String(v).padStart(10, '0') : String(cellText(v));
   return checkCertificate(s).valid;
 }
 

@@ -2,8 +2,22 @@
 // Hours 学时 and credits 学分. Conversion: 第十四条; assessment: 第九条, 第十条.
 import { defineParams, defineReadings, Cite, Params } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition,
-  allMet, byYear, yearsOf, countUndefined, lecturing, notBeforeHire,
+  RegionRules,
+  Trace,
+  RecordContext,
+  JudgeInput,
+  RuleContext,
+  LecturerRule,
+  requireField,
+  undefinedParam,
+  pv,
+  condition,
+  allMet,
+  byYear,
+  yearsOf,
+  countUndefined,
+  lecturing,
+  notBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
@@ -15,45 +29,153 @@ const DOC = '海南省中小学教师培训学分管理实施办法（2017）';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
 const A14_2 = cite('第十四条第2项', '参加学历提高培训的…登记当年度培训学时与学分');
-const A14_3 = cite('第十四条第3项', '国家级、省级、市县级基地集中培训、跟班培训分别给参训合格教师按每天记2学分、1.5学分和1学分，每天折算为8学时；培训时间在1天以内的按每学时记0.2学分，最高不超过所属级别的单天学分。单个培训项目最高不超过10学分。');
-const A14_4 = cite('第十四条第4项', '教师专业考试项目按考试时长计算学时…其他部门或机构组织的教师考试，按学校校级培训给予登分。教师参加校级研训活动每年登记的学分最高不超过6学分。');
-const A14_5 = cite('第十四条第5项', '由主办机构给主讲教师按国家、省、市县和学校四级不同层次，每课时分别记4学分、3学分、2学分、1学分');
-const A14_6 = cite('第十四条第6项', '师徒式培训时间要求2个月以上，按60学时登记学时数，师傅与徒弟可同时获得学分和学时数；2个月内的不计学分、学时。');
-const A14_7 = cite('第十四条第7项', '参加国家级、省级、市县级远程培训或网络研修项目合格的，按项目规定的学时数计算学时，每学时计0.1学分。');
-const A9 = cite('第九条', '教师个人每年要取得的培训学分不少于10学分（其中校级研训每年登记的学分最高不超过6学分）、学时不少于72学时…五年一轮的培训周期内共取得的培训总学分不少于50学分、总学时不少于360学时');
-const A10 = cite('第十条', '新教师的培训从被招聘为教师的第2年起考核；省外引进到我省的教师…其培训从被引进为我省教师的第2年起考核');
+const A14_3 = cite(
+  '第十四条第3项',
+  '国家级、省级、市县级基地集中培训、跟班培训分别给参训合格教师按每天记2学分、1.5学分和1学分，每天折算为8学时；培训时间在1天以内的按每学时记0.2学分，最高不超过所属级别的单天学分。单个培训项目最高不超过10学分。',
+);
+const A14_4 = cite(
+  '第十四条第4项',
+  '教师专业考试项目按考试时长计算学时…其他部门或机构组织的教师考试，按学校校级培训给予登分。教师参加校级研训活动每年登记的学分最高不超过6学分。',
+);
+const A14_5 = cite(
+  '第十四条第5项',
+  '由主办机构给主讲教师按国家、省、市县和学校四级不同层次，每课时分别记4学分、3学分、2学分、1学分',
+);
+const A14_6 = cite(
+  '第十四条第6项',
+  '师徒式培训时间要求2个月以上，按60学时登记学时数，师傅与徒弟可同时获得学分和学时数；2个月内的不计学分、学时。',
+);
+const A14_7 = cite(
+  '第十四条第7项',
+  '参加国家级、省级、市县级远程培训或网络研修项目合格的，按项目规定的学时数计算学时，每学时计0.1学分。',
+);
+const A9 = cite(
+  '第九条',
+  '教师个人每年要取得的培训学分不少于10学分（其中校级研训每年登记的学分最高不超过6学分）、学时不少于72学时…五年一轮的培训周期内共取得的培训总学分不少于50学分、总学时不少于360学时',
+);
+const A10 = cite(
+  '第十条',
+  '新教师的培训从被招聘为教师的第2年起考核；省外引进到我省的教师…其培训从被引进为我省教师的第2年起考核',
+);
 const A10_HIRE = cite('第十条', '新教师的培训从被招聘为教师的第2年起考核');
 
 export const params = defineParams({
   dayHours: { value: 8, unit: 'hour/day', label: t('每天折算学时', 'hours per day'), cite: A14_3 },
-  'dayCredits.national': { value: 2, unit: 'credit/day', label: t('国家级基地培训每天学分', 'national base training, credits per day'), cite: A14_3 },
-  'dayCredits.provincial': { value: 1.5, unit: 'credit/day', label: t('省级基地培训每天学分', 'provincial base training, credits per day'), cite: A14_3 },
-  'dayCredits.prefecture': { value: 1, unit: 'credit/day', label: t('市县级基地培训每天学分', 'city/county base training, credits per day'), cite: A14_3 },
-  'dayCredits.county': { value: 1, unit: 'credit/day', label: t('市县级基地培训每天学分', 'city/county base training, credits per day'), cite: A14_3 },
+  'dayCredits.national': {
+    value: 2,
+    unit: 'credit/day',
+    label: t('国家级基地培训每天学分', 'national base training, credits per day'),
+    cite: A14_3,
+  },
+  'dayCredits.provincial': {
+    value: 1.5,
+    unit: 'credit/day',
+    label: t('省级基地培训每天学分', 'provincial base training, credits per day'),
+    cite: A14_3,
+  },
+  'dayCredits.prefecture': {
+    value: 1,
+    unit: 'credit/day',
+    label: t('市县级基地培训每天学分', 'city/county base training, credits per day'),
+    cite: A14_3,
+  },
+  'dayCredits.county': {
+    value: 1,
+    unit: 'credit/day',
+    label: t('市县级基地培训每天学分', 'city/county base training, credits per day'),
+    cite: A14_3,
+  },
   'dayCredits.school': {
-    value: null, unit: 'credit/day', overridable: true, max: 10,
+    value: null,
+    unit: 'credit/day',
+    overridable: true,
+    max: 10,
     label: t('校级培训每天学分', 'school-level training, credits per day'),
     cite: cite('第十四条（附表）', '附表：海南省中小学教师培训学分折算表（原文未收录附表）'),
   },
-  shortHourCredits: { value: 0.2, unit: 'credit/hour', label: t('不足1天按每学时学分', 'credits per hour under one day'), cite: A14_3 },
-  projectCap: { value: 10, unit: 'credit', label: t('单个项目学分上限', 'cap per project'), cite: A14_3, reading: 'R-HN2' },
-  'lectureCredits.national': { value: 4, unit: 'credit/classHour', label: t('国家级主讲每课时学分', 'national lecturing, credits per class hour'), cite: A14_5 },
-  'lectureCredits.provincial': { value: 3, unit: 'credit/classHour', label: t('省级主讲每课时学分', 'provincial lecturing, credits per class hour'), cite: A14_5 },
-  'lectureCredits.prefecture': { value: 2, unit: 'credit/classHour', label: t('市县级主讲每课时学分', 'city/county lecturing, credits per class hour'), cite: A14_5 },
-  'lectureCredits.county': { value: 2, unit: 'credit/classHour', label: t('市县级主讲每课时学分', 'city/county lecturing, credits per class hour'), cite: A14_5 },
-  'lectureCredits.school': { value: 1, unit: 'credit/classHour', label: t('校级主讲每课时学分', 'school lecturing, credits per class hour'), cite: A14_5 },
-  mentorshipMinMonths: { value: 2, unit: 'month', label: t('师徒式培训最短时间', 'minimum mentorship duration'), cite: A14_6 },
-  mentorshipHours: { value: 60, unit: 'hour', label: t('师徒式培训登记学时', 'hours registered for mentorship'), cite: A14_6 },
+  shortHourCredits: {
+    value: 0.2,
+    unit: 'credit/hour',
+    label: t('不足1天按每学时学分', 'credits per hour under one day'),
+    cite: A14_3,
+  },
+  projectCap: {
+    value: 10,
+    unit: 'credit',
+    label: t('单个项目学分上限', 'cap per project'),
+    cite: A14_3,
+    reading: 'R-HN2',
+  },
+  'lectureCredits.national': {
+    value: 4,
+    unit: 'credit/classHour',
+    label: t('国家级主讲每课时学分', 'national lecturing, credits per class hour'),
+    cite: A14_5,
+  },
+  'lectureCredits.provincial': {
+    value: 3,
+    unit: 'credit/classHour',
+    label: t('省级主讲每课时学分', 'provincial lecturing, credits per class hour'),
+    cite: A14_5,
+  },
+  'lectureCredits.prefecture': {
+    value: 2,
+    unit: 'credit/classHour',
+    label: t('市县级主讲每课时学分', 'city/county lecturing, credits per class hour'),
+    cite: A14_5,
+  },
+  'lectureCredits.county': {
+    value: 2,
+    unit: 'credit/classHour',
+    label: t('市县级主讲每课时学分', 'city/county lecturing, credits per class hour'),
+    cite: A14_5,
+  },
+  'lectureCredits.school': {
+    value: 1,
+    unit: 'credit/classHour',
+    label: t('校级主讲每课时学分', 'school lecturing, credits per class hour'),
+    cite: A14_5,
+  },
+  mentorshipMinMonths: {
+    value: 2,
+    unit: 'month',
+    label: t('师徒式培训最短时间', 'minimum mentorship duration'),
+    cite: A14_6,
+  },
+  mentorshipHours: {
+    value: 60,
+    unit: 'hour',
+    label: t('师徒式培训登记学时', 'hours registered for mentorship'),
+    cite: A14_6,
+  },
   mentorshipCredits: {
-    value: null, unit: 'credit', overridable: true, max: 60,
-    label: t('师徒式培训60学时对应的学分', 'credits for the 60 mentorship hours'), cite: A14_6,
+    value: null,
+    unit: 'credit',
+    overridable: true,
+    max: 60,
+    label: t('师徒式培训60学时对应的学分', 'credits for the 60 mentorship hours'),
+    cite: A14_6,
   },
-  onlineCreditsPerHour: { value: 0.1, unit: 'credit/hour', label: t('远程培训每学时学分', 'online training, credits per hour'), cite: A14_7 },
+  onlineCreditsPerHour: {
+    value: 0.1,
+    unit: 'credit/hour',
+    label: t('远程培训每学时学分', 'online training, credits per hour'),
+    cite: A14_7,
+  },
   degreeCreditsPerHour: {
-    value: null, unit: 'credit/hour', overridable: true, max: 5,
-    label: t('学历提高培训每面授学时学分', 'degree study, credits per face-to-face hour'), cite: A14_2,
+    value: null,
+    unit: 'credit/hour',
+    overridable: true,
+    max: 5,
+    label: t('学历提高培训每面授学时学分', 'degree study, credits per face-to-face hour'),
+    cite: A14_2,
   },
-  schoolYearCap: { value: 6, unit: 'credit', label: t('校级研训每年学分上限', 'school-level credits counted per year'), cite: A9 },
+  schoolYearCap: {
+    value: 6,
+    unit: 'credit',
+    label: t('校级研训每年学分上限', 'school-level credits counted per year'),
+    cite: A9,
+  },
   yearCredits: { value: 10, unit: 'credit', label: t('年度学分', 'credits a year'), cite: A9 },
   yearHours: { value: 72, unit: 'hour', label: t('年度学时', 'hours a year'), cite: A9 },
   cycleCredits: { value: 50, unit: 'credit', label: t('周期学分', 'credits a cycle'), cite: A9 },
@@ -62,53 +184,86 @@ export const params = defineParams({
 
 export const readings = defineReadings([
   {
-    id: 'R-HN1', article: '第十四条第3项',
+    id: 'R-HN1',
+    article: '第十四条第3项',
     question: '基地培训满8学时以上、但不是整天时如何折算？',
     chosen: 'hours ≥ 8: credits = hours / 8 × the level’s day rate (pro rata for part days)',
     alternatives: ['count whole days only (floor)', 'round up to whole days'],
-    summary: t('满8学时的按 学时÷8×每天学分 按比例折算', 'from 8 hours on, credits = hours ÷ 8 × the day rate, pro rata'),
+    summary: t(
+      '满8学时的按 学时÷8×每天学分 按比例折算',
+      'from 8 hours on, credits = hours ÷ 8 × the day rate, pro rata',
+    ),
   },
   {
-    id: 'R-HN2', article: '第十四条第3项',
+    id: 'R-HN2',
+    article: '第十四条第3项',
     question: '“单个培训项目最高不超过10学分”适用于哪些项目？按行还是按项目？',
-    chosen: 'base training (centralized, follow-along) and exams only: the sentence is written inside item 3; per project: rows of one teacher with the same project name in one year are one project, capped together',
+    chosen:
+      'base training (centralized, follow-along) and exams only: the sentence is written inside item 3; per project: rows of one teacher with the same project name in one year are one project, capped together',
     alternatives: ['every project of every mode, lecturing and online included', 'per row: each row capped on its own'],
-    summary: t('10学分上限只适用于基地培训和专业考试（该句写在第3项内）；同一教师同一年度项目名称相同的各行是一个项目，合计不超过10学分', 'the 10-credit cap applies to base training and exams only (it is written inside item 3); rows of one teacher with the same project name in one year are one project, capped together'),
+    summary: t(
+      '10学分上限只适用于基地培训和专业考试（该句写在第3项内）；同一教师同一年度项目名称相同的各行是一个项目，合计不超过10学分',
+      'the 10-credit cap applies to base training and exams only (it is written inside item 3); rows of one teacher with the same project name in one year are one project, capped together',
+    ),
   },
   {
-    id: 'R-HN3', article: '第十四条第4项',
+    id: 'R-HN3',
+    article: '第十四条第4项',
     question: '专业考试的学分如何计算？',
-    chosen: 'credits follow base training at the organizing level; exams below county level or by other bodies are school-level training',
+    chosen:
+      'credits follow base training at the organizing level; exams below county level or by other bodies are school-level training',
     alternatives: ['hours only, no credits'],
-    summary: t('专业考试按组织级别的基地培训折算学分；县级以下或非教育部门组织的按校级培训', 'exams earn credits as base training at the organizing level; below county level they are school-level training'),
+    summary: t(
+      '专业考试按组织级别的基地培训折算学分；县级以下或非教育部门组织的按校级培训',
+      'exams earn credits as base training at the organizing level; below county level they are school-level training',
+    ),
   },
   {
-    id: 'R-HN4', article: '第十四条第5项',
+    id: 'R-HN4',
+    article: '第十四条第5项',
     question: '主讲教师登记的学时是多少？',
     chosen: 'the registered hours equal the class hours taught',
     alternatives: ['no hours, credits only'],
     summary: t('主讲登记学时 = 授课课时', 'lecturers register the class hours taught as hours'),
   },
   {
-    id: 'R-HN5', article: '第九条',
+    id: 'R-HN5',
+    article: '第九条',
     question: '周期总学分是否受每年校级6学分上限约束？',
     chosen: 'the cycle’s credits are the sum of each year’s counted credits, after the school-level cap',
     alternatives: ['sum of all credits, uncapped'],
-    summary: t('周期学分 = 各年度计入学分（已扣除校级超出6学分部分）之和', 'cycle credits are the sum of yearly counted credits, after the school-level cap'),
+    summary: t(
+      '周期学分 = 各年度计入学分（已扣除校级超出6学分部分）之和',
+      'cycle credits are the sum of yearly counted credits, after the school-level cap',
+    ),
   },
   {
-    id: 'R-HN6', article: '第十四条第3项',
+    id: 'R-HN6',
+    article: '第十四条第3项',
     question: '教研活动、新教师培训、班主任培训、支教送教如何折算？',
-    chosen: 'as base training at their level: 第十四条3 includes teaching-research activities confirmed by city/county departments in base training',
+    chosen:
+      'as base training at their level: 第十四条3 includes teaching-research activities confirmed by city/county departments in base training',
     alternatives: ['not registrable without the missing 附表'],
-    summary: t('教研活动、新教师培训、班主任培训、支教送教按其级别的基地培训折算', 'teaching-research activities, new-teacher, class-teacher and support training count as base training at their level'),
+    summary: t(
+      '教研活动、新教师培训、班主任培训、支教送教按其级别的基地培训折算',
+      'teaching-research activities, new-teacher, class-teacher and support training count as base training at their level',
+    ),
   },
 ]);
 
 /** 市县级 is one level in Hainan; 区级 (a district) is county level. */
 const levelAliases: Record<string, Level> = { 市县级: 'prefecture', 市县: 'prefecture', 区级: 'county' };
 
-const BASE_MODES: ReadonlySet<Mode> = new Set(['centralized', 'followAlong', 'exam', 'competition', 'newTeacher', 'classTeacher', 'support', 'schoolBased']);
+const BASE_MODES: ReadonlySet<Mode> = new Set([
+  'centralized',
+  'followAlong',
+  'exam',
+  'competition',
+  'newTeacher',
+  'classTeacher',
+  'support',
+  'schoolBased',
+]);
 /**
  * 第十四条第5项 credits the 主讲教师 of training activities (competitions, demonstration
  * lessons, lectures): a 主讲教师 on any training row is lecturing. An exam (第4项) or
@@ -116,10 +271,25 @@ const BASE_MODES: ReadonlySet<Mode> = new Set(['centralized', 'followAlong', 'ex
  */
 const LECTURER: LecturerRule = {
   roles: new Set(['lecturer']),
-  training: new Set(['centralized', 'followAlong', 'online', 'schoolBased', 'competition', 'newTeacher', 'classTeacher', 'support']),
+  training: new Set([
+    'centralized',
+    'followAlong',
+    'online',
+    'schoolBased',
+    'competition',
+    'newTeacher',
+    'classTeacher',
+    'support',
+  ]),
   cite: A14_5,
 };
-const LEVEL_ZH: Record<Level, string> = { national: '国家级', provincial: '省级', prefecture: '市县级', county: '市县级', school: '校级' };
+const LEVEL_ZH: Record<Level, string> = {
+  national: '国家级',
+  provincial: '省级',
+  prefecture: '市县级',
+  county: '市县级',
+  school: '校级',
+};
 
 function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours: number, level: Level): Conversion {
   const p = ctx.params;
@@ -128,32 +298,68 @@ function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours:
   tr.tags.schoolLevel = schoolLevel;
   // the rows of one project are capped together in the year (judgeYear)
   tr.tags.projectCap = true;
-  const readings = rec.mode === 'exam' ? ['R-HN3'] : rec.mode && ['competition', 'newTeacher', 'classTeacher', 'support'].includes(rec.mode) ? ['R-HN6'] : [];
+  const readings =
+    rec.mode === 'exam'
+      ? ['R-HN3']
+      : rec.mode && ['competition', 'newTeacher', 'classTeacher', 'support'].includes(rec.mode)
+        ? ['R-HN6']
+        : [];
   if (rec.mode === 'schoolBased' && level !== 'school') {
-    tr.step('HN-14.4-school', A14_4, t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training'));
+    tr.step(
+      'HN-14.4-school',
+      A14_4,
+      t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training'),
+    );
   }
   const rate = p.use(`dayCredits.${lvl}`);
-  if (rate.value === null) return tr.done(hours, undefinedParam(tr, rate, t(`${LEVEL_ZH[lvl]}培训每天学分`, 'school-level training credits per day'), rate.key.endsWith('school') ? p.def(rate.key).cite : A14_3));
+  if (rate.value === null)
+    return tr.done(
+      hours,
+      undefinedParam(
+        tr,
+        rate,
+        t(`${LEVEL_ZH[lvl]}培训每天学分`, 'school-level training credits per day'),
+        rate.key.endsWith('school') ? p.def(rate.key).cite : A14_3,
+      ),
+    );
   const dayHours = p.use('dayHours');
   const perHour = p.use('shortHourCredits');
   let credits: number;
   if (hours < dayHours.value!) {
     const raw = product(hours, perHour.value!);
     credits = Math.min(raw, rate.value);
-    tr.step('HN-14.3-short', A14_3,
-      t(`${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(credits)} 学分`,
-        `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(credits)} credits`),
-      { readings, params: [perHour, rate] });
+    tr.step(
+      'HN-14.3-short',
+      A14_3,
+      t(
+        `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(credits)} 学分`,
+        `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(credits)} credits`,
+      ),
+      { readings, params: [perHour, rate] },
+    );
   } else {
     credits = quotient([hours, rate.value], [dayHours.value!]);
-    tr.step('HN-14.3-day', A14_3,
-      t(`${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(credits)} 学分`,
-        `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(credits)} credits`),
-      { readings: ['R-HN1', ...readings], params: [dayHours, rate] });
+    tr.step(
+      'HN-14.3-day',
+      A14_3,
+      t(
+        `${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(credits)} 学分`,
+        `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(credits)} credits`,
+      ),
+      { readings: ['R-HN1', ...readings], params: [dayHours, rate] },
+    );
   }
   const cap = p.use('projectCap');
   if (credits > cap.value!) {
-    tr.step('HN-14.3-cap', A14_3, t(`单个项目最高 ${fmt(cap.value)} 学分：${fmt(credits)} → ${fmt(cap.value)}`, `one project earns at most ${fmt(cap.value)} credits: ${fmt(credits)} → ${fmt(cap.value)}`), { readings: ['R-HN2'], params: [cap] });
+    tr.step(
+      'HN-14.3-cap',
+      A14_3,
+      t(
+        `单个项目最高 ${fmt(cap.value)} 学分：${fmt(credits)} → ${fmt(cap.value)}`,
+        `one project earns at most ${fmt(cap.value)} credits: ${fmt(credits)} → ${fmt(cap.value)}`,
+      ),
+      { readings: ['R-HN2'], params: [cap] },
+    );
     credits = cap.value!;
   }
   return tr.done(hours, credits);
@@ -163,7 +369,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
   tr.tags.schoolLevel = rec.level === 'school' || rec.mode === 'schoolBased';
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it'))) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
+    return tr.done(null, null);
   if (rec.grade === 'fail') {
     tr.step('HN-14-fail', A14_3, t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
@@ -171,64 +378,193 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   switch (mode) {
     case 'mentorship': {
-      if (!requireField(tr, ctx, rec.months, 'months', t('师徒式培训按时长（月）认定', 'mentorship is judged on its duration in months'))) return tr.done(null, null);
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.months,
+          'months',
+          t('师徒式培训按时长（月）认定', 'mentorship is judged on its duration in months'),
+        )
+      )
+        return tr.done(null, null);
       const min = p.use('mentorshipMinMonths');
       if (rec.months < min.value!) {
-        tr.step('HN-14.6-short', A14_6, t(`师徒式培训 ${fmt(rec.months)} 个月，不足 ${fmt(min.value)} 个月：不计学分、学时`, `mentorship of ${fmt(rec.months)} months is under ${fmt(min.value)}: no hours, no credits`), { params: [min] });
+        tr.step(
+          'HN-14.6-short',
+          A14_6,
+          t(
+            `师徒式培训 ${fmt(rec.months)} 个月，不足 ${fmt(min.value)} 个月：不计学分、学时`,
+            `mentorship of ${fmt(rec.months)} months is under ${fmt(min.value)}: no hours, no credits`,
+          ),
+          { params: [min] },
+        );
         return tr.done(0, 0);
       }
       const h = p.use('mentorshipHours');
-      tr.step('HN-14.6-hours', A14_6, t(`师徒式培训 ${fmt(rec.months)} 个月（≥${fmt(min.value)}）：登记 ${fmt(h.value)} 学时`, `mentorship of ${fmt(rec.months)} months (≥ ${fmt(min.value)}): ${fmt(h.value)} hours registered`), { params: [min, h] });
+      tr.step(
+        'HN-14.6-hours',
+        A14_6,
+        t(
+          `师徒式培训 ${fmt(rec.months)} 个月（≥${fmt(min.value)}）：登记 ${fmt(h.value)} 学时`,
+          `mentorship of ${fmt(rec.months)} months (≥ ${fmt(min.value)}): ${fmt(h.value)} hours registered`,
+        ),
+        { params: [min, h] },
+      );
       if (rec.hours !== undefined && rec.hours !== h.value) {
-        tr.issue('HOURS_FIXED_BY_RULE', 'warning', 'hours', t(`师徒式培训按 ${fmt(h.value)} 学时登记，表中填的是 ${fmt(rec.hours)}`, `mentorship is registered as ${fmt(h.value)} hours; the roster says ${fmt(rec.hours)}`), A14_6, fmt(rec.hours));
+        tr.issue(
+          'HOURS_FIXED_BY_RULE',
+          'warning',
+          'hours',
+          t(
+            `师徒式培训按 ${fmt(h.value)} 学时登记，表中填的是 ${fmt(rec.hours)}`,
+            `mentorship is registered as ${fmt(h.value)} hours; the roster says ${fmt(rec.hours)}`,
+          ),
+          A14_6,
+          fmt(rec.hours),
+        );
       }
       const c = p.use('mentorshipCredits');
-      if (c.value === null) return tr.done(h.value, undefinedParam(tr, c, t('师徒式培训60学时对应的学分', 'credits for 60 hours of mentorship'), A14_6));
+      if (c.value === null)
+        return tr.done(
+          h.value,
+          undefinedParam(tr, c, t('师徒式培训60学时对应的学分', 'credits for 60 hours of mentorship'), A14_6),
+        );
       tr.step('HN-14.6-credits', A14_6, t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`), { params: [c] });
       return tr.done(h.value, c.value);
     }
     case 'lecture': {
       // lecturing in a 校本研修 activity is school-level, whatever its level says (第4项)
       const level: Level | undefined = rec.mode === 'schoolBased' ? 'school' : rec.level;
-      if (!requireField(tr, ctx, level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('主讲按课时计', 'lecturing counts class hours'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level')))
+        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('主讲按课时计', 'lecturing counts class hours')))
+        return tr.done(null, null);
       const rate = p.use(`lectureCredits.${level}`);
       const credits = product(rec.hours, rate.value!);
       tr.tags.schoolLevel = level === 'school';
-      tr.step('HN-14.5', A14_5,
-        t(`主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`, `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`),
-        { readings: ['R-HN4'], params: [rate] });
+      tr.step(
+        'HN-14.5',
+        A14_5,
+        t(
+          `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`,
+          `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`,
+        ),
+        { readings: ['R-HN4'], params: [rate] },
+      );
       return tr.done(rec.hours, credits);
     }
     case 'online': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('远程培训须注明层次', 'online training needs its level'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('远程培训按项目规定学时计', 'online training counts the project’s hours'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', t('远程培训须注明层次', 'online training needs its level')))
+        return tr.done(null, null);
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.hours,
+          'hours',
+          t('远程培训按项目规定学时计', 'online training counts the project’s hours'),
+        )
+      )
+        return tr.done(null, null);
       if (rec.level === 'school') {
-        tr.step('HN-14.4-school', A14_4, t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training'));
+        tr.step(
+          'HN-14.4-school',
+          A14_4,
+          t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training'),
+        );
         return baseTraining(rec, ctx, tr, rec.hours, 'school');
       }
       const rate = p.use('onlineCreditsPerHour');
       const credits = product(rec.hours, rate.value!);
-      tr.step('HN-14.7', A14_7, t(`远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`, `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`), { readings: ['R-HN2'], params: [rate] });
+      tr.step(
+        'HN-14.7',
+        A14_7,
+        t(
+          `远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
+          `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
+        ),
+        { readings: ['R-HN2'], params: [rate] },
+      );
       return tr.done(rec.hours, credits);
     }
     case 'degree': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('学历提高培训按年度面授学时登记', 'degree study registers the year’s face-to-face hours'))) return tr.done(null, null);
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.hours,
+          'hours',
+          t('学历提高培训按年度面授学时登记', 'degree study registers the year’s face-to-face hours'),
+        )
+      )
+        return tr.done(null, null);
       const rate = p.use('degreeCreditsPerHour');
-      if (rate.value === null) return tr.done(rec.hours, undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2));
+      if (rate.value === null)
+        return tr.done(
+          rec.hours,
+          undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2),
+        );
       const credits = product(rec.hours, rate.value);
-      tr.step('HN-14.2', A14_2, t(`学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { params: [rate] });
+      tr.step(
+        'HN-14.2',
+        A14_2,
+        t(
+          `学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+          `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+        ),
+        { params: [rate] },
+      );
       return tr.done(rec.hours, credits);
     }
     default: {
       if (!BASE_MODES.has(rec.mode)) {
-        tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`海南办法未规定“${rec.mode}”类项目的折算（附表未收录），不计算学分`, `the Hainan rules give no conversion for "${rec.mode}" (the 附表 is not included); no credits computed`), cite('第十四条'), rec.mode);
+        tr.issue(
+          'MODE_NOT_COVERED',
+          'warning',
+          'mode',
+          t(
+            `海南办法未规定“${rec.mode}”类项目的折算（附表未收录），不计算学分`,
+            `the Hainan rules give no conversion for "${rec.mode}" (the 附表 is not included); no credits computed`,
+          ),
+          cite('第十四条'),
+          rec.mode,
+        );
         return tr.done(rec.hours ?? null, null);
       }
-      if (!requireField(tr, ctx, rec.level, 'level', t('基地培训学分按层次计', 'base-training credits depend on the level'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('基地培训按学时（每天8学时）计', 'base training counts hours (8 a day)'))) return tr.done(null, null);
-      if (rec.mode === 'followAlong') tr.step('HN-14.3-follow', A14_3, t('外派跟班培训视同集中培训，按派遣机构级别登记', 'follow-along training counts as centralized, at the dispatching body’s level'));
-      if (rec.mode === 'exam') tr.step('HN-14.4-exam', A14_4, t('专业考试按考试时长计学时', 'an exam counts its duration as hours'), { readings: ['R-HN3'] });
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.level,
+          'level',
+          t('基地培训学分按层次计', 'base-training credits depend on the level'),
+        )
+      )
+        return tr.done(null, null);
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.hours,
+          'hours',
+          t('基地培训按学时（每天8学时）计', 'base training counts hours (8 a day)'),
+        )
+      )
+        return tr.done(null, null);
+      if (rec.mode === 'followAlong')
+        tr.step(
+          'HN-14.3-follow',
+          A14_3,
+          t(
+            '外派跟班培训视同集中培训，按派遣机构级别登记',
+            'follow-along training counts as centralized, at the dispatching body’s level',
+          ),
+        );
+      if (rec.mode === 'exam')
+        tr.step('HN-14.4-exam', A14_4, t('专业考试按考试时长计学时', 'an exam counts its duration as hours'), {
+          readings: ['R-HN3'],
+        });
       return baseTraining(rec, ctx, tr, rec.hours, rec.level);
     }
   }
@@ -262,10 +598,12 @@ function projectCredits(recs: ConvertedRecord[], p: Params, notes: Text[]): Map<
       left = sub(left, c);
     }
     const rows = list.map((r) => r.record.row).join('、');
-    notes.push(t(
-      `项目“${list[0]!.record.project}”（第 ${rows} 行）合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}（${A14_3.article}；若为重复登记，请删除多余的行）`,
-      `project "${list[0]!.record.project}" (rows ${list.map((r) => r.record.row).join(', ')}) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count (${A14_3.article}; if it was registered twice, delete the extra rows)`,
-    ));
+    notes.push(
+      t(
+        `项目“${list[0]!.record.project}”（第 ${rows} 行）合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}（${A14_3.article}；若为重复登记，请删除多余的行）`,
+        `project "${list[0]!.record.project}" (rows ${list.map((r) => r.record.row).join(', ')}) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count (${A14_3.article}; if it was registered twice, delete the extra rows)`,
+      ),
+    );
   }
   return counted;
 }
@@ -280,7 +618,13 @@ function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Par
   const cap = p.num('schoolYearCap');
   const schoolCounted = Math.min(school, cap);
   const credits = add(other, schoolCounted);
-  if (school > cap) notes.push(t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}（第九条）`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted (第九条)`));
+  if (school > cap)
+    notes.push(
+      t(
+        `校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}（第九条）`,
+        `school-level ${fmt(school)} credits, ${fmt(cap)} counted (第九条)`,
+      ),
+    );
   const conditions = [
     condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A9),
     condition('yearHours', t('年度学时', 'hours this year'), 'hours', hours, p.num('yearHours'), A9),
@@ -288,7 +632,12 @@ function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Par
   let pass: boolean | null = allMet(conditions);
   if (y === input.facts.hireYear) {
     pass = null;
-    notes.push(t(`招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`, `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`));
+    notes.push(
+      t(
+        `招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`,
+        `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`,
+      ),
+    );
   }
   return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(counted) };
 }
@@ -301,16 +650,32 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const credits = sum(years.map((y) => y.credits));
   const hours = sum(years.map((y) => y.hours));
   const conditions = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A9, { readings: ['R-HN5'] }),
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A9, {
+      readings: ['R-HN5'],
+    }),
     condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), A9),
   ];
   const notes: Text[] = [];
   if (input.facts.hireYear !== undefined && input.facts.hireYear >= input.start) {
-    notes.push(t(`新教师或省外引进教师从第2年起考核（${A10.article}）`, `new or transferred teachers are assessed from their 2nd year (${A10.article})`));
+    notes.push(
+      t(
+        `新教师或省外引进教师从第2年起考核（${A10.article}）`,
+        `new or transferred teachers are assessed from their 2nd year (${A10.article})`,
+      ),
+    );
   }
   return {
     years,
-    cycle: { start: input.start, end: input.end, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: years.reduce((a, y) => a + y.undefinedCredits, 0) },
+    cycle: {
+      start: input.start,
+      end: input.end,
+      hours,
+      credits,
+      pass: allMet(conditions),
+      conditions,
+      notes,
+      undefinedCredits: years.reduce((a, y) => a + y.undefinedCredits, 0),
+    },
   };
 }
 
@@ -318,7 +683,12 @@ export const hainan: RegionRules = {
   id: 'hainan',
   name: t('海南', 'Hainan'),
   spellings: ['海南', '海南省', 'hainan'],
-  source: { file: '000_9b0328503edbd469.txt', title: '海南省中小学教师培训学分管理实施办法', body: '海南省教育厅', year: 2017 },
+  source: {
+    file: '000_9b0328503edbd469.txt',
+    title: '海南省中小学教师培训学分管理实施办法',
+    body: '海南省教育厅',
+    year: 2017,
+  },
   params,
   readings,
   unit: 'credits',
@@ -329,9 +699,25 @@ export const hainan: RegionRules = {
   template: {
     // 第十四条 names 市县级 as one level
     levels: ['国家级', '省级', '市县级', '校级'],
-    columns: [{ header: '月数', width: 6 }, { header: '角色', list: ['主讲教师'], width: 8 }],
+    columns: [
+      { header: '月数', width: 6 },
+      { header: '角色', list: ['主讲教师'], width: 8 },
+    ],
   },
-  modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'exam', 'lecture', 'mentorship', 'degree', 'competition', 'newTeacher', 'classTeacher', 'support'],
+  modes: [
+    'centralized',
+    'followAlong',
+    'online',
+    'schoolBased',
+    'exam',
+    'lecture',
+    'mentorship',
+    'degree',
+    'competition',
+    'newTeacher',
+    'classTeacher',
+    'support',
+  ],
   levelAliases,
   // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)
   // and online the project's hours (7), so days convert for base-training modes only.
@@ -339,4 +725,3 @@ export const hainan: RegionRules = {
   convert,
   judge,
 };
-

@@ -16,7 +16,21 @@ export const CiteSchema: z.ZodType<Cite> = z.strictObject({
 });
 export type { Cite, ParamUse };
 
-export const UNITS = ['credit', 'credit/day', 'credit/hour', 'credit/classHour', 'hour', 'hour/day', 'hour/year', 'hour/event', 'hour/credit', 'ratio', 'count', 'year', 'month'] as const;
+export const UNITS = [
+  'credit',
+  'credit/day',
+  'credit/hour',
+  'credit/classHour',
+  'hour',
+  'hour/day',
+  'hour/year',
+  'hour/event',
+  'hour/credit',
+  'ratio',
+  'count',
+  'year',
+  'month',
+] as const;
 export type Unit = (typeof UNITS)[number];
 
 export const ParamSchema = z
@@ -30,7 +44,10 @@ export const ParamSchema = z
     min: z.number().finite().nonnegative().default(0),
     max: z.number().finite().positive().default(10_000),
     /** the adopted reading this number embodies, if any */
-    reading: z.string().regex(/^R-[A-Z]{2}\d+$/).optional(),
+    reading: z
+      .string()
+      .regex(/^R-[A-Z]{2}\d+$/)
+      .optional(),
   })
   .refine((p) => p.value !== null || p.overridable, {
     message: 'an UNDEFINED parameter must be overridable, or it could never be used',
@@ -89,18 +106,23 @@ export function checkOverrides(table: ParamTable, overrides: Overrides): Overrid
     } else if (!def.overridable) {
       problems.push({
         key,
-        message: t(`${key}（${def.label.zh}）由原文规定，不能覆盖`, `${key} (${def.label.en}) is fixed by the source text and cannot be overridden`),
+        message: t(
+          `${key}（${def.label.zh}）由原文规定，不能覆盖`,
+          `${key} (${def.label.en}) is fixed by the source text and cannot be overridden`,
+        ),
       });
     } else if (value < def.min || value > def.max) {
       problems.push({
         key,
-        message: t(`${key} 的取值应在 ${def.min}–${def.max} 之间，收到 ${value}`, `${key} must lie within ${def.min}–${def.max}; got ${value}`),
+        message: t(
+          `${key} 的取值应在 ${def.min}–${def.max} 之间，收到 ${value}`,
+          `${key} must lie within ${def.min}–${def.max}; got ${value}`,
+        ),
       });
     }
   }
   return problems;
 }
-
 
 export class Params {
   constructor(
@@ -117,9 +139,10 @@ export class Params {
     if (cached) return cached;
     const def = this.table[key];
     if (!def) throw new Error(`unknown parameter ${key}`);
-    const use: ParamUse = def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)
-      ? { key, value: this.overrides[key]!, official: false, original: def.value }
-      : { key, value: def.value, official: true };
+    const use: ParamUse =
+      def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)
+        ? { key, value: this.overrides[key]!, official: false, original: def.value }
+        : { key, value: def.value, official: true };
     this.used.set(key, Object.freeze(use));
     return use;
   }

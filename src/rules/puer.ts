@@ -3,12 +3,36 @@
 // credits = rate × hours × (1 + performance coefficient) (第十一条).
 import { defineParams, defineReadings, Cite, Params } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, undefinedParam, pv, condition, allMet, byYear,
-  yearsOf, countUndefined, hasValues, lecturing, notBeforeHire,
+  RegionRules,
+  Trace,
+  RecordContext,
+  JudgeInput,
+  RuleContext,
+  LecturerRule,
+  requireField,
+  undefinedParam,
+  pv,
+  condition,
+  allMet,
+  byYear,
+  yearsOf,
+  countUndefined,
+  hasValues,
+  lecturing,
+  notBeforeHire,
 } from './region';
 import { add, sum, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
-import type { Condition, Conversion, ConvertedRecord, Issue, SchoolFlag, TeacherJudgement, TrainingRecord, YearJudgement } from '../core/types';
+import type {
+  Condition,
+  Conversion,
+  ConvertedRecord,
+  Issue,
+  SchoolFlag,
+  TeacherJudgement,
+  TrainingRecord,
+  YearJudgement,
+} from '../core/types';
 import type { Award, Category, Grade, Level, Mode, Role } from '../core/vocabulary';
 
 const DOC = '普洱市中小学教师全员培训管理办法（试行）（2023）';
@@ -18,29 +42,75 @@ const cite = (article: string, quote?: string, doc = DOC): Cite => (quote ? { do
 
 const A2 = cite('第二条', '在职在岗专任教师');
 const A8 = cite('第八条', '教师5年一周期参加全员培训获得的学分中，通过自主选学项目获得的学分应不低于60%');
-const A10 = cite('第十条', '5年一周期不少于360学时…每年不少于72学时，其中网络研修、集中研修和校本研修每年各不少于24学时…参加县(区)级以上各类培训不少于240(每年不少于48)，校本研修类培训不少于120…按照每天6学时计算');
+const A10 = cite(
+  '第十条',
+  '5年一周期不少于360学时…每年不少于72学时，其中网络研修、集中研修和校本研修每年各不少于24学时…参加县(区)级以上各类培训不少于240(每年不少于48)，校本研修类培训不少于120…按照每天6学时计算',
+);
 const A10_NEW = cite('第十条', '新任教师参加上岗培训的学时数不计入全员培训学数。');
-const A11_1 = cite('第十一条第1项', '网络研修项目计1项目学分，校本研修项目计0.5-1学分；集中研修县(区)级项目计1-1.5学分，市级项目计1-2学分，省级项目计1-2.5学分，国家级项目计1-3学分…未规定的原则上按1项目学分计。');
-const A11_3 = cite('第十一条第3项', '培训成绩为中及以上的，由基本学分分别乘以系数0.1、0.15、0.2…培训成绩为合格及以下的不计予绩效学分');
+const A11_1 = cite(
+  '第十一条第1项',
+  '网络研修项目计1项目学分，校本研修项目计0.5-1学分；集中研修县(区)级项目计1-1.5学分，市级项目计1-2学分，省级项目计1-2.5学分，国家级项目计1-3学分…未规定的原则上按1项目学分计。',
+);
+const A11_3 = cite(
+  '第十一条第3项',
+  '培训成绩为中及以上的，由基本学分分别乘以系数0.1、0.15、0.2…培训成绩为合格及以下的不计予绩效学分',
+);
 const A11_F = cite('第十一条', '项目培训成绩不合格的教师，不计予本项目学分');
-const A13_1 = cite('第十三条第1项', '主持人每人每年计72学时，成员每人每年计48学时，学员每人每年计24学时，分国家、省、市、县、校五级分别计3、2.5、2、1.5、1项目学分');
+const A13_1 = cite(
+  '第十三条第1项',
+  '主持人每人每年计72学时，成员每人每年计48学时，学员每人每年计24学时，分国家、省、市、县、校五级分别计3、2.5、2、1.5、1项目学分',
+);
 const A13_2 = cite('第十三条第2项', '授课课时数即为学时数…核算系数按照培训项目级别从高到低分别是10、8、6、4、2');
-const A13_3 = cite('第十三条第3项', '工作量核算为6学时/次…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分，按一等奖、二等奖、三等奖…系数0.2、0.15、0.1');
-const A13_4 = cite('第十三条第4项', '主持人，工作量核算为12学时/个、参与人员工作量核算为6学时/个…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分');
+const A13_3 = cite(
+  '第十三条第3项',
+  '工作量核算为6学时/次…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分，按一等奖、二等奖、三等奖…系数0.2、0.15、0.1',
+);
+const A13_4 = cite(
+  '第十三条第4项',
+  '主持人，工作量核算为12学时/个、参与人员工作量核算为6学时/个…分国家、省、市、县四级分别计3、2.5、2、1.5项目学分',
+);
 const A13_5 = cite('第十三条第5项', '参加学历提高教育的，凭大专院校出具的年度成绩证明予以登记48学时/年，三年有效');
-const R3 = cite('三、学分构成', '网络研修、集中研修和校本研修每5年各不少于120学时…专业理念与师德模块不少于30学分，专业知识模块不少于60学分，专业能力模块不少于120学分，班级管理模块不少于30学分，校本研修模块不少于120学分…班主任教师每五年须接受不少于30学时的专题培训', DOC2);
-const R4 = cite('四、(三) 学分考核', '网络研修、集中研修和校本研修的学时学分不能相互冲抵，三项均合格以上才能认定为该年度全员培训考核合格。', DOC2);
-const R5 = cite('五、(三)', '凡当年有20%及以上的教师未完成规定学时学分的学校，原则上当年不得参加县级以上各类先进单位(集体)评选。', DOC2);
+const R3 = cite(
+  '三、学分构成',
+  '网络研修、集中研修和校本研修每5年各不少于120学时…专业理念与师德模块不少于30学分，专业知识模块不少于60学分，专业能力模块不少于120学分，班级管理模块不少于30学分，校本研修模块不少于120学分…班主任教师每五年须接受不少于30学时的专题培训',
+  DOC2,
+);
+const R4 = cite(
+  '四、(三) 学分考核',
+  '网络研修、集中研修和校本研修的学时学分不能相互冲抵，三项均合格以上才能认定为该年度全员培训考核合格。',
+  DOC2,
+);
+const R5 = cite(
+  '五、(三)',
+  '凡当年有20%及以上的教师未完成规定学时学分的学校，原则上当年不得参加县级以上各类先进单位(集体)评选。',
+  DOC2,
+);
 const S3 = cite('三、基本要求', '教师每年参加校本研修活动不得低于24学时，不高于48学时。', DOC3);
-const S6_4 = cite('六、(四)', '校本研修项目学分由县(区)级以上教科所、教育科学研究和培训中心根据学校申报情况规定。', DOC3);
+const S6_4 = cite(
+  '六、(四)',
+  '校本研修项目学分由县(区)级以上教科所、教育科学研究和培训中心根据学校申报情况规定。',
+  DOC3,
+);
 
-const LEVEL_ZH: Record<Level, string> = { national: '国家级', provincial: '省级', prefecture: '市级', county: '县级', school: '校级' };
+const LEVEL_ZH: Record<Level, string> = {
+  national: '国家级',
+  provincial: '省级',
+  prefecture: '市级',
+  county: '县级',
+  school: '校级',
+};
 const GRADE_ZH: Record<Grade, string> = { excellent: '优', good: '良', fair: '中', pass: '合格', fail: '不合格' };
 
 type ModeClass = 'online' | 'centralized' | 'schoolBased';
 
-const num = (value: number, unit: Parameters<typeof defineParams>[0][string]['unit'], zh: string, en: string, c: Cite, extra: Record<string, unknown> = {}) =>
-  ({ value, unit, label: t(zh, en), cite: c, ...extra });
+const num = (
+  value: number,
+  unit: Parameters<typeof defineParams>[0][string]['unit'],
+  zh: string,
+  en: string,
+  c: Cite,
+  extra: Record<string, unknown> = {},
+) => ({ value, unit, label: t(zh, en), cite: c, ...extra });
 
 export const params = defineParams({
   defaultRate: num(1, 'credit/hour', '通知未规定时的项目学分', 'rate when the project notice sets none', A11_1),
@@ -48,23 +118,81 @@ export const params = defineParams({
   'rate.online.max': num(1, 'credit/hour', '网络研修项目学分上限', 'online rate, upper bound', A11_1),
   'rate.schoolBased.min': num(0.5, 'credit/hour', '校本研修项目学分下限', 'school-based rate, lower bound', A11_1),
   'rate.schoolBased.max': num(1, 'credit/hour', '校本研修项目学分上限', 'school-based rate, upper bound', A11_1),
-  'rate.centralized.county.min': num(1, 'credit/hour', '县级集中研修项目学分下限', 'county centralized rate, lower bound', A11_1),
-  'rate.centralized.county.max': num(1.5, 'credit/hour', '县级集中研修项目学分上限', 'county centralized rate, upper bound', A11_1),
-  'rate.centralized.prefecture.min': num(1, 'credit/hour', '市级集中研修项目学分下限', 'city centralized rate, lower bound', A11_1),
-  'rate.centralized.prefecture.max': num(2, 'credit/hour', '市级集中研修项目学分上限', 'city centralized rate, upper bound', A11_1),
-  'rate.centralized.provincial.min': num(1, 'credit/hour', '省级集中研修项目学分下限', 'provincial centralized rate, lower bound', A11_1),
-  'rate.centralized.provincial.max': num(2.5, 'credit/hour', '省级集中研修项目学分上限', 'provincial centralized rate, upper bound', A11_1),
-  'rate.centralized.national.min': num(1, 'credit/hour', '国家级集中研修项目学分下限', 'national centralized rate, lower bound', A11_1),
-  'rate.centralized.national.max': num(3, 'credit/hour', '国家级集中研修项目学分上限', 'national centralized rate, upper bound', A11_1),
+  'rate.centralized.county.min': num(
+    1,
+    'credit/hour',
+    '县级集中研修项目学分下限',
+    'county centralized rate, lower bound',
+    A11_1,
+  ),
+  'rate.centralized.county.max': num(
+    1.5,
+    'credit/hour',
+    '县级集中研修项目学分上限',
+    'county centralized rate, upper bound',
+    A11_1,
+  ),
+  'rate.centralized.prefecture.min': num(
+    1,
+    'credit/hour',
+    '市级集中研修项目学分下限',
+    'city centralized rate, lower bound',
+    A11_1,
+  ),
+  'rate.centralized.prefecture.max': num(
+    2,
+    'credit/hour',
+    '市级集中研修项目学分上限',
+    'city centralized rate, upper bound',
+    A11_1,
+  ),
+  'rate.centralized.provincial.min': num(
+    1,
+    'credit/hour',
+    '省级集中研修项目学分下限',
+    'provincial centralized rate, lower bound',
+    A11_1,
+  ),
+  'rate.centralized.provincial.max': num(
+    2.5,
+    'credit/hour',
+    '省级集中研修项目学分上限',
+    'provincial centralized rate, upper bound',
+    A11_1,
+  ),
+  'rate.centralized.national.min': num(
+    1,
+    'credit/hour',
+    '国家级集中研修项目学分下限',
+    'national centralized rate, lower bound',
+    A11_1,
+  ),
+  'rate.centralized.national.max': num(
+    3,
+    'credit/hour',
+    '国家级集中研修项目学分上限',
+    'national centralized rate, upper bound',
+    A11_1,
+  ),
   'rate.centralized.school': {
-    value: null, unit: 'credit/hour', overridable: true, max: 3,
-    label: t('校级集中研修项目学分', 'school-level centralized rate'), cite: A11_1,
+    value: null,
+    unit: 'credit/hour',
+    overridable: true,
+    max: 3,
+    label: t('校级集中研修项目学分', 'school-level centralized rate'),
+    cite: A11_1,
   },
   // R-PE7: 第十一条第1项's default of 1 names 国家、省、市、县级项目 only; a school-based project's
   // rate is the county institute's (附件3 六(四)), so a workbook may set it, within 0.5–1.
   'rate.schoolBased': {
-    value: null, unit: 'credit/hour', overridable: true, min: 0.5, max: 1, reading: 'R-PE7',
-    label: t('校本研修项目学分（县级教科所规定）', 'school-based rate (set by the county institute)'), cite: S6_4,
+    value: null,
+    unit: 'credit/hour',
+    overridable: true,
+    min: 0.5,
+    max: 1,
+    reading: 'R-PE7',
+    label: t('校本研修项目学分（县级教科所规定）', 'school-based rate (set by the county institute)'),
+    cite: S6_4,
   },
   'perf.excellent': num(0.2, 'ratio', '优（90–100分）绩效系数', 'excellent (90–100) coefficient', A11_3),
   'perf.good': num(0.15, 'ratio', '良（80–89分）绩效系数', 'good (80–89) coefficient', A11_3),
@@ -84,7 +212,13 @@ export const params = defineParams({
   'lecture.prefecture': num(6, 'ratio', '市级授课学分系数', 'city lecturing factor', A13_2),
   'lecture.county': num(4, 'ratio', '县级授课学分系数', 'county lecturing factor', A13_2),
   'lecture.school': num(2, 'ratio', '校级授课学分系数', 'school lecturing factor', A13_2),
-  eventHours: num(6, 'hour/event', '教研活动、教学比赛每次学时', 'hours per teaching-research event or competition', A13_3),
+  eventHours: num(
+    6,
+    'hour/event',
+    '教研活动、教学比赛每次学时',
+    'hours per teaching-research event or competition',
+    A13_3,
+  ),
   'eventRate.national': num(3, 'credit/hour', '国家级活动项目学分', 'national event rate', A13_3),
   'eventRate.provincial': num(2.5, 'credit/hour', '省级活动项目学分', 'provincial event rate', A13_3),
   'eventRate.prefecture': num(2, 'credit/hour', '市级活动项目学分', 'city event rate', A13_3),
@@ -96,18 +230,30 @@ export const params = defineParams({
   'researchHours.participant': num(6, 'hour', '课题参与人员学时', 'research project participant hours', A13_4),
   degreeHoursPerYear: num(48, 'hour/year', '学历提高每年学时', 'degree study hours a year', A13_5),
   degreeMaxYears: num(3, 'year', '学历提高登记年限', 'years degree study may be registered', A13_5),
-  degreeRate: num(1, 'credit/hour', '学历提高项目学分', 'degree study rate', A13_5, { overridable: true, max: 3, reading: 'R-PE2' }),
+  degreeRate: num(1, 'credit/hour', '学历提高项目学分', 'degree study rate', A13_5, {
+    overridable: true,
+    max: 3,
+    reading: 'R-PE2',
+  }),
   yearHours: num(72, 'hour', '年度学时', 'hours a year', A10),
   yearCredits: num(72, 'credit', '年度学分', 'credits a year', A10),
   modeYearHours: num(24, 'hour', '每种研修方式每年学时', 'hours a year in each mode', A10),
   modeYearCredits: num(24, 'credit', '每种研修方式每年学分', 'credits a year in each mode', A10),
-  countyAboveYearCredits: num(48, 'credit', '县级以上培训每年学分', 'county-or-above credits a year', A10, { reading: 'R-PE3' }),
-  schoolBasedYearHoursCap: num(48, 'hour', '校本研修每年计入学时上限', 'school-based hours counted a year', S3, { reading: 'R-PE5' }),
+  countyAboveYearCredits: num(48, 'credit', '县级以上培训每年学分', 'county-or-above credits a year', A10, {
+    reading: 'R-PE3',
+  }),
+  schoolBasedYearHoursCap: num(48, 'hour', '校本研修每年计入学时上限', 'school-based hours counted a year', S3, {
+    reading: 'R-PE5',
+  }),
   cycleHours: num(360, 'hour', '周期学时', 'hours a cycle', A10),
   cycleCredits: num(360, 'credit', '周期学分', 'credits a cycle', A10),
   modeCycleHours: num(120, 'hour', '每种研修方式周期学时', 'hours a cycle in each mode', R3),
-  countyAboveCycleCredits: num(240, 'credit', '县级以上培训周期学分', 'county-or-above credits a cycle', A10, { reading: 'R-PE3' }),
-  schoolBasedCycleCredits: num(120, 'credit', '校本研修类培训周期学分', 'school-based credits a cycle', A10, { reading: 'R-PE3' }),
+  countyAboveCycleCredits: num(240, 'credit', '县级以上培训周期学分', 'county-or-above credits a cycle', A10, {
+    reading: 'R-PE3',
+  }),
+  schoolBasedCycleCredits: num(120, 'credit', '校本研修类培训周期学分', 'school-based credits a cycle', A10, {
+    reading: 'R-PE3',
+  }),
   'module.ethics': num(30, 'credit', '专业理念与师德模块', 'ethics module', R3),
   'module.knowledge': num(60, 'credit', '专业知识模块', 'knowledge module', R3),
   'module.ability': num(120, 'credit', '专业能力模块', 'ability module', R3),
@@ -121,67 +267,106 @@ export const params = defineParams({
 
 export const readings = defineReadings([
   {
-    id: 'R-PE1', article: '第十三条第3项',
+    id: 'R-PE1',
+    article: '第十三条第3项',
     question: '参加教研活动、教学比赛但未获奖的，是否计学分？',
     chosen: 'base credits only (no performance part)',
     alternatives: ['nothing without an award'],
     summary: t('参加活动未获奖的只计基本学分', 'events without an award earn base credits only'),
   },
   {
-    id: 'R-PE2', article: '第十三条第5项',
+    id: 'R-PE2',
+    article: '第十三条第5项',
     question: '学历提高每年48学时折算多少学分？',
     chosen: 'rate 1: 48 credits a year',
     alternatives: ['the centralized rate of the awarding level', 'hours only'],
     summary: t('学历提高按项目学分1计：每年48学分', 'degree study at rate 1: 48 credits a year'),
   },
   {
-    id: 'R-PE3', article: '第十条',
+    id: 'R-PE3',
+    article: '第十条',
     question: '“不少于240(每年不少于48)，校本研修类培训不少于120”的单位是什么？',
     chosen: 'credits: the sentence follows the credits sentence',
     alternatives: ['hours'],
-    summary: t('240、48、120 的单位按学分理解（紧随学分句之后）', '240, 48 and 120 are read as credits (the sentence follows the credits sentence)'),
+    summary: t(
+      '240、48、120 的单位按学分理解（紧随学分句之后）',
+      '240, 48 and 120 are read as credits (the sentence follows the credits sentence)',
+    ),
   },
   {
-    id: 'R-PE4', article: '细则 四(三)',
+    id: 'R-PE4',
+    article: '细则 四(三)',
     question: '一种研修方式不合格时，本年度其他记录还计入周期吗？',
     chosen: 'the year fails, but its records still count toward the cycle',
     alternatives: ['the whole year’s records are void for the cycle'],
-    summary: t('任一方式未达标则该年度不合格，但其记录仍计入周期', 'a year failing one mode fails, but its records still count toward the cycle'),
+    summary: t(
+      '任一方式未达标则该年度不合格，但其记录仍计入周期',
+      'a year failing one mode fails, but its records still count toward the cycle',
+    ),
   },
   {
-    id: 'R-PE5', article: '附件3 三',
+    id: 'R-PE5',
+    article: '附件3 三',
     question: '校本研修“不高于48学时”超出部分如何处理？',
     chosen: 'hours above 48 a year are not counted; their credits still count',
     alternatives: ['neither hours nor credits above 48 count', 'a warning only'],
-    summary: t('校本研修每年超过48学时的部分不计学时，学分照计', 'school-based hours above 48 a year are not counted; their credits are'),
+    summary: t(
+      '校本研修每年超过48学时的部分不计学时，学分照计',
+      'school-based hours above 48 a year are not counted; their credits are',
+    ),
   },
   {
-    id: 'R-PE6', article: '第七条、附件3 五',
+    id: 'R-PE6',
+    article: '第七条、附件3 五',
     question: '班主任培训、师徒结对、跟班培训分别属于哪种研修方式？',
     chosen: 'class-teacher and follow-along training are centralized; 师徒结对 is a school-based form (附件3 五(六))',
     alternatives: ['not registrable'],
-    summary: t('班主任培训、跟班培训计入集中研修；师徒结对计入校本研修', 'class-teacher and follow-along training count as centralized; mentorship as school-based'),
+    summary: t(
+      '班主任培训、跟班培训计入集中研修；师徒结对计入校本研修',
+      'class-teacher and follow-along training count as centralized; mentorship as school-based',
+    ),
   },
   {
-    id: 'R-PE7', article: '第十一条第1项、附件3 六(四)',
+    id: 'R-PE7',
+    article: '第十一条第1项、附件3 六(四)',
     question: '未填项目学分的校本研修记录按多少项目学分计？',
-    chosen: 'none by default: the county institute sets a school-based project’s rate (附件3 六(四)), and 「未规定的原则上按1」 names 国家、省、市、县级项目 only; credits are UNDEFINED unless a rate column value, an override (rate.schoolBased, 0.5–1) or the entered credits (R-PE8) give the rate',
+    chosen:
+      'none by default: the county institute sets a school-based project’s rate (附件3 六(四)), and 「未规定的原则上按1」 names 国家、省、市、县级项目 only; credits are UNDEFINED unless a rate column value, an override (rate.schoolBased, 0.5–1) or the entered credits (R-PE8) give the rate',
     alternatives: ['1, as for county-level and higher projects', '0.5, the bottom of the range'],
-    summary: t('校本研修项目学分由县级教科所规定，原文无默认值：未填项目学分时学分未定义，可填写项目学分、设置覆盖参数 rate.schoolBased（0.5–1）或由登记学分推算（R-PE8）', 'a school-based rate is set by the county institute and has no default: without a rate the credits are undefined, unless the rate column, the override rate.schoolBased (0.5–1) or the entered credits (R-PE8) give it'),
+    summary: t(
+      '校本研修项目学分由县级教科所规定，原文无默认值：未填项目学分时学分未定义，可填写项目学分、设置覆盖参数 rate.schoolBased（0.5–1）或由登记学分推算（R-PE8）',
+      'a school-based rate is set by the county institute and has no default: without a rate the credits are undefined, unless the rate column, the override rate.schoolBased (0.5–1) or the entered credits (R-PE8) give it',
+    ),
   },
   {
-    id: 'R-PE8', article: '第十一条第1项',
+    id: 'R-PE8',
+    article: '第十一条第1项',
     question: '未填项目学分但填了登记学分的记录，项目学分按什么计？',
-    chosen: 'the rate the entered credits imply, credits ÷ (hours × (1 + performance coefficient)), rounded to 2 decimals, when it lies in the level’s or mode’s range; outside the range an error naming the range',
-    alternatives: ['the default rate of 1, with a CREDITS_MISMATCH warning', 'the entered credits as they stand, unchecked'],
-    summary: t('未填项目学分而有登记学分时，按 登记学分 ÷ (学时 × (1 + 绩效系数)) 推算项目学分（保留2位小数），在该级别（方式）范围内即采用；超出范围报错', 'without a rate but with entered credits, the rate is inferred as credits ÷ (hours × (1 + coefficient)), to 2 decimals, and used when it lies in its range; outside the range it is an error'),
+    chosen:
+      'the rate the entered credits imply, credits ÷ (hours × (1 + performance coefficient)), rounded to 2 decimals, when it lies in the level’s or mode’s range; outside the range an error naming the range',
+    alternatives: [
+      'the default rate of 1, with a CREDITS_MISMATCH warning',
+      'the entered credits as they stand, unchecked',
+    ],
+    summary: t(
+      '未填项目学分而有登记学分时，按 登记学分 ÷ (学时 × (1 + 绩效系数)) 推算项目学分（保留2位小数），在该级别（方式）范围内即采用；超出范围报错',
+      'without a rate but with entered credits, the rate is inferred as credits ÷ (hours × (1 + coefficient)), to 2 decimals, and used when it lies in its range; outside the range it is an error',
+    ),
   },
   {
-    id: 'R-PE9', article: '细则三、第八条',
+    id: 'R-PE9',
+    article: '细则三、第八条',
     question: '未填模块的校本研修记录计入哪个模块？模块列（或自主选学列）整列为空时如何判定？',
-    chosen: 'a 校本研修-mode record with a blank module counts in the 校本研修 module; a module or self-selected column blank on every row is treated as absent: its conditions are not judged, and the cycle says so',
-    alternatives: ['a record without a module counts in no module', 'a blank column is judged as zero credits in every module'],
-    summary: t('未填模块的校本研修记录计入校本研修模块；模块列或自主选学列整列为空时视为没有该列，不判定相应条件，并在周期中注明', 'a school-based record without a module counts in the school-based module; a module or self-selected column blank on every row is treated as absent: not judged, and the cycle says so'),
+    chosen:
+      'a 校本研修-mode record with a blank module counts in the 校本研修 module; a module or self-selected column blank on every row is treated as absent: its conditions are not judged, and the cycle says so',
+    alternatives: [
+      'a record without a module counts in no module',
+      'a blank column is judged as zero credits in every module',
+    ],
+    summary: t(
+      '未填模块的校本研修记录计入校本研修模块；模块列或自主选学列整列为空时视为没有该列，不判定相应条件，并在周期中注明',
+      'a school-based record without a module counts in the school-based module; a module or self-selected column blank on every row is treated as absent: not judged, and the cycle says so',
+    ),
   },
 ]);
 
@@ -214,35 +399,76 @@ const LECTURER: LecturerRule = {
 const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
 
 /** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
-function withPerformance(tr: Trace, p: Params, base: number, grade: Grade | undefined, cite: Cite, what: string): number {
+function withPerformance(
+  tr: Trace,
+  p: Params,
+  base: number,
+  grade: Grade | undefined,
+  cite: Cite,
+  what: string,
+): number {
   if (grade === undefined || grade === 'pass') {
-    tr.step('PE-11-perf', cite, t(`${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`, `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`));
+    tr.step(
+      'PE-11-perf',
+      cite,
+      t(
+        `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
+        `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
+      ),
+    );
     return base;
   }
   const k = p.use(`perf.${grade}`);
   const total = product(base, add(1, k.value!));
-  tr.step('PE-11-perf', cite, t(`成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
+  tr.step(
+    'PE-11-perf',
+    cite,
+    t(
+      `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+      `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+    ),
+    { params: [k] },
+  );
   return total;
 }
 
 function fixedHours(tr: Trace, rec: TrainingRecord, hours: number, c: Cite, what: Text): void {
   tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`));
   if (rec.hours !== undefined && rec.hours !== hours) {
-    tr.issue('HOURS_FIXED_BY_RULE', 'warning', 'hours', t(`${what.zh}按规定登记 ${fmt(hours)} 学时，表中填的是 ${fmt(rec.hours)}`, `${what.en} is registered as ${fmt(hours)} hours; the roster says ${fmt(rec.hours)}`), c, fmt(rec.hours));
+    tr.issue(
+      'HOURS_FIXED_BY_RULE',
+      'warning',
+      'hours',
+      t(
+        `${what.zh}按规定登记 ${fmt(hours)} 学时，表中填的是 ${fmt(rec.hours)}`,
+        `${what.en} is registered as ${fmt(hours)} hours; the roster says ${fmt(rec.hours)}`,
+      ),
+      c,
+      fmt(rec.hours),
+    );
   }
 }
 
 function graded(tr: Trace, ctx: RecordContext, rec: TrainingRecord): void {
   if (rec.grade === undefined && ctx.columns.has('grade') && !ctx.rejected.has('grade')) {
-    tr.issue('GRADE_MISSING', 'warning', 'grade', t('未填培训成绩，按合格计（无绩效学分）', 'no grade given; taken as pass (no performance credits)'), A11_3);
+    tr.issue(
+      'GRADE_MISSING',
+      'warning',
+      'grade',
+      t('未填培训成绩，按合格计（无绩效学分）', 'no grade given; taken as pass (no performance credits)'),
+      A11_3,
+    );
   }
 }
 
 function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule'))) return tr.done(null, null);
-  const known = rec.mode === 'newTeacher' || (MODE_CLASS[rec.mode] !== undefined && rec.mode !== 'studio' && rec.mode !== 'research');
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule')))
+    return tr.done(null, null);
+  const known =
+    rec.mode === 'newTeacher' ||
+    (MODE_CLASS[rec.mode] !== undefined && rec.mode !== 'studio' && rec.mode !== 'research');
   const mode: Mode = known && lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
   if (rec.selfSelected !== undefined) tr.tags.selfSelected = rec.selfSelected;
@@ -250,12 +476,29 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   if (mode === 'newTeacher') {
     tr.counted = false;
     tr.tags.newTeacher = true;
-    tr.step('PE-10-new', A10_NEW, t('新任教师上岗培训：单独登记，不计入全员培训学时学分', 'new-teacher onboarding: shown, not counted in the totals'));
+    tr.step(
+      'PE-10-new',
+      A10_NEW,
+      t(
+        '新任教师上岗培训：单独登记，不计入全员培训学时学分',
+        'new-teacher onboarding: shown, not counted in the totals',
+      ),
+    );
     return tr.done(rec.hours ?? 0, 0);
   }
   const cls = MODE_CLASS[mode];
   if (!cls) {
-    tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`普洱办法未规定“${rec.mode}”的学时学分认定，不计算`, `the Pu'er rules register no "${rec.mode}" activity; nothing computed`), cite('第十一条、第十三条'), rec.mode);
+    tr.issue(
+      'MODE_NOT_COVERED',
+      'warning',
+      'mode',
+      t(
+        `普洱办法未规定“${rec.mode}”的学时学分认定，不计算`,
+        `the Pu'er rules register no "${rec.mode}" activity; nothing computed`,
+      ),
+      cite('第十一条、第十三条'),
+      rec.mode,
+    );
     return tr.done(null, null);
   }
   tr.tags.modeClass = cls;
@@ -263,7 +506,16 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   else if (cls === 'schoolBased') {
     // 细则三's 校本研修 module: a school-based record without a module is in it
     tr.tags.category = 'schoolBased';
-    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, t('未填模块：校本研修记录计入校本研修模块', 'no module given: a school-based record counts in the school-based module'), { readings: ['R-PE9'] });
+    if (hasValues(ctx, 'category'))
+      tr.step(
+        'PE-R3-module',
+        R3,
+        t(
+          '未填模块：校本研修记录计入校本研修模块',
+          'no module given: a school-based record counts in the school-based module',
+        ),
+        { readings: ['R-PE9'] },
+      );
   }
   if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
     tr.step('PE-7-class', cite('第七条'), t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), { readings: ['R-PE6'] });
@@ -274,33 +526,81 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   }
   switch (mode) {
     case 'studio': {
-      if (!requireField(tr, ctx, rec.role, 'role', t('工作室按主持人/成员/学员计学时', 'studio hours depend on host/member/student'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level'))) return tr.done(null, null);
+      if (
+        !requireField(
+          tr,
+          ctx,
+          rec.role,
+          'role',
+          t('工作室按主持人/成员/学员计学时', 'studio hours depend on host/member/student'),
+        )
+      )
+        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level')))
+        return tr.done(null, null);
       const role = rec.role as Role;
       if (!['host', 'member', 'student'].includes(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
       const h = p.use(`studioHours.${role}`);
-      fixedHours(tr, rec, h.value!, A13_1, t('工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role], `studio ${role}`));
+      fixedHours(
+        tr,
+        rec,
+        h.value!,
+        A13_1,
+        t(
+          '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
+          `studio ${role}`,
+        ),
+      );
       const rate = p.use(`studioRate.${rec.level}`);
       const base = product(h.value!, rate.value!);
-      tr.step('PE-13.1', A13_1, t(`${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [h, rate] });
+      tr.step(
+        'PE-13.1',
+        A13_1,
+        t(
+          `${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+          `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
+        ),
+        { params: [h, rate] },
+      );
       graded(tr, ctx, rec);
       return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
     }
     case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('授课系数按级别', 'the lecturing factor depends on the level'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', t('授课系数按级别', 'the lecturing factor depends on the level')))
+        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours')))
+        return tr.done(null, null);
       const k = p.use(`lecture.${rec.level}`);
       const credits = product(rec.hours, k.value!);
-      tr.step('PE-13.2', A13_2, t(`授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`, `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`), { params: [k] });
+      tr.step(
+        'PE-13.2',
+        A13_2,
+        t(
+          `授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
+          `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
+        ),
+        { params: [k] },
+      );
       return tr.done(rec.hours, credits);
     }
     case 'competition':
     case 'research': {
       const isEvent = rec.mode === 'competition';
       const c = isEvent ? A13_3 : A13_4;
-      if (!requireField(tr, ctx, rec.level, 'level', t('按活动或课题级别计项目学分', 'the rate depends on the level'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', t('按活动或课题级别计项目学分', 'the rate depends on the level')))
+        return tr.done(null, null);
       if (rec.level === 'school') {
-        tr.issue('LEVEL_NOT_COVERED', 'error', 'level', t(`${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`, `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`), c, '校级');
+        tr.issue(
+          'LEVEL_NOT_COVERED',
+          'error',
+          'level',
+          t(
+            `${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`,
+            `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`,
+          ),
+          c,
+          '校级',
+        );
         return tr.done(null, null);
       }
       let hours: number;
@@ -308,7 +608,16 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         hours = p.num('eventHours');
         fixedHours(tr, rec, hours, c, t('教研活动、教学比赛每次', 'one event or competition'));
       } else {
-        if (!requireField(tr, ctx, rec.role, 'role', t('课题按主持人/参与人计学时', 'research hours depend on host/participant'))) return tr.done(null, null);
+        if (
+          !requireField(
+            tr,
+            ctx,
+            rec.role,
+            'role',
+            t('课题按主持人/参与人计学时', 'research hours depend on host/participant'),
+          )
+        )
+          return tr.done(null, null);
         if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
         const role = rec.role === 'host' ? 'host' : 'participant';
         hours = p.num(`researchHours.${role}`);
@@ -316,7 +625,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       }
       const rate = p.use(`eventRate.${rec.level}`);
       const base = product(hours, rate.value!);
-      tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, t(`${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`, `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`), { params: [rate] });
+      tr.step(
+        isEvent ? 'PE-13.3' : 'PE-13.4',
+        c,
+        t(
+          `${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+          `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
+        ),
+        { params: [rate] },
+      );
       if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
       graded(tr, ctx, rec);
       return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
@@ -327,17 +644,43 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       const rate = p.use('degreeRate');
       const credits = product(h.value!, rate.value!);
       tr.tags.degree = true;
-      tr.step('PE-13.5', A13_5, t(`${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（三年有效）`, `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most three years)`), { readings: ['R-PE2'], params: [h, rate] });
+      tr.step(
+        'PE-13.5',
+        A13_5,
+        t(
+          `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（三年有效）`,
+          `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most three years)`,
+        ),
+        { readings: ['R-PE2'], params: [h, rate] },
+      );
       return tr.done(h.value, credits);
     }
     default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
-      if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', t('集中研修项目学分按级别', 'the centralized rate depends on the level'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours')))
+        return tr.done(null, null);
+      if (
+        cls === 'centralized' &&
+        !requireField(
+          tr,
+          ctx,
+          rec.level,
+          'level',
+          t('集中研修项目学分按级别', 'the centralized rate depends on the level'),
+        )
+      )
+        return tr.done(null, null);
       const rate = projectRate(tr, p, rec, cls);
       // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
       if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
       const base = product(rec.hours, rate);
-      tr.step('PE-11-base', A11_1, t(`基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`, `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`));
+      tr.step(
+        'PE-11-base',
+        A11_1,
+        t(
+          `基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`,
+          `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`,
+        ),
+      );
       graded(tr, ctx, rec);
       return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
     }
@@ -345,18 +688,38 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
 }
 
 function roleError(tr: Trace, rec: TrainingRecord, accepted: string, c: Cite): Conversion {
-  tr.issue('ROLE_NOT_APPLICABLE', 'error', 'role', t(`角色“${rec.role}”不适用于此类项目，可用：${accepted}`, `role "${rec.role}" does not apply here; accepted: ${accepted}`), c, rec.role);
+  tr.issue(
+    'ROLE_NOT_APPLICABLE',
+    'error',
+    'role',
+    t(
+      `角色“${rec.role}”不适用于此类项目，可用：${accepted}`,
+      `role "${rec.role}" does not apply here; accepted: ${accepted}`,
+    ),
+    c,
+    rec.role,
+  );
   return tr.done(null, null);
 }
 
 function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined): number {
   if (award === undefined || award === 'none') {
-    tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), { readings: ['R-PE1'] });
+    tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), {
+      readings: ['R-PE1'],
+    });
     return base;
   }
   const k = p.use(`award.${award}`);
   const total = product(base, add(1, k.value!));
-  tr.step('PE-13.3-award', A13_3, t(`${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`, `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`), { params: [k] });
+  tr.step(
+    'PE-13.3-award',
+    A13_3,
+    t(
+      `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+      `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+    ),
+    { params: [k] },
+  );
   return total;
 }
 
@@ -368,7 +731,8 @@ function rateRange(p: Params, rec: TrainingRecord, cls: ModeClass): { lo: number
   const level = rec.level!;
   if (level === 'school') return null;
   return {
-    lo: p.num(`rate.centralized.${level}.min`), hi: p.num(`rate.centralized.${level}.max`),
+    lo: p.num(`rate.centralized.${level}.min`),
+    hi: p.num(`rate.centralized.${level}.max`),
     where: t(`${LEVEL_ZH[level]}集中研修`, `${level} centralized`),
   };
 }
@@ -402,20 +766,54 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
       if (implied) {
         // the entered credits fit no rate the text allows: nothing of the row can be trusted
         tr.counted = false;
-        tr.issue('IMPLIED_RATE_OUT_OF_RANGE', 'error', 'credits',
-          t(`未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
-            `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`),
-          A11_1, fmt(rec.enteredCredits));
+        tr.issue(
+          'IMPLIED_RATE_OUT_OF_RANGE',
+          'error',
+          'credits',
+          t(
+            `未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
+            `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`,
+          ),
+          A11_1,
+          fmt(rec.enteredCredits),
+        );
       } else {
-        tr.issue('RATE_OUT_OF_RANGE', 'error', 'rate', t(`项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`, `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`), A11_1, fmt(given));
+        tr.issue(
+          'RATE_OUT_OF_RANGE',
+          'error',
+          'rate',
+          t(
+            `项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`,
+            `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`,
+          ),
+          A11_1,
+          fmt(given),
+        );
       }
       return null;
     }
     if (implied) {
-      const within = range ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`) : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
-      tr.step('PE-11-rate', A11_1, t(`项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`, `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`), { readings: ['R-PE8'] });
+      const within = range
+        ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
+        : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
+      tr.step(
+        'PE-11-rate',
+        A11_1,
+        t(
+          `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`,
+          `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`,
+        ),
+        { readings: ['R-PE8'] },
+      );
     } else if (range) {
-      tr.step('PE-11-rate', A11_1, t(`项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`, `project rate ${fmt(given)} (${range.where.en} range ${span})`));
+      tr.step(
+        'PE-11-rate',
+        A11_1,
+        t(
+          `项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`,
+          `project rate ${fmt(given)} (${range.where.en} range ${span})`,
+        ),
+      );
     } else {
       tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`));
     }
@@ -423,18 +821,33 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
   }
   if (cls === 'schoolBased') {
     const use = p.use('rate.schoolBased');
-    if (use.value === null) return undefinedParam(tr, use, t('校本研修项目学分（由县级教科所规定）', 'school-based rate (set by the county institute)'), S6_4, ['R-PE7']);
-    tr.step('PE-11-rate', S6_4, t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), { readings: ['R-PE7'], params: [use] });
+    if (use.value === null)
+      return undefinedParam(
+        tr,
+        use,
+        t('校本研修项目学分（由县级教科所规定）', 'school-based rate (set by the county institute)'),
+        S6_4,
+        ['R-PE7'],
+      );
+    tr.step('PE-11-rate', S6_4, t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), {
+      readings: ['R-PE7'],
+      params: [use],
+    });
     return use.value;
   }
   if (!range) {
     const use = p.use('rate.centralized.school');
-    if (use.value === null) return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
-    tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), { params: [use] });
+    if (use.value === null)
+      return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
+    tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), {
+      params: [use],
+    });
     return use.value;
   }
   const d = p.use('defaultRate');
-  tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), { params: [d] });
+  tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), {
+    params: [d],
+  });
   return d.value;
 }
 
@@ -449,15 +862,27 @@ interface Totals {
 
 /** A year's counted figures: school-based hours above 48 are dropped (R-PE5). */
 function yearTotals(recs: ConvertedRecord[], p: Params, notes: Text[]): Totals {
-  const byClass = { online: { hours: 0, credits: 0 }, centralized: { hours: 0, credits: 0 }, schoolBased: { hours: 0, credits: 0 } };
+  const byClass = {
+    online: { hours: 0, credits: 0 },
+    centralized: { hours: 0, credits: 0 },
+    schoolBased: { hours: 0, credits: 0 },
+  };
   for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
     const rs = recs.filter((r) => r.conversion.tags.modeClass === cls);
-    byClass[cls] = { hours: sum(rs.map((r) => r.conversion.hours ?? 0)), credits: sum(rs.map((r) => r.conversion.credits ?? 0)) };
+    byClass[cls] = {
+      hours: sum(rs.map((r) => r.conversion.hours ?? 0)),
+      credits: sum(rs.map((r) => r.conversion.credits ?? 0)),
+    };
   }
   const cap = p.num('schoolBasedYearHoursCap');
   const capped = byClass.schoolBased.hours > cap;
   if (capped) {
-    notes.push(t(`校本研修 ${fmt(byClass.schoolBased.hours)} 学时，只计 ${fmt(cap)} 学时（学分照计）`, `school-based ${fmt(byClass.schoolBased.hours)} h, ${fmt(cap)} h counted (credits all count)`));
+    notes.push(
+      t(
+        `校本研修 ${fmt(byClass.schoolBased.hours)} 学时，只计 ${fmt(cap)} 学时（学分照计）`,
+        `school-based ${fmt(byClass.schoolBased.hours)} h, ${fmt(cap)} h counted (credits all count)`,
+      ),
+    );
     byClass.schoolBased.hours = cap;
   }
   return {
@@ -474,12 +899,28 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const grouped = byYear(input.records);
   const issues: Issue[] = [];
   // 第十三条5: degree study is registered for at most three years.
-  const degreeYears = [...new Set(input.records.filter((r) => r.conversion.tags.degree === true && r.record.year !== null).map((r) => r.record.year!))].sort();
+  const degreeYears = [
+    ...new Set(
+      input.records
+        .filter((r) => r.conversion.tags.degree === true && r.record.year !== null)
+        .map((r) => r.record.year!),
+    ),
+  ].sort();
   const maxYears = p.num('degreeMaxYears');
   const voidDegree = new Set(degreeYears.slice(maxYears));
-  const counted = (r: ConvertedRecord): boolean => r.conversion.counted && !(r.conversion.tags.degree === true && voidDegree.has(r.record.year!));
+  const counted = (r: ConvertedRecord): boolean =>
+    r.conversion.counted && !(r.conversion.tags.degree === true && voidDegree.has(r.record.year!));
   if (voidDegree.size > 0) {
-    issues.push({ code: 'DEGREE_YEARS_EXCEEDED', severity: 'warning', field: 'mode', message: t(`学历提高只登记三年，${[...voidDegree].join('、')} 年度不计`, `degree study counts for three years only; ${[...voidDegree].join(', ')} not counted`), cite: A13_5 });
+    issues.push({
+      code: 'DEGREE_YEARS_EXCEEDED',
+      severity: 'warning',
+      field: 'mode',
+      message: t(
+        `学历提高只登记三年，${[...voidDegree].join('、')} 年度不计`,
+        `degree study counts for three years only; ${[...voidDegree].join(', ')} not counted`,
+      ),
+      cite: A13_5,
+    });
   }
   const yearTotalsList: Totals[] = [];
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
@@ -492,11 +933,49 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.num('yearCredits'), A10),
     ];
     for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
-      conditions.push(condition(`${cls}Hours`, t(`${CLASS_ZH[cls]}学时`, `${cls} hours`), 'hours', tot.byClass[cls].hours, p.num('modeYearHours'), A10, { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] }));
-      conditions.push(condition(`${cls}Credits`, t(`${CLASS_ZH[cls]}学分`, `${cls} credits`), 'credits', tot.byClass[cls].credits, p.num('modeYearCredits'), R4, { readings: ['R-PE4'] }));
+      conditions.push(
+        condition(
+          `${cls}Hours`,
+          t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
+          'hours',
+          tot.byClass[cls].hours,
+          p.num('modeYearHours'),
+          A10,
+          { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] },
+        ),
+      );
+      conditions.push(
+        condition(
+          `${cls}Credits`,
+          t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
+          'credits',
+          tot.byClass[cls].credits,
+          p.num('modeYearCredits'),
+          R4,
+          { readings: ['R-PE4'] },
+        ),
+      );
     }
-    conditions.push(condition('countyAbove', t('县级以上培训学分', 'county-or-above credits'), 'credits', tot.aboveCounty, p.num('countyAboveYearCredits'), A10, { readings: ['R-PE3'] }));
-    return { year: y, hours: tot.hours, credits: tot.credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };
+    conditions.push(
+      condition(
+        'countyAbove',
+        t('县级以上培训学分', 'county-or-above credits'),
+        'credits',
+        tot.aboveCounty,
+        p.num('countyAboveYearCredits'),
+        A10,
+        { readings: ['R-PE3'] },
+      ),
+    );
+    return {
+      year: y,
+      hours: tot.hours,
+      credits: tot.credits,
+      pass: allMet(conditions),
+      conditions,
+      notes,
+      undefinedCredits: countUndefined(recs),
+    };
   });
   const notes: Text[] = [];
   notBeforeHire(years, input.facts.hireYear, A2, notes);
@@ -507,43 +986,146 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const conditions: Condition[] = [
     condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), A10),
     condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A10),
-    condition('onlineCycleHours', t('网络研修周期学时', 'online hours in the cycle'), 'hours', cls('online'), p.num('modeCycleHours'), R3),
-    condition('centralizedCycleHours', t('集中研修周期学时', 'centralized hours in the cycle'), 'hours', cls('centralized'), p.num('modeCycleHours'), R3),
-    condition('schoolBasedCycleHours', t('校本研修周期学时', 'school-based hours in the cycle'), 'hours', cls('schoolBased'), p.num('modeCycleHours'), R3),
-    condition('countyAboveCycle', t('县级以上培训学分', 'county-or-above credits'), 'credits', sum(yearTotalsList.map((x) => x.aboveCounty)), p.num('countyAboveCycleCredits'), A10, { readings: ['R-PE3'] }),
-    condition('schoolBasedCycleCredits', t('校本研修类培训学分', 'school-based credits'), 'credits', sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)), p.num('schoolBasedCycleCredits'), A10, { readings: ['R-PE3'] }),
+    condition(
+      'onlineCycleHours',
+      t('网络研修周期学时', 'online hours in the cycle'),
+      'hours',
+      cls('online'),
+      p.num('modeCycleHours'),
+      R3,
+    ),
+    condition(
+      'centralizedCycleHours',
+      t('集中研修周期学时', 'centralized hours in the cycle'),
+      'hours',
+      cls('centralized'),
+      p.num('modeCycleHours'),
+      R3,
+    ),
+    condition(
+      'schoolBasedCycleHours',
+      t('校本研修周期学时', 'school-based hours in the cycle'),
+      'hours',
+      cls('schoolBased'),
+      p.num('modeCycleHours'),
+      R3,
+    ),
+    condition(
+      'countyAboveCycle',
+      t('县级以上培训学分', 'county-or-above credits'),
+      'credits',
+      sum(yearTotalsList.map((x) => x.aboveCounty)),
+      p.num('countyAboveCycleCredits'),
+      A10,
+      { readings: ['R-PE3'] },
+    ),
+    condition(
+      'schoolBasedCycleCredits',
+      t('校本研修类培训学分', 'school-based credits'),
+      'credits',
+      sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)),
+      p.num('schoolBasedCycleCredits'),
+      A10,
+      { readings: ['R-PE3'] },
+    ),
   ];
   const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
   // a column blank on every row is as good as absent: its conditions cannot be judged
   if (hasValues(ctx, 'category')) {
     for (const m of ['ethics', 'knowledge', 'ability', 'classManagement', 'schoolBased'] as Category[]) {
-      const label = { ethics: '专业理念与师德', knowledge: '专业知识', ability: '专业能力', classManagement: '班级管理', schoolBased: '校本研修' }[m as string]!;
-      conditions.push(condition(`module.${m}`, t(`${label}模块学分`, `${m} module credits`), 'credits', creditOf((r) => r.conversion.tags.category === m), p.num(`module.${m}`), R3));
+      const label = {
+        ethics: '专业理念与师德',
+        knowledge: '专业知识',
+        ability: '专业能力',
+        classManagement: '班级管理',
+        schoolBased: '校本研修',
+      }[m as string]!;
+      conditions.push(
+        condition(
+          `module.${m}`,
+          t(`${label}模块学分`, `${m} module credits`),
+          'credits',
+          creditOf((r) => r.conversion.tags.category === m),
+          p.num(`module.${m}`),
+          R3,
+        ),
+      );
     }
   } else if (ctx.columns.has('category')) {
-    notes.push(t('模块（课程类别）列全部为空：视为没有该列，未判定各模块学分（细则三，R-PE9）', 'the module (category) column is blank on every row: treated as absent, module credits not judged (细则三, R-PE9)'));
+    notes.push(
+      t(
+        '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分（细则三，R-PE9）',
+        'the module (category) column is blank on every row: treated as absent, module credits not judged (细则三, R-PE9)',
+      ),
+    );
   }
   if (hasValues(ctx, 'selfSelected')) {
     const share = p.num('selfSelectedShare');
     const need = product(credits, share);
-    conditions.push(condition('selfSelected', t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`), 'credits', creditOf((r) => r.conversion.tags.selfSelected === true), need, A8));
+    conditions.push(
+      condition(
+        'selfSelected',
+        t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`),
+        'credits',
+        creditOf((r) => r.conversion.tags.selfSelected === true),
+        need,
+        A8,
+      ),
+    );
   } else if (ctx.columns.has('selfSelected')) {
-    notes.push(t(`自主选学列全部为空：视为没有该列，未判定自主选学学分比例（${A8.article}，R-PE9）`, `the self-selected column is blank on every row: treated as absent, the self-selected share is not judged (${A8.article}, R-PE9)`));
+    notes.push(
+      t(
+        `自主选学列全部为空：视为没有该列，未判定自主选学学分比例（${A8.article}，R-PE9）`,
+        `the self-selected column is blank on every row: treated as absent, the self-selected share is not judged (${A8.article}, R-PE9)`,
+      ),
+    );
   }
   if (input.facts.classTeacher) {
-    conditions.push(condition('classTeacherHours', t('班主任专题培训学时', 'class-teacher training hours'), 'hours', sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0)), p.num('classTeacherHours'), R3));
+    conditions.push(
+      condition(
+        'classTeacherHours',
+        t('班主任专题培训学时', 'class-teacher training hours'),
+        'hours',
+        sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0)),
+        p.num('classTeacherHours'),
+        R3,
+      ),
+    );
   }
   const onboarding = input.records.filter((r) => r.conversion.tags.newTeacher === true);
   if (onboarding.length) {
     const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
-    notes.push(t(`新教师上岗培训 ${fmt(h)} 学时（不计入全员培训）`, `new-teacher onboarding ${fmt(h)} h (not counted in the totals)`));
+    notes.push(
+      t(
+        `新教师上岗培训 ${fmt(h)} 学时（不计入全员培训）`,
+        `new-teacher onboarding ${fmt(h)} h (not counted in the totals)`,
+      ),
+    );
     if (h < p.num('newTeacherHours')) {
-      issues.push({ code: 'NEW_TEACHER_HOURS_SHORT', severity: 'warning', field: 'hours', message: t(`新教师上岗培训应不少于 ${p.num('newTeacherHours')} 学时（其中实践性培训不少于60学时），现为 ${fmt(h)}`, `onboarding needs ≥ ${p.num('newTeacherHours')} h (≥ 60 practical); found ${fmt(h)}`), cite: A10_NEW });
+      issues.push({
+        code: 'NEW_TEACHER_HOURS_SHORT',
+        severity: 'warning',
+        field: 'hours',
+        message: t(
+          `新教师上岗培训应不少于 ${p.num('newTeacherHours')} 学时（其中实践性培训不少于60学时），现为 ${fmt(h)}`,
+          `onboarding needs ≥ ${p.num('newTeacherHours')} h (≥ 60 practical); found ${fmt(h)}`,
+        ),
+        cite: A10_NEW,
+      });
     }
   }
   return {
     years,
-    cycle: { start: input.start, end: input.end, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(all) },
+    cycle: {
+      start: input.start,
+      end: input.end,
+      hours,
+      credits,
+      pass: allMet(conditions),
+      conditions,
+      notes,
+      undefinedCredits: countUndefined(all),
+    },
     issues,
   };
 }
@@ -564,17 +1146,24 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag
       by.set(k, e);
     }
   }
-  return [...by.entries()].map(([k, v]) => {
-    const [school, year] = k.split('\u0000') as [string, string];
-    return { school, year: +year, ...v, flagged: v.failed > 0 && v.failed >= product(v.assessed, share), cite: R5 };
-  }).sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
+  return [...by.entries()]
+    .map(([k, v]) => {
+      const [school, year] = k.split('\u0000') as [string, string];
+      return { school, year: +year, ...v, flagged: v.failed > 0 && v.failed >= product(v.assessed, share), cite: R5 };
+    })
+    .sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
 }
 
 export const puer: RegionRules = {
   id: 'puer',
   name: t('普洱（云南）', "Pu'er (Yunnan)"),
   spellings: ['普洱', '普洱市', '云南', '云南省', 'puer', "pu'er"],
-  source: { file: '003_8403e7cbc03e57c3.txt', title: '普洱市中小学教师全员培训管理办法（试行）', body: '普洱市教育体育局', year: 2023 },
+  source: {
+    file: '003_8403e7cbc03e57c3.txt',
+    title: '普洱市中小学教师全员培训管理办法（试行）',
+    body: '普洱市教育体育局',
+    year: 2023,
+  },
   params,
   readings,
   unit: 'credits',
@@ -592,7 +1181,20 @@ export const puer: RegionRules = {
       { header: '自主选学', list: ['是', '否'], width: 8 },
     ],
   },
-  modes: ['online', 'centralized', 'schoolBased', 'followAlong', 'classTeacher', 'studio', 'lecture', 'competition', 'research', 'degree', 'mentorship', 'newTeacher'],
+  modes: [
+    'online',
+    'centralized',
+    'schoolBased',
+    'followAlong',
+    'classTeacher',
+    'studio',
+    'lecture',
+    'competition',
+    'research',
+    'degree',
+    'mentorship',
+    'newTeacher',
+  ],
   levelAliases,
   // 第十条: short centralized training counts 6 hours a day; online counts actual hours.
   dayHoursKey: (mode) => (mode === undefined || MODE_CLASS[mode] === 'centralized' ? 'dayHours' : null),
@@ -600,4 +1202,3 @@ export const puer: RegionRules = {
   judge,
   flagSchools,
 };
-

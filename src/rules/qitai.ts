@@ -2,8 +2,21 @@
 // — seeds/004_b06b09c6b9aa1bd9.txt. Hours and credits; one fixed cycle 2024–2028.
 import { defineParams, defineReadings, Cite } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
-  countUndefined, lecturing, notBeforeHire,
+  RegionRules,
+  Trace,
+  RecordContext,
+  JudgeInput,
+  RuleContext,
+  LecturerRule,
+  requireField,
+  pv,
+  condition,
+  allMet,
+  byYear,
+  yearsOf,
+  countUndefined,
+  lecturing,
+  notBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
 import { fold } from '../core/vocabulary';
@@ -15,99 +28,245 @@ const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继�
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
 const S3 = cite('三、继续教育对象', '在职教师');
-const S5_1 = cite('五(一) 学分结构', '周期内所有在职教师必须修满90学分。其中，必修课程60学分(公共课不少于15学分)，选修课程10学分，校本课程20学分。必修课程学分超出的，可折抵选修课程和校本课程学分。新任教师须完成30学分适岗培训。');
-const S5_2_1 = cite('五(二)1 基础学分', '成绩评定为不合格的，不予登记学分。集中培训4学时折算为1学分，网络培训与校本研修5学时折算为1学分。');
-const S5_2_2 = cite('五(二)2 奖励学分', '良好以上的不超过30%，其中，优秀的不超过15%。参加地(州、市)级及以下…良好、优秀的…分别奖励5%、10%；参加自治区级及以上…合格、良好、优秀的…分别奖励5%、10%、15%；作为主讲教师…自治区级及以上…奖励200%学分，地(州、市)级及以下…奖励100%学分。');
-const S5_2_3 = cite('五(二)3 学历提升学分', '取得国家认可的毕业(学位)证书者，其学时按基础学分折算规定折算为继续教育学分。');
-const S4_2 = cite('四(二) 选修课程', '教师参加县级及以上教育局组织的与任教学科相关的教研活动、科研活动、培训者活动等纳入选修课程内容。');
-const S6_3 = cite('六(三) 继续教育考核要求', '每年度必须完成90学时(18学分)岗位培训。每年度内参加过国培，区培等各类培训教师课时达到90学时，可顶替本年度继续教育(顶替本年度，不顶替本周期)。');
-const S6_4 = cite('六(四) 继续教育证书管理', '教师在本周期取得继续教育考核合格者，其考核成绩及《继续教育证书》有效期延用至2028年12月31日止。');
+const S5_1 = cite(
+  '五(一) 学分结构',
+  '周期内所有在职教师必须修满90学分。其中，必修课程60学分(公共课不少于15学分)，选修课程10学分，校本课程20学分。必修课程学分超出的，可折抵选修课程和校本课程学分。新任教师须完成30学分适岗培训。',
+);
+const S5_2_1 = cite(
+  '五(二)1 基础学分',
+  '成绩评定为不合格的，不予登记学分。集中培训4学时折算为1学分，网络培训与校本研修5学时折算为1学分。',
+);
+const S5_2_2 = cite(
+  '五(二)2 奖励学分',
+  '良好以上的不超过30%，其中，优秀的不超过15%。参加地(州、市)级及以下…良好、优秀的…分别奖励5%、10%；参加自治区级及以上…合格、良好、优秀的…分别奖励5%、10%、15%；作为主讲教师…自治区级及以上…奖励200%学分，地(州、市)级及以下…奖励100%学分。',
+);
+const S5_2_3 = cite(
+  '五(二)3 学历提升学分',
+  '取得国家认可的毕业(学位)证书者，其学时按基础学分折算规定折算为继续教育学分。',
+);
+const S4_2 = cite(
+  '四(二) 选修课程',
+  '教师参加县级及以上教育局组织的与任教学科相关的教研活动、科研活动、培训者活动等纳入选修课程内容。',
+);
+const S6_3 = cite(
+  '六(三) 继续教育考核要求',
+  '每年度必须完成90学时(18学分)岗位培训。每年度内参加过国培，区培等各类培训教师课时达到90学时，可顶替本年度继续教育(顶替本年度，不顶替本周期)。',
+);
+const S6_4 = cite(
+  '六(四) 继续教育证书管理',
+  '教师在本周期取得继续教育考核合格者，其考核成绩及《继续教育证书》有效期延用至2028年12月31日止。',
+);
 const S6_4_1 = cite('六(四)1 证书编号', '继续教育证书实行电子化管理，一人一证，一人一号。');
 const S6_4_2 = cite('六(四)2 学分登记', '凡参加“国培”、“区培”的教师，学时纳入集中培训学时');
 
 export const params = defineParams({
-  'hoursPerCredit.centralized': { value: 4, unit: 'hour/credit', label: t('集中培训每学分学时', 'centralized hours per credit'), cite: S5_2_1 },
-  'hoursPerCredit.online': { value: 5, unit: 'hour/credit', label: t('网络培训每学分学时', 'online hours per credit'), cite: S5_2_1 },
-  'hoursPerCredit.schoolBased': { value: 5, unit: 'hour/credit', label: t('校本研修每学分学时', 'school-based hours per credit'), cite: S5_2_1 },
-  'bonus.low.good': { value: 0.05, unit: 'ratio', label: t('地州级及以下良好奖励', 'prefecture-or-below bonus, good'), cite: S5_2_2 },
-  'bonus.low.excellent': { value: 0.1, unit: 'ratio', label: t('地州级及以下优秀奖励', 'prefecture-or-below bonus, excellent'), cite: S5_2_2 },
-  'bonus.high.pass': { value: 0.05, unit: 'ratio', label: t('自治区级及以上合格奖励', 'region-or-above bonus, pass'), cite: S5_2_2 },
-  'bonus.high.good': { value: 0.1, unit: 'ratio', label: t('自治区级及以上良好奖励', 'region-or-above bonus, good'), cite: S5_2_2 },
-  'bonus.high.excellent': { value: 0.15, unit: 'ratio', label: t('自治区级及以上优秀奖励', 'region-or-above bonus, excellent'), cite: S5_2_2 },
-  'lecturer.high': { value: 2, unit: 'ratio', label: t('自治区级及以上主讲奖励（200%）', 'region-or-above lecturer bonus (200 %)'), cite: S5_2_2 },
-  'lecturer.low': { value: 1, unit: 'ratio', label: t('地州级及以下主讲奖励（100%）', 'prefecture-or-below lecturer bonus (100 %)'), cite: S5_2_2 },
+  'hoursPerCredit.centralized': {
+    value: 4,
+    unit: 'hour/credit',
+    label: t('集中培训每学分学时', 'centralized hours per credit'),
+    cite: S5_2_1,
+  },
+  'hoursPerCredit.online': {
+    value: 5,
+    unit: 'hour/credit',
+    label: t('网络培训每学分学时', 'online hours per credit'),
+    cite: S5_2_1,
+  },
+  'hoursPerCredit.schoolBased': {
+    value: 5,
+    unit: 'hour/credit',
+    label: t('校本研修每学分学时', 'school-based hours per credit'),
+    cite: S5_2_1,
+  },
+  'bonus.low.good': {
+    value: 0.05,
+    unit: 'ratio',
+    label: t('地州级及以下良好奖励', 'prefecture-or-below bonus, good'),
+    cite: S5_2_2,
+  },
+  'bonus.low.excellent': {
+    value: 0.1,
+    unit: 'ratio',
+    label: t('地州级及以下优秀奖励', 'prefecture-or-below bonus, excellent'),
+    cite: S5_2_2,
+  },
+  'bonus.high.pass': {
+    value: 0.05,
+    unit: 'ratio',
+    label: t('自治区级及以上合格奖励', 'region-or-above bonus, pass'),
+    cite: S5_2_2,
+  },
+  'bonus.high.good': {
+    value: 0.1,
+    unit: 'ratio',
+    label: t('自治区级及以上良好奖励', 'region-or-above bonus, good'),
+    cite: S5_2_2,
+  },
+  'bonus.high.excellent': {
+    value: 0.15,
+    unit: 'ratio',
+    label: t('自治区级及以上优秀奖励', 'region-or-above bonus, excellent'),
+    cite: S5_2_2,
+  },
+  'lecturer.high': {
+    value: 2,
+    unit: 'ratio',
+    label: t('自治区级及以上主讲奖励（200%）', 'region-or-above lecturer bonus (200 %)'),
+    cite: S5_2_2,
+  },
+  'lecturer.low': {
+    value: 1,
+    unit: 'ratio',
+    label: t('地州级及以下主讲奖励（100%）', 'prefecture-or-below lecturer bonus (100 %)'),
+    cite: S5_2_2,
+  },
   degreeHoursPerCredit: {
-    value: 4, unit: 'hour/credit', overridable: true, min: 1, max: 10, reading: 'R-QT2',
-    label: t('学历提升每学分学时', 'degree study hours per credit'), cite: S5_2_3,
+    value: 4,
+    unit: 'hour/credit',
+    overridable: true,
+    min: 1,
+    max: 10,
+    reading: 'R-QT2',
+    label: t('学历提升每学分学时', 'degree study hours per credit'),
+    cite: S5_2_3,
   },
   cycleCredits: { value: 90, unit: 'credit', label: t('周期学分', 'credits a cycle'), cite: S5_1, reading: 'R-QT4' },
-  requiredCredits: { value: 60, unit: 'credit', label: t('必修课程学分', 'required credits'), cite: S5_1, reading: 'R-QT4' },
+  requiredCredits: {
+    value: 60,
+    unit: 'credit',
+    label: t('必修课程学分', 'required credits'),
+    cite: S5_1,
+    reading: 'R-QT4',
+  },
   publicCredits: { value: 15, unit: 'credit', label: t('公共课学分', 'public-course credits'), cite: S5_1 },
-  electiveCredits: { value: 10, unit: 'credit', label: t('选修课程学分', 'elective credits'), cite: S5_1, reading: 'R-QT4' },
-  schoolBasedCredits: { value: 20, unit: 'credit', label: t('校本课程学分', 'school-based credits'), cite: S5_1, reading: 'R-QT4' },
-  newTeacherCredits: { value: 30, unit: 'credit', label: t('新任教师适岗培训学分', 'new-teacher onboarding credits'), cite: S5_1 },
+  electiveCredits: {
+    value: 10,
+    unit: 'credit',
+    label: t('选修课程学分', 'elective credits'),
+    cite: S5_1,
+    reading: 'R-QT4',
+  },
+  schoolBasedCredits: {
+    value: 20,
+    unit: 'credit',
+    label: t('校本课程学分', 'school-based credits'),
+    cite: S5_1,
+    reading: 'R-QT4',
+  },
+  newTeacherCredits: {
+    value: 30,
+    unit: 'credit',
+    label: t('新任教师适岗培训学分', 'new-teacher onboarding credits'),
+    cite: S5_1,
+  },
   yearHours: { value: 90, unit: 'hour', label: t('年度岗位培训学时', 'hours a year'), cite: S6_3, reading: 'R-QT3' },
-  yearCredits: { value: 18, unit: 'credit', label: t('年度岗位培训学分（参考）', 'credits a year (for reference)'), cite: S6_3 },
-  'quota.goodOrBetter': { value: 0.3, unit: 'ratio', label: t('良好以上比例上限', 'share rated good or better, at most'), cite: S5_2_2 },
-  'quota.excellent': { value: 0.15, unit: 'ratio', label: t('优秀比例上限', 'share rated excellent, at most'), cite: S5_2_2 },
+  yearCredits: {
+    value: 18,
+    unit: 'credit',
+    label: t('年度岗位培训学分（参考）', 'credits a year (for reference)'),
+    cite: S6_3,
+  },
+  'quota.goodOrBetter': {
+    value: 0.3,
+    unit: 'ratio',
+    label: t('良好以上比例上限', 'share rated good or better, at most'),
+    cite: S5_2_2,
+  },
+  'quota.excellent': {
+    value: 0.15,
+    unit: 'ratio',
+    label: t('优秀比例上限', 'share rated excellent, at most'),
+    cite: S5_2_2,
+  },
 });
 
 export const readings = defineReadings([
   {
-    id: 'R-QT1', article: '五(二)2',
+    id: 'R-QT1',
+    article: '五(二)2',
     question: '主讲教师的基础学分按哪种折算？与成绩奖励能否叠加？',
-    chosen: 'lecture hours convert as centralized (4 h = 1) unless the record is a prefecture-or-below online or school-based activity with role 主讲 (national and region-level hours are centralized, R-QT8); the lecturer bonus replaces the grade bonus',
+    chosen:
+      'lecture hours convert as centralized (4 h = 1) unless the record is a prefecture-or-below online or school-based activity with role 主讲 (national and region-level hours are centralized, R-QT8); the lecturer bonus replaces the grade bonus',
     alternatives: ['5 h = 1 for every lecture', 'both bonuses added'],
-    summary: t('主讲学时按集中培训（4学时=1学分）折算，另有注明的除外；主讲奖励取代成绩奖励', 'lecture hours convert as centralized (4 h = 1) unless stated otherwise; the lecturer bonus replaces the grade bonus'),
+    summary: t(
+      '主讲学时按集中培训（4学时=1学分）折算，另有注明的除外；主讲奖励取代成绩奖励',
+      'lecture hours convert as centralized (4 h = 1) unless stated otherwise; the lecturer bonus replaces the grade bonus',
+    ),
   },
   {
-    id: 'R-QT2', article: '五(二)3',
+    id: 'R-QT2',
+    article: '五(二)3',
     question: '学历提升学时按哪种“基础学分折算规定”折算？',
     chosen: 'as centralized: 4 hours = 1 credit',
     alternatives: ['5 hours = 1 credit'],
     summary: t('学历提升学时按集中培训 4学时=1学分 折算', 'degree hours convert as centralized, 4 h = 1 credit'),
   },
   {
-    id: 'R-QT3', article: '六(三)',
+    id: 'R-QT3',
+    article: '六(三)',
     question: '年度“90学时(18学分)”以学时还是学分为准？',
     chosen: 'hours: the year passes on hours ≥ 90; 18 credits is shown for reference',
     alternatives: ['credits ≥ 18', 'both'],
     summary: t('年度以学时≥90为准，18学分仅作参考', 'a year passes on ≥ 90 hours; 18 credits is for reference'),
   },
   {
-    id: 'R-QT4', article: '五(一)',
+    id: 'R-QT4',
+    article: '五(一)',
     question: '必修60、选修10、校本20是固定值还是最低值？',
-    chosen: 'minimums; required credits above 60 fill elective and school-based shortfalls (elective first), and nothing else offsets',
+    chosen:
+      'minimums; required credits above 60 fill elective and school-based shortfalls (elective first), and nothing else offsets',
     alternatives: ['exact quotas: excess credits do not count'],
-    summary: t('各类学分为最低要求；必修超出60的部分先抵选修、再抵校本；选修、校本超出不能抵其他', 'component figures are minimums; required credits above 60 fill elective, then school-based shortfalls; nothing else offsets'),
+    summary: t(
+      '各类学分为最低要求；必修超出60的部分先抵选修、再抵校本；选修、校本超出不能抵其他',
+      'component figures are minimums; required credits above 60 fill elective, then school-based shortfalls; nothing else offsets',
+    ),
   },
   {
-    id: 'R-QT5', article: '四、五(二)1',
+    id: 'R-QT5',
+    article: '四、五(二)1',
     question: '未填课程类别、或培训方式不是集中/网络/校本时，如何归类与折算？',
-    chosen: 'school-based activities are 校本; teaching-research, research and lecturing are 选修 (四(二)); other training is 必修专业课; face-to-face activities convert as centralized',
+    chosen:
+      'school-based activities are 校本; teaching-research, research and lecturing are 选修 (四(二)); other training is 必修专业课; face-to-face activities convert as centralized',
     alternatives: ['reject records without a category'],
-    summary: t('未填类别时：校本研修→校本课程；教研、科研、培训者活动→选修；其余→必修专业课', 'without a category: school-based → 校本; research, teaching-research and lecturing → elective; the rest → required (professional)'),
+    summary: t(
+      '未填类别时：校本研修→校本课程；教研、科研、培训者活动→选修；其余→必修专业课',
+      'without a category: school-based → 校本; research, teaching-research and lecturing → elective; the rest → required (professional)',
+    ),
   },
   {
-    id: 'R-QT6', article: '五(一)',
+    id: 'R-QT6',
+    article: '五(一)',
     question: '新任教师30学分适岗培训是否计入周期90学分？',
     chosen: 'no: it is a separate requirement, reported on its own',
     alternatives: ['counted within the 90 as required credits'],
-    summary: t('新任教师适岗培训30学分单独考核，不计入90学分', 'the 30 onboarding credits are a separate requirement, outside the 90'),
+    summary: t(
+      '新任教师适岗培训30学分单独考核，不计入90学分',
+      'the 30 onboarding credits are a separate requirement, outside the 90',
+    ),
   },
   {
-    id: 'R-QT7', article: '五(二)2',
+    id: 'R-QT7',
+    article: '五(二)2',
     question: '成绩为“中”（70–79分）时如何奖励？',
     chosen: 'as 合格: the plan grades 合格, 良好 and 优秀 only',
     alternatives: ['as 良好'],
-    summary: t('奇台只有合格、良好、优秀三等：“中”按合格计', 'Qitai has pass, good and excellent only: 中 counts as pass'),
+    summary: t(
+      '奇台只有合格、良好、优秀三等：“中”按合格计',
+      'Qitai has pass, good and excellent only: 中 counts as pass',
+    ),
   },
   {
-    id: 'R-QT8', article: '六(四)2',
-    question: '“凡参加‘国培’、‘区培’的教师，学时纳入集中培训学时”：国家级、自治区级的网络培训、校本研修按几学时折1学分？',
-    chosen: 'as centralized hours, 4 h = 1 credit, whatever the delivery (online included): the sentence puts all 国培/区培 hours among the centralized ones',
+    id: 'R-QT8',
+    article: '六(四)2',
+    question:
+      '“凡参加‘国培’、‘区培’的教师，学时纳入集中培训学时”：国家级、自治区级的网络培训、校本研修按几学时折1学分？',
+    chosen:
+      'as centralized hours, 4 h = 1 credit, whatever the delivery (online included): the sentence puts all 国培/区培 hours among the centralized ones',
     alternatives: ['by the delivery: online and school-based 5 h = 1 even for national and region-level projects'],
-    summary: t('国家级、自治区级（国培、区培）项目的学时一律按集中培训 4学时=1学分 折算，网络培训也不例外', 'national and region-level (国培/区培) hours convert as centralized, 4 h = 1 credit, whatever the delivery, online included'),
+    summary: t(
+      '国家级、自治区级（国培、区培）项目的学时一律按集中培训 4学时=1学分 折算，网络培训也不例外',
+      'national and region-level (国培/区培) hours convert as centralized, 4 h = 1 credit, whatever the delivery, online included',
+    ),
   },
 ]);
 
@@ -116,9 +275,18 @@ const levelAliases: Record<string, Level> = { 区级: 'provincial', 自治区: '
 
 type Base = 'centralized' | 'online' | 'schoolBased';
 const BASE: Partial<Record<Mode, Base>> = {
-  centralized: 'centralized', followAlong: 'centralized', lecture: 'centralized', competition: 'centralized',
-  research: 'centralized', classTeacher: 'centralized', newTeacher: 'centralized', support: 'centralized', degree: 'centralized',
-  online: 'online', schoolBased: 'schoolBased', mentorship: 'schoolBased',
+  centralized: 'centralized',
+  followAlong: 'centralized',
+  lecture: 'centralized',
+  competition: 'centralized',
+  research: 'centralized',
+  classTeacher: 'centralized',
+  newTeacher: 'centralized',
+  support: 'centralized',
+  degree: 'centralized',
+  online: 'online',
+  schoolBased: 'schoolBased',
+  mentorship: 'schoolBased',
 };
 const BASE_ZH: Record<Base, string> = { centralized: '集中培训', online: '网络培训', schoolBased: '校本研修' };
 const HIGH: ReadonlySet<Level> = new Set(['national', 'provincial']);
@@ -131,33 +299,78 @@ const GRADE_ZH: Record<Grade, string> = { excellent: '优秀', good: '良好', f
  */
 const LECTURER: LecturerRule = {
   roles: new Set(['lecturer']),
-  training: new Set<Mode>(['centralized', 'followAlong', 'online', 'schoolBased', 'competition', 'classTeacher', 'newTeacher', 'support']),
+  training: new Set<Mode>([
+    'centralized',
+    'followAlong',
+    'online',
+    'schoolBased',
+    'competition',
+    'classTeacher',
+    'newTeacher',
+    'support',
+  ]),
   cite: S5_2_2,
 };
 
 type Bucket = 'requiredPublic' | 'requiredProfessional' | 'elective' | 'schoolBased';
-const QITAI_CATEGORIES: ReadonlySet<Category> = new Set(['requiredPublic', 'requiredProfessional', 'elective', 'schoolBased']);
+const QITAI_CATEGORIES: ReadonlySet<Category> = new Set([
+  'requiredPublic',
+  'requiredProfessional',
+  'elective',
+  'schoolBased',
+]);
 
 function bucketOf(tr: Trace, rec: TrainingRecord, lecturer: boolean): Bucket {
   if (rec.category && QITAI_CATEGORIES.has(rec.category)) return rec.category as Bucket;
   if (rec.category) {
-    tr.issue('CATEGORY_NOT_IN_REGION', 'warning', 'category', t(`“${rec.category}”是普洱的模块，不是奇台的课程类别（公共课、专业课、选修、校本），已按方式归类`, `"${rec.category}" is a Pu'er module, not a Qitai category; classified by mode instead`), S5_1, rec.category);
+    tr.issue(
+      'CATEGORY_NOT_IN_REGION',
+      'warning',
+      'category',
+      t(
+        `“${rec.category}”是普洱的模块，不是奇台的课程类别（公共课、专业课、选修、校本），已按方式归类`,
+        `"${rec.category}" is a Pu'er module, not a Qitai category; classified by mode instead`,
+      ),
+      S5_1,
+      rec.category,
+    );
   }
-  const b: Bucket = rec.mode === 'schoolBased' || rec.mode === 'mentorship' ? 'schoolBased'
-    : rec.mode === 'competition' || rec.mode === 'research' || lecturer ? 'elective'
-    : 'requiredProfessional';
-  const zh = { schoolBased: '校本课程', elective: '选修课程', requiredProfessional: '必修（专业课）', requiredPublic: '必修（公共课）' }[b];
-  tr.step('QT-4-category', S4_2, t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), { readings: ['R-QT5'] });
+  const b: Bucket =
+    rec.mode === 'schoolBased' || rec.mode === 'mentorship'
+      ? 'schoolBased'
+      : rec.mode === 'competition' || rec.mode === 'research' || lecturer
+        ? 'elective'
+        : 'requiredProfessional';
+  const zh = {
+    schoolBased: '校本课程',
+    elective: '选修课程',
+    requiredProfessional: '必修（专业课）',
+    requiredPublic: '必修（公共课）',
+  }[b];
+  tr.step('QT-4-category', S4_2, t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), {
+    readings: ['R-QT5'],
+  });
   return b;
 }
 
 function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('折算比例取决于培训方式', 'the conversion ratio depends on the mode'))) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('折算比例取决于培训方式', 'the conversion ratio depends on the mode')))
+    return tr.done(null, null);
   let base: Base | undefined = BASE[rec.mode];
   if (!base) {
-    tr.issue('MODE_NOT_COVERED', 'warning', 'mode', t(`奇台规划未规定“${rec.mode}”的学分折算，不计算`, `the Qitai plan gives no conversion for "${rec.mode}"; nothing computed`), S5_2_1, rec.mode);
+    tr.issue(
+      'MODE_NOT_COVERED',
+      'warning',
+      'mode',
+      t(
+        `奇台规划未规定“${rec.mode}”的学分折算，不计算`,
+        `the Qitai plan gives no conversion for "${rec.mode}"; nothing computed`,
+      ),
+      S5_2_1,
+      rec.mode,
+    );
     return tr.done(rec.hours ?? null, null);
   }
   const lecturer = lecturing(tr, rec, LECTURER);
@@ -168,52 +381,117 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   tr.tags.high = rec.level !== undefined && HIGH.has(rec.level);
   if (tr.tags.high && base !== 'centralized') {
     // R-QT8: 国培 and 区培 hours are centralized hours, whatever the delivery
-    tr.step('QT-6.4.2', S6_4_2, t(`${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[base]}`, `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${base}`), { readings: ['R-QT8'] });
+    tr.step(
+      'QT-6.4.2',
+      S6_4_2,
+      t(
+        `${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[base]}`,
+        `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${base}`,
+      ),
+      { readings: ['R-QT8'] },
+    );
     base = 'centralized';
   }
   tr.tags.degree = rec.mode === 'degree';
-  if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours'))) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours')))
+    return tr.done(null, null);
   if (rec.grade === 'fail') {
     // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
-    tr.step('QT-5.2.1-fail', S5_2_1, t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered'));
+    tr.step(
+      'QT-5.2.1-fail',
+      S5_2_1,
+      t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered'),
+    );
     return tr.done(0, 0);
   }
   const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
   const baseCredits = quotient([rec.hours], [per.value!]);
-  const readings = rec.mode === 'degree' ? ['R-QT2'] : rec.mode === 'lecture' ? ['R-QT1'] : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong' ? ['R-QT5'] : [];
-  tr.step('QT-5.2.1', rec.mode === 'degree' ? S5_2_3 : S5_2_1,
-    t(`基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${rec.mode === 'degree' ? '学历提升按集中培训' : BASE_ZH[base]}）= ${fmt(baseCredits)}`, `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${rec.mode === 'degree' ? 'degree, as centralized' : base}) = ${fmt(baseCredits)}`),
-    { readings, params: [per] });
+  const readings =
+    rec.mode === 'degree'
+      ? ['R-QT2']
+      : rec.mode === 'lecture'
+        ? ['R-QT1']
+        : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong'
+          ? ['R-QT5']
+          : [];
+  tr.step(
+    'QT-5.2.1',
+    rec.mode === 'degree' ? S5_2_3 : S5_2_1,
+    t(
+      `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${rec.mode === 'degree' ? '学历提升按集中培训' : BASE_ZH[base]}）= ${fmt(baseCredits)}`,
+      `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${rec.mode === 'degree' ? 'degree, as centralized' : base}) = ${fmt(baseCredits)}`,
+    ),
+    { readings, params: [per] },
+  );
   if (rec.mode === 'degree') {
     // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
     return tr.done(rec.hours, baseCredits);
   }
   if (lecturer) {
-    if (!requireField(tr, ctx, rec.level, 'level', t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level'))) return tr.done(rec.hours, null);
+    if (
+      !requireField(tr, ctx, rec.level, 'level', t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level'))
+    )
+      return tr.done(rec.hours, null);
     const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
     const total = product(baseCredits, add(1, k.value!));
-    tr.step('QT-5.2.2-lecturer', S5_2_2, t(`主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`, `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`), { readings: ['R-QT1'], params: [k] });
+    tr.step(
+      'QT-5.2.2-lecturer',
+      S5_2_2,
+      t(
+        `主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
+        `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
+      ),
+      { readings: ['R-QT1'], params: [k] },
+    );
     return tr.done(rec.hours, total);
   }
   if (rec.grade === undefined) {
-    if (ctx.columns.has('grade') && !ctx.rejected.has('grade')) tr.issue('GRADE_MISSING', 'warning', 'grade', t('未填考核等次，按合格计', 'no grade given; taken as pass'), S5_2_2);
+    if (ctx.columns.has('grade') && !ctx.rejected.has('grade'))
+      tr.issue(
+        'GRADE_MISSING',
+        'warning',
+        'grade',
+        t('未填考核等次，按合格计', 'no grade given; taken as pass'),
+        S5_2_2,
+      );
     if (!tr.tags.high) return tr.done(rec.hours, baseCredits);
   }
-  if (!requireField(tr, ctx, rec.level, 'level', t('奖励学分取决于项目级别', 'the bonus depends on the level'))) return tr.done(rec.hours, baseCredits);
+  if (!requireField(tr, ctx, rec.level, 'level', t('奖励学分取决于项目级别', 'the bonus depends on the level')))
+    return tr.done(rec.hours, baseCredits);
   let grade: Grade = rec.grade ?? 'pass';
   if (grade === 'fair') {
     // Qitai grades 合格/良好/优秀 only; a 70–79 score or 中 is a pass here.
-    tr.step('QT-5.2.2-fair', S5_2_2, t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass'), { readings: ['R-QT7'] });
+    tr.step(
+      'QT-5.2.2-fair',
+      S5_2_2,
+      t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass'),
+      { readings: ['R-QT7'] },
+    );
     grade = 'pass';
   }
   const key = `bonus.${HIGH.has(rec.level) ? 'high' : 'low'}.${grade}`;
   if (!(key in p.table)) {
-    tr.step('QT-5.2.2-none', S5_2_2, t(`${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`, `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`));
+    tr.step(
+      'QT-5.2.2-none',
+      S5_2_2,
+      t(
+        `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
+        `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
+      ),
+    );
     return tr.done(rec.hours, baseCredits);
   }
   const k = p.use(key);
   const total = product(baseCredits, add(1, k.value!));
-  tr.step('QT-5.2.2', S5_2_2, t(`${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`, `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`), { params: [k] });
+  tr.step(
+    'QT-5.2.2',
+    S5_2_2,
+    t(
+      `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+      `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+    ),
+    { params: [k] },
+  );
   return tr.done(rec.hours, total);
 }
 
@@ -227,13 +505,43 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
     const high = sum(recs.filter((r) => r.conversion.tags.high === true).map((r) => r.conversion.hours ?? 0));
     const conditions = [
-      condition('yearHours', t('年度岗位培训学时', 'training hours this year'), 'hours', hours, p.num('yearHours'), S6_3, { readings: ['R-QT3'] }),
+      condition(
+        'yearHours',
+        t('年度岗位培训学时', 'training hours this year'),
+        'hours',
+        hours,
+        p.num('yearHours'),
+        S6_3,
+        { readings: ['R-QT3'] },
+      ),
       // R-QT3: the year passes on hours; the 18 credits of 六(三) are shown for reference only.
-      condition('yearCredits', t('年度学分（参考）', 'credits this year (for reference)'), 'credits', credits, p.num('yearCredits'), S6_3, { advisory: true, readings: ['R-QT3'] }),
+      condition(
+        'yearCredits',
+        t('年度学分（参考）', 'credits this year (for reference)'),
+        'credits',
+        credits,
+        p.num('yearCredits'),
+        S6_3,
+        { advisory: true, readings: ['R-QT3'] },
+      ),
     ];
     const notes: Text[] = [];
-    if (high >= p.num('yearHours')) notes.push(t(`国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`, `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`));
-    return { year: y, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(recs) };
+    if (high >= p.num('yearHours'))
+      notes.push(
+        t(
+          `国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`,
+          `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`,
+        ),
+      );
+    return {
+      year: y,
+      hours,
+      credits,
+      pass: allMet(conditions),
+      conditions,
+      notes,
+      undefinedCredits: countUndefined(recs),
+    };
   });
   const notes: Text[] = [];
   notBeforeHire(years, input.facts.hireYear, S3, notes);
@@ -258,38 +566,99 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     if (moved > 0) {
       setv(add(get(), moved));
       excess = sub(excess, moved);
-      notes.push(t(`必修超出部分折抵${name === 'elective' ? '选修' : '校本'} ${fmt(moved)} 学分（五(一)）`, `${fmt(moved)} required credits above 60 fill the ${name} shortfall (五(一))`));
+      notes.push(
+        t(
+          `必修超出部分折抵${name === 'elective' ? '选修' : '校本'} ${fmt(moved)} 学分（五(一)）`,
+          `${fmt(moved)} required credits above 60 fill the ${name} shortfall (五(一))`,
+        ),
+      );
     }
   }
   const conditions: Condition[] = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), S5_1, { readings: ['R-QT4'] }),
-    condition('requiredCredits', t('必修课程学分', 'required credits'), 'credits', required, reqMin, S5_1, { readings: ['R-QT4'] }),
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), S5_1, {
+      readings: ['R-QT4'],
+    }),
+    condition('requiredCredits', t('必修课程学分', 'required credits'), 'credits', required, reqMin, S5_1, {
+      readings: ['R-QT4'],
+    }),
     condition('publicCredits', t('公共课学分', 'public-course credits'), 'credits', pub, p.num('publicCredits'), S5_1),
-    condition('electiveCredits', t('选修课程学分（含必修折抵）', 'elective credits (with offsets)'), 'credits', elective, p.num('electiveCredits'), S5_1, { readings: ['R-QT4'] }),
-    condition('schoolBasedCredits', t('校本课程学分（含必修折抵）', 'school-based credits (with offsets)'), 'credits', schoolBased, p.num('schoolBasedCredits'), S5_1, { readings: ['R-QT4'] }),
+    condition(
+      'electiveCredits',
+      t('选修课程学分（含必修折抵）', 'elective credits (with offsets)'),
+      'credits',
+      elective,
+      p.num('electiveCredits'),
+      S5_1,
+      { readings: ['R-QT4'] },
+    ),
+    condition(
+      'schoolBasedCredits',
+      t('校本课程学分（含必修折抵）', 'school-based credits (with offsets)'),
+      'credits',
+      schoolBased,
+      p.num('schoolBasedCredits'),
+      S5_1,
+      { readings: ['R-QT4'] },
+    ),
   ];
   const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
-    const nt = sum(input.records.filter((r) => r.conversion.tags.newTeacher === true).map((r) => r.conversion.credits ?? 0));
-    conditions.push(condition('newTeacherCredits', t('新任教师适岗培训学分（单独计）', 'new-teacher onboarding credits (separate)'), 'credits', nt, p.num('newTeacherCredits'), S5_1, { readings: ['R-QT6'] }));
+    const nt = sum(
+      input.records.filter((r) => r.conversion.tags.newTeacher === true).map((r) => r.conversion.credits ?? 0),
+    );
+    conditions.push(
+      condition(
+        'newTeacherCredits',
+        t('新任教师适岗培训学分（单独计）', 'new-teacher onboarding credits (separate)'),
+        'credits',
+        nt,
+        p.num('newTeacherCredits'),
+        S5_1,
+        { readings: ['R-QT6'] },
+      ),
+    );
   }
   let training = allMet(conditions);
   if (!training && all.some((r) => r.conversion.tags.degree === true && (r.conversion.credits ?? 0) > 0)) {
     training = true;
-    notes.push(t('本周期取得学历提升证书：学时视为满分，即“培训合格”（六(四)2）', 'a degree obtained in the cycle counts as full marks: training requirement met (六(四)2)'));
+    notes.push(
+      t(
+        '本周期取得学历提升证书：学时视为满分，即“培训合格”（六(四)2）',
+        'a degree obtained in the cycle counts as full marks: training requirement met (六(四)2)',
+      ),
+    );
   }
   let pass = training;
   if (input.facts.assessment === undefined) {
-    notes.push(t('表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定（六(四)3）', 'no assessment column: the result reflects the training requirement only; 考核合格 is pending (六(四)3)'));
+    notes.push(
+      t(
+        '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定（六(四)3）',
+        'no assessment column: the result reflects the training requirement only; 考核合格 is pending (六(四)3)',
+      ),
+    );
   } else if (!input.facts.assessment) {
     pass = false;
-    notes.push(t('考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标（六(四)3）', 'assessment failed: certification needs both training and assessment (六(四)3)'));
+    notes.push(
+      t(
+        '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标（六(四)3）',
+        'assessment failed: certification needs both training and assessment (六(四)3)',
+      ),
+    );
   } else {
     notes.push(t('考核合格', 'assessment passed'));
   }
   return {
     years,
-    cycle: { start: input.start, end: input.end, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(all) },
+    cycle: {
+      start: input.start,
+      end: input.end,
+      hours,
+      credits,
+      pass,
+      conditions,
+      notes,
+      undefinedCredits: countUndefined(all),
+    },
   };
 }
 
@@ -318,12 +687,29 @@ function cohortQuota(records: ConvertedRecord[], ctx: RuleContext): void {
     const good = list.filter((r) => r.record.grade === 'good' || r.record.grade === 'excellent').length;
     const exc = list.filter((r) => r.record.grade === 'excellent').length;
     const over: Text[] = [];
-    if (good > product(n, goodMax)) over.push(t(`良好以上 ${good}/${n}（${pct(good, n)}，上限 ${fmt(goodMax * 100)}%）`, `good or better ${good}/${n} (${pct(good, n)}, at most ${fmt(goodMax * 100)} %)`));
-    if (exc > product(n, excMax)) over.push(t(`优秀 ${exc}/${n}（${pct(exc, n)}，上限 ${fmt(excMax * 100)}%）`, `excellent ${exc}/${n} (${pct(exc, n)}, at most ${fmt(excMax * 100)} %)`));
+    if (good > product(n, goodMax))
+      over.push(
+        t(
+          `良好以上 ${good}/${n}（${pct(good, n)}，上限 ${fmt(goodMax * 100)}%）`,
+          `good or better ${good}/${n} (${pct(good, n)}, at most ${fmt(goodMax * 100)} %)`,
+        ),
+      );
+    if (exc > product(n, excMax))
+      over.push(
+        t(
+          `优秀 ${exc}/${n}（${pct(exc, n)}，上限 ${fmt(excMax * 100)}%）`,
+          `excellent ${exc}/${n} (${pct(exc, n)}, at most ${fmt(excMax * 100)} %)`,
+        ),
+      );
     if (!over.length) continue;
     const issue: Issue = {
-      code: 'COHORT_QUOTA_EXCEEDED', severity: 'warning', field: 'grade',
-      message: t(`项目“${list[0]!.record.project}”等次比例超出：${over.map((o) => o.zh).join('；')}`, `project "${list[0]!.record.project}" exceeds the grade quota: ${over.map((o) => o.en).join('; ')}`),
+      code: 'COHORT_QUOTA_EXCEEDED',
+      severity: 'warning',
+      field: 'grade',
+      message: t(
+        `项目“${list[0]!.record.project}”等次比例超出：${over.map((o) => o.zh).join('；')}`,
+        `project "${list[0]!.record.project}" exceeds the grade quota: ${over.map((o) => o.en).join('; ')}`,
+      ),
       cite: S5_2_2,
     };
     for (const r of list) r.issues.push(issue);
@@ -361,9 +747,15 @@ function oneCertificate(records: ConvertedRecord[]): void {
       // the other teachers by a row of theirs: row numbers say where, without repeating ID numbers
       const others = [...teachers].filter(([other]) => other !== id).map(([, rs]) => rs[0]!.record.row);
       const issue: Issue = {
-        code: 'CERTIFICATE_SHARED', severity: 'error', field: 'certificate', value: n, cite: S6_4_1,
-        message: t(`证书编号 ${n} 也登记在另 ${others.length} 位教师名下（第 ${others.join('、')} 行）：一人一证，一人一号`,
-          `certificate number ${n} is also on the rows of ${others.length} other teacher(s) (row ${others.join(', ')}): one certificate, one number per teacher`),
+        code: 'CERTIFICATE_SHARED',
+        severity: 'error',
+        field: 'certificate',
+        value: n,
+        cite: S6_4_1,
+        message: t(
+          `证书编号 ${n} 也登记在另 ${others.length} 位教师名下（第 ${others.join('、')} 行）：一人一证，一人一号`,
+          `certificate number ${n} is also on the rows of ${others.length} other teacher(s) (row ${others.join(', ')}): one certificate, one number per teacher`,
+        ),
       };
       for (const r of rows) r.issues.push(issue);
     }
@@ -372,9 +764,15 @@ function oneCertificate(records: ConvertedRecord[]): void {
     if (numbers.size < 2) continue;
     const list = [...numbers.keys()];
     const issue: Issue = {
-      code: 'CERTIFICATE_MULTIPLE', severity: 'warning', field: 'certificate', value: list.join(' / '), cite: S6_4_1,
-      message: t(`同一教师登记了 ${list.length} 个证书编号：${list.join('、')}；一人一号，请核对`,
-        `one teacher carries ${list.length} certificate numbers: ${list.join(', ')}; one number per teacher, please check`),
+      code: 'CERTIFICATE_MULTIPLE',
+      severity: 'warning',
+      field: 'certificate',
+      value: list.join(' / '),
+      cite: S6_4_1,
+      message: t(
+        `同一教师登记了 ${list.length} 个证书编号：${list.join('、')}；一人一号，请核对`,
+        `one teacher carries ${list.length} certificate numbers: ${list.join(', ')}; one number per teacher, please check`,
+      ),
     };
     for (const rows of numbers.values()) for (const r of rows) r.issues.push(issue);
   }
@@ -383,15 +781,39 @@ function oneCertificate(records: ConvertedRecord[]): void {
 // ---- certificate numbers (附件 电子证书编号规则) ----
 
 export const PREFECTURES: Record<string, string> = {
-  '01': '乌鲁木齐市', '02': '伊犁州', '03': '塔城地区', '04': '阿勒泰地区', '05': '克拉玛依市', '06': '博州', '07': '昌吉州',
-  '08': '哈密市', '09': '吐鲁番市', '10': '巴州', '11': '阿克苏地区', '12': '克州', '13': '喀什地区', '14': '和田地区',
+  '01': '乌鲁木齐市',
+  '02': '伊犁州',
+  '03': '塔城地区',
+  '04': '阿勒泰地区',
+  '05': '克拉玛依市',
+  '06': '博州',
+  '07': '昌吉州',
+  '08': '哈密市',
+  '09': '吐鲁番市',
+  '10': '巴州',
+  '11': '阿克苏地区',
+  '12': '克州',
+  '13': '喀什地区',
+  '14': '和田地区',
 };
 /** County codes are published for 昌吉州 only. */
 export const CHANGJI_COUNTIES: Record<string, string> = {
-  '01': '州直学校', '02': '玛纳斯县', '03': '呼图壁县', '04': '昌吉市', '05': '阜康市', '06': '吉木萨尔县', '07': '奇台县', '08': '木垒县',
+  '01': '州直学校',
+  '02': '玛纳斯县',
+  '03': '呼图壁县',
+  '04': '昌吉市',
+  '05': '阜康市',
+  '06': '吉木萨尔县',
+  '07': '奇台县',
+  '08': '木垒县',
 };
 export const SCHOOL_TYPES: Record<string, string> = {
-  '1': '小学', '2': '初中（含职业初中）', '3': '高中（含职业高中）', '4': '幼儿园', '5': '特殊教育', '6': '教学服务机构',
+  '1': '小学',
+  '2': '初中（含职业初中）',
+  '3': '高中（含职业高中）',
+  '4': '幼儿园',
+  '5': '特殊教育',
+  '6': '教学服务机构',
 };
 
 export interface CertificateCheck {
@@ -402,31 +824,52 @@ export interface CertificateCheck {
 
 export function checkCertificate(raw: string): CertificateCheck {
   const s = raw.normalize('NFKC').replace(/[\s-]/g, '');
-  const bad = (zh: string, en: string): CertificateCheck => ({ valid: false, message: t(`证书编号「${raw}」${zh}`, `certificate number "${raw}": ${en}`) });
+  const bad = (zh: string, en: string): CertificateCheck => ({
+    valid: false,
+    message: t(`证书编号「${raw}」${zh}`, `certificate number "${raw}": ${en}`),
+  });
   if (!/^\d{10}$/.test(s)) return bad('应为10位数字', 'must be 10 digits');
   const pre = s.slice(0, 2);
   const county = s.slice(2, 4);
   const type = s.slice(4, 5);
   const seq = s.slice(5);
-  if (!PREFECTURES[pre]) return bad(`第1–2位地级代码 ${pre} 不存在（01–14）`, `prefecture code ${pre} does not exist (01–14)`);
+  if (!PREFECTURES[pre])
+    return bad(`第1–2位地级代码 ${pre} 不存在（01–14）`, `prefecture code ${pre} does not exist (01–14)`);
   let countyName = `县级代码 ${county}`;
   if (pre === '07') {
-    if (!CHANGJI_COUNTIES[county]) return bad(`第3–4位县级代码 ${county} 不是昌吉州的县市（01–08）`, `county code ${county} is not a 昌吉州 county (01–08)`);
+    if (!CHANGJI_COUNTIES[county])
+      return bad(
+        `第3–4位县级代码 ${county} 不是昌吉州的县市（01–08）`,
+        `county code ${county} is not a 昌吉州 county (01–08)`,
+      );
     countyName = CHANGJI_COUNTIES[county]!;
   } else if (county === '00') {
     return bad('第3–4位县级代码不能为 00', 'county code cannot be 00');
   }
-  if (!SCHOOL_TYPES[type]) return bad(`第5位学校类型代码 ${type} 不存在（1–6）`, `school-type code ${type} does not exist (1–6)`);
+  if (!SCHOOL_TYPES[type])
+    return bad(`第5位学校类型代码 ${type} 不存在（1–6）`, `school-type code ${type} does not exist (1–6)`);
   if (seq === '00000') return bad('第6–10位流水号应从 00001 开始', 'the sequence starts at 00001');
   const parts = { prefecture: PREFECTURES[pre]!, county: countyName, schoolType: SCHOOL_TYPES[type]!, sequence: seq };
-  return { valid: true, message: t(`${parts.prefecture} ${parts.county} ${parts.schoolType} 第${seq}号`, `${parts.prefecture} ${parts.county} ${parts.schoolType} no. ${seq}`), parts };
+  return {
+    valid: true,
+    message: t(
+      `${parts.prefecture} ${parts.county} ${parts.schoolType} 第${seq}号`,
+      `${parts.prefecture} ${parts.county} ${parts.schoolType} no. ${seq}`,
+    ),
+    parts,
+  };
 }
 
 export const qitai: RegionRules = {
   id: 'qitai',
   name: t('奇台（新疆）', 'Qitai (Xinjiang)'),
   spellings: ['奇台', '奇台县', '新疆', 'qitai', 'xinjiang'],
-  source: { file: '004_b06b09c6b9aa1bd9.txt', title: '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）', body: '奇台县教育局', year: 2024 },
+  source: {
+    file: '004_b06b09c6b9aa1bd9.txt',
+    title: '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）',
+    body: '奇台县教育局',
+    year: 2024,
+  },
   params,
   readings,
   unit: 'credits',
@@ -444,7 +887,20 @@ export const qitai: RegionRules = {
       { header: '考核结果', list: ['合格', '不合格'], width: 8 },
     ],
   },
-  modes: ['centralized', 'online', 'schoolBased', 'followAlong', 'lecture', 'competition', 'research', 'degree', 'newTeacher', 'classTeacher', 'support', 'mentorship'],
+  modes: [
+    'centralized',
+    'online',
+    'schoolBased',
+    'followAlong',
+    'lecture',
+    'competition',
+    'research',
+    'degree',
+    'newTeacher',
+    'classTeacher',
+    'support',
+    'mentorship',
+  ],
   certificate: checkCertificate,
   fixedCycle: { start: 2024, cite: S6_4 },
   levelAliases,
@@ -453,4 +909,3 @@ export const qitai: RegionRules = {
   judge,
   crossCheck,
 };
-

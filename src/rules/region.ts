@@ -6,7 +6,19 @@ import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type {
-  SchoolFlag, TeacherJudgement, Condition, Conversion, ConvertedRecord, CycleJudgement, CycleKind, Issue, IssueCode, Severity, Step, TrainingRecord, Unit,
+  SchoolFlag,
+  TeacherJudgement,
+  Condition,
+  Conversion,
+  ConvertedRecord,
+  CycleJudgement,
+  CycleKind,
+  Issue,
+  IssueCode,
+  Severity,
+  Step,
+  TrainingRecord,
+  Unit,
   YearJudgement,
 } from '../core/types';
 import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../core/vocabulary';
@@ -150,23 +162,55 @@ export class Trace {
  * the normalizer has already said so and nothing is added.
  */
 /** The fields a rule may require, and the code of each one's absence. */
-const MISSING = { mode: 'MODE_MISSING', level: 'LEVEL_MISSING', hours: 'HOURS_MISSING', months: 'MONTHS_MISSING', role: 'ROLE_MISSING' } as const satisfies Partial<Record<Field, IssueCode>>;
+const MISSING = {
+  mode: 'MODE_MISSING',
+  level: 'LEVEL_MISSING',
+  hours: 'HOURS_MISSING',
+  months: 'MONTHS_MISSING',
+  role: 'ROLE_MISSING',
+} as const satisfies Partial<Record<Field, IssueCode>>;
 
-export function requireField<T>(tr: Trace, ctx: RecordContext, value: T | undefined, field: keyof typeof MISSING, why: Text): value is T {
+export function requireField<T>(
+  tr: Trace,
+  ctx: RecordContext,
+  value: T | undefined,
+  field: keyof typeof MISSING,
+  why: Text,
+): value is T {
   if (value !== undefined) return true;
   if (!ctx.rejected.has(field)) {
-    tr.issue(MISSING[field], 'error', field, t(`缺少${FIELD_NAMES[field]?.zh ?? field}：${why.zh}`, `${FIELD_NAMES[field]?.en ?? field} is missing: ${why.en}`));
+    tr.issue(
+      MISSING[field],
+      'error',
+      field,
+      t(
+        `缺少${FIELD_NAMES[field]?.zh ?? field}：${why.zh}`,
+        `${FIELD_NAMES[field]?.en ?? field} is missing: ${why.en}`,
+      ),
+    );
   }
   return false;
 }
 
 /** A gap in the source text: say so, name the parameter to override, and compute nothing. */
 export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite, readings: string[] = []): null {
-  tr.step('UNDEFINED', cite, t(`${label.zh}：原文未规定（参数 ${use.key}），不计算学分`, `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`), { readings });
+  tr.step(
+    'UNDEFINED',
+    cite,
+    t(
+      `${label.zh}：原文未规定（参数 ${use.key}），不计算学分`,
+      `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`,
+    ),
+    { readings },
+  );
   tr.issue(
-    'RULE_UNDEFINED', 'warning', 'credits',
-    t(`${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${use.key}`,
-      `${label.en} is not defined by the source text, so no credits are computed; set the override ${use.key} if your authority has fixed it`),
+    'RULE_UNDEFINED',
+    'warning',
+    'credits',
+    t(
+      `${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${use.key}`,
+      `${label.en} is not defined by the source text, so no credits are computed; set the override ${use.key} if your authority has fixed it`,
+    ),
     cite,
   );
   tr.issues[tr.issues.length - 1]!.param = use.key;
@@ -200,17 +244,35 @@ export function lecturing(tr: Trace, rec: TrainingRecord, rule: LecturerRule): b
   const r = displayName(ROLE_VOCAB, role);
   const m = displayName(MODE_VOCAB, rec.mode);
   if (!rule.roles.has(role)) {
-    tr.step('ROLE-other', rule.cite, t(`角色“${r}”：本地区文件未对此角色另计学分，按${m}计`, `role ${role}: the region's text gives this role nothing of its own; counted as ${rec.mode}`));
+    tr.step(
+      'ROLE-other',
+      rule.cite,
+      t(
+        `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
+        `role ${role}: the region's text gives this role nothing of its own; counted as ${rec.mode}`,
+      ),
+    );
     return false;
   }
   if (!rule.training.has(rec.mode)) {
-    tr.issue('ROLE_CONTRADICTS_MODE', 'warning', 'role',
-      t(`角色“${r}”与培训方式“${m}”矛盾：${m}不是由教师主讲的培训活动，按${m}的规定计`,
-        `role ${role} contradicts the mode ${rec.mode}: no one lectures in it, so the ${rec.mode} rule applies`),
-      rule.cite, r);
+    tr.issue(
+      'ROLE_CONTRADICTS_MODE',
+      'warning',
+      'role',
+      t(
+        `角色“${r}”与培训方式“${m}”矛盾：${m}不是由教师主讲的培训活动，按${m}的规定计`,
+        `role ${role} contradicts the mode ${rec.mode}: no one lectures in it, so the ${rec.mode} rule applies`,
+      ),
+      rule.cite,
+      r,
+    );
     return false;
   }
-  tr.step('ROLE-lecturer', rule.cite, t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${rec.mode}: counted as lecturing`));
+  tr.step(
+    'ROLE-lecturer',
+    rule.cite,
+    t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${rec.mode}: counted as lecturing`),
+  );
   return true;
 }
 
@@ -227,13 +289,20 @@ export function notBeforeHire(years: YearJudgement[], hire: number | undefined, 
   for (const y of years) {
     if (y.year >= hire) continue;
     y.pass = null;
-    y.notes.push(t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`));
+    y.notes.push(
+      t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`),
+    );
     first ??= y.year;
     last = y.year;
   }
   if (cycleNotes && first !== undefined && last !== undefined) {
     const span = first === last ? `${first}` : `${first}–${last}`;
-    cycleNotes.push(t(`${span} 年在入职年度 ${hire} 之前，不考核（${why}）`, `${span}: before the hire year ${hire}, not assessed (${why})`));
+    cycleNotes.push(
+      t(
+        `${span} 年在入职年度 ${hire} 之前，不考核（${why}）`,
+        `${span}: before the hire year ${hire}, not assessed (${why})`,
+      ),
+    );
   }
 }
 
@@ -245,13 +314,23 @@ export function pv(use: ParamUse): string {
 }
 
 export function condition(
-  id: string, label: Text, unit: Unit, actual: number, required: number, cite: Cite,
+  id: string,
+  label: Text,
+  unit: Unit,
+  actual: number,
+  required: number,
+  cite: Cite,
   opts: { kind?: 'min' | 'max'; advisory?: boolean; readings?: string[]; note?: Text } = {},
 ): Condition {
   const kind = opts.kind ?? 'min';
   const a = round2(actual);
   const c: Condition = {
-    id, label, unit, actual: a, required, kind,
+    id,
+    label,
+    unit,
+    actual: a,
+    required,
+    kind,
     met: kind === 'min' ? a >= required : a <= required,
     advisory: opts.advisory ?? false,
     cite,
@@ -287,7 +366,8 @@ export function yearsOf(start: number, end: number): number[] {
 
 /** Records whose credits could not be computed because a number is UNDEFINED. */
 export function countUndefined(records: ConvertedRecord[]): number {
-  return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null).length;
+  return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null)
+    .length;
 }
 
 export const FIELD_NAMES: Partial<Record<Field, Text>> = {

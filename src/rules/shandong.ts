@@ -3,8 +3,21 @@
 // is really 国发〔2012〕41号); no number used here depends on them.
 import { defineParams, defineReadings, Cite } from './params';
 import {
-  RegionRules, Trace, RecordContext, JudgeInput, RuleContext, LecturerRule, requireField, pv, condition, allMet, byYear, yearsOf,
-  countUndefined, lecturing, notBeforeHire,
+  RegionRules,
+  Trace,
+  RecordContext,
+  JudgeInput,
+  RuleContext,
+  LecturerRule,
+  requireField,
+  pv,
+  condition,
+  allMet,
+  byYear,
+  yearsOf,
+  countUndefined,
+  lecturing,
+  notBeforeHire,
 } from './region';
 import { sub, sum, product, round2, fmt, pct } from '../core/decimal';
 import { t, Text } from '../core/text';
@@ -15,63 +28,145 @@ const DOC = '山东省中小学教师继续教育学分管理办法';
 const cite = (article: string, quote?: string): Cite => (quote ? { doc: DOC, article, quote } : { doc: DOC, article });
 
 const A2 = cite('第二条', '在职老师');
-const A6 = cite('第六条', '原则上每五年为一个周期。每周期内，中小学老师应完成不少于360学分且每年不少于48学分的继续教育。');
-const A10 = cite('第十条', '五年周期内，县级及以上教育行政部门…提供不少于240学分的全员培训，其中市、县(市、区)提供的面对面培训不少于60学分。');
+const A6 = cite(
+  '第六条',
+  '原则上每五年为一个周期。每周期内，中小学老师应完成不少于360学分且每年不少于48学分的继续教育。',
+);
+const A10 = cite(
+  '第十条',
+  '五年周期内，县级及以上教育行政部门…提供不少于240学分的全员培训，其中市、县(市、区)提供的面对面培训不少于60学分。',
+);
 const A11 = cite('第十一条', '公需科目一般不超过总学时的三分之一。');
 const A14 = cite('第十四条', '经考核合格…原则上1小时为1学时，1学时计算1学分。');
 const A15 = cite('第十五条', '参加国民教育系列提高学历(学位)教育，在读期间学业成绩合格，本学年继续教育记72学分。');
-const A16 = cite('第十六条', '新任中小学老师试用期培训不少于120学时，经考核合格记72学分。担任班主任的中小学老师，每5年需接受不少于30学时的班主任工作专题培训');
-const A17 = cite('第十七条', '在县级及以上各级教育行政部门组织的各类培训中，担任主讲老师、课程专家和指导老师的…按其承担的培训学时数的两倍登记继续教育学分。');
-const A18 = cite('第十八条', '学校组织的校本培训和学校认可的老师自主研习活动学分，五年周期内累计登记不超过120学分，具体计算办法由中小学校根据实际情况自行制定');
+const A16 = cite(
+  '第十六条',
+  '新任中小学老师试用期培训不少于120学时，经考核合格记72学分。担任班主任的中小学老师，每5年需接受不少于30学时的班主任工作专题培训',
+);
+const A17 = cite(
+  '第十七条',
+  '在县级及以上各级教育行政部门组织的各类培训中，担任主讲老师、课程专家和指导老师的…按其承担的培训学时数的两倍登记继续教育学分。',
+);
+const A18 = cite(
+  '第十八条',
+  '学校组织的校本培训和学校认可的老师自主研习活动学分，五年周期内累计登记不超过120学分，具体计算办法由中小学校根据实际情况自行制定',
+);
 const A21 = cite('第二十一条', '对因产假病假等特别原因无法完成当年继续教育学分的老师…可在一定时间内进行补修。');
 
 export const params = defineParams({
   creditsPerHour: { value: 1, unit: 'credit/hour', label: t('每学时学分', 'credits per hour'), cite: A14 },
-  degreeCredits: { value: 72, unit: 'credit', label: t('学历提升每学年学分', 'degree study credits per academic year'), cite: A15 },
-  newTeacherCredits: { value: 72, unit: 'credit', label: t('新任教师试用期培训学分', 'new-teacher probation training credits'), cite: A16 },
-  newTeacherMinHours: { value: 120, unit: 'hour', label: t('新任教师试用期培训最少学时', 'minimum probation training hours'), cite: A16 },
+  degreeCredits: {
+    value: 72,
+    unit: 'credit',
+    label: t('学历提升每学年学分', 'degree study credits per academic year'),
+    cite: A15,
+  },
+  newTeacherCredits: {
+    value: 72,
+    unit: 'credit',
+    label: t('新任教师试用期培训学分', 'new-teacher probation training credits'),
+    cite: A16,
+  },
+  newTeacherMinHours: {
+    value: 120,
+    unit: 'hour',
+    label: t('新任教师试用期培训最少学时', 'minimum probation training hours'),
+    cite: A16,
+  },
   lecturerMultiplier: { value: 2, unit: 'ratio', label: t('主讲学时倍数', 'lecturer multiplier'), cite: A17 },
   schoolBasedCreditsPerHour: {
-    value: 1, unit: 'credit/hour', overridable: true, max: 5, reading: 'R-SD2',
-    label: t('校本培训、自主研习每学时学分（学校自定）', 'school-based training and self-study, credits per hour (set by the school)'), cite: A18,
+    value: 1,
+    unit: 'credit/hour',
+    overridable: true,
+    max: 5,
+    reading: 'R-SD2',
+    label: t(
+      '校本培训、自主研习每学时学分（学校自定）',
+      'school-based training and self-study, credits per hour (set by the school)',
+    ),
+    cite: A18,
   },
-  schoolBasedCycleCap: { value: 120, unit: 'credit', label: t('校本与自主研习周期上限', 'school-based and self-study cap per cycle'), cite: A18 },
-  classTeacherHours: { value: 30, unit: 'hour', label: t('班主任专题培训每周期学时', 'class-teacher training hours per cycle'), cite: A16 },
+  schoolBasedCycleCap: {
+    value: 120,
+    unit: 'credit',
+    label: t('校本与自主研习周期上限', 'school-based and self-study cap per cycle'),
+    cite: A18,
+  },
+  classTeacherHours: {
+    value: 30,
+    unit: 'hour',
+    label: t('班主任专题培训每周期学时', 'class-teacher training hours per cycle'),
+    cite: A16,
+  },
   yearCredits: { value: 48, unit: 'credit', label: t('年度学分', 'credits a year'), cite: A6 },
   cycleCredits: { value: 360, unit: 'credit', label: t('周期学分', 'credits a cycle'), cite: A6 },
-  countyAboveCredits: { value: 240, unit: 'credit', label: t('县级及以上培训学分（提示）', 'county-level-or-above credits (advisory)'), cite: A10, reading: 'R-SD3' },
-  faceToFaceCredits: { value: 60, unit: 'credit', label: t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), cite: A10, reading: 'R-SD3' },
-  publicShareMax: { value: 1 / 3, unit: 'ratio', label: t('公需科目占比上限（提示）', 'maximum share of public subjects (advisory)'), cite: A11, reading: 'R-SD3' },
+  countyAboveCredits: {
+    value: 240,
+    unit: 'credit',
+    label: t('县级及以上培训学分（提示）', 'county-level-or-above credits (advisory)'),
+    cite: A10,
+    reading: 'R-SD3',
+  },
+  faceToFaceCredits: {
+    value: 60,
+    unit: 'credit',
+    label: t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'),
+    cite: A10,
+    reading: 'R-SD3',
+  },
+  publicShareMax: {
+    value: 1 / 3,
+    unit: 'ratio',
+    label: t('公需科目占比上限（提示）', 'maximum share of public subjects (advisory)'),
+    cite: A11,
+    reading: 'R-SD3',
+  },
 });
 
 export const readings = defineReadings([
   {
-    id: 'R-SD1', article: '第十七条',
+    id: 'R-SD1',
+    article: '第十七条',
     question: '在校级培训（含校本培训）中担任主讲老师、课程专家或指导老师如何登记？',
     chosen: 'lecturing at school level or in 校本培训 counts as school-based training at 1 × the hours',
     alternatives: ['2 × the hours at every level', 'no credits below county level'],
-    summary: t('校级（含校本培训）主讲按校本培训1倍学时计', 'lecturing at school level or in school-based training counts as school-based training at 1 × hours'),
+    summary: t(
+      '校级（含校本培训）主讲按校本培训1倍学时计',
+      'lecturing at school level or in school-based training counts as school-based training at 1 × hours',
+    ),
   },
   {
-    id: 'R-SD2', article: '第十八条',
+    id: 'R-SD2',
+    article: '第十八条',
     question: '校本培训和自主研习每学时记多少学分？',
     chosen: '1 credit per hour unless the school’s own method says otherwise (an override)',
     alternatives: ['no default: every school must supply its rate'],
-    summary: t('校本培训、自主研习默认每学时1学分，学校另有办法时可覆盖', 'school-based training and self-study default to 1 credit per hour; a school’s own rate may override it'),
+    summary: t(
+      '校本培训、自主研习默认每学时1学分，学校另有办法时可覆盖',
+      'school-based training and self-study default to 1 credit per hour; a school’s own rate may override it',
+    ),
   },
   {
-    id: 'R-SD3', article: '第十条、第十一条',
+    id: 'R-SD3',
+    article: '第十条、第十一条',
     question: '240学分、60学分面对面培训和公需科目三分之一是否是教师的考核条件？',
     chosen: 'warnings only: 第十条 obliges departments to provide them, 第十一条 says 一般不超过',
     alternatives: ['binding cycle conditions for each teacher'],
-    summary: t('县级以上240学分、市县面对面60学分、公需科目不超过三分之一只作提示，不作不合格', 'county-or-above 240, face-to-face 60 and the one-third public-subject share are advisory only'),
+    summary: t(
+      '县级以上240学分、市县面对面60学分、公需科目不超过三分之一只作提示，不作不合格',
+      'county-or-above 240, face-to-face 60 and the one-third public-subject share are advisory only',
+    ),
   },
   {
-    id: 'R-SD4', article: '第六条',
+    id: 'R-SD4',
+    article: '第六条',
     question: '周期合格是否还要求每年都达到48学分？',
     chosen: 'yes: the cycle passes only if the total is ≥ 360 and every assessed year reached 48',
     alternatives: ['the cycle total alone decides the cycle'],
-    summary: t('周期合格须总学分≥360且每个考核年度≥48（免考核年度、入职前年度除外）', 'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years and years before hire aside)'),
+    summary: t(
+      '周期合格须总学分≥360且每个考核年度≥48（免考核年度、入职前年度除外）',
+      'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years and years before hire aside)',
+    ),
   },
 ]);
 
@@ -84,18 +179,29 @@ const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'pre
  */
 const LECTURER: LecturerRule = {
   roles: new Set(['lecturer', 'expert', 'instructor']),
-  training: new Set<Mode>(['centralized', 'followAlong', 'online', 'schoolBased', 'newTeacher', 'classTeacher', 'support', 'competition']),
+  training: new Set<Mode>([
+    'centralized',
+    'followAlong',
+    'online',
+    'schoolBased',
+    'newTeacher',
+    'classTeacher',
+    'support',
+    'competition',
+  ]),
   cite: A17,
 };
 
 function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   const tr = new Trace();
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it'))) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
+    return tr.done(null, null);
   // a lecturer at a class-teacher training is not taking it: the tags follow what the teacher did
   const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
-  tr.tags.faceToFace = (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
+  tr.tags.faceToFace =
+    (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
   tr.tags.schoolBased = mode === 'schoolBased' || mode === 'selfStudy';
   tr.tags.classTeacher = mode === 'classTeacher';
   tr.tags.publicSubject = rec.category === 'requiredPublic';
@@ -109,49 +215,110 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   switch (mode) {
     case 'degree': {
       const c = p.use('degreeCredits');
-      tr.step('SD-15', A15, t(`学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`, `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`), { params: [c] });
+      tr.step(
+        'SD-15',
+        A15,
+        t(
+          `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
+          `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
+        ),
+        { params: [c] },
+      );
       return tr.done(rec.hours ?? 0, c.value);
     }
     case 'newTeacher': {
       const c = p.use('newTeacherCredits');
       const min = p.use('newTeacherMinHours');
-      tr.step('SD-16-new', A16, t(`新任教师试用期培训考核合格：记 ${pv(c)} 学分`, `new-teacher probation training passed: ${pv(c)} credits`), { params: [c] });
+      tr.step(
+        'SD-16-new',
+        A16,
+        t(`新任教师试用期培训考核合格：记 ${pv(c)} 学分`, `new-teacher probation training passed: ${pv(c)} credits`),
+        { params: [c] },
+      );
       if (rec.hours === undefined || rec.hours < min.value!) {
-        tr.issue('NEW_TEACHER_HOURS_SHORT', 'warning', 'hours',
-          t(`新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`, `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`), A16, fmt(rec.hours ?? null));
+        tr.issue(
+          'NEW_TEACHER_HOURS_SHORT',
+          'warning',
+          'hours',
+          t(
+            `新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`,
+            `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`,
+          ),
+          A16,
+          fmt(rec.hours ?? null),
+        );
       }
       return tr.done(rec.hours ?? 0, c.value);
     }
     case 'lecture': {
       // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
       const school = rec.mode === 'schoolBased' || rec.level === 'school';
-      if (!school && !requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered'))) return tr.done(null, null);
+      if (
+        !school &&
+        !requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))
+      )
+        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered')))
+        return tr.done(null, null);
       if (school) {
         tr.tags.schoolBased = true;
         const rate = p.use('schoolBasedCreditsPerHour');
         const credits = product(rec.hours, rate.value!);
-        tr.step('SD-17-school', A18, t(`校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { readings: ['R-SD1', 'R-SD2'], params: [rate] });
+        tr.step(
+          'SD-17-school',
+          A18,
+          t(
+            `校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+            `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+          ),
+          { readings: ['R-SD1', 'R-SD2'], params: [rate] },
+        );
         return tr.done(rec.hours, credits);
       }
       const m = p.use('lecturerMultiplier');
       const credits = product(rec.hours, m.value!);
-      tr.step('SD-17', A17, t(`县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`, `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`), { params: [m] });
+      tr.step(
+        'SD-17',
+        A17,
+        t(
+          `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
+          `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
+        ),
+        { params: [m] },
+      );
       return tr.done(rec.hours, credits);
     }
     case 'schoolBased':
     case 'selfStudy': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours')))
+        return tr.done(null, null);
       const rate = p.use('schoolBasedCreditsPerHour');
       const credits = product(rec.hours, rate.value!);
-      tr.step('SD-18', A18, t(`${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`, `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`), { readings: ['R-SD2'], params: [rate] });
+      tr.step(
+        'SD-18',
+        A18,
+        t(
+          `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`,
+          `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`,
+        ),
+        { readings: ['R-SD2'], params: [rate] },
+      );
       return tr.done(rec.hours, credits);
     }
     default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('1学时计1学分', 'one hour is one credit'))) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', t('1学时计1学分', 'one hour is one credit')))
+        return tr.done(null, null);
       const rate = p.use('creditsPerHour');
       const credits = product(rec.hours, rate.value!);
-      tr.step('SD-14', A14, t(`${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`, `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`), { params: [rate] });
+      tr.step(
+        'SD-14',
+        A14,
+        t(
+          `${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+          `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+        ),
+        { params: [rate] },
+      );
       return tr.done(rec.hours, credits);
     }
   }
@@ -168,15 +335,28 @@ function judge(input: JudgeInput, ctx: RuleContext) {
     const degree = sum(recs.filter((r) => r.conversion.tags.degree === true).map((r) => r.conversion.credits ?? 0));
     const degreeCap = p.num('degreeCredits');
     const degreeExcess = Math.max(0, degree - degreeCap);
-    if (degreeExcess > 0) notes.push(t(`学历提升本学年只记 ${fmt(degreeCap)} 学分，多出的 ${fmt(degreeExcess)} 不计（第十五条）`, `degree study counts ${fmt(degreeCap)} credits a year; ${fmt(degreeExcess)} more not counted (第十五条)`));
+    if (degreeExcess > 0)
+      notes.push(
+        t(
+          `学历提升本学年只记 ${fmt(degreeCap)} 学分，多出的 ${fmt(degreeExcess)} 不计（第十五条）`,
+          `degree study counts ${fmt(degreeCap)} credits a year; ${fmt(degreeExcess)} more not counted (第十五条)`,
+        ),
+      );
     excessByYear.set(y, degreeExcess);
     const credits = sub(sum(recs.map((r) => r.conversion.credits ?? 0)), degreeExcess);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    const conditions = [condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A6)];
+    const conditions = [
+      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A6),
+    ];
     let pass: boolean | null = allMet(conditions);
     if (input.facts.exemptYears.has(y)) {
       pass = null;
-      notes.push(t(`因产假病假等标记免考核，按主管部门规定补修（${A21.article}）`, `marked exempt (maternity or sick leave); make-up as the department decides (${A21.article})`));
+      notes.push(
+        t(
+          `因产假病假等标记免考核，按主管部门规定补修（${A21.article}）`,
+          `marked exempt (maternity or sick leave); make-up as the department decides (${A21.article})`,
+        ),
+      );
     }
     return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(recs) };
   });
@@ -187,10 +367,19 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   const creditOf = (rs: ConvertedRecord[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
   const schoolBased = creditOf(all.filter((r) => r.conversion.tags.schoolBased === true));
   const cap = p.num('schoolBasedCycleCap');
-  const other = sub(creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true)), sum([...excessByYear.values()]));
+  const other = sub(
+    creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true)),
+    sum([...excessByYear.values()]),
+  );
   const credits = round2(other + Math.min(schoolBased, cap));
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  if (schoolBased > cap) notes.push(t(`校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}（第十八条）`, `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle (第十八条)`));
+  if (schoolBased > cap)
+    notes.push(
+      t(
+        `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}（第十八条）`,
+        `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle (第十八条)`,
+      ),
+    );
   const conditions: Condition[] = [
     condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A6),
   ];
@@ -199,28 +388,89 @@ function judge(input: JudgeInput, ctx: RuleContext) {
   // (exempt, before hire, not yet due) are left out.
   for (const y of years) {
     if (y.pass === null || y.year > input.lastDueYear) continue;
-    conditions.push(condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, p.num('yearCredits'), A6, { readings: ['R-SD4'] }));
+    conditions.push(
+      condition(
+        `year${y.year}`,
+        t(`${y.year}年度学分`, `credits in ${y.year}`),
+        'credits',
+        y.credits,
+        p.num('yearCredits'),
+        A6,
+        { readings: ['R-SD4'] },
+      ),
+    );
   }
   if (input.facts.classTeacher) {
     const ct = sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0));
-    conditions.push(condition('classTeacherHours', t('班主任工作专题培训学时', 'class-teacher training hours'), 'hours', ct, p.num('classTeacherHours'), A16));
+    conditions.push(
+      condition(
+        'classTeacherHours',
+        t('班主任工作专题培训学时', 'class-teacher training hours'),
+        'hours',
+        ct,
+        p.num('classTeacherHours'),
+        A16,
+      ),
+    );
   }
-  const above = creditOf(all.filter((r) => r.conversion.tags.aboveCounty === true && r.conversion.tags.schoolBased !== true));
-  conditions.push(condition('countyAbove', t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)'), 'credits', above, p.num('countyAboveCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
+  const above = creditOf(
+    all.filter((r) => r.conversion.tags.aboveCounty === true && r.conversion.tags.schoolBased !== true),
+  );
+  conditions.push(
+    condition(
+      'countyAbove',
+      t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)'),
+      'credits',
+      above,
+      p.num('countyAboveCredits'),
+      A10,
+      { advisory: true, readings: ['R-SD3'] },
+    ),
+  );
   const f2f = creditOf(all.filter((r) => r.conversion.tags.faceToFace === true));
-  conditions.push(condition('faceToFace', t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'), 'credits', f2f, p.num('faceToFaceCredits'), A10, { advisory: true, readings: ['R-SD3'] }));
+  conditions.push(
+    condition(
+      'faceToFace',
+      t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'),
+      'credits',
+      f2f,
+      p.num('faceToFaceCredits'),
+      A10,
+      { advisory: true, readings: ['R-SD3'] },
+    ),
+  );
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits
     const pub = sum(all.filter((r) => r.conversion.tags.publicSubject === true).map((r) => r.conversion.hours ?? 0));
     const limit = product(hours, p.num('publicShareMax'));
-    const c = condition('publicShare', t('公需科目学时（不超过总学时三分之一，提示）', 'public-subject hours (≤ one third of all hours, advisory)'), 'hours', pub, limit, A11, {
-      kind: 'max', advisory: true, readings: ['R-SD3'], note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
-    });
+    const c = condition(
+      'publicShare',
+      t('公需科目学时（不超过总学时三分之一，提示）', 'public-subject hours (≤ one third of all hours, advisory)'),
+      'hours',
+      pub,
+      limit,
+      A11,
+      {
+        kind: 'max',
+        advisory: true,
+        readings: ['R-SD3'],
+        note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
+      },
+    );
     conditions.push(c);
   }
   return {
     years,
-    cycle: { start: input.start, end: input.end, hours, credits, pass: allMet(conditions), conditions, notes, undefinedCredits: countUndefined(all) },
+    cycle: {
+      start: input.start,
+      end: input.end,
+      hours,
+      credits,
+      pass: allMet(conditions),
+      conditions,
+      notes,
+      undefinedCredits: countUndefined(all),
+    },
   };
 }
 
@@ -228,7 +478,12 @@ export const shandong: RegionRules = {
   id: 'shandong',
   name: t('山东', 'Shandong'),
   spellings: ['山东', '山东省', 'shandong'],
-  source: { file: '001_451193a284549591.txt', title: '山东省中小学教师继续教育学分管理办法', body: '山东省', year: 2012 },
+  source: {
+    file: '001_451193a284549591.txt',
+    title: '山东省中小学教师继续教育学分管理办法',
+    body: '山东省',
+    year: 2012,
+  },
   params,
   readings,
   unit: 'credits',
@@ -246,11 +501,22 @@ export const shandong: RegionRules = {
     // 第二十一条: a year made up later is marked exempt
     last: [{ header: '免考核', list: ['是', '否'], width: 8 }],
   },
-  modes: ['centralized', 'followAlong', 'online', 'schoolBased', 'selfStudy', 'lecture', 'degree', 'newTeacher', 'classTeacher', 'exam', 'support'],
+  modes: [
+    'centralized',
+    'followAlong',
+    'online',
+    'schoolBased',
+    'selfStudy',
+    'lecture',
+    'degree',
+    'newTeacher',
+    'classTeacher',
+    'exam',
+    'support',
+  ],
   levelAliases,
   // 第十四条 counts hours, not days; a day's length is nowhere given.
   dayHoursKey: () => null,
   convert,
   judge,
 };
-

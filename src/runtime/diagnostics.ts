@@ -29,7 +29,11 @@ export function getRegistration(): Registration | null {
 }
 
 /** The requirement sets the add-in relies on or reports, with the highest minor version probed. */
-const SETS: ReadonlyArray<readonly [string, number]> = [['ExcelApi', 20], ['SharedRuntime', 3], ['CustomFunctionsRuntime', 5]];
+const SETS: ReadonlyArray<readonly [string, number]> = [
+  ['ExcelApi', 20],
+  ['SharedRuntime', 3],
+  ['CustomFunctionsRuntime', 5],
+];
 
 function highestSupported(name: string, maxMinor: number): string | null {
   const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
@@ -49,14 +53,31 @@ export type Row = [string, string];
 export function diagnosticsRows(lang: Lang): Row[] {
   const en = lang === 'en';
   const rows: Row[] = [];
-  const envName = BUILD.env === 'production' ? (en ? 'production' : '生产版') : BUILD.env === 'development' ? (en ? 'development' : '开发版') : en ? 'unbuilt source' : '源码';
-  rows.push([en ? 'Add-in version' : '加载项版本', `${BUILD.version} (${envName}, ${en ? 'namespace' : '命名空间'} ${BUILD.namespace})`]);
+  const envName =
+    BUILD.env === 'production'
+      ? en
+        ? 'production'
+        : '生产版'
+      : BUILD.env === 'development'
+        ? en
+          ? 'development'
+          : '开发版'
+        : en
+          ? 'unbuilt source'
+          : '源码';
+  rows.push([
+    en ? 'Add-in version' : '加载项版本',
+    `${BUILD.version} (${envName}, ${en ? 'namespace' : '命名空间'} ${BUILD.namespace})`,
+  ]);
   for (const r of REGIONS) {
     const s = RULES[r].source;
     rows.push([en ? `Rules: ${RULES[r].name.en}` : `规则：${RULES[r].name.zh}`, `${s.title} (${s.body}, ${s.year})`]);
   }
   const diag = typeof Office !== 'undefined' ? Office.context?.diagnostics : undefined;
-  rows.push([en ? 'Office host' : 'Office 应用', diag ? `${diag.host} · ${diag.platform} · ${diag.version}` : en ? 'not running in Office' : '未在 Office 中运行']);
+  rows.push([
+    en ? 'Office host' : 'Office 应用',
+    diag ? `${diag.host} · ${diag.platform} · ${diag.version}` : en ? 'not running in Office' : '未在 Office 中运行',
+  ]);
   const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
   if (display) rows.push([en ? 'Office language' : 'Office 语言', display]);
   for (const [name, max] of SETS) rows.push([name, highestSupported(name, max) ?? (en ? 'not supported' : '不支持')]);
@@ -65,13 +86,21 @@ export function diagnosticsRows(lang: Lang): Row[] {
     en ? 'Functions' : '函数',
     reg
       ? `${en ? `${reg.count} registered` : `已注册 ${reg.count} 个`}${reg.office ? '' : en ? ' (outside Office: not in Excel)' : '（不在 Office 中：未注册到 Excel）'}`
-      : en ? 'not registered' : '未注册',
+      : en
+        ? 'not registered'
+        : '未注册',
   ]);
   const s = getSettings();
   const unset = en ? '(not set)' : '（未设置）';
   if (!settingsKnown()) rows.push([en ? 'Workbook settings' : '工作簿设置', en ? 'not read yet' : '尚未读取']);
-  rows.push([SETTING_KEYS.region, s.region ? `${s.region} (${en ? RULES[s.region].name.en : RULES[s.region].name.zh})` : unset]);
+  rows.push([
+    SETTING_KEYS.region,
+    s.region ? `${s.region} (${en ? RULES[s.region].name.en : RULES[s.region].name.zh})` : unset,
+  ]);
   rows.push([SETTING_KEYS.cycleStart, s.cycleStart !== undefined ? String(s.cycleStart) : unset]);
-  rows.push([SETTING_KEYS.overrides, s.overrides && Object.keys(s.overrides).length ? JSON.stringify(s.overrides) : unset]);
+  rows.push([
+    SETTING_KEYS.overrides,
+    s.overrides && Object.keys(s.overrides).length ? JSON.stringify(s.overrides) : unset,
+  ]);
   return rows;
 }

@@ -4,8 +4,26 @@
 // actions. All figures come from the engine's report; nothing here knows a rule.
 import * as React from 'react';
 import {
-  Badge, Button, Caption1, Divider, Dropdown, Field, FluentProvider, Input, MessageBar, MessageBarBody, Option,
-  ProgressBar, Select, Subtitle2, Tab, TabList, Text, makeStyles, tokens, webLightTheme,
+  Badge,
+  Button,
+  Caption1,
+  Divider,
+  Dropdown,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
 } from '@fluentui/react-components';
 import { REGIONS, RULES, type RegionId } from '../rules';
 import { checkOverrides } from '../rules/params';
@@ -25,20 +43,40 @@ import { store, PaneState } from './store';
 import { Diagnostics } from './Diagnostics';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px 24px', boxSizing: 'border-box', minHeight: '100%' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    padding: '12px 14px 24px',
+    boxSizing: 'border-box',
+    minHeight: '100%',
+  },
   header: { display: 'flex', alignItems: 'center', gap: '8px', justifyContent: 'space-between' },
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
   list: { display: 'flex', flexDirection: 'column', gap: '2px' },
   item: {
-    textAlign: 'left', border: 'none', background: 'none', padding: '6px 8px', borderRadius: tokens.borderRadiusMedium, cursor: 'pointer',
-    display: 'flex', flexDirection: 'column', gap: '2px', fontFamily: 'inherit', fontSize: tokens.fontSizeBase200,
+    textAlign: 'left',
+    border: 'none',
+    background: 'none',
+    padding: '6px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase200,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   itemSelected: { backgroundColor: tokens.colorBrandBackground2 },
   mapGrid: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 8px', alignItems: 'center' },
-  teacher: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px' },
+  teacher: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '6px 8px',
+  },
   years: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginTop: '4px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -78,29 +116,67 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
         <div className={styles.header}>
           <Subtitle2 as="h1">{s.title}</Subtitle2>
           <div className={styles.row}>
-            {preview && <Badge appearance="filled" color="warning" data-testid="preview-badge" title={s.previewHint}>{s.preview}</Badge>}
-            <Button size="small" appearance="subtle" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{s.language}</Button>
+            {preview && (
+              <Badge appearance="filled" color="warning" data-testid="preview-badge" title={s.previewHint}>
+                {s.preview}
+              </Badge>
+            )}
+            <Button
+              size="small"
+              appearance="subtle"
+              data-testid="lang"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {s.language}
+            </Button>
           </div>
         </div>
         {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
         <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
-          <Tab value="settings" data-testid="tab-settings">{s.tabSettings}</Tab>
-          <Tab value="issues" data-testid="tab-issues">{s.tabIssues}{st.last ? ` (${st.last.report.summary.errors + st.last.report.summary.warnings})` : ''}</Tab>
-          <Tab value="teachers" data-testid="tab-teachers">{s.tabTeachers}</Tab>
+          <Tab value="settings" data-testid="tab-settings">
+            {s.tabSettings}
+          </Tab>
+          <Tab value="issues" data-testid="tab-issues">
+            {s.tabIssues}
+            {st.last ? ` (${st.last.report.summary.errors + st.last.report.summary.warnings})` : ''}
+          </Tab>
+          <Tab value="teachers" data-testid="tab-teachers">
+            {s.tabTeachers}
+          </Tab>
         </TabList>
 
         {st.busy && (
           <div className={styles.section} data-testid="progress">
-            <Text size={200}>{s.phase[st.busy.phase]} {st.busy.total > 1 ? `${st.busy.done}/${st.busy.total}` : ''}</Text>
+            <Text size={200}>
+              {s.phase[st.busy.phase]} {st.busy.total > 1 ? `${st.busy.done}/${st.busy.total}` : ''}
+            </Text>
             <ProgressBar value={st.busy.total ? st.busy.done / st.busy.total : undefined} />
-            <Button size="small" onClick={cancelValidation} data-testid="cancel">{s.cancel}</Button>
+            <Button size="small" onClick={cancelValidation} data-testid="cancel">
+              {s.cancel}
+            </Button>
           </div>
         )}
-        {st.error && <MessageBar intent="error" data-testid="error"><MessageBarBody>{st.error}</MessageBarBody></MessageBar>}
-        {(message || st.notice) && <MessageBar intent="success" data-testid="message"><MessageBarBody>{message ?? st.notice}</MessageBarBody></MessageBar>}
+        {st.error && (
+          <MessageBar intent="error" data-testid="error">
+            <MessageBarBody>{st.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(message || st.notice) && (
+          <MessageBar intent="success" data-testid="message">
+            <MessageBarBody>{message ?? st.notice}</MessageBarBody>
+          </MessageBar>
+        )}
 
         {st.tab === 'settings' && (
-          <SettingsTab s={s} lang={lang} busy={!!st.busy} columns={columns} setColumns={setColumns} setMessage={setMessage} act={act} />
+          <SettingsTab
+            s={s}
+            lang={lang}
+            busy={!!st.busy}
+            columns={columns}
+            setColumns={setColumns}
+            setMessage={setMessage}
+            act={act}
+          />
         )}
         {st.tab === 'issues' && <IssuesTab s={s} />}
         {st.tab === 'teachers' && <TeachersTab s={s} lang={lang} />}
@@ -111,7 +187,9 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
 }
 
 function SettingsTab(props: {
-  s: Strings; lang: Lang; busy: boolean;
+  s: Strings;
+  lang: Lang;
+  busy: boolean;
   columns: { map: ColumnMap; sheet: SheetData } | null;
   setColumns: (c: { map: ColumnMap; sheet: SheetData } | null) => void;
   setMessage: (m: string | null) => void;
@@ -123,7 +201,9 @@ function SettingsTab(props: {
   const [region, setRegion] = React.useState<RegionId | undefined>(settings.region);
   const [cycle, setCycle] = React.useState<string>(settings.cycleStart ? String(settings.cycleStart) : '');
   const [asOf, setAsOf] = React.useState<string>(settings.asOf ?? '');
-  const [over, setOver] = React.useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.overrides ?? {}).map(([k, v]) => [k, String(v)])));
+  const [over, setOver] = React.useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(settings.overrides ?? {}).map(([k, v]) => [k, String(v)])),
+  );
   React.useEffect(() => {
     setRegion(settings.region);
     setCycle(settings.cycleStart ? String(settings.cycleStart) : '');
@@ -142,7 +222,9 @@ function SettingsTab(props: {
     if (!Number.isFinite(n)) overrideErrors[k] = lang === 'en' ? 'not a number' : '不是数字';
     else overrideValues[k] = n;
   }
-  if (rules) for (const p of checkOverrides(rules.params, overrideValues)) overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
+  if (rules)
+    for (const p of checkOverrides(rules.params, overrideValues))
+      overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
   const asOfBad = asOf !== '' && !parseDate(asOf);
   const valid = !!region && !cycleBad && !asOfBad && Object.keys(overrideErrors).length === 0;
 
@@ -186,9 +268,23 @@ function SettingsTab(props: {
           ))}
         </Dropdown>
       </Field>
-      {rules && <Caption1 className={styles.muted}>{rules.source.title}（{rules.source.body}，{rules.source.year}）</Caption1>}
-      <Field label={s.cycleStart} hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto} validationMessage={cycleBad ? s.cycleInvalid : undefined}>
-        <Input data-testid="cycle" value={fixed ? String(fixed.start) : cycle} disabled={!!fixed} onChange={(_, d) => setCycle(d.value.trim())} inputMode="numeric" />
+      {rules && (
+        <Caption1 className={styles.muted}>
+          {rules.source.title}（{rules.source.body}，{rules.source.year}）
+        </Caption1>
+      )}
+      <Field
+        label={s.cycleStart}
+        hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto}
+        validationMessage={cycleBad ? s.cycleInvalid : undefined}
+      >
+        <Input
+          data-testid="cycle"
+          value={fixed ? String(fixed.start) : cycle}
+          disabled={!!fixed}
+          onChange={(_, d) => setCycle(d.value.trim())}
+          inputMode="numeric"
+        />
       </Field>
       <Field label={s.asOf} hint={s.asOfHint(today())} validationMessage={asOfBad ? s.asOfInvalid : undefined}>
         <Input data-testid="as-of" value={asOf} placeholder={today()} onChange={(_, d) => setAsOf(d.value.trim())} />
@@ -204,22 +300,40 @@ function SettingsTab(props: {
               hint={`${key} · ${s.notDefined === '原文未规定' ? '原文' : 'source'}: ${p.value === null ? s.notDefined : p.value}`}
               validationMessage={overrideErrors[key]}
             >
-              <Input data-testid={`override-${key}`} value={over[key] ?? ''} placeholder={p.value === null ? s.notDefined : String(p.value)} onChange={(_, d) => setOver({ ...over, [key]: d.value })} />
+              <Input
+                data-testid={`override-${key}`}
+                value={over[key] ?? ''}
+                placeholder={p.value === null ? s.notDefined : String(p.value)}
+                onChange={(_, d) => setOver({ ...over, [key]: d.value })}
+              />
             </Field>
           ))}
         </div>
       )}
       <div className={styles.row}>
-        <Button appearance="secondary" disabled={!valid || busy} data-testid="save" onClick={() => act(async () => (await save(), s.saved))}>{s.save}</Button>
+        <Button
+          appearance="secondary"
+          disabled={!valid || busy}
+          data-testid="save"
+          onClick={() => act(async () => (await save(), s.saved))}
+        >
+          {s.save}
+        </Button>
       </div>
       <Divider />
       <Text weight="semibold">{s.columns}</Text>
       <div className={styles.row}>
-        <Button size="small" disabled={busy} data-testid="detect" onClick={() => act(detect)}>{s.detect}</Button>
+        <Button size="small" disabled={busy} data-testid="detect" onClick={() => act(detect)}>
+          {s.detect}
+        </Button>
       </div>
       {columns && (
         <div className={styles.mapGrid} data-testid="mapping">
-          {FIELDS.filter((f) => columns.map.columns[f] !== undefined || ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f)).map((f) => (
+          {FIELDS.filter(
+            (f) =>
+              columns.map.columns[f] !== undefined ||
+              ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f),
+          ).map((f) => (
             <React.Fragment key={f}>
               <Caption1>{lang === 'en' ? FIELD_LABELS[f].en : FIELD_LABELS[f].zh}</Caption1>
               <Select
@@ -234,7 +348,10 @@ function SettingsTab(props: {
               >
                 <option value="">{s.notMapped}</option>
                 {headerCells.map((h, i) => (
-                  <option key={i} value={String(i)}>{`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
+                  <option
+                    key={i}
+                    value={String(i)}
+                  >{`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
                 ))}
               </Select>
             </React.Fragment>
@@ -247,31 +364,101 @@ function SettingsTab(props: {
           appearance="primary"
           disabled={!valid || busy}
           data-testid="validate"
-          onClick={() => act(async () => {
-            const saved = await save();
-            const last = await runValidation({ region: saved.region!, ...(columns ? { columns: columns.map } : {}), lang });
-            return last ? s.marks(last.marks) : '';
-          })}
+          onClick={() =>
+            act(async () => {
+              const saved = await save();
+              const last = await runValidation({
+                region: saved.region!,
+                ...(columns ? { columns: columns.map } : {}),
+                lang,
+              });
+              return last ? s.marks(last.marks) : '';
+            })
+          }
         >
           {s.validate}
         </Button>
-        <Button disabled={busy} data-testid="clear" onClick={() => act(async () => s.marksCleared(await getPort()!.clearMarks()))}>{s.clearMarks}</Button>
+        <Button
+          disabled={busy}
+          data-testid="clear"
+          onClick={() => act(async () => s.marksCleared(await getPort()!.clearMarks()))}
+        >
+          {s.clearMarks}
+        </Button>
       </div>
       <div className={styles.row}>
-        <Button disabled={busy || !store.get().last} data-testid="summary" onClick={() => act(async () => s.summaryWritten(await getPort()!.writeSummary(store.get().last!.report, lang)))}>{s.writeSummary}</Button>
-        <Button disabled={busy || !region} data-testid="template" onClick={() => act(async () => s.templateInserted(await getPort()!.insertTemplate(region!, lang)))}>{s.insertTemplate}</Button>
+        <Button
+          disabled={busy || !store.get().last}
+          data-testid="summary"
+          onClick={() =>
+            act(async () => s.summaryWritten(await getPort()!.writeSummary(store.get().last!.report, lang)))
+          }
+        >
+          {s.writeSummary}
+        </Button>
+        <Button
+          disabled={busy || !region}
+          data-testid="template"
+          onClick={() => act(async () => s.templateInserted(await getPort()!.insertTemplate(region!, lang)))}
+        >
+          {s.insertTemplate}
+        </Button>
       </div>
     </div>
   );
 }
 
-type IssueRow = { key: string; row: number | null; teacher?: string; field: string; severity: string; code: string; message: string; article?: string };
+type IssueRow = {
+  key: string;
+  row: number | null;
+  teacher?: string;
+  field: string;
+  severity: string;
+  code: string;
+  message: string;
+  article?: string;
+};
 
 function collectIssues(report: Report): IssueRow[] {
   const out: IssueRow[] = [];
-  report.records.forEach((r) => r.issues.forEach((i, k) => out.push({ key: `${r.row}-${k}`, row: r.row, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
-  report.teachers.forEach((t) => t.issues.forEach((i, k) => out.push({ key: `${t.id}-${k}`, row: null, teacher: t.name ?? t.id, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) })));
-  report.issues.forEach((i, k) => out.push({ key: `roster-${k}`, row: null, field: i.field, severity: i.severity, code: i.code, message: i.message, ...(i.article ? { article: i.article } : {}) }));
+  report.records.forEach((r) =>
+    r.issues.forEach((i, k) =>
+      out.push({
+        key: `${r.row}-${k}`,
+        row: r.row,
+        field: i.field,
+        severity: i.severity,
+        code: i.code,
+        message: i.message,
+        ...(i.article ? { article: i.article } : {}),
+      }),
+    ),
+  );
+  report.teachers.forEach((t) =>
+    t.issues.forEach((i, k) =>
+      out.push({
+        key: `${t.id}-${k}`,
+        row: null,
+        teacher: t.name ?? t.id,
+        field: i.field,
+        severity: i.severity,
+        code: i.code,
+        message: i.message,
+        ...(i.article ? { article: i.article } : {}),
+      }),
+    ),
+  );
+  report.issues.forEach((i, k) =>
+    out.push({
+      key: `roster-${k}`,
+      row: null,
+      field: i.field,
+      severity: i.severity,
+      code: i.code,
+      message: i.message,
+      ...(i.article ? { article: i.article } : {}),
+    }),
+  );
   const rank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
   return out.sort((a, b) => rank(a.severity) - rank(b.severity) || (a.row ?? 0) - (b.row ?? 0));
 }
@@ -290,7 +477,12 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
   const issues = collectIssues(report);
   const groups = new Map<string, IssueRow[]>();
   for (const i of issues) {
-    const k = grouping === 'kind' ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${i.code}` : i.row !== null ? s.row(i.row) : i.teacher ?? '';
+    const k =
+      grouping === 'kind'
+        ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${i.code}`
+        : i.row !== null
+          ? s.row(i.row)
+          : (i.teacher ?? '');
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
   }
   const click = async (i: IssueRow) => {
@@ -304,20 +496,47 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
   return (
     <div className={styles.section}>
       <div className={styles.counts} data-testid="counts">
-        <Badge color="danger" data-testid="count-errors">{s.errors} {sum.errors}</Badge>
-        <Badge color="warning" data-testid="count-warnings">{s.warnings} {sum.warnings}</Badge>
-        <Badge color="informative">{s.records} {sum.records}</Badge>
-        <Badge color="success" data-testid="count-pass">{s.cyclePass} {sum.cyclePass}</Badge>
-        <Badge color="danger" appearance="outline" data-testid="count-fail">{s.cycleFail} {sum.cycleFail}</Badge>
-        {sum.cycleInProgress > 0 && <Badge color="informative" appearance="outline" data-testid="count-inprogress">{s.cycleInProgress} {sum.cycleInProgress}</Badge>}
-        {sum.cyclePending > 0 && <Badge color="warning" appearance="outline" data-testid="count-pending">{s.cyclePending} {sum.cyclePending}</Badge>}
-        <Caption1 className={styles.muted} data-testid="as-of-shown">{s.asOfShown(report.asOf)}</Caption1>
+        <Badge color="danger" data-testid="count-errors">
+          {s.errors} {sum.errors}
+        </Badge>
+        <Badge color="warning" data-testid="count-warnings">
+          {s.warnings} {sum.warnings}
+        </Badge>
+        <Badge color="informative">
+          {s.records} {sum.records}
+        </Badge>
+        <Badge color="success" data-testid="count-pass">
+          {s.cyclePass} {sum.cyclePass}
+        </Badge>
+        <Badge color="danger" appearance="outline" data-testid="count-fail">
+          {s.cycleFail} {sum.cycleFail}
+        </Badge>
+        {sum.cycleInProgress > 0 && (
+          <Badge color="informative" appearance="outline" data-testid="count-inprogress">
+            {s.cycleInProgress} {sum.cycleInProgress}
+          </Badge>
+        )}
+        {sum.cyclePending > 0 && (
+          <Badge color="warning" appearance="outline" data-testid="count-pending">
+            {s.cyclePending} {sum.cyclePending}
+          </Badge>
+        )}
+        <Caption1 className={styles.muted} data-testid="as-of-shown">
+          {s.asOfShown(report.asOf)}
+        </Caption1>
       </div>
-      <Caption1 className={styles.muted}>{s.marks(last.marks)} {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}</Caption1>
+      <Caption1 className={styles.muted}>
+        {s.marks(last.marks)}{' '}
+        {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}
+      </Caption1>
       {where && <Caption1 data-testid="selected">{s.selected(where)}</Caption1>}
       <TabList size="small" selectedValue={grouping} onTabSelect={(_, d) => setGrouping(d.value as 'row' | 'kind')}>
-        <Tab value="kind" data-testid="group-kind">{s.byKind}</Tab>
-        <Tab value="row" data-testid="group-row">{s.byRow}</Tab>
+        <Tab value="kind" data-testid="group-kind">
+          {s.byKind}
+        </Tab>
+        <Tab value="row" data-testid="group-row">
+          {s.byRow}
+        </Tab>
       </TabList>
       {issues.length === 0 && <Text>{s.noIssues}</Text>}
       <div className={styles.list} data-testid="issues">
@@ -327,7 +546,9 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
           shown += visible.length;
           return (
             <div key={k} className={styles.section}>
-              <Text weight="semibold" size={200}>{k}（{list.length}）</Text>
+              <Text weight="semibold" size={200}>
+                {k}（{list.length}）
+              </Text>
               {visible.map((i) => (
                 <button
                   key={i.key}
@@ -338,7 +559,9 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
                   onClick={() => void click(i)}
                 >
                   <span>
-                    <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>{i.row !== null ? s.row(i.row) : i.teacher}</Badge>{' '}
+                    <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
+                      {i.row !== null ? s.row(i.row) : i.teacher}
+                    </Badge>{' '}
                     {i.message}
                   </span>
                   {i.article && <Caption1 className={styles.muted}>{i.article}</Caption1>}
@@ -348,11 +571,21 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
           );
         })}
       </div>
-      {issues.length > limit && <Button size="small" onClick={() => setLimit(limit + 200)}>{s.showMore(Math.min(200, issues.length - limit))}</Button>}
+      {issues.length > limit && (
+        <Button size="small" onClick={() => setLimit(limit + 200)}>
+          {s.showMore(Math.min(200, issues.length - limit))}
+        </Button>
+      )}
       {report.readings.length > 0 && (
         <div className={styles.section}>
-          <Text weight="semibold" size={200}>{s.readings}</Text>
-          {report.readings.map((r) => <Caption1 key={r.id}>{r.id} {r.summary}</Caption1>)}
+          <Text weight="semibold" size={200}>
+            {s.readings}
+          </Text>
+          {report.readings.map((r) => (
+            <Caption1 key={r.id}>
+              {r.id} {r.summary}
+            </Caption1>
+          ))}
         </div>
       )}
     </div>
@@ -361,27 +594,49 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
 
 type Status = Report['teachers'][number]['cycle']['status'];
 const STATUS_COLOR: Record<Status, 'success' | 'danger' | 'informative' | 'warning' | 'subtle'> = {
-  pass: 'success', fail: 'danger', inProgress: 'informative', pending: 'warning', notAssessed: 'subtle',
+  pass: 'success',
+  fail: 'danger',
+  inProgress: 'informative',
+  pending: 'warning',
+  notAssessed: 'subtle',
 };
 
 function TeachersTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement {
   const st = useStore();
   const styles = useStyles();
   const report = st.last?.report;
-  const initial = !report ? 'failing' : report.summary.cycleFail ? 'failing' : report.summary.cycleInProgress + report.summary.cyclePending ? 'open' : 'all';
+  const initial = !report
+    ? 'failing'
+    : report.summary.cycleFail
+      ? 'failing'
+      : report.summary.cycleInProgress + report.summary.cyclePending
+        ? 'open'
+        : 'all';
   const [filter, setFilter] = React.useState<'all' | 'failing' | 'open'>(initial);
   const [limit, setLimit] = React.useState(100);
   if (!report) return <Text>{s.validateFirst}</Text>;
   const word = (x: Status) => say(STATUS_WORDS[x], lang);
   const open = (x: Status) => x === 'inProgress' || x === 'pending';
-  const teachers = report.teachers.filter((t) => filter === 'all' || (filter === 'failing' ? t.cycle.status === 'fail' : open(t.cycle.status)));
+  const teachers = report.teachers.filter(
+    (t) => filter === 'all' || (filter === 'failing' ? t.cycle.status === 'fail' : open(t.cycle.status)),
+  );
   const sum = report.summary;
   return (
     <div className={styles.section}>
-      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing' | 'open')}>
-        <Tab value="failing" data-testid="filter-failing">{s.failing}（{sum.cycleFail}）</Tab>
-        <Tab value="open" data-testid="filter-open">{s.open}（{sum.cycleInProgress + sum.cyclePending}）</Tab>
-        <Tab value="all" data-testid="filter-all">{s.all}（{sum.teachers}）</Tab>
+      <TabList
+        size="small"
+        selectedValue={filter}
+        onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing' | 'open')}
+      >
+        <Tab value="failing" data-testid="filter-failing">
+          {s.failing}（{sum.cycleFail}）
+        </Tab>
+        <Tab value="open" data-testid="filter-open">
+          {s.open}（{sum.cycleInProgress + sum.cyclePending}）
+        </Tab>
+        <Tab value="all" data-testid="filter-all">
+          {s.all}（{sum.teachers}）
+        </Tab>
       </TabList>
       <Caption1 className={styles.muted}>{s.asOfShown(report.asOf)}</Caption1>
       {teachers.slice(0, limit).map((t) => (
@@ -389,24 +644,45 @@ function TeachersTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElemen
           <div className={styles.row}>
             <Text weight="semibold">{t.name ?? ''}</Text>
             <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
-            <Badge color={STATUS_COLOR[t.cycle.status]}>{t.cycle.start}–{t.cycle.end} {word(t.cycle.status)}</Badge>
-            <Caption1>{t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}</Caption1>
+            <Badge color={STATUS_COLOR[t.cycle.status]}>
+              {t.cycle.start}–{t.cycle.end} {word(t.cycle.status)}
+            </Badge>
+            <Caption1>
+              {t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}
+            </Caption1>
           </div>
           <div className={styles.years}>
             {t.years.map((y) => (
-              <Badge key={y.year} appearance="tint" color={STATUS_COLOR[y.status]} title={[y.verdict, ...y.reasons].join('；')}>
+              <Badge
+                key={y.year}
+                appearance="tint"
+                color={STATUS_COLOR[y.status]}
+                title={[y.verdict, ...y.reasons].join('；')}
+              >
                 {y.year} {word(y.status)} · {report.unit === 'hours' ? y.hours : y.credits}
               </Badge>
             ))}
           </div>
-          {t.cycle.status !== 'pass' && <Caption1 block data-testid="verdict">{t.cycle.verdict}</Caption1>}
-          {t.cycle.shortfall.filter((x) => !x.advisory).map((x) => (
-            <Caption1 key={x.condition} block className={styles.muted}>{x.label} {s.missing} {x.missing} {x.unit === 'hours' ? s.hours : s.credits}（{x.article}）</Caption1>
-          ))}
+          {t.cycle.status !== 'pass' && (
+            <Caption1 block data-testid="verdict">
+              {t.cycle.verdict}
+            </Caption1>
+          )}
+          {t.cycle.shortfall
+            .filter((x) => !x.advisory)
+            .map((x) => (
+              <Caption1 key={x.condition} block className={styles.muted}>
+                {x.label} {s.missing} {x.missing} {x.unit === 'hours' ? s.hours : s.credits}（{x.article}）
+              </Caption1>
+            ))}
           {t.idProblem && <Caption1 block>{t.idProblem}</Caption1>}
         </div>
       ))}
-      {teachers.length > limit && <Button size="small" onClick={() => setLimit(limit + 100)}>{s.showMore(Math.min(100, teachers.length - limit))}</Button>}
+      {teachers.length > limit && (
+        <Button size="small" onClick={() => setLimit(limit + 100)}>
+          {s.showMore(Math.min(100, teachers.length - limit))}
+        </Button>
+      )}
     </div>
   );
 }

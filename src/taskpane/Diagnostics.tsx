@@ -24,7 +24,13 @@ export function Diagnostics({ lang }: { lang: Lang }): React.ReactElement {
   return (
     <div className={styles.root}>
       <div>
-        <Button size="small" appearance="subtle" aria-expanded={open} data-testid="diagnostics-toggle" onClick={() => setOpen(!open)}>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={open}
+          data-testid="diagnostics-toggle"
+          onClick={() => setOpen(!open)}
+        >
           {en ? 'Diagnostics' : '诊断信息'} {open ? '▴' : '▾'}
         </Button>
       </div>
@@ -40,7 +46,11 @@ export function Diagnostics({ lang }: { lang: Lang }): React.ReactElement {
               ))}
             </tbody>
           </table>
-          <Caption1>{en ? `The same rows as =${BUILD.namespace}.VERSION() in a cell.` : `与单元格中 =${BUILD.namespace}.VERSION() 的结果相同。`}</Caption1>
+          <Caption1>
+            {en
+              ? `The same rows as =${BUILD.namespace}.VERSION() in a cell.`
+              : `与单元格中 =${BUILD.namespace}.VERSION() 的结果相同。`}
+          </Caption1>
         </>
       )}
     </div>

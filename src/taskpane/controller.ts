@@ -26,7 +26,12 @@ export interface ValidateOptions {
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Where a record's issue points: its column when the field has one, else the row's first cell. */
-export function issueCell(result: CheckResult, sheet: SheetData, row: number, field: string): { row: number; col: number } {
+export function issueCell(
+  result: CheckResult,
+  sheet: SheetData,
+  row: number,
+  field: string,
+): { row: number; col: number } {
   const idx = result.columns.columns[field as Field];
   return { row, col: sheet.firstCol + (idx ?? 0) };
 }
@@ -52,7 +57,12 @@ export function marksOf(result: CheckResult, sheet: SheetData, lang: Lang): Mark
   return [...byCell.values()];
 }
 
-export async function validate(port: WorkbookPort, o: ValidateOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<LastValidation> {
+export async function validate(
+  port: WorkbookPort,
+  o: ValidateOptions,
+  onProgress?: ProgressFn,
+  signal?: AbortSignal,
+): Promise<LastValidation> {
   const timings: Record<Phase, number> = { read: 0, engine: 0, write: 0 };
   let t0 = now();
   const sheet = await port.readActiveSheet(onProgress, signal);
@@ -101,7 +111,10 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
   const region = overrides.region ?? s.region;
   const lang = getLang();
   if (!region) {
-    store.set({ error: lang === 'en' ? 'Choose the workbook’s region first.' : '请先为本工作簿选择地区。', tab: 'settings' });
+    store.set({
+      error: lang === 'en' ? 'Choose the workbook’s region first.' : '请先为本工作簿选择地区。',
+      tab: 'settings',
+    });
     return null;
   }
   running?.abort();
@@ -109,18 +122,24 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
   running = controller;
   store.set({ busy: { phase: 'read', done: 0, total: 1 }, error: null, notice: null });
   try {
-    const last = await validate(port, {
-      region,
-      lang,
-      ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
-      ...(s.overrides ? { overrides: s.overrides } : {}),
-      ...(s.asOf ? { asOf: s.asOf } : {}),
-      ...overrides,
-    }, (phase, done, total) => store.set({ busy: { phase, done, total } }), controller.signal);
+    const last = await validate(
+      port,
+      {
+        region,
+        lang,
+        ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
+        ...(s.overrides ? { overrides: s.overrides } : {}),
+        ...(s.asOf ? { asOf: s.asOf } : {}),
+        ...overrides,
+      },
+      (phase, done, total) => store.set({ busy: { phase, done, total } }),
+      controller.signal,
+    );
     store.set({ last, busy: null, tab: 'issues' });
     return last;
   } catch (e) {
-    if (e instanceof Cancelled) store.set({ busy: null, notice: lang === 'en' ? 'Validation cancelled.' : '已取消校验。' });
+    if (e instanceof Cancelled)
+      store.set({ busy: null, notice: lang === 'en' ? 'Validation cancelled.' : '已取消校验。' });
     else store.set({ busy: null, error: e instanceof Error ? e.message : String(e) });
     return null;
   } finally {

@@ -87,7 +87,8 @@ const en: Strings = {
   asOfHint: (today: string) => `Blank: today (${today}); years and cycles not ended by then show as “in progress”`,
   asOfInvalid: 'A date, e.g. 2026-12-01',
   overrides: 'Numbers the source leaves open',
-  overridesHint: 'The text gives no value for these; enter your authority’s figure if it has one (results will say they use an override).',
+  overridesHint:
+    'The text gives no value for these; enter your authority’s figure if it has one (results will say they use an override).',
   overrideNone: 'This region’s text leaves no number open.',
   notDefined: 'not defined',
   save: 'Save settings',

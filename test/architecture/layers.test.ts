@@ -28,7 +28,22 @@ const SHELLS: Record<string, readonly string[]> = {
 
 /** Packages the pure layers may use: they compile without Office, React, Node or a spreadsheet library. */
 const PURE_PACKAGES = new Set(['zod', 'decimal.js']);
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'zlib', 'util', 'url', 'buffer', 'events', 'readline', 'process']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'stream',
+  'zlib',
+  'util',
+  'url',
+  'buffer',
+  'events',
+  'readline',
+  'process',
+]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -46,7 +61,10 @@ const topOf = (f: string) => rel(f).split('/')[0]!;
 
 /** Module specifiers of static imports, re-exports, dynamic imports and requires (comments stripped). */
 function specifiers(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   const out: string[] = [];
   for (const m of text.matchAll(/(?:^|\s)(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) out.push(m[1]!);
   for (const m of text.matchAll(/(?:^|\s)import\s*['"]([^'"]+)['"]/g)) out.push(m[1]!);
@@ -77,9 +95,10 @@ test('arrows point inward only', () => {
     for (const spec of specifiers(f)) {
       const t = target(f, spec);
       if (!t.internal) continue;
-      const ok = rank(from) >= 0
-        ? rank(t.top) >= 0 && rank(t.top) <= rank(from)
-        : rank(t.top) >= 0 || t.top === from || SHELLS[from]!.includes(t.top) || SHELLS[from]!.includes('*');
+      const ok =
+        rank(from) >= 0
+          ? rank(t.top) >= 0 && rank(t.top) <= rank(from)
+          : rank(t.top) >= 0 || t.top === from || SHELLS[from]!.includes(t.top) || SHELLS[from]!.includes('*');
       if (!ok) wrong.push(`${rel(f)} → ${spec}`);
     }
   }
@@ -95,7 +114,8 @@ test('the pure layers use no Node, React, Office or spreadsheet library', () => 
       if (!t.internal && !PURE_PACKAGES.has(t.pkg)) wrong.push(`${rel(f)} → ${spec}`);
     }
     const text = fs.readFileSync(f, 'utf8');
-    if (/\b(Office|Excel|CustomFunctions)\.\w/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) wrong.push(`${rel(f)} uses an Office global`);
+    if (/\b(Office|Excel|CustomFunctions)\.\w/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
+      wrong.push(`${rel(f)} uses an Office global`);
   }
   expect(wrong).toEqual([]);
 });
@@ -103,12 +123,20 @@ test('the pure layers use no Node, React, Office or spreadsheet library', () => 
 test('code that runs in the browser uses no Node module', () => {
   const browser = ['files', 'runtime', 'functions', 'taskpane', 'commands', 'addin'];
   const wrong = FILES.filter((f) => browser.includes(topOf(f))).flatMap((f) =>
-    specifiers(f).filter((s) => { const t = target(f, s); return !t.internal && NODE_BUILTINS.has(t.pkg); }).map((s) => `${rel(f)} → ${s}`));
+    specifiers(f)
+      .filter((s) => {
+        const t = target(f, s);
+        return !t.internal && NODE_BUILTINS.has(t.pkg);
+      })
+      .map((s) => `${rel(f)} → ${s}`),
+  );
   expect(wrong).toEqual([]);
 });
 
 test('only src/taskpane/excel calls Excel.run', () => {
-  const wrong = FILES.filter((f) => !rel(f).startsWith('taskpane/excel/') && /\bExcel\.run\s*\(/.test(fs.readFileSync(f, 'utf8'))).map(rel);
+  const wrong = FILES.filter(
+    (f) => !rel(f).startsWith('taskpane/excel/') && /\bExcel\.run\s*\(/.test(fs.readFileSync(f, 'utf8')),
+  ).map(rel);
   expect(wrong).toEqual([]);
 });
 
@@ -118,7 +146,10 @@ test('no region is named outside src/rules (sample data and benchmark workloads 
   const wrong: string[] = [];
   for (const f of FILES) {
     if (exempt.includes(topOf(f))) continue;
-    const code = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    const code = fs
+      .readFileSync(f, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
     for (const id of ids) {
       // a string literal, or an object key: the ways code would branch on a region
       if (new RegExp(`['"\`]${id}['"\`]|[{,]\\s*${id}\\s*:`).test(code)) wrong.push(`${rel(f)}: ${id}`);

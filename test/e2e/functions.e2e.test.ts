@@ -19,7 +19,9 @@ beforeAll(async () => {
   server = await serve();
   browser = await launch();
   zh = await open(browser, `${server.url}/taskpane.html?host=Excel&lang=zh-CN`);
-  await zh.page.waitForFunction(() => Object.keys((window as unknown as { __functions: object }).__functions).length > 0);
+  await zh.page.waitForFunction(
+    () => Object.keys((window as unknown as { __functions: object }).__functions).length > 0,
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,18 +29,32 @@ afterAll(async () => {
 });
 
 const call = (p: OpenedPage, id: string, ...args: unknown[]): Promise<Call> =>
-  p.page.evaluate(([i, a]) => (window as unknown as { __call: (id: string, args: unknown[]) => Call }).__call(i as string, a as unknown[]), [id, args] as const);
+  p.page.evaluate(
+    ([i, a]) =>
+      (window as unknown as { __call: (id: string, args: unknown[]) => Call }).__call(i as string, a as unknown[]),
+    [id, args] as const,
+  );
 
 test('every function in functions.json is registered by the bundle, and nothing else', async () => {
-  const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: Array<{ id: string }> };
-  const zhMeta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.zh-CN.json'), 'utf8')) as { functions: Array<{ id: string; description: string }> };
-  const registered = await zh.page.evaluate(() => Object.keys((window as unknown as { __functions: object }).__functions).sort());
+  const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as {
+    functions: Array<{ id: string }>;
+  };
+  const zhMeta = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.zh-CN.json'), 'utf8')) as {
+    functions: Array<{ id: string; description: string }>;
+  };
+  const registered = await zh.page.evaluate(() =>
+    Object.keys((window as unknown as { __functions: object }).__functions).sort(),
+  );
   expect(registered).toEqual(meta.functions.map((f) => f.id).sort());
   expect(zhMeta.functions.map((f) => f.id)).toEqual(meta.functions.map((f) => f.id));
   for (const f of zhMeta.functions) expect(f.description).toMatch(/[\u4e00-\u9fff]/);
-  expect(meta.functions.map((f) => f.id)).toEqual(expect.arrayContaining(['CREDITS', 'CYCLE_PASS', 'CYCLE_REPORT', 'CREDITS_EXPLAIN', 'ID_VALID', 'CERT_VALID']));
+  expect(meta.functions.map((f) => f.id)).toEqual(
+    expect.arrayContaining(['CREDITS', 'CYCLE_PASS', 'CYCLE_REPORT', 'CREDITS_EXPLAIN', 'ID_VALID', 'CERT_VALID']),
+  );
   // the ribbon command is registered in the same runtime
-  expect(await zh.page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions))).toEqual(['validateSheet']);
+  expect(await zh.page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions))).toEqual([
+    'validateSheet',
+  ]);
 });
 
 test.each([
@@ -52,7 +68,14 @@ test.each([
   ['zhengzhou', 16, '市级', '网络研修', null, null],
 ])('CREDITS(%s: %p, %p, %p, %p, rate %p) equals the engine', async (region, hours, level, mode, grade, rate) => {
   const r = await call(zh, 'CREDITS', hours, level, mode, grade, region, rate);
-  const engine = computeCredits({ rules: RULES[region as RegionId], hours, level, mode, grade: grade ?? undefined, rate: rate ?? undefined });
+  const engine = computeCredits({
+    rules: RULES[region as RegionId],
+    hours,
+    level,
+    mode,
+    grade: grade ?? undefined,
+    rate: rate ?? undefined,
+  });
   expect(r.escaped).toBeUndefined();
   expect(r.value).toBe(engine.credits);
   expect(typeof r.value).toBe('number');
@@ -82,7 +105,10 @@ test('CREDITS_EXPLAIN names the article', async () => {
 
 const headerRange = [
   ['年度', '培训层次', '培训方式', '学时', '成绩'],
-  ...[2019, 2020, 2021, 2022, 2023].flatMap((y) => [[y, '县级', '集中培训', 52, '合格'], [y, '校级', '校本研修', 20, '合格']]),
+  ...[2019, 2020, 2021, 2022, 2023].flatMap((y) => [
+    [y, '县级', '集中培训', 52, '合格'],
+    [y, '校级', '校本研修', 20, '合格'],
+  ]),
 ];
 const filterShaped = [...headerRange.slice(1).map((r) => [...r, '']), ['', '', '', '', '', '']];
 
@@ -93,7 +119,9 @@ test('CYCLE_PASS / CYCLE_REPORT / CYCLE_SHORTFALL / CYCLE_CREDITS / YEAR_PASS ag
   expect((await call(zh, 'CYCLE_CREDITS', filterShaped, 'zhengzhou', 2019)).value).toBe(360);
   const short = headerRange.filter((r) => r[2] !== '校本研修');
   expect((await call(zh, 'CYCLE_PASS', short, 'zhengzhou', 2019)).value).toBe(false);
-  expect((await call(zh, 'CYCLE_REPORT', short, 'zhengzhou', 2019)).value).toMatch(/^不合格：.*校本研修学时还差 80 学时/);
+  expect((await call(zh, 'CYCLE_REPORT', short, 'zhengzhou', 2019)).value).toMatch(
+    /^不合格：.*校本研修学时还差 80 学时/,
+  );
   expect((await call(zh, 'CYCLE_SHORTFALL', short, 'zhengzhou', 2019)).value).toContain('还差 80 学时');
   expect((await call(zh, 'YEAR_PASS', headerRange, 2021, 'shandong', 2019)).value).toBe(true);
   const notAssessed = await call(zh, 'YEAR_PASS', headerRange, 2021, 'zhengzhou', 2019);
@@ -105,7 +133,20 @@ test('range functions reject bad ranges with a message', async () => {
   const r = await call(zh, 'CYCLE_PASS', bad, 'zhengzhou', 2019);
   expect(r.error).toBe('#VALUE!');
   expect(r.message).toContain('网上学习');
-  expect((await call(zh, 'CYCLE_PASS', [['', '', ''], ['', '', '']], 'zhengzhou', null)).error).toBe('#VALUE!');
+  expect(
+    (
+      await call(
+        zh,
+        'CYCLE_PASS',
+        [
+          ['', '', ''],
+          ['', '', ''],
+        ],
+        'zhengzhou',
+        null,
+      )
+    ).error,
+  ).toBe('#VALUE!');
   expect((await call(zh, 'CYCLE_PASS', headerRange, 'zhengzhou', 'abc')).error).toBe('#VALUE!');
 });
 
@@ -121,7 +162,9 @@ test('ID_VALID, CERT_VALID and REGION', async () => {
 
 test('messages follow Office’s language, and the page makes no request outside localhost', async () => {
   const en = await open(browser, `${server.url}/taskpane.html?host=Excel&lang=en-US`);
-  await en.page.waitForFunction(() => Object.keys((window as unknown as { __functions: object }).__functions).length > 0);
+  await en.page.waitForFunction(
+    () => Object.keys((window as unknown as { __functions: object }).__functions).length > 0,
+  );
   const r = await call(en, 'CREDITS', 24, 'provincial', 'exam?', null, 'hainan', null);
   expect(r.error).toBe('#VALUE!');
   expect(r.message).toContain('not a known mode');

@@ -10,11 +10,21 @@ import { chromium, Browser, Page } from 'playwright-core';
 export const DIST = path.join(__dirname, '..', '..', 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+};
 
 export function requireBuild(): void {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/system-deps.sh\` (apt-get install chromium)`);
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run \`bash scripts/system-deps.sh\` (apt-get install chromium)`);
 }
 
 export async function serve(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
@@ -37,7 +47,16 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -49,7 +68,11 @@ export interface OpenedPage {
   errors: string[];
 }
 
-export async function open(browser: Browser, url: string, opts: { viewport?: { width: number; height: number }; init?: string } = {}): Promise<OpenedPage> {
+export async function open(
+  browser: Browser,
+  url: string,
+  opts: { viewport?: { width: number; height: number }; init?: string } = {},
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 420, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const external: string[] = [];

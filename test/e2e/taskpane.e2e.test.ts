@@ -30,12 +30,37 @@ afterAll(async () => {
 /** The engine's own report on the preview's hainan sheet (no workbook cycle setting). */
 function expectedHainan() {
   const s = generate('hainan', {
-    computeCredits: (r) => computeCredits({ rules: RULES.hainan, hours: r['学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'], months: r['月数'] }).credits,
+    computeCredits: (r) =>
+      computeCredits({
+        rules: RULES.hainan,
+        hours: r['学时'],
+        level: r['培训层次'],
+        mode: r['培训方式'],
+        grade: r['成绩'],
+        months: r['月数'],
+      }).credits,
   });
-  return toReport(checkTable(s.rows.map((r) => r.map((v) => (v === null ? '' : v))), { rules: RULES.hainan })).summary;
+  return toReport(
+    checkTable(
+      s.rows.map((r) => r.map((v) => (v === null ? '' : v))),
+      { rules: RULES.hainan },
+    ),
+  ).summary;
 }
 
-type MemWb = { sheets: Array<{ name: string; rows: unknown[][]; formats: Map<string, unknown>; cfs: unknown[]; visibility: string; charts: unknown[]; validations: unknown[] }>; properties: Map<string, string>; selection: { sheet: string; row: number; col: number } | null };
+type MemWb = {
+  sheets: Array<{
+    name: string;
+    rows: unknown[][];
+    formats: Map<string, unknown>;
+    cfs: unknown[];
+    visibility: string;
+    charts: unknown[];
+    validations: unknown[];
+  }>;
+  properties: Map<string, string>;
+  selection: { sheet: string; row: number; col: number } | null;
+};
 
 /** Values and formats of a sheet of the page's in-memory workbook, for before/after comparison. */
 async function snapshot(page: Page, sheet: string): Promise<string> {
@@ -47,7 +72,9 @@ async function snapshot(page: Page, sheet: string): Promise<string> {
 }
 
 async function sheetNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.sheets.map((s) => s.name));
+  return page.evaluate(() =>
+    (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.sheets.map((s) => s.name),
+  );
 }
 
 async function pickRegionAndValidate(p: OpenedPage, region: string): Promise<void> {
@@ -58,7 +85,8 @@ async function pickRegionAndValidate(p: OpenedPage, region: string): Promise<voi
   await p.page.waitForSelector('[data-testid=counts]', { timeout: 60_000 });
 }
 
-const count = async (page: Page, id: string): Promise<number> => Number((await page.textContent(`[data-testid=${id}]`))!.replace(/\D+/g, ''));
+const count = async (page: Page, id: string): Promise<number> =>
+  Number((await page.textContent(`[data-testid=${id}]`))!.replace(/\D+/g, ''));
 
 test('preview: pick a region, validate the sample, see the engine’s counts, click an issue, switch language', async () => {
   const p = await open(browser, `${server.url}/taskpane.html?host=none&lang=zh-CN`);
@@ -81,7 +109,9 @@ test('preview: pick a region, validate the sample, see the engine’s counts, cl
   await item.click();
   await page.waitForSelector('[data-testid=selected]');
   expect(await page.textContent('[data-testid=selected]')).toContain(`海南样例!I${row}`);
-  const selection = await page.evaluate(() => (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.selection);
+  const selection = await page.evaluate(
+    () => (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.selection,
+  );
   expect(selection).toEqual({ sheet: '海南样例', row, col: 9 });
 
   // the marks live on a hidden sheet and two conditional formats; the user's cells are untouched
@@ -116,7 +146,11 @@ test('preview: pick a region, validate the sample, see the engine’s counts, cl
 
   await page.click('[data-testid=template]');
   await page.waitForSelector('[data-testid=message] >> text=培训登记模板');
-  const template = await page.evaluate(() => (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.sheets.find((s) => s.name === '培训登记模板'));
+  const template = await page.evaluate(() =>
+    (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.sheets.find(
+      (s) => s.name === '培训登记模板',
+    ),
+  );
   expect(template!.rows[0]).toEqual(expect.arrayContaining(['身份证号', '培训层次', '培训方式', '学时', '成绩']));
   expect(template!.validations.length).toBeGreaterThanOrEqual(3);
   await page.screenshot({ path: path.join(SHOTS, 'preview-settings.png'), fullPage: true });
@@ -138,25 +172,45 @@ test('overrides are validated as they are typed and saved in the workbook', asyn
   await page.fill('[data-testid=cycle]', '2019');
   await page.click('[data-testid=save]');
   await page.waitForSelector('[data-testid=message]');
-  const props = await page.evaluate(() => Object.fromEntries((window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.properties));
-  expect(props).toEqual({ 'CPD.region': 'hainan', 'CPD.cycleStart': '2019', 'CPD.overrides': '{"dayCredits.school":0.5}' });
+  const props = await page.evaluate(() =>
+    Object.fromEntries((window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.properties),
+  );
+  expect(props).toEqual({
+    'CPD.region': 'hainan',
+    'CPD.cycleStart': '2019',
+    'CPD.overrides': '{"dayCredits.school":0.5}',
+  });
   await page.context().close();
 }, 60_000);
 
 test('stand-in Excel: the ribbon’s one-click validation, then the pane on the result', async () => {
   const p = await open(browser, `${server.url}/taskpane.html?host=Excel&excel=memory&lang=en-US`);
   const { page } = p;
-  await page.waitForFunction(() => 'validateSheet' in ((window as unknown as { __actions: object }).__actions));
+  await page.waitForFunction(() => 'validateSheet' in (window as unknown as { __actions: object }).__actions);
   expect(await page.locator('[data-testid=preview-badge]').count()).toBe(0);
   // no region yet: the command reports it instead of guessing
-  await page.evaluate(() => new Promise<void>((done) => (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.validateSheet!({ completed: done })));
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.validateSheet!({
+          completed: done,
+        }),
+      ),
+  );
   await page.waitForSelector('[data-testid=error]');
   // region chosen and saved, then the ribbon button alone
   await page.click('[data-testid=region]');
   await page.click('[data-testid=region-hainan]');
   await page.click('[data-testid=save]');
   await page.waitForSelector('[data-testid=message]');
-  await page.evaluate(() => new Promise<void>((done) => (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.validateSheet!({ completed: done })));
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.validateSheet!({
+          completed: done,
+        }),
+      ),
+  );
   await page.waitForSelector('[data-testid=counts]');
   expect(await page.evaluate(() => (window as unknown as { __shown: number }).__shown)).toBeGreaterThan(0);
   const want = expectedHainan();

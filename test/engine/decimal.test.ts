@@ -110,32 +110,44 @@ describe('against a decimal reference (fast-check)', () => {
   const halves = fc.integer({ min: -1e9, max: 1e9 }).map((n) => (n + 0.5) / 100); // x.xx5: every one a tie
 
   test('round2 agrees with the reference on any figure, ties included', () => {
-    fc.assert(fc.property(fc.oneof(figure, cents, halves), (x) => {
-      expect(round2(x)).toBe(ref2(x));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(figure, cents, halves), (x) => {
+        expect(round2(x)).toBe(ref2(x));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('round2 is idempotent and leaves at most 2 decimals', () => {
-    fc.assert(fc.property(fc.oneof(figure, halves), (x) => {
-      const r = round2(x);
-      expect(round2(r)).toBe(r);
-      expect(new R(r).decimalPlaces()).toBeLessThanOrEqual(2);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(figure, halves), (x) => {
+        const r = round2(x);
+        expect(round2(r)).toBe(r);
+        expect(new R(r).decimalPlaces()).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   // sum() is for figures already rounded to 2 decimals (or a few more); with 34
   // significant digits it cannot be exact for, say, 0.005 + -5e-63, and need not be.
   test('sum of figures with up to 3 decimals equals the exact decimal sum, rounded', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(cents, halves), { maxLength: 12 }), (xs) => {
-      const exact = xs.reduce((a, x) => a.plus(x), new R(0));
-      expect(sum(xs)).toBe(ref2(exact));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(cents, halves), { maxLength: 12 }), (xs) => {
+        const exact = xs.reduce((a, x) => a.plus(x), new R(0));
+        expect(sum(xs)).toBe(ref2(exact));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('sum of 2-decimal figures is exact, in any order', () => {
-    fc.assert(fc.property(fc.array(cents, { maxLength: 12 }), (xs) => {
-      expect(sum(xs)).toBe(sum([...xs].reverse()));
-      expect(fmt(sum(xs))).toBe(String(ref2(xs.reduce((a, x) => a.plus(x), new R(0)))));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 12 }), (xs) => {
+        expect(sum(xs)).toBe(sum([...xs].reverse()));
+        expect(fmt(sum(xs))).toBe(String(ref2(xs.reduce((a, x) => a.plus(x), new R(0)))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,10 +1,32 @@
 // Input normalization (src/engine/normalize.ts, fields.ts, vocabulary.ts): every raw
 // cell is either understood or rejected with a reason; headers are found by name.
 import {
-  Parsed, cellText, gradeOfScore, isBlank, isBlankRow, normalizeRow, parseBool, parseGrade, parseId, parseNumber,
-  parseText, parseVocab, parseYear,
+  Parsed,
+  cellText,
+  gradeOfScore,
+  isBlank,
+  isBlankRow,
+  normalizeRow,
+  parseBool,
+  parseGrade,
+  parseId,
+  parseNumber,
+  parseText,
+  parseVocab,
+  parseYear,
 } from '../../src/engine/normalize';
-import { AWARD_VOCAB, CATEGORY_VOCAB, GRADE_VOCAB, LEVEL_VOCAB, MODE_VOCAB, ROLE_VOCAB, Level, fold, lookup, nearest } from '../../src/core/vocabulary';
+import {
+  AWARD_VOCAB,
+  CATEGORY_VOCAB,
+  GRADE_VOCAB,
+  LEVEL_VOCAB,
+  MODE_VOCAB,
+  ROLE_VOCAB,
+  Level,
+  fold,
+  lookup,
+  nearest,
+} from '../../src/core/vocabulary';
 import { REGIONS, RULES } from '../../src/rules';
 import { ColumnMap, FIELDS, HEADERS, Field, detectHeader, headerlessMap, matchHeader } from '../../src/core/fields';
 import { rulesFor } from '../../src/rules';
@@ -28,7 +50,8 @@ function rejected<T>(p: Parsed<T>): { zh: string; en: string } {
 }
 
 /** Excel's day 0 is 1899-12-30 (1900 date system, with its fictitious 1900-02-29). */
-const serialOf = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+const serialOf = (y: number, m: number, d: number) =>
+  Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
 // ---------------------------------------------------------------------------------
 describe('parseNumber', () => {
@@ -251,7 +274,16 @@ describe('parseGrade', () => {
 
   test('score bands of gradeOfScore', () => {
     expect([0, 59.99, 60, 69.99, 70, 79.99, 80, 89.99, 90, 100].map(gradeOfScore)).toEqual([
-      'fail', 'fail', 'pass', 'pass', 'fair', 'fair', 'good', 'good', 'excellent', 'excellent',
+      'fail',
+      'fail',
+      'pass',
+      'pass',
+      'fair',
+      'fair',
+      'good',
+      'good',
+      'excellent',
+      'excellent',
     ]);
   });
 
@@ -363,7 +395,9 @@ describe('parseVocab: levels and modes', () => {
     for (const vocab of [LEVEL_VOCAB, MODE_VOCAB, GRADE_VOCAB, AWARD_VOCAB, ROLE_VOCAB, CATEGORY_VOCAB] as const) {
       for (const [canonical, spellings] of Object.entries(vocab.spellings) as Array<[string, readonly string[]]>) {
         for (const s of [canonical, ...spellings]) {
-          const wide = [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+          const wide = [...s]
+            .map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
+            .join('');
           const spaced = ` ${[...s].join(' ')} `;
           for (const form of [s, wide, spaced, s.toUpperCase()]) {
             expect([form, lookup(vocab as never, form)]).toEqual([form, canonical]);
@@ -416,14 +450,27 @@ describe('parseVocab: levels and modes', () => {
       parseVocab(MODE_VOCAB, raw, rulesFor(region).modeAliases);
 
     // 郑州 五: 校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研 are 校本研修
-    test.each(['听评课', '听评课和示范课', '示范课', '课题研究', '课题', '校本课程开发', '区域研修', '网络教研', ' 网络 教研 '])('%s is school-based in zhengzhou', (raw) => {
+    test.each([
+      '听评课',
+      '听评课和示范课',
+      '示范课',
+      '课题研究',
+      '课题',
+      '校本课程开发',
+      '区域研修',
+      '网络教研',
+      ' 网络 教研 ',
+    ])('%s is school-based in zhengzhou', (raw) => {
       expect(value(parseMode('zhengzhou', raw))).toBe('schoolBased');
     });
 
-    test.each(['hainan', 'shandong', 'puer', 'qitai'] as const)('示范课 stays lecturing and 课题研究 research in %s', (region) => {
-      expect(value(parseMode(region, '示范课'))).toBe('lecture');
-      expect(value(parseMode(region, '课题研究'))).toBe('research');
-    });
+    test.each(['hainan', 'shandong', 'puer', 'qitai'] as const)(
+      '示范课 stays lecturing and 课题研究 research in %s',
+      (region) => {
+        expect(value(parseMode(region, '示范课'))).toBe('lecture');
+        expect(value(parseMode(region, '课题研究'))).toBe('research');
+      },
+    );
 
     test.each(['hainan', 'shandong', 'puer', 'qitai'] as const)('听评课 is not a mode in %s', (region) => {
       expect(rejected(parseMode(region, '听评课')).en).toMatch(/not a known mode/);
@@ -521,9 +568,12 @@ describe('parseBool', () => {
     expect(value(parseBool(input))).toBe(expected);
   });
 
-  test.each<unknown>(['maybe', '是的吧', 2, -1, 'x', '#N/A', { error: '#N/A' }, new Date(0)])('%p is rejected', (input) => {
-    rejected(parseBool(input));
-  });
+  test.each<unknown>(['maybe', '是的吧', 2, -1, 'x', '#N/A', { error: '#N/A' }, new Date(0)])(
+    '%p is rejected',
+    (input) => {
+      rejected(parseBool(input));
+    },
+  );
 
   test.each([null, undefined, '', ' ', NaN])('%p is blank', (input) => {
     expect(parseBool(input)).toBeNull();
@@ -599,7 +649,8 @@ describe('cell helpers', () => {
   });
 
   test('isBlank', () => {
-    for (const v of [null, undefined, '', ' ', '\u3000', NaN, { formula: 'A1', result: '' }]) expect(isBlank(v)).toBe(true);
+    for (const v of [null, undefined, '', ' ', '\u3000', NaN, { formula: 'A1', result: '' }])
+      expect(isBlank(v)).toBe(true);
     for (const v of [0, false, 'x', '#N/A', { error: '#N/A' }, new Date(NaN)]) expect(isBlank(v)).toBe(false);
   });
 
@@ -623,12 +674,33 @@ describe('normalizeRow', () => {
   const row = (o: Partial<Record<Field, unknown>>) => FULL.map((f) => o[f]);
 
   test('a clean row', () => {
-    const n = normalizeRow(row({ teacherId: '11010519491231002x', name: ' 张三 ', year: '2023年度', level: '国家级', mode: '集中培训', hours: '２４学时', grade: 85, credits: '6' }), map, 2);
+    const n = normalizeRow(
+      row({
+        teacherId: '11010519491231002x',
+        name: ' 张三 ',
+        year: '2023年度',
+        level: '国家级',
+        mode: '集中培训',
+        hours: '２４学时',
+        grade: 85,
+        credits: '6',
+      }),
+      map,
+      2,
+    );
     expect(n.issues).toEqual([]);
     expect(n.rejected.size).toBe(0);
     expect(n.record).toMatchObject({
-      row: 2, teacherId: '11010519491231002X', name: '张三', year: 2023, level: 'national', mode: 'centralized',
-      hours: 24, grade: 'good', score: 85, enteredCredits: 6,
+      row: 2,
+      teacherId: '11010519491231002X',
+      name: '张三',
+      year: 2023,
+      level: 'national',
+      mode: 'centralized',
+      hours: 24,
+      grade: 'good',
+      score: 85,
+      enteredCredits: 6,
     });
   });
 
@@ -640,7 +712,9 @@ describe('normalizeRow', () => {
   test('year and date disagreeing: the year wins, with a warning', () => {
     const n = normalizeRow(row({ year: 2023, date: '2024-03-01' }), map, 2);
     expect(n.record.year).toBe(2023);
-    expect(n.issues).toEqual([expect.objectContaining({ code: 'YEAR_DATE_MISMATCH', severity: 'warning', field: 'year' })]);
+    expect(n.issues).toEqual([
+      expect.objectContaining({ code: 'YEAR_DATE_MISMATCH', severity: 'warning', field: 'year' }),
+    ]);
   });
 
   test.each<[Field, string, unknown]>([
@@ -744,7 +818,12 @@ describe('detectHeader', () => {
 
   test('no header at all', () => {
     expect(detectHeader([])).toBeNull();
-    expect(detectHeader([[1, 2, 3], ['a', 'b']])).toBeNull();
+    expect(
+      detectHeader([
+        [1, 2, 3],
+        ['a', 'b'],
+      ]),
+    ).toBeNull();
   });
 
   test('a header below the first 30 rows is not found', () => {
@@ -754,7 +833,9 @@ describe('detectHeader', () => {
   });
 
   test('headers with full-width brackets, units and asterisks', () => {
-    const m = detectHeader([['*身份证号', '学时（小时）', '培训方式：', '时长（月）', '考核等次（优/良/中/合格）', 'Ｈｏｕｒｓ']])!;
+    const m = detectHeader([
+      ['*身份证号', '学时（小时）', '培训方式：', '时长（月）', '考核等次（优/良/中/合格）', 'Ｈｏｕｒｓ'],
+    ])!;
     expect(m.columns).toMatchObject({ teacherId: 0, hours: 1, mode: 2, months: 3, grade: 4 });
     expect(m.headers.hours).toBe('学时（小时）');
     expect(m.teacherIdIsIdNumber).toBe(true);
@@ -806,8 +887,21 @@ describe('detectHeader', () => {
   });
 
   test('English headers', () => {
-    const m = detectHeader([['Teacher ID', 'Name', 'School', 'Year', 'Project', 'Level', 'Mode', 'Hours', 'Grade', 'Credits']])!;
-    expect(m.columns).toEqual({ teacherId: 0, name: 1, school: 2, year: 3, project: 4, level: 5, mode: 6, hours: 7, grade: 8, credits: 9 });
+    const m = detectHeader([
+      ['Teacher ID', 'Name', 'School', 'Year', 'Project', 'Level', 'Mode', 'Hours', 'Grade', 'Credits'],
+    ])!;
+    expect(m.columns).toEqual({
+      teacherId: 0,
+      name: 1,
+      school: 2,
+      year: 3,
+      project: 4,
+      level: 5,
+      mode: 6,
+      hours: 7,
+      grade: 8,
+      credits: 9,
+    });
     expect(m.teacherIdIsIdNumber).toBe(false);
   });
 
@@ -844,7 +938,11 @@ describe('detectHeader', () => {
   });
 
   test('staff numbers are not checked as ID numbers; ID numbers are', () => {
-    const rows = (h: string) => [[h, '年度', '培训层次', '培训方式', '学时'], ['T001', 2023, '国家级', '集中培训', 24], ['110105194912310020', 2023, '国家级', '集中培训', 24]];
+    const rows = (h: string) => [
+      [h, '年度', '培训层次', '培训方式', '学时'],
+      ['T001', 2023, '国家级', '集中培训', 24],
+      ['110105194912310020', 2023, '国家级', '集中培训', 24],
+    ];
     const staff = checkTable(rows('教师编号'), { rules: RULES.hainan, asOf: TODAY });
     expect(staff.records[0]!.issues.filter((i) => i.code === 'ID_INVALID')).toEqual([]);
     // an 18-digit value is checked whatever the header says
@@ -855,7 +953,13 @@ describe('detectHeader', () => {
   });
 
   test('a 15-digit ID under an ID-number header is accepted with a warning', () => {
-    const r = checkTable([['身份证号', '年度', '培训层次', '培训方式', '学时'], ['110105491231002', 2023, '国家级', '集中培训', 24]], { rules: RULES.hainan, asOf: TODAY });
+    const r = checkTable(
+      [
+        ['身份证号', '年度', '培训层次', '培训方式', '学时'],
+        ['110105491231002', 2023, '国家级', '集中培训', 24],
+      ],
+      { rules: RULES.hainan, asOf: TODAY },
+    );
     expect(r.records[0]!.issues).toEqual([expect.objectContaining({ code: 'ID_LEGACY', severity: 'warning' })]);
     expect(r.records[0]!.conversion.credits).toBe(6);
   });
@@ -900,7 +1004,9 @@ describe('defects found by these tests, now fixed', () => {
     const map: ColumnMap = { headerRow: 0, columns: { hours: 0 }, headers: {}, teacherIdIsIdNumber: false };
     for (const raw of ['3天', '3学分', '2个月']) {
       const n = normalizeRow([raw], map, 2);
-      expect(n.record.hours === 3 || n.record.hours === 2 ? n.issues.some((i) => i.field === 'hours') : true).toBe(true);
+      expect(n.record.hours === 3 || n.record.hours === 2 ? n.issues.some((i) => i.field === 'hours') : true).toBe(
+        true,
+      );
     }
   });
 
@@ -908,7 +1014,10 @@ describe('defects found by these tests, now fixed', () => {
   // no issue: a qitai certificate cell holding #N/A is neither checked nor reported.
   test('an error value in the certificate column is reported (qitai)', () => {
     const r = checkTable(
-      [['身份证号', '年度', '培训层次', '培训方式', '学时', '证书编号'], ['11010519491231002X', 2024, '区级', '集中培训', 40, '#N/A']],
+      [
+        ['身份证号', '年度', '培训层次', '培训方式', '学时', '证书编号'],
+        ['11010519491231002X', 2024, '区级', '集中培训', 40, '#N/A'],
+      ],
       { rules: RULES.qitai, asOf: TODAY },
     );
     expect(r.records[0]!.issues.some((i) => i.field === 'certificate')).toBe(true);

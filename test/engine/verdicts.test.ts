@@ -11,7 +11,12 @@ type Row = Array<string | number | null>;
 const HEAD = ['教师编号', '姓名', '学校', '年度', '项目名称', '培训层次', '培训方式', '学时'];
 
 function check(region: RegionId, rows: Row[], opts: Partial<CheckOptions> = {}, head: string[] = HEAD) {
-  const result = checkTable([head, ...rows], { rules: RULES[region], candidates: REGION_LIST, asOf: '2026-12-01', ...opts });
+  const result = checkTable([head, ...rows], {
+    rules: RULES[region],
+    candidates: REGION_LIST,
+    asOf: '2026-12-01',
+    ...opts,
+  });
   const report = ReportSchema.parse(toReport(result));
   return { result, report };
 }
@@ -25,7 +30,9 @@ const hnYear = (t: string, y: number, extra: Row[] = []): Row[] => [
 
 describe('the as-of date decides which periods can fail', () => {
   test('hainan 第九条: a year not yet over and not yet met is in progress, not failed', () => {
-    const { result, report } = check('hainan', [[ 'T1', '甲', '一中', 2026, '国培', '国家级', '集中培训', 40 ]], { cycleStart: 2022 });
+    const { result, report } = check('hainan', [['T1', '甲', '一中', 2026, '国培', '国家级', '集中培训', 40]], {
+      cycleStart: 2022,
+    });
     const y = result.teachers[0]!.years.find((x) => x.year === 2026)!;
     expect(y.pass).toBe(false); // the conditions are not met (yet)…
     expect(y.status).toBe('inProgress'); // …but the year has not ended
@@ -33,15 +40,25 @@ describe('the as-of date decides which periods can fail', () => {
     expect(ry.pass).toBeNull();
     expect(ry.verdict).toBe('进行中：截至 2026-12-01 年度学时还差 32 学时');
     // the same year seen in 2027 has ended: now it fails
-    const later = check('hainan', [[ 'T1', '甲', '一中', 2026, '国培', '国家级', '集中培训', 40 ]], { cycleStart: 2022, asOf: '2027-01-02' });
-    expect(later.report.teachers[0]!.years.find((x) => x.year === 2026)!).toMatchObject({ status: 'fail', pass: false });
+    const later = check('hainan', [['T1', '甲', '一中', 2026, '国培', '国家级', '集中培训', 40]], {
+      cycleStart: 2022,
+      asOf: '2027-01-02',
+    });
+    expect(later.report.teachers[0]!.years.find((x) => x.year === 2026)!).toMatchObject({
+      status: 'fail',
+      pass: false,
+    });
   });
 
   test('a year already met is passed before it ends; a later year has not begun', () => {
     const { report } = check('hainan', hnYear('T1', 2026), { cycleStart: 2026 });
     const years = report.teachers[0]!.years;
     expect(years.find((y) => y.year === 2026)).toMatchObject({ status: 'pass', pass: true, verdict: '合格' });
-    expect(years.find((y) => y.year === 2027)).toMatchObject({ status: 'inProgress', pass: null, verdict: '进行中：该年度尚未开始' });
+    expect(years.find((y) => y.year === 2027)).toMatchObject({
+      status: 'inProgress',
+      pass: null,
+      verdict: '进行中：该年度尚未开始',
+    });
   });
 
   test('the cycle of a running period is in progress; after it ends the same records fail it', () => {
@@ -57,9 +74,17 @@ describe('the as-of date decides which periods can fail', () => {
   });
 
   test('a record after the as-of date is flagged against that date', () => {
-    const { result } = check('hainan', [['T1', '甲', '一中', 2027, '国培', '国家级', '集中培训', 8]], { cycleStart: 2023, asOf: '2026-06-30' });
+    const { result } = check('hainan', [['T1', '甲', '一中', 2027, '国培', '国家级', '集中培训', 8]], {
+      cycleStart: 2023,
+      asOf: '2026-06-30',
+    });
     expect(result.records[0]!.issues.map((i) => i.code)).toContain('YEAR_IN_FUTURE');
-    expect(check('hainan', [['T1', '甲', '一中', 2027, '国培', '国家级', '集中培训', 8]], { cycleStart: 2023, asOf: '2027-01-01' }).result.records[0]!.issues.map((i) => i.code)).not.toContain('YEAR_IN_FUTURE');
+    expect(
+      check('hainan', [['T1', '甲', '一中', 2027, '国培', '国家级', '集中培训', 8]], {
+        cycleStart: 2023,
+        asOf: '2027-01-01',
+      }).result.records[0]!.issues.map((i) => i.code),
+    ).not.toContain('YEAR_IN_FUTURE');
   });
 
   test('an as-of date that is not a date is refused', () => {
@@ -79,22 +104,31 @@ describe('pending: failing only because the text leaves credits undefined', () =
     expect(y.undecided).toEqual([expect.objectContaining({ count: 1, param: 'dayCredits.school' })]);
     const ry = report.teachers[0]!.years.find((x) => x.year === 2023)!;
     expect(ry.pass).toBeNull();
-    expect(ry.verdict).toContain('待定：1 条记录的学分原文未规定（校级培训每天学分 dayCredits.school），填写本地数值后可判定');
+    expect(ry.verdict).toContain(
+      '待定：1 条记录的学分原文未规定（校级培训每天学分 dayCredits.school），填写本地数值后可判定',
+    );
     expect(report.summary.yearsPending).toBe(1);
     // the override decides it: 40 h at 1 a day = 5 credits, capped at 6 school-level; 8 + 5 = 13 ≥ 10
-    const decided = check('hainan', rows, { cycleStart: 2019, overrides: { 'dayCredits.school': 1 } }).result.teachers[0]!.years.find((x) => x.year === 2023)!;
+    const decided = check('hainan', rows, {
+      cycleStart: 2019,
+      overrides: { 'dayCredits.school': 1 },
+    }).result.teachers[0]!.years.find((x) => x.year === 2023)!;
     expect(decided).toMatchObject({ status: 'pass', pass: true, credits: 13 });
   });
 
   test('short in hours as well: the hours are known, so the year fails', () => {
-    const rows: Row[] = [['T1', '甲', '一中', 2023, '国培', '国家级', '集中培训', 16], ['T1', '甲', '一中', 2023, '校本', '校级', '校本研修', 8]];
+    const rows: Row[] = [
+      ['T1', '甲', '一中', 2023, '国培', '国家级', '集中培训', 16],
+      ['T1', '甲', '一中', 2023, '校本', '校级', '校本研修', 8],
+    ];
     const y = check('hainan', rows, { cycleStart: 2019 }).result.teachers[0]!.years.find((x) => x.year === 2023)!;
     expect(y.status).toBe('fail');
   });
 
   test('the same for a finished cycle', () => {
     const rows: Row[] = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [
-      ['T1', '甲', '一中', y, `国培${y}`, '国家级', '集中培训', 32] as Row, schoolDay('T1', y),
+      ['T1', '甲', '一中', y, `国培${y}`, '国家级', '集中培训', 32] as Row,
+      schoolDay('T1', y),
     ]);
     const c = check('hainan', rows, { cycleStart: 2019 }).report.teachers[0]!.cycle;
     // 5 × 8 = 40 credits counted (< 50), 5 × 72 = 360 hours (met): only credits are short
@@ -108,7 +142,12 @@ describe('not assessed', () => {
     const rows: Row[] = [['T1', '甲', '一中', 2023, '国培', '国家级', '集中培训', 8]];
     const { report } = check('hainan', rows, { cycleStart: 2019 }, [...HEAD.slice(0, 8)]);
     expect(report.teachers[0]!.years.find((y) => y.year === 2023)!.status).toBe('fail');
-    const hired = check('hainan', rows.map((r) => [...r, 2023]), { cycleStart: 2019 }, [...HEAD, '入职年度']).report;
+    const hired = check(
+      'hainan',
+      rows.map((r) => [...r, 2023]),
+      { cycleStart: 2019 },
+      [...HEAD, '入职年度'],
+    ).report;
     const y = hired.teachers[0]!.years.find((x) => x.year === 2023)!;
     expect(y).toMatchObject({ status: 'notAssessed', pass: null });
     expect(y.verdict).toMatch(/^不考核：招聘（或省外引进）当年不考核/);
@@ -123,7 +162,9 @@ describe('not assessed', () => {
   });
 
   test('zhengzhou 四: years are advisory (72 h 为宜) and never fail', () => {
-    const { report } = check('zhengzhou', [['T1', '甲', '一中', 2020, '项目', '县级', '集中培训', 10]], { cycleStart: 2019 });
+    const { report } = check('zhengzhou', [['T1', '甲', '一中', 2020, '项目', '县级', '集中培训', 10]], {
+      cycleStart: 2019,
+    });
     expect(report.teachers[0]!.years.every((y) => y.status === 'notAssessed' || y.status === 'inProgress')).toBe(true);
     expect(report.summary.yearsFailed).toBe(0);
   });
@@ -147,12 +188,17 @@ describe('one cycle per roster where the region’s cycle is common (rules.md, "
     expect(result.cycle).toEqual({ source: 'roster', start: 2019 });
     expect(report.teachers.map((t) => `${t.cycle.start}–${t.cycle.end}`)).toEqual(['2019–2023', '2019–2023']);
     expect(report.cycle.note).toContain('按记录推定为 2019–2023');
-    expect(result.records.find((r) => r.record.year === 2017)!.issues.map((i) => i.code)).toContain('YEAR_OUTSIDE_CYCLE');
+    expect(result.records.find((r) => r.record.year === 2017)!.issues.map((i) => i.code)).toContain(
+      'YEAR_OUTSIDE_CYCLE',
+    );
     expect(report.teachers[1]!.cycle.status).toBe('pass');
   });
 
   test('zhengzhou sets cycles per teacher (四): each from their own earliest record', () => {
-    const rows: Row[] = [['T1', '甲', '一中', 2017, 'A', '县级', '集中培训', 10], ['T2', '乙', '一中', 2020, 'B', '县级', '集中培训', 10]];
+    const rows: Row[] = [
+      ['T1', '甲', '一中', 2017, 'A', '县级', '集中培训', 10],
+      ['T2', '乙', '一中', 2020, 'B', '县级', '集中培训', 10],
+    ];
     const { result } = check('zhengzhou', rows);
     expect(result.cycle.source).toBe('perTeacher');
     expect(result.teachers.map((t) => t.cycle.start)).toEqual([2017, 2020]);
@@ -160,22 +206,44 @@ describe('one cycle per roster where the region’s cycle is common (rules.md, "
 
   test('zhengzhou 九: a new teacher’s cycle runs from the hire year; a veteran’s from the first record', () => {
     const head = [...HEAD, '入职年度'];
-    const rows: Row[] = [['T1', '甲', '一中', 2022, 'A', '县级', '新教师培训', 120, 2021], ['T2', '乙', '一中', 2019, 'B', '县级', '集中培训', 10, 2005]];
+    const rows: Row[] = [
+      ['T1', '甲', '一中', 2022, 'A', '县级', '新教师培训', 120, 2021],
+      ['T2', '乙', '一中', 2019, 'B', '县级', '集中培训', 10, 2005],
+    ];
     expect(check('zhengzhou', rows, {}, head).result.teachers.map((t) => t.cycle.start)).toEqual([2021, 2019]);
   });
 
   test('qitai’s cycle is the plan’s own 2024–2028', () => {
-    expect(check('qitai', [['T1', '甲', '一中', 2025, 'A', '县级', '集中培训', 10]]).result.cycle).toEqual({ source: 'region', start: 2024 });
+    expect(check('qitai', [['T1', '甲', '一中', 2025, 'A', '县级', '集中培训', 10]]).result.cycle).toEqual({
+      source: 'region',
+      start: 2024,
+    });
   });
 });
 
 describe('teacher identity: an ID that cannot identify a person never merges teachers', () => {
   const ID_HEAD = ['身份证号', '姓名', '学校', '年度', '项目名称', '培训层次', '培训方式', '学时'];
-  const rowsOf = (id: (i: number) => string | number) => [0, 1, 2].flatMap((i) => [2019, 2020].map((y): Row => [id(i), `教师${i}`, i === 2 ? '二中' : '一中', y, `国培${y}`, '国家级', '集中培训', 8]));
+  const rowsOf = (id: (i: number) => string | number) =>
+    [0, 1, 2].flatMap((i) =>
+      [2019, 2020].map((y): Row => [
+        id(i),
+        `教师${i}`,
+        i === 2 ? '二中' : '一中',
+        y,
+        `国培${y}`,
+        '国家级',
+        '集中培训',
+        8,
+      ]),
+    );
 
   test.each<[string, (i: number) => string | number, string]>([
     ['scientific notation (a CSV saved from an ID column not formatted as text)', () => '4.60102E+17', '科学计数法'],
-    ['numbers that lost their last digits (an .xlsx ID column stored as numbers)', (i) => 460102199001011000 + i * 1000, '15 位有效数字'],
+    [
+      'numbers that lost their last digits (an .xlsx ID column stored as numbers)',
+      (i) => 460102199001011000 + i * 1000,
+      '15 位有效数字',
+    ],
   ])('%s: one teacher per name and school, each with one error and the fix', (_label, id, words) => {
     const { result, report } = check('hainan', rowsOf(id), { cycleStart: 2019 }, ID_HEAD);
     expect(report.teachers).toHaveLength(3);
@@ -194,7 +262,10 @@ describe('teacher identity: an ID that cannot identify a person never merges tea
 
   test('one broken cell among a teacher’s good ones joins that teacher, by name and school', () => {
     const good = '11010519491231002X';
-    const rows: Row[] = [[good, '甲', '一中', 2019, 'A', '国家级', '集中培训', 8], ['1.10105E+17', '甲', '一中', 2020, 'B', '国家级', '集中培训', 8]];
+    const rows: Row[] = [
+      [good, '甲', '一中', 2019, 'A', '国家级', '集中培训', 8],
+      ['1.10105E+17', '甲', '一中', 2020, 'B', '国家级', '集中培训', 8],
+    ];
     const { report } = check('hainan', rows, { cycleStart: 2019 }, ID_HEAD);
     expect(report.teachers).toHaveLength(1);
     expect(report.teachers[0]!.id).toBe(good);
@@ -202,20 +273,37 @@ describe('teacher identity: an ID that cannot identify a person never merges tea
   });
 
   test('a resident-ID column with a 17-digit value is not a key either', () => {
-    const rows: Row[] = [['46010219900101100', '甲', '一中', 2019, 'A', '国家级', '集中培训', 8], ['46010219900101100', '乙', '一中', 2019, 'A', '国家级', '集中培训', 8]];
-    expect(check('hainan', rows, { cycleStart: 2019 }, ID_HEAD).report.teachers.map((t) => t.name)).toEqual(['甲', '乙']);
+    const rows: Row[] = [
+      ['46010219900101100', '甲', '一中', 2019, 'A', '国家级', '集中培训', 8],
+      ['46010219900101100', '乙', '一中', 2019, 'A', '国家级', '集中培训', 8],
+    ];
+    expect(check('hainan', rows, { cycleStart: 2019 }, ID_HEAD).report.teachers.map((t) => t.name)).toEqual([
+      '甲',
+      '乙',
+    ]);
   });
 });
 
 describe('region sanity (rules.md, "Checks common to every region")', () => {
-  const hainanRows: Row[] = [0, 1, 2, 3].map((i) => [`46010219800101${String(100 + i)}${'X'}`, `教师${i}`, '一中', 2023, 'A', '市县级', '集中培训', 8]);
+  const hainanRows: Row[] = [0, 1, 2, 3].map((i) => [
+    `46010219800101${String(100 + i)}${'X'}`,
+    `教师${i}`,
+    '一中',
+    2023,
+    'A',
+    '市县级',
+    '集中培训',
+    8,
+  ]);
   const ID_HEAD = ['身份证号', '姓名', '学校', '年度', '项目名称', '培训层次', '培训方式', '学时'];
 
   test('a Hainan roster checked as Shandong gets one warning naming Hainan', () => {
     const { report } = check('shandong', hainanRows, { cycleStart: 2019 }, ID_HEAD);
     const fit = report.issues.filter((i) => i.code === 'REGION_MISMATCH');
     expect(fit).toHaveLength(1);
-    expect(fit[0]!.message).toMatch(/^这张表看起来是海南的登记表：4 个身份证号中 4 个属于海南（46 开头）；表中出现“市县级”/);
+    expect(fit[0]!.message).toMatch(
+      /^这张表看起来是海南的登记表：4 个身份证号中 4 个属于海南（46 开头）；表中出现“市县级”/,
+    );
     expect(fit[0]!.value).toBe('hainan');
     expect(check('hainan', hainanRows, { cycleStart: 2019 }, ID_HEAD).report.issues).toEqual([]);
   });

@@ -24,14 +24,22 @@ interface Example {
   result: string;
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** README: table rows `| … | `=formula` … | sample | `result` |`. */
 function readmeExamples(): Example[] {
   const out: Example[] = [];
   for (const line of README.split('\n')) {
     if (!line.startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length !== 4) continue;
     const formula = /`(=[^`]+)`/.exec(cells[1]!)?.[1];
     const result = /`([^`]+)`/.exec(cells[3]!)?.[1];
@@ -45,7 +53,9 @@ function readmeExamples(): Example[] {
 function helpExamples(): Example[] {
   const table = /<table class="examples">([\s\S]*?)<\/table>/.exec(HELP)?.[1] ?? '';
   const out: Example[] = [];
-  for (const m of table.matchAll(/<tr><td><code>(=[^<]+)<\/code>[^<]*<\/td><td>(\w+)<\/td><td><code>([^<]+)<\/code><\/td><\/tr>/g)) {
+  for (const m of table.matchAll(
+    /<tr><td><code>(=[^<]+)<\/code>[^<]*<\/td><td>(\w+)<\/td><td><code>([^<]+)<\/code><\/td><\/tr>/g,
+  )) {
     out.push({ doc: 'src/help.html', formula: decode(m[1]!), sample: m[2] as RegionId, result: decode(m[3]!) });
   }
   return out;
@@ -53,7 +63,9 @@ function helpExamples(): Example[] {
 
 /** Every formula either document writes anywhere: code spans starting with "=" that call a function. */
 function formulasIn(text: string, html: boolean): string[] {
-  const spans = html ? [...text.matchAll(/<code>(=[^<]+)<\/code>/g)].map((m) => decode(m[1]!)) : [...text.matchAll(/`(=[^`]+)`/g)].map((m) => m[1]!);
+  const spans = html
+    ? [...text.matchAll(/<code>(=[^<]+)<\/code>/g)].map((m) => decode(m[1]!))
+    : [...text.matchAll(/`(=[^`]+)`/g)].map((m) => m[1]!);
   return spans.filter((s) => s.includes('('));
 }
 
@@ -70,7 +82,10 @@ beforeAll(async () => {
 test('both documents have examples, and every formula they write is one of them', () => {
   expect(readmeExamples().length).toBeGreaterThanOrEqual(15);
   expect(helpExamples().length).toBeGreaterThanOrEqual(12);
-  for (const [doc, text, html] of [['README.md', README, false], ['src/help.html', HELP, true]] as const) {
+  for (const [doc, text, html] of [
+    ['README.md', README, false],
+    ['src/help.html', HELP, true],
+  ] as const) {
     const tested = new Set(EXAMPLES.filter((e) => e.doc === doc).map((e) => e.formula));
     const untested = formulasIn(text, html).filter((f) => !tested.has(f));
     expect({ doc, untested }).toEqual({ doc, untested: [] });
@@ -88,20 +103,34 @@ function matches(value: unknown, result: string): boolean {
   return value === result;
 }
 
-test.each(EXAMPLES.map((e) => [e.doc, e.formula, e.sample, e.result, e] as const))('%s: %s on the %s sample gives %s', async (_doc, formula, sample, result, e) => {
-  setSettings(samples[e.sample].settings);
-  clearCache();
-  const value = await evaluate(formula, samples[sample].sheet, cpd);
-  const shown = value instanceof XlError ? `${value.code} ${value.message}` : JSON.stringify(value);
-  expect({ formula, value: shown, matches: matches(value, result) }).toEqual({ formula, value: shown, matches: true });
-});
+test.each(EXAMPLES.map((e) => [e.doc, e.formula, e.sample, e.result, e] as const))(
+  '%s: %s on the %s sample gives %s',
+  async (_doc, formula, sample, result, e) => {
+    setSettings(samples[e.sample].settings);
+    clearCache();
+    const value = await evaluate(formula, samples[sample].sheet, cpd);
+    const shown = value instanceof XlError ? `${value.code} ${value.message}` : JSON.stringify(value);
+    expect({ formula, value: shown, matches: matches(value, result) }).toEqual({
+      formula,
+      value: shown,
+      matches: true,
+    });
+  },
+);
 
 test('whole-column ranges are not shown anywhere', () => {
-  for (const f of EXAMPLES.map((e) => e.formula)) expect(f).not.toMatch(/(^|[^A-Z$\d])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^\d]|$)/);
+  for (const f of EXAMPLES.map((e) => e.formula))
+    expect(f).not.toMatch(/(^|[^A-Z$\d])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^\d]|$)/);
 });
 
 test('the words the help page lists as accepted are accepted', () => {
-  const vocabs: Record<string, Vocabulary<string>> = { level: LEVEL_VOCAB, mode: MODE_VOCAB, grade: GRADE_VOCAB, category: CATEGORY_VOCAB, region: REGION_VOCAB };
+  const vocabs: Record<string, Vocabulary<string>> = {
+    level: LEVEL_VOCAB,
+    mode: MODE_VOCAB,
+    grade: GRADE_VOCAB,
+    category: CATEGORY_VOCAB,
+    region: REGION_VOCAB,
+  };
   const lists = [...HELP.matchAll(/<dd data-vocab="(\w+)">([^<]+)<\/dd>/g)];
   expect(lists.map((m) => m[1])).toEqual(['level', 'mode', 'grade', 'category', 'region']);
   for (const [, field, words] of lists) {

@@ -9,7 +9,10 @@ import * as path from 'path';
 
 export type Grid = unknown[][];
 export class XlError {
-  constructor(readonly code: string, readonly message = '') {}
+  constructor(
+    readonly code: string,
+    readonly message = '',
+  ) {}
 }
 interface Ref {
   ref: true;
@@ -103,7 +106,13 @@ function parseRef(s: string): Ref {
   };
   const s1 = p(a);
   const s2 = b ? p(b) : s1;
-  return { ref: true, r1: Math.min(s1.r, s2.r), c1: Math.min(s1.c, s2.c), r2: Math.max(s1.r, s2.r), c2: Math.max(s1.c, s2.c) };
+  return {
+    ref: true,
+    r1: Math.min(s1.r, s2.r),
+    c1: Math.min(s1.c, s2.c),
+    r2: Math.max(s1.r, s2.r),
+    c2: Math.max(s1.c, s2.c),
+  };
 }
 
 function parse(src: string): Node {
@@ -184,7 +193,10 @@ export function signatures(): Map<string, { fn: string; matrix: Set<number> }> {
   const out = new Map<string, { fn: string; matrix: Set<number> }>();
   const re = /@customfunction\s+(\w+)[\s\S]*?export function (\w+)\(([^)]*)\)/g;
   for (let m = re.exec(src); m; m = re.exec(src)) {
-    const params = m[3]!.split(',').map((p) => p.trim()).filter(Boolean);
+    const params = m[3]!
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     out.set(m[1]!, { fn: m[2]!, matrix: new Set(params.flatMap((p, i) => (/\[\]\[\]/.test(p) ? [i] : []))) });
   }
   return out;
@@ -278,9 +290,14 @@ export async function evaluate(formula: string, sheet: Sheet, cpd: CpdFunctions)
         if (n.name === 'FILTER') {
           const data = grid(args[0], sheet);
           const keep = grid(args[1], sheet);
-          if (keep.length !== data.length) return new XlError('#VALUE!', 'FILTER: the include array must have as many rows as the array');
+          if (keep.length !== data.length)
+            return new XlError('#VALUE!', 'FILTER: the include array must have as many rows as the array');
           const rows = data.filter((_, i) => truthy(keep[i]![0]));
-          return rows.length ? rows : args[2] !== undefined && args[2] !== null ? args[2] : new XlError('#CALC!', 'FILTER: nothing matched');
+          return rows.length
+            ? rows
+            : args[2] !== undefined && args[2] !== null
+              ? args[2]
+              : new XlError('#CALC!', 'FILTER: nothing matched');
         }
         if (n.name === 'VSTACK') {
           const parts = args.map((a) => grid(a, sheet));

@@ -8,7 +8,10 @@ import { REGIONS, type RegionId } from '../../src/rules';
 import { CpdFunctions, Sheet, signatures } from './formula';
 
 export class CFError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,10 @@ export async function loadSamples(): Promise<Record<RegionId, Sample>> {
 
 export async function cpdFunctions(): Promise<CpdFunctions> {
   installCustomFunctions();
-  const mod = (await import('../../src/functions/functions')) as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const mod = (await import('../../src/functions/functions')) as unknown as Record<
+    string,
+    (...a: unknown[]) => unknown
+  >;
   const sigs = signatures();
   return {
     call(id, args) {

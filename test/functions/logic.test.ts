@@ -40,7 +40,10 @@ describe('CREDITS arguments', () => {
   });
 
   test('the region comes from the workbook when not given, and is asked for otherwise', () => {
-    expect(errorOf(() => logic.creditsValue(24, '省级', '集中培训', null, null, null))).toEqual({ code: '#N/A', message: expect.stringContaining('地区') });
+    expect(errorOf(() => logic.creditsValue(24, '省级', '集中培训', null, null, null))).toEqual({
+      code: '#N/A',
+      message: expect.stringContaining('地区'),
+    });
     setSettings({ region: 'shandong' });
     expect(logic.creditsValue(24, '省级', '集中培训', null, null, null)).toBe(24);
     expect(logic.creditsValue(24, '省级', '集中培训', '', '', '')).toBe(24);
@@ -55,12 +58,17 @@ describe('CREDITS arguments', () => {
 
   test('English messages for an English Office', () => {
     setLangFromLocale('en-US');
-    expect(errorOf(() => logic.creditsValue(24, '省集', '集中培训', null, 'hainan', null)).message).toContain('nearest');
+    expect(errorOf(() => logic.creditsValue(24, '省集', '集中培训', null, 'hainan', null)).message).toContain(
+      'nearest',
+    );
   });
 });
 
 describe('range arguments', () => {
-  const rows = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [[y, '县级', '集中培训', 52, '合格', ''], [y, '校级', '校本研修', 20, '合格', '']]);
+  const rows = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [
+    [y, '县级', '集中培训', 52, '合格', ''],
+    [y, '校级', '校本研修', 20, '合格', ''],
+  ]);
   test('header-less ranges in the documented order, with trailing blank rows (FILTER output)', () => {
     const filtered = [...rows, ['', '', '', '', '', ''], ['', '', '', '', '', '']];
     expect(logic.cyclePass(filtered, 'zhengzhou', 2019)).toBe(true);
@@ -75,7 +83,14 @@ describe('range arguments', () => {
     expect(logic.cyclePass(withHeader, 'zhengzhou', 2019)).toBe(true);
   });
   test('numbers as text and full-width years', () => {
-    const texty = rows.map((r) => [String(r[0]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + +d)), r[1], r[2], String(r[3]), r[4], '']);
+    const texty = rows.map((r) => [
+      String(r[0]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + +d)),
+      r[1],
+      r[2],
+      String(r[3]),
+      r[4],
+      '',
+    ]);
     expect(logic.cyclePass(texty, 'zhengzhou', 2019)).toBe(true);
   });
   test('a bad row is reported with its position, not passed silently', () => {
@@ -88,7 +103,11 @@ describe('range arguments', () => {
     expect(errorOf(() => logic.cyclePass(42, 'zhengzhou', 2019)).code).toBe('#VALUE!');
   });
   test('two teachers in one range', () => {
-    const two = [['教师编号', '年度', '培训方式', '学时'], ['A', 2019, '集中培训', 10], ['B', 2019, '集中培训', 10]];
+    const two = [
+      ['教师编号', '年度', '培训方式', '学时'],
+      ['A', 2019, '集中培训', 10],
+      ['B', 2019, '集中培训', 10],
+    ];
     expect(errorOf(() => logic.cyclePass(two, 'zhengzhou', 2019)).message).toContain('FILTER');
   });
   test('the cycle start from the workbook', () => {
@@ -109,7 +128,10 @@ test('ID_VALID and CERT_VALID', () => {
 
 describe('CYCLE_STATUS and the as-of date', () => {
   // zhengzhou 四: 360 h a cycle, of which 80 school-based; 2022–2026 seen in 2026 is still running
-  const rows = [2022, 2023, 2024].flatMap((y) => [[y, '县级', '集中培训', 52, '合格', ''], [y, '校级', '校本研修', 20, '合格', '']]);
+  const rows = [2022, 2023, 2024].flatMap((y) => [
+    [y, '县级', '集中培训', 52, '合格', ''],
+    [y, '校级', '校本研修', 20, '合格', ''],
+  ]);
   test('a running cycle not yet met: CYCLE_PASS is FALSE (not met yet), CYCLE_STATUS says 进行中', () => {
     setSettings({ region: 'zhengzhou', asOf: '2026-12-01' });
     expect(logic.cyclePass(rows, null, 2022)).toBe(false);
@@ -122,7 +144,10 @@ describe('CYCLE_STATUS and the as-of date', () => {
     expect(logic.cycleReport(rows, null, 2022)).toMatch(/^不合格：周期学时还差 144 学时/);
   });
   test('a met cycle is 合格 whatever the date; English words for an English Office', () => {
-    const full = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [[y, '县级', '集中培训', 52, '合格', ''], [y, '校级', '校本研修', 20, '合格', '']]);
+    const full = [2019, 2020, 2021, 2022, 2023].flatMap((y) => [
+      [y, '县级', '集中培训', 52, '合格', ''],
+      [y, '校级', '校本研修', 20, '合格', ''],
+    ]);
     setSettings({ asOf: '2026-12-01' });
     expect(logic.cycleStatus(full, 'zhengzhou', 2019)).toBe('合格');
     setLangFromLocale('en-US');

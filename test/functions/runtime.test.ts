@@ -4,7 +4,10 @@
 // never a hang. Error values among the arguments (allowErrorForDataTypeAny) are named.
 // And which formulas the settings recalculation picks.
 class CFError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }
@@ -39,10 +42,14 @@ describe('before the settings are read', () => {
     // functions that need no settings answer at once
     expect(f.idValid('11010519491231002X')).toBe(true);
     state.setSettings({ region: 'shandong' });
-    expect(await settle(pending)).toEqual({ value: computeCredits({ rules: RULES.shandong, hours: 30, level: '县级', mode: '主讲' }).credits });
+    expect(await settle(pending)).toEqual({
+      value: computeCredits({ rules: RULES.shandong, hours: 30, level: '县级', mode: '主讲' }).credits,
+    });
     expect(await settle(region)).toEqual({ value: 'shandong' });
     // from now on, values without a promise
-    expect(f.credits(30, '县级', '主讲', null, null, null)).toBe(computeCredits({ rules: RULES.shandong, hours: 30, level: '县级', mode: '主讲' }).credits);
+    expect(f.credits(30, '县级', '主讲', null, null, null)).toBe(
+      computeCredits({ rules: RULES.shandong, hours: 30, level: '县级', mode: '主讲' }).credits,
+    );
     expect(state.someoneWaitedOut()).toBe(false);
   });
 });
@@ -61,9 +68,12 @@ describe('settings that never arrive', () => {
     expect(freshState.someoneWaitedOut()).toBe(false);
     jest.advanceTimersByTime(1);
     const r = await pending;
-    expect(r).toEqual({ error: '#N/A', message: expect.stringContaining(`${freshState.SETTINGS_WAIT_MS / 1000} 秒内未能读取本工作簿的设置`) });
+    expect(r).toEqual({
+      error: '#N/A',
+      message: expect.stringContaining(`${freshState.SETTINGS_WAIT_MS / 1000} 秒内未能读取本工作簿的设置`),
+    });
     expect(freshState.someoneWaitedOut()).toBe(true);
-    const rows = new Map((await version as { value: Array<[string, string]> }).value);
+    const rows = new Map(((await version) as { value: Array<[string, string]> }).value);
     expect(rows.get('工作簿设置')).toBe('尚未读取');
     jest.useRealTimers();
   });
@@ -88,15 +98,39 @@ describe('error values as arguments', () => {
   });
 
   test('a headed range names the field from its header; an error in the header row says so', () => {
-    const range = [['学时', '年度', '培训方式'], [72, 2019, '集中培训'], [new CFError('#NUM!'), 2020, '集中培训']];
-    expect(rangeError(range)).toEqual({ code: '#VALUE!', text: t('区域第 3 行第 1 列（学时）是错误值 #NUM!；请先修正该单元格', 'row 3, column 1 of the range (hours) holds the error #NUM!; fix that cell first') });
-    const header = [['学时', new CFError('#REF!'), '培训方式'], [72, 2019, '集中培训'], [1, new CFError('#N/A'), 2]];
-    expect(rangeError(header)!.text.zh).toBe('区域第 1 行第 2 列（表头）是错误值 #REF!（区域中共有 2 个错误值）；请先修正该单元格');
-    expect(rangeError([[1, 2], [3, 4]])).toBeUndefined();
+    const range = [
+      ['学时', '年度', '培训方式'],
+      [72, 2019, '集中培训'],
+      [new CFError('#NUM!'), 2020, '集中培训'],
+    ];
+    expect(rangeError(range)).toEqual({
+      code: '#VALUE!',
+      text: t(
+        '区域第 3 行第 1 列（学时）是错误值 #NUM!；请先修正该单元格',
+        'row 3, column 1 of the range (hours) holds the error #NUM!; fix that cell first',
+      ),
+    });
+    const header = [
+      ['学时', new CFError('#REF!'), '培训方式'],
+      [72, 2019, '集中培训'],
+      [1, new CFError('#N/A'), 2],
+    ];
+    expect(rangeError(header)!.text.zh).toBe(
+      '区域第 1 行第 2 列（表头）是错误值 #REF!（区域中共有 2 个错误值）；请先修正该单元格',
+    );
+    expect(
+      rangeError([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBeUndefined();
   });
 
   test('a scalar argument that is an error is named, in English for an English Office', () => {
-    expect(scalarError([[t('学时', 'hours'), [[new CFError('#N/A')]]]])).toEqual({ code: '#N/A', text: t('参数「学时」是错误值 #N/A', 'the argument "hours" is the error #N/A') });
+    expect(scalarError([[t('学时', 'hours'), [[new CFError('#N/A')]]]])).toEqual({
+      code: '#N/A',
+      text: t('参数「学时」是错误值 #N/A', 'the argument "hours" is the error #N/A'),
+    });
     const r = (() => {
       try {
         return f.credits(24, new CFError('#NAME?'), '集中培训', null, null, null);

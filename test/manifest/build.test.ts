@@ -16,10 +16,15 @@ const { buildManifest, manifestVersion, VARIANTS } = require('../../scripts/mani
   VARIANTS: Record<'production' | 'development', { id: string; namespace: string }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../../webpack.config.js') as (env: Record<string, string>, argv: { mode: string }) => {
+const webpackConfig = require('../../webpack.config.js') as (
+  env: Record<string, string>,
+  argv: { mode: string },
+) => {
   plugins: Array<{ constructor: { name: string }; userOptions?: { templateParameters?: Record<string, string> } }>;
 };
-const VERSION = manifestVersion((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+const VERSION = manifestVersion(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+);
 const BASE = 'https://example.test/cpd/';
 
 interface Problem {
@@ -40,7 +45,8 @@ let counter = 0;
 function distWith(manifest: string, omit: string[] = []): string {
   const dir = path.join(tmp, `dist-${++counter}`);
   fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-  for (const f of ['taskpane.html', 'functions.json', 'functions.zh-CN.json', 'help.html']) if (!omit.includes(f)) fs.writeFileSync(path.join(dir, f), '');
+  for (const f of ['taskpane.html', 'functions.json', 'functions.zh-CN.json', 'help.html'])
+    if (!omit.includes(f)) fs.writeFileSync(path.join(dir, f), '');
   for (const f of fs.readdirSync(path.join(ROOT, 'assets')).filter((x) => /^icon-\d+\.png$/.test(x))) {
     fs.copyFileSync(path.join(ROOT, 'assets', f), path.join(dir, 'assets', f));
   }
@@ -81,9 +87,22 @@ describe('buildManifest', () => {
 
   test.each([
     ['no <Version>', (t: string) => t.replace(/<Version>[^<]*<\/Version>/, ''), /<Version>/],
-    ['another Id', (t: string) => t.replace(VARIANTS.production.id, '00000000-0000-0000-0000-000000000000'), /production <Id>/],
-    ['URLs moved off localhost:3000', (t: string) => t.split('https://localhost:3000/').join('https://localhost:8443/'), /localhost:3000/],
-    ['the tab label lost its English text', (t: string) => t.replace('<bt:Override Locale="en-US" Value="CPD Credits"/>\n        </bt:String>', '</bt:String>'), /Tab\.Label/],
+    [
+      'another Id',
+      (t: string) => t.replace(VARIANTS.production.id, '00000000-0000-0000-0000-000000000000'),
+      /production <Id>/,
+    ],
+    [
+      'URLs moved off localhost:3000',
+      (t: string) => t.split('https://localhost:3000/').join('https://localhost:8443/'),
+      /localhost:3000/,
+    ],
+    [
+      'the tab label lost its English text',
+      (t: string) =>
+        t.replace('<bt:Override Locale="en-US" Value="CPD Credits"/>\n        </bt:String>', '</bt:String>'),
+      /Tab\.Label/,
+    ],
   ])('a template the build cannot follow fails it, saying what is missing: %s', (_name, edit, pattern) => {
     const broken = edit(TEMPLATE);
     expect(broken).not.toBe(TEMPLATE);
@@ -95,19 +114,46 @@ describe('validate-manifest --built', () => {
   const prod = () => buildManifest(TEMPLATE, { env: 'production', baseUrl: BASE, version: VERSION });
 
   test.each([
-    ['a Version other than package.json’s', (x: string) => x.replace(`<Version>${VERSION}</Version>`, '<Version>9.9.9.9</Version>'), 'build', /<Version> 9\.9\.9\.9 is not package\.json's version/],
-    ['a production manifest pointing at localhost', (x: string) => x.split(BASE).join('https://localhost:3000/'), 'build', /must not point at localhost/],
-    ['a URL outside the add-in address', (x: string) => x.replace(`${BASE}help.html"/>`, 'https://elsewhere.test/help.html"/>'), 'build', /"https:\/\/elsewhere\.test\/help\.html" is not under the add-in's address/],
-    ['the development Id with the production namespace', (x: string) => x.replace(VARIANTS.production.id, VARIANTS.development.id), 'namespace', /must be "CPDDEV"/],
+    [
+      'a Version other than package.json’s',
+      (x: string) => x.replace(`<Version>${VERSION}</Version>`, '<Version>9.9.9.9</Version>'),
+      'build',
+      /<Version> 9\.9\.9\.9 is not package\.json's version/,
+    ],
+    [
+      'a production manifest pointing at localhost',
+      (x: string) => x.split(BASE).join('https://localhost:3000/'),
+      'build',
+      /must not point at localhost/,
+    ],
+    [
+      'a URL outside the add-in address',
+      (x: string) => x.replace(`${BASE}help.html"/>`, 'https://elsewhere.test/help.html"/>'),
+      'build',
+      /"https:\/\/elsewhere\.test\/help\.html" is not under the add-in's address/,
+    ],
+    [
+      'the development Id with the production namespace',
+      (x: string) => x.replace(VARIANTS.production.id, VARIANTS.development.id),
+      'namespace',
+      /must be "CPDDEV"/,
+    ],
   ])('rejects %s', (_name, edit, check, pattern) => {
     const r = validateBuilt(distWith(edit(prod())));
     expect(r.status).toBe(1);
-    expect(r.problems.filter((p) => p.check === check).map((p) => p.message).some((m) => pattern.test(m))).toBe(true);
+    expect(
+      r.problems
+        .filter((p) => p.check === check)
+        .map((p) => p.message)
+        .some((m) => pattern.test(m)),
+    ).toBe(true);
   });
 
   test('rejects a manifest naming a file the folder lacks', () => {
     const r = validateBuilt(distWith(prod(), ['functions.zh-CN.json']));
-    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/no file functions\.zh-CN\.json beside the manifest/)]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/no file functions\.zh-CN\.json beside the manifest/),
+    ]);
   });
 });
 
@@ -119,7 +165,9 @@ describe('webpack.config.js', () => {
 
   test('a production build without ADDIN_BASE_URL stops and says what is missing', () => {
     delete process.env.ADDIN_BASE_URL;
-    expect(() => webpackConfig({}, { mode: 'production' })).toThrow(/needs ADDIN_BASE_URL: the https:\/\/ address where dist\/ will be served/);
+    expect(() => webpackConfig({}, { mode: 'production' })).toThrow(
+      /needs ADDIN_BASE_URL: the https:\/\/ address where dist\/ will be served/,
+    );
   });
 
   test.each([
@@ -136,7 +184,9 @@ describe('webpack.config.js', () => {
     const config = webpackConfig({ addinBaseUrl: BASE }, { mode: 'production' });
     const html = config.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin')!;
     expect(html.userOptions!.templateParameters!.officeJsUrl).toBe(cn);
-    expect(html.userOptions!.templateParameters!.csp).toContain("script-src 'self' https://appsforoffice.cdn.partner.office365.cn;");
+    expect(html.userOptions!.templateParameters!.csp).toContain(
+      "script-src 'self' https://appsforoffice.cdn.partner.office365.cn;",
+    );
     expect(html.userOptions!.templateParameters!.csp).not.toContain('appsforoffice.microsoft.com');
   });
 });

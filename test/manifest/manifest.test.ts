@@ -69,7 +69,9 @@ describe('tools', () => {
   test('xmllint is installed (the schema check needs it)', () => {
     const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
     if (r.error) {
-      throw new Error('xmllint is not installed: run `apt-get install -y libxml2-utils` (the manifest schema check needs it)');
+      throw new Error(
+        'xmllint is not installed: run `apt-get install -y libxml2-utils` (the manifest schema check needs it)',
+      );
     }
     expect(r.status).toBe(0);
   });
@@ -95,7 +97,9 @@ describe('manifest.xml', () => {
     expect(ORIGINAL).toContain('<Override Locale="en-US" Value="CPD Credits"/>');
     expect(ORIGINAL).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
     expect(ORIGINAL).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>');
-    expect(ORIGINAL).toContain('<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.zh-CN.json">');
+    expect(ORIGINAL).toContain(
+      '<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.zh-CN.json">',
+    );
     expect(ORIGINAL).toContain('<bt:Override Locale="en-US" Value="https://localhost:3000/functions.json"/>');
     expect(ORIGINAL).toContain('<FunctionName>validateSheet</FunctionName>');
     expect(ORIGINAL).toContain('<bt:String id="Functions.Namespace" DefaultValue="CPD"/>');
@@ -114,7 +118,12 @@ describe('the validator rejects a broken copy', () => {
     ],
     [
       'namespace string other than CPD',
-      (t) => replace(t, '<bt:String id="Functions.Namespace" DefaultValue="CPD"/>', '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>'),
+      (t) =>
+        replace(
+          t,
+          '<bt:String id="Functions.Namespace" DefaultValue="CPD"/>',
+          '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>',
+        ),
       'namespace',
       /"CONTOSO"; the functions namespace must be "CPD"/,
       false,
@@ -199,21 +208,36 @@ describe('the validator rejects a broken copy', () => {
     ],
     [
       'an override for the default locale',
-      (t) => replace(t, '<bt:Override Locale="en-US" Value="Training credits"/>', '<bt:Override Locale="zh-CN" Value="培训"/>'),
+      (t) =>
+        replace(
+          t,
+          '<bt:Override Locale="en-US" Value="Training credits"/>',
+          '<bt:Override Locale="zh-CN" Value="培训"/>',
+        ),
       'locale',
       /Override for the DefaultLocale zh-CN is not allowed/,
       false,
     ],
     [
       'icon of the wrong size',
-      (t) => replace(t, '<bt:Image id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<bt:Image id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-80.png"/>'),
+      (t) =>
+        replace(
+          t,
+          '<bt:Image id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+          '<bt:Image id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-80.png"/>',
+        ),
       'icons',
       /assets\/icon-80\.png is 80x80, expected 32x32/,
       false,
     ],
     [
       'elements out of order (schema)',
-      (t) => replace(t, '  <Version>1.0.0.0</Version>\n  <ProviderName>CPD Credits</ProviderName>\n', '  <ProviderName>CPD Credits</ProviderName>\n  <Version>1.0.0.0</Version>\n'),
+      (t) =>
+        replace(
+          t,
+          '  <Version>1.0.0.0</Version>\n  <ProviderName>CPD Credits</ProviderName>\n',
+          '  <ProviderName>CPD Credits</ProviderName>\n  <Version>1.0.0.0</Version>\n',
+        ),
       'schema',
       /ProviderName': This element is not expected/,
       true,
@@ -225,13 +249,7 @@ describe('the validator rejects a broken copy', () => {
       /lifetime/,
       true,
     ],
-    [
-      'not well-formed XML (schema)',
-      (t) => replace(t, '</OfficeApp>', ''),
-      'schema',
-      /./,
-      true,
-    ],
+    ['not well-formed XML (schema)', (t) => replace(t, '</OfficeApp>', ''), 'schema', /./, true],
   ];
 
   test.each(cases)('%s', (_name, edit, check, pattern, schemaFails) => {
@@ -246,14 +264,20 @@ describe('the validator rejects a broken copy', () => {
 
   test('human output: one line per problem naming the check and line, exit 1', () => {
     const file = brokenCopy((t) =>
-      replace(replace(t, /\s*<Namespace resid="Functions\.Namespace"\/>/, ''), 'https://localhost:3000/help.html', 'http://localhost:3000/help.html'),
+      replace(
+        replace(t, /\s*<Namespace resid="Functions\.Namespace"\/>/, ''),
+        'https://localhost:3000/help.html',
+        'http://localhost:3000/help.html',
+      ),
     );
     const r = run(file, false);
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('✗ [namespace] ')).length).toBe(1);
     expect(lines.filter((l) => l.startsWith('✗ [https] ')).length).toBe(2); // SupportUrl and Help.Url
-    expect(lines.every((l) => /^✗ \[[a-z-]+\] .*manifest-\d+\.xml:\d+: /.test(l) || /problem\(s\)$/.test(l))).toBe(true);
+    expect(lines.every((l) => /^✗ \[[a-z-]+\] .*manifest-\d+\.xml:\d+: /.test(l) || /problem\(s\)$/.test(l))).toBe(
+      true,
+    );
     expect(lines[lines.length - 1]).toMatch(/3 problem\(s\)$/);
   });
 });

@@ -3,14 +3,27 @@
 // `readings`, and what the engine's explanation steps and conditions name while the
 // row runs. Every UNDEFINED parameter also has a row that overrides it.
 import { REGIONS, RULES, type RegionId } from '../../src/rules';
-import { ConversionRow, conversionTable, evaluateConversion, evaluateJudgement, JudgementRow, judgementTable } from './table';
+import {
+  ConversionRow,
+  conversionTable,
+  evaluateConversion,
+  evaluateJudgement,
+  JudgementRow,
+  judgementTable,
+} from './table';
 import * as hainan from './cases/hainan';
 import * as shandong from './cases/shandong';
 import * as zhengzhou from './cases/zhengzhou';
 import * as puer from './cases/puer';
 import * as qitai from './cases/qitai';
 
-const TABLES: Record<RegionId, { conversions: ConversionRow[]; judgements: JudgementRow[] }> = { hainan, shandong, zhengzhou, puer, qitai };
+const TABLES: Record<RegionId, { conversions: ConversionRow[]; judgements: JudgementRow[] }> = {
+  hainan,
+  shandong,
+  zhengzhou,
+  puer,
+  qitai,
+};
 
 interface Seen {
   params: Set<string>;
@@ -50,7 +63,9 @@ describe.each(REGIONS.map((r) => [r]))('%s: coverage of the rule set', (region) 
   });
 
   test('every UNDEFINED parameter has a row that supplies an override', () => {
-    const undefinedKeys = Object.entries(rules.params).filter(([, p]) => p.value === null).map(([k]) => k);
+    const undefinedKeys = Object.entries(rules.params)
+      .filter(([, p]) => p.value === null)
+      .map(([k]) => k);
     expect(undefinedKeys.filter((k) => !seen.overridden.has(k))).toEqual([]);
   });
 
@@ -63,7 +78,12 @@ describe.each(REGIONS.map((r) => [r]))('%s: coverage of the rule set', (region) 
 });
 
 describe('the table schema is strict', () => {
-  const good = { cite: '第十四条第3项', origin: 'text', input: { hours: 8, level: '国家级', mode: '集中培训' }, expect: { credits: 2 } };
+  const good = {
+    cite: '第十四条第3项',
+    origin: 'text',
+    input: { hours: 8, level: '国家级', mode: '集中培训' },
+    expect: { credits: 2 },
+  };
   test('a well-formed row loads', () => {
     expect(conversionTable('hainan', [good as ConversionRow])).toHaveLength(1);
   });
@@ -79,7 +99,13 @@ describe('the table schema is strict', () => {
     expect(() => conversionTable('hainan', [row as unknown as ConversionRow])).toThrow();
   });
   test('a mistyped judgement key fails', () => {
-    const row = { cite: '第九条', origin: 'text', what: 'x', input: { records: [{ year: 2023, mode: '集中培训', hour: 8 }] }, expect: { cycle: { pass: true } } };
+    const row = {
+      cite: '第九条',
+      origin: 'text',
+      what: 'x',
+      input: { records: [{ year: 2023, mode: '集中培训', hour: 8 }] },
+      expect: { cycle: { pass: true } },
+    };
     expect(() => judgementTable('hainan', [row as unknown as JudgementRow])).toThrow();
   });
 });

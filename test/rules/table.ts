@@ -34,7 +34,8 @@ const common = {
   failing: z.string().min(1).optional(),
 };
 
-const readingRowsNameTheirReading = (r: { origin: string; readings?: string[] | undefined }) => r.origin !== 'reading' || (r.readings?.length ?? 0) > 0;
+const readingRowsNameTheirReading = (r: { origin: string; readings?: string[] | undefined }) =>
+  r.origin !== 'reading' || (r.readings?.length ?? 0) > 0;
 
 // ---- conversion rows ------------------------------------------------------------
 
@@ -117,7 +118,15 @@ export const JudgementExpectSchema = z
     /** the teacher the figures are about (default: the first teacher) */
     teacher: z.string().optional(),
     years: z.record(z.string().regex(/^\d{4}$/), Figures).optional(),
-    cycle: z.strictObject({ pass: z.boolean().optional(), status: Status.optional(), hours: z.number().optional(), credits: z.number().optional(), undefinedCredits: z.number().int().optional() }).optional(),
+    cycle: z
+      .strictObject({
+        pass: z.boolean().optional(),
+        status: Status.optional(),
+        hours: z.number().optional(),
+        credits: z.number().optional(),
+        undefinedCredits: z.number().int().optional(),
+      })
+      .optional(),
     /** condition met or not: "cycle.<id>" or "<year>.<id>" */
     met: z.record(z.string().regex(/^(cycle|\d{4})\.[\w.]+$/), z.boolean()).optional(),
     /** conditions that must not be there at all: "cycle.<id>" or "<year>.<id>" */
@@ -138,7 +147,10 @@ export const JudgementRowSchema = z
     input: z.strictObject({
       cycleStart: z.number().int().optional(),
       /** the date verdicts hold on (default: TODAY) */
-      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      asOf: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       overrides: Overrides.optional(),
       records: z.array(RecordSchema).min(1),
     }),
@@ -150,7 +162,10 @@ export type JudgementRow = z.input<typeof JudgementRowSchema>;
 
 // ---- loading and naming ---------------------------------------------------------
 
-function checkNames(region: RegionId, row: { params?: string[] | undefined; readings?: string[] | undefined; cite: string }): void {
+function checkNames(
+  region: RegionId,
+  row: { params?: string[] | undefined; readings?: string[] | undefined; cite: string },
+): void {
   const rules = RULES[region];
   for (const k of row.params ?? []) {
     if (!(k in rules.params)) throw new Error(`${region} row "${row.cite}": no parameter named ${k}`);
@@ -181,7 +196,12 @@ function describeInput(i: z.infer<typeof ConversionInputSchema>): string {
   if (i.months !== undefined) parts.push(`${i.months} mo`);
   for (const v of [i.level, i.mode, i.role, i.grade, i.award, i.category]) if (v !== undefined) parts.push(String(v));
   if (i.rate !== undefined) parts.push(`rate ${i.rate}`);
-  if (i.overrides) parts.push(`override ${Object.entries(i.overrides).map(([k, v]) => `${k}=${v}`).join(',')}`);
+  if (i.overrides)
+    parts.push(
+      `override ${Object.entries(i.overrides)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`,
+    );
   return parts.join(' ');
 }
 
@@ -223,10 +243,29 @@ export function evaluateConversion(region: RegionId, row: ConversionRow): { resu
 
 /** Roster headers for each record key (roster.md). 教师编号 is a staff number: no ID check. */
 const HEADER: Record<keyof RecordInput, string> = {
-  teacher: '教师编号', name: '姓名', school: '学校', year: '年度', date: '培训时间', project: '项目名称',
-  level: '培训层次', mode: '培训方式', hours: '学时', days: '天数', months: '月数', grade: '成绩', award: '获奖',
-  role: '角色', rate: '项目学分', category: '课程类别', selfSelected: '自主选学', classTeacher: '班主任',
-  assessment: '考核结果', hireYear: '入职年度', exempt: '免考核', credits: '登记学分', certificate: '证书编号',
+  teacher: '教师编号',
+  name: '姓名',
+  school: '学校',
+  year: '年度',
+  date: '培训时间',
+  project: '项目名称',
+  level: '培训层次',
+  mode: '培训方式',
+  hours: '学时',
+  days: '天数',
+  months: '月数',
+  grade: '成绩',
+  award: '获奖',
+  role: '角色',
+  rate: '项目学分',
+  category: '课程类别',
+  selfSelected: '自主选学',
+  classTeacher: '班主任',
+  assessment: '考核结果',
+  hireYear: '入职年度',
+  exempt: '免考核',
+  credits: '登记学分',
+  certificate: '证书编号',
 };
 const ALWAYS: Array<keyof RecordInput> = ['teacher', 'project', 'level', 'mode', 'hours'];
 
@@ -259,7 +298,8 @@ export function evaluateJudgement(region: RegionId, row: JudgementRow): { result
     }
   }
   for (const t of result.teachers) {
-    for (const c of [...t.cycle.conditions, ...t.years.flatMap((y) => y.conditions)]) for (const id of c.readings ?? []) usage.readings.add(id);
+    for (const c of [...t.cycle.conditions, ...t.years.flatMap((y) => y.conditions)])
+      for (const id of c.readings ?? []) usage.readings.add(id);
   }
   return { result, usage };
 }
@@ -284,14 +324,22 @@ function checkJudgement(region: RegionId, row: JudgementRow): void {
   const teacher = e.teacher === undefined ? result.teachers[0] : result.teachers.find((t) => t.id === e.teacher);
   if (!teacher) throw new Error(`no teacher ${e.teacher ?? '(first)'} in the result`);
   // the rosters of the tables are clean: no row may carry an error, except the one the row expects
-  expect(result.records.flatMap((r) => r.issues.filter((i) => i.severity === 'error' && i.code !== e.issue).map((i) => `row ${r.row}: ${i.code}`))).toEqual([]);
+  expect(
+    result.records.flatMap((r) =>
+      r.issues.filter((i) => i.severity === 'error' && i.code !== e.issue).map((i) => `row ${r.row}: ${i.code}`),
+    ),
+  ).toEqual([]);
   for (const [y, { note, ...want }] of Object.entries(e.years ?? {})) {
     const got = teacher.years.find((x) => x.year === Number(y));
     if (!got) throw new Error(`year ${y} is not in the cycle ${teacher.cycle.start}–${teacher.cycle.end}`);
     const pick: Record<string, unknown> = {};
     for (const k of Object.keys(want) as Array<keyof typeof want>) pick[k] = got[k];
     expect({ year: y, ...pick }).toEqual({ year: y, ...want });
-    if (note !== undefined) expect({ year: y, notes: got.notes.map((n) => n.en).join(' | ') }).toEqual({ year: y, notes: expect.stringContaining(note) });
+    if (note !== undefined)
+      expect({ year: y, notes: got.notes.map((n) => n.en).join(' | ') }).toEqual({
+        year: y,
+        notes: expect.stringContaining(note),
+      });
   }
   if (e.cycle) {
     const pick: Record<string, unknown> = {};
@@ -301,22 +349,31 @@ function checkJudgement(region: RegionId, row: JudgementRow): void {
   const conditionOf = (key: string) => {
     const [scope, ...rest] = key.split('.');
     const id = rest.join('.');
-    const list = scope === 'cycle' ? teacher.cycle.conditions : teacher.years.find((y) => y.year === Number(scope))?.conditions ?? [];
+    const list =
+      scope === 'cycle'
+        ? teacher.cycle.conditions
+        : (teacher.years.find((y) => y.year === Number(scope))?.conditions ?? []);
     return { list, found: list.find((c) => c.id === id) };
   };
   for (const [key, met] of Object.entries(e.met ?? {})) {
     const { list, found } = conditionOf(key);
     if (!found) throw new Error(`no condition ${key}; there are: ${list.map((c) => c.id).join(', ')}`);
-    expect({ [key]: { met: found.met, actual: found.actual, required: found.required } }).toEqual({ [key]: expect.objectContaining({ met }) });
+    expect({ [key]: { met: found.met, actual: found.actual, required: found.required } }).toEqual({
+      [key]: expect.objectContaining({ met }),
+    });
   }
   for (const key of e.noCondition ?? []) expect(conditionOf(key).found).toBeUndefined();
-  const codes = [...result.records.flatMap((r) => r.issues.map((i) => i.code)), ...result.teachers.flatMap((t) => t.issues.map((i) => i.code))];
+  const codes = [
+    ...result.records.flatMap((r) => r.issues.map((i) => i.code)),
+    ...result.teachers.flatMap((t) => t.issues.map((i) => i.code)),
+  ];
   if (e.issue !== undefined) expect(codes).toContain(e.issue);
   if (e.absent !== undefined) expect(codes).not.toContain(e.absent);
   if (e.note !== undefined) expect(teacher.cycle.notes.map((n) => n.en).join(' | ')).toContain(e.note);
   if (e.schools) {
     const key = (s: { school: string; year: number }) => `${s.school}/${s.year}`;
-    const order = (a: { school: string; year: number }, b: { school: string; year: number }) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    const order = (a: { school: string; year: number }, b: { school: string; year: number }) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
     const got = result.schools.map((s) => ({ school: s.school, year: s.year, flagged: s.flagged })).sort(order);
     expect(got).toEqual([...e.schools].sort(order));
   }

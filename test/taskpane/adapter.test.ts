@@ -14,7 +14,8 @@ function install(sheet: MockSheet) {
   return m;
 }
 
-const sample = (teachers: number): (string | number | boolean)[][] => generate('hainan', { teachers, seed: 3 }).rows.map((r) => r.map((v) => (v === null ? '' : v)));
+const sample = (teachers: number): (string | number | boolean)[][] =>
+  generate('hainan', { teachers, seed: 3 }).rows.map((r) => r.map((v) => (v === null ? '' : v)));
 
 test('values read equal the sheet’s, merged areas filled with their top-left value', async () => {
   const rows = sample(12);
@@ -43,7 +44,10 @@ test('validate + clear marks leave every user value and format as it was', async
   // marks: a hidden sheet and two conditional formats pointing at it; nothing written to the roster
   expect(rec.sheets).toContain(MARK_SHEET);
   expect(rec.writes.get('培训登记') ?? []).toEqual([]);
-  expect(rec.cfs.filter((c) => !c.deleted).map((c) => c.formula)).toEqual([`=LEFT('${MARK_SHEET}'!A1,1)="E"`, `=LEFT('${MARK_SHEET}'!A1,1)="W"`]);
+  expect(rec.cfs.filter((c) => !c.deleted).map((c) => c.formula)).toEqual([
+    `=LEFT('${MARK_SHEET}'!A1,1)="E"`,
+    `=LEFT('${MARK_SHEET}'!A1,1)="W"`,
+  ]);
   expect(rec.properties.has('CPD.marks')).toBe(true);
   const removed = await port.clearMarks();
   expect(removed).toBe(2);
@@ -74,9 +78,20 @@ test('a 100 000-row sheet is read in bounded syncs and payloads', async () => {
   expect(port.stats.largestChunkCells).toBeLessThanOrEqual(READ_CELLS);
   const largest = Math.max(...rec.payloads);
   expect(largest).toBeLessThan(5 * 1024 * 1024);
-  const record = { rows: 100_002, columns: cols, syncs: rec.syncs, chunks: port.stats.chunks, largestChunkCells: port.stats.largestChunkCells, largestPayloadBytes: largest, readMs: ms };
+  const record = {
+    rows: 100_002,
+    columns: cols,
+    syncs: rec.syncs,
+    chunks: port.stats.chunks,
+    largestChunkCells: port.stats.largestChunkCells,
+    largestPayloadBytes: largest,
+    readMs: ms,
+  };
   fs.mkdirSync(path.join(__dirname, '..', '..', 'test-results'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, '..', '..', 'test-results', 'adapter-io.json'), JSON.stringify(record, null, 2));
+  fs.writeFileSync(
+    path.join(__dirname, '..', '..', 'test-results', 'adapter-io.json'),
+    JSON.stringify(record, null, 2),
+  );
   // eslint-disable-next-line no-console
   console.log('adapter I/O for a 100 000-row sheet:', record);
 }, 60_000);

@@ -32,7 +32,14 @@ export interface Recorder {
 }
 
 export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
-  const rec: Recorder = { syncs: 0, payloads: [], writes: new Map(), cfs: [], properties: new Map(), sheets: [user.name] };
+  const rec: Recorder = {
+    syncs: 0,
+    payloads: [],
+    writes: new Map(),
+    cfs: [],
+    properties: new Map(),
+    sheets: [user.name],
+  };
   let pending = 0;
   const data: Record<string, Cell[][]> = { [user.name]: user.rows };
 
@@ -53,19 +60,39 @@ export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
         const key = 'usedRange';
         if (!this[key]) {
           this.addMock(key);
-          (this[key] as OfficeMockObject).populate({ address: `${name}!A1`, rowIndex: 0, columnIndex: 0, rowCount: rows.length, columnCount: nc });
+          (this[key] as OfficeMockObject).populate({
+            address: `${name}!A1`,
+            rowIndex: 0,
+            columnIndex: 0,
+            rowCount: rows.length,
+            columnCount: nc,
+          });
           // isNullObject needs no load in Office.js
           Object.assign(this[key] as object, {
             isNullObject: rows.length === 0,
             getMergedAreasOrNullObject: () => {
               const merges = user.merges ?? [];
-              return { isNullObject: merges.length === 0, load() { return this; }, areas: { items: merges.map((m) => ({ rowIndex: m.r, columnIndex: m.c, rowCount: m.nr, columnCount: m.nc })) } };
+              return {
+                isNullObject: merges.length === 0,
+                load() {
+                  return this;
+                },
+                areas: {
+                  items: merges.map((m) => ({ rowIndex: m.r, columnIndex: m.c, rowCount: m.nr, columnCount: m.nc })),
+                },
+              };
             },
           });
         }
         return this[key];
       },
-      getRangeByIndexes(this: OfficeMockObject & Record<string, unknown>, r: number, c: number, nr: number, nc: number) {
+      getRangeByIndexes(
+        this: OfficeMockObject & Record<string, unknown>,
+        r: number,
+        c: number,
+        nr: number,
+        nc: number,
+      ) {
         const key = `range_${r}_${c}_${nr}_${nc}`;
         if (!this[key]) {
           this.addMock(key);
@@ -95,20 +122,48 @@ export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
           });
           // any format assignment on the range is recorded
           const part = (what: string) => new Proxy({}, { set: () => (record(`format.${what}`), true) });
-          m.format = { font: part('font'), fill: part('fill'), autofitColumns() { record('format'); } };
+          m.format = {
+            font: part('font'),
+            fill: part('fill'),
+            autofitColumns() {
+              record('format');
+            },
+          };
           m.conditionalFormats = {
             add: () => {
               const cf = { sheet: name, formula: '', deleted: false };
               rec.cfs.push(cf);
-              return { custom: { rule: { set formula(f: string) { cf.formula = f; } }, format: { fill: {}, font: {} } } };
+              return {
+                custom: {
+                  rule: {
+                    set formula(f: string) {
+                      cf.formula = f;
+                    },
+                  },
+                  format: { fill: {}, font: {} },
+                },
+              };
             },
-            load() { return this; },
+            load() {
+              return this;
+            },
             get items() {
-              return rec.cfs.filter((x) => x.sheet === name && !x.deleted).map((cf) => ({
-                type: 'Custom',
-                custom: { rule: { formula: cf.formula, load() { return this; } } },
-                delete() { cf.deleted = true; },
-              }));
+              return rec.cfs
+                .filter((x) => x.sheet === name && !x.deleted)
+                .map((cf) => ({
+                  type: 'Custom',
+                  custom: {
+                    rule: {
+                      formula: cf.formula,
+                      load() {
+                        return this;
+                      },
+                    },
+                  },
+                  delete() {
+                    cf.deleted = true;
+                  },
+                }));
             },
           };
         }
@@ -118,7 +173,9 @@ export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
         rec.sheets = rec.sheets.filter((s) => s !== name);
         delete data[name];
       },
-      activate() { /* no data */ },
+      activate() {
+        /* no data */
+      },
     };
   }
 
@@ -136,7 +193,14 @@ export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
           },
           getItemOrNullObject(this: OfficeMockObject & Record<string, unknown>, n: string) {
             if (n === user.name) return this.active;
-            return rec.sheets.includes(n) ? this[`sheet_${n}`] : { isNullObject: true, load() { return this; } };
+            return rec.sheets.includes(n)
+              ? this[`sheet_${n}`]
+              : {
+                  isNullObject: true,
+                  load() {
+                    return this;
+                  },
+                };
           },
           add(this: OfficeMockObject & Record<string, unknown>, n: string) {
             rec.sheets.push(n);
@@ -151,22 +215,39 @@ export function mockExcel(user: MockSheet): { Excel: unknown; rec: Recorder } {
           },
           active: sheetModel(user.name),
         },
-        application: { calculate() { /* recalculation */ } },
+        application: {
+          calculate() {
+            /* recalculation */
+          },
+        },
       },
     },
-    run: async function (this: OfficeMockObject & { context: OfficeMockObject }, f: (ctx: unknown) => Promise<unknown>) {
+    run: async function (
+      this: OfficeMockObject & { context: OfficeMockObject },
+      f: (ctx: unknown) => Promise<unknown>,
+    ) {
       return f(this.context);
     },
-  }) as OfficeMockObject & { context: OfficeMockObject & { workbook: Record<string, unknown>; sync: () => Promise<void> } };
+  }) as OfficeMockObject & {
+    context: OfficeMockObject & { workbook: Record<string, unknown>; sync: () => Promise<void> };
+  };
 
   (mock.context.workbook.worksheets as unknown as { active: { isNullObject: boolean } }).active.isNullObject = false;
   // Custom document properties as a plain object (always "loaded").
   mock.context.workbook.properties = {
     custom: {
-      load() { return this; },
-      get items() { return [...rec.properties.entries()].map(([key, value]) => ({ key, value })); },
-      add(key: string, value: string) { rec.properties.set(key, value); },
-      getItem(key: string) { return { delete: () => rec.properties.delete(key) }; },
+      load() {
+        return this;
+      },
+      get items() {
+        return [...rec.properties.entries()].map(([key, value]) => ({ key, value }));
+      },
+      add(key: string, value: string) {
+        rec.properties.set(key, value);
+      },
+      getItem(key: string) {
+        return { delete: () => rec.properties.delete(key) };
+      },
     },
   };
   const sync = mock.context.sync.bind(mock.context);

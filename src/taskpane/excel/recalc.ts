@@ -37,7 +37,9 @@ function supportsSpecialCells(): boolean {
 export function callsNamespace(formula: unknown, namespace: string): boolean {
   if (typeof formula !== 'string' || !formula.startsWith('=')) return false;
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return new RegExp(`(^|[^A-Za-z0-9_.])${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[A-Za-z_]`, 'i').test(code);
+  return new RegExp(`(^|[^A-Za-z0-9_.])${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[A-Za-z_]`, 'i').test(
+    code,
+  );
 }
 
 async function calculateAll(): Promise<RecalcStats> {
@@ -78,7 +80,8 @@ async function recalculateCalls(namespace: string): Promise<RecalcStats> {
     const special = used
       .filter((u) => !u.range.isNullObject)
       .map((u) => ({ ws: u.ws, cells: u.range.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas) }));
-    for (const s of special) s.cells.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
+    for (const s of special)
+      s.cells.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
     await context.sync();
     let queued = 0;
     for (const { ws, cells } of special) {

@@ -61,7 +61,8 @@ export class ExcelWorkbook implements WorkbookPort {
         chunk.load('values');
         await this.sync(ctx);
         // Reads over 5 M cells can come back empty without an error: never pass that silently.
-        if (!Array.isArray(chunk.values) || chunk.values.length !== n) throw new Error(`Excel returned no values for rows ${rowIndex + start + 1}–${rowIndex + start + n}`);
+        if (!Array.isArray(chunk.values) || chunk.values.length !== n)
+          throw new Error(`Excel returned no values for rows ${rowIndex + start + 1}–${rowIndex + start + n}`);
         for (const row of chunk.values) rows.push(row);
         this.stats.chunks++;
         this.stats.largestChunkCells = Math.max(this.stats.largestChunkCells, n * columnCount);
@@ -73,7 +74,13 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** A merged area reads as its top-left value followed by blanks: fill the blanks. */
-  private async fillMerged(ctx: Ctx, used: Excel.Range, rows: unknown[][], rowIndex: number, columnIndex: number): Promise<void> {
+  private async fillMerged(
+    ctx: Ctx,
+    used: Excel.Range,
+    rows: unknown[][],
+    rowIndex: number,
+    columnIndex: number,
+  ): Promise<void> {
     let areas: Excel.RangeAreas;
     try {
       areas = used.getMergedAreasOrNullObject();
@@ -104,13 +111,17 @@ export class ExcelWorkbook implements WorkbookPort {
       for (let i = 0; i < marks.length; i += WRITE_BATCH) {
         checkSignal(signal);
         for (const m of marks.slice(i, i + WRITE_BATCH)) {
-          markSheet.getRangeByIndexes(m.row - 1, m.col - 1, 1, 1).values = [[`${m.severity === 'error' ? 'E' : 'W'} ${m.message}`]];
+          markSheet.getRangeByIndexes(m.row - 1, m.col - 1, 1, 1).values = [
+            [`${m.severity === 'error' ? 'E' : 'W'} ${m.message}`],
+          ];
         }
         await this.sync(ctx);
         onProgress?.('write', Math.min(i + WRITE_BATCH, marks.length), marks.length);
       }
       const width = Math.max(...sheet.rows.map((r) => r.length));
-      const target = ctx.workbook.worksheets.getItem(sheet.sheetName).getRangeByIndexes(sheet.firstRow - 1, sheet.firstCol - 1, sheet.rows.length, width);
+      const target = ctx.workbook.worksheets
+        .getItem(sheet.sheetName)
+        .getRangeByIndexes(sheet.firstRow - 1, sheet.firstCol - 1, sheet.rows.length, width);
       const topLeft = `${columnLetters(sheet.firstCol)}${sheet.firstRow}`;
       // Errors first: the first matching rule wins the fill.
       for (const kind of ['E', 'W'] as const) {
@@ -119,7 +130,16 @@ export class ExcelWorkbook implements WorkbookPort {
         cf.custom.format.fill.color = FILL[kind].fill;
         cf.custom.format.font.color = FILL[kind].font;
       }
-      ctx.workbook.properties.custom.add(MARKS_PROPERTY, JSON.stringify({ sheet: sheet.sheetName, row: sheet.firstRow, col: sheet.firstCol, rows: sheet.rows.length, cols: width }));
+      ctx.workbook.properties.custom.add(
+        MARKS_PROPERTY,
+        JSON.stringify({
+          sheet: sheet.sheetName,
+          row: sheet.firstRow,
+          col: sheet.firstCol,
+          rows: sheet.rows.length,
+          cols: width,
+        }),
+      );
       await this.sync(ctx);
     });
   }
@@ -133,7 +153,13 @@ export class ExcelWorkbook implements WorkbookPort {
       let removed = 0;
       const where = props.items.find((p) => p.key === MARKS_PROPERTY);
       if (where) {
-        const w = JSON.parse(String(where.value)) as { sheet: string; row: number; col: number; rows: number; cols: number };
+        const w = JSON.parse(String(where.value)) as {
+          sheet: string;
+          row: number;
+          col: number;
+          rows: number;
+          cols: number;
+        };
         const ws = ctx.workbook.worksheets.getItemOrNullObject(w.sheet);
         await this.sync(ctx);
         if (!ws.isNullObject) {
@@ -164,7 +190,10 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await this.sync(ctx);
-    const name = unusedName(sheets.items.map((s) => s.name), base);
+    const name = unusedName(
+      sheets.items.map((s) => s.name),
+      base,
+    );
     return { name, ws: sheets.add(name) };
   }
 
@@ -187,7 +216,13 @@ export class ExcelWorkbook implements WorkbookPort {
       const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'CPD summary' : '学分汇总');
       const t = summaryTables(report, lang);
       const en = lang === 'en';
-      ws.getRange('A1').values = [[en ? `CPD credits summary — ${report.source} — as of ${report.asOf}` : `教师培训学分汇总 — ${report.source} — 截至 ${report.asOf}`]];
+      ws.getRange('A1').values = [
+        [
+          en
+            ? `CPD credits summary — ${report.source} — as of ${report.asOf}`
+            : `教师培训学分汇总 — ${report.source} — 截至 ${report.asOf}`,
+        ],
+      ];
       ws.getRange('A1').format.font.bold = true;
       ws.getRange('A1').format.font.size = 14;
       let row = 2;
@@ -201,7 +236,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const rateTop = row;
       row = (await this.writeTable(ctx, ws, rateTable, row, 0)) + 1;
       if (rates.length) {
-        const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(rateTop, 3, rates.length + 1, 1), Excel.ChartSeriesBy.columns);
+        const chart = ws.charts.add(
+          Excel.ChartType.columnClustered,
+          ws.getRangeByIndexes(rateTop, 3, rates.length + 1, 1),
+          Excel.ChartSeriesBy.columns,
+        );
         chart.title.text = en ? 'Pass rate by year (%)' : '各年度合格率（%）';
         chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(rateTop + 1, 0, rates.length, 1));
         chart.setPosition(`F${rateTop + 1}`, `M${rateTop + 14}`);
@@ -209,8 +248,25 @@ export class ExcelWorkbook implements WorkbookPort {
       const bySchool = { rows: schoolPassRates(report).map((x) => [x.school, x.assessed, x.passed, x.rate]) };
       if (bySchool.rows.length) {
         const top = row;
-        row = (await this.writeTable(ctx, ws, { name: 'schools', headers: en ? ['School', 'Assessed years', 'Passed', 'Pass rate %'] : ['学校', '考核人次', '合格人次', '合格率%'], rows: bySchool.rows }, row, 0)) + 1;
-        const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRangeByIndexes(top, 3, bySchool.rows.length + 1, 1), Excel.ChartSeriesBy.columns);
+        row =
+          (await this.writeTable(
+            ctx,
+            ws,
+            {
+              name: 'schools',
+              headers: en
+                ? ['School', 'Assessed years', 'Passed', 'Pass rate %']
+                : ['学校', '考核人次', '合格人次', '合格率%'],
+              rows: bySchool.rows,
+            },
+            row,
+            0,
+          )) + 1;
+        const chart = ws.charts.add(
+          Excel.ChartType.barClustered,
+          ws.getRangeByIndexes(top, 3, bySchool.rows.length + 1, 1),
+          Excel.ChartSeriesBy.columns,
+        );
         chart.title.text = en ? 'Pass rate by school (%)' : '各学校合格率（%）';
         chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(top + 1, 0, bySchool.rows.length, 1));
         chart.setPosition(`F${Math.max(top + 1, rateTop + 16)}`, `M${Math.max(top + 1, rateTop + 16) + 14}`);
@@ -246,7 +302,12 @@ export class ExcelWorkbook implements WorkbookPort {
         if (c.numberFormat) body.numberFormat = Array.from({ length: ROWS }, () => [c.numberFormat!]);
         if (c.list) {
           body.dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(',') } };
-          body.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: c.header, message: c.list.join('、') };
+          body.dataValidation.errorAlert = {
+            showAlert: true,
+            style: Excel.DataValidationAlertStyle.stop,
+            title: c.header,
+            message: c.list.join('、'),
+          };
         }
         ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7;
       });

@@ -32,14 +32,23 @@
       else registry[id] = fn;
     },
     Error: CFError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+    ErrorCode: {
+      invalidValue: '#VALUE!',
+      notAvailable: '#N/A',
+      divisionByZero: '#DIV/0!',
+      invalidNumber: '#NUM!',
+      nullReference: '#NULL!',
+      invalidName: '#NAME?',
+      invalidReference: '#REF!',
+    },
   };
   window.__functions = registry;
   window.__actions = {};
   window.__shown = 0;
   // Call a registered function the way Excel would: its value (awaited if it is a promise) or its error.
   window.__call = function (id, args) {
-    const settle = (e) => (e instanceof CFError ? { error: e.code, message: e.message } : { escaped: String((e && e.stack) || e) });
+    const settle = (e) =>
+      e instanceof CFError ? { error: e.code, message: e.message } : { escaped: String((e && e.stack) || e) };
     try {
       return Promise.resolve(registry[id].apply(null, args)).then((value) => ({ value }), settle);
     } catch (e) {
@@ -80,7 +89,8 @@
         ready = window.CPD_preview.load().then((p) => {
           const wb = p.sampleWorkbook();
           for (const [k, v] of Object.entries(cfg.props || {})) wb.properties.set(k, v);
-          for (const [name, r, c, f] of cfg.formulas || []) wb.sheets.find((s) => s.name === name).formulas.set(`${r},${c}`, f);
+          for (const [name, r, c, f] of cfg.formulas || [])
+            wb.sheets.find((s) => s.name === name).formulas.set(`${r},${c}`, f);
           wb.onCalculate = (sheet, box) => {
             for (let i = 0; i < box.nr; i++) for (let j = 0; j < box.nc; j++) evaluate(sheet, box.r + i, box.c + j);
           };
@@ -95,10 +105,19 @@
       }
       return ready.then(() => (cb ? cb(info) : undefined)).then(() => info);
     },
-    actions: { associate(name, fn) { window.__actions[name] = fn; } },
+    actions: {
+      associate(name, fn) {
+        window.__actions[name] = fn;
+      },
+    },
     addin: {
-      showAsTaskpane() { window.__shown++; return Promise.resolve(); },
-      onVisibilityModeChanged() { return Promise.resolve(() => Promise.resolve()); },
+      showAsTaskpane() {
+        window.__shown++;
+        return Promise.resolve();
+      },
+      onVisibilityModeChanged() {
+        return Promise.resolve(() => Promise.resolve());
+      },
     },
   };
 })();
