@@ -91,14 +91,8 @@ export function explainCredits(r: CreditsResult, lang: Lang): string {
   return head + [explainSteps(r.conversion.steps, lang), ...undef].filter(Boolean).join(' → ');
 }
 
-export interface RangeOptions {
-  rules: RegionRules;
-  cycleStart?: number;
-  workbookCycleStart?: number;
-  overrides?: Overrides;
-  /** the date the verdict holds on (YYYY-MM-DD); today when absent */
-  asOf?: string;
-}
+/** A range's options are a roster's: the rule set, the cycle, overrides, the as-of date. */
+export type RangeOptions = Omit<CheckOptions, 'firstRow' | 'columns' | 'headerless'>;
 
 export interface RangeJudgement {
   result: CheckResult;
@@ -116,13 +110,7 @@ export interface RangeJudgement {
 export function judgeRange(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: RangeOptions): RangeJudgement {
   const header = detectHeader(rows.slice(0, 1), 1);
   const headerless = header === null;
-  const options: CheckOptions = {
-    rules: opts.rules,
-    overrides: opts.overrides ?? {},
-    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-    ...(opts.cycleStart !== undefined ? { cycleStart: opts.cycleStart } : {}),
-    ...(opts.workbookCycleStart !== undefined ? { workbookCycleStart: opts.workbookCycleStart } : {}),
-  };
+  const options: CheckOptions = { ...opts };
   let result: CheckResult;
   if (headerless) {
     result = checkTable(rows, { ...options, headerless: true, columns: headerlessMap() });

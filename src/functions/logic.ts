@@ -11,6 +11,7 @@ import {
   RangeJudgement,
 } from '../engine/api';
 import { parseRegion, regionError, RULES, type RegionId } from '../rules';
+import { checkOptions } from '../present/options';
 import { RosterError } from '../engine/engine';
 import { RULE_GAPS } from '../core/types';
 import { checkId } from '../core/idcard';
@@ -177,13 +178,10 @@ function judge(range: unknown, region: unknown, cycleStart: unknown): RangeJudge
   const cycle = cycleArg(cycleStart);
   const s = getSettings();
   try {
-    return judgeRange(rows, {
-      rules: RULES[r],
-      overrides: s.overrides ?? {},
-      ...(cycle !== undefined ? { cycleStart: cycle } : {}),
-      ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
-      ...(s.asOf !== undefined ? { asOf: s.asOf } : {}),
-    });
+    return judgeRange(
+      rows,
+      checkOptions({ region: r, settings: s, ...(cycle !== undefined ? { cycleStart: cycle } : {}) }),
+    );
   } catch (e) {
     if (e instanceof RosterError) fail('#VALUE!', e.text);
     throw e;

@@ -32,29 +32,58 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Workboo
   if (region !== undefined && region !== null && String(region).trim() !== '') {
     const r = parseRegion(String(region));
     if (r) settings.region = r;
-    else problems.push(t(`工作簿属性 ${SETTING_KEYS.region}=「${String(region)}」不是可识别的地区`, `workbook property ${SETTING_KEYS.region}="${String(region)}" is not a known region`));
+    else
+      problems.push(
+        t(
+          `工作簿属性 ${SETTING_KEYS.region}=「${String(region)}」不是可识别的地区`,
+          `workbook property ${SETTING_KEYS.region}="${String(region)}" is not a known region`,
+        ),
+      );
   }
   const cycle = raw[SETTING_KEYS.cycleStart];
   if (cycle !== undefined && cycle !== null && String(cycle).trim() !== '') {
     const c = parseCycleStart(typeof cycle === 'number' ? cycle : String(cycle));
     if (c !== undefined) settings.cycleStart = c;
-    else problems.push(t(`工作簿属性 ${SETTING_KEYS.cycleStart}=「${String(cycle)}」不是 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的年份`, `workbook property ${SETTING_KEYS.cycleStart}="${String(cycle)}" is not a year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}`));
+    else
+      problems.push(
+        t(
+          `工作簿属性 ${SETTING_KEYS.cycleStart}=「${String(cycle)}」不是 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的年份`,
+          `workbook property ${SETTING_KEYS.cycleStart}="${String(cycle)}" is not a year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}`,
+        ),
+      );
   }
   const over = raw[SETTING_KEYS.overrides];
   if (over !== undefined && over !== null && String(over).trim() !== '') {
     try {
       const o = OverridesSchema.safeParse(JSON.parse(String(over)));
       if (o.success) settings.overrides = o.data;
-      else problems.push(t(`工作簿属性 ${SETTING_KEYS.overrides} 应为 {"参数": 数值} 形式`, `workbook property ${SETTING_KEYS.overrides} must be {"parameter": number}`));
+      else
+        problems.push(
+          t(
+            `工作簿属性 ${SETTING_KEYS.overrides} 应为 {"参数": 数值} 形式`,
+            `workbook property ${SETTING_KEYS.overrides} must be {"parameter": number}`,
+          ),
+        );
     } catch {
-      problems.push(t(`工作簿属性 ${SETTING_KEYS.overrides} 不是有效的 JSON`, `workbook property ${SETTING_KEYS.overrides} is not valid JSON`));
+      problems.push(
+        t(
+          `工作簿属性 ${SETTING_KEYS.overrides} 不是有效的 JSON`,
+          `workbook property ${SETTING_KEYS.overrides} is not valid JSON`,
+        ),
+      );
     }
   }
   const asOf = raw[SETTING_KEYS.asOf];
   if (asOf !== undefined && asOf !== null && String(asOf).trim() !== '') {
     const d = parseDate(asOf instanceof Date ? asOf : String(asOf));
     if (d) settings.asOf = d;
-    else problems.push(t(`工作簿属性 ${SETTING_KEYS.asOf}=「${String(asOf)}」不是 YYYY-MM-DD 形式的日期`, `workbook property ${SETTING_KEYS.asOf}="${String(asOf)}" is not a date (YYYY-MM-DD)`));
+    else
+      problems.push(
+        t(
+          `工作簿属性 ${SETTING_KEYS.asOf}=「${String(asOf)}」不是 YYYY-MM-DD 形式的日期`,
+          `workbook property ${SETTING_KEYS.asOf}="${String(asOf)}" is not a date (YYYY-MM-DD)`,
+        ),
+      );
   }
   return { settings, problems };
 }

@@ -4,6 +4,8 @@
 import type { Report } from '../engine/report';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
+import { issueItems } from './issues';
+import { severityWord } from './severity';
 
 export interface Table {
   name: string;
@@ -11,7 +13,8 @@ export interface Table {
   rows: Array<Array<string | number | boolean | null>>;
 }
 
-const word = (status: Report['teachers'][number]['cycle']['status'], lang: Lang): string => say(STATUS_WORDS[status], lang);
+const word = (status: Report['teachers'][number]['cycle']['status'], lang: Lang): string =>
+  say(STATUS_WORDS[status], lang);
 
 /** "A1"-style column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetters(col: number): string {
@@ -32,51 +35,91 @@ export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Ta
   const sep = en ? '; ' : '；';
   const years: Table = {
     name: en ? 'Years' : '年度汇总',
-    headers: en ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '说明', '欠缺', '原因'],
-    rows: r.teachers.flatMap((tj) => tj.years.map((y) => [
-      tj.id, tj.name, tj.school, y.year, y.hours, y.credits, word(y.status, lang), y.verdict,
-      y.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
-      y.reasons.join(sep),
-    ])),
+    headers: en
+      ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
+      : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '说明', '欠缺', '原因'],
+    rows: r.teachers.flatMap((tj) =>
+      tj.years.map((y) => [
+        tj.id,
+        tj.name,
+        tj.school,
+        y.year,
+        y.hours,
+        y.credits,
+        word(y.status, lang),
+        y.verdict,
+        y.shortfall
+          .filter((s) => !s.advisory)
+          .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
+          .join(sep),
+        y.reasons.join(sep),
+      ]),
+    ),
   };
   const cycles: Table = {
     name: en ? 'Cycle' : '周期汇总',
-    headers: en ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons'] : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '说明', '欠缺', '原因'],
+    headers: en
+      ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
+      : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '说明', '欠缺', '原因'],
     rows: r.teachers.map((tj) => [
-      tj.id, tj.name, tj.school, `${tj.cycle.start}–${tj.cycle.end}`, tj.cycle.hours, tj.cycle.credits, word(tj.cycle.status, lang), tj.cycle.verdict,
-      tj.cycle.shortfall.filter((s) => !s.advisory).map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`).join(sep),
+      tj.id,
+      tj.name,
+      tj.school,
+      `${tj.cycle.start}–${tj.cycle.end}`,
+      tj.cycle.hours,
+      tj.cycle.credits,
+      word(tj.cycle.status, lang),
+      tj.cycle.verdict,
+      tj.cycle.shortfall
+        .filter((s) => !s.advisory)
+        .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
+        .join(sep),
       tj.cycle.reasons.join(sep),
     ]),
   };
   const issues: Table = {
     name: en ? 'Issues' : '问题清单',
-    headers: en ? ['Row', 'Teacher', 'Severity', 'Code', 'Field', 'Value', 'Message', 'Article'] : ['行', '教师', '级别', '代码', '字段', '值', '说明', '依据'],
-    rows: [
-      ...r.records.flatMap((rec) => rec.issues.map((i) => [rec.row, rec.teacherId, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
-      ...r.teachers.flatMap((tj) => tj.issues.map((i) => [null, tj.id, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null])),
-      ...r.issues.map((i) => [null, null, sev(i.severity, lang), i.code, i.field, i.value ?? null, i.message, i.article ?? null]),
-    ],
+    headers: en
+      ? ['Row', 'Teacher', 'Severity', 'Code', 'Field', 'Value', 'Message', 'Article']
+      : ['行', '教师', '级别', '代码', '字段', '值', '说明', '依据'],
+    rows: issueItems(r).map((i) => [
+      i.row ?? null,
+      i.teacherId ?? null,
+      severityWord(i.severity, lang),
+      i.code,
+      i.field,
+      i.value ?? null,
+      i.message,
+      i.article ?? null,
+    ]),
   };
   const out: { years: Table; cycles: Table; issues: Table; schools?: Table } = { years, cycles, issues };
   if (r.schools.length) {
     out.schools = {
       name: en ? 'Schools' : '学校统计',
-      headers: en ? ['School', 'Year', 'Assessed', 'Failed', 'Pass rate', 'Flagged'] : ['学校', '年度', '考核人数', '未完成人数', '完成率', '提示'],
-      rows: r.schools.map((s) => [s.school, s.year, s.assessed, s.failed, s.assessed ? Math.round(((s.assessed - s.failed) / s.assessed) * 1000) / 10 : null, s.flagged ? (en ? '≥ 20 % failing' : '未完成≥20%') : '']),
+      headers: en
+        ? ['School', 'Year', 'Assessed', 'Failed', 'Pass rate', 'Flagged']
+        : ['学校', '年度', '考核人数', '未完成人数', '完成率', '提示'],
+      rows: r.schools.map((s) => [
+        s.school,
+        s.year,
+        s.assessed,
+        s.failed,
+        s.assessed ? Math.round(((s.assessed - s.failed) / s.assessed) * 1000) / 10 : null,
+        s.flagged ? (en ? '≥ 20 % failing' : '未完成≥20%') : '',
+      ]),
     };
   }
   return out;
 }
 
-function sev(s: string, lang: Lang): string {
-  if (lang === 'en') return s;
-  return s === 'error' ? '错误' : s === 'warning' ? '警告' : '提示';
-}
-
 type Rate = { assessed: number; passed: number; rate: number };
 
 /** Share of assessed teacher-years passing, grouped by a key (year, school). */
-function ratesBy<K>(r: Report, keyOf: (t: Report['teachers'][number], y: Report['teachers'][number]['years'][number]) => K | null): Map<K, Rate> {
+function ratesBy<K>(
+  r: Report,
+  keyOf: (t: Report['teachers'][number], y: Report['teachers'][number]['years'][number]) => K | null,
+): Map<K, Rate> {
   const by = new Map<K, Rate>();
   for (const t of r.teachers) {
     for (const y of t.years) {

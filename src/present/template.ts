@@ -7,7 +7,8 @@ import { GRADE_VOCAB, MODE_VOCAB, type Vocabulary } from '../core/vocabulary';
 
 export type TemplateColumn = TemplateColumnSpec;
 
-const display = <T extends string>(v: Vocabulary<T>, values: readonly T[]): string[] => values.map((x) => v.spellings[x][0]!);
+const display = <T extends string>(v: Vocabulary<T>, values: readonly T[]): string[] =>
+  values.map((x) => v.spellings[x][0]!);
 
 export function templateColumns(rules: RegionRules): TemplateColumn[] {
   return [

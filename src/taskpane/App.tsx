@@ -33,6 +33,8 @@ import { parseDate, today, type WorkbookSettings } from '../present/settings';
 import { parseCycleStart } from '../core/dates';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
+import { issueItems, type IssueItem } from '../present/issues';
+import { ISSUES, type IssueCode } from '../core/issues';
 import { maskId } from '../core/idcard';
 import { columnLetters } from '../present/tables';
 import { getSettings, onSettings, setSettings } from '../runtime/state';
@@ -178,7 +180,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
             act={act}
           />
         )}
-        {st.tab === 'issues' && <IssuesTab s={s} />}
+        {st.tab === 'issues' && <IssuesTab s={s} lang={lang} />}
         {st.tab === 'teachers' && <TeachersTab s={s} lang={lang} />}
         <Diagnostics lang={lang} />
       </div>
@@ -408,62 +410,9 @@ function SettingsTab(props: {
   );
 }
 
-type IssueRow = {
-  key: string;
-  row: number | null;
-  teacher?: string;
-  field: string;
-  severity: string;
-  code: string;
-  message: string;
-  article?: string;
-};
+const issueTitle = (code: IssueCode, lang: Lang): string => say(ISSUES[code].title, lang);
 
-function collectIssues(report: Report): IssueRow[] {
-  const out: IssueRow[] = [];
-  report.records.forEach((r) =>
-    r.issues.forEach((i, k) =>
-      out.push({
-        key: `${r.row}-${k}`,
-        row: r.row,
-        field: i.field,
-        severity: i.severity,
-        code: i.code,
-        message: i.message,
-        ...(i.article ? { article: i.article } : {}),
-      }),
-    ),
-  );
-  report.teachers.forEach((t) =>
-    t.issues.forEach((i, k) =>
-      out.push({
-        key: `${t.id}-${k}`,
-        row: null,
-        teacher: t.name ?? t.id,
-        field: i.field,
-        severity: i.severity,
-        code: i.code,
-        message: i.message,
-        ...(i.article ? { article: i.article } : {}),
-      }),
-    ),
-  );
-  report.issues.forEach((i, k) =>
-    out.push({
-      key: `roster-${k}`,
-      row: null,
-      field: i.field,
-      severity: i.severity,
-      code: i.code,
-      message: i.message,
-      ...(i.article ? { article: i.article } : {}),
-    }),
-  );
-  const rank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-  return out.sort((a, b) => rank(a.severity) - rank(b.severity) || (a.row ?? 0) - (b.row ?? 0));
-}
-
-function IssuesTab({ s }: { s: Strings }): React.ReactElement {
+function IssuesTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement {
   const st = useStore();
   const styles = useStyles();
   const [grouping, setGrouping] = React.useState<'row' | 'kind'>('kind');
@@ -474,20 +423,20 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
   if (!last) return <Text>{s.validateFirst}</Text>;
   const { report } = last;
   const sum = report.summary;
-  const issues = collectIssues(report);
-  const groups = new Map<string, IssueRow[]>();
+  const issues = issueItems(report);
+  const groups = new Map<string, IssueItem[]>();
   for (const i of issues) {
     const k =
       grouping === 'kind'
-        ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${i.code}`
-        : i.row !== null
+        ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${issueTitle(i.code, lang)}`
+        : i.row !== undefined
           ? s.row(i.row)
-          : (i.teacher ?? '');
+          : (i.teacherName ?? i.teacherId ?? '');
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
   }
-  const click = async (i: IssueRow) => {
+  const click = async (i: IssueItem) => {
     setSelected(i.key);
-    if (i.row === null) return;
+    if (i.row === undefined) return;
     const cell = issueCell(last.result, last.sheet, i.row, i.field);
     await getPort()?.select(last.sheet.sheetName, cell.row, cell.col);
     setWhere(`${last.sheet.sheetName}!${columnLetters(cell.col)}${cell.row}`);
@@ -560,7 +509,7 @@ function IssuesTab({ s }: { s: Strings }): React.ReactElement {
                 >
                   <span>
                     <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                      {i.row !== null ? s.row(i.row) : i.teacher}
+                      {i.row !== undefined ? s.row(i.row) : (i.teacherName ?? i.teacherId ?? '')}
                     </Badge>{' '}
                     {i.message}
                   </span>

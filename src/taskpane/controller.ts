@@ -5,8 +5,9 @@ import { checkTable, CheckResult } from '../engine/engine';
 import { toReport } from '../engine/report';
 import type { ColumnMap, Field } from '../core/fields';
 import type { Lang } from '../core/text';
-import type { Overrides } from '../rules/params';
-import { REGION_LIST, RULES, type RegionId } from '../rules';
+import type { RegionId } from '../rules';
+import type { WorkbookSettings } from '../present/settings';
+import { checkOptions } from '../present/options';
 import { RULE_GAPS } from '../core/types';
 import { getLang, getSettings } from '../runtime/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
@@ -14,12 +15,11 @@ import { LastValidation, store } from './store';
 
 export interface ValidateOptions {
   region: RegionId;
-  cycleStart?: number;
-  workbookCycleStart?: number;
-  overrides?: Overrides;
-  columns?: ColumnMap;
   lang: Lang;
-  /** the date verdicts hold on (YYYY-MM-DD); the workbook's CPD.asOf or today when absent */
+  /** the workbook's settings (cycle start, overrides, as-of date) */
+  settings?: WorkbookSettings;
+  columns?: ColumnMap;
+  /** the date verdicts hold on for this run (YYYY-MM-DD); else the workbook's CPD.asOf, else today */
   asOf?: string;
 }
 
@@ -73,14 +73,13 @@ export async function validate(
   if (signal?.aborted) throw new Cancelled();
   t0 = now();
   const result = checkTable(sheet.rows, {
-    rules: RULES[o.region],
-    candidates: REGION_LIST,
+    ...checkOptions({
+      region: o.region,
+      ...(o.settings ? { settings: o.settings } : {}),
+      ...(o.asOf ? { asOf: o.asOf } : {}),
+    }),
     firstRow: sheet.firstRow,
-    ...(o.cycleStart !== undefined ? { cycleStart: o.cycleStart } : {}),
-    ...(o.workbookCycleStart !== undefined ? { workbookCycleStart: o.workbookCycleStart } : {}),
-    ...(o.overrides ? { overrides: o.overrides } : {}),
     ...(o.columns ? { columns: o.columns } : {}),
-    ...(o.asOf ? { asOf: o.asOf } : {}),
   });
   const report = toReport(result, o.lang);
   timings.engine = now() - t0;
@@ -124,14 +123,7 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
   try {
     const last = await validate(
       port,
-      {
-        region,
-        lang,
-        ...(s.cycleStart !== undefined ? { workbookCycleStart: s.cycleStart } : {}),
-        ...(s.overrides ? { overrides: s.overrides } : {}),
-        ...(s.asOf ? { asOf: s.asOf } : {}),
-        ...overrides,
-      },
+      { region, lang, settings: s, ...overrides },
       (phase, done, total) => store.set({ busy: { phase, done, total } }),
       controller.signal,
     );

@@ -12,6 +12,7 @@
 import type { Report } from '../../engine/report';
 import { columnLetters, passRates, schoolPassRates, summaryTables, Table, unusedName } from '../../present/tables';
 import { templateColumns } from '../../present/template';
+import { MARK_COLOURS } from '../../present/severity';
 import type { Lang } from '../../core/text';
 import { RULES, type RegionId } from '../../rules';
 import { checkSignal, IoStats, Mark, ProgressFn, SheetData, WorkbookPort } from '../port';
@@ -26,7 +27,10 @@ export const SUMMARY_CELLS = 20_000;
 
 export const MARK_SHEET = 'CPD_marks';
 const MARKS_PROPERTY = 'CPD.marks';
-const FILL = { E: { fill: '#FFC7CE', font: '#9C0006' }, W: { fill: '#FFEB9C', font: '#9C5700' } } as const;
+const FILL = {
+  E: { fill: `#${MARK_COLOURS.error.fill}`, font: `#${MARK_COLOURS.error.font}` },
+  W: { fill: `#${MARK_COLOURS.warning.fill}`, font: `#${MARK_COLOURS.warning.font}` },
+} as const;
 
 type Ctx = Excel.RequestContext;
 
