@@ -35,6 +35,8 @@ export interface Issue {
   cite?: Cite;
   /** the parameter the issue is about (RULE_UNDEFINED: the one an override would set) */
   param?: string;
+  /** the accepted value the cell clearly means (省集 → 省级): what a one-click fix would write */
+  suggestion?: string;
 }
 
 export interface Step {

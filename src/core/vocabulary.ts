@@ -271,34 +271,47 @@ function levenshtein(a: string, b: string): number {
   return prev[n]!;
 }
 
+/** Values longer than this are not a mistyped word: no edit distance is computed for them. */
+export const SUGGEST_MAX_LENGTH = 20;
+
+export interface Candidate<T extends string> {
+  value: T;
+  /** the value's display spelling (its first) — what a fix would write */
+  spelling: string;
+  score: number;
+}
+
 /**
- * The accepted spellings closest to an unknown value, best first, so an error can
- * say "did you mean 省级?". Characters shared count as much as edit distance, since
- * Chinese spellings are short and one wrong character is already a large edit.
+ * The accepted values closest to an unknown one, best first, at most one per value, so that an error
+ * can say "did you mean 省级?". Characters shared count as much as edit distance, since Chinese
+ * spellings are short and one wrong character is already a large edit. Long text gets no suggestion.
  */
-export function nearest<T extends string>(vocab: Vocabulary<T>, raw: string, count = 3): string[] {
+export function nearestValues<T extends string>(vocab: Vocabulary<T>, raw: string, count = 3): Candidate<T>[] {
   const key = fold(raw);
-  const scored: Array<{ s: string; score: number }> = [];
-  for (const spellings of Object.values(vocab.spellings) as Array<readonly string[]>) {
+  if (key.length === 0 || key.length > SUGGEST_MAX_LENGTH) return [];
+  const best = new Map<T, Candidate<T>>();
+  for (const [value, spellings] of Object.entries(vocab.spellings) as Array<[T, readonly string[]]>) {
     for (const s of spellings) {
       const f = fold(s);
       if (/^[a-z0-9-]{1,3}$/.test(f) && f !== key) continue; // skip terse codes such as "a"
       const shared = [...new Set(f)].filter((c) => key.includes(c)).length;
       const score = levenshtein(key, f) - shared * 0.5;
-      scored.push({ s, score });
+      const prev = best.get(value);
+      if (!prev || score < prev.score) best.set(value, { value, spelling: spellings[0]!, score });
     }
   }
-  scored.sort((x, y) => x.score - y.score);
-  const out: string[] = [];
-  for (const { s } of scored) {
-    if (!out.includes(s)) out.push(s);
-    if (out.length >= count) break;
-  }
-  return out;
+  return [...best.values()].sort((x, y) => x.score - y.score).slice(0, count);
 }
 
-/** The main spellings an error lists as "accepted": first Chinese and the English id. */
-export function acceptedList<T extends string>(vocab: Vocabulary<T>, only?: readonly T[]): string {
+/** The one value a fix may offer: clearly closer than any other, and close at all. */
+export function suggestion<T extends string>(candidates: readonly Candidate<T>[]): Candidate<T> | undefined {
+  const [a, b] = candidates;
+  if (!a || a.score > 1.5) return undefined;
+  return !b || a.score < b.score ? a : undefined;
+}
+
+/** The accepted values of a list, in each language: 国家级、省级 … / national, provincial … */
+export function acceptedList<T extends string>(vocab: Vocabulary<T>, only?: readonly T[]): Text {
   const values = only ?? (Object.keys(vocab.spellings) as T[]);
-  return values.map((v) => `${vocab.spellings[v][0]}(${v})`).join('、');
+  return t(values.map((v) => vocab.spellings[v][0]).join('、'), values.join(', '));
 }

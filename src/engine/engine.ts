@@ -10,6 +10,7 @@ import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } f
 import { isBlank, isBlankRow, normalizeRow } from './normalize';
 import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
+import { articleEn } from '../core/cite';
 import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from '../core/types';
 import { fold } from '../core/vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
@@ -546,7 +547,7 @@ function rowChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[], rejec
       code: 'CREDITS_MISMATCH', severity: 'warning', field: 'credits', value: fmt(rec.enteredCredits),
       message: t(
         `登记学分 ${fmt(rec.enteredCredits)} 与按规定计算的 ${fmt(conv.credits)} 不符${cite ? `（${cite.article}）` : ''}`,
-        `entered credits ${fmt(rec.enteredCredits)} differ from the computed ${fmt(conv.credits)}${cite ? ` (${cite.article})` : ''}`,
+        `entered credits ${fmt(rec.enteredCredits)} differ from the computed ${fmt(conv.credits)}${cite ? ` (${articleEn(cite.article)})` : ''}`,
       ),
     };
     if (cite) issue.cite = cite;

@@ -21,11 +21,13 @@ import {
   acceptedList,
   fold,
   lookup,
-  nearest,
+  nearestValues,
+  suggestion,
 } from '../core/vocabulary';
 import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text } | null;
+/** A cell read: its value, or why not (and, where one accepted value is clearly meant, that value). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text; suggestion?: string } | null;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: t(zh, en) });
@@ -278,14 +280,18 @@ export function parseGrade(v: unknown): Parsed<{ grade: Grade; score?: number }>
 }
 
 function vocabReject<T extends string>(vocab: Vocabulary<T>, text: string): Parsed<never> {
-  const near = nearest(vocab, text);
+  const near = nearestValues(vocab, text);
   const all = acceptedList(vocab);
+  const fix = suggestion(near);
+  const nearZh = near.length ? `最接近的是：${near.map((c) => c.spelling).join('、')}；` : '';
+  const nearEn = near.length ? `nearest: ${near.map((c) => c.value).join(', ')}; ` : '';
   return {
     ok: false,
     reason: t(
-      `不是可识别的${vocab.name.zh}，最接近的是：${near.join('、')}；可用值：${all}`,
-      `not a known ${vocab.name.en}; nearest: ${near.join(', ')}; accepted: ${all}`,
+      `不是可识别的${vocab.name.zh}，${nearZh}可用值：${all.zh}`,
+      `not a known ${vocab.name.en}; ${nearEn}accepted: ${all.en}`,
     ),
+    ...(fix ? { suggestion: fix.spelling } : {}),
   };
 }
 
@@ -395,6 +401,7 @@ function reject(
   raw: unknown,
   reason: Text,
   code: IssueCode,
+  fix?: string,
 ): void {
   rejected.add(field);
   const shown = cellText(unwrap(raw)) ?? errorValue(unwrap(raw)) ?? safeString(raw);
@@ -403,6 +410,7 @@ function reject(
     code,
     severity: 'error',
     field,
+    ...(fix !== undefined ? { suggestion: fix } : {}),
     value: shown,
     message: t(`${label.zh}「${shown}」${reason.zh}`, `${label.en} "${shown}": ${reason.en}`),
   });
@@ -456,7 +464,7 @@ export function normalizeRow(
   const take = <T>(f: Field, p: Parsed<T>): T | undefined => {
     if (p === null) return undefined;
     if (p.ok) return p.value;
-    reject(issues, rejected, f, get(f), p.reason, CODES[f] ?? 'VALUE_INVALID');
+    reject(issues, rejected, f, get(f), p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
     return undefined;
   };
 

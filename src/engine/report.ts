@@ -8,6 +8,7 @@ import { Lang, say, t, Text } from '../core/text';
 import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from '../core/types';
 import { ISSUE_CODES, type IssueCode } from '../core/issues';
 import { STATUS_WORDS } from './verdict';
+import { articleEn } from '../core/cite';
 
 const IssueSchema = z.strictObject({
   /** a code of the issue catalogue (issues.ts): title, meaning and fix in both languages */
@@ -19,6 +20,8 @@ const IssueSchema = z.strictObject({
   article: z.string().optional(),
   /** the parameter an override would set (RULE_UNDEFINED) */
   param: z.string().optional(),
+  /** the accepted value the cell clearly means (省集 → 省级) */
+  suggestion: z.string().optional(),
 });
 
 const ShortfallSchema = z.strictObject({
@@ -115,13 +118,15 @@ export const ReportSchema = z.strictObject({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-const article = (c: { doc: string; article: string }): string => `${c.doc} ${c.article}`;
+/** An article reference for a reader: the document and article in Chinese; "Art. 14(3)" in English. */
+const articleRef = (c: { doc: string; article: string }, lang: Lang): string => (lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`);
 
 function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][number] {
   const o: Report['records'][number]['issues'][number] = { code: i.code, severity: i.severity, field: i.field, message: say(i.message, lang) };
   if (i.value !== undefined) o.value = i.value;
-  if (i.cite) o.article = article(i.cite);
+  if (i.cite) o.article = articleRef(i.cite, lang);
   if (i.param) o.param = i.param;
+  if (i.suggestion) o.suggestion = i.suggestion;
   return o;
 }
 
@@ -135,13 +140,13 @@ export function conditionText(c: Condition): Text {
   if (c.kind === 'max') {
     return t(
       `${prefix.zh}${c.label.zh} ${fmt(c.actual)}，超过上限 ${fmt(c.required)} ${u.zh}${note.zh}（${c.cite.article}）`,
-      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${c.cite.article})`,
+      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${articleEn(c.cite.article)})`,
     );
   }
   const miss = fmt(Math.max(0, c.required - c.actual));
   return t(
     `${prefix.zh}${c.label.zh} ${fmt(c.actual)}/${fmt(c.required)}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
-    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${c.cite.article})`,
+    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${articleEn(c.cite.article)})`,
   );
 }
 
@@ -167,7 +172,7 @@ export function shortfall(conditions: Condition[], lang: Lang): Report['teachers
       actual: c.actual,
       missing: Math.round((c.required - c.actual) * 100) / 100,
       advisory: c.advisory,
-      article: article(c.cite),
+      article: articleRef(c.cite, lang),
     }))
     .filter((s) => s.missing > 0);
 }
@@ -223,7 +228,12 @@ export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
 }
 
 export function explainSteps(steps: Step[], lang: Lang): string {
-  return steps.map((s) => `${say(s.detail, lang)}【${s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}】`).join(lang === 'en' ? ' → ' : ' → ');
+  return steps
+    .map((s) => {
+      const where = `${lang === 'en' ? articleEn(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
+      return lang === 'en' ? `${say(s.detail, lang)} [${where}]` : `${say(s.detail, lang)}【${where}】`;
+    })
+    .join(' → ');
 }
 
 export function allIssues(r: CheckResult): Issue[] {
@@ -324,7 +334,7 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
     teachers,
     issues: r.issues.map((i) => issueOut(i, lang)),
     ...(files ? { files } : {}),
-    schools: r.schools.map((s) => ({ school: s.school, year: s.year, assessed: s.assessed, failed: s.failed, flagged: s.flagged, article: article(s.cite) })),
+    schools: r.schools.map((s) => ({ school: s.school, year: s.year, assessed: s.assessed, failed: s.failed, flagged: s.flagged, article: articleRef(s.cite, lang) })),
     summary: {
       records: r.records.length,
       errors: issues.filter((i) => i.severity === 'error').length,

@@ -36,8 +36,8 @@ export function parseRegion(raw: unknown): RegionId | undefined {
 
 export function regionError(raw: unknown): Text {
   return t(
-    `地区「${String(raw)}」无法识别；可用：${acceptedList(REGION_VOCAB)}`,
-    `unknown region "${String(raw)}"; accepted: ${acceptedList(REGION_VOCAB)}`,
+    `地区「${String(raw)}」无法识别；可用：${acceptedList(REGION_VOCAB).zh}`,
+    `unknown region "${String(raw)}"; accepted: ${acceptedList(REGION_VOCAB).en}`,
   );
 }
 

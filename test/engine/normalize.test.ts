@@ -25,7 +25,8 @@ import {
   Level,
   fold,
   lookup,
-  nearest,
+  nearestValues,
+  suggestion,
 } from '../../src/core/vocabulary';
 import { REGIONS, RULES } from '../../src/rules';
 import { ColumnMap, FIELDS, HEADERS, Field, detectHeader, headerlessMap, matchHeader } from '../../src/core/fields';
@@ -305,8 +306,8 @@ describe('parseGrade', () => {
 
   test('an unknown grade word lists the accepted values', () => {
     const r = rejected(parseGrade('很好'));
-    expect(r.zh).toContain('优(excellent)');
-    expect(r.zh).toContain('不合格(fail)');
+    expect(r.zh).toContain('可用值：优、良、中、合格、不合格');
+    expect(r.en).toContain('accepted: excellent, good, fair, pass, fail');
   });
 
   test.each([null, '', ' ', NaN])('%p is blank', (input) => {
@@ -482,32 +483,44 @@ describe('parseVocab: levels and modes', () => {
     });
   });
 
-  describe('unknown values name the nearest spellings', () => {
-    test.each<[string, unknown, string]>([
-      ['a level typo', '省机', '省级'],
-      ['a level typo', '国家机', '国家级'],
-      ['a county typo', '县机', '县级'],
-      ['a mode typo', '集中培顺', '集中培训'],
-      ['a truncated mode', '网络研', '网络研修'],
-      ['a mode typo', '校本研究', '校本研修'],
-    ])('%s %p suggests %s', (_label, raw, suggestion) => {
+  describe('unknown values name the nearest accepted values', () => {
+    test.each<[string, unknown, string, string]>([
+      ['a level typo', '省机', '省级', 'provincial'],
+      ['a level typo', '国家机', '国家级', 'national'],
+      ['a county typo', '县机', '县级', 'county'],
+      ['a mode typo', '集中培顺', '集中培训', 'centralized'],
+      ['a truncated mode', '网络研', '网络研修', 'online'],
+      ['a mode typo', '校本研究', '校本研修', 'schoolBased'],
+    ])('%s %p suggests %s (%s)', (_label, raw, spelling, value) => {
       const vocab = /级|国|省|县/.test(String(raw)) ? LEVEL_VOCAB : MODE_VOCAB;
       const r = rejected(parseVocab(vocab as never, raw));
       const near = r.zh.split('最接近的是：')[1]!.split('；')[0]!.split('、');
-      expect(near).toContain(suggestion);
-      expect(r.en).toContain(suggestion);
+      expect(near).toContain(spelling);
       expect(near.length).toBeLessThanOrEqual(3);
+      // the English message names the values in English (the engine accepts them too), no Chinese words
+      expect(r.en).toContain(value);
+      expect(r.en).not.toMatch(/[\u4e00-\u9fff]/);
     });
 
-    test('the message also lists the accepted values', () => {
+    test('the message also lists the accepted values, in its own language', () => {
       const r = rejected(parseVocab(MODE_VOCAB, '集中培顺'));
-      expect(r.zh).toContain('集中培训(centralized)');
-      expect(r.en).toContain('accepted:');
+      expect(r.zh).toContain('可用值：集中培训、跟班培训');
+      expect(r.en).toContain('accepted: centralized, followAlong');
     });
 
-    test('nearest() puts the closest first', () => {
-      expect(nearest(LEVEL_VOCAB, '省机')[0]).toBe('省级');
-      expect(nearest(MODE_VOCAB, '集中培顺')[0]).toBe('集中培训');
+    test('nearestValues() puts the closest first, one per value; a clear best is the suggestion', () => {
+      expect(nearestValues(LEVEL_VOCAB, '省机')[0]).toMatchObject({ value: 'provincial', spelling: '省级' });
+      expect(nearestValues(MODE_VOCAB, '集中培顺')[0]!.value).toBe('centralized');
+      expect(suggestion(nearestValues(LEVEL_VOCAB, '省集'))?.spelling).toBe('省级');
+      expect(suggestion(nearestValues(LEVEL_VOCAB, '不知道'))).toBeUndefined();
+      const p = parseVocab(LEVEL_VOCAB, '省集');
+      expect(p && !p.ok && p.suggestion).toBe('省级');
+    });
+
+    test('a long value gets no edit-distance search (it is not a typo, and it would be slow)', () => {
+      const r = rejected(parseVocab(LEVEL_VOCAB, '省'.repeat(5000)));
+      expect(r.zh).not.toContain('最接近的是');
+      expect(nearestValues(LEVEL_VOCAB, 'x'.repeat(21))).toEqual([]);
     });
   });
 
