@@ -10,7 +10,8 @@ import { toReport } from '../engine/report';
 import { REGIONS, RegionId } from '../engine/vocabulary';
 import { generate } from '../samples/generate';
 import { sampleXlsx } from '../samples/write';
-import { readRoster, toCsv } from '../cli/files';
+import { plainCsv } from '../samples/write';
+import { readWorkbook } from '../files';
 
 const TARGET = Number(process.env.BENCH_RECORDS ?? 100_000);
 const TODAY = new Date('2026-11-23');
@@ -57,12 +58,12 @@ async function main(): Promise<void> {
   const rows = [['大规模测试花名册'], ...rosterOf(region)] as Array<Array<string | number | null>>;
   const csv = path.join(dir, `${region}.csv`);
   const xlsx = path.join(dir, `${region}.xlsx`);
-  await fs.writeFile(csv, '\uFEFF' + toCsv(rows.map((r) => r.map((v) => v ?? ''))));
+  await fs.writeFile(csv, '\uFEFF' + plainCsv(rows.map((r) => r.map((v) => v ?? ''))));
   await fs.writeFile(xlsx, await sampleXlsx({ region, sheet: '培训登记', title: '大规模测试花名册', rows, properties: { 'CPD.region': region } }));
   process.stdout.write(`\ncheck vs parse (${region}, ${n(rows.length - 2)} records; check = a fresh \`cpd-credits check --json\` process)\n`);
   const cli = path.join(__dirname, '..', 'cli', 'main.js');
   for (const file of [csv, xlsx]) {
-    const [roster, tParse] = await timeAsync(() => readRoster(file));
+    const [roster, tParse] = await timeAsync(async () => readWorkbook(new Uint8Array(await fs.readFile(file))).sheets[0]!);
     const [, tEngine] = time(() => toReport(checkTable(roster.rows, { region, asOf: TODAY })));
     const [, tCheck] = time(() => {
       try {

@@ -7,6 +7,7 @@ import type { Lang } from '../engine/text';
 import { maskId, maskIds } from '../engine/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
 import { say } from '../engine/text';
+import { fileRows, schoolRows } from '../present/summary';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -33,9 +34,8 @@ function pad(s: string, width: number, right = false): string {
 
 export interface HumanOptions {
   lang: Lang;
-  file: string;
-  sheet: string;
-  headerRow: number;
+  /** the files checked, as named */
+  inputs: string[];
   notices: string[];
   color: boolean;
   /** how many rows to list under each kind of issue */
@@ -56,7 +56,7 @@ export function humanReport(r: Report, o: HumanOptions): string {
 
   out.push(bold(`${L('教师培训学分校验', 'CPD credits check')} — ${zh ? rules.name.zh : rules.name.en}`));
   out.push(`${L('依据', 'Rules')}: ${r.source}`);
-  out.push(`${L('文件', 'File')}: ${o.file}  ${L('工作表', 'sheet')}: ${o.sheet}  ${L('表头', 'header')}: ${L(`第 ${o.headerRow} 行`, `row ${o.headerRow}`)}`);
+  out.push(...sourceLines(r, o, L));
   out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}`);
   out.push(`${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`);
   if (Object.keys(r.overrides).length) out.push(`${L('覆盖参数（非原文数值）', 'Overrides (not the source’s numbers)')}: ${Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
@@ -74,10 +74,15 @@ export function humanReport(r: Report, o: HumanOptions): string {
     ...opt(s.yearsPending, `待定年度 ${s.yearsPending}`, `pending years ${s.yearsPending}`),
   ].join(' · ')));
 
+  out.push(...fileTable(r, L), ...schoolTable(r, o.lang, L));
+
   // Problems, worst first: errors before warnings, the most frequent kind first.
-  type Item = { row?: number; who?: string; severity: string; code: string; message: string };
+  type Item = { row?: number; place?: string; who?: string; severity: string; code: string; message: string };
+  // with several sheets or files a row number alone is ambiguous: say where
+  const places = new Set(r.records.map((rec) => `${rec.file ?? ''}\u0000${rec.sheet ?? ''}`));
+  const placeOf = (rec: Report['records'][number]) => (places.size > 1 ? [rec.file, rec.sheet === undefined ? undefined : `「${rec.sheet}」`].filter(Boolean).join(' ') : undefined);
   const items: Item[] = [
-    ...r.records.flatMap((rec) => rec.issues.map((i) => ({ row: rec.row, severity: i.severity, code: i.code, message: i.message }))),
+    ...r.records.flatMap((rec) => rec.issues.map((i) => ({ row: rec.row, ...(placeOf(rec) ? { place: placeOf(rec)! } : {}), severity: i.severity, code: i.code, message: i.message }))),
     ...r.teachers.flatMap((tj) => tj.issues.map((i) => ({ who: who(tj), severity: i.severity, code: i.code, message: i.message }))),
     ...r.issues.map((i) => ({ who: L('全表', 'roster'), severity: i.severity, code: i.code, message: i.message })),
   ];
@@ -103,7 +108,10 @@ export function humanReport(r: Report, o: HumanOptions): string {
       for (const [message, same] of byMessage) {
         if (shown >= per) break;
         const rowsOf = same.filter((x) => x.row !== undefined).map((x) => x.row!);
-        const where = rowsOf.length
+        const placed = same.filter((x) => x.place !== undefined);
+        const where = placed.length
+          ? placed.slice(0, 3).map((x) => L(`${x.place} 第 ${x.row} 行`, `${x.place} row ${x.row}`)).join(L('、', ', ')) + (placed.length > 3 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 3})`) : '')
+          : rowsOf.length
           ? L(`第 ${rowsOf.slice(0, 4).join('、')}${rowsOf.length > 4 ? ` 等 ${rowsOf.length} ` : ' '}行`, `row${rowsOf.length > 1 ? 's' : ''} ${rowsOf.slice(0, 4).join(', ')}${rowsOf.length > 4 ? ` (+${rowsOf.length - 4})` : ''}`)
           : same[0]!.who ?? '';
         out.push(`    ${pad(where, 10)} ${message}`);
@@ -167,6 +175,63 @@ export function humanReport(r: Report, o: HumanOptions): string {
     out.push(bold(L('本次用到的解读（原文未明确之处）', 'Adopted readings used (where the text is silent)')));
     for (const x of r.readings) out.push(`  ${x.id}  ${x.summary}`);
   }
+  for (const w of r.outputs ?? []) {
+    out.push('');
+    out.push(w.kind === 'summary'
+      ? `${L('已写出汇总表', 'Summary written to')}: ${w.path}`
+      : `${L('已写出带标注的副本', 'Annotated copy written to')}: ${w.path}${w.input && (r.outputs?.length ?? 0) > 1 ? L(`（${w.input}）`, ` (${w.input})`) : ''}`);
+    if (w.note) out.push(`  ${yellow(w.note)}`);
+  }
   // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
   return maskIds(out.join('\n')) + '\n';
+}
+
+type Say = (zh: string, en: string) => string;
+
+/** "文件: a.xlsx  工作表: 2019年（表头第 2 行）、2020年 …" and the sheets skipped, with why. */
+function sourceLines(r: Report, o: HumanOptions, L: Say): string[] {
+  const sources = r.sources ?? [];
+  const out: string[] = [];
+  const read = sources.filter((s) => s.read);
+  const sheetWord = (s: NonNullable<Report['sources']>[number]) => `${s.sheet ?? ''}${s.headerRow ? L(`（表头第 ${s.headerRow} 行）`, ` (header row ${s.headerRow})`) : ''}`;
+  if (o.inputs.length === 1) {
+    const sheets = read.filter((s) => s.sheet !== undefined).map(sheetWord);
+    out.push(`${L('文件', 'File')}: ${o.inputs[0]}${sheets.length ? `  ${L('工作表', 'sheets')}: ${sheets.join(L('、', ', '))}` : ''}`);
+  } else {
+    const files = new Set(read.map((s) => s.file));
+    out.push(`${L('文件', 'Files')}: ${L(`${o.inputs.length} 个，读取 ${files.size} 个，共 ${read.length} 个工作表或表格`, `${o.inputs.length}, ${files.size} read, ${read.length} sheets or tables in all`)}`);
+  }
+  const skipped = sources.filter((s) => !s.read && s.code !== 'notNamed' && s.code !== 'toolSheet');
+  if (skipped.length) {
+    out.push(`${L('跳过', 'Skipped')}:`);
+    for (const s of skipped.slice(0, 12)) out.push(`  ${[s.file, s.sheet === undefined ? undefined : `「${s.sheet}」`].filter(Boolean).join(' ')}：${s.reason ?? ''}`);
+    if (skipped.length > 12) out.push(`  … ${L(`另有 ${skipped.length - 12} 个`, `${skipped.length - 12} more`)}`);
+  }
+  return out;
+}
+
+/** Per file, when several files were checked as one roster. */
+function fileTable(r: Report, L: Say): string[] {
+  const rows = fileRows(r);
+  if (rows.length < 2) return [];
+  const out = ['', L('按文件', 'By file')];
+  const width = Math.min(40, Math.max(...rows.map((f) => displayWidth(f.path))));
+  out.push(`  ${pad(L('文件', 'file'), width)} ${pad(L('记录', 'records'), 8, true)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('错误', 'errors'), 7, true)} ${pad(L('警告', 'warnings'), 8, true)}  ${L('工作表', 'sheets')}`);
+  for (const f of rows) {
+    out.push(`  ${pad(f.path, width)} ${pad(String(f.records), 8, true)} ${pad(String(f.teachers), 8, true)} ${pad(String(f.errors), 7, true)} ${pad(String(f.warnings), 8, true)}  ${f.sheets.join(L('、', ', ')) || (f.skipped.length ? L('（未读取）', '(none read)') : '')}`);
+  }
+  return out;
+}
+
+/** Per school: teachers and their cycle verdicts, with the pass rate of the decided cycles. */
+function schoolTable(r: Report, lang: Lang, L: Say): string[] {
+  const rows = schoolRows(r, lang);
+  if (rows.length < 2) return [];
+  const width = Math.min(30, Math.max(...rows.map((x) => displayWidth(x.school))));
+  const out = ['', L('按学校（周期结论）', 'By school (cycle verdicts)')];
+  out.push(`  ${pad(L('学校', 'school'), width)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('合格', 'pass'), 6, true)} ${pad(L('不合格', 'fail'), 6, true)} ${pad(L('进行中', 'running'), 7, true)} ${pad(L('待定', 'pending'), 7, true)} ${pad(L('合格率', 'rate'), 8, true)}`);
+  for (const x of rows) {
+    out.push(`  ${pad(x.school, width)} ${pad(String(x.teachers), 8, true)} ${pad(String(x.cycle.pass), 6, true)} ${pad(String(x.cycle.fail), 6, true)} ${pad(String(x.cycle.inProgress), 7, true)} ${pad(String(x.cycle.pending), 7, true)} ${pad(x.cycleRate === null ? '—' : `${x.cycleRate}%`, 8, true)}`);
+  }
+  return out;
 }

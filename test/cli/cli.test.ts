@@ -7,14 +7,15 @@ import { run } from '../../src/cli/main';
 import { ReportSchema } from '../../src/engine/report';
 import { MISTAKES } from '../../src/samples/generate';
 import { REGIONS } from '../../src/engine/vocabulary';
-import { readCustomProperties } from '../../src/cli/files';
+import { readCustomProperties } from '../../src/files';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  // an empty environment: the language is Chinese unless --lang says otherwise, whatever the test machine's locale
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, env: {} });
   return { code, out, err };
 }
 
@@ -69,15 +70,21 @@ test('--out writes an annotated copy and leaves the input byte for byte as it wa
   expect(createHash('sha256').update(await fs.readFile(input)).digest('hex')).toBe(before);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['培训登记', '周期汇总', '年度汇总', '问题清单']);
+  // the per-record results moved from columns beside the table to a sheet of their own (issue 9: columns
+  // beside the table changed cells that have no issue); the marks live on a hidden sheet
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['培训登记', '校验结果', '周期汇总', '年度汇总', '问题清单', 'CPD_marks']);
   const ws = wb.getWorksheet('培训登记')!;
   const header = ws.getRow(2).values as unknown[];
-  expect(header).toContain('校验结果');
-  // row 58 carries the deliberate "二十" hours: its cell is marked and explained
+  expect(header).not.toContain('校验结果');
+  // row 58 carries the deliberate "二十" hours: its value is untouched, its mark explains it
   const hoursCol = header.indexOf('学时');
-  const cell = ws.getRow(58).getCell(hoursCol);
-  expect(cell.value).toBe('二十');
-  expect(String(cell.note)).toContain('不是数字');
+  expect(ws.getRow(58).getCell(hoursCol).value).toBe('二十');
+  const marks = wb.getWorksheet('CPD_marks')!;
+  expect(marks.state).toBe('hidden');
+  expect(String(marks.getRow(58).getCell(hoursCol).value)).toMatch(/^E .*不是数字/);
+  const results = wb.getWorksheet('校验结果')!;
+  const resultRow = results.getRows(2, results.rowCount - 1)!.find((row) => row.getCell(2).value === 58)!;
+  expect(String(resultRow.getCell(6).value)).toContain('不是数字');
   expect((await readCustomProperties(await fs.readFile(out)))['CPD.region']).toBe('hainan');
 });
 
@@ -94,7 +101,7 @@ test('--out .csv appends the check columns', async () => {
   const r = await cli('check', path.join(SAMPLES, 'zhengzhou.csv'), '--region', 'zhengzhou', '--out', out);
   expect(r.code).toBe(1);
   const text = await fs.readFile(out, 'utf8');
-  expect(text.split('\n')[1]).toContain('校验结果');
+  expect(text.split('\n')[1]).toContain('"校验结果"');
 });
 
 test('a CSV saved in GBK is read, with a notice', async () => {
