@@ -137,7 +137,7 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
   });
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries((wb.Custprops ?? {}) as Record<string, unknown>)) {
-    if (v !== null && v !== undefined) properties[k] = v instanceof Date ? v.toISOString() : utf8Again(String(v));
+    if (v !== null && v !== undefined) properties[utf8Again(k)] = v instanceof Date ? v.toISOString() : utf8Again(String(v));
   }
   if (format === 'ods') {
     const extra = odsExtras(bytes);

@@ -62,6 +62,13 @@ export function selectTables(books: ReadonlyArray<{ file?: string; book: Workboo
     if (book.format === 'csv') {
       const sheet = book.sheets[0]!;
       if (named) out.notices.push(t(`${file ?? 'CSV'}：CSV 文件没有工作表，已忽略 --sheet`, `${file ?? 'CSV'}: a CSV file has no sheets; --sheet ignored`));
+      // one CSV alone goes to the engine as it is (its errors are the file's); among many, a CSV that is no
+      // roster is skipped like a sheet that is none
+      const why = books.length > 1 ? notRoster(sheet, rules) : null;
+      if (why) {
+        out.sources.push({ ...where, code: why.code, read: false, reason: why.reason });
+        return;
+      }
       out.tables.push({ rows: sheet.rows, firstRow: sheet.firstRow, ...where });
       out.origin.push({ book: bi, sheet: 0 });
       out.sources.push({ ...where, code: 'read', read: true });
@@ -81,18 +88,8 @@ export function selectTables(books: ReadonlyArray<{ file?: string; book: Workboo
       } else {
         if (sheet.kind !== 'worksheet') return skip('chart');
         if (sheet.visibility !== 'visible') return skip(sheet.visibility);
-        if (!sheet.rows.length) return skip('empty');
-        const map = detectHeader(sheet.rows);
-        if (!map) return skip('noHeader');
-        const missing = requiredColumns(rules, map);
-        if (missing.length) {
-          const row = sheet.firstRow + map.headerRow;
-          return skip('missingColumns', t(
-            `表头在第 ${row} 行，但缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}`,
-            `header on row ${row}, but required columns are missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')}`,
-          ));
-        }
-        src.headerRow = row0(sheet.firstRow, map.headerRow);
+        const why = notRoster(sheet, rules);
+        if (why) return skip(why.code, why.reason);
       }
       // a sheet named with --sheet goes to the engine as it is: its own errors name it
       src.read = true;
@@ -116,7 +113,22 @@ export function selectTables(books: ReadonlyArray<{ file?: string; book: Workboo
   return out;
 }
 
-const row0 = (firstRow: number, headerRow: number) => firstRow + headerRow;
+/** Why a table is not a roster under these rules (empty, no header, required columns missing), or null. */
+function notRoster(sheet: WorkbookData['sheets'][number], rules: ReturnType<typeof rulesFor>): { code: 'empty' | 'noHeader' | 'missingColumns'; reason: Text } | null {
+  if (!sheet.rows.length) return { code: 'empty', reason: REASONS.empty };
+  const map = detectHeader(sheet.rows);
+  if (!map) return { code: 'noHeader', reason: REASONS.noHeader };
+  const missing = requiredColumns(rules, map);
+  if (!missing.length) return null;
+  const row = sheet.firstRow + map.headerRow;
+  return {
+    code: 'missingColumns',
+    reason: t(
+      `表头在第 ${row} 行，但缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}`,
+      `header on row ${row}, but required columns are missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')}`,
+    ),
+  };
+}
 
 /** "找不到表头行：查看了 「说明」（…）、「2019年」（…）" — every sheet looked at, and why it was not read. */
 export function noRoster(sources: readonly Source[]): RosterError {
