@@ -11,7 +11,7 @@ import { run } from '../../src/cli/main';
 import { ReportSchema, type Report } from '../../src/engine/report';
 import { readCustomProperties, readWorkbook } from '../../src/files';
 import { sqrefCells } from '../../src/files/sheetxml';
-import { col, hainanRows, officeWorkbook, parts, perYearBook, writeTo, type Sample } from '../files/fixtures';
+import { col, hainanRows, officeWorkbook, parts, perYearBook, SAMPLES, withMacros, writeTo, type Sample } from '../files/fixtures';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -219,4 +219,18 @@ test('--out x.csv defuses formula-like text (= + - @, tab, CR) as OWASP recommen
   expect(text).toContain(`"'\rX"`);
   // no field anywhere begins with a formula character unquoted or undefused
   for (const field of text.slice(1).split(/,(?=")|\r\n(?=")/)) expect(field).not.toMatch(/^"[=+\-@]/);
+});
+
+test('a workbook with macros is copied as .xlsm, its VBA project byte for byte; .xlsx for it is refused', async () => {
+  const { bytes, vba } = await withMacros(new Uint8Array(await fs.readFile(path.join(SAMPLES, 'hainan.xlsx'))));
+  const input = await writeTo(tmp, 'macros.xlsm', bytes);
+  const wrong = await cli('check', input, '--out', path.join(tmp, 'macros-checked.xlsx'));
+  expect(wrong.code).toBe(2);
+  expect(wrong.err).toContain('--out 应以 .xlsm 结尾');
+  expect(await fs.readdir(tmp)).not.toContain('macros-checked.xlsx');
+  const out = path.join(tmp, 'macros-checked.xlsm');
+  expect((await cli('check', input, '--out', out)).code).toBe(1);
+  const p = await parts(new Uint8Array(await fs.readFile(out)));
+  expect(Buffer.compare(p.get('xl/vbaProject.bin')!, Buffer.from(vba))).toBe(0);
+  expect(p.get('[Content_Types].xml')!.toString()).toContain('macroEnabled.main+xml');
 });

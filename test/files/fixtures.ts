@@ -187,3 +187,16 @@ export async function writeTo(dir: string, name: string, bytes: Uint8Array | str
   await fs.writeFile(f, bytes);
   return f;
 }
+
+/** A workbook with macros: the package given, plus a VBA project part and the macro-enabled content type. */
+export async function withMacros(bytes: Uint8Array): Promise<{ bytes: Uint8Array; vba: Uint8Array }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const vba = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37) % 256);
+  zip.file('xl/vbaProject.bin', vba);
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  types = types.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml').replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  zip.file('[Content_Types].xml', types);
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+  return { bytes: await zip.generateAsync({ type: 'uint8array' }), vba };
+}
