@@ -42,7 +42,12 @@ export function marksByBook(result: CheckResult, sel: Selection, books: readonly
 
 export async function workbookCopy(input: CopyInput, marks: Map<string, CellMark[]> | undefined, report: Report, lang: Lang, region: string): Promise<Copy> {
   const tables = resultTables(report, { lang, ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}) });
-  return annotatedCopy(input.bytes, input.data, { marks: marks ?? new Map(), tables, properties: { 'CPD.region': region } }, lang);
+  // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked
+  // under is recorded only where the workbook had none — a setting of the user's is never changed
+  const properties: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.data.properties)) if (k.startsWith('CPD.') && k !== 'CPD.copy') properties[k] = v;
+  if (properties['CPD.region'] === undefined) properties['CPD.region'] = region;
+  return annotatedCopy(input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
 }
 
 /** CSV output: each table read, its rows with the four result columns (a location column when several). */

@@ -60,7 +60,9 @@ type Planned = { input: Input; target: Target };
 
 type Ids = Array<NonNullable<Awaited<ReturnType<typeof identity>>>>;
 
-async function planTargets(a: CheckArgs, inputs: Input[], many: boolean, ids: Ids, wfs: WriteFs | undefined, made: string[]): Promise<{ mode: 'file' | 'csv' | 'dir'; planned: Planned[]; summary?: Target }> {
+type Plan = { mode: 'file' | 'csv' | 'dir'; planned: Planned[]; summary?: Target };
+
+async function planTargets(a: CheckArgs, inputs: Input[], many: boolean, ids: Ids, wfs: WriteFs | undefined, made: string[]): Promise<Plan> {
   const out = a.out!;
   const abs = path.resolve(out);
   const st = await fsp.stat(abs).catch(() => null);
@@ -114,7 +116,9 @@ function mergeSettings(books: readonly Book[], many: boolean): { settings: Workb
   });
   const settings: WorkbookSettings = {};
   const regions = new Map<RegionId, string[]>();
-  for (const { b, settings: s } of all) if (s.region) (regions.get(s.region) ?? regions.set(s.region, []).get(s.region)!).push(b.input.label);
+  for (const { b, settings: s } of all) {
+    if (s.region) (regions.get(s.region) ?? regions.set(s.region, []).get(s.region)!).push(b.input.label);
+  }
   if (regions.size === 1) settings.region = [...regions.keys()][0]!;
   else if (regions.size > 1) settings.region = undefined;
   const one = <K extends 'cycleStart' | 'asOf'>(key: K, label: Text) => {
@@ -234,7 +238,8 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
           kind = 'csv';
         } else {
           if (plan.mode === 'file') checkMacroName(b.data, p.target.label);
-          const copy = await workbookCopy({ book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) }, byBook.get(bi), report, a.lang, region);
+          const input = { book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) };
+          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region);
           bytes = copy.bytes;
           kind = copy.kind;
           note = noteText(copy.note, a.lang);

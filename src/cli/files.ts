@@ -60,7 +60,9 @@ export interface Input {
 }
 
 /** The files the arguments name: files as they are, folders walked (readable types, no lock or hidden files). */
-export async function collectInputs(args: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<{ inputs: Input[]; folders: number }> {
+export async function collectInputs(
+  args: readonly string[], skip: ReadonlySet<string> = new Set(),
+): Promise<{ inputs: Input[]; folders: number }> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
   let folders = 0;
@@ -103,7 +105,9 @@ async function walk(dir: string, label: string, rel: string, out: Input[], skip:
     const abs = path.join(dir, e.name);
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) await walk(abs, path.join(label, e.name), r, out, skip);
-    else if (e.isFile() && READABLE.has(path.extname(e.name).toLowerCase())) out.push({ label: path.join(label, e.name), abs, walked: true, rel: r });
+    else if (e.isFile() && READABLE.has(path.extname(e.name).toLowerCase())) {
+      out.push({ label: path.join(label, e.name), abs, walked: true, rel: r });
+    }
   }
 }
 
@@ -202,7 +206,12 @@ export async function checkTarget(target: Target, inputs: readonly Identity[], w
  * target must not exist (atomic: a file that appeared meanwhile is never replaced), by rename with --force.
  * Returns a function that puts the file in place; on failure the temporary file is removed.
  */
-export async function writeTemp(target: Target, bytes: Uint8Array | string, wfs: WriteFs = realFs): Promise<{ commit: () => Promise<void>; abort: () => Promise<void> }> {
+export interface Written {
+  commit: () => Promise<void>;
+  abort: () => Promise<void>;
+}
+
+export async function writeTemp(target: Target, bytes: Uint8Array | string, wfs: WriteFs = realFs): Promise<Written> {
   const dir = path.dirname(target.file);
   const tmp = path.join(dir, `.${path.basename(target.file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pending.add(tmp);

@@ -44,9 +44,11 @@ const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const STYLES_TYPE = `${REL_NS}/styles`;
 
 /** Fills and fonts of the task pane's marks: red for errors, yellow for warnings. */
+const dxf = (p: string, font: string, fill: string) => `<${p}dxf><${p}font><${p}color rgb="${font}"/></${p}font>`
+  + `<${p}fill><${p}patternFill><${p}bgColor rgb="${fill}"/></${p}patternFill></${p}fill></${p}dxf>`;
 const DXF = {
-  error: (p: string) => `<${p}dxf><${p}font><${p}color rgb="FF9C0006"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="FFFFC7CE"/></${p}patternFill></${p}fill></${p}dxf>`,
-  warning: (p: string) => `<${p}dxf><${p}font><${p}color rgb="FF9C5700"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="FFFFEB9C"/></${p}patternFill></${p}fill></${p}dxf>`,
+  error: (p: string) => dxf(p, 'FF9C0006', 'FFFFC7CE'),
+  warning: (p: string) => dxf(p, 'FF9C5700', 'FFFFEB9C'),
 };
 
 /** Worksheet children that follow <conditionalFormatting>, in schema order (CT_Worksheet). */
@@ -144,7 +146,9 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
   const custom = await pkg.text(CUSTOM_PART);
   const earlier: CopyRecord | null = custom ? copyRecord(parseCustomXml(custom)) : null;
 
-  const relTargets = () => new Map(allTags(wbRels!, `${rp}Relationship`).map((tg) => [attr(tg.text, 'Id') ?? '', { tag: tg, type: attr(tg.text, 'Type'), part: resolve(dirOf(wbPart), attr(tg.text, 'Target') ?? '') }]));
+  const relTargets = () => new Map(allTags(wbRels!, `${rp}Relationship`).map((tg) => [attr(tg.text, 'Id') ?? '', {
+    tag: tg, type: attr(tg.text, 'Type'), part: resolve(dirOf(wbPart), attr(tg.text, 'Target') ?? ''),
+  }]));
   const sheetList = (): SheetEntry[] => {
     const open = nextTag(wb!, `${p}sheets`);
     if (!open) throw new PackageUnsupported('no <sheets>');
@@ -248,8 +252,15 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
   types = types.slice(0, typesClose) + typeTags + types.slice(typesClose);
 
   // 5. the CPD properties, and what this copy added, so the next copy can replace it
-  const record: CopyRecord = { v: 1, sheets: added.map((a) => a.name), marked: [...sheetsMarked], dxf: sheetsMarked.size ? dxf : earlier?.dxf ?? [] };
-  const props = { ...plan.properties, [COPY_PROPERTY]: JSON.stringify(record) };
+  const record: CopyRecord = {
+    v: 1, sheets: added.map((a) => a.name), marked: [...sheetsMarked], dxf: sheetsMarked.size ? dxf : earlier?.dxf ?? [],
+  };
+  // a property already holding the value is left as written (its type, its pid)
+  const existing = custom ? parseCustomXml(custom) : {};
+  const props: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...plan.properties, [COPY_PROPERTY]: JSON.stringify(record) })) {
+    if (!(Object.prototype.hasOwnProperty.call(existing, k) && existing[k] === v)) props[k] = v;
+  }
   pkg.put(CUSTOM_PART, patchCustomXml(custom, props));
   if (!custom) {
     const declared = declareCustomPart(types, (await pkg.text('_rels/.rels'))!);
@@ -315,7 +326,8 @@ export function ensureDxfs(styles: string, earlier?: readonly number[]): { xml: 
   if (open && !open.selfClosing) {
     const end = elementEnd(styles, `${p}dxfs`, open);
     const list = allTags(styles, `${p}dxf`, open.end, end).map((tg) => styles.slice(tg.start, elementEnd(styles, `${p}dxf`, tg)));
-    if (earlier?.length === 2 && list[earlier[0]!] === want[0] && list[earlier[1]!] === want[1]) return { xml: styles, ids: [earlier[0]!, earlier[1]!] };
+    const [e, w] = earlier?.length === 2 ? [earlier[0]!, earlier[1]!] : [-1, -1];
+    if (e >= 0 && list[e] === want[0] && list[w] === want[1]) return { xml: styles, ids: [e, w] };
     const closeAt = end - `</${p}dxfs>`.length;
     const tagText = setAttr(open.text, 'count', String(list.length + 2));
     const xml = styles.slice(0, open.start) + tagText + styles.slice(open.end, closeAt) + want.join('') + styles.slice(closeAt);
@@ -345,7 +357,8 @@ export function removeOwnFormats(xml: string, dxf: readonly number[]): string {
     const end = elementEnd(out, `${p}conditionalFormatting`, cf);
     const body = out.slice(cf.end, end);
     const rules = allTags(body, `${p}cfRule`);
-    const ours = rules.length === 1 && attr(rules[0]!.text, 'type') === 'expression' && own.has(attr(rules[0]!.text, 'dxfId') ?? '') && body.includes(`<${p}formula>TRUE</${p}formula>`);
+    const rule = rules.length === 1 ? rules[0]!.text : '';
+    const ours = attr(rule, 'type') === 'expression' && own.has(attr(rule, 'dxfId') ?? '') && body.includes(`<${p}formula>TRUE</${p}formula>`);
     if (ours) out = out.slice(0, cf.start) + out.slice(end);
   }
   return out;
@@ -365,7 +378,8 @@ export function addFormats(xml: string, marks: readonly MarkCell[], dxf: readonl
   (['error', 'warning'] as const).forEach((sev, k) => {
     const cells = marks.filter((m) => m.severity === sev);
     if (!cells.length) return;
-    parts.push(`<${p}conditionalFormatting sqref="${sqref(cells)}"><${p}cfRule type="expression" dxfId="${dxf[k]}" priority="${++priority}"><${p}formula>TRUE</${p}formula></${p}cfRule></${p}conditionalFormatting>`);
+    const rule = `<${p}cfRule type="expression" dxfId="${dxf[k]}" priority="${++priority}"><${p}formula>TRUE</${p}formula></${p}cfRule>`;
+    parts.push(`<${p}conditionalFormatting sqref="${sqref(cells)}">${rule}</${p}conditionalFormatting>`);
   });
   const text = parts.join('');
   const lastCf = xml.lastIndexOf(`</${p}conditionalFormatting>`);

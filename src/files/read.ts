@@ -183,7 +183,8 @@ function readCsv(bytes: Uint8Array, notices: Text[]): WorkbookData {
   const quoteRows = parsed.errors.filter((e) => e.type === 'Quotes').map((e) => (e.row ?? 0) + 1).slice(0, 5);
   if (quoteRows.length) notices.push(t(`CSV 第 ${quoteRows.join('、')} 行的引号不成对，已尽量读取`, `unbalanced quotes near row(s) ${quoteRows.join(', ')}`));
   const { rows, firstRow } = trimTop(parsed.data);
-  return { format: 'csv', sheets: [{ name: '', visibility: 'visible', kind: 'worksheet', rows, firstRow, merges: [] }], properties: {}, notices };
+  const sheet: SheetData = { name: '', visibility: 'visible', kind: 'worksheet', rows, firstRow, merges: [] };
+  return { format: 'csv', sheets: [sheet], properties: {}, notices };
 }
 
 function trimTop(all: unknown[][]): { rows: unknown[][]; firstRow: number } {
@@ -198,7 +199,9 @@ function isEmptyRow(r: unknown[] | undefined): boolean {
   return true;
 }
 
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+const ERRORS: ReadonlyMap<number, string> = new Map([
+  [0x00, '#NULL!'], [0x07, '#DIV/0!'], [0x0f, '#VALUE!'], [0x17, '#REF!'], [0x1d, '#NAME?'], [0x24, '#NUM!'], [0x2a, '#N/A'], [0x2b, '#GETTING_DATA'],
+]);
 
 const dateFormats = new Map<string, boolean>();
 function isDateFormat(z: unknown): boolean {
@@ -233,13 +236,15 @@ function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
     case 'd':
       return c.v instanceof Date ? c.v : new Date(String(c.v));
     case 'e':
-      return ERRORS[c.v as number] ?? '#VALUE!';
+      return ERRORS.get(c.v as number) ?? '#VALUE!';
     default:
       return undefined;
   }
 }
 
-function sheetValues(ws: XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][] }, date1904: boolean): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
+type DenseSheet = XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][] };
+
+function sheetValues(ws: DenseSheet, date1904: boolean): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
   const data = ws['!data'] ?? [];
   const all: unknown[][] = new Array(data.length);
   for (let r = 0; r < data.length; r++) {

@@ -44,7 +44,8 @@ const REASONS: Record<Exclude<SourceCode, 'read' | 'missingColumns' | 'unreadabl
   toolSheet: t('本工具上次写入的结果表或标记表', 'a result or mark sheet this tool wrote earlier'),
 };
 
-export const sourceWhere = (s: Pick<Source, 'file' | 'sheet'>): string => [s.file, s.sheet === undefined ? undefined : `「${s.sheet}」`].filter(Boolean).join(' ');
+export const sourceWhere = (s: Pick<Source, 'file' | 'sheet'>): string =>
+  [s.file, s.sheet === undefined ? undefined : `「${s.sheet}」`].filter(Boolean).join(' ');
 
 export interface SelectOptions {
   region: RegionId;
@@ -114,7 +115,9 @@ export function selectTables(books: ReadonlyArray<{ file?: string; book: Workboo
 }
 
 /** Why a table is not a roster under these rules (empty, no header, required columns missing), or null. */
-function notRoster(sheet: WorkbookData['sheets'][number], rules: ReturnType<typeof rulesFor>): { code: 'empty' | 'noHeader' | 'missingColumns'; reason: Text } | null {
+type NotRoster = { code: 'empty' | 'noHeader' | 'missingColumns'; reason: Text };
+
+function notRoster(sheet: WorkbookData['sheets'][number], rules: ReturnType<typeof rulesFor>): NotRoster | null {
   if (!sheet.rows.length) return { code: 'empty', reason: REASONS.empty };
   const map = detectHeader(sheet.rows);
   if (!map) return { code: 'noHeader', reason: REASONS.noHeader };

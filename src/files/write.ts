@@ -58,7 +58,9 @@ export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
     const rows: unknown[][] = Array.from({ length: s.firstRow - 1 }, () => []);
     for (const r of s.rows) rows.push([...r]);
     for (const m of s.merges) {
-      for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if ((r !== m.s.r || c !== m.s.c) && rows[r]) rows[r]![c] = undefined;
+      for (let r = m.s.r; r <= m.e.r; r++) {
+        for (let c = m.s.c; c <= m.e.c; c++) if ((r !== m.s.r || c !== m.s.c) && rows[r]) rows[r]![c] = undefined;
+      }
     }
     const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
     if (s.merges.length) ws['!merges'] = s.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
