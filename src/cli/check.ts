@@ -198,6 +198,8 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     const { settings, notices: settingNotices } = mergeSettings(books, many);
     notices.push(...settingNotices);
     const region = a.region ?? settings.region;
+    const conflict = settingNotices.find((n) => n.zh.includes('CPD.region') && n.zh.includes('不同'));
+    if (!region && conflict) throw new UsageError(`${conflict.zh}：请用 --region 指定 / ${conflict.en}: pass --region`);
     if (!region) {
       throw new UsageError(`未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`);
     }

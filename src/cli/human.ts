@@ -108,11 +108,18 @@ export function humanReport(r: Report, o: HumanOptions): string {
       for (const [message, same] of byMessage) {
         if (shown >= per) break;
         const rowsOf = same.filter((x) => x.row !== undefined).map((x) => x.row!);
-        const placed = same.filter((x) => x.place !== undefined);
+        const rowWords = (rows: number[]) => L(
+          `第 ${rows.slice(0, 4).join('、')}${rows.length > 4 ? ` 等 ${rows.length} ` : ' '}行`,
+          `row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 4).join(', ')}${rows.length > 4 ? ` (+${rows.length - 4})` : ''}`,
+        );
+        // several sheets or files: the rows of each place, the first two places named
+        const byPlace = new Map<string, number[]>();
+        for (const x of same) if (x.place !== undefined) (byPlace.get(x.place) ?? byPlace.set(x.place, []).get(x.place)!).push(x.row!);
+        const placed = [...byPlace.entries()];
         const where = placed.length
-          ? placed.slice(0, 3).map((x) => L(`${x.place} 第 ${x.row} 行`, `${x.place} row ${x.row}`)).join(L('、', ', ')) + (placed.length > 3 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 3})`) : '')
+          ? placed.slice(0, 2).map(([place, rows]) => `${place} ${rowWords(rows)}`).join(L('；', '; ')) + (placed.length > 2 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 2} places)`) : '')
           : rowsOf.length
-          ? L(`第 ${rowsOf.slice(0, 4).join('、')}${rowsOf.length > 4 ? ` 等 ${rowsOf.length} ` : ' '}行`, `row${rowsOf.length > 1 ? 's' : ''} ${rowsOf.slice(0, 4).join(', ')}${rowsOf.length > 4 ? ` (+${rowsOf.length - 4})` : ''}`)
+          ? rowWords(rowsOf)
           : same[0]!.who ?? '';
         out.push(`    ${pad(where, 10)} ${message}`);
         shown += same.length;
