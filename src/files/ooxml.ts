@@ -11,7 +11,6 @@
 // existing formats are never edited: a mark is a conditional format, so only marked cells look different.
 import JSZip from 'jszip';
 import type { Table } from '../engine/tables';
-import { unusedName } from '../engine/tables';
 import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
 import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
 import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
@@ -273,6 +272,14 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
 
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added.map((a) => a.name) };
+}
+
+/** A sheet name not yet taken — compared as Excel does, without case — "周期汇总", else "周期汇总 (2)" … */
+function unusedName(taken: readonly string[], base: string): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  let name = base;
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+  return name;
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -110,3 +110,12 @@ test('a macro workbook keeps its macros byte for byte; a package that cannot be 
   expect(rebuilt.note!.zh).toContain('无法原样保留');
   expect(readWorkbook(rebuilt.bytes).sheets.map((s) => s.name)).toEqual(['名册', '另表', 'CPD_marks']);
 });
+
+test('an added sheet never takes a name of the user’s, compared without case as Excel does', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Roster').addRows([['ID', 'hours'], ['x', 8]]);
+  wb.addWorksheet('results');
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const copy = await annotatePackage(bytes, { marks: new Map(), tables: [{ name: 'Results', headers: ['a'], rows: [] }], properties: {} });
+  expect(copy.sheets).toEqual(['Results (2)']);
+});
