@@ -1,30 +1,74 @@
-// `npm run bench`: figures, not assertions. Prints the engine's throughput on a
-// generated 100 000-record roster per region, the whole `check` command beside the
-// time merely to parse the same file (CSV and xlsx), the add-in's functions and
-// adapter, and how fast the production add-in loads on a slow PC and link (load.ts).
+// `npm run bench`: figures, not assertions. The engine's throughput on a generated 100 000-record roster
+// per region; the file layer's reader (SheetJS) beside the reader it replaced (ExcelJS, kept here only to
+// measure it) on a 100 000-row .xlsx and .xls; the whole `check` of three 30 000-row files on two threads
+// beside one file of 90 000 rows; then the add-in's functions and adapter, and how fast the production
+// add-in loads on a slow PC and link (load.ts).
 import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkTable } from '../engine/engine';
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import { checkRoster, checkTable } from '../engine/engine';
 import { toReport } from '../engine/report';
 import { REGIONS, RULES, type RegionId } from '../rules';
 import { generate } from '../samples/generate';
-import { sampleXlsx } from '../samples/write';
-import { readRoster, toCsv } from '../cli/files';
+import { plainCsv, sampleXlsx } from '../samples/write';
+import { readWorkbook } from '../files';
 
 const TARGET = Number(process.env.BENCH_RECORDS ?? 100_000);
 const TODAY = new Date('2026-11-23');
 
-function rosterOf(region: RegionId): unknown[][] {
-  // about 15 records a teacher over a cycle: scale the teacher count to the target
-  let s = generate(region, { teachers: Math.ceil(TARGET / 15), mistakes: false, seed: 7 });
+/** A header row and `count` generated records (about 15 a teacher over a cycle). */
+function rosterOf(region: RegionId, count = TARGET, seed = 7): unknown[][] {
+  let s = generate(region, { teachers: Math.ceil(count / 15), mistakes: false, seed });
   let rows = s.rows.slice(1);
-  if (rows.length - 1 < TARGET) {
-    s = generate(region, { teachers: Math.ceil((TARGET / (rows.length - 1)) * Math.ceil(TARGET / 15)), mistakes: false, seed: 7 });
+  if (rows.length - 1 < count) {
+    s = generate(region, {
+      teachers: Math.ceil((count / (rows.length - 1)) * Math.ceil(count / 15)),
+      mistakes: false,
+      seed,
+    });
     rows = s.rows.slice(1);
   }
-  return rows.slice(0, TARGET + 1);
+  return rows.slice(0, count + 1);
+}
+
+/** The reader this project used before SheetJS: ExcelJS, every row's values (kept only to compare). */
+async function excelJsRows(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fs.readFile(file)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  let cells = 0;
+  for (let r = 1; r <= ws.rowCount; r++) cells += ((ws.getRow(r).values as unknown[]) ?? []).length;
+  return cells;
+}
+
+/** An .xls of these rows: BIFF8 holds 65 536 rows a sheet, so 100 000 rows are two sheets, each with the header. */
+function xlsBytes(rows: unknown[][]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  const [title, header, ...data] = rows;
+  const half = Math.ceil(data.length / 2);
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([title!, header!, ...data.slice(0, half)]), '登记一');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([title!, header!, ...data.slice(half)]), '登记二');
+  wb.Custprops = { 'CPD.region': 'hainan' };
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xls' }) as ArrayBuffer);
+}
+
+/** Seconds a fresh `cpd-credits check …` process takes (exit 1, findings, is expected on generated data). */
+function checkSeconds(args: string[]): number {
+  const cli = path.join(__dirname, '..', 'cli', 'main.js');
+  const [, t] = time(() => {
+    try {
+      execFileSync(process.execPath, [cli, 'check', ...args, '--json'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        maxBuffer: 1 << 30,
+      });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 1) throw e;
+    }
+  });
+  return t;
 }
 
 function time<T>(f: () => T): [T, number] {
@@ -52,13 +96,17 @@ async function main(): Promise<void> {
   // `npm run bench -- load`: only the add-in's loading figures
   if (process.argv[2] === 'load') return loading();
   const only = process.argv[2] as RegionId | undefined;
-  process.stdout.write(`CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`);
+  process.stdout.write(
+    `CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`,
+  );
   process.stdout.write(`engine: checkTable + toReport on ${n(TARGET)} generated records\n`);
   for (const region of only ? [only] : REGIONS) {
     const rows = rosterOf(region);
     const [result, tEngine] = time(() => checkTable(rows, { rules: RULES[region], asOf: TODAY }));
     const [, tReport] = time(() => toReport(result));
-    process.stdout.write(`  ${region.padEnd(10)} ${n(result.records.length)} records, ${n(result.teachers.length)} teachers: engine ${s(tEngine)} (${n(result.records.length / tEngine)} records/s), report ${s(tReport)}\n`);
+    process.stdout.write(
+      `  ${region.padEnd(10)} ${n(result.records.length)} records, ${n(result.teachers.length)} teachers: engine ${s(tEngine)} (${n(result.records.length / tEngine)} records/s), report ${s(tReport)}\n`,
+    );
   }
 
   const region: RegionId = only ?? 'hainan';
@@ -66,24 +114,83 @@ async function main(): Promise<void> {
   const rows = [['大规模测试花名册'], ...rosterOf(region)] as Array<Array<string | number | null>>;
   const csv = path.join(dir, `${region}.csv`);
   const xlsx = path.join(dir, `${region}.xlsx`);
-  await fs.writeFile(csv, '\uFEFF' + toCsv(rows.map((r) => r.map((v) => v ?? ''))));
-  await fs.writeFile(xlsx, await sampleXlsx({ region, sheet: '培训登记', title: '大规模测试花名册', rows, properties: { 'CPD.region': region } }));
-  process.stdout.write(`\ncheck vs parse (${region}, ${n(rows.length - 2)} records; check = a fresh \`cpd-credits check --json\` process)\n`);
-  const cli = path.join(__dirname, '..', 'cli', 'main.js');
-  for (const file of [csv, xlsx]) {
-    const [roster, tParse] = await timeAsync(() => readRoster(file));
-    const [, tEngine] = time(() => toReport(checkTable(roster.rows, { rules: RULES[region], asOf: TODAY })));
-    const [, tCheck] = time(() => {
-      try {
-        execFileSync(process.execPath, [cli, 'check', file, '--region', region, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
-      } catch (e) {
-        // exit code 1 means findings, which is expected on generated data
-        if ((e as { status?: number }).status !== 1) throw e;
-      }
-    });
+  const xls = path.join(dir, `${region}.xls`);
+  await fs.writeFile(csv, '\uFEFF' + plainCsv(rows.map((r) => r.map((v) => v ?? ''))));
+  await fs.writeFile(
+    xlsx,
+    await sampleXlsx({
+      region,
+      sheet: '培训登记',
+      title: '大规模测试花名册',
+      rows,
+      properties: { 'CPD.region': region },
+    }),
+  );
+  await fs.writeFile(xls, xlsBytes(rows));
+  process.stdout.write(
+    `\nreading ${n(rows.length - 2)} rows (file layer: SheetJS ${XLSX.version}; before: ExcelJS 4, kept here only to measure it)\n`,
+  );
+  for (const file of [xlsx, xls, csv]) {
     const kind = path.extname(file).slice(1).padEnd(4);
-    process.stdout.write(`  ${kind} parse ${s(tParse)}   engine+report ${s(tEngine)}   whole check ${s(tCheck)}   engine/parse ${(tEngine / tParse).toFixed(2)}\n`);
+    const [book, tRead] = await timeAsync(async () => readWorkbook(new Uint8Array(await fs.readFile(file))));
+    const [, tEngine] = time(() =>
+      toReport(
+        checkRoster(
+          book.sheets.map((sh) => ({ rows: sh.rows, sheet: sh.name })),
+          { rules: RULES[region], asOf: TODAY },
+        ),
+      ),
+    );
+    let old = '';
+    if (file === xlsx) {
+      const [, tOld] = await timeAsync(() => excelJsRows(file));
+      old = `   ExcelJS read ${s(tOld)} (×${(tOld / tRead).toFixed(1)})`;
+    } else if (file === xls) old = '   ExcelJS: cannot read .xls (2 sheets: BIFF8 holds 65 536 rows a sheet)';
+    process.stdout.write(
+      `  ${kind} read ${s(tRead)}${old}   engine+report ${s(tEngine)}   whole check ${s(checkSeconds([file, '--region', region]))}\n`,
+    );
   }
+
+  // many schools' files: three 30 000-row files on two parsing threads, beside one 90 000-row file
+  const part = Math.round((TARGET * 0.9) / 3);
+  const parts = [1, 2, 3].map((k) => rosterOf(region, part, 100 + k));
+  const files: string[] = [];
+  for (const [k, p] of parts.entries()) {
+    const f = path.join(dir, `school-${k + 1}.xlsx`);
+    await fs.writeFile(
+      f,
+      await sampleXlsx({
+        region,
+        sheet: '培训登记',
+        title: `学校 ${k + 1}`,
+        rows: [[`学校 ${k + 1}`], ...p] as Array<Array<string | number | null>>,
+        properties: { 'CPD.region': region },
+      }),
+    );
+    files.push(f);
+  }
+  const all = path.join(dir, 'all.xlsx');
+  const merged = [['全部学校'], parts[0]![0]!, ...parts.flatMap((p) => p.slice(1))] as Array<
+    Array<string | number | null>
+  >;
+  await fs.writeFile(
+    all,
+    await sampleXlsx({
+      region,
+      sheet: '培训登记',
+      title: '全部学校',
+      rows: merged,
+      properties: { 'CPD.region': region },
+    }),
+  );
+  process.stdout.write(`\nwhole check of many files (${os.cpus().length} cores here)\n`);
+  process.stdout.write(`  1 file × ${n(merged.length - 2)} rows                     ${s(checkSeconds([all]))}\n`);
+  process.stdout.write(
+    `  3 files × ${n(part)} rows, 2 parsing threads      ${s(checkSeconds([...files, '--jobs', '2']))}\n`,
+  );
+  process.stdout.write(
+    `  3 files × ${n(part)} rows, 1 thread (for comparison) ${s(checkSeconds([...files, '--jobs', '1']))}\n`,
+  );
   await fs.rm(dir, { recursive: true, force: true });
 
   process.stdout.write('\nadd-in\n');

@@ -1,111 +1,133 @@
-// `--out`: an annotated copy of the roster. The input file is read, never written:
-// the copy gets issue columns beside the table, highlighted cells with notes, and
-// summary sheets. Custom document properties (CPD.region …) are carried over.
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
+// `--out`: what each annotated copy holds — the marks of its own records on its own sheets (present/marks),
+// the result sheets (present/results) — turned into bytes by the file layer; a CSV output is the records
+// with their results. Pure apart from nothing: the caller writes the bytes (files.ts).
+import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
-import type { ColumnMap, Field } from '../core/fields';
-import { summaryTables, Table, unusedName } from '../present/tables';
-import type { Lang } from '../core/text';
-import { RosterFile, readCustomProperties, writeCustomProperties, FileError, formatOf, toCsv } from './files';
+import { say, type Lang, type Text } from '../core/text';
+import { anchorMarks, marksOf, type CellMark } from '../present/marks';
+import { issueWords, resultTables } from '../present/results';
+import { summaryWorkbookTables } from '../present/summary';
+import {
+  annotatedCopy,
+  copySheetName,
+  tablesWorkbook,
+  toCsv,
+  type Copy,
+  type Selection,
+  type WorkbookData,
+} from '../files';
 
-const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
-
-
-function addTable(wb: ExcelJS.Workbook, table: Table): void {
-  const ws = wb.addWorksheet(unusedName(wb.worksheets.map((w) => w.name), table.name));
-  ws.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows) ws.addRow(row);
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  table.headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(8, h.length * 2 + 4))));
+export interface CopyInput {
+  /** index of the book in the books given to selectTables */
+  book: number;
+  data: WorkbookData;
+  bytes: Uint8Array;
+  /** the label records carry (several files), or undefined (one file) */
+  file?: string;
 }
 
-function annotationColumns(lang: Lang): string[] {
-  return lang === 'en' ? ['Check result', 'Computed hours', 'Computed credits', 'How computed'] : ['校验结果', '计算学时', '计算学分', '计算说明'];
+/** Marks grouped by book, then by the name of the sheet holding them in the copy. */
+export function marksByBook(
+  result: CheckResult,
+  sel: Selection,
+  books: readonly WorkbookData[],
+  lang: Lang,
+): Map<number, Map<string, CellMark[]>> {
+  const marks = marksOf(result, { lang });
+  // a merged area is drawn by its top-left cell: a mark inside one goes there
+  const anchored = anchorMarks(
+    marks,
+    (m) => {
+      const o = sel.origin[m.table]!;
+      const merges = books[o.book]!.sheets[o.sheet]!.merges;
+      for (const g of merges) {
+        if (m.row - 1 >= g.s.r && m.row - 1 <= g.e.r && m.col - 1 >= g.s.c && m.col - 1 <= g.e.c)
+          return { row: g.s.r + 1, col: g.s.c + 1 };
+      }
+      return { row: m.row, col: m.col };
+    },
+    lang,
+  );
+  const out = new Map<number, Map<string, CellMark[]>>();
+  for (const m of anchored) {
+    const o = sel.origin[m.table]!;
+    const name = copySheetName(books[o.book]!, o.sheet, lang);
+    const byName = out.get(o.book) ?? out.set(o.book, new Map()).get(o.book)!;
+    (byName.get(name) ?? byName.set(name, []).get(name)!).push(m);
+  }
+  return out;
 }
 
-function issueText(rec: Report['records'][number], lang: Lang): string {
-  const label = (s: string) => (lang === 'en' ? s : s === 'error' ? '错误' : s === 'warning' ? '警告' : '提示');
-  return rec.issues.map((i) => `[${label(i.severity)}] ${i.message}`).join('\n');
-}
-
-export async function writeAnnotated(input: string, roster: RosterFile, map: ColumnMap, report: Report, out: string, lang: Lang): Promise<void> {
-  if (path.resolve(out) === path.resolve(input)) {
-    throw new FileError('--out 不能与输入文件相同：输入文件永远不会被修改 / --out must differ from the input: the input is never modified');
-  }
-  const outFormat = formatOf(out);
-  if (!outFormat) throw new FileError('--out 须以 .xlsx 或 .csv 结尾 / --out must end in .xlsx or .csv');
-  const byRow = new Map(report.records.map((r) => [r.row, r]));
-  const headerRowNo = map.headerRow + 1;
-  const extra = annotationColumns(lang);
-
-  if (outFormat === 'csv') {
-    const width = Math.max(0, ...roster.rows.map((r) => r.length));
-    const rows = roster.rows.map((cells, i) => {
-      const padded = Array.from({ length: width }, (_, c) => cellForCsv(cells[c]));
-      const rowNo = i + 1;
-      if (rowNo === headerRowNo) return [...padded, ...extra];
-      const rec = byRow.get(rowNo);
-      return rec ? [...padded, issueText(rec, lang), rec.hours ?? '', rec.credits ?? '', rec.explanation] : padded;
-    });
-    await fs.writeFile(out, '\uFEFF' + toCsv(rows));
-    return;
-  }
-
-  const wb = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet;
-  let props: Record<string, string> = {};
-  if (roster.format === 'xlsx') {
-    const data = await fs.readFile(input);
-    props = await readCustomProperties(data);
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-    ws = wb.getWorksheet(roster.sheetName)!;
-  } else {
-    ws = wb.addWorksheet(lang === 'en' ? 'Roster' : '花名册');
-    for (const r of roster.rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
-  }
-  const firstExtra = Math.max(ws.columnCount, ...roster.rows.map((r) => r.length)) + 1;
-  const header = ws.getRow(headerRowNo);
-  extra.forEach((h, i) => {
-    const c = header.getCell(firstExtra + i);
-    c.value = h;
-    c.font = { bold: true };
+export async function workbookCopy(
+  input: CopyInput,
+  marks: Map<string, CellMark[]> | undefined,
+  report: Report,
+  lang: Lang,
+  region: string,
+): Promise<Copy> {
+  const tables = resultTables(report, {
+    lang,
+    ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
   });
-  for (const rec of report.records) {
-    const row = ws.getRow(rec.row);
-    if (rec.issues.length) row.getCell(firstExtra).value = issueText(rec, lang);
-    row.getCell(firstExtra + 1).value = rec.hours;
-    row.getCell(firstExtra + 2).value = rec.credits;
-    row.getCell(firstExtra + 3).value = rec.explanation;
-    for (const i of rec.issues) {
-      const col = map.columns[i.field as Field];
-      if (col === undefined || i.severity === 'info') continue;
-      const cell = row.getCell(col + 1);
-      const worst = i.severity === 'error' ? FILL.error : FILL.warning;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: worst } };
-      const prev = typeof cell.note === 'string' ? `${cell.note}\n` : '';
-      cell.note = prev + i.message;
-    }
-  }
-  ws.getColumn(firstExtra).width = 50;
-  ws.getColumn(firstExtra + 3).width = 60;
-  const tables = summaryTables(report, lang);
-  for (const table of [tables.cycles, tables.years, tables.issues, ...(tables.schools ? [tables.schools] : [])]) addTable(wb, table);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  await fs.writeFile(out, Object.keys(props).length ? await writeCustomProperties(buffer, props) : buffer);
+  // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked
+  // under is recorded only where the workbook had none — a setting of the user's is never changed
+  const properties: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.data.properties))
+    if (k.startsWith('CPD.') && k !== 'CPD.copy') properties[k] = v;
+  if (properties['CPD.region'] === undefined) properties['CPD.region'] = region;
+  return annotatedCopy(input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
 }
 
-function cellForCsv(v: unknown): string | number {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('result' in o) return cellForCsv(o.result);
-    if ('text' in o) return String(o.text);
-    if (Array.isArray(o.richText)) return o.richText.map((p: { text?: string }) => p.text ?? '').join('');
-    if ('error' in o) return String(o.error);
-  }
-  return String(v);
+/** CSV output: each table read, its rows with the four result columns (a location column when several). */
+export function csvCopy(
+  result: CheckResult,
+  sel: Selection,
+  books: readonly WorkbookData[],
+  report: Report,
+  lang: Lang,
+): string {
+  const en = lang === 'en';
+  const extra = en
+    ? ['Check result', 'Computed hours', 'Computed credits', 'How computed']
+    : ['校验结果', '计算学时', '计算学分', '计算说明'];
+  const several = sel.tables.length > 1;
+  const byPlace = new Map<string, Report['records'][number]>();
+  report.records.forEach((rec, i) => byPlace.set(`${result.records[i]!.table}:${rec.row}`, rec));
+  const rows: unknown[][] = [];
+  let lastHeader: string | null = null;
+  sel.tables.forEach((tb, ti) => {
+    const info = result.tables[ti]!;
+    const o = sel.origin[ti]!;
+    const where = several ? [[tb.file, copySheetName(books[o.book]!, o.sheet, lang)].filter(Boolean).join(' ')] : [];
+    const headerAt = info.columns.headerRow;
+    tb.rows.forEach((cells, i) => {
+      const rowNo = info.firstRow + i;
+      if (i < headerAt) {
+        // the title rows above the header, once
+        if (ti === 0) rows.push([...where, ...cells]);
+        return;
+      }
+      if (i === headerAt) {
+        // one header for tables laid out alike (one sheet per year); a new one where the columns differ
+        const key = JSON.stringify(cells);
+        if (key !== lastHeader) rows.push([...(several ? [en ? 'Sheet' : '工作表'] : []), ...cells, ...extra]);
+        lastHeader = key;
+        return;
+      }
+      const rec = byPlace.get(`${ti}:${rowNo}`);
+      rows.push(
+        rec
+          ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
+          : [...where, ...cells],
+      );
+    });
+  });
+  return toCsv(rows);
 }
+
+export function summaryBook(report: Report, lang: Lang): Uint8Array {
+  return tablesWorkbook(summaryWorkbookTables(report, lang));
+}
+
+export const noteText = (note: Text | undefined, lang: Lang): string | undefined =>
+  note ? say(note, lang) : undefined;

@@ -1,150 +1,312 @@
-// Reading roster files: .xlsx through ExcelJS, .csv through csv-parse. Merged cells
-// are filled with their top-left value (administrators merge a teacher's name and ID
-// over that teacher's rows), and the workbook's CPD.* custom properties are read.
-import { promises as fs } from 'fs';
+// The CLI's file-system work, and only that: which files the arguments name (folders walked), reading their
+// bytes, and writing copies so that no file is ever harmed — an --out that is an input (by real path or
+// inode: symlinks, hard links) is refused, an existing file is replaced only with --force, the folder is
+// checked writable before any work, and every copy is written to a temporary file in its folder and put in
+// place only when complete (a failed run leaves nothing behind). Every error is one plain sentence,
+// Chinese first, never a stack trace.
+import * as fs from 'fs';
+import { promises as fsp } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import Papa from 'papaparse';
+import { randomBytes } from 'crypto';
+import { t, type Text } from '../core/text';
 
-export type Format = 'xlsx' | 'csv';
-
-export interface RosterFile {
-  format: Format;
-  rows: unknown[][];
-  sheetName: string;
-  sheetNames: string[];
-  /** CPD.* and other custom document properties (xlsx only) */
-  properties: Record<string, string>;
-  /** notes for the user, e.g. a CSV that was not UTF-8 */
-  notices: string[];
-}
-
-export class FileError extends Error {}
-
-/** Rows as CSV text (UTF-8; callers prepend a BOM so Excel reads the Chinese right). */
-export function toCsv(rows: unknown[][]): string {
-  return Papa.unparse(rows as unknown[][], { newline: '\n' }) + '\n';
-}
-
-export function formatOf(file: string): Format | undefined {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt') return 'csv';
-  return undefined;
-}
-
-const CUSTOM_XML = 'docProps/custom.xml';
-const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
-const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
-
-const xmlUnescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Custom document properties of an xlsx package (docProps/custom.xml). */
-export async function readCustomProperties(data: Buffer | Uint8Array): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(data);
-  const f = zip.file(CUSTOM_XML);
-  if (!f) return {};
-  const xml = await f.async('string');
-  const out: Record<string, string> = {};
-  for (const m of xml.matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:(\w+)>([\s\S]*?)<\/vt:\2>\s*<\/property>/g)) {
-    out[xmlUnescape(m[1]!)] = xmlUnescape(m[3]!);
+export class FileError extends Error {
+  constructor(readonly text: Text) {
+    super(`${text.zh}\n${text.en}`);
   }
-  return out;
 }
 
-/** Return a copy of an xlsx package with these custom properties set (others kept). */
-export async function writeCustomProperties(data: Buffer | Uint8Array, props: Record<string, string>): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(data);
-  const merged = { ...(await readCustomProperties(data)), ...props };
-  const body = Object.entries(merged)
-    .map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xmlEscape(name)}"><vt:lpwstr>${xmlEscape(value)}</vt:lpwstr></property>`)
-    .join('');
-  zip.file(CUSTOM_XML, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${body}</Properties>`);
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  if (!types.includes('/docProps/custom.xml')) {
-    zip.file('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/docProps/custom.xml" ContentType="${CUSTOM_TYPE}"/></Types>`));
-  }
-  const rels = await zip.file('_rels/.rels')!.async('string');
-  if (!rels.includes(CUSTOM_REL)) {
-    zip.file('_rels/.rels', rels.replace('</Relationships>', `<Relationship Id="rIdCpdCustom" Type="${CUSTOM_REL}" Target="docProps/custom.xml"/></Relationships>`));
-  }
-  // Fixed entry dates: the same workbook content always gives the same bytes.
-  zip.forEach((_, entry) => {
-    entry.date = ZIP_DATE;
-  });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+const ERRNO: Record<string, Text> = {
+  ENOENT: t('文件或文件夹不存在', 'no such file or folder'),
+  EACCES: t('没有权限', 'permission denied'),
+  EPERM: t('没有权限（或文件被系统锁定）', 'operation not permitted'),
+  EISDIR: t('这是一个文件夹，不是文件', 'is a folder, not a file'),
+  ENOTDIR: t('路径中有一段不是文件夹', 'a part of the path is not a folder'),
+  ENOSPC: t('磁盘空间已满', 'the disk is full'),
+  EDQUOT: t('超出磁盘配额', 'disk quota exceeded'),
+  EFBIG: t('文件太大', 'file too large'),
+  EROFS: t('磁盘是只读的', 'read-only file system'),
+  EEXIST: t('文件已存在', 'the file already exists'),
+  EMFILE: t('同时打开的文件太多', 'too many open files'),
+  ENFILE: t('同时打开的文件太多', 'too many open files'),
+  ELOOP: t('符号链接层数太多（可能有循环）', 'too many symbolic links'),
+  ENAMETOOLONG: t('路径太长', 'the path is too long'),
+  EBUSY: t('文件正被其他程序占用', 'the file is busy'),
+  EIO: t('读写出错（磁盘或网络盘故障）', 'input/output error'),
+  ETXTBSY: t('文件正被其他程序占用', 'the file is busy'),
+};
+
+/** "无法读取 a.xlsx：没有权限" / "cannot read a.xlsx: permission denied" — an errno as a plain sentence. */
+export function fsError(what: Text, file: string, e: unknown): FileError {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const why =
+    ERRNO[code] ??
+    t(
+      `系统错误 ${code || String((e as Error)?.message ?? e)}`,
+      `system error ${code || String((e as Error)?.message ?? e)}`,
+    );
+  return new FileError(t(`${what.zh} ${file}：${why.zh}`, `${what.en} ${file}: ${why.en}`));
 }
 
-/** The values of a worksheet as rows of cells (row 1 first), merged areas filled. */
-export function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  const last = ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const values = ws.getRow(r).values as unknown[] | undefined;
-    // ExcelJS rows are 1-based sparse arrays: drop the unused slot 0.
-    rows.push(Array.isArray(values) ? Array.from(values.slice(1)) : []);
-  }
-  const merges: string[] = ((ws.model as unknown as { merges?: string[] }).merges) ?? [];
-  for (const ref of merges) {
-    const [a, b] = ref.split(':') as [string, string];
-    const tl = ws.getCell(a);
-    const br = ws.getCell(b ?? a);
-    const top = Number(tl.row);
-    const left = Number(tl.col);
-    const value = rows[top - 1]?.[left - 1];
-    for (let r = top; r <= Number(br.row); r++) {
-      const row = (rows[r - 1] ??= []);
-      for (let c = left; c <= Number(br.col); c++) if (r !== top || c !== left) row[c - 1] = value;
+const READ = t('无法读取', 'cannot read');
+const WRITE = t('无法写入', 'cannot write');
+
+/** Extensions read when walking a folder (a file named on the command line is read whatever its name). */
+export const READABLE = new Set(['.xlsx', '.xlsm', '.xlsb', '.xls', '.et', '.ods', '.csv', '.txt']);
+
+export interface Input {
+  /** the path as the user will recognise it (as typed, or folder/relative) */
+  label: string;
+  abs: string;
+  /** found by walking a folder (rather than named) */
+  walked: boolean;
+  /** the path below the folder it was found in, for mirroring into an --out folder */
+  rel: string;
+}
+
+/** The files the arguments name: files as they are, folders walked (readable types, no lock or hidden files). */
+export async function collectInputs(
+  args: readonly string[],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<{ inputs: Input[]; folders: number }> {
+  const inputs: Input[] = [];
+  const seen = new Set<string>();
+  let folders = 0;
+  for (const arg of args) {
+    const abs = path.resolve(arg);
+    let st;
+    try {
+      st = await fsp.stat(abs);
+    } catch (e) {
+      throw fsError(READ, arg, e);
+    }
+    if (st.isDirectory()) {
+      folders++;
+      const found: Input[] = [];
+      await walk(abs, arg, '', found, skip);
+      if (!found.length)
+        throw new FileError(
+          t(
+            `文件夹 ${arg} 中没有可读的表格文件（.xlsx .xlsm .xlsb .xls .et .ods .csv）`,
+            `the folder ${arg} holds no readable roster files (.xlsx .xlsm .xlsb .xls .et .ods .csv)`,
+          ),
+        );
+      for (const f of found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+        if (!seen.has(f.abs)) {
+          inputs.push(f);
+          seen.add(f.abs);
+        }
+      }
+    } else if (st.isFile()) {
+      if (!seen.has(abs)) {
+        inputs.push({ label: arg, abs, walked: false, rel: path.basename(abs) });
+        seen.add(abs);
+      }
+    } else {
+      throw new FileError(t(`${arg} 不是普通文件或文件夹`, `${arg} is not a regular file or folder`));
     }
   }
-  return rows;
+  return { inputs, folders };
 }
 
-function decode(bytes: Buffer, notices: string[]): string {
+async function walk(dir: string, label: string, rel: string, out: Input[], skip: ReadonlySet<string>): Promise<void> {
+  if (skip.has(dir)) return;
+  let entries;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw fsError(READ, label, e);
+  }
+  for (const e of entries) {
+    // Excel's and WPS's lock files (~$a.xlsx, .~a.xlsx) and hidden files are not rosters
+    if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
+    const abs = path.join(dir, e.name);
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) await walk(abs, path.join(label, e.name), r, out, skip);
+    else if (e.isFile() && READABLE.has(path.extname(e.name).toLowerCase())) {
+      out.push({ label: path.join(label, e.name), abs, walked: true, rel: r });
+    }
+  }
+}
+
+export async function readBytes(file: string, label = file): Promise<Uint8Array> {
+  try {
+    const b = await fsp.readFile(file);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw fsError(READ, label, e);
+  }
+}
+
+/** What identifies a file whatever the path: its real path, and its device and inode (hard links). */
+interface Identity {
+  real: string;
+  dev: number;
+  ino: number;
+}
+
+export async function identity(file: string): Promise<Identity | null> {
+  try {
+    const st = await fsp.stat(file);
+    return { real: await fsp.realpath(file), dev: st.dev, ino: st.ino };
   } catch {
-    // Excel on Chinese Windows saves "CSV" in GBK; read it rather than show mojibake.
-    notices.push('文件不是 UTF-8 编码，已按 GB18030（GBK）读取 / the file is not UTF-8; read as GB18030 (GBK)');
-    return new TextDecoder('gb18030').decode(bytes);
+    return null;
   }
 }
 
-export async function readRoster(file: string, sheet?: string): Promise<RosterFile> {
-  const format = formatOf(file);
-  if (!format) throw new FileError(`不支持的文件类型：${file}（只接受 .xlsx 或 .csv） / unsupported file type: ${file} (use .xlsx or .csv)`);
-  let data: Buffer;
+const same = (a: Identity, b: Identity) => a.real === b.real || (a.dev === b.dev && a.ino === b.ino);
+
+/** The file-system calls a write goes through; tests swap in one that fails part-way (a full disk). */
+export interface WriteFs {
+  open: typeof fsp.open;
+  link: typeof fsp.link;
+  rename: typeof fsp.rename;
+  unlink: typeof fsp.unlink;
+}
+
+const realFs: WriteFs = { open: fsp.open, link: fsp.link, rename: fsp.rename, unlink: fsp.unlink };
+
+/** Temporary files not yet put in place: removed if the run fails or is interrupted. */
+const pending = new Set<string>();
+
+export function removePendingSync(): void {
+  for (const p of pending) {
+    try {
+      fs.unlinkSync(p);
+    } catch {
+      /* already gone */
+    }
+  }
+  pending.clear();
+}
+
+export interface Target {
+  /** where the copy goes */
+  file: string;
+  label: string;
+  force: boolean;
+}
+
+/**
+ * Refuse a target before any work: it must not be an input (real path or inode), must not exist unless
+ * --force, and its folder must exist and take a new file (probed by creating and removing one).
+ */
+export async function checkTarget(target: Target, inputs: readonly Identity[], wfs: WriteFs = realFs): Promise<void> {
+  const { file, label } = target;
+  let lst;
   try {
-    data = await fs.readFile(file);
+    lst = await fsp.lstat(file);
   } catch (e) {
-    throw new FileError(`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read ${file}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(WRITE, label, e);
   }
-  const notices: string[] = [];
-  if (format === 'csv') {
-    if (sheet) notices.push('CSV 文件没有工作表，已忽略 --sheet / a CSV file has no sheets; --sheet ignored');
-    const text = decode(data, notices).replace(/^\uFEFF/, '');
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-    // Papa reads on past a stray quote; say so rather than fail the whole file
-    const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
-    if (quoteErrors.length) notices.push(`CSV 第 ${quoteErrors.map((e) => (e.row ?? 0) + 1).slice(0, 5).join('、')} 行的引号不成对，已尽量读取 / unbalanced quotes near row(s) ${quoteErrors.map((e) => (e.row ?? 0) + 1).slice(0, 5).join(', ')}`);
-    const rows = parsed.data;
-    return { format, rows, sheetName: path.basename(file), sheetNames: [], properties: {}, notices };
+  if (lst) {
+    if (lst.isDirectory())
+      throw new FileError(
+        t(
+          `--out ${label} 是一个文件夹；多个输入时 --out 才是文件夹`,
+          `--out ${label} is a folder; --out names a folder only for several inputs`,
+        ),
+      );
+    const id = await identity(file);
+    if (id && inputs.some((i) => same(i, id))) {
+      throw new FileError(
+        t(
+          `--out ${label} 指向输入文件本身（${lst.isSymbolicLink() ? '符号链接' : '同一文件或硬链接'}）：输入文件永远不会被修改`,
+          `--out ${label} is the input file itself (${lst.isSymbolicLink() ? 'a symbolic link' : 'the same file or a hard link'}): the input is never modified`,
+        ),
+      );
+    }
+    if (!target.force)
+      throw new FileError(
+        t(`--out ${label} 已存在；如要替换请加 --force`, `--out ${label} already exists; add --force to replace it`),
+      );
   }
-  const wb = new ExcelJS.Workbook();
+  const dir = path.dirname(file);
+  const probe = path.join(dir, `.cpd-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const h = await wfs.open(probe, 'wx');
+    await h.close();
+    await wfs.unlink(probe);
   } catch (e) {
-    throw new FileError(`不是有效的 .xlsx 文件：${(e as Error).message} / not a valid .xlsx file`);
+    throw fsError(t('无法在此文件夹写入', 'cannot write in the folder'), dir, e);
   }
-  const names = wb.worksheets.map((w) => w.name);
-  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws) {
-    throw new FileError(sheet
-      ? `没有名为「${sheet}」的工作表；可用：${names.join('、')} / no sheet named "${sheet}"; sheets: ${names.join(', ')}`
-      : '工作簿中没有工作表 / the workbook has no sheets');
+}
+
+/**
+ * Write a copy: to a temporary file beside the target, synced, then put in place — by a hard link when the
+ * target must not exist (atomic: a file that appeared meanwhile is never replaced), by rename with --force.
+ * Returns a function that puts the file in place; on failure the temporary file is removed.
+ */
+export interface Written {
+  commit: () => Promise<void>;
+  abort: () => Promise<void>;
+}
+
+export async function writeTemp(target: Target, bytes: Uint8Array | string, wfs: WriteFs = realFs): Promise<Written> {
+  const dir = path.dirname(target.file);
+  const tmp = path.join(dir, `.${path.basename(target.file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(tmp);
+  const abort = async () => {
+    pending.delete(tmp);
+    await wfs.unlink(tmp).catch(() => undefined);
+  };
+  try {
+    const h = await wfs.open(tmp, 'wx');
+    try {
+      const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+      let off = 0;
+      while (off < data.length) {
+        const { bytesWritten } = await h.write(data, off, data.length - off);
+        if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        off += bytesWritten;
+      }
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch (e) {
+    await abort();
+    throw fsError(WRITE, target.label, e);
   }
-  return { format, rows: sheetRows(ws), sheetName: ws.name, sheetNames: names, properties: await readCustomProperties(data), notices };
+  const commit = async () => {
+    try {
+      if (target.force) await wfs.rename(tmp, target.file);
+      else {
+        try {
+          await wfs.link(tmp, target.file);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') throw e;
+          // file systems without hard links (FAT, some network shares): rename after one more look
+          if (
+            await fsp.lstat(target.file).then(
+              () => true,
+              () => false,
+            )
+          )
+            throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+          await wfs.rename(tmp, target.file);
+        }
+        await wfs.unlink(tmp).catch(() => undefined);
+      }
+      pending.delete(tmp);
+    } catch (e) {
+      await abort();
+      throw fsError(WRITE, target.label, e);
+    }
+  };
+  return { commit, abort };
+}
+
+/** Make the --out folder (and its parents) if needed. */
+export async function ensureFolder(dir: string, label: string): Promise<void> {
+  try {
+    await fsp.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw fsError(t('无法创建文件夹', 'cannot create the folder'), label, e);
+  }
+  const st = await fsp.stat(dir).catch((e) => {
+    throw fsError(t('无法创建文件夹', 'cannot create the folder'), label, e);
+  });
+  if (!st.isDirectory()) throw new FileError(t(`--out ${label} 不是文件夹`, `--out ${label} is not a folder`));
 }

@@ -7,13 +7,24 @@ import type { Lang } from '../core/text';
 import { maskId, maskIds } from '../core/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
 import { say } from '../core/text';
+import { fileRows, schoolRows } from '../present/summary';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -23,19 +34,23 @@ function who(tj: Report['teachers'][number]): string {
   return tj.idProblem ? `${tj.name ?? ''}（${tj.school ?? ''}）` : `${tj.name ?? ''} ${maskId(tj.id)}`.trim();
 }
 
-const MARK: Record<Report['teachers'][number]['cycle']['status'], string> = { pass: '✓', fail: '✗', inProgress: '~', pending: '?', notAssessed: '·' };
+const MARK: Record<Report['teachers'][number]['cycle']['status'], string> = {
+  pass: '✓',
+  fail: '✗',
+  inProgress: '~',
+  pending: '?',
+  notAssessed: '·',
+};
 
 function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
 }
 
-
 export interface HumanOptions {
   lang: Lang;
-  file: string;
-  sheet: string;
-  headerRow: number;
+  /** the files checked, as named */
+  inputs: string[];
   notices: string[];
   color: boolean;
   /** how many rows to list under each kind of issue */
@@ -56,29 +71,61 @@ export function humanReport(r: Report, o: HumanOptions): string {
 
   out.push(bold(`${L('教师培训学分校验', 'CPD credits check')} — ${zh ? rules.name.zh : rules.name.en}`));
   out.push(`${L('依据', 'Rules')}: ${r.source}`);
-  out.push(`${L('文件', 'File')}: ${o.file}  ${L('工作表', 'sheet')}: ${o.sheet}  ${L('表头', 'header')}: ${L(`第 ${o.headerRow} 行`, `row ${o.headerRow}`)}`);
+  out.push(...sourceLines(r, o, L));
   out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}`);
-  out.push(`${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`);
-  if (Object.keys(r.overrides).length) out.push(`${L('覆盖参数（非原文数值）', 'Overrides (not the source’s numbers)')}: ${Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  out.push(
+    `${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`,
+  );
+  if (Object.keys(r.overrides).length)
+    out.push(
+      `${L('覆盖参数（非原文数值）', 'Overrides (not the source’s numbers)')}: ${Object.entries(r.overrides)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
   for (const n of o.notices) out.push(yellow(n));
   out.push('');
   const opt = (n: number, zhText: string, enText: string) => (n ? [L(zhText, enText)] : []);
-  out.push(bold([
-    L(`记录 ${s.records} 条`, `${s.records} records`), L(`教师 ${s.teachers} 位`, `${s.teachers} teachers`),
-    L(`错误 ${s.errors}`, `${s.errors} errors`), L(`警告 ${s.warnings}`, `${s.warnings} warnings`),
-    L(`周期合格 ${s.cyclePass}`, `cycle pass ${s.cyclePass}`), L(`周期不合格 ${s.cycleFail}`, `cycle fail ${s.cycleFail}`),
-    ...opt(s.cycleInProgress, `周期进行中 ${s.cycleInProgress}`, `cycle in progress ${s.cycleInProgress}`),
-    ...opt(s.cyclePending, `周期待定 ${s.cyclePending}`, `cycle pending ${s.cyclePending}`),
-    ...opt(s.cycleNotAssessed, `周期不考核 ${s.cycleNotAssessed}`, `cycle not assessed ${s.cycleNotAssessed}`),
-    L(`不合格年度 ${s.yearsFailed}`, `failed years ${s.yearsFailed}`),
-    ...opt(s.yearsPending, `待定年度 ${s.yearsPending}`, `pending years ${s.yearsPending}`),
-  ].join(' · ')));
+  out.push(
+    bold(
+      [
+        L(`记录 ${s.records} 条`, `${s.records} records`),
+        L(`教师 ${s.teachers} 位`, `${s.teachers} teachers`),
+        L(`错误 ${s.errors}`, `${s.errors} errors`),
+        L(`警告 ${s.warnings}`, `${s.warnings} warnings`),
+        L(`周期合格 ${s.cyclePass}`, `cycle pass ${s.cyclePass}`),
+        L(`周期不合格 ${s.cycleFail}`, `cycle fail ${s.cycleFail}`),
+        ...opt(s.cycleInProgress, `周期进行中 ${s.cycleInProgress}`, `cycle in progress ${s.cycleInProgress}`),
+        ...opt(s.cyclePending, `周期待定 ${s.cyclePending}`, `cycle pending ${s.cyclePending}`),
+        ...opt(s.cycleNotAssessed, `周期不考核 ${s.cycleNotAssessed}`, `cycle not assessed ${s.cycleNotAssessed}`),
+        L(`不合格年度 ${s.yearsFailed}`, `failed years ${s.yearsFailed}`),
+        ...opt(s.yearsPending, `待定年度 ${s.yearsPending}`, `pending years ${s.yearsPending}`),
+      ].join(' · '),
+    ),
+  );
+
+  out.push(...fileTable(r, L), ...schoolTable(r, o.lang, L));
 
   // Problems, worst first: errors before warnings, the most frequent kind first.
-  type Item = { row?: number; who?: string; severity: string; code: string; message: string };
+  type Item = { row?: number; place?: string; who?: string; severity: string; code: string; message: string };
+  // with several sheets or files a row number alone is ambiguous: say where
+  const places = new Set(r.records.map((rec) => `${rec.file ?? ''}\u0000${rec.sheet ?? ''}`));
+  const placeOf = (rec: Report['records'][number]) =>
+    places.size > 1
+      ? [rec.file, rec.sheet === undefined ? undefined : `「${rec.sheet}」`].filter(Boolean).join(' ')
+      : undefined;
   const items: Item[] = [
-    ...r.records.flatMap((rec) => rec.issues.map((i) => ({ row: rec.row, severity: i.severity, code: i.code, message: i.message }))),
-    ...r.teachers.flatMap((tj) => tj.issues.map((i) => ({ who: who(tj), severity: i.severity, code: i.code, message: i.message }))),
+    ...r.records.flatMap((rec) =>
+      rec.issues.map((i) => ({
+        row: rec.row,
+        ...(placeOf(rec) ? { place: placeOf(rec)! } : {}),
+        severity: i.severity,
+        code: i.code,
+        message: i.message,
+      })),
+    ),
+    ...r.teachers.flatMap((tj) =>
+      tj.issues.map((i) => ({ who: who(tj), severity: i.severity, code: i.code, message: i.message })),
+    ),
     ...r.issues.map((i) => ({ who: L('全表', 'roster'), severity: i.severity, code: i.code, message: i.message })),
   ];
   if (items.length) {
@@ -90,11 +137,18 @@ export function humanReport(r: Report, o: HumanOptions): string {
       (kinds.get(k) ?? kinds.set(k, []).get(k)!).push(it);
     }
     const rank = (sev: string) => (sev === 'error' ? 0 : sev === 'warning' ? 1 : 2);
-    const sorted = [...kinds.entries()].sort(([a, x], [b, y]) => rank(a.split('\u0000')[0]!) - rank(b.split('\u0000')[0]!) || y.length - x.length);
+    const sorted = [...kinds.entries()].sort(
+      ([a, x], [b, y]) => rank(a.split('\u0000')[0]!) - rank(b.split('\u0000')[0]!) || y.length - x.length,
+    );
     const per = o.perKind ?? 5;
     for (const [k, list] of sorted) {
       const [sev, code] = k.split('\u0000') as [string, string];
-      const label = sev === 'error' ? red(L('错误', 'error')) : sev === 'warning' ? yellow(L('警告', 'warning')) : L('提示', 'info');
+      const label =
+        sev === 'error'
+          ? red(L('错误', 'error'))
+          : sev === 'warning'
+            ? yellow(L('警告', 'warning'))
+            : L('提示', 'info');
       out.push(`  ${label} ${code} ×${list.length}`);
       // the same message on many rows (a cohort quota, a teacher's wrong ID) is printed once
       const byMessage = new Map<string, Item[]>();
@@ -103,9 +157,25 @@ export function humanReport(r: Report, o: HumanOptions): string {
       for (const [message, same] of byMessage) {
         if (shown >= per) break;
         const rowsOf = same.filter((x) => x.row !== undefined).map((x) => x.row!);
-        const where = rowsOf.length
-          ? L(`第 ${rowsOf.slice(0, 4).join('、')}${rowsOf.length > 4 ? ` 等 ${rowsOf.length} ` : ' '}行`, `row${rowsOf.length > 1 ? 's' : ''} ${rowsOf.slice(0, 4).join(', ')}${rowsOf.length > 4 ? ` (+${rowsOf.length - 4})` : ''}`)
-          : same[0]!.who ?? '';
+        const rowWords = (rows: number[]) =>
+          L(
+            `第 ${rows.slice(0, 4).join('、')}${rows.length > 4 ? ` 等 ${rows.length} ` : ' '}行`,
+            `row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 4).join(', ')}${rows.length > 4 ? ` (+${rows.length - 4})` : ''}`,
+          );
+        // several sheets or files: the rows of each place, the first two places named
+        const byPlace = new Map<string, number[]>();
+        for (const x of same)
+          if (x.place !== undefined) (byPlace.get(x.place) ?? byPlace.set(x.place, []).get(x.place)!).push(x.row!);
+        const placed = [...byPlace.entries()];
+        const where = placed.length
+          ? placed
+              .slice(0, 2)
+              .map(([place, rows]) => `${place} ${rowWords(rows)}`)
+              .join(L('；', '; ')) +
+            (placed.length > 2 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 2} places)`) : '')
+          : rowsOf.length
+            ? rowWords(rowsOf)
+            : (same[0]!.who ?? '');
         out.push(`    ${pad(where, 10)} ${message}`);
         shown += same.length;
       }
@@ -124,30 +194,64 @@ export function humanReport(r: Report, o: HumanOptions): string {
     const head = [pad(L('编号', 'ID'), 20), pad(L('姓名', 'Name'), 8)];
     if (sameYears) for (const y of years) head.push(pad(String(y), 8, true));
     else head.push(pad(L('周期', 'Cycle'), 10));
-    head.push(pad(`${L('周期', 'cycle')}${unit}`, 10, true), pad(L('学时', 'hours'), 8, true), `  ${L('结论', 'verdict')}`);
+    head.push(
+      pad(`${L('周期', 'cycle')}${unit}`, 10, true),
+      pad(L('学时', 'hours'), 8, true),
+      `  ${L('结论', 'verdict')}`,
+    );
     out.push('  ' + head.join(' '));
     for (const tj of r.teachers) {
-      const cells = [pad(tj.idProblem ? L('（编号无效）', '(ID unusable)') : maskId(tj.id), 20), pad((tj.name ?? '').slice(0, 6), 8)];
+      const cells = [
+        pad(tj.idProblem ? L('（编号无效）', '(ID unusable)') : maskId(tj.id), 20),
+        pad((tj.name ?? '').slice(0, 6), 8),
+      ];
       const figure = (y: Report['teachers'][number]['years'][number]) => (hoursOnly ? y.hours : y.credits);
       if (sameYears) {
         for (const y of tj.years) {
           const text = pad(`${MARK[y.status]}${figure(y)}`, 8, true);
-          cells.push(y.status === 'pass' ? green(text) : y.status === 'fail' ? red(text) : y.status === 'pending' ? yellow(text) : text);
+          cells.push(
+            y.status === 'pass'
+              ? green(text)
+              : y.status === 'fail'
+                ? red(text)
+                : y.status === 'pending'
+                  ? yellow(text)
+                  : text,
+          );
         }
       } else {
         cells.push(pad(`${tj.cycle.start}–${tj.cycle.end}`, 10));
       }
-      cells.push(pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true), pad(String(tj.cycle.hours), 8, true));
+      cells.push(
+        pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true),
+        pad(String(tj.cycle.hours), 8, true),
+      );
       const word = say(STATUS_WORDS[tj.cycle.status], o.lang);
-      cells.push(`  ${tj.cycle.status === 'pass' ? green(word) : tj.cycle.status === 'fail' ? red(word) : tj.cycle.status === 'pending' ? yellow(word) : word}`);
+      cells.push(
+        `  ${tj.cycle.status === 'pass' ? green(word) : tj.cycle.status === 'fail' ? red(word) : tj.cycle.status === 'pending' ? yellow(word) : word}`,
+      );
       out.push('  ' + cells.join(' '));
     }
-    out.push(`  ${L('✓ 合格  ✗ 不合格  ~ 进行中  ? 待定（学分原文未规定）  · 不考核', '✓ pass  ✗ fail  ~ in progress  ? pending (credits undefined by the text)  · not assessed')}`);
+    out.push(
+      `  ${L('✓ 合格  ✗ 不合格  ~ 进行中  ? 待定（学分原文未规定）  · 不考核', '✓ pass  ✗ fail  ~ in progress  ? pending (credits undefined by the text)  · not assessed')}`,
+    );
 
     const sections: Array<[string, string, Report['teachers']]> = [
-      ['周期不合格的教师：还差什么', 'Teachers failing the cycle: what is missing', r.teachers.filter((tj) => tj.cycle.status === 'fail')],
-      [`周期进行中、尚未达标的教师：截至 ${r.asOf} 还差什么`, `Cycles in progress, not yet met: what is missing as of ${r.asOf}`, r.teachers.filter((tj) => tj.cycle.status === 'inProgress')],
-      ['周期待定的教师：学分原文未规定', 'Pending cycles: credits the text leaves undefined', r.teachers.filter((tj) => tj.cycle.status === 'pending')],
+      [
+        '周期不合格的教师：还差什么',
+        'Teachers failing the cycle: what is missing',
+        r.teachers.filter((tj) => tj.cycle.status === 'fail'),
+      ],
+      [
+        `周期进行中、尚未达标的教师：截至 ${r.asOf} 还差什么`,
+        `Cycles in progress, not yet met: what is missing as of ${r.asOf}`,
+        r.teachers.filter((tj) => tj.cycle.status === 'inProgress'),
+      ],
+      [
+        '周期待定的教师：学分原文未规定',
+        'Pending cycles: credits the text leaves undefined',
+        r.teachers.filter((tj) => tj.cycle.status === 'pending'),
+      ],
     ];
     for (const [zhTitle, enTitle, list] of sections) {
       if (!list.length) continue;
@@ -167,6 +271,81 @@ export function humanReport(r: Report, o: HumanOptions): string {
     out.push(bold(L('本次用到的解读（原文未明确之处）', 'Adopted readings used (where the text is silent)')));
     for (const x of r.readings) out.push(`  ${x.id}  ${x.summary}`);
   }
+  for (const w of r.outputs ?? []) {
+    out.push('');
+    out.push(
+      w.kind === 'summary'
+        ? `${L('已写出汇总表', 'Summary written to')}: ${w.path}`
+        : `${L('已写出带标注的副本', 'Annotated copy written to')}: ${w.path}${w.input && (r.outputs?.length ?? 0) > 1 ? L(`（${w.input}）`, ` (${w.input})`) : ''}`,
+    );
+    if (w.note) out.push(`  ${yellow(w.note)}`);
+  }
   // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
   return maskIds(out.join('\n')) + '\n';
+}
+
+type Say = (zh: string, en: string) => string;
+
+/** "文件: a.xlsx  工作表: 2019年（表头第 2 行）、2020年 …" and the sheets skipped, with why. */
+function sourceLines(r: Report, o: HumanOptions, L: Say): string[] {
+  const sources = r.sources ?? [];
+  const out: string[] = [];
+  const read = sources.filter((s) => s.read);
+  const sheetWord = (s: NonNullable<Report['sources']>[number]) =>
+    `${s.sheet ?? ''}${s.headerRow ? L(`（表头第 ${s.headerRow} 行）`, ` (header row ${s.headerRow})`) : ''}`;
+  if (o.inputs.length === 1) {
+    const sheets = read.filter((s) => s.sheet !== undefined).map(sheetWord);
+    out.push(
+      `${L('文件', 'File')}: ${o.inputs[0]}${sheets.length ? `  ${L('工作表', 'sheets')}: ${sheets.join(L('、', ', '))}` : ''}`,
+    );
+  } else {
+    const files = new Set(read.map((s) => s.file));
+    out.push(
+      `${L('文件', 'Files')}: ${L(`${o.inputs.length} 个，读取 ${files.size} 个，共 ${read.length} 个工作表或表格`, `${o.inputs.length}, ${files.size} read, ${read.length} sheets or tables in all`)}`,
+    );
+  }
+  const skipped = sources.filter((s) => !s.read && s.code !== 'notNamed' && s.code !== 'toolSheet');
+  if (skipped.length) {
+    out.push(`${L('跳过', 'Skipped')}:`);
+    for (const s of skipped.slice(0, 12))
+      out.push(
+        `  ${[s.file, s.sheet === undefined ? undefined : `「${s.sheet}」`].filter(Boolean).join(' ')}：${s.reason ?? ''}`,
+      );
+    if (skipped.length > 12) out.push(`  … ${L(`另有 ${skipped.length - 12} 个`, `${skipped.length - 12} more`)}`);
+  }
+  return out;
+}
+
+/** Per file, when several files were checked as one roster. */
+function fileTable(r: Report, L: Say): string[] {
+  const rows = fileRows(r);
+  if (rows.length < 2) return [];
+  const out = ['', L('按文件', 'By file')];
+  const width = Math.min(40, Math.max(...rows.map((f) => displayWidth(f.path))));
+  out.push(
+    `  ${pad(L('文件', 'file'), width)} ${pad(L('记录', 'records'), 8, true)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('错误', 'errors'), 7, true)} ${pad(L('警告', 'warnings'), 8, true)}  ${L('工作表', 'sheets')}`,
+  );
+  for (const f of rows) {
+    out.push(
+      `  ${pad(f.path, width)} ${pad(String(f.records), 8, true)} ${pad(String(f.teachers), 8, true)} ${pad(String(f.errors), 7, true)} ${pad(String(f.warnings), 8, true)}  ${f.sheets.join(L('、', ', ')) || (f.skipped.length ? L('（未读取）', '(none read)') : '')}`,
+    );
+  }
+  return out;
+}
+
+/** Per school: teachers and their cycle verdicts, with the pass rate of the decided cycles. */
+function schoolTable(r: Report, lang: Lang, L: Say): string[] {
+  const rows = schoolRows(r, lang);
+  if (rows.length < 2) return [];
+  const width = Math.min(30, Math.max(...rows.map((x) => displayWidth(x.school))));
+  const out = ['', L('按学校（周期结论）', 'By school (cycle verdicts)')];
+  out.push(
+    `  ${pad(L('学校', 'school'), width)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('合格', 'pass'), 6, true)} ${pad(L('不合格', 'fail'), 6, true)} ${pad(L('进行中', 'running'), 7, true)} ${pad(L('待定', 'pending'), 7, true)} ${pad(L('合格率', 'rate'), 8, true)}`,
+  );
+  for (const x of rows) {
+    out.push(
+      `  ${pad(x.school, width)} ${pad(String(x.teachers), 8, true)} ${pad(String(x.cycle.pass), 6, true)} ${pad(String(x.cycle.fail), 6, true)} ${pad(String(x.cycle.inProgress), 7, true)} ${pad(String(x.cycle.pending), 7, true)} ${pad(x.cycleRate === null ? '—' : `${x.cycleRate}%`, 8, true)}`,
+    );
+  }
+  return out;
 }

@@ -1,27 +1,54 @@
-// cpd-credits: the command line of roster.md. `check FILE` validates a roster,
-// `credits` converts one record, `rules` lists a region's parameters and readings.
-// Exit codes: 0 clean, 1 findings, 2 the input or the arguments could not be used.
-import { promises as fs } from 'fs';
+// cpd-credits: the command line of roster.md. `check FILE|FOLDER …` validates rosters, `credits` converts
+// one record, `rules` lists a region's parameters and readings. Help and messages are Chinese first
+// (English with --lang en or an English locale). Exit codes: 0 clean, 1 findings, 2 the input or the
+// arguments could not be used.
+import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { parseRegion, REGION_LIST, regionError, REGIONS, RegionId, RULES } from '../rules';
 import { Overrides, OverridesSchema } from '../rules/params';
 import { computeCredits, explainCredits } from '../engine/api';
-import { checkTable, CheckOptions, RosterError } from '../engine/engine';
-import { toReport } from '../engine/report';
-import { parseDate, parseSettings } from '../present/settings';
-import { parseCycleStart, YEAR_RANGE } from '../core/dates';
+import { RosterError } from '../engine/engine';
+import { parseDate } from '../present/settings';
 import { fmt } from '../core/decimal';
 import { Lang, say } from '../core/text';
-import { readRoster, FileError } from './files';
-import { humanReport } from './human';
-import { writeAnnotated } from './annotate';
-
-class UsageError extends Error {}
+import { parseCycleStart, YEAR_RANGE } from '../core/dates';
+import { parseRegion, regionError, REGIONS, RULES, type RegionId } from '../rules';
+import { FileProblem } from '../files';
+import { FileError, removePendingSync, type WriteFs } from './files';
+import { runCheck, UsageError } from './check';
+import { helpTexts } from './help';
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** stdout is a terminal (colours) */
   isTTY: boolean;
+  /** stderr is a terminal (progress bar) */
+  errTTY?: boolean;
+  /** the environment the language is taken from (LC_ALL, LC_MESSAGES, LANG); process.env when absent */
+  env?: Record<string, string | undefined>;
+  wfs?: WriteFs;
+}
+
+/** --lang wins; else an English locale gives English; else Chinese. */
+export function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'zh') return v;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en/i.test(locale) ? 'en' : 'zh';
+}
+
+export function version(): string {
+  try {
+    return (
+      JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function regionOption(raw: string | undefined): RegionId | undefined {
@@ -34,7 +61,10 @@ function regionOption(raw: string | undefined): RegionId | undefined {
 function parseYearOption(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const y = parseCycleStart(raw);
-  if (y === undefined) throw new UsageError(`--cycle-start 应为 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的四位年份，如 2019，收到「${raw}」 / --cycle-start must be a 4-digit year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}, e.g. 2019; got "${raw}"`);
+  if (y === undefined)
+    throw new UsageError(
+      `--cycle-start 应为 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的四位年份，如 2019，收到「${raw}」 / --cycle-start must be a 4-digit year within ${YEAR_RANGE.min}–${YEAR_RANGE.max}, e.g. 2019; got "${raw}"`,
+    );
   return y;
 }
 
@@ -43,18 +73,24 @@ async function overridesOption(sets: string[], file: string | undefined): Promis
   if (file) {
     let json: unknown;
     try {
-      json = JSON.parse(await fs.readFile(file, 'utf8'));
+      json = JSON.parse(await fs.promises.readFile(file, 'utf8'));
     } catch (e) {
-      throw new UsageError(`--overrides 文件无法读取或不是 JSON：${(e as Error).message} / cannot read --overrides as JSON`);
+      throw new UsageError(
+        `--overrides 文件无法读取或不是 JSON：${(e as Error).message} / cannot read --overrides as JSON`,
+      );
     }
     const parsed = OverridesSchema.safeParse(json);
-    if (!parsed.success) throw new UsageError('--overrides 文件应为 {"参数名": 数值} / --overrides must be {"parameter": number}');
+    if (!parsed.success)
+      throw new UsageError('--overrides 文件应为 {"参数名": 数值} / --overrides must be {"parameter": number}');
     out = { ...parsed.data };
   }
   for (const s of sets) {
     const m = s.match(/^([\w.]+)=(.+)$/);
     const v = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(v)) throw new UsageError(`--set 应为 参数=数值，例如 --set dayCredits.school=0.5；收到「${s}」 / --set takes parameter=number`);
+    if (!m || !Number.isFinite(v))
+      throw new UsageError(
+        `--set 应为 参数=数值，例如 --set dayCredits.school=0.5；收到「${s}」 / --set takes parameter=number`,
+      );
     out[m[1]!] = v;
   }
   return out;
@@ -63,94 +99,119 @@ async function overridesOption(sets: string[], file: string | undefined): Promis
 function asOfOption(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const d = parseDate(raw);
-  if (!d) throw new UsageError(`--as-of 应为 YYYY-MM-DD 形式的日期，收到「${raw}」 / --as-of must be a date YYYY-MM-DD; got "${raw}"`);
+  if (!d)
+    throw new UsageError(
+      `--as-of 应为 YYYY-MM-DD 形式的日期，收到「${raw}」 / --as-of must be a date YYYY-MM-DD; got "${raw}"`,
+    );
   return d;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-export function program(io: Io): Command {
+export function program(io: Io, lang: Lang): Command {
+  const h = helpTexts(lang);
+  const langOption = () => new Option('--lang <lang>', h.lang).choices(['zh', 'en']).default(lang);
   const cmd = new Command('cpd-credits')
-    .description('教师培训学分助手 — check teacher-training rosters against regional credit rules (hainan, shandong, zhengzhou, puer, qitai)')
-    .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .description(h.program)
+    .version(version(), '-V, --version', h.version)
+    .helpOption('-h, --help', h.help)
+    .helpCommand('help [command]', h.helpCommand)
+    .showHelpAfterError(h.afterError)
+    .configureHelp({ styleTitle: (s: string) => h.titles[s] ?? s })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(`${h.errorPrefix}${s}`) })
     .exitOverride();
 
-  cmd.command('check')
-    .description('validate a roster (.xlsx or .csv): every row checked, every teacher’s years and cycle judged')
-    .argument('<file>', 'roster file, .xlsx or .csv (UTF-8, with or without BOM)')
-    .option('--region <id>', `region: ${REGIONS.join(', ')} (or 海南, 山东, …); default: the workbook's CPD.region property`)
-    .option('--sheet <name>', 'worksheet to read (default: the first)')
-    .option('--cycle-start <yyyy>', 'first year of the five-year cycle (default: the region’s fixed cycle, the workbook’s CPD.cycleStart, or each teacher’s earliest year)')
-    .option('--as-of <yyyy-mm-dd>', 'judge years and cycles as of this date (default: the workbook’s CPD.asOf, else today); periods not ended then are “in progress”')
-    .option('--json', 'print the JSON report of roster.md instead of the readable report')
-    .option('--out <file>', 'write an annotated copy (.xlsx or .csv); the input is never modified')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
-    .option('--set <param=value>', 'override a parameter the text leaves open (repeatable), e.g. dayCredits.school=0.5', collect, [])
-    .option('--overrides <file.json>', 'overrides from a JSON file {"parameter": number}')
-    .action(async (file: string, o: { region?: string; sheet?: string; cycleStart?: string; asOf?: string; json?: boolean; out?: string; lang: Lang; set: string[]; overrides?: string }) => {
-      const cycleStart = parseYearOption(o.cycleStart);
-      const asOf = asOfOption(o.asOf);
-      const argRegion = regionOption(o.region);
-      const roster = await readRoster(file, o.sheet);
-      const { settings, problems } = parseSettings(roster.properties);
-      for (const p of problems) roster.notices.push(`${p.zh} / ${p.en}`);
-      const region = argRegion ?? settings.region;
-      if (!region) {
-        throw new UsageError(`未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`);
-      }
-      const overrides = { ...(settings.overrides ?? {}), ...(await overridesOption(o.set, o.overrides)) };
-      const options: CheckOptions = {
-        rules: RULES[region],
-        candidates: REGION_LIST,
-        overrides,
-        ...(cycleStart !== undefined ? { cycleStart } : {}),
-        ...(settings.cycleStart !== undefined ? { workbookCycleStart: settings.cycleStart } : {}),
-        ...(settings.region !== undefined ? { workbookRegion: RULES[settings.region] } : {}),
-        ...(asOf ?? settings.asOf ? { asOf: (asOf ?? settings.asOf)! } : {}),
-      };
-      const result = checkTable(roster.rows, options);
-      const report = toReport(result, o.lang);
-      if (o.out) await writeAnnotated(file, roster, result.columns, report, o.out, o.lang);
-      if (o.json) {
-        // the report's shape is fixed by ReportSchema, which the tests hold real output to
-        io.out(JSON.stringify(report, null, 2) + '\n');
-      } else {
-        io.out(humanReport(report, {
-          lang: o.lang, file, sheet: roster.sheetName, headerRow: result.columns.headerRow + 1, notices: roster.notices,
-          color: io.isTTY && !process.env.NO_COLOR,
-        }));
-        if (o.out) io.out(`${o.lang === 'en' ? 'Annotated copy written to' : '已写出带标注的副本'}: ${o.out}\n`);
-      }
-      if (o.json && roster.notices.length) for (const n of roster.notices) io.err(n + '\n');
-      // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
-      const clean = report.summary.errors === 0 && report.summary.cycleFail === 0 && report.summary.yearsFailed === 0;
-      cmd.setOptionValue('exitCode', clean ? 0 : 1);
-    });
+  cmd
+    .command('check')
+    .description(h.check)
+    .argument('<files...>', h.files)
+    .helpOption('-h, --help', h.help)
+    .option('--region <id>', h.region)
+    .option('--sheet <name>', h.sheet, collect, [])
+    .option('--cycle-start <yyyy>', h.cycleStart)
+    .option('--as-of <yyyy-mm-dd>', h.asOf)
+    .option('--json', h.json)
+    .option('--out <file|dir>', h.out)
+    .option('--force', h.force)
+    .option('--jobs <n>', h.jobs)
+    .addOption(langOption())
+    .option('--set <param=value>', h.set, collect, [])
+    .option('--overrides <file.json>', h.overrides)
+    .action(
+      async (
+        files: string[],
+        o: {
+          region?: string;
+          sheet: string[];
+          cycleStart?: string;
+          asOf?: string;
+          json?: boolean;
+          out?: string;
+          force?: boolean;
+          jobs?: string;
+          lang: Lang;
+          set: string[];
+          overrides?: string;
+        },
+      ) => {
+        const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
+          throw new UsageError(`--jobs 应为 1–256 的整数，收到「${o.jobs}」 / --jobs must be an integer 1–256`);
+        const region = regionOption(o.region);
+        const code = await runCheck(
+          {
+            inputs: files,
+            ...(region ? { region } : {}),
+            sheets: o.sheet,
+            ...(o.cycleStart !== undefined ? { cycleStart: parseYearOption(o.cycleStart)! } : {}),
+            ...(o.asOf !== undefined ? { asOf: asOfOption(o.asOf)! } : {}),
+            json: o.json === true,
+            ...(o.out !== undefined ? { out: o.out } : {}),
+            force: o.force === true,
+            lang: o.lang,
+            overrides: await overridesOption(o.set, o.overrides),
+            ...(jobs !== undefined ? { jobs } : {}),
+          },
+          { out: io.out, err: io.err, isTTY: io.isTTY, errTTY: io.errTTY === true, ...(io.wfs ? { wfs: io.wfs } : {}) },
+        );
+        cmd.setOptionValue('exitCode', code);
+      },
+    );
 
-  cmd.command('credits')
-    .description('convert one record and print its credits as a bare number (zhengzhou: hours)')
-    .requiredOption('--region <id>', `region: ${REGIONS.join(', ')}`)
-    .option('--hours <h>', 'hours (class hours for lecturing)')
-    .option('--level <level>', 'level: 国家级 省级 市级 县级 校级 / national provincial prefecture county school')
-    .requiredOption('--mode <mode>', 'mode: 集中培训 网络研修 校本研修 主讲 师徒 学历提升 工作室 课题 教研活动 …')
-    .option('--grade <grade>', 'grade word (优 良 中 合格 不合格) or a 0–100 score')
-    .option('--rate <rate>', 'project rate per hour from the project notice (puer)')
-    .option('--days <days>', 'days, converted by the region’s day length')
-    .option('--months <months>', 'months (mentorship)')
-    .option('--role <role>', 'role: 主持人 成员 学员 参与人 师傅 徒弟 主讲教师')
-    .option('--award <award>', 'award: 一等奖 二等奖 三等奖')
-    .option('--category <category>', 'course category (qitai) or module (puer)')
-    .option('--explain', 'print how the figure was computed, with the articles, on stderr')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
-    .option('--set <param=value>', 'override a parameter the text leaves open (repeatable)', collect, [])
+  cmd
+    .command('credits')
+    .description(h.credits)
+    .helpOption('-h, --help', h.help)
+    .requiredOption('--region <id>', `${h.regionShort}: ${REGIONS.join(', ')}`)
+    .option('--hours <h>', h.hours)
+    .option('--level <level>', h.level)
+    .requiredOption('--mode <mode>', h.mode)
+    .option('--grade <grade>', h.grade)
+    .option('--rate <rate>', h.rate)
+    .option('--days <days>', h.days)
+    .option('--months <months>', h.months)
+    .option('--role <role>', h.role)
+    .option('--award <award>', h.award)
+    .option('--category <category>', h.category)
+    .option('--explain', h.explain)
+    .addOption(langOption())
+    .option('--set <param=value>', h.set, collect, [])
     .action(async (o: Record<string, string | string[] | boolean | undefined> & { set: string[]; lang: Lang }) => {
       const region = regionOption(o.region as string)!;
       const overrides = await overridesOption(o.set, undefined);
       const r = computeCredits({
-        rules: RULES[region], overrides,
-        hours: o.hours, level: o.level, mode: o.mode, grade: o.grade, rate: o.rate, days: o.days, months: o.months,
-        role: o.role, award: o.award, category: o.category,
+        rules: RULES[region],
+        overrides,
+        hours: o.hours,
+        level: o.level,
+        mode: o.mode,
+        grade: o.grade,
+        rate: o.rate,
+        days: o.days,
+        months: o.months,
+        role: o.role,
+        award: o.award,
+        category: o.category,
       });
       if (r.errors.length || r.credits === null) throw new UsageError(explainCredits(r, o.lang));
       io.out(`${fmt(r.credits)}\n`);
@@ -159,10 +220,12 @@ export function program(io: Io): Command {
       cmd.setOptionValue('exitCode', 0);
     });
 
-  cmd.command('rules')
-    .description('list a region’s parameters (with their articles) and adopted readings')
-    .argument('[region]', `one of ${REGIONS.join(', ')}; all when omitted`)
-    .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+  cmd
+    .command('rules')
+    .description(h.rules)
+    .helpOption('-h, --help', h.help)
+    .argument('[region]', `${REGIONS.join(', ')}`)
+    .addOption(langOption())
     .action((raw: string | undefined, o: { lang: Lang }) => {
       const ids = raw ? [regionOption(raw)!] : [...REGIONS];
       for (const id of ids) {
@@ -170,7 +233,9 @@ export function program(io: Io): Command {
         io.out(`# ${id} — ${r.source.title}（${r.source.body}，${r.source.year}）\n`);
         for (const [key, p] of Object.entries(r.params)) {
           const v = p.value === null ? (o.lang === 'en' ? 'UNDEFINED' : '原文未规定') : String(p.value);
-          io.out(`  ${key.padEnd(34)} ${v.padStart(6)} ${p.unit.padEnd(16)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`);
+          io.out(
+            `  ${key.padEnd(34)} ${v.padStart(6)} ${p.unit.padEnd(16)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
+          );
         }
         for (const x of r.readings) io.out(`  ${x.id}  ${say(x.summary, o.lang)}\n`);
         io.out('\n');
@@ -182,31 +247,43 @@ export function program(io: Io): Command {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const cmd = program(io);
+  const lang = langOf(argv, io.env ?? process.env);
+  const cmd = program(io, lang);
   try {
     await cmd.parseAsync(argv, { from: 'user' });
     return (cmd.getOptionValue('exitCode') as number | undefined) ?? 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof RosterError) {
+    if (e instanceof RosterError || e instanceof FileError || e instanceof FileProblem) {
       io.err(`${e.text.zh}\n${e.text.en}\n`);
       return 2;
     }
-    if (e instanceof UsageError || e instanceof FileError) {
+    if (e instanceof UsageError) {
       io.err(e.message + '\n');
       return 2;
     }
-    io.err(`内部错误 / internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // a bug of ours: one line, the details only when asked for
+    const env = io.env ?? process.env;
+    io.err(`内部错误（请报告给我们） / internal error (please report it): ${(e as Error)?.message ?? String(e)}\n`);
+    if (env.CPD_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
     return 2;
   }
 }
 
 /** The process entry point: real stdout/stderr, exit code set when the run ends. */
 export function main(): void {
+  // an interrupted run leaves no half-written copy behind
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      removePendingSync();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
   run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
+    errTTY: process.stderr.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

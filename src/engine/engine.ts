@@ -95,7 +95,8 @@ export class RosterError extends Error {
 
 const HOURS_IMPLAUSIBLE = 500;
 
-function requiredColumns(region: RegionRules, map: ColumnMap): Field[] {
+/** The columns a roster must have under a region's rules that this header lacks (none: it can be checked). */
+export function requiredColumns(region: RegionRules, map: ColumnMap): Field[] {
   const missing: Field[] = [];
   if (map.columns.teacherId === undefined) missing.push('teacherId');
   if (map.columns.year === undefined && map.columns.date === undefined) missing.push('year');

@@ -99,6 +99,25 @@ export const ReportSchema = z.strictObject({
   issues: z.array(IssueSchema),
   /** several files checked as one roster: what each contributed */
   files: z.array(z.strictObject({ path: z.string(), sheets: z.array(z.string()), records: z.number().int().nonnegative(), errors: z.number().int().nonnegative() })).optional(),
+  /** every sheet (and file) looked at: read, or skipped and why (hidden, no roster header …) */
+  sources: z.array(z.strictObject({
+    file: z.string().optional(),
+    /** absent for a CSV, which has no sheets */
+    sheet: z.string().optional(),
+    read: z.boolean(),
+    code: z.enum(['read', 'hidden', 'veryHidden', 'chart', 'empty', 'noHeader', 'missingColumns', 'notNamed', 'toolSheet', 'unreadable']),
+    reason: z.string().optional(),
+    /** sheet row of the header, for sheets read */
+    headerRow: z.number().int().positive().optional(),
+  })).optional(),
+  /** the annotated copies written by --out, and what kind each is */
+  outputs: z.array(z.strictObject({
+    input: z.string().optional(),
+    path: z.string(),
+    /** `annotated`: the original package plus the results; `rebuilt`: a new .xlsx with the values (.xls, .ods, .csv …) */
+    kind: z.enum(['annotated', 'rebuilt', 'csv', 'summary']),
+    note: z.string().optional(),
+  })).optional(),
   schools: z.array(z.strictObject({ school: z.string(), year: z.number().int(), assessed: z.number().int(), failed: z.number().int(), flagged: z.boolean(), article: z.string() })),
   summary: z.strictObject({
     records: z.number().int().nonnegative(),

@@ -4,7 +4,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { computeCredits } from '../engine/api';
 import { REGIONS, RULES, type RegionId } from '../rules';
-import { toCsv, writeCustomProperties } from '../cli/files';
+import Papa from 'papaparse';
+import { writeCustomProperties } from '../files/props';
 import { generate, Sample } from './generate';
 
 export async function sampleXlsx(s: Sample): Promise<Buffer> {
@@ -27,15 +28,26 @@ export async function sampleXlsx(s: Sample): Promise<Buffer> {
     if (/身份证|证书/.test(h)) col.numFmt = '@';
   });
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return writeCustomProperties(buffer, s.properties);
+  return Buffer.from(await writeCustomProperties(buffer, s.properties));
+}
+
+/** Rows as CSV text (callers prepend a BOM so Excel reads the Chinese right). */
+export function plainCsv(rows: unknown[][]): string {
+  return Papa.unparse(rows, { newline: '\n' }) + '\n';
 }
 
 function creditsOf(region: RegionId) {
   return (r: Record<string, string | number | null>): number | null => {
     const res = computeCredits({
       rules: RULES[region],
-      hours: r['学时'] ?? r['培训学时'], level: r['培训层次'], mode: r['培训方式'], grade: r['成绩'],
-      rate: r['项目学分'], months: r['月数'], award: r['获奖'], category: r['课程类别'],
+      hours: r['学时'] ?? r['培训学时'],
+      level: r['培训层次'],
+      mode: r['培训方式'],
+      grade: r['成绩'],
+      rate: r['项目学分'],
+      months: r['月数'],
+      award: r['获奖'],
+      category: r['课程类别'],
     });
     return res.credits;
   };
@@ -47,7 +59,7 @@ async function main(): Promise<void> {
   for (const region of REGIONS) {
     const s = generate(region, { computeCredits: creditsOf(region) });
     await fs.writeFile(path.join(dir, `${region}.xlsx`), await sampleXlsx(s));
-    await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + toCsv(s.rows.map((r) => r.map((v) => v ?? ''))));
+    await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + plainCsv(s.rows.map((r) => r.map((v) => v ?? ''))));
     process.stdout.write(`${region}: ${s.rows.length - 2} records\n`);
   }
 }

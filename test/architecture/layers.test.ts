@@ -21,7 +21,7 @@ const SHELLS: Record<string, readonly string[]> = {
   taskpane: ['runtime', 'files', 'samples'], // samples: the standalone preview's built-in workbook
   commands: ['taskpane', 'runtime'], // the ribbon button runs the pane's validation workflow
   cli: ['files'],
-  samples: ['files', 'cli'], // the bundled sample rosters (data, not product logic); cli: until the file layer lands
+  samples: ['files'], // the bundled sample rosters (data, not product logic)
   addin: ['functions', 'commands', 'taskpane', 'runtime'], // the add-in page's entry: the composition root
   bench: ['*'],
 };

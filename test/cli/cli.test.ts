@@ -7,14 +7,15 @@ import { run } from '../../src/cli/main';
 import { ReportSchema } from '../../src/engine/report';
 import { MISTAKES } from '../../src/samples/generate';
 import { REGIONS } from '../../src/rules';
-import { readCustomProperties } from '../../src/cli/files';
+import { readCustomProperties } from '../../src/files';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  // an empty environment: the language is Chinese unless --lang says otherwise, whatever the test machine's locale
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, env: {} });
   return { code, out, err };
 }
 
@@ -33,7 +34,10 @@ describe.each(REGIONS)('check assets/samples/%s', (region) => {
     const report = ReportSchema.parse(JSON.parse(r.out));
     expect(report.region).toBe(region);
     expect(report.summary.teachers).toBe(36);
-    const codes = new Set([...report.records.flatMap((x) => x.issues.map((i) => i.code)), ...report.teachers.flatMap((t) => t.issues.map((i) => i.code))]);
+    const codes = new Set([
+      ...report.records.flatMap((x) => x.issues.map((i) => i.code)),
+      ...report.teachers.flatMap((t) => t.issues.map((i) => i.code)),
+    ]);
     for (const code of MISTAKES[region]) expect(codes).toContain(code);
     // most teachers of a realistic roster pass their finished years
     const assessed = report.teachers.flatMap((t) => t.years).filter((y) => y.pass !== null);
@@ -44,7 +48,20 @@ describe.each(REGIONS)('check assets/samples/%s', (region) => {
 
   test('csv with BOM gives the same figures as the xlsx', async () => {
     const x = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, `${region}.xlsx`), '--json')).out));
-    const c = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, `${region}.csv`), '--json', '--region', region, ...(region === 'qitai' ? [] : ['--cycle-start', String(x.cycle.start)]))).out));
+    const c = ReportSchema.parse(
+      JSON.parse(
+        (
+          await cli(
+            'check',
+            path.join(SAMPLES, `${region}.csv`),
+            '--json',
+            '--region',
+            region,
+            ...(region === 'qitai' ? [] : ['--cycle-start', String(x.cycle.start)]),
+          )
+        ).out,
+      ),
+    );
     expect(c.summary).toEqual(x.summary);
     expect(c.teachers.map((t) => t.cycle.credits)).toEqual(x.teachers.map((t) => t.cycle.credits));
   });
@@ -62,22 +79,41 @@ describe.each(REGIONS)('check assets/samples/%s', (region) => {
 test('--out writes an annotated copy and leaves the input byte for byte as it was', async () => {
   const input = path.join(tmp, 'hainan.xlsx');
   await fs.copyFile(path.join(SAMPLES, 'hainan.xlsx'), input);
-  const before = createHash('sha256').update(await fs.readFile(input)).digest('hex');
+  const before = createHash('sha256')
+    .update(await fs.readFile(input))
+    .digest('hex');
   const out = path.join(tmp, 'hainan-checked.xlsx');
   const r = await cli('check', input, '--out', out);
   expect(r.code).toBe(1);
-  expect(createHash('sha256').update(await fs.readFile(input)).digest('hex')).toBe(before);
+  expect(
+    createHash('sha256')
+      .update(await fs.readFile(input))
+      .digest('hex'),
+  ).toBe(before);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['培训登记', '周期汇总', '年度汇总', '问题清单']);
+  // the per-record results moved from columns beside the table to a sheet of their own (issue 9: columns
+  // beside the table changed cells that have no issue); the marks live on a hidden sheet
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    '培训登记',
+    '校验结果',
+    '周期汇总',
+    '年度汇总',
+    '问题清单',
+    'CPD_marks',
+  ]);
   const ws = wb.getWorksheet('培训登记')!;
   const header = ws.getRow(2).values as unknown[];
-  expect(header).toContain('校验结果');
-  // row 58 carries the deliberate "二十" hours: its cell is marked and explained
+  expect(header).not.toContain('校验结果');
+  // row 58 carries the deliberate "二十" hours: its value is untouched, its mark explains it
   const hoursCol = header.indexOf('学时');
-  const cell = ws.getRow(58).getCell(hoursCol);
-  expect(cell.value).toBe('二十');
-  expect(String(cell.note)).toContain('不是数字');
+  expect(ws.getRow(58).getCell(hoursCol).value).toBe('二十');
+  const marks = wb.getWorksheet('CPD_marks')!;
+  expect(marks.state).toBe('hidden');
+  expect(String(marks.getRow(58).getCell(hoursCol).value)).toMatch(/^E .*不是数字/);
+  const results = wb.getWorksheet('校验结果')!;
+  const resultRow = results.getRows(2, results.rowCount - 1)!.find((row) => row.getCell(2).value === 58)!;
+  expect(String(resultRow.getCell(6).value)).toContain('不是数字');
   expect((await readCustomProperties(await fs.readFile(out)))['CPD.region']).toBe('hainan');
 });
 
@@ -94,7 +130,7 @@ test('--out .csv appends the check columns', async () => {
   const r = await cli('check', path.join(SAMPLES, 'zhengzhou.csv'), '--region', 'zhengzhou', '--out', out);
   expect(r.code).toBe(1);
   const text = await fs.readFile(out, 'utf8');
-  expect(text.split('\n')[1]).toContain('校验结果');
+  expect(text.split('\n')[1]).toContain('"校验结果"');
 });
 
 test('a CSV saved in GBK is read, with a notice', async () => {
@@ -140,11 +176,38 @@ describe('exit 2 when the input or the arguments cannot be used', () => {
 });
 
 test('credits prints a bare number; --explain cites the article on stderr', async () => {
-  const r = await cli('credits', '--region', 'puer', '--hours', '24', '--level', '省级', '--mode', '集中培训', '--grade', '85', '--rate', '2', '--explain');
+  const r = await cli(
+    'credits',
+    '--region',
+    'puer',
+    '--hours',
+    '24',
+    '--level',
+    '省级',
+    '--mode',
+    '集中培训',
+    '--grade',
+    '85',
+    '--rate',
+    '2',
+    '--explain',
+  );
   expect(r.code).toBe(0);
   expect(r.out).toBe('55.2\n');
   expect(r.err).toContain('第十一条');
-  const over = await cli('credits', '--region', 'hainan', '--hours', '8', '--level', '校级', '--mode', '集中培训', '--set', 'dayCredits.school=0.5');
+  const over = await cli(
+    'credits',
+    '--region',
+    'hainan',
+    '--hours',
+    '8',
+    '--level',
+    '校级',
+    '--mode',
+    '集中培训',
+    '--set',
+    'dayCredits.school=0.5',
+  );
   expect(over.out).toBe('0.5\n');
 });
 
@@ -160,7 +223,9 @@ test('a clean roster exits 0', async () => {
 
 describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
   test('qitai: as of 2026-12-01 nobody fails the running 2024–2028 cycle; as of 2029-01-15 the real failures show', async () => {
-    const running = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2026-12-01')).out));
+    const running = ReportSchema.parse(
+      JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2026-12-01')).out),
+    );
     expect(running.asOf).toBe('2026-12-01');
     expect(running.teachers.filter((t) => t.cycle.status === 'fail')).toEqual([]);
     expect(running.summary.cycleFail).toBe(0);
@@ -170,7 +235,9 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
     expect(human).toContain('截至: 2026-12-01');
     expect(human).toMatch(/进行中：截至 2026-12-01 .*还差/);
     expect(human).not.toMatch(/2024–2028 不合格/);
-    const ended = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2029-01-15')).out));
+    const ended = ReportSchema.parse(
+      JSON.parse((await cli('check', path.join(SAMPLES, 'qitai.xlsx'), '--json', '--as-of', '2029-01-15')).out),
+    );
     expect(ended.summary.cycleInProgress).toBe(0);
     // the same records: those not yet there in 2026 have now failed; those already there still pass
     expect(ended.summary.cycleFail).toBe(running.summary.cycleInProgress);
@@ -184,9 +251,12 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
     const pending = r.teachers.flatMap((t) => t.years).find((y) => y.status === 'pending')!;
     expect(pending.pass).toBeNull();
     expect(pending.verdict).toMatch(/^待定：\d+ 条记录的学分原文未规定（校级培训每天学分 dayCredits\.school）/);
-    const set = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--json', '--set', 'dayCredits.school=1')).out));
+    const set = ReportSchema.parse(
+      JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--json', '--set', 'dayCredits.school=1')).out),
+    );
     // every year that waited for the school-level day rate is decided (one waits for another open number)
-    const waitingFor = (rep: typeof r, key: string) => rep.teachers.flatMap((t) => t.years).filter((y) => y.undecided.some((u) => u.param === key)).length;
+    const waitingFor = (rep: typeof r, key: string) =>
+      rep.teachers.flatMap((t) => t.years).filter((y) => y.undecided.some((u) => u.param === key)).length;
     expect(waitingFor(r, 'dayCredits.school')).toBeGreaterThan(0);
     expect(waitingFor(set, 'dayCredits.school')).toBe(0);
     expect(set.summary.yearsPending).toBeLessThan(r.summary.yearsPending);
@@ -199,11 +269,16 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
     expect(sci).toContain('4.60100E+17');
     const f = path.join(tmp, 'sci.csv');
     await fs.writeFile(f, sci);
-    const orig = ReportSchema.parse(JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.csv'), '--json', '--region', 'hainan')).out));
+    const orig = ReportSchema.parse(
+      JSON.parse((await cli('check', path.join(SAMPLES, 'hainan.csv'), '--json', '--region', 'hainan')).out),
+    );
     const r = ReportSchema.parse(JSON.parse((await cli('check', f, '--json', '--region', 'hainan')).out));
     expect(r.summary.teachers).toBe(orig.summary.teachers);
     expect(r.teachers.map((t) => t.cycle.credits)).toEqual(orig.teachers.map((t) => t.cycle.credits));
-    for (const t of r.teachers) expect(t.issues.filter((i) => i.code === 'TEACHER_ID_UNUSABLE').map((i) => i.message)).toEqual([expect.stringContaining('设为“文本”格式')]);
+    for (const t of r.teachers)
+      expect(t.issues.filter((i) => i.code === 'TEACHER_ID_UNUSABLE').map((i) => i.message)).toEqual([
+        expect.stringContaining('设为“文本”格式'),
+      ]);
     const human = (await cli('check', f, '--region', 'hainan')).out;
     expect(human).toContain('TEACHER_ID_UNUSABLE');
   });
@@ -217,7 +292,8 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
     ws.eachRow((row, n) => {
       const c = row.getCell(col);
       // what Excel does to an 18-digit ID typed into a General cell: a double with 15 significant digits
-      if (n > 2 && typeof c.value === 'string' && /^\d{17}[\dX]$/.test(c.value)) c.value = Number(c.value.slice(0, 15)) * 1000;
+      if (n > 2 && typeof c.value === 'string' && /^\d{17}[\dX]$/.test(c.value))
+        c.value = Number(c.value.slice(0, 15)) * 1000;
     });
     const f = path.join(tmp, 'numeric-ids.xlsx');
     await wb.xlsx.writeFile(f);

@@ -34,7 +34,8 @@ test('every code written in the source is in the catalogue', () => {
       used.add(m[1]!);
   }
   expect(used.size).toBeGreaterThan(30);
-  expect([...used].filter((c) => !(c in ISSUES))).toEqual([]);
+  // (errno codes such as EEXIST in the CLI's file handling are not issues)
+  expect([...used].filter((c) => !(c in ISSUES) && !/^E[A-Z]{2,}$/.test(c))).toEqual([]);
 });
 
 test('the gaps of the rules are exactly the two codes that say the text is silent', () => {

@@ -2,7 +2,8 @@
 // filled, as Excel shows it) and the workbook's CPD.* settings, and the CPD.*
 // functions of src/functions/functions.ts behind a CustomFunctions stand-in.
 import * as path from 'path';
-import { readRoster } from '../../src/cli/files';
+import * as fs from 'fs';
+import { readWorkbook } from '../../src/files';
 import { parseSettings, WorkbookSettings } from '../../src/present/settings';
 import { REGIONS, type RegionId } from '../../src/rules';
 import { CpdFunctions, Sheet, signatures } from './formula';
@@ -32,8 +33,10 @@ export interface Sample {
 export async function loadSamples(): Promise<Record<RegionId, Sample>> {
   const out = {} as Record<RegionId, Sample>;
   for (const r of REGIONS) {
-    const f = await readRoster(path.join(__dirname, '..', '..', 'assets', 'samples', `${r}.xlsx`));
-    out[r] = { sheet: { rows: f.rows }, settings: parseSettings(f.properties).settings };
+    const f = readWorkbook(
+      new Uint8Array(await fs.promises.readFile(path.join(__dirname, '..', '..', 'assets', 'samples', `${r}.xlsx`))),
+    );
+    out[r] = { sheet: { rows: f.sheets[0]!.rows }, settings: parseSettings(f.properties).settings };
   }
   return out;
 }

@@ -1,0 +1,398 @@
+// `cpd-credits check FILE|FOLDER …`: the files and folders named are read (in parallel), every roster sheet
+// of every file is checked as one roster, the report printed, and --out copies written without harming any
+// file. The file layer does the reading and the copies' bytes; this module does the file system and order.
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { checkRoster, type CheckOptions } from '../engine/engine';
+import { toReport, type Report } from '../engine/report';
+import { parseSettings, type WorkbookSettings } from '../present/settings';
+import { say, t, type Lang, type Text } from '../core/text';
+import { REGIONS, type RegionId } from '../rules';
+import { checkOptions } from '../present/options';
+import type { Overrides } from '../rules/params';
+import { COPY_PROPERTY, SUMMARY_PROPERTY, selectTables, type Source, type WorkbookData } from '../files';
+import { csvCopy, marksByBook, noteText, summaryBook, workbookCopy } from './annotate';
+import {
+  checkTarget,
+  collectInputs,
+  ensureFolder,
+  FileError,
+  identity,
+  writeTemp,
+  type Input,
+  type Target,
+  type WriteFs,
+} from './files';
+import { humanReport } from './human';
+import { parseAll } from './pool';
+import { Progress } from './progress';
+
+export class UsageError extends Error {}
+
+export interface CheckArgs {
+  inputs: string[];
+  region?: RegionId;
+  sheets: string[];
+  cycleStart?: number;
+  asOf?: string;
+  json: boolean;
+  out?: string;
+  force: boolean;
+  lang: Lang;
+  overrides: Overrides;
+  /** parsing threads (default: every core) */
+  jobs?: number;
+}
+
+export interface CheckIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+  errTTY?: boolean;
+  /** the file-system calls writes go through (tests simulate a full disk) */
+  wfs?: WriteFs;
+}
+
+interface Book {
+  input: Input;
+  data: WorkbookData;
+  bytes?: Uint8Array;
+}
+
+export const SUMMARY_NAME = '汇总.xlsx';
+
+/** The name of an input's copy in an --out folder: the same name, .xlsx for what cannot stay as it was. */
+function copyName(rel: string): string {
+  const ext = path.extname(rel).toLowerCase();
+  return ext === '.xlsx' || ext === '.xlsm' ? rel : `${rel.slice(0, rel.length - ext.length)}.xlsx`;
+}
+
+type Planned = { input: Input; target: Target };
+
+type Ids = Array<NonNullable<Awaited<ReturnType<typeof identity>>>>;
+
+type Plan = { mode: 'file' | 'csv' | 'dir'; planned: Planned[]; summary?: Target };
+
+async function planTargets(
+  a: CheckArgs,
+  inputs: Input[],
+  many: boolean,
+  ids: Ids,
+  wfs: WriteFs | undefined,
+  made: string[],
+): Promise<Plan> {
+  const out = a.out!;
+  const abs = path.resolve(out);
+  const st = await fsp.stat(abs).catch(() => null);
+  if (many || st?.isDirectory() || /[\\/]$/.test(out)) {
+    await ensureFolderTracked(abs, out, made);
+    const planned: Planned[] = [];
+    const names = new Set<string>();
+    for (const input of inputs) {
+      let rel = copyName(input.rel);
+      if (names.has(rel.toLowerCase())) rel = `${input.rel}.xlsx`;
+      for (let n = 2; names.has(rel.toLowerCase()); n++)
+        rel = `${copyName(input.rel).replace(/\.(xlsx|xlsm)$/i, '')} (${n}).xlsx`;
+      names.add(rel.toLowerCase());
+      const file = path.join(abs, ...rel.split('/'));
+      await ensureFolderTracked(path.dirname(file), path.join(out, path.dirname(rel)), made);
+      planned.push({ input, target: { file, label: path.join(out, rel), force: a.force } });
+    }
+    for (const p of planned) await checkTarget(p.target, ids, wfs);
+    let summary: Target | undefined;
+    if (many) {
+      summary = { file: path.join(abs, SUMMARY_NAME), label: path.join(out, SUMMARY_NAME), force: a.force };
+      await checkTarget(summary, ids, wfs);
+    }
+    return { mode: 'dir', planned, ...(summary ? { summary } : {}) };
+  }
+  const ext = path.extname(out).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.csv') {
+    throw new UsageError(
+      '--out 须以 .xlsx、.xlsm 或 .csv 结尾（多个输入时为文件夹） / --out must end in .xlsx, .xlsm or .csv (a folder for several inputs)',
+    );
+  }
+  const target: Target = { file: abs, label: out, force: a.force };
+  await checkTarget(target, ids, wfs);
+  return { mode: ext === '.csv' ? 'csv' : 'file', planned: [{ input: inputs[0]!, target }] };
+}
+
+async function ensureFolderTracked(dir: string, label: string, made: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (
+    let d = dir;
+    !(await fsp.stat(d).then(
+      () => true,
+      () => false,
+    ));
+    d = path.dirname(d)
+  ) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  await ensureFolder(dir, label);
+  made.push(...missing);
+}
+
+/** Settings of several workbooks: the same region (else --region is needed); differing cycles or dates ignored. */
+function mergeSettings(books: readonly Book[], many: boolean): { settings: WorkbookSettings; notices: Text[] } {
+  const notices: Text[] = [];
+  const all = books.map((b) => {
+    const { settings, problems } = parseSettings(b.data.properties);
+    for (const p of problems) notices.push(many ? t(`${b.input.label}：${p.zh}`, `${b.input.label}: ${p.en}`) : p);
+    return { b, settings };
+  });
+  const settings: WorkbookSettings = {};
+  const regions = new Map<RegionId, string[]>();
+  for (const { b, settings: s } of all) {
+    if (s.region) (regions.get(s.region) ?? regions.set(s.region, []).get(s.region)!).push(b.input.label);
+  }
+  if (regions.size === 1) settings.region = [...regions.keys()][0]!;
+  else if (regions.size > 1) settings.region = undefined;
+  const one = <K extends 'cycleStart' | 'asOf'>(key: K, label: Text) => {
+    const values = new Set(all.map((x) => x.settings[key]).filter((v) => v !== undefined));
+    if (values.size === 1) settings[key] = [...values][0] as WorkbookSettings[K];
+    else if (values.size > 1)
+      notices.push(
+        t(
+          `各文件的 ${label.zh} 不同（${[...values].join('、')}），均未采用`,
+          `the files' ${label.en} differ (${[...values].join(', ')}); none is used`,
+        ),
+      );
+  };
+  one('cycleStart', t('CPD.cycleStart 周期起始年', 'CPD.cycleStart'));
+  one('asOf', t('CPD.asOf 截至日期', 'CPD.asOf'));
+  for (const x of all)
+    if (x.settings.overrides) settings.overrides = { ...x.settings.overrides, ...(settings.overrides ?? {}) };
+  return { settings, notices: regions.size > 1 ? [...notices, regionConflict(regions)] : notices };
+}
+
+function regionConflict(regions: Map<RegionId, string[]>): Text {
+  const list = [...regions.entries()].map(
+    ([r, files]) => `${r}: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ' …' : ''}`,
+  );
+  return t(
+    `各文件的工作簿地区（CPD.region）不同：${list.join('；')}`,
+    `the files' workbook regions (CPD.region) differ: ${list.join('; ')}`,
+  );
+}
+
+const sourceOut = (s: Source, lang: Lang): NonNullable<Report['sources']>[number] => ({
+  ...(s.file !== undefined ? { file: s.file } : {}),
+  ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+  read: s.read,
+  code: s.code,
+  ...(s.reason ? { reason: say(s.reason, lang) } : {}),
+  ...(s.headerRow !== undefined ? { headerRow: s.headerRow } : {}),
+});
+
+export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
+  const L = (zh: string, en: string) => (a.lang === 'en' ? en : zh);
+  const outAbs = a.out ? path.resolve(a.out) : undefined;
+  const { inputs, folders } = await collectInputs(a.inputs, outAbs ? new Set([outAbs]) : new Set());
+  const many = inputs.length > 1 || folders > 0;
+  const made: string[] = [];
+  const pending: Array<{ abort: () => Promise<void> }> = [];
+  const cleanup = async () => {
+    for (const p of pending) await p.abort();
+    for (const d of made.reverse()) await fsp.rmdir(d).catch(() => undefined);
+  };
+  try {
+    // every target is refused or cleared before a file is parsed
+    const ids: Ids = a.out
+      ? (await Promise.all(inputs.map((i) => identity(i.abs)))).filter((x): x is Ids[number] => x !== null)
+      : [];
+    const plan = a.out ? await planTargets(a, inputs, many, ids, io.wfs, made) : undefined;
+
+    const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
+    const parsed = await parseAll(
+      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined })),
+      {
+        ...(a.jobs ? { jobs: a.jobs } : {}),
+        onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
+      },
+    );
+    const notices: Text[] = [];
+    const unreadable: Source[] = [];
+    const books: Book[] = [];
+    parsed.forEach((r, i) => {
+      const input = inputs[i]!;
+      if (r.crash !== undefined) {
+        if (!many) throw new Error(r.crash);
+        unreadable.push({
+          file: input.label,
+          code: 'unreadable',
+          read: false,
+          reason: t(`内部错误：${r.crash}`, `internal error: ${r.crash}`),
+        });
+      } else if (r.problem) {
+        if (!many)
+          throw new FileError(
+            t(`无法读取 ${input.label}：${r.problem.zh}`, `cannot read ${input.label}: ${r.problem.en}`),
+          );
+        unreadable.push({ file: input.label, code: 'unreadable', read: false, reason: r.problem });
+      } else {
+        const data = r.book!;
+        // a copy or summary this tool wrote, met while walking a folder, would count every record twice
+        if (
+          input.walked &&
+          (data.properties[COPY_PROPERTY] !== undefined || data.properties[SUMMARY_PROPERTY] !== undefined)
+        ) {
+          notices.push(
+            t(
+              `已跳过 ${input.label}：这是本工具写出的副本或汇总`,
+              `skipped ${input.label}: a copy or summary this tool wrote`,
+            ),
+          );
+          return;
+        }
+        for (const n of data.notices) notices.push(many ? t(`${input.label}：${n.zh}`, `${input.label}: ${n.en}`) : n);
+        books.push({ input, data, ...(r.bytes ? { bytes: r.bytes } : {}) });
+      }
+    });
+    if (!books.length) {
+      const list = unreadable.map((u) => `${u.file}：${u.reason?.zh ?? ''}`).join('；');
+      const listEn = unreadable.map((u) => `${u.file}: ${u.reason?.en ?? ''}`).join('; ');
+      throw new FileError(
+        t(
+          `没有可读的文件：${list || '（全部是本工具写出的副本）'}`,
+          `no file could be read: ${listEn || '(all are copies this tool wrote)'}`,
+        ),
+      );
+    }
+
+    const { settings, notices: settingNotices } = mergeSettings(books, many);
+    notices.push(...settingNotices);
+    const region = a.region ?? settings.region;
+    const conflict = settingNotices.find((n) => n.zh.includes('CPD.region') && n.zh.includes('不同'));
+    if (!region && conflict) throw new UsageError(`${conflict.zh}：请用 --region 指定 / ${conflict.en}: pass --region`);
+    if (!region) {
+      throw new UsageError(
+        `未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`,
+      );
+    }
+    const sel = selectTables(
+      books.map((b) => ({ ...(many ? { file: b.input.label } : {}), book: b.data })),
+      { region, sheets: a.sheets },
+    );
+    notices.push(...sel.notices);
+    const options: CheckOptions = checkOptions({
+      region,
+      settings,
+      overrides: a.overrides,
+      ...(a.cycleStart !== undefined ? { cycleStart: a.cycleStart } : {}),
+      ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
+    });
+    progress.phase(L('检查中…', 'checking…'));
+    const result = checkRoster(sel.tables, options);
+    const report = toReport(result, a.lang);
+    // the header row each table was read from, as the engine found it
+    sel.sources
+      .filter((s) => s.read)
+      .forEach((s, i) => {
+        const tb = result.tables[i];
+        if (tb) s.headerRow = tb.firstRow + tb.columns.headerRow;
+      });
+    report.sources = [...unreadable, ...sel.sources].map((s) => sourceOut(s, a.lang));
+
+    const written: string[] = [];
+    if (plan) {
+      progress.phase(L('写出副本…', 'writing copies…'));
+      const byBook =
+        plan.mode === 'csv'
+          ? new Map()
+          : marksByBook(
+              result,
+              sel,
+              books.map((b) => b.data),
+              a.lang,
+            );
+      const outputs: NonNullable<Report['outputs']> = [];
+      const commits: Array<() => Promise<void>> = [];
+      for (const [bi, b] of books.entries()) {
+        const p = plan.planned.find((x) => x.input === b.input);
+        if (!p) continue;
+        let bytes: Uint8Array | string;
+        let kind: 'annotated' | 'rebuilt' | 'csv';
+        let note: string | undefined;
+        if (plan.mode === 'csv') {
+          bytes = csvCopy(
+            result,
+            sel,
+            books.map((x) => x.data),
+            report,
+            a.lang,
+          );
+          kind = 'csv';
+        } else {
+          if (plan.mode === 'file') checkMacroName(b.data, p.target.label);
+          const input = { book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) };
+          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region);
+          bytes = copy.bytes;
+          kind = copy.kind;
+          note = noteText(copy.note, a.lang);
+          // the content decides: macros stay .xlsm, anything rebuilt is .xlsx (then the new name is checked too)
+          const ext = b.data.format === 'xlsm' ? '.xlsm' : '.xlsx';
+          if (plan.mode === 'dir' && path.extname(p.target.file).toLowerCase() !== ext) {
+            p.target.file = p.target.file.slice(0, -path.extname(p.target.file).length) + ext;
+            p.target.label = p.target.label.slice(0, -path.extname(p.target.label).length) + ext;
+            await checkTarget(p.target, ids, io.wfs);
+          }
+        }
+        const w = await writeTemp(p.target, bytes, io.wfs);
+        pending.push(w);
+        commits.push(w.commit);
+        outputs.push({ input: b.input.label, path: p.target.label, kind, ...(note ? { note } : {}) });
+        written.push(p.target.label);
+      }
+      if (plan.summary) {
+        const w = await writeTemp(plan.summary, summaryBook(report, a.lang), io.wfs);
+        pending.push(w);
+        commits.push(w.commit);
+        outputs.push({ path: plan.summary.label, kind: 'summary' });
+      }
+      // every copy is complete before the first is put in place
+      for (const c of commits) await c();
+      pending.length = 0;
+      report.outputs = outputs;
+    }
+    progress.clear();
+
+    if (a.json) {
+      io.out(JSON.stringify(report, null, 2) + '\n');
+      for (const n of notices) io.err(`${say(n, a.lang)}\n`);
+    } else {
+      io.out(
+        humanReport(report, {
+          lang: a.lang,
+          inputs: inputs.map((i) => i.label),
+          notices: notices.map((n) => say(n, a.lang)),
+          color: io.isTTY && !process.env.NO_COLOR,
+        }),
+      );
+    }
+    // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
+    const clean =
+      report.summary.errors === 0 &&
+      report.summary.cycleFail === 0 &&
+      report.summary.yearsFailed === 0 &&
+      !unreadable.length;
+    return clean ? 0 : 1;
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+/** A workbook with macros must stay .xlsm (Excel refuses macros in an .xlsx), and only it may be .xlsm. */
+function checkMacroName(book: WorkbookData, out: string): void {
+  const wantsXlsm = /\.xlsm$/i.test(out);
+  if (book.format === 'xlsm' && !wantsXlsm)
+    throw new UsageError(
+      `输入工作簿含宏，--out 应以 .xlsm 结尾（${out}） / the input has macros: --out must end in .xlsm`,
+    );
+  if (book.format !== 'xlsm' && wantsXlsm)
+    throw new UsageError(
+      `输入工作簿不含宏，--out 应以 .xlsx 结尾（${out}） / the input has no macros: --out must end in .xlsx`,
+    );
+}

@@ -1,0 +1,98 @@
+// Parse many files in parallel: one worker thread per core (the engine then runs once, on the main thread,
+// over all their tables). A single file, or a run without the compiled worker (tests on the TypeScript
+// sources), is parsed on the main thread.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { readWorkbook, FileProblem, type WorkbookData } from '../files';
+import type { Text } from '../core/text';
+import { FileError, readBytes } from './files';
+
+export interface ParseRequest {
+  id: number;
+  file: string;
+  label: string;
+  /** send the bytes back (for writing the annotated copy) */
+  keepBytes: boolean;
+}
+
+export interface ParseResult {
+  id: number;
+  book?: WorkbookData;
+  bytes?: Uint8Array;
+  problem?: Text;
+  /** a bug of ours, not the file's: reported as an internal error */
+  crash?: string;
+}
+
+export async function parseFile(req: ParseRequest): Promise<ParseResult> {
+  try {
+    const bytes = await readBytes(req.file, req.label);
+    const book = readWorkbook(bytes);
+    if (!req.keepBytes) return { id: req.id, book };
+    // a transferable buffer of its own, not a slice of Node's pool
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return { id: req.id, book, bytes: own };
+  } catch (e) {
+    if (e instanceof FileProblem || e instanceof FileError) return { id: req.id, problem: e.text };
+    return { id: req.id, crash: e instanceof Error ? `${e.message}` : String(e) };
+  }
+}
+
+const WORKER = path.join(__dirname, 'worker.js');
+
+export function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/** Parse every file; results in the order given. `onDone` is called as each file finishes. */
+export async function parseAll(
+  reqs: ReadonlyArray<Omit<ParseRequest, 'id'>>,
+  o: { jobs?: number; onDone?: (done: number, total: number) => void } = {},
+): Promise<ParseResult[]> {
+  const jobs = Math.max(1, Math.min(o.jobs ?? cores(), reqs.length));
+  const results: ParseResult[] = new Array(reqs.length);
+  let done = 0;
+  const finish = (r: ParseResult) => {
+    results[r.id] = r;
+    o.onDone?.(++done, reqs.length);
+  };
+  if (jobs === 1 || !fs.existsSync(WORKER)) {
+    for (let i = 0; i < reqs.length; i++) finish(await parseFile({ ...reqs[i]!, id: i }));
+    return results;
+  }
+  let next = 0;
+  // one thread per job; a thread that dies (out of memory on a huge file) fails its file, and a fresh thread
+  // takes the rest, so a run never hangs on a lost message
+  const thread = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (next >= reqs.length) return resolve();
+      const w = new Worker(WORKER);
+      let current = -1;
+      const feed = () => {
+        if (next >= reqs.length) {
+          current = -1;
+          void w.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        w.postMessage({ ...reqs[current]!, id: current });
+      };
+      w.on('message', (r: ParseResult) => {
+        finish(r);
+        feed();
+      });
+      w.on('error', (e) => {
+        if (current >= 0) finish({ id: current, crash: e instanceof Error ? e.message : String(e) });
+        current = -1;
+        void w
+          .terminate()
+          .then(() => thread())
+          .then(resolve);
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: jobs }, thread));
+  return results;
+}

@@ -1,0 +1,15 @@
+// The file layer shared by every shell: bytes in → tables out (read, select), report + original bytes →
+// annotated bytes (write). No Node APIs inside: the CLI, the task pane and a web page do their own I/O.
+export { FileProblem } from './problem';
+export { readWorkbook, sniff, decodeText, formatWord, serialDate } from './read';
+export type { Format, ReadOptions, SheetData, WorkbookData, Visibility, Merge } from './read';
+export { selectTables, noRoster, sourceWhere } from './select';
+export type { Selection, Source, SourceCode, SelectOptions } from './select';
+export { annotatedCopy, rebuild, tablesWorkbook, toCsv, copySheetName, csvSheetName, keepsPackage } from './write';
+export type { Copy, CopyKind } from './write';
+export { annotatePackage, PackageUnsupported } from './ooxml';
+export type { CopyPlan, CopyOutcome } from './ooxml';
+export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
+export { readCustomProperties, writeCustomProperties, parseCustomXml, patchCustomXml } from './props';
+export { zipEntries, isZip } from './zip';
+export type { ZipEntry } from './zip';

@@ -1,0 +1,453 @@
+// The annotated copy of an .xlsx/.xlsm: the ORIGINAL package with additions only. Written parts:
+//   xl/workbook.xml            <sheet> entries for the added sheets (and those of an earlier copy removed)
+//   xl/_rels/workbook.xml.rels their relationships
+//   [Content_Types].xml        their content types (and docProps/custom.xml's when it is new)
+//   the marked roster sheets   one <conditionalFormatting> per severity, over exactly the marked cells
+//   xl/styles.xml              two dxf styles appended (reused by a later copy of the copy)
+//   docProps/custom.xml        CPD.* properties, CPD.copy saying what was added (+ _rels/.rels if new)
+//   added sheets               the result tables, and a hidden marks sheet per marked roster sheet
+// Every other part — charts, drawings, pivot tables, comments, macros, shared strings, other sheets — is
+// copied as it was (JSZip reuses the compressed bytes of entries it did not touch). Values, cell styles and
+// existing formats are never edited: a mark is a conditional format, so only marked cells look different.
+import JSZip from 'jszip';
+import type { Table } from '../present/tables';
+import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
+import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
+import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
+import { allTags, attr, elementEnd, nextTag, prefixFor, rootPrefix, setAttr, type Tag } from './xml';
+
+export interface CopyPlan {
+  /** marks per roster sheet name (1-based rows and columns) */
+  marks: ReadonlyMap<string, readonly MarkCell[]>;
+  /** result tables, added as sheets in this order (a name taken by a sheet of the user's gets " (2)") */
+  tables: readonly Table[];
+  /** custom properties to set (CPD.region …) */
+  properties: Record<string, string>;
+}
+
+export interface CopyOutcome {
+  bytes: Uint8Array;
+  /** package parts written or added, in zip path form (tests compare every other part byte for byte) */
+  written: string[];
+  /** parts of an earlier copy that were removed */
+  removed: string[];
+  /** names of the sheets added */
+  sheets: string[];
+}
+
+/** The package is not one this patcher can edit safely (strict OOXML, missing parts): rebuild instead. */
+export class PackageUnsupported extends Error {}
+
+const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
+const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = `${REL_NS}/styles`;
+
+/** Fills and fonts of the task pane's marks: red for errors, yellow for warnings. */
+const dxf = (p: string, font: string, fill: string) =>
+  `<${p}dxf><${p}font><${p}color rgb="${font}"/></${p}font>` +
+  `<${p}fill><${p}patternFill><${p}bgColor rgb="${fill}"/></${p}patternFill></${p}fill></${p}dxf>`;
+const DXF = {
+  error: (p: string) => dxf(p, 'FF9C0006', 'FFFFC7CE'),
+  warning: (p: string) => dxf(p, 'FF9C5700', 'FFFFEB9C'),
+};
+
+/** Worksheet children that follow <conditionalFormatting>, in schema order (CT_Worksheet). */
+const AFTER_CF = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+/** styleSheet children that follow <dxfs>. */
+const AFTER_DXFS = ['tableStyles', 'colors', 'extLst'];
+
+interface SheetEntry {
+  tag: Tag;
+  name: string;
+  rid: string;
+  part: string | undefined;
+}
+
+function resolve(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+const dirOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+const relsOf = (part: string) => `${dirOf(part)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+
+/** Insert `text` before the first of these elements found after `from` (or before `fallback`). */
+function insertBefore(
+  xml: string,
+  p: string,
+  names: readonly string[],
+  from: number,
+  text: string,
+  fallback: number,
+): string {
+  let at = fallback;
+  for (const n of names) {
+    const tag = nextTag(xml, `${p}${n}`, from);
+    if (tag && tag.start < at) at = tag.start;
+  }
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+class Package {
+  private readonly texts = new Map<string, string>();
+  readonly written = new Set<string>();
+  readonly removed = new Set<string>();
+  constructor(readonly zip: JSZip) {}
+
+  async text(part: string): Promise<string | undefined> {
+    if (this.texts.has(part)) return this.texts.get(part);
+    const f = this.zip.file(part);
+    if (!f) return undefined;
+    const s = await f.async('string');
+    this.texts.set(part, s);
+    return s;
+  }
+
+  put(part: string, text: string): void {
+    this.texts.set(part, text);
+    this.zip.file(part, text, { date: ZIP_DATE, compression: 'DEFLATE' });
+    this.written.add(part);
+    this.removed.delete(part);
+  }
+
+  remove(part: string): void {
+    if (!this.zip.file(part)) return;
+    this.zip.remove(part);
+    this.texts.delete(part);
+    this.removed.add(part);
+    this.written.delete(part);
+  }
+
+  has(part: string): boolean {
+    return this.zip.file(part) !== null;
+  }
+}
+
+export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promise<CopyOutcome> {
+  const zip = await JSZip.loadAsync(bytes);
+  const pkg = new Package(zip);
+  const rootRels = await pkg.text('_rels/.rels');
+  let types = await pkg.text('[Content_Types].xml');
+  if (rootRels === undefined || types === undefined)
+    throw new PackageUnsupported('no package relationships or content types');
+  const officeRel = allTags(rootRels, `${rootPrefix(rootRels, 'Relationships') ?? ''}Relationship`).find(
+    (tg) => attr(tg.text, 'Type') === `${REL_NS}/officeDocument`,
+  );
+  if (!officeRel) throw new PackageUnsupported('no officeDocument relationship (strict OOXML?)');
+  const wbPart = resolve('', attr(officeRel.text, 'Target') ?? '');
+  const wbRelsPart = relsOf(wbPart);
+  let wb = await pkg.text(wbPart);
+  let wbRels = await pkg.text(wbRelsPart);
+  if (wb === undefined || wbRels === undefined) throw new PackageUnsupported('workbook part missing');
+  const p = rootPrefix(wb, 'workbook');
+  const r = prefixFor(wb, REL_NS);
+  if (p === null || r === null) throw new PackageUnsupported('unexpected workbook namespaces');
+  const rp = rootPrefix(wbRels, 'Relationships') ?? '';
+
+  const custom = await pkg.text(CUSTOM_PART);
+  const earlier: CopyRecord | null = custom ? copyRecord(parseCustomXml(custom)) : null;
+
+  const relTargets = () =>
+    new Map(
+      allTags(wbRels!, `${rp}Relationship`).map((tg) => [
+        attr(tg.text, 'Id') ?? '',
+        {
+          tag: tg,
+          type: attr(tg.text, 'Type'),
+          part: resolve(dirOf(wbPart), attr(tg.text, 'Target') ?? ''),
+        },
+      ]),
+    );
+  const sheetList = (): SheetEntry[] => {
+    const open = nextTag(wb!, `${p}sheets`);
+    if (!open) throw new PackageUnsupported('no <sheets>');
+    const end = elementEnd(wb!, `${p}sheets`, open);
+    const rels = relTargets();
+    return allTags(wb!, `${p}sheet`, open.end, end).map((tag) => {
+      const rid = attr(tag.text, `${r}:id`) ?? '';
+      return { tag, name: attr(tag.text, 'name') ?? '', rid, part: rels.get(rid)?.part };
+    });
+  };
+
+  // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
+  if (earlier) {
+    const drop = new Set(earlier.sheets);
+    for (;;) {
+      const sheets = sheetList();
+      const index = sheets.findIndex((s) => drop.has(s.name));
+      if (index < 0) break;
+      const s = sheets[index]!;
+      wb = removeSheetAt(wb, p, s.tag, index);
+      const rel = relTargets().get(s.rid);
+      if (rel) wbRels = wbRels.slice(0, rel.tag.start) + wbRels.slice(rel.tag.end);
+      if (s.part) {
+        types = removeOverride(types, s.part);
+        pkg.remove(s.part);
+        pkg.remove(relsOf(s.part));
+      }
+      drop.delete(s.name);
+    }
+  }
+
+  const sheets = sheetList();
+  const partOf = new Map(sheets.map((s) => [s.name, s.part]));
+
+  // 2. styles: the two mark styles, appended once (an earlier copy's are reused when still there)
+  const stylesRel = [...relTargets().values()].find((x) => x.type === STYLES_TYPE);
+  const marked = [...plan.marks.entries()].filter(([name, list]) => list.length && partOf.get(name));
+  let dxf: [number, number] = [0, 0];
+  if (marked.length) {
+    if (!stylesRel) throw new PackageUnsupported('no styles part');
+    const styles = await pkg.text(stylesRel.part);
+    if (styles === undefined) throw new PackageUnsupported('styles part missing');
+    const res = ensureDxfs(styles, earlier?.dxf);
+    dxf = res.ids;
+    if (res.xml !== styles) pkg.put(stylesRel.part, res.xml);
+  }
+
+  // 3. the marked sheets: an earlier copy's formats out, this check's in
+  const sheetsMarked = new Set<string>();
+  const touched = new Set([...(earlier?.marked ?? []), ...marked.map(([n]) => n)]);
+  for (const name of touched) {
+    const part = partOf.get(name);
+    if (!part) continue;
+    const xml = await pkg.text(part);
+    if (xml === undefined) continue;
+    let next = earlier ? removeOwnFormats(xml, earlier.dxf) : xml;
+    const list = plan.marks.get(name) ?? [];
+    if (list.length) {
+      next = addFormats(next, list, dxf);
+      sheetsMarked.add(name);
+    }
+    if (next !== xml) pkg.put(part, next);
+  }
+
+  // 4. the sheets this check adds: results, then one hidden marks sheet per marked sheet
+  const taken = sheets.map((s) => s.name);
+  const added: Array<{ name: string; xml: string; hidden: boolean }> = [];
+  for (const table of plan.tables) {
+    const name = unusedName(taken, table.name);
+    taken.push(name);
+    added.push({ name, xml: tableSheetXml(table), hidden: false });
+  }
+  let n = 0;
+  for (const name of [...plan.marks.keys()].filter((k) => sheetsMarked.has(k))) {
+    const markName = unusedName(taken, n++ ? `CPD_marks${n}` : 'CPD_marks');
+    taken.push(markName);
+    added.push({ name: markName, xml: marksSheetXml(plan.marks.get(name)!), hidden: true });
+  }
+  let sheetId = Math.max(0, ...allTags(wb, `${p}sheet`).map((tg) => Number(attr(tg.text, 'sheetId')) || 0));
+  const close = wb.indexOf(`</${p}sheets>`);
+  let sheetTags = '';
+  let relTags = '';
+  let typeTags = '';
+  let k = 0;
+  let j = 0;
+  for (const a of added) {
+    let part: string;
+    // sheetN.xml as Excel names them: some readers (ExcelJS) find worksheets by that name alone
+    do part = `${dirOf(wbPart)}worksheets/sheet${++k}.xml`;
+    while (pkg.has(part));
+    let rid: string;
+    do rid = `rIdCpd${++j}`;
+    while (wbRels.includes(`Id="${rid}"`));
+    pkg.put(part, a.xml);
+    sheetTags += `<${p}sheet name="${escapeAttr(a.name)}" sheetId="${++sheetId}"${a.hidden ? ' state="hidden"' : ''} ${r}:id="${rid}"/>`;
+    relTags += `<${rp}Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${relativeTarget(dirOf(wbPart), part)}"/>`;
+    typeTags += `<Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`;
+  }
+  wb = wb.slice(0, close) + sheetTags + wb.slice(close);
+  const relsClose = wbRels.lastIndexOf(`</${rp}Relationships>`);
+  wbRels = wbRels.slice(0, relsClose) + relTags + wbRels.slice(relsClose);
+  const typesClose = types.lastIndexOf('</');
+  types = types.slice(0, typesClose) + typeTags + types.slice(typesClose);
+
+  // 5. the CPD properties, and what this copy added, so the next copy can replace it
+  const record: CopyRecord = {
+    v: 1,
+    sheets: added.map((a) => a.name),
+    marked: [...sheetsMarked],
+    dxf: sheetsMarked.size ? dxf : (earlier?.dxf ?? []),
+  };
+  // a property already holding the value is left as written (its type, its pid)
+  const existing = custom ? parseCustomXml(custom) : {};
+  const props: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...plan.properties, [COPY_PROPERTY]: JSON.stringify(record) })) {
+    if (!(Object.prototype.hasOwnProperty.call(existing, k) && existing[k] === v)) props[k] = v;
+  }
+  pkg.put(CUSTOM_PART, patchCustomXml(custom, props));
+  if (!custom) {
+    const declared = declareCustomPart(types, (await pkg.text('_rels/.rels'))!);
+    types = declared.types;
+    pkg.put('_rels/.rels', declared.rels);
+  }
+  pkg.put(wbPart, wb);
+  pkg.put(wbRelsPart, wbRels);
+  pkg.put('[Content_Types].xml', types);
+
+  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added.map((a) => a.name) };
+}
+
+/** A sheet name not yet taken — compared as Excel does, without case — "周期汇总", else "周期汇总 (2)" … */
+function unusedName(taken: readonly string[], base: string): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  let name = base;
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+  return name;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+function relativeTarget(fromDir: string, part: string): string {
+  return part.startsWith(fromDir) ? part.slice(fromDir.length) : `/${part}`;
+}
+
+function removeOverride(types: string, part: string): string {
+  const tag = allTags(types, `${rootPrefix(types, 'Types') ?? ''}Override`).find(
+    (tg) => attr(tg.text, 'PartName') === `/${part}`,
+  );
+  return tag ? types.slice(0, tag.start) + types.slice(tag.end) : types;
+}
+
+/** workbook.xml without one <sheet>, its sheet-scoped names, and views pointing past it shifted back. */
+function removeSheetAt(wb: string, p: string, tag: Tag, index: number): string {
+  let xml = wb.slice(0, tag.start) + wb.slice(tag.end);
+  const names = nextTag(xml, `${p}definedNames`);
+  if (names && !names.selfClosing) {
+    const end = elementEnd(xml, `${p}definedNames`, names);
+    const inner = allTags(xml, `${p}definedName`, names.end, end);
+    for (const dn of inner.reverse()) {
+      const local = attr(dn.text, 'localSheetId');
+      if (local === undefined) continue;
+      const id = Number(local);
+      if (id === index) {
+        xml = xml.slice(0, dn.start) + xml.slice(elementEnd(xml, `${p}definedName`, dn));
+      } else if (id > index) {
+        xml = xml.slice(0, dn.start) + setAttr(dn.text, 'localSheetId', String(id - 1)) + xml.slice(dn.end);
+      }
+    }
+  }
+  for (const view of allTags(xml, `${p}workbookView`).reverse()) {
+    let text = view.text;
+    for (const a of ['activeTab', 'firstSheet']) {
+      const v = attr(text, a);
+      if (v === undefined) continue;
+      const id = Number(v);
+      if (id === index) text = setAttr(text, a, '0');
+      else if (id > index) text = setAttr(text, a, String(id - 1));
+    }
+    if (text !== view.text) xml = xml.slice(0, view.start) + text + xml.slice(view.end);
+  }
+  return xml;
+}
+
+/** styles.xml with the two mark dxfs: an earlier copy's when they are still ours, else appended. */
+export function ensureDxfs(styles: string, earlier?: readonly number[]): { xml: string; ids: [number, number] } {
+  const p = rootPrefix(styles, 'styleSheet') ?? '';
+  const want = [DXF.error(p), DXF.warning(p)];
+  const open = nextTag(styles, `${p}dxfs`);
+  if (open && !open.selfClosing) {
+    const end = elementEnd(styles, `${p}dxfs`, open);
+    const list = allTags(styles, `${p}dxf`, open.end, end).map((tg) =>
+      styles.slice(tg.start, elementEnd(styles, `${p}dxf`, tg)),
+    );
+    const [e, w] = earlier?.length === 2 ? [earlier[0]!, earlier[1]!] : [-1, -1];
+    if (e >= 0 && list[e] === want[0] && list[w] === want[1]) return { xml: styles, ids: [e, w] };
+    const closeAt = end - `</${p}dxfs>`.length;
+    const tagText = setAttr(open.text, 'count', String(list.length + 2));
+    const xml =
+      styles.slice(0, open.start) + tagText + styles.slice(open.end, closeAt) + want.join('') + styles.slice(closeAt);
+    return { xml, ids: [list.length, list.length + 1] };
+  }
+  const element = `<${p}dxfs count="2">${want.join('')}</${p}dxfs>`;
+  if (open) return { xml: styles.slice(0, open.start) + element + styles.slice(open.end), ids: [0, 1] };
+  const root = nextTag(styles, `${p}styleSheet`)!;
+  return {
+    xml: insertBefore(styles, p, AFTER_DXFS, root.end, element, styles.lastIndexOf(`</${p}styleSheet>`)),
+    ids: [0, 1],
+  };
+}
+
+/** Where the elements after <sheetData> start: conditional formats live there, never inside the cells. */
+function tailStart(xml: string, p: string): number {
+  const close = xml.lastIndexOf(`</${p}sheetData>`);
+  if (close >= 0) return close;
+  const empty = nextTag(xml, `${p}sheetData`);
+  return empty ? empty.start : xml.length;
+}
+
+/** A sheet without the conditional formats an earlier copy added (recognised by its dxfs and formula). */
+export function removeOwnFormats(xml: string, dxf: readonly number[]): string {
+  const p = rootPrefix(xml, 'worksheet') ?? '';
+  let out = xml;
+  const from = tailStart(out, p);
+  const own = new Set(dxf.map(String));
+  for (const cf of allTags(out, `${p}conditionalFormatting`, from).reverse()) {
+    const end = elementEnd(out, `${p}conditionalFormatting`, cf);
+    const body = out.slice(cf.end, end);
+    const rules = allTags(body, `${p}cfRule`);
+    const rule = rules.length === 1 ? rules[0]!.text : '';
+    const ours =
+      attr(rule, 'type') === 'expression' &&
+      own.has(attr(rule, 'dxfId') ?? '') &&
+      body.includes(`<${p}formula>TRUE</${p}formula>`);
+    if (ours) out = out.slice(0, cf.start) + out.slice(end);
+  }
+  return out;
+}
+
+/** A sheet with one conditional format per severity over exactly its marked cells. */
+export function addFormats(xml: string, marks: readonly MarkCell[], dxf: readonly [number, number]): string {
+  const p = rootPrefix(xml, 'worksheet') ?? '';
+  const from = tailStart(xml, p);
+  const tail = xml.slice(from);
+  // after every rule already there, so the user's own formats keep their order among themselves
+  let priority = 0;
+  for (let i = tail.indexOf('priority="'); i >= 0; i = tail.indexOf('priority="', i + 10)) {
+    priority = Math.max(priority, Number(tail.slice(i + 10, tail.indexOf('"', i + 10))) || 0);
+  }
+  const parts: string[] = [];
+  (['error', 'warning'] as const).forEach((sev, k) => {
+    const cells = marks.filter((m) => m.severity === sev);
+    if (!cells.length) return;
+    const rule = `<${p}cfRule type="expression" dxfId="${dxf[k]}" priority="${++priority}"><${p}formula>TRUE</${p}formula></${p}cfRule>`;
+    parts.push(`<${p}conditionalFormatting sqref="${sqref(cells)}">${rule}</${p}conditionalFormatting>`);
+  });
+  const text = parts.join('');
+  const lastCf = xml.lastIndexOf(`</${p}conditionalFormatting>`);
+  if (lastCf >= from) {
+    const at = lastCf + `</${p}conditionalFormatting>`.length;
+    return xml.slice(0, at) + text + xml.slice(at);
+  }
+  return insertBefore(xml, p, AFTER_CF, from, text, xml.lastIndexOf(`</${p}worksheet>`));
+}

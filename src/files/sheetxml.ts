@@ -1,0 +1,126 @@
+// Worksheet XML for the sheets the tool adds to a package: a result table (inline strings, so the
+// workbook's shared-string table is never touched; no styles, so styles.xml keeps its cell formats) and the
+// hidden marks sheet (each mark at the address of the cell it marks, as the task pane writes it).
+import { columnLetters, type Table } from '../present/tables';
+import { xmlEscape } from './xml';
+
+export const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** Excel's limit on the text of one cell. */
+const CELL_CHARS = 32_767;
+
+type Value = string | number | boolean | null | undefined;
+
+function cell(ref: string, v: Value): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
+  if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  const s = v.length > CELL_CHARS ? v.slice(0, CELL_CHARS) : v;
+  const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(s)}</t></is></c>`;
+}
+
+/** Columns as wide as their text (CJK counted double), within 8–60. */
+function widths(table: Table): number[] {
+  const w = table.headers.map((h) => textWidth(h));
+  for (const row of table.rows.slice(0, 300)) {
+    row.forEach((v, i) => {
+      if (v !== null && v !== undefined) w[i] = Math.max(w[i] ?? 0, textWidth(String(v).split('\n')[0] ?? ''));
+    });
+  }
+  return w.map((x) => Math.min(60, Math.max(8, Math.ceil(x * 1.1) + 2)));
+}
+
+function textWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return n;
+}
+
+const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${SHEET_NS}" xmlns:r="${REL_NS}">`;
+
+/** A table as a sheet: header row frozen, columns sized to their text. */
+export function tableSheetXml(table: Table): string {
+  const parts: string[] = [head];
+  parts.push(
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+  );
+  parts.push('<sheetFormatPr defaultRowHeight="15"/><cols>');
+  widths(table).forEach((w, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+  parts.push('</cols><sheetData>');
+  const letters = table.headers.map((_, i) => columnLetters(i + 1));
+  const all = [table.headers, ...table.rows];
+  for (let r = 0; r < all.length; r++) {
+    const row = all[r]!;
+    let cells = '';
+    for (let c = 0; c < row.length; c++) cells += cell(`${letters[c] ?? columnLetters(c + 1)}${r + 1}`, row[c]);
+    parts.push(`<row r="${r + 1}">${cells}</row>`);
+  }
+  parts.push(
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
+  return parts.join('');
+}
+
+export interface MarkCell {
+  row: number;
+  col: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The hidden marks sheet: "E message" / "W message" at each marked cell's own address. */
+export function marksSheetXml(marks: readonly MarkCell[]): string {
+  const byRow = new Map<number, MarkCell[]>();
+  for (const m of marks) (byRow.get(m.row) ?? byRow.set(m.row, []).get(m.row)!).push(m);
+  const parts: string[] = [head, '<sheetData>'];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cells = byRow
+      .get(r)!
+      .sort((a, b) => a.col - b.col)
+      .map((m) => cell(`${columnLetters(m.col)}${r}`, `${m.severity === 'error' ? 'E' : 'W'} ${m.message}`))
+      .join('');
+    parts.push(`<row r="${r}">${cells}</row>`);
+  }
+  parts.push('</sheetData></worksheet>');
+  return parts.join('');
+}
+
+/** The cells as a compact sqref: vertical runs in a column become one range ("B3:B9 D4"). */
+export function sqref(cells: ReadonlyArray<{ row: number; col: number }>): string {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) (byCol.get(c.col) ?? byCol.set(c.col, []).get(c.col)!).push(c.row);
+  const out: string[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const L = columnLetters(col);
+    const rows = [...new Set(byCol.get(col)!)].sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+      out.push(i === j ? `${L}${rows[i]}` : `${L}${rows[i]}:${L}${rows[j]}`);
+      i = j + 1;
+    }
+  }
+  return out.join(' ');
+}
+
+/** Every cell an sqref covers (tests, and reading back an earlier copy's marks). */
+export function sqrefCells(ref: string): Array<{ row: number; col: number }> {
+  const out: Array<{ row: number; col: number }> = [];
+  for (const part of ref.trim().split(/\s+/)) {
+    const [a, b] = part.split(':') as [string, string | undefined];
+    const p = parseRef(a);
+    const q = b ? parseRef(b) : p;
+    if (!p || !q) continue;
+    for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push({ row: r, col: c });
+  }
+  return out;
+}
+
+export function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}

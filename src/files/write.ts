@@ -1,0 +1,118 @@
+// Report + original bytes → annotated bytes. An .xlsx/.xlsm is patched in place (ooxml.ts: additions only).
+// Formats whose package cannot be kept as it is (.xls/.et, .ods, .xlsb, .csv, HTML exports) become a new
+// .xlsx holding the same values on the same sheets, then get the very same additions. A CSV output is the
+// records with their results, formula-like text defused as OWASP recommends.
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
+import type { Table } from '../present/tables';
+import { t, type Lang, type Text } from '../core/text';
+import { annotatePackage, PackageUnsupported, type CopyOutcome, type CopyPlan } from './ooxml';
+import { formatWord, quiet, type WorkbookData } from './read';
+import { SUMMARY_PROPERTY } from './record';
+
+export type CopyKind = 'annotated' | 'rebuilt';
+
+export interface Copy extends CopyOutcome {
+  kind: CopyKind;
+  /** why the copy is a new workbook rather than the original package (shown to the user) */
+  note?: Text;
+}
+
+/** The sheet name a CSV's table gets in a rebuilt workbook. */
+export const csvSheetName = (lang: Lang): string => (lang === 'en' ? 'Roster' : '花名册');
+
+/** The name of the sheet holding a book's sheet `si` in its copy (a CSV's one table has no name of its own). */
+export function copySheetName(book: WorkbookData, si: number, lang: Lang): string {
+  return book.format === 'csv' ? csvSheetName(lang) : book.sheets[si]!.name;
+}
+
+/** Whether this format's package is kept as it is in the copy (else the copy is a new .xlsx). */
+export const keepsPackage = (book: WorkbookData): boolean => book.format === 'xlsx' || book.format === 'xlsm';
+
+/** The annotated copy of a workbook (or CSV) as .xlsx/.xlsm bytes. */
+export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan: CopyPlan, lang: Lang): Promise<Copy> {
+  if (keepsPackage(book)) {
+    try {
+      return { ...(await annotatePackage(bytes, plan)), kind: 'annotated' };
+    } catch (e) {
+      if (!(e instanceof PackageUnsupported)) throw e;
+      const note = t(
+        `此 ${formatWord(book.format)} 文件的包结构无法原样保留（${e.message}），副本为新的 .xlsx，只含原有数值和检查结果`,
+        `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results`,
+      );
+      return { ...(await annotatePackage(rebuild(book, lang), plan)), kind: 'rebuilt', note };
+    }
+  }
+  const note =
+    book.format === 'csv'
+      ? t(
+          'CSV 没有格式可保留：副本为新的 .xlsx，含原有数值、标记和检查结果',
+          'a CSV has no formatting to keep: the copy is a new .xlsx with the values, the marks and the results',
+        )
+      : t(
+          `${formatWord(book.format)} 文件无法原样改写：副本为新的 .xlsx，含各工作表原有数值（不含格式、图表、批注）、标记和检查结果；原文件未改动`,
+          `a ${formatWord(book.format)} file cannot be rewritten as it is: the copy is a new .xlsx with every sheet's values (no formatting, charts or comments), the marks and the results; the original is untouched`,
+        );
+  return { ...(await annotatePackage(rebuild(book, lang), plan)), kind: 'rebuilt', note };
+}
+
+/** A new .xlsx with the same sheets, values, merged areas and visibility as the book read. */
+export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  const meta: Array<{ Hidden: 0 | 1 | 2 }> = [];
+  book.sheets.forEach((s, i) => {
+    if (s.kind !== 'worksheet') return;
+    // the reader filled merged areas with their top-left value; the copy shows each value once, merged
+    const rows: unknown[][] = Array.from({ length: s.firstRow - 1 }, () => []);
+    for (const r of s.rows) rows.push([...r]);
+    for (const m of s.merges) {
+      for (let r = m.s.r; r <= m.e.r; r++) {
+        for (let c = m.s.c; c <= m.e.c; c++) if ((r !== m.s.r || c !== m.s.c) && rows[r]) rows[r]![c] = undefined;
+      }
+    }
+    const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
+    if (s.merges.length) ws['!merges'] = s.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+    XLSX.utils.book_append_sheet(wb, ws, book.format === 'csv' ? csvSheetName(lang) : s.name || `Sheet${i + 1}`);
+    meta.push({ Hidden: s.visibility === 'veryHidden' ? 2 : s.visibility === 'hidden' ? 1 : 0 });
+  });
+  if (!wb.SheetNames.length) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), csvSheetName(lang));
+  // a workbook needs one visible sheet; the marks and results added later are visible anyway
+  if (meta.length && meta.every((m) => m.Hidden)) meta[0]!.Hidden = 0;
+  wb.Workbook = { Sheets: meta };
+  return new Uint8Array(
+    quiet(() => XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+  );
+}
+
+/** A small workbook of tables (汇总.xlsx), marked as the tool's so that a folder walk leaves it out. */
+export function tablesWorkbook(tables: readonly Table[], properties: Record<string, string> = {}): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const tb of tables) {
+    const ws = XLSX.utils.aoa_to_sheet([tb.headers, ...tb.rows]);
+    ws['!cols'] = tb.headers.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2 + 2)) }));
+    XLSX.utils.book_append_sheet(wb, ws, tb.name.slice(0, 31));
+  }
+  wb.Custprops = { [SUMMARY_PROPERTY]: '1', ...properties };
+  return new Uint8Array(
+    quiet(() => XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+  );
+}
+
+/**
+ * Rows as CSV text with a BOM (so Excel reads the Chinese right). Text starting with = + - @, a tab or a
+ * carriage return is prefixed with ' and every field quoted (OWASP, CSV injection): a roster opened in a
+ * spreadsheet never runs a formula a cell smuggled in.
+ */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  const plain = rows.map((r) => r.map(csvValue));
+  return '\uFEFF' + Papa.unparse(plain, { newline: '\r\n', quotes: true, escapeFormulae: true }) + '\r\n';
+}
+
+function csvValue(v: unknown): string | number {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v);
+}

@@ -1,0 +1,111 @@
+// The result sheets an annotated copy gains — per record, per teacher's cycle and years, every issue — as
+// plain tables, built from the report so every shell (CLI copy, web page, task pane) lays out the same.
+// The per-record results live on their own sheet: columns written beside the user's table would change
+// cells that have no issue.
+import type { Report } from '../engine/report';
+import { summaryTables, type Table } from '../present/tables';
+import type { Lang } from '../core/text';
+
+type Rec = Report['records'][number];
+type Teacher = Report['teachers'][number];
+
+const SEVERITY: Record<string, { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+/** Location columns: the file when the records came from several files, the sheet for workbooks. */
+function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean } {
+  return { file: records.some((r) => r.file !== undefined), sheet: records.some((r) => r.sheet !== undefined) };
+}
+
+export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {
+  return rec.issues.map((i) => `[${SEVERITY[i.severity]![lang]}] ${i.message}`).join('\n');
+}
+
+export interface ResultOptions {
+  lang: Lang;
+  /** only these records (one file's copy in a many-file check); their teachers' verdicts stay those of the whole roster */
+  records?: (r: Rec) => boolean;
+}
+
+/** The tool's result sheets, in the order they are added: results, cycle, years, issues (, schools). */
+export function resultTables(report: Report, o: ResultOptions): Table[] {
+  const en = o.lang === 'en';
+  const records = o.records ? report.records.filter(o.records) : report.records;
+  const ids = new Set(records.map((r) => r.teacherId));
+  const teachers = o.records ? report.teachers.filter((tj) => ids.has(tj.id)) : report.teachers;
+  const scoped: Report = { ...report, records, teachers };
+  const place = placeColumns(records);
+  const where = (r: Rec) => [...(place.file ? [r.file ?? null] : []), ...(place.sheet ? [r.sheet ?? null] : [])];
+  const whereHead = [...(place.file ? [en ? 'File' : '文件'] : []), ...(place.sheet ? [en ? 'Sheet' : '工作表'] : [])];
+  const results: Table = {
+    name: en ? 'Results' : '校验结果',
+    headers: [
+      ...whereHead,
+      ...(en
+        ? ['Row', 'ID', 'Name', 'Year', 'Check result', 'Computed hours', 'Computed credits', 'Counted', 'How computed']
+        : ['行', '身份证号', '姓名', '年度', '校验结果', '计算学时', '计算学分', '计入', '计算说明']),
+    ],
+    rows: records.map((r) => [
+      ...where(r),
+      r.row,
+      r.teacherId,
+      r.name,
+      r.year,
+      r.issues.length ? issueWords(r, o.lang) : en ? 'OK' : '无问题',
+      r.hours,
+      r.credits,
+      r.counted ? (en ? 'yes' : '是') : en ? 'no' : '否',
+      r.explanation,
+    ]),
+  };
+  const summary = summaryTables(scoped, o.lang);
+  const issues: Table = {
+    name: summary.issues.name,
+    headers: [...whereHead, ...summary.issues.headers],
+    rows: [
+      ...records.flatMap((r) =>
+        r.issues.map((i) => [
+          ...where(r),
+          r.row,
+          r.teacherId,
+          SEVERITY[i.severity]![o.lang],
+          i.code,
+          i.field,
+          i.value ?? null,
+          i.message,
+          i.article ?? null,
+        ]),
+      ),
+      ...teachers.flatMap((tj: Teacher) =>
+        tj.issues.map((i) => [
+          ...whereHead.map(() => null),
+          null,
+          tj.id,
+          SEVERITY[i.severity]![o.lang],
+          i.code,
+          i.field,
+          i.value ?? null,
+          i.message,
+          i.article ?? null,
+        ]),
+      ),
+      ...(o.records
+        ? []
+        : report.issues.map((i) => [
+            ...whereHead.map(() => null),
+            null,
+            null,
+            SEVERITY[i.severity]![o.lang],
+            i.code,
+            i.field,
+            i.value ?? null,
+            i.message,
+            i.article ?? null,
+          ])),
+    ],
+  };
+  return [results, summary.cycles, summary.years, issues, ...(summary.schools ? [summary.schools] : [])];
+}
