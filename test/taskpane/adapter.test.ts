@@ -13,7 +13,7 @@ import { marksOf, validate } from '../../src/taskpane/controller';
 import { generate } from '../../src/samples/generate';
 import { checkTable } from '../../src/engine/engine';
 import { toReport, type Report } from '../../src/engine/report';
-import { summaryTables } from '../../src/present/tables';
+import { passRates, schoolPassRates, summaryTables } from '../../src/present/tables';
 import { templateColumns } from '../../src/present/template';
 import { REGIONS, RULES } from '../../src/rules';
 import {
@@ -55,6 +55,9 @@ const snapshot = (s: MemorySheet) =>
     widths: [...s.columnWidths.entries()],
     formulas: [...s.formulas.entries()],
   });
+
+const valuesIn = (s: MemorySheet, b: Box): Value[][] =>
+  Array.from({ length: b.nr }, (_, i) => Array.from({ length: b.nc }, (_, j) => s.rows[b.r + i]?.[b.c + j] ?? ''));
 
 const cellsOf = (b: Box) =>
   Array.from({ length: b.nr * b.nc }, (_, k) => `${b.r + Math.floor(k / b.nc)},${b.c + (k % b.nc)}`);
@@ -264,7 +267,80 @@ function reportOf(rows: Value[][], lang: 'zh' | 'en' = 'zh'): Report {
   return toReport(checkTable(rows, { rules: RULES.hainan, asOf: '2026-11-23' }), lang);
 }
 
+/** Where a table with these headers starts in column A (0-based row), or -1. */
+function rowOf(s: MemorySheet, headers: Value[]): number {
+  return s.rows.findIndex((row) => headers.every((h, j) => row?.[j] === h));
+}
+
 describe('the summary sheet', () => {
+  test('a new sheet with the pass-rate tables, their two charts and the cycle and year tables as Excel tables', async () => {
+    const rows = sample(40);
+    const user = newSheet('培训登记', rows);
+    const before = snapshot(user);
+    const wb = install([user]);
+    const report = reportOf(rows);
+    const name = await new ExcelWorkbook().writeSummary(report, 'zh');
+    expect(name).toBe('学分汇总');
+    expect(wb.active).toBe('学分汇总');
+    const s = wb.sheets.find((x) => x.name === name)!;
+    expect(String(s.rows[0]![0])).toContain(report.asOf);
+
+    // pass rates per year, as src/present/tables.ts computes them from the report
+    const rates = passRates(report);
+    expect(rates.length).toBeGreaterThan(1);
+    const rateTop = rowOf(s, ['年度', '考核人数', '合格人数', '合格率%']);
+    expect(rateTop).toBeGreaterThan(0);
+    expect(valuesIn(s, { r: rateTop + 1, c: 0, nr: rates.length, nc: 4 })).toEqual(
+      rates.map((r) => [r.year, r.assessed, r.passed, r.rate]),
+    );
+    const schools = schoolPassRates(report);
+    expect(schools.length).toBeGreaterThan(1);
+    const schoolTop = rowOf(s, ['学校', '考核人次', '合格人次', '合格率%']);
+    expect(valuesIn(s, { r: schoolTop + 1, c: 0, nr: schools.length, nc: 4 })).toEqual(
+      schools.map((x) => [x.school, x.assessed, x.passed, x.rate]),
+    );
+
+    // the two charts point at those tables: the rate column as values, the first column as categories
+    expect(s.charts.map((c) => [c.type, c.title])).toEqual([
+      ['ColumnClustered', '各年度合格率（%）'],
+      ['BarClustered', '各学校合格率（%）'],
+    ]);
+    const [byYear, bySchool] = s.charts;
+    expect(byYear!.series).toEqual([
+      {
+        name: '合格率%',
+        values: { r: rateTop + 1, c: 3, nr: rates.length, nc: 1 },
+        xValues: { r: rateTop + 1, c: 0, nr: rates.length, nc: 1 },
+      },
+    ]);
+    expect(bySchool!.series).toEqual([
+      {
+        name: '合格率%',
+        values: { r: schoolTop + 1, c: 3, nr: schools.length, nc: 1 },
+        xValues: { r: schoolTop + 1, c: 0, nr: schools.length, nc: 1 },
+      },
+    ]);
+    for (const c of s.charts) expect(c.position?.start).toMatch(/^F\d+$/);
+
+    // the cycle and year tables are Excel tables holding the report's rows (IDs stay text)
+    const t = summaryTables(report, 'zh');
+    expect(s.tables.map((x) => x.headers)).toEqual([t.cycles.headers, t.years.headers]);
+    for (const [table, want] of [
+      [s.tables[0]!, t.cycles],
+      [s.tables[1]!, t.years],
+    ] as const) {
+      expect(table.hasHeaders).toBe(true);
+      expect(table.nr).toBe(want.rows.length + 1);
+      expect(s.rows[table.r - 1]?.[0]).toBe(want.name);
+      expect(valuesIn(s, table)).toEqual([want.headers, ...want.rows.map((r) => r.map((v) => (v === null ? '' : v)))]);
+    }
+    expect(typeof s.rows[s.tables[0]!.r + 1]![0]).toBe('string');
+    expect(s.formulas.size).toBe(0);
+    // the user's sheet is untouched
+    expect(wb.writes.filter((w) => w.sheet !== name)).toEqual([]);
+    expect(snapshot(user)).toBe(before);
+  });
+
   test('a county-sized summary is written in bounded batches', async () => {
     const rows = sample(2_500, 5);
     const report = reportOf(rows);

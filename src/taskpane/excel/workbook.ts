@@ -205,7 +205,11 @@ export class ExcelWorkbook implements WorkbookPort {
     const per = Math.max(1, Math.floor(SUMMARY_CELLS / cols));
     for (let i = 0; i < values.length; i += per) {
       const part = values.slice(i, i + per);
-      ws.getRangeByIndexes(top + i, left, part.length, cols).values = part as Array<Array<string | number | boolean>>;
+      const range = ws.getRangeByIndexes(top + i, left, part.length, cols);
+      // Excel reads written text as typed input: an 18-digit ID would become a number
+      // with 15 digits kept, "=…" a formula. Text cells are formatted as text first.
+      range.numberFormat = part.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+      range.values = part as Array<Array<string | number | boolean>>;
       await this.sync(ctx);
     }
     return top + values.length;
