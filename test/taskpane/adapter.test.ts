@@ -341,6 +341,27 @@ describe('the summary sheet', () => {
     expect(snapshot(user)).toBe(before);
   });
 
+  test('a second summary, or a sheet of that name in another case, never overwrites: "… (2)"', async () => {
+    const rows = sample(12);
+    const wb = install([newSheet('培训登记', rows), newSheet('cpd SUMMARY', [['mine']])]);
+    const port = new ExcelWorkbook();
+    expect(await port.writeSummary(reportOf(rows), 'zh')).toBe('学分汇总');
+    expect(await port.writeSummary(reportOf(rows), 'zh')).toBe('学分汇总 (2)');
+    expect(await port.writeSummary(reportOf(rows, 'en'), 'en')).toBe('CPD summary (2)');
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      '培训登记',
+      'cpd SUMMARY',
+      '学分汇总',
+      '学分汇总 (2)',
+      'CPD summary (2)',
+    ]);
+    expect(wb.sheets[1]!.rows).toEqual([['mine']]);
+    const en = wb.sheets[4]!;
+    expect(en.charts[0]!.title).toBe('Pass rate by year (%)');
+    expect(en.tables[0]!.headers[0]).toBe('ID');
+    expect(new Set(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).size).toBe(6);
+  });
+
   test('a county-sized summary is written in bounded batches', async () => {
     const rows = sample(2_500, 5);
     const report = reportOf(rows);
