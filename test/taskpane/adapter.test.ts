@@ -248,6 +248,24 @@ describe('marks', () => {
     expect(sheet.cfs.map((c) => c.id)).toEqual([901, 902]);
   });
 
+  test('marks on a roster the user renamed meanwhile are still cleared, leaving no rule behind', async () => {
+    const sheet = roster({ rows: 0, cols: 0 });
+    const before = snapshot(sheet);
+    const wb = install([newSheet('说明', [['x']]), sheet]);
+    wb.active = '培训登记';
+    const port = new ExcelWorkbook();
+    await validate(port, { region: 'hainan', lang: 'zh', asOf: '2026-11-23' });
+    await (globalThis as unknown as { Excel: ReturnType<typeof createExcel> }).Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('培训登记').name = '2024 登记';
+      await ctx.sync();
+    });
+    expect(await port.clearMarks()).toBe(2);
+    // a rule left behind would now read =LEFT(#REF!,1)="E" forever
+    expect(sheet.cfs.map((c) => c.id)).toEqual([901, 902]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['说明', '2024 登记']);
+    expect(snapshot(sheet)).toBe(before.replace('"name":"培训登记"', '"name":"2024 登记"'));
+  });
+
   test('marks are written in bounded batches', async () => {
     const rows = sample(400, 9);
     // hours no one can read, on every record: a mark per row

@@ -162,19 +162,28 @@ export class ExcelWorkbook implements WorkbookPort {
         };
         const ws = ctx.workbook.worksheets.getItemOrNullObject(w.sheet);
         await this.sync(ctx);
-        if (!ws.isNullObject) {
-          const cfs = ws.getRangeByIndexes(w.row - 1, w.col - 1, w.rows, w.cols).conditionalFormats;
-          cfs.load('items/type');
+        // The whole sheet, not the rectangle marked: rows inserted above move the rules with
+        // the cells. A sheet renamed since is found by its rules: every sheet is looked at.
+        let sheets: Excel.Worksheet[] = [ws];
+        if (ws.isNullObject) {
+          const all = ctx.workbook.worksheets;
+          all.load('items/name');
           await this.sync(ctx);
-          const custom = cfs.items.filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-          for (const cf of custom) cf.custom.rule.load('formula');
-          await this.sync(ctx);
-          // only our own rules: they are the ones pointing at the mark sheet
-          for (const cf of custom) {
-            if (cf.custom.rule.formula.includes(MARK_SHEET)) {
-              cf.delete();
-              removed++;
-            }
+          sheets = all.items;
+        }
+        const collections = sheets.map((s) => s.getRange().conditionalFormats);
+        for (const cfs of collections) cfs.load('items/type');
+        await this.sync(ctx);
+        const custom = collections.flatMap((cfs) =>
+          cfs.items.filter((cf) => cf.type === Excel.ConditionalFormatType.custom),
+        );
+        for (const cf of custom) cf.custom.rule.load('formula');
+        await this.sync(ctx);
+        // only our own rules: they are the ones pointing at the mark sheet
+        for (const cf of custom) {
+          if (cf.custom.rule.formula.includes(MARK_SHEET)) {
+            cf.delete();
+            removed++;
           }
         }
         props.getItem(MARKS_PROPERTY).delete();
