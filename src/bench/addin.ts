@@ -2,7 +2,7 @@
 // calls them (the functions module's exports, with a CustomFunctions stand-in), and a
 // whole-sheet validation through the Excel adapter over the in-memory Excel.
 import { generate } from '../samples/generate';
-import { createExcel, memoryWorkbook, newSheet } from '../taskpane/preview/memory-excel';
+import { createExcel, largestPayload, memoryWorkbook, newSheet } from '../taskpane/preview/memory-excel';
 
 function time<T>(f: () => T): [T, number] {
   const t0 = process.hrtime.bigint();
@@ -87,8 +87,11 @@ export async function benchAdapter(out: (s: string) => void, records: number): P
   const port = new ExcelWorkbook('preview');
   const last = await validate(port, { region: 'hainan', lang: 'zh', asOf: '2026-11-23' });
   const t = last.timings;
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
+  const largest = largestPayload(wb);
   out(
     `  validate ${n(records)} rows through the adapter (in-memory Excel): read ${(t.read / 1000).toFixed(2)} s · engine ${(t.engine / 1000).toFixed(2)} s · write ${(t.write / 1000).toFixed(2)} s` +
-      ` — ${port.stats.syncs} context.sync calls, ${port.stats.chunks} read chunks of ≤ ${n(port.stats.largestChunkCells)} cells, ${n(last.marks)} marks\n`,
+      ` — ${port.stats.syncs} context.sync calls, ${port.stats.chunks} read chunks of ≤ ${n(port.stats.largestChunkCells)} cells, ${n(last.marks)} marks` +
+      `; largest batch ${mb(largest.response)} MB in, ${mb(largest.request)} MB out (Excel on the web allows 5)\n`,
   );
 }

@@ -57,9 +57,11 @@ type MemWb = {
     visibility: string;
     charts: unknown[];
     validations: unknown[];
+    tables: Array<{ r: number; c: number }>;
   }>;
   properties: Map<string, string>;
   selection: { sheet: string; row: number; col: number } | null;
+  batches: Array<{ requestBytes: number; responseBytes: number }>;
 };
 
 /** Values and formats of a sheet of the page's in-memory workbook, for before/after comparison. */
@@ -153,6 +155,20 @@ test('preview: pick a region, validate the sample, see the engine’s counts, cl
   );
   expect(template!.rows[0]).toEqual(expect.arrayContaining(['身份证号', '培训层次', '培训方式', '学时', '成绩']));
   expect(template!.validations.length).toBeGreaterThanOrEqual(3);
+  // the summary's cycle table holds the teachers' IDs as text, every digit kept
+  const firstId = await page.evaluate(() => {
+    const s = (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.sheets.find(
+      (x) => x.name === '学分汇总',
+    )!;
+    return s.rows[s.tables[0]!.r + 1]![0];
+  });
+  expect(firstId).toMatch(/^\d{17}[\dX]$/);
+  // every round trip of the session stayed far under Excel on the web's 5 MB
+  const batches = await page.evaluate(
+    () => (window as unknown as { CPD_preview: { workbook: MemWb } }).CPD_preview.workbook.batches,
+  );
+  expect(batches.length).toBeGreaterThan(10);
+  for (const b of batches) expect(Math.max(b.requestBytes, b.responseBytes)).toBeLessThan(1024 * 1024);
   await page.screenshot({ path: path.join(SHOTS, 'preview-settings.png'), fullPage: true });
   expect(p.errors).toEqual([]);
   expect(p.external).toEqual([]);

@@ -166,19 +166,28 @@ export class ExcelWorkbook implements WorkbookPort {
         };
         const ws = ctx.workbook.worksheets.getItemOrNullObject(w.sheet);
         await this.sync(ctx);
-        if (!ws.isNullObject) {
-          const cfs = ws.getRangeByIndexes(w.row - 1, w.col - 1, w.rows, w.cols).conditionalFormats;
-          cfs.load('items/type');
+        // The whole sheet, not the rectangle marked: rows inserted above move the rules with
+        // the cells. A sheet renamed since is found by its rules: every sheet is looked at.
+        let sheets: Excel.Worksheet[] = [ws];
+        if (ws.isNullObject) {
+          const all = ctx.workbook.worksheets;
+          all.load('items/name');
           await this.sync(ctx);
-          const custom = cfs.items.filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-          for (const cf of custom) cf.custom.rule.load('formula');
-          await this.sync(ctx);
-          // only our own rules: they are the ones pointing at the mark sheet
-          for (const cf of custom) {
-            if (cf.custom.rule.formula.includes(MARK_SHEET)) {
-              cf.delete();
-              removed++;
-            }
+          sheets = all.items;
+        }
+        const collections = sheets.map((s) => s.getRange().conditionalFormats);
+        for (const cfs of collections) cfs.load('items/type');
+        await this.sync(ctx);
+        const custom = collections.flatMap((cfs) =>
+          cfs.items.filter((cf) => cf.type === Excel.ConditionalFormatType.custom),
+        );
+        for (const cf of custom) cf.custom.rule.load('formula');
+        await this.sync(ctx);
+        // only our own rules: they are the ones pointing at the mark sheet
+        for (const cf of custom) {
+          if (cf.custom.rule.formula.includes(MARK_SHEET)) {
+            cf.delete();
+            removed++;
           }
         }
         props.getItem(MARKS_PROPERTY).delete();
@@ -194,10 +203,10 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await this.sync(ctx);
-    const name = unusedName(
-      sheets.items.map((s) => s.name),
-      base,
-    );
+    // Excel's sheet names ignore case: a user's "cpd summary" takes "CPD summary" too
+    const lower = base.toLowerCase();
+    const taken = sheets.items.map((s) => s.name.toLowerCase());
+    const name = base + unusedName(taken, lower).slice(lower.length);
     return { name, ws: sheets.add(name) };
   }
 
@@ -209,7 +218,11 @@ export class ExcelWorkbook implements WorkbookPort {
     const per = Math.max(1, Math.floor(SUMMARY_CELLS / cols));
     for (let i = 0; i < values.length; i += per) {
       const part = values.slice(i, i + per);
-      ws.getRangeByIndexes(top + i, left, part.length, cols).values = part as Array<Array<string | number | boolean>>;
+      const range = ws.getRangeByIndexes(top + i, left, part.length, cols);
+      // Excel reads written text as typed input: an 18-digit ID would become a number
+      // with 15 digits kept, "=…" a formula. Text cells are formatted as text first.
+      range.numberFormat = part.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+      range.values = part as Array<Array<string | number | boolean>>;
       await this.sync(ctx);
     }
     return top + values.length;
