@@ -175,7 +175,7 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
     conversion = rules.convert(rec, ctx);
   } catch (e) {
     // A rule function failing is a bug of ours, never the user's: say so on the row.
-    conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, tags: {} };
+    conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, facts: rules.blankFacts };
     issues.push({ code: 'INTERNAL_ERROR', severity: 'error', field: 'row', message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`) });
   }
   if (dayStep.length) conversion.steps.unshift(...dayStep);
@@ -296,6 +296,7 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
   const readings = new Set<string>();
   for (const r of records) for (const s of r.conversion.steps) for (const id of s.readings ?? []) readings.add(id);
   for (const tj of teachers) for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)]) for (const id of c.readings ?? []) readings.add(id);
+  for (const tj of teachers) for (const s of [...tj.cycle.steps, ...tj.years.flatMap((y) => y.steps)]) for (const id of s.readings ?? []) readings.add(id);
 
   return {
     rules,

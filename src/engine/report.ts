@@ -45,6 +45,11 @@ const period = {
   /** the state in plain words: 合格 / 不合格：… / 进行中：截至 … 还差 … / 待定：… / 不考核：… */
   verdict: z.string().min(1),
   reasons: z.array(z.string()),
+  /**
+   * how the figures and the verdict came about, step by step as a record's explanation: raw totals → caps →
+   * totals → offsets → exemptions → conditions, each with its article and the readings it relied on
+   */
+  explanation: z.string(),
   shortfall: z.array(ShortfallSchema),
   undecided: z.array(UndecidedSchema),
 };
@@ -257,6 +262,7 @@ function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omi
     pass: v.status === 'pass' ? true : v.status === 'fail' ? false : null,
     verdict: v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang),
     reasons: v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits ? [] : reasons(v).map((x) => say(x, lang)),
+    explanation: explainSteps(v.steps, lang),
     shortfall: open ? shortfall(v.conditions, lang) : [],
     undecided: v.undecided.length ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) })) : [],
   };
