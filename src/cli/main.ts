@@ -5,6 +5,7 @@ import { promises as fs } from 'fs';
 import { Command, CommanderError, Option } from 'commander';
 import { parseRegion, REGION_LIST, regionError, REGIONS, RegionId, RULES } from '../rules';
 import { Overrides, OverridesSchema } from '../rules/params';
+import { rulesMarkdown } from '../present/rulesdoc';
 import { computeCredits, explainCredits } from '../engine/api';
 import { checkTable, CheckOptions, RosterError } from '../engine/engine';
 import { toReport } from '../engine/report';
@@ -163,8 +164,14 @@ export function program(io: Io): Command {
     .description('list a region’s parameters (with their articles) and adopted readings')
     .argument('[region]', `one of ${REGIONS.join(', ')}; all when omitted`)
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
-    .action((raw: string | undefined, o: { lang: Lang }) => {
+    .option('--markdown', 'print the generated parts of docs/rules.md (issue codes, parameters) as Markdown')
+    .action((raw: string | undefined, o: { lang: Lang; markdown?: boolean }) => {
       const ids = raw ? [regionOption(raw)!] : [...REGIONS];
+      if (o.markdown) {
+        io.out(rulesMarkdown(ids.map((id) => RULES[id])));
+        cmd.setOptionValue('exitCode', 0);
+        return;
+      }
       for (const id of ids) {
         const r = RULES[id];
         io.out(`# ${id} — ${r.source.title}（${r.source.body}，${r.source.year}）\n`);

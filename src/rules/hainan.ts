@@ -22,8 +22,8 @@ import {
   yearsBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
-import { t } from '../core/text';
-import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import { t, Text } from '../core/text';
+import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import { fold } from '../core/vocabulary';
 import type { Level, Mode } from '../core/vocabulary';
 
@@ -789,6 +789,18 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   };
 }
 
+/** What some issue codes mean in Hainan, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  HOURS_FIXED_BY_RULE: t(
+    `师徒式培训按 ${v('mentorshipHours')} 学时登记（第十四条第6项）`,
+    `mentorship is registered as ${v('mentorshipHours')} hours (第十四条第6项)`,
+  ),
+  DUPLICATE_RECORD: t(
+    `同一教师同一年度项目名称相同的基地培训、考试各行同属一个项目，合计最多计 ${v('projectCap')} 学分（第十四条第3项，R-HN2）`,
+    `rows of base training or exams with one project name in one year are one project: at most ${v('projectCap')} credits together (第十四条第3项, R-HN2)`,
+  ),
+};
+
 export const hainan: RegionRules<Key, Facts> = {
   id: 'hainan',
   name: t('海南', 'Hainan'),
@@ -805,6 +817,7 @@ export const hainan: RegionRules<Key, Facts> = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['46'], words: ['市县级', '市县'] },
   template: {
     // 第十四条 names 市县级 as one level

@@ -29,6 +29,7 @@ import type {
   Conversion,
   ConvertedRecord,
   Issue,
+  IssueCode,
   SchoolFlag,
   TeacherJudgement,
   TrainingRecord,
@@ -1320,6 +1321,42 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params<Key>): Schoo
     .sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
 }
 
+/** What some issue codes mean in Pu'er, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  HOURS_FIXED_BY_RULE: t(
+    `工作室（主持人 ${v('studioHours.host')}、成员 ${v('studioHours.member')}、学员 ${v('studioHours.student')} 学时/年）、教研活动和教学比赛（每次 ${v('eventHours')} 学时）、课题（主持人 ${v('researchHours.host')}、参与人 ${v('researchHours.participant')} 学时）、学历提高（每年 ${v('degreeHoursPerYear')} 学时）（第十三条）`,
+    `studios (host ${v('studioHours.host')}, member ${v('studioHours.member')}, student ${v('studioHours.student')} h a year), events and competitions (${v('eventHours')} h each), research (host ${v('researchHours.host')}, participant ${v('researchHours.participant')} h), degree study (${v('degreeHoursPerYear')} h a year) (第十三条)`,
+  ),
+  NEW_TEACHER_HOURS_SHORT: t(
+    `上岗培训不足 ${v('newTeacherHours')} 学时（其中实践性培训不少于 ${v('newTeacherPracticalHours')} 学时，第十条）`,
+    `onboarding under ${v('newTeacherHours')} hours (${v('newTeacherPracticalHours')} of them practical, 第十条)`,
+  ),
+  LEVEL_NOT_COVERED: t(
+    '校级的教研活动、教学比赛或课题：原文要求县（区）级及以上（第十三条第3、4项）',
+    'a school-level event, competition or research project: the text counts them from county level up (第十三条第3、4项)',
+  ),
+  ROLE_NOT_APPLICABLE: t(
+    '工作室只认主持人、成员、学员，课题只认主持人、参与人（第十三条第1、4项）',
+    'studios take hosts, members and students, research projects hosts and participants (第十三条第1、4项)',
+  ),
+  RATE_OUT_OF_RANGE: t(
+    `项目学分超出第十一条第1项的范围（例如县级集中研修 ${v('rate.centralized.county.min')}–${v('rate.centralized.county.max')}）`,
+    `the rate lies outside 第十一条第1项's range (county centralized training: ${v('rate.centralized.county.min')}–${v('rate.centralized.county.max')})`,
+  ),
+  IMPLIED_RATE_OUT_OF_RANGE: t(
+    '没填项目学分，按登记学分推算的项目学分超出范围（R-PE8）；消息写明推算式和范围',
+    'no rate given, and the rate the entered credits imply is out of range (R-PE8); the message shows the formula and the range',
+  ),
+  GRADE_MISSING: t(
+    '按合格计，没有绩效学分（第十一条第3项）',
+    'taken as a pass, with no performance credits (第十一条第3项)',
+  ),
+  DEGREE_YEARS_EXCEEDED: t(
+    `学历提高登记超过 ${v('degreeMaxYears')} 年，多出的年度不计（第十三条第5项）`,
+    `degree study registered for more than ${v('degreeMaxYears')} years: the later years do not count (第十三条第5项)`,
+  ),
+};
+
 export const puer: RegionRules<Key, Facts> = {
   id: 'puer',
   name: t('普洱（云南）', "Pu'er (Yunnan)"),
@@ -1336,6 +1373,7 @@ export const puer: RegionRules<Key, Facts> = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['53'], words: [] },
   template: {
     levels: ['国家级', '省级', '市级', '县级', '校级'],

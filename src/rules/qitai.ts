@@ -23,7 +23,7 @@ import {
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
 import { fold } from '../core/vocabulary';
 import { t, Text } from '../core/text';
-import type { Conversion, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
+import type { Conversion, IssueCode, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
@@ -933,6 +933,31 @@ export function checkCertificate(raw: string): CertificateCheck {
   };
 }
 
+/** What some issue codes mean in Qitai, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  GRADE_MISSING: t('按合格计（五(二)2）', 'taken as a pass (五(二)2)'),
+  CATEGORY_NOT_IN_REGION: t(
+    '填的是普洱的模块名，改按培训方式归类（R-QT5）',
+    "a Pu'er module name: classified by the mode instead (R-QT5)",
+  ),
+  CERTIFICATE_INVALID: t(
+    '证书编号应为 10 位：地级代码 2 位、县级代码 2 位、学校类型 1 位、流水号 5 位（附件）',
+    'a certificate number has 10 digits: prefecture 2, county 2, school type 1, sequence 5 (附件)',
+  ),
+  CERTIFICATE_SHARED: t(
+    '同一证书编号登记在两位或更多教师名下，出现在这些教师的每一行上（六(四)1）',
+    "one number on several teachers' rows, marked on each of them (六(四)1)",
+  ),
+  CERTIFICATE_MULTIPLE: t(
+    '同一位教师登记了两个或更多证书编号（六(四)1）',
+    'one teacher with two or more numbers (六(四)1)',
+  ),
+  COHORT_QUOTA_EXCEEDED: t(
+    `同一项目良好以上超过 ${fmt(params['quota.goodOrBetter'].value! * 100)}% 或优秀超过 ${fmt(params['quota.excellent'].value! * 100)}%（五(二)2）`,
+    `in one project more than ${fmt(params['quota.goodOrBetter'].value! * 100)} % good or better, or more than ${fmt(params['quota.excellent'].value! * 100)} % excellent (五(二)2)`,
+  ),
+};
+
 export const qitai: RegionRules<Key, Facts> = {
   id: 'qitai',
   name: t('奇台（新疆）', 'Qitai (Xinjiang)'),
@@ -949,6 +974,7 @@ export const qitai: RegionRules<Key, Facts> = {
   requiresLevel: true,
   // 第七个五年管理周期 2024–2028, fixed by the plan itself
   cycleKind: 'fixed',
+  issueNotes,
   fingerprint: { idPrefixes: ['65'], words: ['自治区级', '自治区', '区培', '地州级', '地(州、市)级'] },
   template: {
     // in Xinjiang the level above the prefecture is the autonomous region (自治区级)

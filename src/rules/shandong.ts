@@ -22,8 +22,8 @@ import {
   yearsBeforeHire,
 } from './region';
 import { sub, sum, product, round2, fmt, fmtRatio, pct } from '../core/decimal';
-import { t } from '../core/text';
-import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import { t, Text } from '../core/text';
+import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '山东省中小学教师继续教育学分管理办法';
@@ -572,6 +572,18 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   return { years, cycle };
 }
 
+/** What some issue codes mean in Shandong, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  NEW_TEACHER_HOURS_SHORT: t(
+    `试用期培训不足 ${v('newTeacherMinHours')} 学时（第十六条）`,
+    `probation training under ${v('newTeacherMinHours')} hours (第十六条)`,
+  ),
+  ROLE_CONTRADICTS_MODE: t(
+    '主讲老师、课程专家、指导老师都按主讲计（第十七条），但不能用于学历提升、专业考试、自主研习',
+    'lecturers, course experts and instructors all count as lecturing (第十七条), but not on degree study, exams or self-study',
+  ),
+};
+
 export const shandong: RegionRules<Key, Facts> = {
   id: 'shandong',
   name: t('山东', 'Shandong'),
@@ -588,6 +600,7 @@ export const shandong: RegionRules<Key, Facts> = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['37'], words: [] },
   template: {
     levels: ['国家级', '省级', '市级', '县级', '校级'],
