@@ -552,8 +552,8 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
       'QT-6.3-stand-in',
       S6_3,
       t(
-        `国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`,
-        `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`,
+        `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
+        `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
       ),
       { params: [yearHours] },
     );

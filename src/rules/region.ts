@@ -206,38 +206,15 @@ export class Judging extends Steps {
     return this;
   }
 
-  year(year: number, figures: { hours: number; credits: number; pass: boolean | null; undefinedCredits: number }) {
-    const { hours, credits, pass, undefinedCredits } = figures;
-    const y: YearJudgement = {
-      year,
-      hours,
-      credits,
-      pass,
-      conditions: this.conditions,
-      notes: this.notes,
-      steps: this.steps,
-      undefinedCredits,
-    };
+  /** The year's judgement: its figures, and the conditions, notes and steps collected here. */
+  year(year: number, f: { hours: number; credits: number; pass: boolean | null; undefinedCredits: number }) {
+    const y: YearJudgement = { year, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
     return y;
   }
 
-  cycle(
-    start: number,
-    end: number,
-    figures: { hours: number; credits: number; pass: boolean; undefinedCredits: number },
-  ) {
-    const { hours, credits, pass, undefinedCredits } = figures;
-    const c: CycleJudgement = {
-      start,
-      end,
-      hours,
-      credits,
-      pass,
-      conditions: this.conditions,
-      notes: this.notes,
-      steps: this.steps,
-      undefinedCredits,
-    };
+  /** The cycle's judgement, as a year's. */
+  cycle(start: number, end: number, f: { hours: number; credits: number; pass: boolean; undefinedCredits: number }) {
+    const c: CycleJudgement = { start, end, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
     return c;
   }
 }

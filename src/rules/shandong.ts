@@ -163,7 +163,7 @@ export const readings = defineReadings([
     alternatives: ['2 × the hours at every level', 'no credits below county level'],
     summary: t(
       `校级（含校本培训）主讲按校本培训计（每学时 ${v('schoolBasedCreditsPerHour')} 学分），不按 ${v('lecturerMultiplier')} 倍`,
-      `lecturing at school level or in school-based training counts as school-based training (${v('schoolBasedCreditsPerHour')} a hour), not ${v('lecturerMultiplier')} ×`,
+      `lecturing at school level or in school-based training counts as school-based training (${v('schoolBasedCreditsPerHour')} credit per hour), not ${v('lecturerMultiplier')} ×`,
     ),
   },
   {
