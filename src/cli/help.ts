@@ -44,6 +44,7 @@ const ZH = {
   category: '课程类别（奇台）或模块（普洱）',
   explain: '在 stderr 上说明计算过程和依据条款',
   rules: '列出某地区的参数（附条款）和采用的解读',
+  markdown: '以 Markdown 输出 docs/rules.md 中由代码生成的部分（问题代码表、参数总表）',
 };
 
 type Texts = typeof ZH;
@@ -86,6 +87,7 @@ const EN: Texts = {
   category: 'course category (qitai) or module (puer)',
   explain: 'print how the figure was computed, with the articles, on stderr',
   rules: 'list a region’s parameters (with their articles) and adopted readings',
+  markdown: 'print the generated parts of docs/rules.md (issue codes, parameters) as Markdown',
 };
 
 export const helpTexts = (lang: Lang): Texts => (lang === 'en' ? EN : ZH);

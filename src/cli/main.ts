@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { Overrides, OverridesSchema } from '../rules/params';
+import { rulesMarkdown } from '../present/rulesdoc';
 import { computeCredits, explainCredits } from '../engine/api';
 import { RosterError } from '../engine/engine';
 import { parseDate } from '../present/settings';
@@ -226,8 +227,14 @@ export function program(io: Io, lang: Lang): Command {
     .helpOption('-h, --help', h.help)
     .argument('[region]', `${REGIONS.join(', ')}`)
     .addOption(langOption())
-    .action((raw: string | undefined, o: { lang: Lang }) => {
+    .option('--markdown', h.markdown)
+    .action((raw: string | undefined, o: { lang: Lang; markdown?: boolean }) => {
       const ids = raw ? [regionOption(raw)!] : [...REGIONS];
+      if (o.markdown) {
+        io.out(rulesMarkdown(ids.map((id) => RULES[id])));
+        cmd.setOptionValue('exitCode', 0);
+        return;
+      }
       for (const id of ids) {
         const r = RULES[id];
         io.out(`# ${id} — ${r.source.title}（${r.source.body}，${r.source.year}）\n`);

@@ -120,3 +120,16 @@ export function pct(part: number, whole: number): string {
   if (whole === 0) return '0%';
   return `${new D(part).dividedBy(whole).times(100).toDecimalPlaces(1, D.ROUND_HALF_UP).toNumber()}%`;
 }
+
+/**
+ * A ratio as the texts write it: "1/3" for a third (三分之一), which no decimal shows exactly; any other
+ * value as `fmt` gives it (0.6, 0.15).
+ */
+export function fmtRatio(n: number): string {
+  if (Number.isInteger(n * 100)) return fmt(n);
+  for (let d = 2; d <= 12; d++) {
+    const k = Math.round(n * d);
+    if (k > 0 && Math.abs(n * d - k) < 1e-9) return `${k}/${d}`;
+  }
+  return fmt(n);
+}

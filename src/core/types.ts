@@ -8,8 +8,8 @@ export interface Cite {
 }
 
 /** A parameter as one computation used it: the value, and whether it is the text's own. */
-export interface ParamUse {
-  key: string;
+export interface ParamUse<K extends string = string> {
+  key: K;
   value: number | null;
   official: boolean;
   /** the source's value when an override replaced it (null: UNDEFINED in the source) */
@@ -37,6 +37,8 @@ export interface Issue {
   param?: string;
   /** the accepted value the cell clearly means (省集 → 省级): what a one-click fix would write */
   suggestion?: string;
+  /** the parameters a finding compared with (a quota, a minimum): how it can say why */
+  uses?: ParamUse[];
 }
 
 export interface Step {
@@ -78,8 +80,11 @@ export interface TrainingRecord {
   idProblem?: { kind: 'scientific' | 'lostDigits' | 'length'; shown: string };
 }
 
-/** What a region's rules make of one record. */
-export interface Conversion {
+/**
+ * What a region's rules make of one record. `F` is the region's own classification of it (hainan's
+ * `schoolLevel`, qitai's `bucket` …), which only that region's judge reads: the engine carries it as unknown.
+ */
+export interface Conversion<F = unknown> {
   /** registered hours after the region's rules; null when not computable */
   hours: number | null;
   /** credits after the region's rules; null when not computable or UNDEFINED */
@@ -89,12 +94,12 @@ export interface Conversion {
   /** false for records shown but not counted (e.g. puer new-teacher onboarding) */
   counted: boolean;
   /** the region's own classification of the record, used by its judge */
-  tags: Record<string, string | boolean | number>;
+  facts: F;
 }
 
-export interface ConvertedRecord {
+export interface ConvertedRecord<F = unknown> {
   record: TrainingRecord;
-  conversion: Conversion;
+  conversion: Conversion<F>;
   issues: Issue[];
 }
 
@@ -114,6 +119,8 @@ export interface Condition {
   advisory: boolean;
   cite: Cite;
   readings?: string[];
+  /** the parameters the requirement comes from (a minimum itself, or the share it is computed with) */
+  params?: ParamUse[];
   note?: Text;
 }
 
@@ -125,6 +132,11 @@ export interface YearJudgement {
   pass: boolean | null;
   conditions: Condition[];
   notes: Text[];
+  /**
+   * How the figures and the verdict came about, in the order applied: raw totals → per-record or per-project
+   * caps → per-year caps → totals → offsets → exemptions → conditions (the same Step records have)
+   */
+  steps: Step[];
   /** records whose credits are UNDEFINED: the totals are a lower bound */
   undefinedCredits: number;
 }
@@ -137,6 +149,8 @@ export interface CycleJudgement {
   pass: boolean;
   conditions: Condition[];
   notes: Text[];
+  /** as a year's: raw totals → per-cycle caps → totals → offsets → exemptions → conditions */
+  steps: Step[];
   undefinedCredits: number;
 }
 
@@ -207,4 +221,6 @@ export interface SchoolFlag {
   failed: number;
   flagged: boolean;
   cite: Cite;
+  /** the share the failures were compared with */
+  params?: ParamUse[];
 }

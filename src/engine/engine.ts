@@ -11,7 +11,15 @@ import { isBlank, isBlankRow, normalizeRow } from './normalize';
 import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
 import { articleEn } from '../core/cite';
-import type { Conversion, ConvertedRecord, CycleSpec, Issue, SchoolFlag, TeacherJudgement, TrainingRecord } from '../core/types';
+import type {
+  Conversion,
+  ConvertedRecord,
+  CycleSpec,
+  Issue,
+  SchoolFlag,
+  TeacherJudgement,
+  TrainingRecord,
+} from '../core/types';
 import { fold } from '../core/vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
 import { regionFit } from './fit';
@@ -145,7 +153,12 @@ function foldKey(id: string): string {
 }
 
 /** Convert one normalized record under a region's rules, days → hours first. */
-export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: RecordContext, issues: Issue[]): Conversion {
+export function convertRecord(
+  rules: RegionRules,
+  record: TrainingRecord,
+  ctx: RecordContext,
+  issues: Issue[],
+): Conversion {
   let rec = record;
   const dayStep: Conversion['steps'] = [];
   if (rec.days !== undefined) {
@@ -154,8 +167,14 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
     if (!use || use.value === null) {
       if (rec.hours === undefined) {
         issues.push({
-          code: 'DAYS_NOT_CONVERTIBLE', severity: 'error', field: 'days', value: fmt(rec.days),
-          message: t(`${rules.name.zh}的规定没有给出每天折算的学时，请填写学时`, `the ${rules.name.en} rules give no hours per day; enter the hours`),
+          code: 'DAYS_NOT_CONVERTIBLE',
+          severity: 'error',
+          field: 'days',
+          value: fmt(rec.days),
+          message: t(
+            `${rules.name.zh}的规定没有给出每天折算的学时，请填写学时`,
+            `the ${rules.name.en} rules give no hours per day; enter the hours`,
+          ),
         });
       }
     } else {
@@ -163,11 +182,26 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
       const cite = rules.params[use.key]!.cite;
       if (rec.hours === undefined) {
         rec = { ...rec, hours: fromDays };
-        dayStep.push({ rule: 'DAYS', cite, detail: t(`${fmt(rec.days)} 天 × 每天 ${fmt(use.value)} 学时 = ${fmt(fromDays)} 学时`, `${fmt(rec.days)} days × ${fmt(use.value)} h a day = ${fmt(fromDays)} h`), params: [use] });
+        dayStep.push({
+          rule: 'DAYS',
+          cite,
+          detail: t(
+            `${fmt(rec.days)} 天 × 每天 ${fmt(use.value)} 学时 = ${fmt(fromDays)} 学时`,
+            `${fmt(rec.days)} days × ${fmt(use.value)} h a day = ${fmt(fromDays)} h`,
+          ),
+          params: [use],
+        });
       } else if (Math.abs(rec.hours - fromDays) > 0.01) {
         issues.push({
-          code: 'HOURS_DAYS_MISMATCH', severity: 'warning', field: 'hours', value: fmt(rec.hours), cite,
-          message: t(`学时 ${fmt(rec.hours)} 与天数 ${fmt(rec.days)}（每天 ${fmt(use.value)} 学时 = ${fmt(fromDays)}）不一致，按学时计`, `hours ${fmt(rec.hours)} differ from ${fmt(rec.days)} days (${fmt(use.value)} h a day = ${fmt(fromDays)}); the hours are used`),
+          code: 'HOURS_DAYS_MISMATCH',
+          severity: 'warning',
+          field: 'hours',
+          value: fmt(rec.hours),
+          cite,
+          message: t(
+            `学时 ${fmt(rec.hours)} 与天数 ${fmt(rec.days)}（每天 ${fmt(use.value)} 学时 = ${fmt(fromDays)}）不一致，按学时计`,
+            `hours ${fmt(rec.hours)} differ from ${fmt(rec.days)} days (${fmt(use.value)} h a day = ${fmt(fromDays)}); the hours are used`,
+          ),
         });
       }
     }
@@ -177,8 +211,13 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
     conversion = rules.convert(rec, ctx);
   } catch (e) {
     // A rule function failing is a bug of ours, never the user's: say so on the row.
-    conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, tags: {} };
-    issues.push({ code: 'INTERNAL_ERROR', severity: 'error', field: 'row', message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`) });
+    conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, facts: rules.blankFacts };
+    issues.push({
+      code: 'INTERNAL_ERROR',
+      severity: 'error',
+      field: 'row',
+      message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`),
+    });
   }
   if (dayStep.length) conversion.steps.unshift(...dayStep);
   if (rec !== record && rec.hours !== undefined) record.hours = rec.hours;
@@ -189,10 +228,12 @@ export function convertRecord(rules: RegionRules, record: TrainingRecord, ctx: R
 export function makeParams(rules: RegionRules, overrides: Overrides = {}): Params {
   const problems = checkOverrides(rules.params, overrides);
   if (problems.length) {
-    throw new RosterError(t(
-      `覆盖参数无效：${problems.map((p) => p.message.zh).join('；')}`,
-      `invalid overrides: ${problems.map((p) => p.message.en).join('; ')}`,
-    ));
+    throw new RosterError(
+      t(
+        `覆盖参数无效：${problems.map((p) => p.message.zh).join('；')}`,
+        `invalid overrides: ${problems.map((p) => p.message.en).join('; ')}`,
+      ),
+    );
   }
   return new Params(rules.params, overrides);
 }
@@ -201,29 +242,42 @@ export function makeParams(rules: RegionRules, overrides: Overrides = {}): Param
 export function asOfDate(raw: string | Date | undefined): string {
   if (raw === undefined) return today();
   const d = parseDate(raw);
-  if (!d) throw new RosterError(t(`截至日期「${String(raw)}」不是 YYYY-MM-DD 形式的日期`, `the as-of date "${String(raw)}" is not a date (YYYY-MM-DD)`));
+  if (!d)
+    throw new RosterError(
+      t(
+        `截至日期「${String(raw)}」不是 YYYY-MM-DD 形式的日期`,
+        `the as-of date "${String(raw)}" is not a date (YYYY-MM-DD)`,
+      ),
+    );
   return d;
 }
 
 function columnMap(
-  rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Pick<CheckOptions, 'columns' | 'headerless'>, rules: RegionRules, firstRow: number,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  opts: Pick<CheckOptions, 'columns' | 'headerless'>,
+  rules: RegionRules,
+  firstRow: number,
   where: { sheet?: string; file?: string },
 ): ColumnMap {
   const map = opts.columns ?? (opts.headerless ? headerlessMap() : detectHeader(rows));
   const place = [where.file, where.sheet].filter((x) => x !== undefined).join(' ');
   const at = place ? t(`「${place}」：`, `${place}: `) : t('', '');
   if (!map) {
-    throw new RosterError(t(
-      `${at.zh}找不到表头行：前30行中没有一行同时包含“身份证号”“培训方式”“学时”等列名`,
-      `${at.en}no header row found: none of the first 30 rows names columns such as 身份证号/ID, 培训方式/mode, 学时/hours`,
-    ));
+    throw new RosterError(
+      t(
+        `${at.zh}找不到表头行：前30行中没有一行同时包含“身份证号”“培训方式”“学时”等列名`,
+        `${at.en}no header row found: none of the first 30 rows names columns such as 身份证号/ID, 培训方式/mode, 学时/hours`,
+      ),
+    );
   }
   const missing = opts.headerless ? [] : requiredColumns(rules, map);
   if (missing.length) {
-    throw new RosterError(t(
-      `${at.zh}缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}（表头在第 ${firstRow + map.headerRow} 行）`,
-      `${at.en}required columns missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')} (header on row ${firstRow + map.headerRow})`,
-    ));
+    throw new RosterError(
+      t(
+        `${at.zh}缺少必需的列：${missing.map((f) => FIELD_LABELS[f].zh).join('、')}（表头在第 ${firstRow + map.headerRow} 行）`,
+        `${at.en}required columns missing: ${missing.map((f) => FIELD_LABELS[f].en).join(', ')} (header on row ${firstRow + map.headerRow})`,
+      ),
+    );
   }
   return map;
 }
@@ -236,14 +290,19 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
 }
 
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
-export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOptions, 'firstRow' | 'columns'>): CheckResult {
+export function checkRoster(
+  tables: readonly RosterTable[],
+  opts: Omit<CheckOptions, 'firstRow' | 'columns'>,
+): CheckResult {
   const rules = opts.rules;
   const params = makeParams(rules, opts.overrides);
   const asOf = asOfDate(opts.asOf);
   const asOfYear = Number(asOf.slice(0, 4));
   const headerless = opts.headerless === true;
   if (!tables.length) throw new RosterError(t('没有可读的表格', 'there is no table to read'));
-  const maps = tables.map((tb) => columnMap(tb.rows, { ...opts, ...(tb.columns ? { columns: tb.columns } : {}) }, rules, tb.firstRow ?? 1, tb));
+  const maps = tables.map((tb) =>
+    columnMap(tb.rows, { ...opts, ...(tb.columns ? { columns: tb.columns } : {}) }, rules, tb.firstRow ?? 1, tb),
+  );
   // the rules see a column as present when any table has it
   const columns = new Set<Field>();
   const filled = new Set<Field>();
@@ -297,7 +356,12 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
   const readings = new Set<string>();
   for (const r of records) for (const s of r.conversion.steps) for (const id of s.readings ?? []) readings.add(id);
-  for (const tj of teachers) for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)]) for (const id of c.readings ?? []) readings.add(id);
+  for (const tj of teachers)
+    for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)])
+      for (const id of c.readings ?? []) readings.add(id);
+  for (const tj of teachers)
+    for (const s of [...tj.cycle.steps, ...tj.years.flatMap((y) => y.steps)])
+      for (const id of s.readings ?? []) readings.add(id);
 
   return {
     rules,
@@ -311,13 +375,22 @@ export function checkRoster(tables: readonly RosterTable[], opts: Omit<CheckOpti
     overrides: opts.overrides ?? {},
     readings: [...readings].sort(),
     asOf,
-    issues: headerless ? [] : regionFit(rules, records, tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })), opts.workbookRegion, opts.candidates),
+    issues: headerless
+      ? []
+      : regionFit(
+          rules,
+          records,
+          tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })),
+          opts.workbookRegion,
+          opts.candidates,
+        ),
   };
 }
 
 // ---- teachers -------------------------------------------------------------------
 
-const nameKey = (r: TrainingRecord): string | null => (r.name ? `ns:${foldKey(r.name)}\u0000${foldKey(r.school ?? '')}` : null);
+const nameKey = (r: TrainingRecord): string | null =>
+  r.name ? `ns:${foldKey(r.name)}\u0000${foldKey(r.school ?? '')}` : null;
 
 /**
  * Group records by teacher. A usable ID identifies a teacher. Rows whose ID cannot (scientific notation,
@@ -402,8 +475,12 @@ export function busiestWindow(years: ReadonlyArray<number | null>): number | und
 }
 
 function judgeTeacher(
-  rules: RegionRules, ctx: RuleContext, key: string, group: RecordResult[],
-  cycleStart: number | undefined, asOfYear: number,
+  rules: RegionRules,
+  ctx: RuleContext,
+  key: string,
+  group: RecordResult[],
+  cycleStart: number | undefined,
+  asOfYear: number,
 ): TeacherJudgement {
   const facts = teacherFacts(group);
   let start = cycleStart;
@@ -413,15 +490,26 @@ function judgeTeacher(
     let first = Infinity;
     for (const r of group) if (r.record.year !== null && r.record.year < first) first = r.record.year;
     const hire = facts.hireYear;
-    start = hire !== undefined && (!Number.isFinite(first) || hire >= first - 1) ? hire : Number.isFinite(first) ? first : asOfYear;
+    start =
+      hire !== undefined && (!Number.isFinite(first) || hire >= first - 1)
+        ? hire
+        : Number.isFinite(first)
+          ? first
+          : asOfYear;
   }
   const end = start + 4;
   for (const r of group) {
     const y = r.record.year;
     if (y !== null && (y < start || y > end)) {
       r.issues.push({
-        code: 'YEAR_OUTSIDE_CYCLE', severity: 'warning', field: 'year', value: String(y),
-        message: t(`年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`, `year ${y} is outside the cycle ${start}–${end} and is not counted`),
+        code: 'YEAR_OUTSIDE_CYCLE',
+        severity: 'warning',
+        field: 'year',
+        value: String(y),
+        message: t(
+          `年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`,
+          `year ${y} is outside the cycle ${start}–${end} and is not counted`,
+        ),
       });
     }
   }
@@ -434,16 +522,34 @@ function judgeTeacher(
   const id = group.find((r) => r.record.teacherId !== null)?.record.teacherId ?? null;
   let idProblem: Text | undefined;
   if (broken?.idProblem) {
-    idProblem = idProblemText(broken.idProblem, group.filter((r) => r.record.idProblem).map((r) => r.row), id !== null);
-    issues.push({ code: 'TEACHER_ID_UNUSABLE', severity: 'error', field: 'teacherId', value: broken.idProblem.shown, message: idProblem });
+    idProblem = idProblemText(
+      broken.idProblem,
+      group.filter((r) => r.record.idProblem).map((r) => r.row),
+      id !== null,
+    );
+    issues.push({
+      code: 'TEACHER_ID_UNUSABLE',
+      severity: 'error',
+      field: 'teacherId',
+      value: broken.idProblem.shown,
+      message: idProblem,
+    });
   }
   if (names.length > 1) {
     issues.push({
-      code: 'NAME_MISMATCH', severity: 'warning', field: 'name', value: names.join(' / '),
-      message: t(`同一编号 ${first.teacherId ?? ''} 对应多个姓名：${names.join('、')}`, `one ID ${first.teacherId ?? ''} carries several names: ${names.join(', ')}`),
+      code: 'NAME_MISMATCH',
+      severity: 'warning',
+      field: 'name',
+      value: names.join(' / '),
+      message: t(
+        `同一编号 ${first.teacherId ?? ''} 对应多个姓名：${names.join('、')}`,
+        `one ID ${first.teacherId ?? ''} carries several names: ${names.join(', ')}`,
+      ),
     });
   }
-  const years = judged.years.map((y) => yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params));
+  const years = judged.years.map((y) =>
+    yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params),
+  );
   const cycle = cycleVerdict(judged.cycle, inCycle, asOfYear, facts, ctx.params);
   const school = group.find((r) => r.record.school)?.record.school ?? null;
   const tj: TeacherJudgement = {
@@ -467,14 +573,26 @@ const FIX_ID = t(
 
 function idProblemText(p: NonNullable<TrainingRecord['idProblem']>, rows: number[], joined: boolean): Text {
   const what = {
-    scientific: t(`身份证号「${p.shown}」被存成了科学计数法（该列不是文本格式时 Excel 会这样保存），已无法区分教师`, `the ID "${p.shown}" was saved in scientific notation (Excel does this when the column is not formatted as text), so it cannot tell teachers apart`),
-    lostDigits: t(`身份证号以数字保存（${p.shown}），Excel 只保留 15 位有效数字，末几位已丢失`, `the ID was stored as a number (${p.shown}); Excel keeps 15 significant digits, so its last digits are lost`),
-    length: t(`身份证号「${p.shown}」有 ${p.shown.replace(/\s/g, '').length} 位，应为 18 位（或 15 位旧号）`, `the ID "${p.shown}" has ${p.shown.replace(/\s/g, '').length} characters; an ID has 18 (or 15, the old form)`),
+    scientific: t(
+      `身份证号「${p.shown}」被存成了科学计数法（该列不是文本格式时 Excel 会这样保存），已无法区分教师`,
+      `the ID "${p.shown}" was saved in scientific notation (Excel does this when the column is not formatted as text), so it cannot tell teachers apart`,
+    ),
+    lostDigits: t(
+      `身份证号以数字保存（${p.shown}），Excel 只保留 15 位有效数字，末几位已丢失`,
+      `the ID was stored as a number (${p.shown}); Excel keeps 15 significant digits, so its last digits are lost`,
+    ),
+    length: t(
+      `身份证号「${p.shown}」有 ${p.shown.replace(/\s/g, '').length} 位，应为 18 位（或 15 位旧号）`,
+      `the ID "${p.shown}" has ${p.shown.replace(/\s/g, '').length} characters; an ID has 18 (or 15, the old form)`,
+    ),
   }[p.kind];
   const where = rows.length > 4 ? `${rows.slice(0, 4).join('、')} 等 ${rows.length} 行` : `${rows.join('、')} 行`;
   const whereEn = rows.length > 4 ? `${rows.slice(0, 4).join(', ')} and ${rows.length - 4} more` : rows.join(', ');
   const how = joined
-    ? t(`第 ${where}已按姓名和学校归入有正确身份证号的同一教师`, `rows ${whereEn} were matched by name and school to the same teacher's valid ID`)
+    ? t(
+        `第 ${where}已按姓名和学校归入有正确身份证号的同一教师`,
+        `rows ${whereEn} were matched by name and school to the same teacher's valid ID`,
+      )
     : t(`已按姓名和学校把第 ${where}归为一位教师`, `rows ${whereEn} were grouped as one teacher by name and school`);
   return t(`${what.zh}；${how.zh}。${FIX_ID.zh}`, `${what.en}; ${how.en}. ${FIX_ID.en}`);
 }
@@ -483,7 +601,22 @@ function idProblemText(p: NonNullable<TrainingRecord['idProblem']>, rows: number
  * Fields whose errors make a record's figures untrustworthy. Errors elsewhere (the
  * ID's check digit, a certificate number) are reported but do not change the sums.
  */
-const COMPUTING_FIELDS: ReadonlySet<string> = new Set(['year', 'date', 'level', 'mode', 'hours', 'days', 'months', 'grade', 'award', 'role', 'rate', 'category', 'selfSelected', 'row']);
+const COMPUTING_FIELDS: ReadonlySet<string> = new Set([
+  'year',
+  'date',
+  'level',
+  'mode',
+  'hours',
+  'days',
+  'months',
+  'grade',
+  'award',
+  'role',
+  'rate',
+  'category',
+  'selfSelected',
+  'row',
+]);
 
 /** roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. */
 function voidIfBroken(conversion: Conversion, issues: Issue[]): void {
@@ -499,7 +632,9 @@ function teacherFacts(group: RecordResult[]): TeacherFacts {
   const assessments = group.map((r) => r.record.assessment).filter((a): a is boolean => a !== undefined);
   const facts: TeacherFacts = {
     classTeacher: group.some((r) => r.record.classTeacher === true),
-    exemptYears: new Set(group.filter((r) => r.record.exempt === true && r.record.year !== null).map((r) => r.record.year!)),
+    exemptYears: new Set(
+      group.filter((r) => r.record.exempt === true && r.record.year !== null).map((r) => r.record.year!),
+    ),
   };
   if (hire.length) facts.hireYear = Math.min(...hire);
   if (assessments.length) facts.assessment = assessments.every((a) => a);
@@ -517,35 +652,94 @@ interface RowCheckContext {
   idCache: Map<string, IdCheck>;
 }
 
-function rowChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[], rejected: ReadonlySet<Field>, c: RowCheckContext): void {
+function rowChecks(
+  rec: TrainingRecord,
+  conv: Conversion,
+  issues: Issue[],
+  rejected: ReadonlySet<Field>,
+  c: RowCheckContext,
+): void {
   if (!c.headerless && rec.teacherId === null && !rejected.has('teacherId') && !(rec.idProblem && rec.name)) {
-    issues.push(rec.idProblem
-      ? { code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', value: rec.idProblem.shown, message: t(`身份证号「${rec.idProblem.shown}」无法识别教师，且没有姓名可代替：该行无法归属教师`, `the ID "${rec.idProblem.shown}" cannot identify a teacher and there is no name to go by: the row belongs to no teacher`) }
-      : { code: 'TEACHER_ID_MISSING', severity: 'error', field: 'teacherId', message: t('缺少身份证号（教师编号），该行无法归属教师', 'teacher ID missing: the row belongs to no teacher') });
+    issues.push(
+      rec.idProblem
+        ? {
+            code: 'TEACHER_ID_MISSING',
+            severity: 'error',
+            field: 'teacherId',
+            value: rec.idProblem.shown,
+            message: t(
+              `身份证号「${rec.idProblem.shown}」无法识别教师，且没有姓名可代替：该行无法归属教师`,
+              `the ID "${rec.idProblem.shown}" cannot identify a teacher and there is no name to go by: the row belongs to no teacher`,
+            ),
+          }
+        : {
+            code: 'TEACHER_ID_MISSING',
+            severity: 'error',
+            field: 'teacherId',
+            message: t(
+              '缺少身份证号（教师编号），该行无法归属教师',
+              'teacher ID missing: the row belongs to no teacher',
+            ),
+          },
+    );
   }
   if (rec.teacherId !== null && (c.map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(rec.teacherId))) {
     // a teacher's ID repeats on each of their rows: check it once per table
     let id = c.idCache.get(rec.teacherId);
     if (!id) c.idCache.set(rec.teacherId, (id = checkId(rec.teacherId, new Date(`${c.asOf}T23:59:59Z`))));
-    if (!id.valid) issues.push({ code: 'ID_INVALID', severity: 'error', field: 'teacherId', value: rec.teacherId, message: id.message });
-    else if (id.legacy) issues.push({ code: 'ID_LEGACY', severity: 'warning', field: 'teacherId', value: rec.teacherId, message: id.message });
+    if (!id.valid)
+      issues.push({
+        code: 'ID_INVALID',
+        severity: 'error',
+        field: 'teacherId',
+        value: rec.teacherId,
+        message: id.message,
+      });
+    else if (id.legacy)
+      issues.push({
+        code: 'ID_LEGACY',
+        severity: 'warning',
+        field: 'teacherId',
+        value: rec.teacherId,
+        message: id.message,
+      });
   }
   if (rec.year === null && !rejected.has('year') && !rejected.has('date')) {
-    issues.push({ code: 'YEAR_MISSING', severity: 'error', field: 'year', message: t('缺少年度（或培训时间），无法归入年度', 'no year (or date): the record belongs to no year') });
+    issues.push({
+      code: 'YEAR_MISSING',
+      severity: 'error',
+      field: 'year',
+      message: t('缺少年度（或培训时间），无法归入年度', 'no year (or date): the record belongs to no year'),
+    });
   }
   if (rec.year !== null && rec.year > c.asOfYear) {
-    issues.push({ code: 'YEAR_IN_FUTURE', severity: 'warning', field: 'year', value: String(rec.year), message: t(`年度 ${rec.year} 晚于截至日期 ${c.asOf}`, `year ${rec.year} is after the as-of date ${c.asOf}`) });
+    issues.push({
+      code: 'YEAR_IN_FUTURE',
+      severity: 'warning',
+      field: 'year',
+      value: String(rec.year),
+      message: t(`年度 ${rec.year} 晚于截至日期 ${c.asOf}`, `year ${rec.year} is after the as-of date ${c.asOf}`),
+    });
   }
   if (rec.hours !== undefined && rec.hours > HOURS_IMPLAUSIBLE) {
     issues.push({
-      code: 'HOURS_IMPLAUSIBLE', severity: 'warning', field: 'hours', value: fmt(rec.hours),
-      message: t(`学时 ${fmt(rec.hours)} 超过 ${HOURS_IMPLAUSIBLE}，一条记录不太可能这么多，请核对`, `${fmt(rec.hours)} hours exceeds ${HOURS_IMPLAUSIBLE} for one record; please check`),
+      code: 'HOURS_IMPLAUSIBLE',
+      severity: 'warning',
+      field: 'hours',
+      value: fmt(rec.hours),
+      message: t(
+        `学时 ${fmt(rec.hours)} 超过 ${HOURS_IMPLAUSIBLE}，一条记录不太可能这么多，请核对`,
+        `${fmt(rec.hours)} hours exceeds ${HOURS_IMPLAUSIBLE} for one record; please check`,
+      ),
     });
   }
   if (rec.enteredCredits !== undefined && conv.credits !== null && Math.abs(rec.enteredCredits - conv.credits) > 0.01) {
     const cite = lastCite(conv);
     const issue: Issue = {
-      code: 'CREDITS_MISMATCH', severity: 'warning', field: 'credits', value: fmt(rec.enteredCredits),
+      code: 'CREDITS_MISMATCH',
+      severity: 'warning',
+      field: 'credits',
+      value: fmt(rec.enteredCredits),
       message: t(
         `登记学分 ${fmt(rec.enteredCredits)} 与按规定计算的 ${fmt(conv.credits)} 不符${cite ? `（${cite.article}）` : ''}`,
         `entered credits ${fmt(rec.enteredCredits)} differ from the computed ${fmt(conv.credits)}${cite ? ` (${articleEn(cite.article)})` : ''}`,
@@ -556,7 +750,14 @@ function rowChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[], rejec
   }
   if (c.rules.certificate && rec.certificate !== undefined) {
     const cert = c.rules.certificate(rec.certificate);
-    if (!cert.valid) issues.push({ code: 'CERTIFICATE_INVALID', severity: 'error', field: 'certificate', value: rec.certificate, message: cert.message });
+    if (!cert.valid)
+      issues.push({
+        code: 'CERTIFICATE_INVALID',
+        severity: 'error',
+        field: 'certificate',
+        value: rec.certificate,
+        message: cert.message,
+      });
   }
 }
 
@@ -590,13 +791,25 @@ function duplicates(records: RecordResult[], tables: CheckResult['tables']): voi
     const fileB = tables[r.table]!.file;
     if (fileA !== fileB) {
       r.issues.push({
-        code: 'DUPLICATE_ACROSS_FILES', severity: 'warning', field: 'project', value: project,
-        message: t(`与 ${where.zh}重复（同一教师、同一项目、同一年度，分别登记在 ${fileA ?? ''} 和 ${fileB ?? ''}），可能重复登记`, `same teacher, project and year as ${where.en}: registered in both ${fileA ?? ''} and ${fileB ?? ''}, possibly twice`),
+        code: 'DUPLICATE_ACROSS_FILES',
+        severity: 'warning',
+        field: 'project',
+        value: project,
+        message: t(
+          `与 ${where.zh}重复（同一教师、同一项目、同一年度，分别登记在 ${fileA ?? ''} 和 ${fileB ?? ''}），可能重复登记`,
+          `same teacher, project and year as ${where.en}: registered in both ${fileA ?? ''} and ${fileB ?? ''}, possibly twice`,
+        ),
       });
     } else {
       r.issues.push({
-        code: 'DUPLICATE_RECORD', severity: 'warning', field: 'project', value: project,
-        message: t(`与${where.zh}重复（同一教师、同一项目、同一年度），可能重复登记`, `same teacher, project and year as ${where.en}: possibly registered twice`),
+        code: 'DUPLICATE_RECORD',
+        severity: 'warning',
+        field: 'project',
+        value: project,
+        message: t(
+          `与${where.zh}重复（同一教师、同一项目、同一年度），可能重复登记`,
+          `same teacher, project and year as ${where.en}: possibly registered twice`,
+        ),
       });
     }
   }

@@ -5,7 +5,16 @@ import { z } from 'zod';
 import type { CheckResult, RecordResult } from './engine';
 import { fmt } from '../core/decimal';
 import { Lang, say, t, Text } from '../core/text';
-import { STATUSES, type Condition, type CycleJudgement, type CycleVerdict, type Issue, type Step, type YearJudgement, type YearVerdict } from '../core/types';
+import {
+  STATUSES,
+  type Condition,
+  type CycleJudgement,
+  type CycleVerdict,
+  type Issue,
+  type Step,
+  type YearJudgement,
+  type YearVerdict,
+} from '../core/types';
 import { ISSUE_CODES, type IssueCode } from '../core/issues';
 import { STATUS_WORDS } from './verdict';
 import { articleEn } from '../core/cite';
@@ -37,7 +46,11 @@ const ShortfallSchema = z.strictObject({
 
 const StatusSchema = z.enum(STATUSES);
 
-const UndecidedSchema = z.strictObject({ count: z.number().int().positive(), param: z.string().optional(), label: z.string() });
+const UndecidedSchema = z.strictObject({
+  count: z.number().int().positive(),
+  param: z.string().optional(),
+  label: z.string(),
+});
 
 /** roster.md: `pass` is true for `pass`, false for `fail` only, null for every other state. */
 const period = {
@@ -48,14 +61,24 @@ const period = {
   /** the state in plain words: 合格 / 不合格：… / 进行中：截至 … 还差 … / 待定：… / 不考核：… */
   verdict: z.string().min(1),
   reasons: z.array(z.string()),
+  /**
+   * how the figures and the verdict came about, step by step as a record's explanation: raw totals → caps →
+   * totals → offsets → exemptions → conditions, each with its article and the readings it relied on
+   */
+  explanation: z.string(),
   shortfall: z.array(ShortfallSchema),
   undecided: z.array(UndecidedSchema),
 };
-const passOf = (status: z.infer<typeof StatusSchema>, pass: boolean | null) => (status === 'pass' ? pass === true : status === 'fail' ? pass === false : pass === null);
+const passOf = (status: z.infer<typeof StatusSchema>, pass: boolean | null) =>
+  status === 'pass' ? pass === true : status === 'fail' ? pass === false : pass === null;
 
-const YearSchema = z.strictObject({ year: z.number().int(), ...period }).refine((y) => passOf(y.status, y.pass), { message: 'pass must follow status' });
+const YearSchema = z
+  .strictObject({ year: z.number().int(), ...period })
+  .refine((y) => passOf(y.status, y.pass), { message: 'pass must follow status' });
 
-const CycleSchema = z.strictObject({ start: z.number().int(), end: z.number().int(), ...period }).refine((c) => passOf(c.status, c.pass), { message: 'pass must follow status' });
+const CycleSchema = z
+  .strictObject({ start: z.number().int(), end: z.number().int(), ...period })
+  .refine((c) => passOf(c.status, c.pass), { message: 'pass must follow status' });
 
 export const ReportSchema = z.strictObject({
   region: z.string().min(1),
@@ -65,60 +88,105 @@ export const ReportSchema = z.strictObject({
   lang: z.enum(['zh', 'en']),
   /** the date the verdicts hold on */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  cycle: z.strictObject({ source: z.enum(['argument', 'region', 'workbook', 'roster', 'perTeacher']), start: z.number().int().optional(), note: z.string() }),
+  cycle: z.strictObject({
+    source: z.enum(['argument', 'region', 'workbook', 'roster', 'perTeacher']),
+    start: z.number().int().optional(),
+    note: z.string(),
+  }),
   overrides: z.record(z.string(), z.number()),
   readings: z.array(z.strictObject({ id: z.string(), summary: z.string() })),
-  records: z.array(z.strictObject({
-    row: z.number().int().positive(),
-    /** the sheet the record is on (workbooks) */
-    sheet: z.string().optional(),
-    /** the file the record is in, when several files are checked as one roster */
-    file: z.string().optional(),
-    teacherId: z.string().nullable(),
-    name: z.string().nullable(),
-    year: z.number().int().nullable(),
-    hours: z.number().nonnegative().nullable(),
-    credits: z.number().nonnegative().nullable(),
-    counted: z.boolean(),
-    explanation: z.string(),
-    issues: z.array(IssueSchema),
-  })),
-  teachers: z.array(z.strictObject({
-    id: z.string(),
-    name: z.string().nullable(),
-    school: z.string().nullable(),
-    /** sheet rows of the teacher's records */
-    rows: z.array(z.number().int().positive()),
-    /** why the ID column could not identify this teacher (grouped by name + school instead) */
-    idProblem: z.string().optional(),
-    years: z.array(YearSchema),
-    cycle: CycleSchema,
-    issues: z.array(IssueSchema),
-  })),
+  records: z.array(
+    z.strictObject({
+      row: z.number().int().positive(),
+      /** the sheet the record is on (workbooks) */
+      sheet: z.string().optional(),
+      /** the file the record is in, when several files are checked as one roster */
+      file: z.string().optional(),
+      teacherId: z.string().nullable(),
+      name: z.string().nullable(),
+      year: z.number().int().nullable(),
+      hours: z.number().nonnegative().nullable(),
+      credits: z.number().nonnegative().nullable(),
+      counted: z.boolean(),
+      explanation: z.string(),
+      issues: z.array(IssueSchema),
+    }),
+  ),
+  teachers: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string().nullable(),
+      school: z.string().nullable(),
+      /** sheet rows of the teacher's records */
+      rows: z.array(z.number().int().positive()),
+      /** why the ID column could not identify this teacher (grouped by name + school instead) */
+      idProblem: z.string().optional(),
+      years: z.array(YearSchema),
+      cycle: CycleSchema,
+      issues: z.array(IssueSchema),
+    }),
+  ),
   /** findings about the roster as a whole (e.g. it looks like another region's) */
   issues: z.array(IssueSchema),
   /** several files checked as one roster: what each contributed */
-  files: z.array(z.strictObject({ path: z.string(), sheets: z.array(z.string()), records: z.number().int().nonnegative(), errors: z.number().int().nonnegative() })).optional(),
+  files: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        sheets: z.array(z.string()),
+        records: z.number().int().nonnegative(),
+        errors: z.number().int().nonnegative(),
+      }),
+    )
+    .optional(),
   /** every sheet (and file) looked at: read, or skipped and why (hidden, no roster header …) */
-  sources: z.array(z.strictObject({
-    file: z.string().optional(),
-    /** absent for a CSV, which has no sheets */
-    sheet: z.string().optional(),
-    read: z.boolean(),
-    code: z.enum(['read', 'hidden', 'veryHidden', 'chart', 'empty', 'noHeader', 'missingColumns', 'notNamed', 'toolSheet', 'unreadable']),
-    reason: z.string().optional(),
-    /** sheet row of the header, for sheets read */
-    headerRow: z.number().int().positive().optional(),
-  })).optional(),
+  sources: z
+    .array(
+      z.strictObject({
+        file: z.string().optional(),
+        /** absent for a CSV, which has no sheets */
+        sheet: z.string().optional(),
+        read: z.boolean(),
+        code: z.enum([
+          'read',
+          'hidden',
+          'veryHidden',
+          'chart',
+          'empty',
+          'noHeader',
+          'missingColumns',
+          'notNamed',
+          'toolSheet',
+          'unreadable',
+        ]),
+        reason: z.string().optional(),
+        /** sheet row of the header, for sheets read */
+        headerRow: z.number().int().positive().optional(),
+      }),
+    )
+    .optional(),
   /** the annotated copies written by --out, and what kind each is */
-  outputs: z.array(z.strictObject({
-    input: z.string().optional(),
-    path: z.string(),
-    /** `annotated`: the original package plus the results; `rebuilt`: a new .xlsx with the values (.xls, .ods, .csv …) */
-    kind: z.enum(['annotated', 'rebuilt', 'csv', 'summary']),
-    note: z.string().optional(),
-  })).optional(),
-  schools: z.array(z.strictObject({ school: z.string(), year: z.number().int(), assessed: z.number().int(), failed: z.number().int(), flagged: z.boolean(), article: z.string() })),
+  outputs: z
+    .array(
+      z.strictObject({
+        input: z.string().optional(),
+        path: z.string(),
+        /** `annotated`: the original package plus the results; `rebuilt`: a new .xlsx with the values (.xls, .ods, .csv …) */
+        kind: z.enum(['annotated', 'rebuilt', 'csv', 'summary']),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
+  schools: z.array(
+    z.strictObject({
+      school: z.string(),
+      year: z.number().int(),
+      assessed: z.number().int(),
+      failed: z.number().int(),
+      flagged: z.boolean(),
+      article: z.string(),
+    }),
+  ),
   summary: z.strictObject({
     records: z.number().int().nonnegative(),
     errors: z.number().int().nonnegative(),
@@ -138,10 +206,16 @@ export const ReportSchema = z.strictObject({
 export type Report = z.infer<typeof ReportSchema>;
 
 /** An article reference for a reader: the document and article in Chinese; "Art. 14(3)" in English. */
-const articleRef = (c: { doc: string; article: string }, lang: Lang): string => (lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`);
+const articleRef = (c: { doc: string; article: string }, lang: Lang): string =>
+  lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`;
 
 function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][number] {
-  const o: Report['records'][number]['issues'][number] = { code: i.code, severity: i.severity, field: i.field, message: say(i.message, lang) };
+  const o: Report['records'][number]['issues'][number] = {
+    code: i.code,
+    severity: i.severity,
+    field: i.field,
+    message: say(i.message, lang),
+  };
   if (i.value !== undefined) o.value = i.value;
   if (i.cite) o.article = articleRef(i.cite, lang);
   if (i.param) o.param = i.param;
@@ -170,12 +244,19 @@ export function conditionText(c: Condition): Text {
 }
 
 /** Why a year or cycle got its verdict: unmet conditions (binding first), then notes. */
-export function reasons(j: Pick<YearJudgement | CycleJudgement, 'conditions' | 'notes' | 'undefinedCredits'> & { why?: Text }): Text[] {
+export function reasons(
+  j: Pick<YearJudgement | CycleJudgement, 'conditions' | 'notes' | 'undefinedCredits'> & { why?: Text },
+): Text[] {
   const unmet = j.conditions.filter((c) => !c.met);
   const why = j.why && !j.notes.includes(j.why) ? [j.why] : [];
   const out = [...unmet.filter((c) => !c.advisory), ...unmet.filter((c) => c.advisory)].map(conditionText);
   if (j.undefinedCredits > 0 && unmet.some((c) => c.unit === 'credits')) {
-    out.push(t(`${j.undefinedCredits} 条记录的学分原文未规定，未计入（可设置覆盖参数）`, `${j.undefinedCredits} record(s) have credits the source leaves undefined and are not counted (an override can set them)`));
+    out.push(
+      t(
+        `${j.undefinedCredits} 条记录的学分原文未规定，未计入（可设置覆盖参数）`,
+        `${j.undefinedCredits} record(s) have credits the source leaves undefined and are not counted (an override can set them)`,
+      ),
+    );
   }
   return [...why, ...out, ...j.notes];
 }
@@ -204,7 +285,10 @@ export function missingText(conditions: readonly Condition[]): Text | null {
   if (!unmet.length) return null;
   const parts = unmet.map((c) => {
     const miss = fmt(c.required - c.actual);
-    return t(`${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`, `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`);
+    return t(
+      `${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`,
+      `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`,
+    );
   });
   return t(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; '));
 }
@@ -221,7 +305,7 @@ export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
     case 'pass':
       return word;
     case 'fail': {
-      const why = missing ?? (unmetOther() ? conditionText(unmetOther()!) : v.notes[v.notes.length - 1] ?? null);
+      const why = missing ?? (unmetOther() ? conditionText(unmetOther()!) : (v.notes[v.notes.length - 1] ?? null));
       return why ? t(`${word.zh}：${why.zh}`, `${word.en}: ${why.en}`) : word;
     }
     case 'inProgress': {
@@ -232,7 +316,9 @@ export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
     }
     case 'pending': {
       const n = v.undecided.reduce((a, u) => a + u.count, 0);
-      const what = v.undecided.map((u) => t(`${u.label.zh}${u.param ? ` ${u.param}` : ''}`, `${u.label.en}${u.param ? ` ${u.param}` : ''}`));
+      const what = v.undecided.map((u) =>
+        t(`${u.label.zh}${u.param ? ` ${u.param}` : ''}`, `${u.label.en}${u.param ? ` ${u.param}` : ''}`),
+      );
       const settable = v.undecided.some((u) => u.param);
       return t(
         `${word.zh}：${n} 条记录的学分原文未规定（${what.map((w) => w.zh).join('、')}）${settable ? '，填写本地数值后可判定' : ''}${missing ? `；按已计入的学分，${missing.zh}` : ''}`,
@@ -262,11 +348,22 @@ export function allIssues(r: CheckResult): Issue[] {
 function cycleNote(c: CheckResult['cycle']): Text {
   const span = c.start === undefined ? '' : `${c.start}–${c.start + 4}`;
   switch (c.source) {
-    case 'argument': return t(`${span}（由 --cycle-start 指定）`, `${span} (given by --cycle-start)`);
-    case 'region': return t(`${span}（地区规定固定）`, `${span} (fixed by the region’s text)`);
-    case 'workbook': return t(`${span}（取自工作簿设置）`, `${span} (the workbook’s setting)`);
-    case 'roster': return t(`按记录推定为 ${span}（记录最多的五年），可用 --cycle-start 或工作簿设置指定`, `inferred from the records as ${span} (the five years holding most records); set it with --cycle-start or the workbook setting`);
-    case 'perTeacher': return t('每位教师从其最早记录的年度（新任教师从入职年度）起算五年（本地区周期按教师个人设定）', 'each teacher’s five years from their earliest record, or from the hire year for a new teacher (this region sets cycles per teacher)');
+    case 'argument':
+      return t(`${span}（由 --cycle-start 指定）`, `${span} (given by --cycle-start)`);
+    case 'region':
+      return t(`${span}（地区规定固定）`, `${span} (fixed by the region’s text)`);
+    case 'workbook':
+      return t(`${span}（取自工作簿设置）`, `${span} (the workbook’s setting)`);
+    case 'roster':
+      return t(
+        `按记录推定为 ${span}（记录最多的五年），可用 --cycle-start 或工作簿设置指定`,
+        `inferred from the records as ${span} (the five years holding most records); set it with --cycle-start or the workbook setting`,
+      );
+    case 'perTeacher':
+      return t(
+        '每位教师从其最早记录的年度（新任教师从入职年度）起算五年（本地区周期按教师个人设定）',
+        'each teacher’s five years from their earliest record, or from the hire year for a new teacher (this region sets cycles per teacher)',
+      );
   }
 }
 
@@ -285,9 +382,15 @@ function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omi
     status: v.status,
     pass: v.status === 'pass' ? true : v.status === 'fail' ? false : null,
     verdict: v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang),
-    reasons: v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits ? [] : reasons(v).map((x) => say(x, lang)),
+    reasons:
+      v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
+        ? []
+        : reasons(v).map((x) => say(x, lang)),
+    explanation: explainSteps(v.steps, lang),
     shortfall: open ? shortfall(v.conditions, lang) : [],
-    undecided: v.undecided.length ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) })) : [],
+    undecided: v.undecided.length
+      ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) }))
+      : [],
   };
 }
 
@@ -348,12 +451,22 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
     asOf: r.asOf,
     cycle: { ...r.cycle, note: say(cycleNote(r.cycle), lang) },
     overrides: r.overrides,
-    readings: r.readings.map((id) => ({ id, summary: say(rules.readings.find((x) => x.id === id)?.summary ?? t(id, id), lang) })),
+    readings: r.readings.map((id) => ({
+      id,
+      summary: say(rules.readings.find((x) => x.id === id)?.summary ?? t(id, id), lang),
+    })),
     records,
     teachers,
     issues: r.issues.map((i) => issueOut(i, lang)),
     ...(files ? { files } : {}),
-    schools: r.schools.map((s) => ({ school: s.school, year: s.year, assessed: s.assessed, failed: s.failed, flagged: s.flagged, article: articleRef(s.cite, lang) })),
+    schools: r.schools.map((s) => ({
+      school: s.school,
+      year: s.year,
+      assessed: s.assessed,
+      failed: s.failed,
+      flagged: s.flagged,
+      article: articleRef(s.cite, lang),
+    })),
     summary: {
       records: r.records.length,
       errors: issues.filter((i) => i.severity === 'error').length,

@@ -4,6 +4,7 @@ import { defineParams, defineReadings, Cite, Params } from './params';
 import {
   RegionRules,
   Trace,
+  Judging,
   RecordContext,
   JudgeInput,
   RuleContext,
@@ -17,11 +18,12 @@ import {
   yearsOf,
   countUndefined,
   lecturing,
-  notBeforeHire,
+  beforeHire,
+  yearsBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
-import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import { fold } from '../core/vocabulary';
 import type { Level, Mode } from '../core/vocabulary';
 
@@ -153,7 +155,7 @@ export const params = defineParams({
     unit: 'credit',
     overridable: true,
     max: 60,
-    label: t('师徒式培训60学时对应的学分', 'credits for the 60 mentorship hours'),
+    label: t('师徒式培训登记学时对应的学分', 'credits for the registered mentorship hours'),
     cite: A14_6,
   },
   onlineCreditsPerHour: {
@@ -182,6 +184,22 @@ export const params = defineParams({
   cycleHours: { value: 360, unit: 'hour', label: t('周期学时', 'hours a cycle'), cite: A9 },
 });
 
+type Key = keyof typeof params;
+
+/** A parameter's value as the reading summaries quote it. */
+const v = (k: Key): string => fmt(params[k].value);
+
+/**
+ * What the region's judge reads about each record, set by its conversion: whether its credits are
+ * school-level (第九条: at most `schoolYearCap` of them a year) and whether it is base training or an exam,
+ * whose rows of one project are capped together (第十四条第3项, R-HN2).
+ */
+interface Facts {
+  schoolLevel: boolean;
+  projectCap: boolean;
+}
+const BLANK: Facts = { schoolLevel: false, projectCap: false };
+
 export const readings = defineReadings([
   {
     id: 'R-HN1',
@@ -190,8 +208,8 @@ export const readings = defineReadings([
     chosen: 'hours ≥ 8: credits = hours / 8 × the level’s day rate (pro rata for part days)',
     alternatives: ['count whole days only (floor)', 'round up to whole days'],
     summary: t(
-      '满8学时的按 学时÷8×每天学分 按比例折算',
-      'from 8 hours on, credits = hours ÷ 8 × the day rate, pro rata',
+      `满${v('dayHours')}学时的按 学时÷${v('dayHours')}×每天学分 按比例折算`,
+      `from ${v('dayHours')} hours on, credits = hours ÷ ${v('dayHours')} × the day rate, pro rata`,
     ),
   },
   {
@@ -202,8 +220,8 @@ export const readings = defineReadings([
       'base training (centralized, follow-along) and exams only: the sentence is written inside item 3; per project: rows of one teacher with the same project name in one year are one project, capped together',
     alternatives: ['every project of every mode, lecturing and online included', 'per row: each row capped on its own'],
     summary: t(
-      '10学分上限只适用于基地培训和专业考试（该句写在第3项内）；同一教师同一年度项目名称相同的各行是一个项目，合计不超过10学分',
-      'the 10-credit cap applies to base training and exams only (it is written inside item 3); rows of one teacher with the same project name in one year are one project, capped together',
+      `${v('projectCap')}学分上限只适用于基地培训和专业考试（该句写在第3项内）；同一教师同一年度项目名称相同的各行是一个项目，合计不超过${v('projectCap')}学分`,
+      `the ${v('projectCap')}-credit cap applies to base training and exams only (it is written inside item 3); rows of one teacher with the same project name in one year are one project, capped together`,
     ),
   },
   {
@@ -233,7 +251,7 @@ export const readings = defineReadings([
     chosen: 'the cycle’s credits are the sum of each year’s counted credits, after the school-level cap',
     alternatives: ['sum of all credits, uncapped'],
     summary: t(
-      '周期学分 = 各年度计入学分（已扣除校级超出6学分部分）之和',
+      `周期学分 = 各年度计入学分（已扣除校级超出${v('schoolYearCap')}学分部分）之和`,
       'cycle credits are the sum of yearly counted credits, after the school-level cap',
     ),
   },
@@ -291,13 +309,19 @@ const LEVEL_ZH: Record<Level, string> = {
   school: '校级',
 };
 
-function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours: number, level: Level): Conversion {
+function baseTraining(
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  tr: Trace<Facts>,
+  hours: number,
+  level: Level,
+): Conversion<Facts> {
   const p = ctx.params;
   const schoolLevel = level === 'school' || rec.mode === 'schoolBased';
   const lvl: Level = schoolLevel ? 'school' : level;
-  tr.tags.schoolLevel = schoolLevel;
+  tr.facts.schoolLevel = schoolLevel;
   // the rows of one project are capped together in the year (judgeYear)
-  tr.tags.projectCap = true;
+  tr.facts.projectCap = true;
   const readings =
     rec.mode === 'exam'
       ? ['R-HN3']
@@ -319,7 +343,7 @@ function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours:
         tr,
         rate,
         t(`${LEVEL_ZH[lvl]}培训每天学分`, 'school-level training credits per day'),
-        rate.key.endsWith('school') ? p.def(rate.key).cite : A14_3,
+        lvl === 'school' ? p.def(rate.key).cite : A14_3,
       ),
     );
   const dayHours = p.use('dayHours');
@@ -361,14 +385,21 @@ function baseTraining(rec: TrainingRecord, ctx: RecordContext, tr: Trace, hours:
       { readings: ['R-HN2'], params: [cap] },
     );
     credits = cap.value!;
+  } else if (credits === cap.value) {
+    tr.step(
+      'HN-14.3-cap',
+      A14_3,
+      t(`恰好达到单个项目最高 ${fmt(cap.value)} 学分`, `exactly the ${fmt(cap.value)} credits one project may earn`),
+      { readings: ['R-HN2'], params: [cap] },
+    );
   }
   return tr.done(hours, credits);
 }
 
-function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
-  const tr = new Trace();
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
-  tr.tags.schoolLevel = rec.level === 'school' || rec.mode === 'schoolBased';
+  tr.facts.schoolLevel = rec.level === 'school' || rec.mode === 'schoolBased';
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
     return tr.done(null, null);
   if (rec.grade === 'fail') {
@@ -428,7 +459,12 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (c.value === null)
         return tr.done(
           h.value,
-          undefinedParam(tr, c, t('师徒式培训60学时对应的学分', 'credits for 60 hours of mentorship'), A14_6),
+          undefinedParam(
+            tr,
+            c,
+            t(`师徒式培训${fmt(h.value)}学时对应的学分`, `credits for ${fmt(h.value)} hours of mentorship`),
+            A14_6,
+          ),
         );
       tr.step('HN-14.6-credits', A14_6, t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`), { params: [c] });
       return tr.done(h.value, c.value);
@@ -442,15 +478,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         return tr.done(null, null);
       const rate = p.use(`lectureCredits.${level}`);
       const credits = product(rec.hours, rate.value!);
-      tr.tags.schoolLevel = level === 'school';
+      tr.facts.schoolLevel = level === 'school';
       tr.step(
         'HN-14.5',
         A14_5,
         t(
-          `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时`,
-          `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours`,
+          `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
+          `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
         ),
-        { readings: ['R-HN4'], params: [rate] },
+        { readings: ['R-HN4', 'R-HN2'], params: [rate] },
       );
       return tr.done(rec.hours, credits);
     }
@@ -542,13 +578,14 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         )
       )
         return tr.done(null, null);
+      const day = fmt(p.num('dayHours'));
       if (
         !requireField(
           tr,
           ctx,
           rec.hours,
           'hours',
-          t('基地培训按学时（每天8学时）计', 'base training counts hours (8 a day)'),
+          t(`基地培训按学时（每天${day}学时）计`, `base training counts hours (${day} a day)`),
         )
       )
         return tr.done(null, null);
@@ -575,19 +612,24 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
  * the same project name in one year are one project. Its rows count in row order until the
  * project reaches the cap; the rows keep their own credits, the year counts the capped sum.
  */
-function projectCredits(recs: ConvertedRecord[], p: Params, notes: Text[]): Map<ConvertedRecord, number> {
-  const counted = new Map<ConvertedRecord, number>();
-  const projects = new Map<string, ConvertedRecord[]>();
+function projectCredits(
+  recs: ConvertedRecord<Facts>[],
+  p: Params<Key>,
+  j: Judging,
+): Map<ConvertedRecord<Facts>, number> {
+  const counted = new Map<ConvertedRecord<Facts>, number>();
+  const projects = new Map<string, ConvertedRecord<Facts>[]>();
   for (const r of recs) {
     counted.set(r, r.conversion.credits ?? 0);
     const name = r.record.project;
-    if (!name || r.conversion.tags.projectCap !== true || r.conversion.credits === null) continue;
+    if (!name || !r.conversion.facts.projectCap || r.conversion.credits === null) continue;
     const key = fold(name);
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
     list.push(r);
   }
-  const cap = p.num('projectCap');
+  const use = p.use('projectCap');
+  const cap = use.value!;
   for (const list of projects.values()) {
     const total = sum(list.map((r) => r.conversion.credits ?? 0));
     if (list.length < 2 || total <= cap) continue;
@@ -597,89 +639,170 @@ function projectCredits(recs: ConvertedRecord[], p: Params, notes: Text[]): Map<
       counted.set(r, c);
       left = sub(left, c);
     }
-    const rows = list.map((r) => r.record.row).join('、');
-    notes.push(
+    // the rows are named by their count, not their numbers: a roster of several sheets or files numbers
+    // each from 1, and the DUPLICATE_RECORD warning on them says which rows they are
+    j.note(
+      'HN-14.3-project',
+      A14_3,
       t(
-        `项目“${list[0]!.record.project}”（第 ${rows} 行）合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}（${A14_3.article}；若为重复登记，请删除多余的行）`,
-        `project "${list[0]!.record.project}" (rows ${list.map((r) => r.record.row).join(', ')}) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count (${A14_3.article}; if it was registered twice, delete the extra rows)`,
+        `项目“${list[0]!.record.project}”的 ${list.length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
+        `project "${list[0]!.record.project}" (${list.length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
       ),
+      { readings: ['R-HN2'], params: [use] },
     );
   }
   return counted;
 }
 
-function judgeYear(y: number, recs: ConvertedRecord[], input: JudgeInput, p: Params): YearJudgement {
-  const counted = recs.filter((r) => r.conversion.counted);
-  const notes: Text[] = [];
-  const credit = projectCredits(counted, p, notes);
-  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
-  const school = sum(counted.filter((r) => r.conversion.tags.schoolLevel === true).map((r) => credit.get(r)!));
-  const other = sum(counted.filter((r) => r.conversion.tags.schoolLevel !== true).map((r) => credit.get(r)!));
-  const cap = p.num('schoolYearCap');
-  const schoolCounted = Math.min(school, cap);
-  const credits = add(other, schoolCounted);
+/** 第九条: school-level credits beyond the year's cap do not count; what the year counts, and what it dropped. */
+function schoolCap(j: Judging, school: number, p: Params<Key>): number {
+  const use = p.use('schoolYearCap');
+  const cap = use.value!;
   if (school > cap)
-    notes.push(
-      t(
-        `校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}（第九条）`,
-        `school-level ${fmt(school)} credits, ${fmt(cap)} counted (第九条)`,
-      ),
+    j.note(
+      'HN-9-school-cap',
+      A9,
+      t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`),
+      { params: [use] },
     );
-  const conditions = [
-    condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A9),
-    condition('yearHours', t('年度学时', 'hours this year'), 'hours', hours, p.num('yearHours'), A9),
-  ];
-  let pass: boolean | null = allMet(conditions);
-  if (y === input.facts.hireYear) {
-    pass = null;
-    notes.push(
+  else if (school > 0)
+    j.step(
+      'HN-9-school-cap',
+      A9,
       t(
-        `招聘（或省外引进）当年不考核，从第2年起考核（${A10.article}）`,
-        `the year of hire or transfer is not assessed; assessment starts in the 2nd year (${A10.article})`,
+        `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
+        `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
+      ),
+      { params: [use] },
+    );
+  return Math.min(school, cap);
+}
+
+function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
+  const j = new Judging('HN');
+  const counted = recs.filter((r) => r.conversion.counted);
+  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
+  const raw = sum(counted.map((r) => r.conversion.credits ?? 0));
+  j.step(
+    'HN-9-sum',
+    A9,
+    t(
+      `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+      `${counted.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+    ),
+  );
+  const credit = projectCredits(counted, p, j);
+  const school = sum(counted.filter((r) => r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
+  const other = sum(counted.filter((r) => !r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
+  const credits = add(other, schoolCap(j, school, p));
+  if (credits !== raw) j.step('HN-9-counted', A9, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  let assessed = true;
+  if (y === input.facts.hireYear) {
+    assessed = false;
+    j.note(
+      'HN-10-hire',
+      A10,
+      t(
+        '招聘（或省外引进）当年不考核，从第2年起考核',
+        'the year of hire or transfer is not assessed; assessment starts in the 2nd year',
       ),
     );
   }
-  return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(counted) };
+  if (beforeHire(j, y, input.facts.hireYear, A10_HIRE)) assessed = false;
+  j.check(
+    condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.use('yearCredits'), A9),
+    condition('yearHours', t('年度学时', 'hours this year'), 'hours', hours, p.use('yearHours'), A9),
+  );
+  const pass = assessed ? allMet(j.conditions) : null;
+  return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
 }
 
-function judge(input: JudgeInput, ctx: RuleContext) {
+/**
+ * R-HN2 caps a project within one year: a project name registered in several years, more than the cap in
+ * all, is capped in each year on its own — said in the cycle, which is where the sum shows.
+ */
+function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: Params<Key>): void {
+  const cap = p.use('projectCap');
+  const by = new Map<string, { name: string; years: Set<number>; credits: number }>();
+  for (const r of records) {
+    const { project, year } = r.record;
+    if (!project || year === null || !r.conversion.counted || !r.conversion.facts.projectCap) continue;
+    const e = by.get(fold(project)) ?? { name: project, years: new Set<number>(), credits: 0 };
+    e.years.add(year);
+    e.credits = add(e.credits, r.conversion.credits ?? 0);
+    by.set(fold(project), e);
+  }
+  for (const e of by.values()) {
+    if (e.years.size < 2 || e.credits <= cap.value!) continue;
+    const ys = [...e.years].sort();
+    j.step(
+      'HN-14.3-project',
+      A14_3,
+      t(
+        `项目“${e.name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(cap.value)} 学分的上限按年度分别计算`,
+        `project "${e.name}" is registered in ${ys.join(', ')}: the ${fmt(cap.value)}-credit project cap applies in each year on its own`,
+      ),
+      { readings: ['R-HN2'], params: [cap] },
+    );
+  }
+}
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
   const grouped = byYear(input.records);
   const years = yearsOf(input.start, input.end).map((y) => judgeYear(y, grouped.get(y) ?? [], input, p));
-  notBeforeHire(years, input.facts.hireYear, A10_HIRE);
+  const j = new Judging('HN');
   const credits = sum(years.map((y) => y.credits));
   const hours = sum(years.map((y) => y.hours));
-  const conditions = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A9, {
+  j.step(
+    'HN-9-cycle-sum',
+    A9,
+    t(
+      `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
+      `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
+    ),
+    {
       readings: ['R-HN5'],
-    }),
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), A9),
-  ];
-  const notes: Text[] = [];
-  if (input.facts.hireYear !== undefined && input.facts.hireYear >= input.start) {
-    notes.push(
-      t(
-        `新教师或省外引进教师从第2年起考核（${A10.article}）`,
-        `new or transferred teachers are assessed from their 2nd year (${A10.article})`,
-      ),
+      params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
+    },
+  );
+  projectsAcrossYears(j, input.records, p);
+  const hire = input.facts.hireYear;
+  if (hire !== undefined && hire >= input.start) {
+    j.note(
+      'HN-10-new',
+      A10,
+      t('新教师或省外引进教师从第2年起考核', 'new or transferred teachers are assessed from their 2nd year'),
     );
   }
+  // 第十条 says it of the cycle already (the note above): the years before hire are a step only
+  yearsBeforeHire(j, years, hire, A10_HIRE, false);
+  j.check(
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A9, {
+      readings: ['R-HN5'],
+    }),
+    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.use('cycleHours'), A9),
+  );
+  const undefinedCredits = years.reduce((a, y) => a + y.undefinedCredits, 0);
   return {
     years,
-    cycle: {
-      start: input.start,
-      end: input.end,
-      hours,
-      credits,
-      pass: allMet(conditions),
-      conditions,
-      notes,
-      undefinedCredits: years.reduce((a, y) => a + y.undefinedCredits, 0),
-    },
+    cycle: j.cycle(input.start, input.end, { hours, credits, pass: allMet(j.conditions), undefinedCredits }),
   };
 }
 
-export const hainan: RegionRules = {
+/** What some issue codes mean in Hainan, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  HOURS_FIXED_BY_RULE: t(
+    `师徒式培训按 ${v('mentorshipHours')} 学时登记（第十四条第6项）`,
+    `mentorship is registered as ${v('mentorshipHours')} hours (第十四条第6项)`,
+  ),
+  DUPLICATE_RECORD: t(
+    `同一教师同一年度项目名称相同的基地培训、考试各行同属一个项目，合计最多计 ${v('projectCap')} 学分（第十四条第3项，R-HN2）`,
+    `rows of base training or exams with one project name in one year are one project: at most ${v('projectCap')} credits together (第十四条第3项, R-HN2)`,
+  ),
+};
+
+export const hainan: RegionRules<Key, Facts> = {
   id: 'hainan',
   name: t('海南', 'Hainan'),
   spellings: ['海南', '海南省', 'hainan'],
@@ -695,6 +818,7 @@ export const hainan: RegionRules = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['46'], words: ['市县级', '市县'] },
   template: {
     // 第十四条 names 市县级 as one level
@@ -718,6 +842,7 @@ export const hainan: RegionRules = {
     'classTeacher',
     'support',
   ],
+  blankFacts: BLANK,
   levelAliases,
   // 第十四条第3项: “每天折算为8学时” is said of base training; lecturing counts class hours (5)
   // and online the project's hours (7), so days convert for base-training modes only.

@@ -124,22 +124,31 @@ export function checkOverrides(table: ParamTable, overrides: Overrides): Overrid
   return problems;
 }
 
-export class Params {
+/**
+ * A region's parameters as one computation uses them. `K` is the union of the region's keys, read off its
+ * table (`keyof typeof params`): `use('dayCredit.school')`, or a key for a level the table lacks, does not
+ * compile. A key built from run-time values is checked with `has()` first.
+ */
+export class Params<K extends string = string> {
   constructor(
-    readonly table: ParamTable,
+    readonly table: Readonly<Record<K, ParamDef>>,
     readonly overrides: Overrides = {},
   ) {}
 
-  private readonly used = new Map<string, ParamUse>();
+  private readonly used = new Map<K, ParamUse<K>>();
+
+  /** Whether a key built at run time names one of these parameters (the typed guard before `use`). */
+  has(key: string): key is K {
+    return Object.prototype.hasOwnProperty.call(this.table, key);
+  }
 
   /** The value to compute with; `null` when the source leaves it undefined and no override is set. */
-  use(key: string): ParamUse {
+  use(key: K): ParamUse<K> {
     // immutable for the life of these Params, so one object per key serves every step
     const cached = this.used.get(key);
     if (cached) return cached;
-    const def = this.table[key];
-    if (!def) throw new Error(`unknown parameter ${key}`);
-    const use: ParamUse =
+    const def = this.def(key);
+    const use: ParamUse<K> =
       def.overridable && Object.prototype.hasOwnProperty.call(this.overrides, key)
         ? { key, value: this.overrides[key]!, official: false, original: def.value }
         : { key, value: def.value, official: true };
@@ -148,14 +157,14 @@ export class Params {
   }
 
   /** A fixed number from the text (never UNDEFINED). */
-  num(key: string): number {
+  num(key: K): number {
     const v = this.use(key).value;
     if (v === null) throw new Error(`parameter ${key} is UNDEFINED; use use() and handle the gap`);
     return v;
   }
 
-  def(key: string): ParamDef {
-    const def = this.table[key];
+  def(key: K): ParamDef {
+    const def = this.has(key) ? this.table[key] : undefined;
     if (!def) throw new Error(`unknown parameter ${key}`);
     return def;
   }

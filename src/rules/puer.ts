@@ -1,10 +1,11 @@
 // 普洱市中小学教师全员培训管理办法（试行）+ 学分认定管理实施细则（试行）+ 校本研修实施方案
 // (普洱市教育体育局, 2023) — seeds/003_8403e7cbc03e57c3.txt
 // credits = rate × hours × (1 + performance coefficient) (第十一条).
-import { defineParams, defineReadings, Cite, Params } from './params';
+import { defineParams, defineReadings, Cite, Params, type ParamUse, type Unit } from './params';
 import {
   RegionRules,
   Trace,
+  Judging,
   RecordContext,
   JudgeInput,
   RuleContext,
@@ -19,15 +20,16 @@ import {
   countUndefined,
   hasValues,
   lecturing,
-  notBeforeHire,
+  beforeHire,
+  yearsBeforeHire,
 } from './region';
 import { add, sum, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type {
-  Condition,
   Conversion,
   ConvertedRecord,
   Issue,
+  IssueCode,
   SchoolFlag,
   TeacherJudgement,
   TrainingRecord,
@@ -103,14 +105,13 @@ const GRADE_ZH: Record<Grade, string> = { excellent: '优', good: '良', fair: '
 
 type ModeClass = 'online' | 'centralized' | 'schoolBased';
 
-const num = (
-  value: number,
-  unit: Parameters<typeof defineParams>[0][string]['unit'],
-  zh: string,
-  en: string,
-  c: Cite,
-  extra: Record<string, unknown> = {},
-) => ({ value, unit, label: t(zh, en), cite: c, ...extra });
+const num = (value: number, unit: Unit, zh: string, en: string, c: Cite, extra: Record<string, unknown> = {}) => ({
+  value,
+  unit,
+  label: t(zh, en),
+  cite: c,
+  ...extra,
+});
 
 export const params = defineParams({
   defaultRate: num(1, 'credit/hour', '通知未规定时的项目学分', 'rate when the project notice sets none', A11_1),
@@ -262,8 +263,39 @@ export const params = defineParams({
   selfSelectedShare: num(0.6, 'ratio', '自主选学学分占比', 'share of self-selected credits', A8),
   classTeacherHours: num(30, 'hour', '班主任专题培训周期学时', 'class-teacher training hours a cycle', R3),
   newTeacherHours: num(120, 'hour', '新教师上岗培训学时', 'new-teacher onboarding hours', A10_NEW),
+  newTeacherPracticalHours: num(
+    60,
+    'hour',
+    '新教师上岗培训中的实践性培训学时',
+    'practical hours of new-teacher onboarding',
+    A10_NEW,
+  ),
   schoolFailShare: num(0.2, 'ratio', '学校未完成教师占比警戒线', 'share of failing teachers that flags a school', R5),
 });
+
+type Key = keyof typeof params;
+
+/** A parameter's value as the reading summaries quote it. */
+const v = (k: Key): string => fmt(params[k].value);
+
+/** What the judge reads about each record, as its conversion classified it. */
+interface Facts {
+  /** 第十条: county (区) level or above */
+  aboveCounty: boolean;
+  /** 第八条: a self-selected project */
+  selfSelected: boolean;
+  /** 细则三: class-teacher training, in hours */
+  classTeacher: boolean;
+  /** 第十条: new-teacher onboarding, shown but not counted */
+  newTeacher: boolean;
+  /** 第十条: the mode (网络、集中、校本研修) whose yearly minimum it counts toward; absent: none */
+  modeClass?: ModeClass;
+  /** 细则三: the module it counts in; absent: none */
+  category?: Category;
+  /** 第十三条第5项: degree study, registered for a limited number of years */
+  degree: boolean;
+}
+const BLANK: Facts = { aboveCounty: false, selfSelected: false, classTeacher: false, newTeacher: false, degree: false };
 
 export const readings = defineReadings([
   {
@@ -280,7 +312,10 @@ export const readings = defineReadings([
     question: '学历提高每年48学时折算多少学分？',
     chosen: 'rate 1: 48 credits a year',
     alternatives: ['the centralized rate of the awarding level', 'hours only'],
-    summary: t('学历提高按项目学分1计：每年48学分', 'degree study at rate 1: 48 credits a year'),
+    summary: t(
+      `学历提高按项目学分${v('degreeRate')}计：每年${fmt(product(params.degreeHoursPerYear.value!, params.degreeRate.value!))}学分`,
+      `degree study at rate ${v('degreeRate')}: ${fmt(product(params.degreeHoursPerYear.value!, params.degreeRate.value!))} credits a year`,
+    ),
   },
   {
     id: 'R-PE3',
@@ -289,8 +324,8 @@ export const readings = defineReadings([
     chosen: 'credits: the sentence follows the credits sentence',
     alternatives: ['hours'],
     summary: t(
-      '240、48、120 的单位按学分理解（紧随学分句之后）',
-      '240, 48 and 120 are read as credits (the sentence follows the credits sentence)',
+      `${v('countyAboveCycleCredits')}、${v('countyAboveYearCredits')}、${v('schoolBasedCycleCredits')} 的单位按学分理解（紧随学分句之后）`,
+      `${v('countyAboveCycleCredits')}, ${v('countyAboveYearCredits')} and ${v('schoolBasedCycleCredits')} are read as credits (the sentence follows the credits sentence)`,
     ),
   },
   {
@@ -311,8 +346,8 @@ export const readings = defineReadings([
     chosen: 'hours above 48 a year are not counted; their credits still count',
     alternatives: ['neither hours nor credits above 48 count', 'a warning only'],
     summary: t(
-      '校本研修每年超过48学时的部分不计学时，学分照计',
-      'school-based hours above 48 a year are not counted; their credits are',
+      `校本研修每年超过${v('schoolBasedYearHoursCap')}学时的部分不计学时，学分照计`,
+      `school-based hours above ${v('schoolBasedYearHoursCap')} a year are not counted; their credits are`,
     ),
   },
   {
@@ -334,8 +369,8 @@ export const readings = defineReadings([
       'none by default: the county institute sets a school-based project’s rate (附件3 六(四)), and 「未规定的原则上按1」 names 国家、省、市、县级项目 only; credits are UNDEFINED unless a rate column value, an override (rate.schoolBased, 0.5–1) or the entered credits (R-PE8) give the rate',
     alternatives: ['1, as for county-level and higher projects', '0.5, the bottom of the range'],
     summary: t(
-      '校本研修项目学分由县级教科所规定，原文无默认值：未填项目学分时学分未定义，可填写项目学分、设置覆盖参数 rate.schoolBased（0.5–1）或由登记学分推算（R-PE8）',
-      'a school-based rate is set by the county institute and has no default: without a rate the credits are undefined, unless the rate column, the override rate.schoolBased (0.5–1) or the entered credits (R-PE8) give it',
+      `校本研修项目学分由县级教科所规定，原文无默认值：未填项目学分时学分未定义，可填写项目学分、设置覆盖参数 rate.schoolBased（${v('rate.schoolBased.min')}–${v('rate.schoolBased.max')}）或由登记学分推算（R-PE8）`,
+      `a school-based rate is set by the county institute and has no default: without a rate the credits are undefined, unless the rate column, the override rate.schoolBased (${v('rate.schoolBased.min')}–${v('rate.schoolBased.max')}) or the entered credits (R-PE8) give it`,
     ),
   },
   {
@@ -397,13 +432,16 @@ const LECTURER: LecturerRule = {
   cite: A13_2,
 };
 const ABOVE_COUNTY: ReadonlySet<Level> = new Set(['national', 'provincial', 'prefecture', 'county']);
+const STUDIO_ROLES = ['host', 'member', 'student'] as const satisfies readonly Role[];
+/** 第十三条第1项 counts a studio's 主持人、成员、学员: the roles with a yearly figure of their own. */
+const isStudioRole = (r: Role): r is (typeof STUDIO_ROLES)[number] => (STUDIO_ROLES as readonly Role[]).includes(r);
 
 /** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
 function withPerformance(
-  tr: Trace,
-  p: Params,
+  tr: Trace<Facts>,
+  p: Params<Key>,
   base: number,
-  grade: Grade | undefined,
+  grade: Exclude<Grade, 'fail'> | undefined,
   cite: Cite,
   what: string,
 ): number {
@@ -415,6 +453,7 @@ function withPerformance(
         `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
         `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
       ),
+      { params: [p.use('perf.pass')] },
     );
     return base;
   }
@@ -432,8 +471,11 @@ function withPerformance(
   return total;
 }
 
-function fixedHours(tr: Trace, rec: TrainingRecord, hours: number, c: Cite, what: Text): void {
-  tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`));
+function fixedHours(tr: Trace<Facts>, rec: TrainingRecord, use: ParamUse, c: Cite, what: Text): number {
+  const hours = use.value!;
+  tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`), {
+    params: [use],
+  });
   if (rec.hours !== undefined && rec.hours !== hours) {
     tr.issue(
       'HOURS_FIXED_BY_RULE',
@@ -447,9 +489,10 @@ function fixedHours(tr: Trace, rec: TrainingRecord, hours: number, c: Cite, what
       fmt(rec.hours),
     );
   }
+  return hours;
 }
 
-function graded(tr: Trace, ctx: RecordContext, rec: TrainingRecord): void {
+function graded(tr: Trace<Facts>, ctx: RecordContext<Key>, rec: TrainingRecord): void {
   if (rec.grade === undefined && ctx.columns.has('grade') && !ctx.rejected.has('grade')) {
     tr.issue(
       'GRADE_MISSING',
@@ -461,8 +504,8 @@ function graded(tr: Trace, ctx: RecordContext, rec: TrainingRecord): void {
   }
 }
 
-function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
-  const tr = new Trace();
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule')))
     return tr.done(null, null);
@@ -470,12 +513,12 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     rec.mode === 'newTeacher' ||
     (MODE_CLASS[rec.mode] !== undefined && rec.mode !== 'studio' && rec.mode !== 'research');
   const mode: Mode = known && lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
-  tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
-  if (rec.selfSelected !== undefined) tr.tags.selfSelected = rec.selfSelected;
-  tr.tags.classTeacher = mode === 'classTeacher';
+  tr.facts.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
+  tr.facts.selfSelected = rec.selfSelected === true;
+  tr.facts.classTeacher = mode === 'classTeacher';
   if (mode === 'newTeacher') {
     tr.counted = false;
-    tr.tags.newTeacher = true;
+    tr.facts.newTeacher = true;
     tr.step(
       'PE-10-new',
       A10_NEW,
@@ -501,11 +544,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     );
     return tr.done(null, null);
   }
-  tr.tags.modeClass = cls;
-  if (rec.category) tr.tags.category = rec.category;
+  tr.facts.modeClass = cls;
+  if (rec.category) tr.facts.category = rec.category;
   else if (cls === 'schoolBased') {
     // 细则三's 校本研修 module: a school-based record without a module is in it
-    tr.tags.category = 'schoolBased';
+    tr.facts.category = 'schoolBased';
     if (hasValues(ctx, 'category'))
       tr.step(
         'PE-R3-module',
@@ -538,13 +581,13 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         return tr.done(null, null);
       if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level')))
         return tr.done(null, null);
-      const role = rec.role as Role;
-      if (!['host', 'member', 'student'].includes(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
+      const role = rec.role;
+      if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
       const h = p.use(`studioHours.${role}`);
       fixedHours(
         tr,
         rec,
-        h.value!,
+        h,
         A13_1,
         t(
           '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
@@ -605,8 +648,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       }
       let hours: number;
       if (isEvent) {
-        hours = p.num('eventHours');
-        fixedHours(tr, rec, hours, c, t('教研活动、教学比赛每次', 'one event or competition'));
+        hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
       } else {
         if (
           !requireField(
@@ -620,8 +662,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
           return tr.done(null, null);
         if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
         const role = rec.role === 'host' ? 'host' : 'participant';
-        hours = p.num(`researchHours.${role}`);
-        fixedHours(tr, rec, hours, c, t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`));
+        const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
+        hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
       }
       const rate = p.use(`eventRate.${rec.level}`);
       const base = product(hours, rate.value!);
@@ -640,18 +682,19 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     }
     case 'degree': {
       const h = p.use('degreeHoursPerYear');
-      fixedHours(tr, rec, h.value!, A13_5, t('学历提高每年', 'degree study a year'));
+      fixedHours(tr, rec, h, A13_5, t('学历提高每年', 'degree study a year'));
       const rate = p.use('degreeRate');
+      const years = p.use('degreeMaxYears');
       const credits = product(h.value!, rate.value!);
-      tr.tags.degree = true;
+      tr.facts.degree = true;
       tr.step(
         'PE-13.5',
         A13_5,
         t(
-          `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（三年有效）`,
-          `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most three years)`,
+          `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(years.value)}年有效）`,
+          `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(years.value)} years)`,
         ),
-        { readings: ['R-PE2'], params: [h, rate] },
+        { readings: ['R-PE2'], params: [h, rate, years] },
       );
       return tr.done(h.value, credits);
     }
@@ -687,7 +730,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   }
 }
 
-function roleError(tr: Trace, rec: TrainingRecord, accepted: string, c: Cite): Conversion {
+function roleError(tr: Trace<Facts>, rec: TrainingRecord, accepted: string, c: Cite): Conversion<Facts> {
   tr.issue(
     'ROLE_NOT_APPLICABLE',
     'error',
@@ -702,7 +745,7 @@ function roleError(tr: Trace, rec: TrainingRecord, accepted: string, c: Cite): C
   return tr.done(null, null);
 }
 
-function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined): number {
+function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award | undefined): number {
   if (award === undefined || award === 'none') {
     tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), {
       readings: ['R-PE1'],
@@ -724,17 +767,25 @@ function awardBonus(tr: Trace, p: Params, base: number, award: Award | undefined
 }
 
 /** The range 第十一条第1项 sets for a record's rate; null where it sets none (school-level centralized). */
-function rateRange(p: Params, rec: TrainingRecord, cls: ModeClass): { lo: number; hi: number; where: Text } | null {
-  if (cls !== 'centralized') {
-    return { lo: p.num(`rate.${cls}.min`), hi: p.num(`rate.${cls}.max`), where: t(CLASS_ZH[cls], cls) };
-  }
+function rateRange(
+  p: Params<Key>,
+  rec: TrainingRecord,
+  cls: ModeClass,
+): { lo: number; hi: number; where: Text; params: ParamUse[] } | null {
+  const range = (lo: ParamUse, hi: ParamUse, where: Text) => ({
+    lo: lo.value!,
+    hi: hi.value!,
+    where,
+    params: [lo, hi],
+  });
+  if (cls !== 'centralized') return range(p.use(`rate.${cls}.min`), p.use(`rate.${cls}.max`), t(CLASS_ZH[cls], cls));
   const level = rec.level!;
   if (level === 'school') return null;
-  return {
-    lo: p.num(`rate.centralized.${level}.min`),
-    hi: p.num(`rate.centralized.${level}.max`),
-    where: t(`${LEVEL_ZH[level]}集中研修`, `${level} centralized`),
-  };
+  return range(
+    p.use(`rate.centralized.${level}.min`),
+    p.use(`rate.centralized.${level}.max`),
+    t(`${LEVEL_ZH[level]}集中研修`, `${level} centralized`),
+  );
 }
 
 /**
@@ -743,11 +794,18 @@ function rateRange(p: Params, rec: TrainingRecord, cls: ModeClass): { lo: number
  * most two). The credits are then recomputed from it, and the row check compares them with
  * the entered ones as for any other row.
  */
-function impliedRate(p: Params, rec: TrainingRecord): { rate: number; detail: string } | undefined {
+function impliedRate(
+  p: Params<Key>,
+  rec: TrainingRecord,
+): { rate: number; detail: string; params: ParamUse[] } | undefined {
   if (rec.enteredCredits === undefined || rec.hours === undefined || rec.hours <= 0) return undefined;
-  const k = rec.grade === undefined || rec.grade === 'pass' || rec.grade === 'fail' ? 0 : p.num(`perf.${rec.grade}`);
+  // a failed row never gets here (第十一条: no credits at all)
+  const perf = p.use(
+    rec.grade === undefined || rec.grade === 'pass' || rec.grade === 'fail' ? 'perf.pass' : `perf.${rec.grade}`,
+  );
+  const k = perf.value!;
   const rate = quotient([rec.enteredCredits], [rec.hours, add(1, k)]);
-  return { rate, detail: `${fmt(rec.enteredCredits)} ÷ (${fmt(rec.hours)} × (1 + ${fmt(k)}))` };
+  return { rate, detail: `${fmt(rec.enteredCredits)} ÷ (${fmt(rec.hours)} × (1 + ${fmt(k)}))`, params: [perf] };
 }
 
 /**
@@ -756,16 +814,27 @@ function impliedRate(p: Params, rec: TrainingRecord): { rate: number; detail: st
  * 国家、省、市、县级 projects only. A school-based project's rate is the county institute's
  * (附件3 六(四)): UNDEFINED without an override (R-PE7).
  */
-function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass): number | null {
+function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls: ModeClass): number | null {
   const range = rateRange(p, rec, cls);
   const implied = rec.rate === undefined ? impliedRate(p, rec) : undefined;
   const given = rec.rate ?? implied?.rate;
   if (given !== undefined) {
     const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
+    // R-PE7: a school-based project's rate is the one the roster gives (or its credits imply), when it does
+    const own = cls === 'schoolBased' ? ['R-PE7'] : [];
     if (range && (given < range.lo || given > range.hi)) {
       if (implied) {
         // the entered credits fit no rate the text allows: nothing of the row can be trusted
         tr.counted = false;
+        tr.step(
+          'PE-11-rate',
+          A11_1,
+          t(
+            `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}），超出${range.where.zh}的范围 ${span}`,
+            `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}`,
+          ),
+          { readings: ['R-PE8', ...own], params: [...range.params, ...implied.params] },
+        );
         tr.issue(
           'IMPLIED_RATE_OUT_OF_RANGE',
           'error',
@@ -777,6 +846,7 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
           A11_1,
           fmt(rec.enteredCredits),
         );
+        tr.issues[tr.issues.length - 1]!.uses = range.params;
       } else {
         tr.issue(
           'RATE_OUT_OF_RANGE',
@@ -789,6 +859,7 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
           A11_1,
           fmt(given),
         );
+        tr.issues[tr.issues.length - 1]!.uses = range.params;
       }
       return null;
     }
@@ -803,7 +874,7 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
           `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`,
           `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`,
         ),
-        { readings: ['R-PE8'] },
+        { readings: ['R-PE8', ...own], params: [...(range?.params ?? []), ...implied.params] },
       );
     } else if (range) {
       tr.step(
@@ -813,6 +884,7 @@ function projectRate(tr: Trace, p: Params, rec: TrainingRecord, cls: ModeClass):
           `项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`,
           `project rate ${fmt(given)} (${range.where.en} range ${span})`,
         ),
+        { readings: own, params: range.params },
       );
     } else {
       tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`));
@@ -860,138 +932,274 @@ interface Totals {
   capped: boolean;
 }
 
-/** A year's counted figures: school-based hours above 48 are dropped (R-PE5). */
-function yearTotals(recs: ConvertedRecord[], p: Params, notes: Text[]): Totals {
+const CLASSES = ['online', 'centralized', 'schoolBased'] as const satisfies readonly ModeClass[];
+
+/** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
+function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
   const byClass = {
     online: { hours: 0, credits: 0 },
     centralized: { hours: 0, credits: 0 },
     schoolBased: { hours: 0, credits: 0 },
   };
-  for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
-    const rs = recs.filter((r) => r.conversion.tags.modeClass === cls);
+  for (const cls of CLASSES) {
+    const rs = recs.filter((r) => r.conversion.facts.modeClass === cls);
     byClass[cls] = {
       hours: sum(rs.map((r) => r.conversion.hours ?? 0)),
       credits: sum(rs.map((r) => r.conversion.credits ?? 0)),
     };
   }
-  const cap = p.num('schoolBasedYearHoursCap');
-  const capped = byClass.schoolBased.hours > cap;
+  const aboveCounty = sum(recs.filter((r) => r.conversion.facts.aboveCounty).map((r) => r.conversion.credits ?? 0));
+  const parts = (lang: 'zh' | 'en') =>
+    CLASSES.map((c) =>
+      lang === 'zh'
+        ? `${CLASS_ZH[c]} ${fmt(byClass[c].hours)} 学时、${fmt(byClass[c].credits)} 学分`
+        : `${c} ${fmt(byClass[c].hours)} h, ${fmt(byClass[c].credits)} credits`,
+    );
+  j.step(
+    'PE-10-sum',
+    A10,
+    t(
+      `${recs.length} 条记录：${parts('zh').join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
+      `${recs.length} record(s): ${parts('en').join('; ')}; county or above ${fmt(aboveCounty)} credits`,
+    ),
+  );
+  const use = p.use('schoolBasedYearHoursCap');
+  const cap = use.value!;
+  const sb = byClass.schoolBased.hours;
+  const capped = sb > cap;
   if (capped) {
-    notes.push(
+    j.note(
+      'PE-S3-cap',
+      S3,
       t(
-        `校本研修 ${fmt(byClass.schoolBased.hours)} 学时，只计 ${fmt(cap)} 学时（学分照计）`,
-        `school-based ${fmt(byClass.schoolBased.hours)} h, ${fmt(cap)} h counted (credits all count)`,
+        `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
+        `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
       ),
+      { readings: ['R-PE5'], params: [use] },
     );
     byClass.schoolBased.hours = cap;
+  } else if (sb > 0) {
+    j.step(
+      'PE-S3-cap',
+      S3,
+      t(
+        `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
+        `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
+      ),
+      { readings: ['R-PE5'], params: [use] },
+    );
   }
-  return {
+  const tot = {
     capped,
     hours: sum(Object.values(byClass).map((c) => c.hours)),
     credits: sum(Object.values(byClass).map((c) => c.credits)),
     byClass,
-    aboveCounty: sum(recs.filter((r) => r.conversion.tags.aboveCounty === true).map((r) => r.conversion.credits ?? 0)),
+    aboveCounty,
   };
+  if (capped)
+    j.step(
+      'PE-10-counted',
+      A10,
+      t(
+        `计入 ${fmt(tot.hours)} 学时、${fmt(tot.credits)} 学分`,
+        `counted: ${fmt(tot.hours)} h, ${fmt(tot.credits)} credits`,
+      ),
+    );
+  return tot;
 }
 
-function judge(input: JudgeInput, ctx: RuleContext) {
+const MODULES = [
+  'ethics',
+  'knowledge',
+  'ability',
+  'classManagement',
+  'schoolBased',
+] as const satisfies readonly Category[];
+const MODULE_ZH: Record<(typeof MODULES)[number], string> = {
+  ethics: '专业理念与师德',
+  knowledge: '专业知识',
+  ability: '专业能力',
+  classManagement: '班级管理',
+  schoolBased: '校本研修',
+};
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
   const grouped = byYear(input.records);
   const issues: Issue[] = [];
-  // 第十三条5: degree study is registered for at most three years.
+  const hire = input.facts.hireYear;
+  // 第十三条5: degree study is registered for a limited number of years (the earliest ones).
   const degreeYears = [
     ...new Set(
-      input.records
-        .filter((r) => r.conversion.tags.degree === true && r.record.year !== null)
-        .map((r) => r.record.year!),
+      input.records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!),
     ),
   ].sort();
-  const maxYears = p.num('degreeMaxYears');
-  const voidDegree = new Set(degreeYears.slice(maxYears));
-  const counted = (r: ConvertedRecord): boolean =>
-    r.conversion.counted && !(r.conversion.tags.degree === true && voidDegree.has(r.record.year!));
+  const maxYears = p.use('degreeMaxYears');
+  const voidDegree = new Set(degreeYears.slice(maxYears.value!));
+  const counted = (r: ConvertedRecord<Facts>): boolean =>
+    r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
   if (voidDegree.size > 0) {
     issues.push({
       code: 'DEGREE_YEARS_EXCEEDED',
       severity: 'warning',
       field: 'mode',
       message: t(
-        `学历提高只登记三年，${[...voidDegree].join('、')} 年度不计`,
-        `degree study counts for three years only; ${[...voidDegree].join(', ')} not counted`,
+        `学历提高只登记${fmt(maxYears.value)}年，${[...voidDegree].join('、')} 年度不计`,
+        `degree study counts for ${fmt(maxYears.value)} years only; ${[...voidDegree].join(', ')} not counted`,
       ),
       cite: A13_5,
+      uses: [maxYears],
     });
   }
   const yearTotalsList: Totals[] = [];
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const recs = (grouped.get(y) ?? []).filter(counted);
-    const notes: Text[] = [];
-    const tot = yearTotals(recs, p, notes);
+    const j = new Judging('PE');
+    const all = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
+    const recs = all.filter(counted);
+    if (recs.length < all.length)
+      j.step(
+        'PE-13.5-years',
+        A13_5,
+        t(
+          `学历提高只登记最早的 ${fmt(maxYears.value)} 个年度：本年度的学历提高记录不计`,
+          `degree study counts in its earliest ${fmt(maxYears.value)} years only: this year's degree records are not counted`,
+        ),
+        { params: [maxYears] },
+      );
+    const tot = yearTotals(recs, p, j);
     yearTotalsList.push(tot);
-    const conditions: Condition[] = [
-      condition('yearHours', t('年度学时', 'hours this year'), 'hours', tot.hours, p.num('yearHours'), A10),
-      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.num('yearCredits'), A10),
-    ];
-    for (const cls of ['online', 'centralized', 'schoolBased'] as const) {
-      conditions.push(
+    const assessed = !beforeHire(j, y, hire, A2);
+    j.check(
+      condition('yearHours', t('年度学时', 'hours this year'), 'hours', tot.hours, p.use('yearHours'), A10),
+      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.use('yearCredits'), A10),
+    );
+    for (const cls of CLASSES) {
+      j.check(
         condition(
           `${cls}Hours`,
           t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
           'hours',
           tot.byClass[cls].hours,
-          p.num('modeYearHours'),
+          p.use('modeYearHours'),
           A10,
           { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] },
         ),
-      );
-      conditions.push(
         condition(
           `${cls}Credits`,
           t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
           'credits',
           tot.byClass[cls].credits,
-          p.num('modeYearCredits'),
+          p.use('modeYearCredits'),
           R4,
           { readings: ['R-PE4'] },
         ),
       );
     }
-    conditions.push(
+    j.check(
       condition(
         'countyAbove',
         t('县级以上培训学分', 'county-or-above credits'),
         'credits',
         tot.aboveCounty,
-        p.num('countyAboveYearCredits'),
+        p.use('countyAboveYearCredits'),
         A10,
         { readings: ['R-PE3'] },
       ),
     );
-    return {
-      year: y,
-      hours: tot.hours,
-      credits: tot.credits,
-      pass: allMet(conditions),
-      conditions,
-      notes,
-      undefinedCredits: countUndefined(recs),
-    };
+    const pass = assessed ? allMet(j.conditions) : null;
+    return j.year(y, { hours: tot.hours, credits: tot.credits, pass, undefinedCredits: countUndefined(recs) });
   });
-  const notes: Text[] = [];
-  notBeforeHire(years, input.facts.hireYear, A2, notes);
+  const j = new Judging('PE');
   const all = input.records.filter(counted);
+  if (degreeYears.length)
+    j.step(
+      'PE-13.5-years',
+      A13_5,
+      voidDegree.size
+        ? t(
+            `学历提高登记了 ${degreeYears.length} 个年度（${degreeYears.join('、')}），只登记 ${fmt(maxYears.value)} 年：${[...voidDegree].join('、')} 年度不计`,
+            `degree study registered in ${degreeYears.length} years (${degreeYears.join(', ')}), counted for ${fmt(maxYears.value)}: ${[...voidDegree].join(', ')} not counted`,
+          )
+        : t(
+            `学历提高登记了 ${degreeYears.length} 个年度，未超过 ${fmt(maxYears.value)} 年`,
+            `degree study registered in ${degreeYears.length} year(s), within ${fmt(maxYears.value)}`,
+          ),
+      { params: [maxYears] },
+    );
+  const onboarding = input.records.filter((r) => r.conversion.facts.newTeacher);
+  if (onboarding.length) {
+    const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
+    const need = p.use('newTeacherHours');
+    const practical = p.use('newTeacherPracticalHours');
+    j.note(
+      'PE-10-new',
+      A10_NEW,
+      t(
+        `新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`,
+        `new-teacher onboarding ${fmt(h)} h, not counted in the totals`,
+      ),
+      { params: [need, practical] },
+    );
+    if (h < need.value!) {
+      issues.push({
+        code: 'NEW_TEACHER_HOURS_SHORT',
+        severity: 'warning',
+        field: 'hours',
+        message: t(
+          `新教师上岗培训应不少于 ${fmt(need.value)} 学时（其中实践性培训不少于${fmt(practical.value)}学时），现为 ${fmt(h)}`,
+          `onboarding needs ≥ ${fmt(need.value)} h (≥ ${fmt(practical.value)} practical); found ${fmt(h)}`,
+        ),
+        cite: A10_NEW,
+        uses: [need, practical],
+      });
+    }
+  }
   const hours = sum(years.map((y) => y.hours));
   const credits = sum(years.map((y) => y.credits));
+  j.step(
+    'PE-10-cycle-sum',
+    A10,
+    t(
+      `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
+      `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
+    ),
+    { readings: tot5(yearTotalsList) ? ['R-PE5'] : [] },
+  );
+  yearsBeforeHire(j, years, hire, A2);
+  // a column blank on every row is as good as absent: its conditions cannot be judged
+  const modules = hasValues(ctx, 'category');
+  const selfSelected = hasValues(ctx, 'selfSelected');
+  if (!modules && ctx.columns.has('category'))
+    j.note(
+      'PE-R3-module',
+      R3,
+      t(
+        '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
+        'the module (category) column is blank on every row: treated as absent, module credits not judged',
+      ),
+      { readings: ['R-PE9'] },
+    );
+  if (!selfSelected && ctx.columns.has('selfSelected'))
+    j.note(
+      'PE-8-self',
+      A8,
+      t(
+        '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
+        'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
+      ),
+      { readings: ['R-PE9'] },
+    );
   const cls = (c: ModeClass) => sum(yearTotalsList.map((tot) => tot.byClass[c].hours));
-  const conditions: Condition[] = [
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), A10),
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A10),
+  const modeCycle = p.use('modeCycleHours');
+  j.check(
+    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.use('cycleHours'), A10),
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A10),
     condition(
       'onlineCycleHours',
       t('网络研修周期学时', 'online hours in the cycle'),
       'hours',
       cls('online'),
-      p.num('modeCycleHours'),
+      modeCycle,
       R3,
     ),
     condition(
@@ -999,7 +1207,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       t('集中研修周期学时', 'centralized hours in the cycle'),
       'hours',
       cls('centralized'),
-      p.num('modeCycleHours'),
+      modeCycle,
       R3,
     ),
     condition(
@@ -1007,7 +1215,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       t('校本研修周期学时', 'school-based hours in the cycle'),
       'hours',
       cls('schoolBased'),
-      p.num('modeCycleHours'),
+      modeCycle,
       R3,
     ),
     condition(
@@ -1015,7 +1223,7 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       t('县级以上培训学分', 'county-or-above credits'),
       'credits',
       sum(yearTotalsList.map((x) => x.aboveCounty)),
-      p.num('countyAboveCycleCredits'),
+      p.use('countyAboveCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
@@ -1024,115 +1232,73 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       t('校本研修类培训学分', 'school-based credits'),
       'credits',
       sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)),
-      p.num('schoolBasedCycleCredits'),
+      p.use('schoolBasedCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
-  ];
-  const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
-  // a column blank on every row is as good as absent: its conditions cannot be judged
-  if (hasValues(ctx, 'category')) {
-    for (const m of ['ethics', 'knowledge', 'ability', 'classManagement', 'schoolBased'] as Category[]) {
-      const label = {
-        ethics: '专业理念与师德',
-        knowledge: '专业知识',
-        ability: '专业能力',
-        classManagement: '班级管理',
-        schoolBased: '校本研修',
-      }[m as string]!;
-      conditions.push(
+  );
+  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
+    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
+  if (modules) {
+    for (const m of MODULES) {
+      j.check(
         condition(
           `module.${m}`,
-          t(`${label}模块学分`, `${m} module credits`),
+          t(`${MODULE_ZH[m]}模块学分`, `${m} module credits`),
           'credits',
-          creditOf((r) => r.conversion.tags.category === m),
-          p.num(`module.${m}`),
+          creditOf((r) => r.conversion.facts.category === m),
+          p.use(`module.${m}`),
           R3,
         ),
       );
     }
-  } else if (ctx.columns.has('category')) {
-    notes.push(
-      t(
-        '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分（细则三，R-PE9）',
-        'the module (category) column is blank on every row: treated as absent, module credits not judged (细则三, R-PE9)',
-      ),
-    );
   }
-  if (hasValues(ctx, 'selfSelected')) {
-    const share = p.num('selfSelectedShare');
-    const need = product(credits, share);
-    conditions.push(
+  if (selfSelected) {
+    const share = p.use('selfSelectedShare');
+    const need = product(credits, share.value!);
+    j.check(
       condition(
         'selfSelected',
-        t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`),
+        t(
+          `自主选学学分（不低于总学分的${share.value! * 100}%）`,
+          `self-selected credits (≥ ${share.value! * 100}% of the total)`,
+        ),
         'credits',
-        creditOf((r) => r.conversion.tags.selfSelected === true),
+        creditOf((r) => r.conversion.facts.selfSelected),
         need,
         A8,
-      ),
-    );
-  } else if (ctx.columns.has('selfSelected')) {
-    notes.push(
-      t(
-        `自主选学列全部为空：视为没有该列，未判定自主选学学分比例（${A8.article}，R-PE9）`,
-        `the self-selected column is blank on every row: treated as absent, the self-selected share is not judged (${A8.article}, R-PE9)`,
+        { params: [share] },
       ),
     );
   }
   if (input.facts.classTeacher) {
-    conditions.push(
+    j.check(
       condition(
         'classTeacherHours',
         t('班主任专题培训学时', 'class-teacher training hours'),
         'hours',
-        sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0)),
-        p.num('classTeacherHours'),
+        sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0)),
+        p.use('classTeacherHours'),
         R3,
       ),
     );
   }
-  const onboarding = input.records.filter((r) => r.conversion.tags.newTeacher === true);
-  if (onboarding.length) {
-    const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
-    notes.push(
-      t(
-        `新教师上岗培训 ${fmt(h)} 学时（不计入全员培训）`,
-        `new-teacher onboarding ${fmt(h)} h (not counted in the totals)`,
-      ),
-    );
-    if (h < p.num('newTeacherHours')) {
-      issues.push({
-        code: 'NEW_TEACHER_HOURS_SHORT',
-        severity: 'warning',
-        field: 'hours',
-        message: t(
-          `新教师上岗培训应不少于 ${p.num('newTeacherHours')} 学时（其中实践性培训不少于60学时），现为 ${fmt(h)}`,
-          `onboarding needs ≥ ${p.num('newTeacherHours')} h (≥ 60 practical); found ${fmt(h)}`,
-        ),
-        cite: A10_NEW,
-      });
-    }
-  }
-  return {
-    years,
-    cycle: {
-      start: input.start,
-      end: input.end,
-      hours,
-      credits,
-      pass: allMet(conditions),
-      conditions,
-      notes,
-      undefinedCredits: countUndefined(all),
-    },
-    issues,
-  };
+  const cycle = j.cycle(input.start, input.end, {
+    hours,
+    credits,
+    pass: allMet(j.conditions),
+    undefinedCredits: countUndefined(all),
+  });
+  return { years, cycle, issues };
 }
 
+/** Whether R-PE5's yearly cap cut some year's school-based hours. */
+const tot5 = (list: readonly Totals[]): boolean => list.some((x) => x.capped);
+
 /** 细则五(三): a school where ≥ 20 % of teachers fail a year is flagged for that year. */
-export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag[] {
-  const share = p.num('schoolFailShare');
+export function flagSchools(teachers: TeacherJudgement[], p: Params<Key>): SchoolFlag[] {
+  const use = p.use('schoolFailShare');
+  const share = use.value!;
   const by = new Map<string, { assessed: number; failed: number }>();
   for (const tj of teachers) {
     if (!tj.school) continue;
@@ -1149,12 +1315,49 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params): SchoolFlag
   return [...by.entries()]
     .map(([k, v]) => {
       const [school, year] = k.split('\u0000') as [string, string];
-      return { school, year: +year, ...v, flagged: v.failed > 0 && v.failed >= product(v.assessed, share), cite: R5 };
+      const flagged = v.failed > 0 && v.failed >= product(v.assessed, share);
+      return { school, year: +year, ...v, flagged, cite: R5, params: [use] };
     })
     .sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
 }
 
-export const puer: RegionRules = {
+/** What some issue codes mean in Pu'er, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  HOURS_FIXED_BY_RULE: t(
+    `工作室（主持人 ${v('studioHours.host')}、成员 ${v('studioHours.member')}、学员 ${v('studioHours.student')} 学时/年）、教研活动和教学比赛（每次 ${v('eventHours')} 学时）、课题（主持人 ${v('researchHours.host')}、参与人 ${v('researchHours.participant')} 学时）、学历提高（每年 ${v('degreeHoursPerYear')} 学时）（第十三条）`,
+    `studios (host ${v('studioHours.host')}, member ${v('studioHours.member')}, student ${v('studioHours.student')} h a year), events and competitions (${v('eventHours')} h each), research (host ${v('researchHours.host')}, participant ${v('researchHours.participant')} h), degree study (${v('degreeHoursPerYear')} h a year) (第十三条)`,
+  ),
+  NEW_TEACHER_HOURS_SHORT: t(
+    `上岗培训不足 ${v('newTeacherHours')} 学时（其中实践性培训不少于 ${v('newTeacherPracticalHours')} 学时，第十条）`,
+    `onboarding under ${v('newTeacherHours')} hours (${v('newTeacherPracticalHours')} of them practical, 第十条)`,
+  ),
+  LEVEL_NOT_COVERED: t(
+    '校级的教研活动、教学比赛或课题：原文要求县（区）级及以上（第十三条第3、4项）',
+    'a school-level event, competition or research project: the text counts them from county level up (第十三条第3、4项)',
+  ),
+  ROLE_NOT_APPLICABLE: t(
+    '工作室只认主持人、成员、学员，课题只认主持人、参与人（第十三条第1、4项）',
+    'studios take hosts, members and students, research projects hosts and participants (第十三条第1、4项)',
+  ),
+  RATE_OUT_OF_RANGE: t(
+    `项目学分超出第十一条第1项的范围（例如县级集中研修 ${v('rate.centralized.county.min')}–${v('rate.centralized.county.max')}）`,
+    `the rate lies outside 第十一条第1项's range (county centralized training: ${v('rate.centralized.county.min')}–${v('rate.centralized.county.max')})`,
+  ),
+  IMPLIED_RATE_OUT_OF_RANGE: t(
+    '没填项目学分，按登记学分推算的项目学分超出范围（R-PE8）；消息写明推算式和范围',
+    'no rate given, and the rate the entered credits imply is out of range (R-PE8); the message shows the formula and the range',
+  ),
+  GRADE_MISSING: t(
+    '按合格计，没有绩效学分（第十一条第3项）',
+    'taken as a pass, with no performance credits (第十一条第3项)',
+  ),
+  DEGREE_YEARS_EXCEEDED: t(
+    `学历提高登记超过 ${v('degreeMaxYears')} 年，多出的年度不计（第十三条第5项）`,
+    `degree study registered for more than ${v('degreeMaxYears')} years: the later years do not count (第十三条第5项)`,
+  ),
+};
+
+export const puer: RegionRules<Key, Facts> = {
   id: 'puer',
   name: t('普洱（云南）', "Pu'er (Yunnan)"),
   spellings: ['普洱', '普洱市', '云南', '云南省', 'puer', "pu'er"],
@@ -1170,6 +1373,7 @@ export const puer: RegionRules = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['53'], words: [] },
   template: {
     levels: ['国家级', '省级', '市级', '县级', '校级'],
@@ -1195,6 +1399,7 @@ export const puer: RegionRules = {
     'mentorship',
     'newTeacher',
   ],
+  blankFacts: BLANK,
   levelAliases,
   // 第十条: short centralized training counts 6 hours a day; online counts actual hours.
   dayHoursKey: (mode) => (mode === undefined || MODE_CLASS[mode] === 'centralized' ? 'dayHours' : null),

@@ -1,9 +1,10 @@
 // 奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）(奇台县教育局, 2024)
 // — seeds/004_b06b09c6b9aa1bd9.txt. Hours and credits; one fixed cycle 2024–2028.
-import { defineParams, defineReadings, Cite } from './params';
+import { defineParams, defineReadings, Cite, Params } from './params';
 import {
   RegionRules,
   Trace,
+  Judging,
   RecordContext,
   JudgeInput,
   RuleContext,
@@ -16,12 +17,13 @@ import {
   yearsOf,
   countUndefined,
   lecturing,
-  notBeforeHire,
+  beforeHire,
+  yearsBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
 import { fold } from '../core/vocabulary';
 import { t, Text } from '../core/text';
-import type { Condition, Conversion, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
+import type { Conversion, IssueCode, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
@@ -58,6 +60,8 @@ const S6_4 = cite(
 );
 const S6_4_1 = cite('六(四)1 证书编号', '继续教育证书实行电子化管理，一人一证，一人一号。');
 const S6_4_2 = cite('六(四)2 学分登记', '凡参加“国培”、“区培”的教师，学时纳入集中培训学时');
+const S6_4_2_DEGREE = cite('六(四)2', '凡参加学历提升学习的教师，其学时视为满分，即“培训合格”');
+const S6_4_3 = cite('六(四)3', '按照“培训合格”“考核合格”双达标制要求予以审验');
 
 export const params = defineParams({
   'hoursPerCredit.centralized': {
@@ -111,13 +115,13 @@ export const params = defineParams({
   'lecturer.high': {
     value: 2,
     unit: 'ratio',
-    label: t('自治区级及以上主讲奖励（200%）', 'region-or-above lecturer bonus (200 %)'),
+    label: t('自治区级及以上主讲奖励', 'region-or-above lecturer bonus'),
     cite: S5_2_2,
   },
   'lecturer.low': {
     value: 1,
     unit: 'ratio',
-    label: t('地州级及以下主讲奖励（100%）', 'prefecture-or-below lecturer bonus (100 %)'),
+    label: t('地州级及以下主讲奖励', 'prefecture-or-below lecturer bonus'),
     cite: S5_2_2,
   },
   degreeHoursPerCredit: {
@@ -180,6 +184,26 @@ export const params = defineParams({
   },
 });
 
+type Key = keyof typeof params;
+
+/** A parameter's value as the reading summaries quote it. */
+const v = (k: Key): string => fmt(params[k].value);
+
+/** What the judge (and the cohort check) reads about each record, as its conversion classified it. */
+interface Facts {
+  /** 五(二)2: the teacher taught the training (a trainer, not one of its cohort) */
+  lecturer: boolean;
+  /** 五(一), R-QT6: new-teacher onboarding, a requirement of its own */
+  newTeacher: boolean;
+  /** 五(一): the course category its credits count in; absent for onboarding */
+  bucket?: Bucket;
+  /** 六(四)2: a national or region-level project (国培、区培) */
+  high: boolean;
+  /** 五(二)3: degree study */
+  degree: boolean;
+}
+const BLANK: Facts = { lecturer: false, newTeacher: false, high: false, degree: false };
+
 export const readings = defineReadings([
   {
     id: 'R-QT1',
@@ -189,8 +213,8 @@ export const readings = defineReadings([
       'lecture hours convert as centralized (4 h = 1) unless the record is a prefecture-or-below online or school-based activity with role 主讲 (national and region-level hours are centralized, R-QT8); the lecturer bonus replaces the grade bonus',
     alternatives: ['5 h = 1 for every lecture', 'both bonuses added'],
     summary: t(
-      '主讲学时按集中培训（4学时=1学分）折算，另有注明的除外；主讲奖励取代成绩奖励',
-      'lecture hours convert as centralized (4 h = 1) unless stated otherwise; the lecturer bonus replaces the grade bonus',
+      `主讲学时按集中培训（${v('hoursPerCredit.centralized')}学时=1学分）折算，另有注明的除外；主讲奖励取代成绩奖励`,
+      `lecture hours convert as centralized (${v('hoursPerCredit.centralized')} h = 1) unless stated otherwise; the lecturer bonus replaces the grade bonus`,
     ),
   },
   {
@@ -199,7 +223,10 @@ export const readings = defineReadings([
     question: '学历提升学时按哪种“基础学分折算规定”折算？',
     chosen: 'as centralized: 4 hours = 1 credit',
     alternatives: ['5 hours = 1 credit'],
-    summary: t('学历提升学时按集中培训 4学时=1学分 折算', 'degree hours convert as centralized, 4 h = 1 credit'),
+    summary: t(
+      `学历提升学时按集中培训 ${v('degreeHoursPerCredit')}学时=1学分 折算`,
+      `degree hours convert as centralized, ${v('degreeHoursPerCredit')} h = 1 credit`,
+    ),
   },
   {
     id: 'R-QT3',
@@ -207,7 +234,10 @@ export const readings = defineReadings([
     question: '年度“90学时(18学分)”以学时还是学分为准？',
     chosen: 'hours: the year passes on hours ≥ 90; 18 credits is shown for reference',
     alternatives: ['credits ≥ 18', 'both'],
-    summary: t('年度以学时≥90为准，18学分仅作参考', 'a year passes on ≥ 90 hours; 18 credits is for reference'),
+    summary: t(
+      `年度以学时≥${v('yearHours')}为准，${v('yearCredits')}学分仅作参考`,
+      `a year passes on ≥ ${v('yearHours')} hours; ${v('yearCredits')} credits is for reference`,
+    ),
   },
   {
     id: 'R-QT4',
@@ -217,8 +247,8 @@ export const readings = defineReadings([
       'minimums; required credits above 60 fill elective and school-based shortfalls (elective first), and nothing else offsets',
     alternatives: ['exact quotas: excess credits do not count'],
     summary: t(
-      '各类学分为最低要求；必修超出60的部分先抵选修、再抵校本；选修、校本超出不能抵其他',
-      'component figures are minimums; required credits above 60 fill elective, then school-based shortfalls; nothing else offsets',
+      `各类学分为最低要求；必修超出${v('requiredCredits')}的部分先抵选修、再抵校本；选修、校本超出不能抵其他`,
+      `component figures are minimums; required credits above ${v('requiredCredits')} fill elective, then school-based shortfalls; nothing else offsets`,
     ),
   },
   {
@@ -240,8 +270,8 @@ export const readings = defineReadings([
     chosen: 'no: it is a separate requirement, reported on its own',
     alternatives: ['counted within the 90 as required credits'],
     summary: t(
-      '新任教师适岗培训30学分单独考核，不计入90学分',
-      'the 30 onboarding credits are a separate requirement, outside the 90',
+      `新任教师适岗培训${v('newTeacherCredits')}学分单独考核，不计入${v('cycleCredits')}学分`,
+      `the ${v('newTeacherCredits')} onboarding credits are a separate requirement, outside the ${v('cycleCredits')}`,
     ),
   },
   {
@@ -264,8 +294,8 @@ export const readings = defineReadings([
       'as centralized hours, 4 h = 1 credit, whatever the delivery (online included): the sentence puts all 国培/区培 hours among the centralized ones',
     alternatives: ['by the delivery: online and school-based 5 h = 1 even for national and region-level projects'],
     summary: t(
-      '国家级、自治区级（国培、区培）项目的学时一律按集中培训 4学时=1学分 折算，网络培训也不例外',
-      'national and region-level (国培/区培) hours convert as centralized, 4 h = 1 credit, whatever the delivery, online included',
+      `国家级、自治区级（国培、区培）项目的学时一律按集中培训 ${v('hoursPerCredit.centralized')}学时=1学分 折算，网络培训也不例外`,
+      `national and region-level (国培/区培) hours convert as centralized, ${v('hoursPerCredit.centralized')} h = 1 credit, whatever the delivery, online included`,
     ),
   },
 ]);
@@ -320,7 +350,7 @@ const QITAI_CATEGORIES: ReadonlySet<Category> = new Set([
   'schoolBased',
 ]);
 
-function bucketOf(tr: Trace, rec: TrainingRecord, lecturer: boolean): Bucket {
+function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Bucket {
   if (rec.category && QITAI_CATEGORIES.has(rec.category)) return rec.category as Bucket;
   if (rec.category) {
     tr.issue(
@@ -353,8 +383,8 @@ function bucketOf(tr: Trace, rec: TrainingRecord, lecturer: boolean): Bucket {
   return b;
 }
 
-function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
-  const tr = new Trace();
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('折算比例取决于培训方式', 'the conversion ratio depends on the mode')))
     return tr.done(null, null);
@@ -374,12 +404,12 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     return tr.done(rec.hours ?? null, null);
   }
   const lecturer = lecturing(tr, rec, LECTURER);
-  tr.tags.lecturer = lecturer;
+  tr.facts.lecturer = lecturer;
   // a lecturer at an onboarding course is not the teacher being onboarded (R-QT6)
-  if (rec.mode === 'newTeacher' && !lecturer) tr.tags.newTeacher = true;
-  else tr.tags.bucket = bucketOf(tr, rec, lecturer);
-  tr.tags.high = rec.level !== undefined && HIGH.has(rec.level);
-  if (tr.tags.high && base !== 'centralized') {
+  if (rec.mode === 'newTeacher' && !lecturer) tr.facts.newTeacher = true;
+  else tr.facts.bucket = bucketOf(tr, rec, lecturer);
+  tr.facts.high = rec.level !== undefined && HIGH.has(rec.level);
+  if (tr.facts.high && base !== 'centralized') {
     // R-QT8: 国培 and 区培 hours are centralized hours, whatever the delivery
     tr.step(
       'QT-6.4.2',
@@ -392,7 +422,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     );
     base = 'centralized';
   }
-  tr.tags.degree = rec.mode === 'degree';
+  tr.facts.degree = rec.mode === 'degree';
   if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours')))
     return tr.done(null, null);
   if (rec.grade === 'fail') {
@@ -414,14 +444,18 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong'
           ? ['R-QT5']
           : [];
+  // R-QT8 puts 国培/区培 hours among the centralized ones; a known level below them converts by its delivery
+  const byDelivery = base !== 'centralized' && rec.level !== undefined;
+  const how = rec.mode === 'degree' ? t('学历提升按集中培训', 'degree, as centralized') : t(BASE_ZH[base], base);
+  const not = byDelivery ? t('，非国培、区培', ', not 国培/区培') : t('', '');
   tr.step(
     'QT-5.2.1',
     rec.mode === 'degree' ? S5_2_3 : S5_2_1,
     t(
-      `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${rec.mode === 'degree' ? '学历提升按集中培训' : BASE_ZH[base]}）= ${fmt(baseCredits)}`,
-      `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${rec.mode === 'degree' ? 'degree, as centralized' : base}) = ${fmt(baseCredits)}`,
+      `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${how.zh}${not.zh}）= ${fmt(baseCredits)}`,
+      `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${how.en}${not.en}) = ${fmt(baseCredits)}`,
     ),
-    { readings, params: [per] },
+    { readings: byDelivery ? [...readings, 'R-QT8'] : readings, params: [per] },
   );
   if (rec.mode === 'degree') {
     // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
@@ -454,7 +488,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
         t('未填考核等次，按合格计', 'no grade given; taken as pass'),
         S5_2_2,
       );
-    if (!tr.tags.high) return tr.done(rec.hours, baseCredits);
+    if (!tr.facts.high) return tr.done(rec.hours, baseCredits);
   }
   if (!requireField(tr, ctx, rec.level, 'level', t('奖励学分取决于项目级别', 'the bonus depends on the level')))
     return tr.done(rec.hours, baseCredits);
@@ -469,8 +503,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
     );
     grade = 'pass';
   }
-  const key = `bonus.${HIGH.has(rec.level) ? 'high' : 'low'}.${grade}`;
-  if (!(key in p.table)) {
+  const key = `bonus.${HIGH.has(rec.level) ? 'high' : 'low'}.${grade}` as const;
+  if (!p.has(key)) {
     tr.step(
       'QT-5.2.2-none',
       S5_2_2,
@@ -495,99 +529,136 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   return tr.done(rec.hours, total);
 }
 
-function judge(input: JudgeInput, ctx: RuleContext) {
+function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
+  const j = new Judging('QT');
+  const onboarding = recs.filter((r) => r.conversion.facts.newTeacher).length;
+  // onboarding is its own requirement (R-QT6), in the year as in the cycle
+  const counted = recs.filter((r) => !r.conversion.facts.newTeacher);
+  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
+  const credits = sum(counted.map((r) => r.conversion.credits ?? 0));
+  const high = sum(counted.filter((r) => r.conversion.facts.high).map((r) => r.conversion.hours ?? 0));
+  j.step(
+    'QT-6.3-sum',
+    S6_3,
+    t(
+      `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
+      `${counted.length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
+    ),
+    { readings: onboarding ? ['R-QT6'] : [] },
+  );
+  const yearHours = p.use('yearHours');
+  if (high >= yearHours.value!)
+    j.note(
+      'QT-6.3-stand-in',
+      S6_3,
+      t(
+        `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
+        `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
+      ),
+      { params: [yearHours] },
+    );
+  const assessed = !beforeHire(j, y, input.facts.hireYear, S3);
+  j.check(
+    condition('yearHours', t('年度岗位培训学时', 'training hours this year'), 'hours', hours, yearHours, S6_3, {
+      readings: ['R-QT3'],
+    }),
+    // R-QT3: the year passes on hours; the credits of 六(三) are shown for reference only.
+    condition(
+      'yearCredits',
+      t('年度学分（参考）', 'credits this year (for reference)'),
+      'credits',
+      credits,
+      p.use('yearCredits'),
+      S6_3,
+      { advisory: true, readings: ['R-QT3'] },
+    ),
+  );
+  const pass = assessed ? allMet(j.conditions) : null;
+  return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
+}
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
   const grouped = byYear(input.records);
-  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    // onboarding is its own requirement (R-QT6), in the year as in the cycle
-    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted && r.conversion.tags.newTeacher !== true);
-    const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    const credits = sum(recs.map((r) => r.conversion.credits ?? 0));
-    const high = sum(recs.filter((r) => r.conversion.tags.high === true).map((r) => r.conversion.hours ?? 0));
-    const conditions = [
-      condition(
-        'yearHours',
-        t('年度岗位培训学时', 'training hours this year'),
-        'hours',
-        hours,
-        p.num('yearHours'),
-        S6_3,
-        { readings: ['R-QT3'] },
-      ),
-      // R-QT3: the year passes on hours; the 18 credits of 六(三) are shown for reference only.
-      condition(
-        'yearCredits',
-        t('年度学分（参考）', 'credits this year (for reference)'),
-        'credits',
-        credits,
-        p.num('yearCredits'),
-        S6_3,
-        { advisory: true, readings: ['R-QT3'] },
-      ),
-    ];
-    const notes: Text[] = [];
-    if (high >= p.num('yearHours'))
-      notes.push(
-        t(
-          `国培、区培 ${fmt(high)} 学时，顶替本年度（不顶替本周期）`,
-          `national/region training of ${fmt(high)} h stands in for this year (not for the cycle)`,
-        ),
-      );
-    return {
-      year: y,
-      hours,
-      credits,
-      pass: allMet(conditions),
-      conditions,
-      notes,
-      undefinedCredits: countUndefined(recs),
-    };
-  });
-  const notes: Text[] = [];
-  notBeforeHire(years, input.facts.hireYear, S3, notes);
+  const years = yearsOf(input.start, input.end).map((y) =>
+    judgeYear(
+      y,
+      (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
+      input,
+      p,
+    ),
+  );
+  const j = new Judging('QT');
   const all = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (f: (r: ConvertedRecord) => boolean) => sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
-  const bucket = (b: Bucket) => creditOf((r) => r.conversion.tags.bucket === b);
+  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
+    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
+  const bucket = (b: Bucket) => creditOf((r) => r.conversion.facts.bucket === b);
   const pub = bucket('requiredPublic');
   const required = add(pub, bucket('requiredProfessional'));
   let elective = bucket('elective');
   let schoolBased = bucket('schoolBased');
   const credits = sum([required, elective, schoolBased]);
-  const hours = sum(all.filter((r) => r.conversion.tags.newTeacher !== true).map((r) => r.conversion.hours ?? 0));
-  // R-QT4: required credits above 60 fill the elective shortfall first, then the school-based one.
-  const reqMin = p.num('requiredCredits');
-  let excess = Math.max(0, sub(required, reqMin));
-  for (const [name, min, get, setv] of [
-    ['elective', p.num('electiveCredits'), () => elective, (v: number) => (elective = v)],
-    ['schoolBased', p.num('schoolBasedCredits'), () => schoolBased, (v: number) => (schoolBased = v)],
-  ] as const) {
-    const short = Math.max(0, sub(min, get()));
+  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
+  j.step(
+    'QT-5.1-sum',
+    S5_1,
+    t(
+      `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(elective)}、校本 ${fmt(schoolBased)}，共 ${fmt(credits)} 学分`,
+      `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(elective)}, school-based ${fmt(schoolBased)}: ${fmt(credits)} credits`,
+    ),
+  );
+  // R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one.
+  const reqMin = p.use('requiredCredits');
+  let excess = Math.max(0, sub(required, reqMin.value!));
+  const offsets = [
+    ['elective', p.use('electiveCredits'), () => elective, (x: number) => (elective = x)],
+    ['schoolBased', p.use('schoolBasedCredits'), () => schoolBased, (x: number) => (schoolBased = x)],
+  ] as const;
+  for (const [name, min, get, setv] of offsets) {
+    const short = Math.max(0, sub(min.value!, get()));
+    if (short === 0) continue;
+    const zh = name === 'elective' ? '选修' : '校本';
     const moved = Math.min(short, excess);
     if (moved > 0) {
       setv(add(get(), moved));
       excess = sub(excess, moved);
-      notes.push(
+      j.note(
+        'QT-5.1-offset',
+        S5_1,
         t(
-          `必修超出部分折抵${name === 'elective' ? '选修' : '校本'} ${fmt(moved)} 学分（五(一)）`,
-          `${fmt(moved)} required credits above 60 fill the ${name} shortfall (五(一))`,
+          `必修超出${fmt(reqMin.value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
+          `${fmt(moved)} required credits above ${fmt(reqMin.value)} fill the ${name} shortfall`,
         ),
+        { readings: ['R-QT4'], params: [reqMin, min] },
+      );
+    } else {
+      j.step(
+        'QT-5.1-offset',
+        S5_1,
+        t(
+          `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(reqMin.value)}学分的部分可折抵`,
+          `${name} is ${fmt(short)} credits short; no required credits above ${fmt(reqMin.value)} are left to fill it`,
+        ),
+        { readings: ['R-QT4'], params: [reqMin, min] },
       );
     }
   }
-  const conditions: Condition[] = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), S5_1, {
+  const hire = input.facts.hireYear;
+  yearsBeforeHire(j, years, hire, S3);
+  const conditions = [
+    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), S5_1, {
       readings: ['R-QT4'],
     }),
     condition('requiredCredits', t('必修课程学分', 'required credits'), 'credits', required, reqMin, S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('publicCredits', t('公共课学分', 'public-course credits'), 'credits', pub, p.num('publicCredits'), S5_1),
+    condition('publicCredits', t('公共课学分', 'public-course credits'), 'credits', pub, p.use('publicCredits'), S5_1),
     condition(
       'electiveCredits',
       t('选修课程学分（含必修折抵）', 'elective credits (with offsets)'),
       'credits',
       elective,
-      p.num('electiveCredits'),
+      p.use('electiveCredits'),
       S5_1,
       { readings: ['R-QT4'] },
     ),
@@ -596,97 +667,98 @@ function judge(input: JudgeInput, ctx: RuleContext) {
       t('校本课程学分（含必修折抵）', 'school-based credits (with offsets)'),
       'credits',
       schoolBased,
-      p.num('schoolBasedCredits'),
+      p.use('schoolBasedCredits'),
       S5_1,
       { readings: ['R-QT4'] },
     ),
   ];
-  const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
-    const nt = sum(
-      input.records.filter((r) => r.conversion.tags.newTeacher === true).map((r) => r.conversion.credits ?? 0),
-    );
+    const nt = sum(input.records.filter((r) => r.conversion.facts.newTeacher).map((r) => r.conversion.credits ?? 0));
     conditions.push(
       condition(
         'newTeacherCredits',
         t('新任教师适岗培训学分（单独计）', 'new-teacher onboarding credits (separate)'),
         'credits',
         nt,
-        p.num('newTeacherCredits'),
+        p.use('newTeacherCredits'),
         S5_1,
         { readings: ['R-QT6'] },
       ),
     );
   }
-  let training = allMet(conditions);
-  if (!training && all.some((r) => r.conversion.tags.degree === true && (r.conversion.credits ?? 0) > 0)) {
-    training = true;
-    notes.push(
+  // 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures
+  const training = allMet(conditions);
+  const degree = !training && all.some((r) => r.conversion.facts.degree && (r.conversion.credits ?? 0) > 0);
+  if (degree)
+    j.note(
+      'QT-6.4.2-degree',
+      S6_4_2_DEGREE,
       t(
-        '本周期取得学历提升证书：学时视为满分，即“培训合格”（六(四)2）',
-        'a degree obtained in the cycle counts as full marks: training requirement met (六(四)2)',
+        '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论',
+        'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide',
       ),
     );
-  }
-  let pass = training;
+  j.check(...conditions);
+  // 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column
+  let pass = training || degree;
   if (input.facts.assessment === undefined) {
-    notes.push(
+    j.note(
+      'QT-6.4.3',
+      S6_4_3,
       t(
-        '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定（六(四)3）',
-        'no assessment column: the result reflects the training requirement only; 考核合格 is pending (六(四)3)',
+        '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
+        'no assessment column: the result reflects the training requirement only; 考核合格 is pending',
       ),
     );
   } else if (!input.facts.assessment) {
     pass = false;
-    notes.push(
+    j.note(
+      'QT-6.4.3',
+      S6_4_3,
       t(
-        '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标（六(四)3）',
-        'assessment failed: certification needs both training and assessment (六(四)3)',
+        '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标',
+        'assessment failed: certification needs both training and assessment',
       ),
     );
   } else {
-    notes.push(t('考核合格', 'assessment passed'));
+    j.note('QT-6.4.3', S6_4_3, t('考核合格', 'assessment passed'));
   }
   return {
     years,
-    cycle: {
-      start: input.start,
-      end: input.end,
-      hours,
-      credits,
-      pass,
-      conditions,
-      notes,
-      undefinedCredits: countUndefined(all),
-    },
+    cycle: j.cycle(input.start, input.end, { hours, credits, pass, undefinedCredits: countUndefined(all) }),
   };
 }
 
-function crossCheck(records: ConvertedRecord[], ctx: RuleContext): void {
+function crossCheck(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): void {
   cohortQuota(records, ctx);
   oneCertificate(records);
 }
 
 /** 五(二)2: in one project, at most 30 % rated good or better and at most 15 % excellent. */
-function cohortQuota(records: ConvertedRecord[], ctx: RuleContext): void {
+function cohortQuota(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): void {
   const p = ctx.params;
-  const projects = new Map<string, ConvertedRecord[]>();
+  const projects = new Map<string, ConvertedRecord<Facts>[]>();
   for (const r of records) {
     const name = r.record.project;
     // the project's trainers are not its cohort
-    if (!name || r.record.grade === undefined || r.conversion.tags.lecturer === true) continue;
+    if (!name || r.record.grade === undefined || r.conversion.facts.lecturer) continue;
     const key = `${fold(name)}\u0000${r.record.year ?? ''}`;
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
     list.push(r);
   }
-  const goodMax = p.num('quota.goodOrBetter');
-  const excMax = p.num('quota.excellent');
+  const goodUse = p.use('quota.goodOrBetter');
+  const excUse = p.use('quota.excellent');
+  const goodMax = goodUse.value!;
+  const excMax = excUse.value!;
   for (const list of projects.values()) {
     const n = list.length;
     const good = list.filter((r) => r.record.grade === 'good' || r.record.grade === 'excellent').length;
     const exc = list.filter((r) => r.record.grade === 'excellent').length;
     const over: Text[] = [];
+    const uses = [];
+    if (good > product(n, goodMax)) uses.push(goodUse);
+    if (exc > product(n, excMax)) uses.push(excUse);
     if (good > product(n, goodMax))
       over.push(
         t(
@@ -711,6 +783,7 @@ function cohortQuota(records: ConvertedRecord[], ctx: RuleContext): void {
         `project "${list[0]!.record.project}" exceeds the grade quota: ${over.map((o) => o.en).join('; ')}`,
       ),
       cite: S5_2_2,
+      uses,
     };
     for (const r of list) r.issues.push(issue);
   }
@@ -860,7 +933,32 @@ export function checkCertificate(raw: string): CertificateCheck {
   };
 }
 
-export const qitai: RegionRules = {
+/** What some issue codes mean in Qitai, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  GRADE_MISSING: t('按合格计（五(二)2）', 'taken as a pass (五(二)2)'),
+  CATEGORY_NOT_IN_REGION: t(
+    '填的是普洱的模块名，改按培训方式归类（R-QT5）',
+    "a Pu'er module name: classified by the mode instead (R-QT5)",
+  ),
+  CERTIFICATE_INVALID: t(
+    '证书编号应为 10 位：地级代码 2 位、县级代码 2 位、学校类型 1 位、流水号 5 位（附件）',
+    'a certificate number has 10 digits: prefecture 2, county 2, school type 1, sequence 5 (附件)',
+  ),
+  CERTIFICATE_SHARED: t(
+    '同一证书编号登记在两位或更多教师名下，出现在这些教师的每一行上（六(四)1）',
+    "one number on several teachers' rows, marked on each of them (六(四)1)",
+  ),
+  CERTIFICATE_MULTIPLE: t(
+    '同一位教师登记了两个或更多证书编号（六(四)1）',
+    'one teacher with two or more numbers (六(四)1)',
+  ),
+  COHORT_QUOTA_EXCEEDED: t(
+    `同一项目良好以上超过 ${fmt(params['quota.goodOrBetter'].value! * 100)}% 或优秀超过 ${fmt(params['quota.excellent'].value! * 100)}%（五(二)2）`,
+    `in one project more than ${fmt(params['quota.goodOrBetter'].value! * 100)} % good or better, or more than ${fmt(params['quota.excellent'].value! * 100)} % excellent (五(二)2)`,
+  ),
+};
+
+export const qitai: RegionRules<Key, Facts> = {
   id: 'qitai',
   name: t('奇台（新疆）', 'Qitai (Xinjiang)'),
   spellings: ['奇台', '奇台县', '新疆', 'qitai', 'xinjiang'],
@@ -876,6 +974,7 @@ export const qitai: RegionRules = {
   requiresLevel: true,
   // 第七个五年管理周期 2024–2028, fixed by the plan itself
   cycleKind: 'fixed',
+  issueNotes,
   fingerprint: { idPrefixes: ['65'], words: ['自治区级', '自治区', '区培', '地州级', '地(州、市)级'] },
   template: {
     // in Xinjiang the level above the prefecture is the autonomous region (自治区级)
@@ -903,6 +1002,7 @@ export const qitai: RegionRules = {
   ],
   certificate: checkCertificate,
   fixedCycle: { start: 2024, cite: S6_4 },
+  blankFacts: BLANK,
   levelAliases,
   dayHoursKey: () => null,
   convert,

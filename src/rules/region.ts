@@ -1,10 +1,11 @@
 // What every region module provides, and the small shared tools they are written
-// with: a trace that collects explanation steps, and condition builders for years
-// and cycles. The tools carry no rule of any region: numbers and articles stay in
-// the region files.
-import type { Cite, ParamTable, ParamUse, Params, Reading } from './params';
+// with: a trace that collects a record's explanation steps, a judging that collects a
+// year's or a cycle's (caps, offsets, exemptions, conditions), and condition builders.
+// The tools carry no rule of any region: numbers and articles stay in the region files.
+import type { Cite, ParamDef, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
+import { articleEn } from '../core/cite';
 import type {
   SchoolFlag,
   TeacherJudgement,
@@ -25,8 +26,8 @@ import { MODE_VOCAB, ROLE_VOCAB, displayName } from '../core/vocabulary';
 import type { Level, Mode, Role } from '../core/vocabulary';
 import type { Field } from '../core/fields';
 
-export interface RuleContext {
-  params: Params;
+export interface RuleContext<K extends string = string> {
+  params: Params<K>;
   /** roster columns present in the table (e.g. puer's module checks need `category`) */
   columns: ReadonlySet<Field>;
   /** columns holding a value on at least one row; absent: every present column is taken to hold values */
@@ -38,7 +39,7 @@ export function hasValues(ctx: RuleContext, f: Field): boolean {
   return ctx.columns.has(f) && (ctx.filled ?? ctx.columns).has(f);
 }
 
-export interface RecordContext extends RuleContext {
+export interface RecordContext<K extends string = string> extends RuleContext<K> {
   /** fields whose raw value was rejected: the normalizer already reported them */
   rejected: ReadonlySet<Field>;
 }
@@ -51,9 +52,9 @@ export interface TeacherFacts {
   assessment?: boolean;
 }
 
-export interface JudgeInput {
+export interface JudgeInput<F = unknown> {
   /** the teacher's converted records whose year lies inside the cycle */
-  records: ConvertedRecord[];
+  records: ConvertedRecord<F>[];
   start: number;
   end: number;
   facts: TeacherFacts;
@@ -77,13 +78,18 @@ export interface TemplateColumnSpec {
   width: number;
 }
 
-export interface RegionRules {
+/**
+ * A region's rule set. `K` is the union of its parameter keys (typed from its table), `F` the facts its
+ * conversion records about each record for its judge (hainan's `schoolLevel` …). The engine holds a rule
+ * set as `RegionRules` (string keys, unknown facts): it passes facts from convert to judge unread.
+ */
+export interface RegionRules<K extends string = string, F = unknown> {
   id: string;
   name: Text;
   /** how administrators write the region: 海南, 海南省, hainan … (the first is its display name) */
   spellings: readonly string[];
   source: { file: string; title: string; body: string; year: number };
-  params: ParamTable;
+  params: Readonly<Record<K, ParamDef>>;
   readings: Reading[];
   /** what the region counts: credits, or hours only (zhengzhou, whose "credits" equal hours) */
   unit: 'credits' | 'hours';
@@ -112,29 +118,42 @@ export interface RegionRules {
   levelAliases?: Record<string, Level>;
   /** region-specific spellings of modes that win over the common ones (郑州 五: 示范课 is 校本研修) */
   modeAliases?: Record<string, Mode>;
+  /** the facts of a record no rule has classified (also those of a record whose conversion failed) */
+  blankFacts: Readonly<F>;
+  /** what an issue code means in this region, for the code table of docs/rules.md (numbers from the table) */
+  issueNotes?: Partial<Record<IssueCode, Text>>;
   /** the parameter giving a day's hours for the `days` column, or null if the text has none */
-  dayHoursKey(mode: Mode | undefined): string | null;
-  convert(rec: TrainingRecord, ctx: RecordContext): Conversion;
-  judge(input: JudgeInput, ctx: RuleContext): Judged;
+  dayHoursKey(mode: Mode | undefined): K | null;
+  convert(rec: TrainingRecord, ctx: RecordContext<K>): Conversion<F>;
+  judge(input: JudgeInput<F>, ctx: RuleContext<K>): Judged;
   /** checks across records of many teachers (qitai cohort quota); adds issues in place */
-  crossCheck?(records: ConvertedRecord[], ctx: RuleContext): void;
+  crossCheck?(records: ConvertedRecord<F>[], ctx: RuleContext<K>): void;
   /** per-school statistics the text attaches a consequence to (puer 20 %) */
-  flagSchools?(teachers: TeacherJudgement[], params: Params): SchoolFlag[];
+  flagSchools?(teachers: TeacherJudgement[], params: Params<K>): SchoolFlag[];
 }
 
-/** Collects the steps of one computation in the order they are applied. */
-export class Trace {
-  readonly steps: Step[] = [];
-  readonly issues: Issue[] = [];
-  readonly tags: Record<string, string | boolean | number> = {};
-  counted = true;
+type StepExtra = { readings?: readonly string[] | undefined; params?: readonly ParamUse[] | undefined };
 
-  step(rule: string, cite: Cite, detail: Text, extra: { readings?: string[]; params?: ParamUse[] } = {}): this {
+/** Collects the steps of one computation in the order they are applied. */
+export class Steps {
+  readonly steps: Step[] = [];
+
+  step(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
     const s: Step = { rule, cite, detail };
-    if (extra.readings?.length) s.readings = extra.readings;
-    if (extra.params?.length) s.params = extra.params;
+    if (extra.readings?.length) s.readings = [...extra.readings];
+    if (extra.params?.length) s.params = [...extra.params];
     this.steps.push(s);
     return this;
+  }
+}
+
+/** A record's conversion: its steps, its issues, and the facts the region's judge will read (`F`). */
+export class Trace<F> extends Steps {
+  readonly issues: Issue[] = [];
+  counted = true;
+
+  constructor(readonly facts: F) {
+    super();
   }
 
   issue(code: IssueCode, severity: Severity, field: string, message: Text, cite?: Cite, value?: string): this {
@@ -145,16 +164,90 @@ export class Trace {
     return this;
   }
 
-  done(hours: number | null, credits: number | null): Conversion {
+  done(hours: number | null, credits: number | null): Conversion<F> {
     return {
       hours: hours === null ? null : round2(hours),
       credits: credits === null ? null : round2(credits),
       steps: this.steps,
       issues: this.issues,
       counted: this.counted,
-      tags: this.tags,
+      facts: this.facts,
     };
   }
+}
+
+/**
+ * A year's or a cycle's judgement as named steps, in the order applied: raw totals → per-record or
+ * per-project caps → per-year (per-cycle) caps → totals → offsets → exemptions → conditions. A step that
+ * changed the figures or the verdict (a cap that cut, an offset, an exemption) is also one of the period's
+ * notes, its article beside it; every condition is also a step, so the steps alone say why.
+ */
+export class Judging extends Steps {
+  readonly notes: Text[] = [];
+  readonly conditions: Condition[] = [];
+
+  /** `prefix` names the region's condition steps: `HN` gives `HN-yearCredits` */
+  constructor(private readonly prefix: string) {
+    super();
+  }
+
+  note(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
+    this.step(rule, cite, detail, extra);
+    const readings = extra.readings ?? [];
+    this.notes.push(
+      t(
+        `${detail.zh}（${[cite.article, ...readings].join('，')}）`,
+        `${detail.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
+      ),
+    );
+    return this;
+  }
+
+  /** Record conditions, each with the step that compares its figure with its requirement. */
+  check(...conditions: Condition[]): this {
+    for (const c of conditions) {
+      this.conditions.push(c);
+      this.step(`${this.prefix}-${c.id}`, c.cite, conditionDetail(c), { readings: c.readings, params: c.params });
+    }
+    return this;
+  }
+
+  /** The year's judgement: its figures, and the conditions, notes and steps collected here. */
+  year(year: number, f: { hours: number; credits: number; pass: boolean | null; undefinedCredits: number }) {
+    const y: YearJudgement = { year, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
+    return y;
+  }
+
+  /** The cycle's judgement, as a year's. */
+  cycle(start: number, end: number, f: { hours: number; credits: number; pass: boolean; undefinedCredits: number }) {
+    const c: CycleJudgement = { start, end, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
+    return c;
+  }
+}
+
+const UNIT_WORDS: Record<Unit, Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
+
+/** "年度学分 8 < 10 学分：还差 2" — a condition's comparison, as its step says it. */
+function conditionDetail(c: Condition): Text {
+  const u = UNIT_WORDS[c.unit];
+  const only = c.params?.length === 1 && c.params[0]!.value === c.required ? c.params[0]! : undefined;
+  const req = only ? pv(only) : fmt(c.required);
+  const a = fmt(c.actual);
+  let zh: string;
+  let en: string;
+  if (c.kind === 'min') {
+    const miss = fmt(round2(c.required - c.actual));
+    [zh, en] = c.met
+      ? [`${c.label.zh} ${a} ≥ ${req} ${u.zh}：达标`, `${c.label.en} ${a} ≥ ${req} ${u.en}: met`]
+      : [`${c.label.zh} ${a} < ${req} ${u.zh}：还差 ${miss}`, `${c.label.en} ${a} < ${req} ${u.en}: ${miss} short`];
+  } else {
+    [zh, en] = c.met
+      ? [`${c.label.zh} ${a} ≤ ${req} ${u.zh}：未超过上限`, `${c.label.en} ${a} ≤ ${req} ${u.en}: within the limit`]
+      : [`${c.label.zh} ${a} > ${req} ${u.zh}：超过上限`, `${c.label.en} ${a} > ${req} ${u.en}: over the limit`];
+  }
+  if (c.note) [zh, en] = [`${zh}（${c.note.zh}）`, `${en} (${c.note.en})`];
+  if (c.advisory) [zh, en] = [`${zh}；仅提示，不影响结论`, `${en}; advisory, does not decide`];
+  return t(zh, en);
 }
 
 /**
@@ -171,7 +264,7 @@ const MISSING = {
 } as const satisfies Partial<Record<Field, IssueCode>>;
 
 export function requireField<T>(
-  tr: Trace,
+  tr: Trace<unknown>,
   ctx: RecordContext,
   value: T | undefined,
   field: keyof typeof MISSING,
@@ -193,7 +286,13 @@ export function requireField<T>(
 }
 
 /** A gap in the source text: say so, name the parameter to override, and compute nothing. */
-export function undefinedParam(tr: Trace, use: ParamUse, label: Text, cite: Cite, readings: string[] = []): null {
+export function undefinedParam(
+  tr: Trace<unknown>,
+  use: ParamUse,
+  label: Text,
+  cite: Cite,
+  readings: string[] = [],
+): null {
   tr.step(
     'UNDEFINED',
     cite,
@@ -237,7 +336,7 @@ export interface LecturerRule {
  * mode's own rule applies. A teaching role the region's text does not credit (课程专家
  * outside Shandong) changes nothing, and a step says so.
  */
-export function lecturing(tr: Trace, rec: TrainingRecord, rule: LecturerRule): boolean {
+export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: LecturerRule): boolean {
   if (rec.mode === 'lecture') return true;
   const role = rec.role;
   if (role === undefined || rec.mode === undefined || !TEACHING_ROLES.has(role)) return false;
@@ -277,34 +376,43 @@ export function lecturing(tr: Trace, rec: TrainingRecord, rule: LecturerRule): b
 }
 
 /**
- * 在职教师: every text binds serving teachers only, so a year before the teacher's hire year
- * is not assessed, in every region in the same words; `cite` names the region's article and
- * its words (a short quote). The cycle, if given its notes, says which years were left out.
+ * 在职教师: every text binds serving teachers only, so a year before the teacher's hire year is not
+ * assessed, in every region in the same words; `cite` names the region's article and its words (a short
+ * quote). Called among a year's exemptions, before its conditions: true when the year is not assessed.
  */
-export function notBeforeHire(years: YearJudgement[], hire: number | undefined, cite: Cite, cycleNotes?: Text[]): void {
-  if (hire === undefined) return;
-  const why = `${cite.article}${cite.quote ? `「${cite.quote}」` : ''}`;
-  let first: number | undefined;
-  let last: number | undefined;
-  for (const y of years) {
-    if (y.year >= hire) continue;
-    y.pass = null;
-    y.notes.push(
-      t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`),
-    );
-    first ??= y.year;
-    last = y.year;
-  }
-  if (cycleNotes && first !== undefined && last !== undefined) {
-    const span = first === last ? `${first}` : `${first}–${last}`;
-    cycleNotes.push(
-      t(
-        `${span} 年在入职年度 ${hire} 之前，不考核（${why}）`,
-        `${span}: before the hire year ${hire}, not assessed (${why})`,
-      ),
-    );
-  }
+export function beforeHire(j: Judging, year: number, hire: number | undefined, cite: Cite): boolean {
+  if (hire === undefined || year >= hire) return false;
+  j.step(
+    'HIRE-before',
+    cite,
+    t(`入职年度 ${hire} 之前的年度不考核`, `a year before the hire year ${hire} is not assessed`),
+  );
+  const why = hireWhy(cite);
+  j.notes.push(
+    t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`),
+  );
+  return true;
 }
+
+/** The cycle's step naming the years before hire that were left out; also a note unless `note` is false. */
+export function yearsBeforeHire(
+  j: Judging,
+  years: readonly YearJudgement[],
+  hire: number | undefined,
+  cite: Cite,
+  note = true,
+): void {
+  if (hire === undefined) return;
+  const before = years.filter((y) => y.year < hire).map((y) => y.year);
+  if (!before.length) return;
+  const span = before.length === 1 ? `${before[0]}` : `${before[0]}–${before[before.length - 1]}`;
+  const detail = t(`${span} 年在入职年度 ${hire} 之前，不考核`, `${span}: before the hire year ${hire}, not assessed`);
+  j.step('HIRE-before', cite, detail);
+  const why = hireWhy(cite);
+  if (note) j.notes.push(t(`${detail.zh}（${why}）`, `${detail.en} (${why})`));
+}
+
+const hireWhy = (cite: Cite): string => `${cite.article}${cite.quote ? `「${cite.quote}」` : ''}`;
 
 /** Describe a parameter in a step: "1.5" or "0.5 (override; source: not defined)". */
 export function pv(use: ParamUse): string {
@@ -313,29 +421,44 @@ export function pv(use: ParamUse): string {
   return `${fmt(use.value)} (覆盖 override; 原文 source: ${orig})`;
 }
 
+/**
+ * A condition of a year or a cycle. `required` is the parameter the text sets (its value is the requirement,
+ * and the condition records it), or a figure derived from parameters named in `opts.params` (a share of the
+ * total …).
+ */
 export function condition(
   id: string,
   label: Text,
   unit: Unit,
   actual: number,
-  required: number,
+  required: number | ParamUse,
   cite: Cite,
-  opts: { kind?: 'min' | 'max'; advisory?: boolean; readings?: string[]; note?: Text } = {},
+  opts: {
+    kind?: 'min' | 'max';
+    advisory?: boolean;
+    readings?: string[];
+    note?: Text;
+    params?: ParamUse[];
+  } = {},
 ): Condition {
   const kind = opts.kind ?? 'min';
   const a = round2(actual);
+  const params = [...(typeof required === 'number' ? [] : [required]), ...(opts.params ?? [])];
+  const need = typeof required === 'number' ? required : required.value;
+  if (need === null) throw new Error(`condition ${id}: parameter ${(required as ParamUse).key} is UNDEFINED`);
   const c: Condition = {
     id,
     label,
     unit,
     actual: a,
-    required,
+    required: need,
     kind,
-    met: kind === 'min' ? a >= required : a <= required,
+    met: kind === 'min' ? a >= need : a <= need,
     advisory: opts.advisory ?? false,
     cite,
   };
   if (opts.readings?.length) c.readings = opts.readings;
+  if (params.length) c.params = params;
   if (opts.note) c.note = opts.note;
   return c;
 }
@@ -346,8 +469,8 @@ export function allMet(conditions: Condition[]): boolean {
 }
 
 /** Group a teacher's counted records by year. */
-export function byYear(records: ConvertedRecord[]): Map<number, ConvertedRecord[]> {
-  const m = new Map<number, ConvertedRecord[]>();
+export function byYear<F>(records: ConvertedRecord<F>[]): Map<number, ConvertedRecord<F>[]> {
+  const m = new Map<number, ConvertedRecord<F>[]>();
   for (const r of records) {
     const y = r.record.year;
     if (y === null) continue;
@@ -365,7 +488,7 @@ export function yearsOf(start: number, end: number): number[] {
 }
 
 /** Records whose credits could not be computed because a number is UNDEFINED. */
-export function countUndefined(records: ConvertedRecord[]): number {
+export function countUndefined(records: readonly ConvertedRecord<unknown>[]): number {
   return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null)
     .length;
 }

@@ -1,10 +1,11 @@
 // 山东省中小学教师继续教育学分管理办法 — seeds/001_451193a284549591.txt
 // Credits only, 1 学时 = 1 学分. The dates in the source are corrupted (国发〔2024〕41号
 // is really 国发〔2012〕41号); no number used here depends on them.
-import { defineParams, defineReadings, Cite } from './params';
+import { defineParams, defineReadings, Cite, Params } from './params';
 import {
   RegionRules,
   Trace,
+  Judging,
   RecordContext,
   JudgeInput,
   RuleContext,
@@ -17,11 +18,12 @@ import {
   yearsOf,
   countUndefined,
   lecturing,
-  notBeforeHire,
+  beforeHire,
+  yearsBeforeHire,
 } from './region';
-import { sub, sum, product, round2, fmt, pct } from '../core/decimal';
+import { sub, sum, product, round2, fmt, fmtRatio, pct } from '../core/decimal';
 import { t, Text } from '../core/text';
-import type { Condition, Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
+import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '山东省中小学教师继续教育学分管理办法';
@@ -123,6 +125,35 @@ export const params = defineParams({
   },
 });
 
+type Key = keyof typeof params;
+
+/** A parameter's value as the reading summaries quote it. */
+const v = (k: Key): string => fmtRatio(params[k].value!);
+
+/** What the judge reads about each record, as its conversion classified it (by what the teacher did). */
+interface Facts {
+  /** 第十条: county level or above (advisory 240) */
+  aboveCounty: boolean;
+  /** 第十条: city/county face-to-face training (advisory 60) */
+  faceToFace: boolean;
+  /** 第十八条: school-based training or self-study, capped per cycle */
+  schoolBased: boolean;
+  /** 第十六条: class-teacher training, counted in hours */
+  classTeacher: boolean;
+  /** 第十一条: a public subject (公需科目) */
+  publicSubject: boolean;
+  /** 第十五条: degree study, once a year */
+  degree: boolean;
+}
+const BLANK: Facts = {
+  aboveCounty: false,
+  faceToFace: false,
+  schoolBased: false,
+  classTeacher: false,
+  publicSubject: false,
+  degree: false,
+};
+
 export const readings = defineReadings([
   {
     id: 'R-SD1',
@@ -131,8 +162,8 @@ export const readings = defineReadings([
     chosen: 'lecturing at school level or in 校本培训 counts as school-based training at 1 × the hours',
     alternatives: ['2 × the hours at every level', 'no credits below county level'],
     summary: t(
-      '校级（含校本培训）主讲按校本培训1倍学时计',
-      'lecturing at school level or in school-based training counts as school-based training at 1 × hours',
+      `校级（含校本培训）主讲按校本培训计（每学时 ${v('schoolBasedCreditsPerHour')} 学分），不按 ${v('lecturerMultiplier')} 倍`,
+      `lecturing at school level or in school-based training counts as school-based training (${v('schoolBasedCreditsPerHour')} credit per hour), not ${v('lecturerMultiplier')} ×`,
     ),
   },
   {
@@ -142,8 +173,8 @@ export const readings = defineReadings([
     chosen: '1 credit per hour unless the school’s own method says otherwise (an override)',
     alternatives: ['no default: every school must supply its rate'],
     summary: t(
-      '校本培训、自主研习默认每学时1学分，学校另有办法时可覆盖',
-      'school-based training and self-study default to 1 credit per hour; a school’s own rate may override it',
+      `校本培训、自主研习默认每学时${v('schoolBasedCreditsPerHour')}学分，学校另有办法时可覆盖`,
+      `school-based training and self-study default to ${v('schoolBasedCreditsPerHour')} credit per hour; a school’s own rate may override it`,
     ),
   },
   {
@@ -153,8 +184,8 @@ export const readings = defineReadings([
     chosen: 'warnings only: 第十条 obliges departments to provide them, 第十一条 says 一般不超过',
     alternatives: ['binding cycle conditions for each teacher'],
     summary: t(
-      '县级以上240学分、市县面对面60学分、公需科目不超过三分之一只作提示，不作不合格',
-      'county-or-above 240, face-to-face 60 and the one-third public-subject share are advisory only',
+      `县级以上${v('countyAboveCredits')}学分、市县面对面${v('faceToFaceCredits')}学分、公需科目不超过${v('publicShareMax')}只作提示，不作不合格`,
+      `county-or-above ${v('countyAboveCredits')}, face-to-face ${v('faceToFaceCredits')} and the ${v('publicShareMax')} public-subject share are advisory only`,
     ),
   },
   {
@@ -164,8 +195,8 @@ export const readings = defineReadings([
     chosen: 'yes: the cycle passes only if the total is ≥ 360 and every assessed year reached 48',
     alternatives: ['the cycle total alone decides the cycle'],
     summary: t(
-      '周期合格须总学分≥360且每个考核年度≥48（免考核年度、入职前年度除外）',
-      'the cycle needs ≥ 360 in total and ≥ 48 in every assessed year (exempt years and years before hire aside)',
+      `周期合格须总学分≥${v('cycleCredits')}且每个考核年度≥${v('yearCredits')}（免考核年度、入职前年度除外）`,
+      `the cycle needs ≥ ${v('cycleCredits')} in total and ≥ ${v('yearCredits')} in every assessed year (exempt years and years before hire aside)`,
     ),
   },
 ]);
@@ -192,20 +223,21 @@ const LECTURER: LecturerRule = {
   cite: A17,
 };
 
-function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
-  const tr = new Trace();
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
     return tr.done(null, null);
-  // a lecturer at a class-teacher training is not taking it: the tags follow what the teacher did
+  // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
   const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
-  tr.tags.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
-  tr.tags.faceToFace =
+  const f = tr.facts;
+  f.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
+  f.faceToFace =
     (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
-  tr.tags.schoolBased = mode === 'schoolBased' || mode === 'selfStudy';
-  tr.tags.classTeacher = mode === 'classTeacher';
-  tr.tags.publicSubject = rec.category === 'requiredPublic';
-  tr.tags.degree = mode === 'degree';
+  f.schoolBased = mode === 'schoolBased' || mode === 'selfStudy';
+  f.classTeacher = mode === 'classTeacher';
+  f.publicSubject = rec.category === 'requiredPublic';
+  f.degree = mode === 'degree';
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
@@ -232,8 +264,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       tr.step(
         'SD-16-new',
         A16,
-        t(`新任教师试用期培训考核合格：记 ${pv(c)} 学分`, `new-teacher probation training passed: ${pv(c)} credits`),
-        { params: [c] },
+        t(
+          `新任教师试用期培训（不少于 ${fmt(min.value)} 学时）考核合格：记 ${pv(c)} 学分`,
+          `new-teacher probation training (at least ${fmt(min.value)} h) passed: ${pv(c)} credits`,
+        ),
+        { params: [c, min] },
       );
       if (rec.hours === undefined || rec.hours < min.value!) {
         tr.issue(
@@ -261,7 +296,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered')))
         return tr.done(null, null);
       if (school) {
-        tr.tags.schoolBased = true;
+        tr.facts.schoolBased = true;
         const rate = p.use('schoolBasedCreditsPerHour');
         const credits = product(rec.hours, rate.value!);
         tr.step(
@@ -293,22 +328,23 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours')))
         return tr.done(null, null);
       const rate = p.use('schoolBasedCreditsPerHour');
+      const cap = p.use('schoolBasedCycleCap');
       const credits = product(rec.hours, rate.value!);
       tr.step(
         'SD-18',
         A18,
         t(
-          `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过120）`,
-          `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most 120 a cycle)`,
+          `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(cap.value)}）`,
+          `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(cap.value)} a cycle)`,
         ),
-        { readings: ['R-SD2'], params: [rate] },
+        { readings: ['R-SD2'], params: [rate, cap] },
       );
       return tr.done(rec.hours, credits);
     }
     default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('1学时计1学分', 'one hour is one credit')))
-        return tr.done(null, null);
       const rate = p.use('creditsPerHour');
+      const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
+      if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
       const credits = product(rec.hours, rate.value!);
       tr.step(
         'SD-14',
@@ -324,157 +360,231 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   }
 }
 
-function judge(input: JudgeInput, ctx: RuleContext) {
-  const p = ctx.params;
-  const grouped = byYear(input.records);
-  const excessByYear = new Map<number, number>();
-  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
-    const notes: Text[] = [];
-    // 第十五条: degree study earns 72 for the academic year, once however many records carry it
-    const degree = sum(recs.filter((r) => r.conversion.tags.degree === true).map((r) => r.conversion.credits ?? 0));
-    const degreeCap = p.num('degreeCredits');
-    const degreeExcess = Math.max(0, degree - degreeCap);
-    if (degreeExcess > 0)
-      notes.push(
-        t(
-          `学历提升本学年只记 ${fmt(degreeCap)} 学分，多出的 ${fmt(degreeExcess)} 不计（第十五条）`,
-          `degree study counts ${fmt(degreeCap)} credits a year; ${fmt(degreeExcess)} more not counted (第十五条)`,
-        ),
-      );
-    excessByYear.set(y, degreeExcess);
-    const credits = sub(sum(recs.map((r) => r.conversion.credits ?? 0)), degreeExcess);
-    const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    const conditions = [
-      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.num('yearCredits'), A6),
-    ];
-    let pass: boolean | null = allMet(conditions);
-    if (input.facts.exemptYears.has(y)) {
-      pass = null;
-      notes.push(
-        t(
-          `因产假病假等标记免考核，按主管部门规定补修（${A21.article}）`,
-          `marked exempt (maternity or sick leave); make-up as the department decides (${A21.article})`,
-        ),
-      );
-    }
-    return { year: y, hours, credits, pass, conditions, notes, undefinedCredits: countUndefined(recs) };
-  });
-  const notes: Text[] = [];
-  // before R-SD4's per-year test, so that a year before hire is left out of it
-  notBeforeHire(years, input.facts.hireYear, A2, notes);
-  const all: ConvertedRecord[] = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (rs: ConvertedRecord[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
-  const schoolBased = creditOf(all.filter((r) => r.conversion.tags.schoolBased === true));
-  const cap = p.num('schoolBasedCycleCap');
-  const other = sub(
-    creditOf(all.filter((r) => r.conversion.tags.schoolBased !== true)),
-    sum([...excessByYear.values()]),
+function judgeYear(
+  y: number,
+  recs: ConvertedRecord<Facts>[],
+  input: JudgeInput<Facts>,
+  p: Params<Key>,
+): { year: YearJudgement; degreeExcess: number } {
+  const j = new Judging('SD');
+  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
+  const raw = sum(recs.map((r) => r.conversion.credits ?? 0));
+  j.step(
+    'SD-6-sum',
+    A6,
+    t(
+      `${recs.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+      `${recs.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+    ),
   );
-  const credits = round2(other + Math.min(schoolBased, cap));
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  if (schoolBased > cap)
-    notes.push(
+  // 第十五条: degree study earns its credits for the academic year, once however many records carry it
+  const degree = sum(recs.filter((r) => r.conversion.facts.degree).map((r) => r.conversion.credits ?? 0));
+  const degreeCap = p.use('degreeCredits');
+  const degreeExcess = Math.max(0, degree - degreeCap.value!);
+  if (degreeExcess > 0)
+    j.note(
+      'SD-15-year',
+      A15,
       t(
-        `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}（第十八条）`,
-        `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle (第十八条)`,
+        `学历提升本学年只记 ${fmt(degreeCap.value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
+        `degree study counts ${fmt(degreeCap.value)} credits a year; ${fmt(degreeExcess)} more not counted`,
       ),
+      { params: [degreeCap] },
     );
-  const conditions: Condition[] = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.num('cycleCredits'), A6),
-  ];
-  // R-SD4: each assessed year of the cycle must itself reach 48; one condition per year
-  // so that the shortfall says which year is short and by how much. Years not assessed
-  // (exempt, before hire, not yet due) are left out.
-  for (const y of years) {
-    if (y.pass === null || y.year > input.lastDueYear) continue;
-    conditions.push(
-      condition(
-        `year${y.year}`,
-        t(`${y.year}年度学分`, `credits in ${y.year}`),
-        'credits',
-        y.credits,
-        p.num('yearCredits'),
-        A6,
-        { readings: ['R-SD4'] },
+  const credits = sub(raw, degreeExcess);
+  if (degreeExcess > 0) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  let assessed = true;
+  if (input.facts.exemptYears.has(y)) {
+    assessed = false;
+    j.note(
+      'SD-21-exempt',
+      A21,
+      t(
+        '因产假病假等标记免考核，按主管部门规定补修',
+        'marked exempt (maternity or sick leave); make-up as the department decides',
       ),
     );
   }
+  // before R-SD4's per-year test, so that a year before hire is left out of it
+  if (beforeHire(j, y, input.facts.hireYear, A2)) assessed = false;
+  j.check(condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.use('yearCredits'), A6));
+  const pass = assessed ? allMet(j.conditions) : null;
+  return { year: j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(recs) }), degreeExcess };
+}
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const judged = yearsOf(input.start, input.end).map((y) =>
+    judgeYear(
+      y,
+      (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
+      input,
+      p,
+    ),
+  );
+  const years = judged.map((x) => x.year);
+  const degreeExcess = sum(judged.map((x) => x.degreeExcess));
+  const j = new Judging('SD');
+  const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
+  const creditOf = (rs: ConvertedRecord<Facts>[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
+  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const raw = creditOf(all);
+  j.step(
+    'SD-6-cycle-sum',
+    A6,
+    t(
+      `${all.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+      `${all.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+    ),
+  );
+  if (degreeExcess > 0)
+    j.step(
+      'SD-15-year',
+      A15,
+      t(
+        `学历提升各学年超出 ${fmt(p.num('degreeCredits'))} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
+        `degree study above ${fmt(p.num('degreeCredits'))} credits in a year: ${fmt(degreeExcess)} not counted`,
+      ),
+      { params: [p.use('degreeCredits')] },
+    );
+  const schoolBased = creditOf(all.filter((r) => r.conversion.facts.schoolBased));
+  const capUse = p.use('schoolBasedCycleCap');
+  const cap = capUse.value!;
+  if (schoolBased > cap)
+    j.note(
+      'SD-18-cap',
+      A18,
+      t(
+        `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
+        `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
+      ),
+      { params: [capUse] },
+    );
+  else if (schoolBased > 0)
+    j.step(
+      'SD-18-cap',
+      A18,
+      t(
+        `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
+        `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
+      ),
+      { params: [capUse] },
+    );
+  const other = sub(creditOf(all.filter((r) => !r.conversion.facts.schoolBased)), degreeExcess);
+  const credits = round2(other + Math.min(schoolBased, cap));
+  if (credits !== raw) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  yearsBeforeHire(j, years, input.facts.hireYear, A2);
+  // R-SD4: each assessed year of the cycle must itself reach the year's minimum; one condition per
+  // year so that the shortfall says which year is short and by how much. Years not assessed
+  // (exempt, before hire) or not yet due are left out, and a step says which.
+  const yearMin = p.use('yearCredits');
+  const due = years.filter((y) => y.pass !== null && y.year <= input.lastDueYear);
+  const left = years.filter((y) => !due.includes(y)).map((y) => y.year);
+  j.step(
+    'SD-6-years',
+    A6,
+    left.length
+      ? t(
+          `每个考核年度须达到 ${fmt(yearMin.value)} 学分；${left.join('、')} 年不考核或未到期，不在其列`,
+          `every assessed year needs ${fmt(yearMin.value)} credits; ${left.join(', ')} not assessed or not yet due, left out`,
+        )
+      : t(`每个考核年度须达到 ${fmt(yearMin.value)} 学分`, `every assessed year needs ${fmt(yearMin.value)} credits`),
+    { readings: ['R-SD4'], params: [yearMin] },
+  );
+  j.check(condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A6));
+  for (const y of due) {
+    j.check(
+      condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, yearMin, A6, {
+        readings: ['R-SD4'],
+      }),
+    );
+  }
   if (input.facts.classTeacher) {
-    const ct = sum(all.filter((r) => r.conversion.tags.classTeacher === true).map((r) => r.conversion.hours ?? 0));
-    conditions.push(
+    const ct = sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0));
+    j.check(
       condition(
         'classTeacherHours',
         t('班主任工作专题培训学时', 'class-teacher training hours'),
         'hours',
         ct,
-        p.num('classTeacherHours'),
+        p.use('classTeacherHours'),
         A16,
       ),
     );
   }
-  const above = creditOf(
-    all.filter((r) => r.conversion.tags.aboveCounty === true && r.conversion.tags.schoolBased !== true),
-  );
-  conditions.push(
+  const above = creditOf(all.filter((r) => r.conversion.facts.aboveCounty && !r.conversion.facts.schoolBased));
+  j.check(
     condition(
       'countyAbove',
       t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)'),
       'credits',
       above,
-      p.num('countyAboveCredits'),
+      p.use('countyAboveCredits'),
       A10,
       { advisory: true, readings: ['R-SD3'] },
     ),
   );
-  const f2f = creditOf(all.filter((r) => r.conversion.tags.faceToFace === true));
-  conditions.push(
+  const f2f = creditOf(all.filter((r) => r.conversion.facts.faceToFace));
+  j.check(
     condition(
       'faceToFace',
       t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'),
       'credits',
       f2f,
-      p.num('faceToFaceCredits'),
+      p.use('faceToFaceCredits'),
       A10,
       { advisory: true, readings: ['R-SD3'] },
     ),
   );
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits
-    const pub = sum(all.filter((r) => r.conversion.tags.publicSubject === true).map((r) => r.conversion.hours ?? 0));
-    const limit = product(hours, p.num('publicShareMax'));
-    const c = condition(
-      'publicShare',
-      t('公需科目学时（不超过总学时三分之一，提示）', 'public-subject hours (≤ one third of all hours, advisory)'),
-      'hours',
-      pub,
-      limit,
-      A11,
-      {
-        kind: 'max',
-        advisory: true,
-        readings: ['R-SD3'],
-        note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
-      },
+    const pub = sum(all.filter((r) => r.conversion.facts.publicSubject).map((r) => r.conversion.hours ?? 0));
+    const share = p.use('publicShareMax');
+    const limit = product(hours, share.value!);
+    j.check(
+      condition(
+        'publicShare',
+        t(
+          `公需科目学时（不超过总学时${fmtRatio(share.value!)}，提示）`,
+          `public-subject hours (≤ ${fmtRatio(share.value!)} of all hours, advisory)`,
+        ),
+        'hours',
+        pub,
+        limit,
+        A11,
+        {
+          kind: 'max',
+          advisory: true,
+          readings: ['R-SD3'],
+          params: [share],
+          note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
+        },
+      ),
     );
-    conditions.push(c);
   }
-  return {
-    years,
-    cycle: {
-      start: input.start,
-      end: input.end,
-      hours,
-      credits,
-      pass: allMet(conditions),
-      conditions,
-      notes,
-      undefinedCredits: countUndefined(all),
-    },
-  };
+  const cycle = j.cycle(input.start, input.end, {
+    hours,
+    credits,
+    pass: allMet(j.conditions),
+    undefinedCredits: countUndefined(all),
+  });
+  return { years, cycle };
 }
 
-export const shandong: RegionRules = {
+/** What some issue codes mean in Shandong, for the code table of docs/rules.md. */
+const issueNotes: Partial<Record<IssueCode, Text>> = {
+  NEW_TEACHER_HOURS_SHORT: t(
+    `试用期培训不足 ${v('newTeacherMinHours')} 学时（第十六条）`,
+    `probation training under ${v('newTeacherMinHours')} hours (第十六条)`,
+  ),
+  ROLE_CONTRADICTS_MODE: t(
+    '主讲老师、课程专家、指导老师都按主讲计（第十七条），但不能用于学历提升、专业考试、自主研习',
+    'lecturers, course experts and instructors all count as lecturing (第十七条), but not on degree study, exams or self-study',
+  ),
+};
+
+export const shandong: RegionRules<Key, Facts> = {
   id: 'shandong',
   name: t('山东', 'Shandong'),
   spellings: ['山东', '山东省', 'shandong'],
@@ -490,6 +600,7 @@ export const shandong: RegionRules = {
   requiresLevel: true,
   // one cycle for every teacher of a roster (the text sets five-year cycles, not per teacher)
   cycleKind: 'common',
+  issueNotes,
   fingerprint: { idPrefixes: ['37'], words: [] },
   template: {
     levels: ['国家级', '省级', '市级', '县级', '校级'],
@@ -514,6 +625,7 @@ export const shandong: RegionRules = {
     'exam',
     'support',
   ],
+  blankFacts: BLANK,
   levelAliases,
   // 第十四条 counts hours, not days; a day's length is nowhere given.
   dayHoursKey: () => null,

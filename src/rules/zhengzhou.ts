@@ -5,6 +5,7 @@ import { defineParams, defineReadings, Cite } from './params';
 import {
   RegionRules,
   Trace,
+  Judging,
   RecordContext,
   JudgeInput,
   RuleContext,
@@ -13,11 +14,12 @@ import {
   allMet,
   byYear,
   yearsOf,
-  notBeforeHire,
+  beforeHire,
+  yearsBeforeHire,
 } from './region';
 import { sum, fmt } from '../core/decimal';
-import { t, Text } from '../core/text';
-import type { Condition, Conversion, TrainingRecord, YearJudgement } from '../core/types';
+import { t } from '../core/text';
+import type { Conversion, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '郑教明电〔2017〕139号（河南省 教师[2016]724号）';
@@ -51,7 +53,29 @@ export const params = defineParams({
   },
   yearHours: { value: 72, unit: 'hour', label: t('每年学时（为宜）', 'hours a year (advisable)'), cite: S4 },
   newTeacherHours: { value: 120, unit: 'hour', label: t('新任教师培训学时', 'new-teacher training hours'), cite: S9 },
+  newTeacherYears: {
+    value: 1,
+    unit: 'year',
+    label: t('新任教师培训完成期限（参加工作后）', 'years after starting work to complete new-teacher training'),
+    cite: S9,
+  },
 });
+
+type Key = keyof typeof params;
+
+/** A parameter's value as the reading summaries quote it. */
+const v = (k: Key): string => fmt(params[k].value);
+
+/** What the judge reads about each record. */
+interface Facts {
+  /** 四: toward the cycle's school-based hours */
+  schoolBased: boolean;
+  /** 九: new-teacher training (advisory, within the first year) */
+  newTeacher: boolean;
+  /** 六(一): a degree obtained, which exempts the cycle */
+  degree: boolean;
+}
+const BLANK: Facts = { schoolBased: false, newTeacher: false, degree: false };
 
 export const readings = defineReadings([
   {
@@ -61,8 +85,8 @@ export const readings = defineReadings([
     chosen: 'a minimum: school-based hours must reach 80, and hours beyond 80 still count toward 360',
     alternatives: ['exactly 80: school-based hours beyond 80 do not count'],
     summary: t(
-      '校本研修80学时为最低要求，超出部分仍计入360学时',
-      'the 80 school-based hours are a minimum; hours beyond 80 still count toward 360',
+      `校本研修${v('schoolBasedHours')}学时为最低要求，超出部分仍计入${v('cycleHours')}学时`,
+      `the ${v('schoolBasedHours')} school-based hours are a minimum; hours beyond ${v('schoolBasedHours')} still count toward ${v('cycleHours')}`,
     ),
   },
 ]);
@@ -87,21 +111,27 @@ const modeAliases: Record<string, Mode> = {
   网络教研: 'schoolBased',
 };
 
-function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
-  const tr = new Trace();
-  tr.tags.schoolBased = rec.mode === 'schoolBased';
-  tr.tags.newTeacher = rec.mode === 'newTeacher';
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
+  const p = ctx.params;
+  tr.facts.schoolBased = rec.mode === 'schoolBased';
+  tr.facts.newTeacher = rec.mode === 'newTeacher';
   // 六(一): only a degree obtained (毕业、结业、学位证书) exempts the cycle; a failed one does not.
-  tr.tags.degree = rec.mode === 'degree' && rec.grade !== 'fail';
+  tr.facts.degree = rec.mode === 'degree' && rec.grade !== 'fail';
   if (rec.grade === 'fail') {
     tr.step('ZZ-5-fail', S5, t('考核不合格：不登记学时', 'failed assessment: no hours registered'));
     return tr.done(0, 0);
   }
   if (rec.mode === 'degree') {
+    const cycle = p.use('cycleHours');
     tr.step(
       'ZZ-6.1',
       S6_1,
-      t('学历教育取得证书：免于参加本周期360学时培训', 'degree obtained: exempt from the cycle’s 360 hours'),
+      t(
+        `学历教育取得证书：免于参加本周期${fmt(cycle.value)}学时培训`,
+        `degree obtained: exempt from the cycle’s ${fmt(cycle.value)} hours`,
+      ),
+      { params: [cycle] },
     );
     return tr.done(rec.hours ?? 0, rec.hours ?? 0);
   }
@@ -115,15 +145,18 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
       S6_3,
       t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets'),
     );
-  if (rec.mode === 'schoolBased')
+  if (rec.mode === 'schoolBased') {
+    const sb = p.use('schoolBasedHours');
     tr.step(
       'ZZ-5-school',
       S5_SB,
       t(
-        '校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入80学时校本研修',
-        'school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the 80 school-based hours',
+        `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(sb.value)}学时校本研修`,
+        `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(sb.value)} school-based hours`,
       ),
+      { params: [sb] },
     );
+  }
   tr.step(
     'ZZ-5',
     S5,
@@ -135,86 +168,99 @@ function convert(rec: TrainingRecord, ctx: RecordContext): Conversion {
   return tr.done(rec.hours, rec.hours);
 }
 
-function judge(input: JudgeInput, ctx: RuleContext) {
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
   const grouped = byYear(input.records);
+  const hire = input.facts.hireYear;
+  const yearMin = p.use('yearHours');
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
+    const j = new Judging('ZZ');
     const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    const conditions = [
+    j.step('ZZ-4-sum', S4, t(`${recs.length} 条记录：${fmt(hours)} 学时`, `${recs.length} record(s): ${fmt(hours)} h`));
+    // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
+    j.note(
+      'ZZ-4-year',
+      S4,
+      t(
+        `郑州按五年周期考核，年度${fmt(yearMin.value)}学时“为宜”，不单独判定`,
+        `Zhengzhou assesses the five-year cycle; ${fmt(yearMin.value)} hours a year is advisable, not a condition`,
+      ),
+      { params: [yearMin] },
+    );
+    beforeHire(j, y, hire, S1);
+    j.check(
       condition(
         'yearHours',
-        t('年度学时（以72为宜，提示）', 'hours this year (72 advisable)'),
+        t(`年度学时（以${fmt(yearMin.value)}为宜，提示）`, `hours this year (${fmt(yearMin.value)} advisable)`),
         'hours',
         hours,
-        p.num('yearHours'),
+        yearMin,
         S4,
         { advisory: true },
       ),
-    ];
-    return {
-      year: y,
-      hours,
-      credits: hours,
-      pass: null,
-      conditions,
-      notes: [
-        t(
-          '郑州按五年周期考核，年度72学时“为宜”，不单独判定',
-          'Zhengzhou assesses the five-year cycle; 72 hours a year is advisable, not a condition',
-        ),
-      ],
-      undefinedCredits: 0,
-    };
+    );
+    return j.year(y, { hours, credits: hours, pass: null, undefinedCredits: 0 });
   });
+  const j = new Judging('ZZ');
   const all = input.records.filter((r) => r.conversion.counted);
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  const sb = sum(all.filter((r) => r.conversion.tags.schoolBased === true).map((r) => r.conversion.hours ?? 0));
-  const conditions: Condition[] = [
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.num('cycleHours'), S4),
-    condition('schoolBasedHours', t('校本研修学时', 'school-based hours'), 'hours', sb, p.num('schoolBasedHours'), S4, {
+  const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
+  j.step(
+    'ZZ-4-cycle-sum',
+    S4,
+    t(
+      `${all.length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`,
+      `${all.length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`,
+    ),
+  );
+  yearsBeforeHire(j, years, hire, S1);
+  const cycleHours = p.use('cycleHours');
+  const degree = all.some((r) => r.conversion.facts.degree);
+  if (degree) {
+    j.note(
+      'ZZ-6.1',
+      S6_1,
+      t(
+        `本周期内取得学历教育证书，免于参加本周期${fmt(cycleHours.value)}学时培训，下列学时条件不影响结论`,
+        `a degree was obtained within the cycle: exempt from its ${fmt(cycleHours.value)} hours, so the hour conditions below do not decide`,
+      ),
+      { params: [cycleHours] },
+    );
+  }
+  j.check(
+    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, cycleHours, S4),
+    condition('schoolBasedHours', t('校本研修学时', 'school-based hours'), 'hours', sb, p.use('schoolBasedHours'), S4, {
       readings: ['R-ZZ1'],
     }),
-  ];
-  const notes: Text[] = [];
-  const hire = input.facts.hireYear;
-  notBeforeHire(years, hire, S1, notes);
+  );
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
+    const within = p.use('newTeacherYears');
     const nt = sum(
       all
-        .filter((r) => r.conversion.tags.newTeacher === true && r.record.year !== null && r.record.year <= hire + 1)
+        .filter((r) => r.conversion.facts.newTeacher && r.record.year !== null && r.record.year <= hire + within.value!)
         .map((r) => r.conversion.hours ?? 0),
     );
-    conditions.push(
+    j.check(
       condition(
         'newTeacherHours',
-        t('新任教师培训学时（工作1年内，提示）', 'new-teacher training hours within the first year (advisory)'),
+        t(
+          `新任教师培训学时（工作${fmt(within.value)}年内，提示）`,
+          `new-teacher training hours within ${fmt(within.value)} year(s) of starting (advisory)`,
+        ),
         'hours',
         nt,
-        p.num('newTeacherHours'),
+        p.use('newTeacherHours'),
         S9,
-        { advisory: true },
+        { advisory: true, params: [within] },
       ),
     );
   }
-  let pass = allMet(conditions);
-  const degree = all.some((r) => r.conversion.tags.degree === true);
-  if (degree) {
-    notes.push(
-      t(
-        '本周期内取得学历教育证书，免于参加本周期360学时培训（六(一)）',
-        'a degree was obtained within the cycle: exempt from its 360 hours (六(一))',
-      ),
-    );
-    pass = true;
-  }
-  return {
-    years,
-    cycle: { start: input.start, end: input.end, hours, credits: hours, pass, conditions, notes, undefinedCredits: 0 },
-  };
+  const pass = degree || allMet(j.conditions);
+  return { years, cycle: j.cycle(input.start, input.end, { hours, credits: hours, pass, undefinedCredits: 0 }) };
 }
 
-export const zhengzhou: RegionRules = {
+export const zhengzhou: RegionRules<Key, Facts> = {
   id: 'zhengzhou',
   name: t('郑州（河南）', 'Zhengzhou (Henan)'),
   spellings: ['郑州', '郑州市', '河南', '河南省', 'zhengzhou', 'henan'],
@@ -243,6 +289,7 @@ export const zhengzhou: RegionRules = {
     'competition',
     'mentorship',
   ],
+  blankFacts: BLANK,
   levelAliases,
   modeAliases,
   // Hours are the project design's own figure (五); no day length is given.

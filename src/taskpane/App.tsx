@@ -25,7 +25,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { REGIONS, RULES, type RegionId } from '../rules';
+import { REGIONS, RULES, type RegionId, type RegionRules } from '../rules';
 import { checkOverrides } from '../rules/params';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import type { Report } from '../engine/report';
@@ -212,7 +212,7 @@ function SettingsTab(props: {
     setAsOf(settings.asOf ?? '');
   }, [settings.region, settings.cycleStart, settings.asOf]);
 
-  const rules = region ? RULES[region] : undefined;
+  const rules: RegionRules | undefined = region ? RULES[region] : undefined;
   const fixed = rules?.fixedCycle;
   const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
   const cycleBad = cycle !== '' && parseCycleStart(cycle) === undefined;

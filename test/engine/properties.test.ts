@@ -641,7 +641,12 @@ describe('caps', () => {
             );
             const projects = new Map<string, RecordResult[]>();
             for (const x of recs) {
-              if (!x.record.project || x.conversion.tags.projectCap !== true || x.conversion.credits === null) continue;
+              if (
+                !x.record.project ||
+                (x.conversion.facts as { projectCap?: boolean }).projectCap !== true ||
+                x.conversion.credits === null
+              )
+                continue;
               const k = fold(x.record.project);
               projects.set(k, [...(projects.get(k) ?? []), x]);
             }
@@ -687,7 +692,7 @@ describe('caps', () => {
             const recs = cycleRecords(r, tj).filter((x) => x.record.year === y.year);
             const h = (cls: string) =>
               recs
-                .filter((x) => x.conversion.tags.modeClass === cls)
+                .filter((x) => (x.conversion.facts as { modeClass?: string }).modeClass === cls)
                 .reduce((a, x) => a.plus(x.conversion.hours ?? 0), new Decimal(0));
             expect(y.hours).toBeLessThanOrEqual(
               round2(

@@ -1,7 +1,10 @@
-// Every parameter and every adopted reading of every region is exercised by at least
-// one table row (architecture.md). A row exercises what it names in `params` /
-// `readings`, and what the engine's explanation steps and conditions name while the
-// row runs. Every UNDEFINED parameter also has a row that overrides it.
+// Every parameter and every adopted reading of every region is used by the engine in at
+// least one table row (architecture.md). Use is measured, not declared: a parameter counts
+// when a step of a record, a year or a cycle, a condition, a school flag or a finding of
+// the row's result names it — so a cap that is only ever compared in a message, or a
+// minimum no row reaches, is a gap. A row's own `params` / `readings` lists are held to
+// the same measure: each must be something the engine used while that row ran. Every
+// UNDEFINED parameter also has a row that overrides it.
 import { REGIONS, RULES, type RegionId } from '../../src/rules';
 import {
   ConversionRow,
@@ -10,6 +13,7 @@ import {
   evaluateJudgement,
   JudgementRow,
   judgementTable,
+  type Usage,
 } from './table';
 import * as hainan from './cases/hainan';
 import * as shandong from './cases/shandong';
@@ -25,26 +29,27 @@ const TABLES: Record<RegionId, { conversions: ConversionRow[]; judgements: Judge
   qitai,
 };
 
-interface Seen {
-  params: Set<string>;
-  readings: Set<string>;
+interface Seen extends Usage {
   overridden: Set<string>;
+  /** rows whose declared params or readings the engine did not use while they ran */
+  unfounded: string[];
 }
 
 function exercise(region: RegionId): Seen {
-  const seen: Seen = { params: new Set(), readings: new Set(), overridden: new Set() };
-  const add = (u: { params: Set<string>; readings: Set<string> }) => {
+  const seen: Seen = { params: new Set(), readings: new Set(), overridden: new Set(), unfounded: [] };
+  const add = (row: ConversionRow | JudgementRow, u: Usage) => {
     u.params.forEach((k) => seen.params.add(k));
     u.readings.forEach((id) => seen.readings.add(id));
+    Object.keys(row.input.overrides ?? {}).forEach((k) => seen.overridden.add(k));
+    const unused = [
+      ...(row.params ?? []).filter((k) => !u.params.has(k)),
+      ...(row.readings ?? []).filter((id) => !u.readings.has(id)),
+    ];
+    if (unused.length)
+      seen.unfounded.push(`${row.cite} — ${row.what ?? JSON.stringify(row.input)}: ${unused.join(', ')}`);
   };
-  for (const row of TABLES[region].conversions) {
-    add(evaluateConversion(region, row).usage);
-    Object.keys(row.input.overrides ?? {}).forEach((k) => seen.overridden.add(k));
-  }
-  for (const row of TABLES[region].judgements) {
-    add(evaluateJudgement(region, row).usage);
-    Object.keys(row.input.overrides ?? {}).forEach((k) => seen.overridden.add(k));
-  }
+  for (const row of TABLES[region].conversions) add(row, evaluateConversion(region, row).usage);
+  for (const row of TABLES[region].judgements) add(row, evaluateJudgement(region, row).usage);
   return seen;
 }
 
@@ -52,14 +57,18 @@ describe.each(REGIONS.map((r) => [r]))('%s: coverage of the rule set', (region) 
   const seen = exercise(region);
   const rules = RULES[region];
 
-  test('every parameter is exercised by a table row', () => {
+  test('every parameter is used by the engine in some table row', () => {
     const missing = Object.keys(rules.params).filter((k) => !seen.params.has(k));
     expect(missing).toEqual([]);
   });
 
-  test('every adopted reading is exercised by a table row', () => {
+  test('every adopted reading is relied on by the engine in some table row', () => {
     const missing = rules.readings.map((r) => r.id).filter((id) => !seen.readings.has(id));
     expect(missing).toEqual([]);
+  });
+
+  test('a row names only parameters and readings the engine used while it ran', () => {
+    expect(seen.unfounded).toEqual([]);
   });
 
   test('every UNDEFINED parameter has a row that supplies an override', () => {

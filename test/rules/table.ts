@@ -6,12 +6,14 @@
 //   - judgement rows: a small roster through `checkTable` (years, cycle, schools).
 // Expected values are worked by hand from the source texts, never pasted from the
 // engine. A row may name the parameters and adopted readings it exercises
-// (`params`, `readings`); the coverage test adds those the engine's own explanation
-// steps and conditions name while the row runs.
+// (`params`, `readings`): the coverage test holds the engine to them — each must be
+// named by the row's own steps, conditions or findings — and measures coverage from
+// what the engine used, never from these lists.
 import { z } from 'zod';
 import { computeCredits, CreditsResult } from '../../src/engine/api';
 import { checkTable, CheckResult } from '../../src/engine/engine';
 import { RULES, type RegionId } from '../../src/rules';
+import type { Issue, ParamUse } from '../../src/core/types';
 
 /** "Today" for every table: years after 2026 are not yet due. */
 export const TODAY = new Date('2026-11-23');
@@ -225,19 +227,28 @@ export function judgementName(row: JudgementRow): string {
 
 // ---- evaluation -----------------------------------------------------------------
 
+/** What the engine used while a row ran: parameters and readings named by its steps, conditions and findings. */
 export interface Usage {
   params: Set<string>;
   readings: Set<string>;
 }
 
+function collect(usage: Usage, items: ReadonlyArray<{ params?: ParamUse[]; readings?: string[] }>): void {
+  for (const x of items) {
+    for (const p of x.params ?? []) usage.params.add(p.key);
+    for (const id of x.readings ?? []) usage.readings.add(id);
+  }
+}
+
+const findings = (issues: readonly Issue[]) => issues.map((i) => ({ params: i.uses ?? [] }));
+
+/** Run a conversion row; `usage` is what the engine's explanation steps (and findings) name, never the row's own list. */
 export function evaluateConversion(region: RegionId, row: ConversionRow): { result: CreditsResult; usage: Usage } {
   const { overrides, ...cells } = row.input;
   const result = computeCredits({ rules: RULES[region], ...cells, ...(overrides ? { overrides } : {}) });
-  const usage: Usage = { params: new Set(row.params ?? []), readings: new Set(row.readings ?? []) };
-  for (const s of result.conversion.steps) {
-    for (const p of s.params ?? []) usage.params.add(p.key);
-    for (const id of s.readings ?? []) usage.readings.add(id);
-  }
+  const usage: Usage = { params: new Set(), readings: new Set() };
+  collect(usage, result.conversion.steps);
+  collect(usage, findings(result.issues));
   return { result, usage };
 }
 
@@ -283,6 +294,10 @@ export function rosterOf(records: RecordInput[]): unknown[][] {
   return rows;
 }
 
+/**
+ * Run a judgement row; `usage` is measured from what the engine produced: the records' steps, the years'
+ * and cycles' steps and conditions, the schools' flags and the findings that name a parameter.
+ */
 export function evaluateJudgement(region: RegionId, row: JudgementRow): { result: CheckResult; usage: Usage } {
   const result = checkTable(rosterOf(row.input.records), {
     rules: RULES[region],
@@ -290,17 +305,19 @@ export function evaluateJudgement(region: RegionId, row: JudgementRow): { result
     ...(row.input.cycleStart !== undefined ? { cycleStart: row.input.cycleStart } : {}),
     ...(row.input.overrides ? { overrides: row.input.overrides } : {}),
   });
-  const usage: Usage = { params: new Set(row.params ?? []), readings: new Set(row.readings ?? []) };
+  const usage: Usage = { params: new Set(), readings: new Set() };
   for (const r of result.records) {
-    for (const s of r.conversion.steps) {
-      for (const p of s.params ?? []) usage.params.add(p.key);
-      for (const id of s.readings ?? []) usage.readings.add(id);
-    }
+    collect(usage, r.conversion.steps);
+    collect(usage, findings(r.issues));
   }
   for (const t of result.teachers) {
-    for (const c of [...t.cycle.conditions, ...t.years.flatMap((y) => y.conditions)])
-      for (const id of c.readings ?? []) usage.readings.add(id);
+    for (const period of [t.cycle, ...t.years]) {
+      collect(usage, period.steps);
+      collect(usage, period.conditions);
+    }
+    collect(usage, findings(t.issues));
   }
+  collect(usage, result.schools);
   return { result, usage };
 }
 

@@ -581,7 +581,6 @@ export const judgements = judgementTable('qitai', [
     what: '20 in a project: 3 优 + 3 良 = 30 %, 优 15 %: within the quota',
     input: { records: cohort(3, 3, 20) },
     expect: { teacher: 'T01', absent: 'COHORT_QUOTA_EXCEEDED' },
-    params: ['quota.goodOrBetter', 'quota.excellent'],
   },
   {
     cite: '五(二)2',
@@ -589,6 +588,7 @@ export const judgements = judgementTable('qitai', [
     what: '3 优 + 4 良 of 20 = 35 % good or better: warning',
     input: { records: cohort(3, 4, 20) },
     expect: { teacher: 'T01', issue: 'COHORT_QUOTA_EXCEEDED' },
+    params: ['quota.goodOrBetter'],
   },
   {
     cite: '五(二)2',
@@ -596,6 +596,7 @@ export const judgements = judgementTable('qitai', [
     what: '4 优 of 20 = 20 % excellent: warning',
     input: { records: cohort(4, 2, 20) },
     expect: { teacher: 'T01', issue: 'COHORT_QUOTA_EXCEEDED' },
+    params: ['quota.excellent'],
   },
   {
     cite: '五(二)2',

@@ -469,6 +469,20 @@ export const judgements = judgementTable('shandong', [
     },
     expect: { cycle: { pass: true }, noCondition: ['cycle.classTeacherHours'] },
   },
+  // 第十五条 — 本学年继续教育记72学分: once for the academic year, however many rows register it
+  {
+    cite: '第十五条',
+    origin: 'text',
+    what: 'two degree-study rows in one academic year: 72 for the year, not 144',
+    input: {
+      records: [
+        { year: 2023, mode: '学历提升', project: '本科（上学期）' },
+        { year: 2023, mode: '学历提升', project: '本科（下学期）' },
+      ],
+    },
+    expect: { years: { 2023: { pass: true, credits: 72, note: 'degree study counts 72 credits a year' } } },
+    params: ['degreeCredits'],
+  },
   // R-SD3 — 第十条 and 第十一条 warn, they do not fail
   {
     cite: '第十条 R-SD3',
