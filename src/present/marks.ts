@@ -37,6 +37,29 @@ const FALLBACK: ReadonlyMap<string, Field> = new Map([
   ['hours', 'days'],
 ]);
 
+/** The 0-based column of a field in a record's table, or of the column it is read from (date for year …). */
+function columnOf(result: CheckResult, table: number, field: string): number | undefined {
+  const cols = result.tables[table]?.columns.columns;
+  if (!cols) return undefined;
+  const own = Object.prototype.hasOwnProperty.call(cols, field) ? cols[field as Field] : undefined;
+  const alt = FALLBACK.get(field);
+  return own ?? (alt !== undefined ? cols[alt] : undefined);
+}
+
+/**
+ * The cell a record issue points at (1-based): its field's column in the record's table, or the row's first
+ * cell when the field has none — the cell the mark is on, and the one the pane selects.
+ */
+export function issueCell(
+  result: CheckResult,
+  table: number,
+  row: number,
+  field: string,
+  firstCol = 1,
+): { row: number; col: number } {
+  return { row, col: firstCol + (columnOf(result, table, field) ?? 0) };
+}
+
 export function marksOf(result: CheckResult, o: MarkOptions): CellMark[] {
   const first = (table: number) => (typeof o.firstCol === 'function' ? o.firstCol(table) : (o.firstCol ?? 1));
   const byCell = new Map<string, CellMark>();
@@ -52,18 +75,11 @@ export function marksOf(result: CheckResult, o: MarkOptions): CellMark[] {
       if (!m.message.split(SEP[o.lang]).includes(message)) m.message += SEP[o.lang] + message;
     }
   };
-  const columnOf = (r: RecordResult, field: string): number | undefined => {
-    const cols = result.tables[r.table]?.columns.columns;
-    if (!cols) return undefined;
-    const own = Object.prototype.hasOwnProperty.call(cols, field) ? cols[field as Field] : undefined;
-    const alt = FALLBACK.get(field);
-    return own ?? (alt !== undefined ? cols[alt] : undefined);
-  };
-
   for (const r of result.records) {
     for (const i of r.issues) {
       if (RULE_GAPS.has(i.code)) continue;
-      put(r.table, r.row, first(r.table) + (columnOf(r, i.field) ?? 0), i);
+      const cell = issueCell(result, r.table, r.row, i.field, first(r.table));
+      put(r.table, cell.row, cell.col, i);
     }
   }
   if (
@@ -81,7 +97,7 @@ export function marksOf(result: CheckResult, o: MarkOptions): CellMark[] {
         for (const r of rowsOf.get(tj.key) ?? []) {
           if (field === 'teacherId' && !r.record.idProblem) continue;
           if (field === 'name' && !r.record.name) continue;
-          const col = columnOf(r, field);
+          const col = columnOf(result, r.table, field);
           if (col !== undefined) put(r.table, r.row, first(r.table) + col, i);
         }
       }

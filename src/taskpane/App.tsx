@@ -38,7 +38,7 @@ import { ISSUES, type IssueCode } from '../core/issues';
 import { maskId } from '../core/idcard';
 import { columnLetters } from '../present/tables';
 import { getSettings, onSettings, setSettings } from '../runtime/state';
-import { cancelValidation, getPort, issueCell, runValidation } from './controller';
+import { cancelValidation, getPort, paneIssueCell, runValidation } from './controller';
 import { STRINGS, Strings } from './i18n';
 import type { SheetData } from './port';
 import { store, PaneState } from './store';
@@ -437,7 +437,7 @@ function IssuesTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement 
   const click = async (i: IssueItem) => {
     setSelected(i.key);
     if (i.row === undefined) return;
-    const cell = issueCell(last.result, last.sheet, i.row, i.field);
+    const cell = paneIssueCell(last.result, last.sheet, i.row, i.field);
     await getPort()?.select(last.sheet.sheetName, cell.row, cell.col);
     setWhere(`${last.sheet.sheetName}!${columnLetters(cell.col)}${cell.row}`);
   };

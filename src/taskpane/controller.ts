@@ -3,12 +3,12 @@
 // engine holds every rule; this file only moves data between it and the workbook.
 import { checkTable, CheckResult } from '../engine/engine';
 import { toReport } from '../engine/report';
-import type { ColumnMap, Field } from '../core/fields';
+import type { ColumnMap } from '../core/fields';
 import type { Lang } from '../core/text';
 import type { RegionId } from '../rules';
 import type { WorkbookSettings } from '../present/settings';
 import { checkOptions } from '../present/options';
-import { RULE_GAPS } from '../core/types';
+import { issueCell, marksOf } from '../present/marks';
 import { getLang, getSettings } from '../runtime/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
@@ -25,36 +25,24 @@ export interface ValidateOptions {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Where a record's issue points: its column when the field has one, else the row's first cell. */
-export function issueCell(
+/** The pane's marks: the cells present/marks.ts says, on the sheet read (whose first column may not be A). */
+export function paneMarks(result: CheckResult, sheet: SheetData, lang: Lang): Mark[] {
+  return marksOf(result, { lang, firstCol: sheet.firstCol }).map(({ row, col, severity, message }) => ({
+    row,
+    col,
+    severity,
+    message,
+  }));
+}
+
+/** The cell an issue of the sheet read points at, for selecting it. */
+export function paneIssueCell(
   result: CheckResult,
   sheet: SheetData,
   row: number,
   field: string,
 ): { row: number; col: number } {
-  const idx = result.columns.columns[field as Field];
-  return { row, col: sheet.firstCol + (idx ?? 0) };
-}
-
-/** One mark per cell: the worst severity, every message joined. */
-export function marksOf(result: CheckResult, sheet: SheetData, lang: Lang): Mark[] {
-  const byCell = new Map<string, Mark>();
-  for (const r of result.records) {
-    for (const i of r.issues) {
-      // gaps in the rules are listed in the pane, not marked on the user's cells
-      if (i.severity === 'info' || RULE_GAPS.has(i.code)) continue;
-      const { row, col } = issueCell(result, sheet, r.row, i.field);
-      const key = `${row}:${col}`;
-      const message = lang === 'en' ? i.message.en : i.message.zh;
-      const m = byCell.get(key);
-      if (!m) byCell.set(key, { row, col, severity: i.severity, message });
-      else {
-        if (i.severity === 'error') m.severity = 'error';
-        m.message += `；${message}`;
-      }
-    }
-  }
-  return [...byCell.values()];
+  return issueCell(result, 0, row, field, sheet.firstCol);
 }
 
 export async function validate(
@@ -85,7 +73,7 @@ export async function validate(
   timings.engine = now() - t0;
   onProgress?.('engine', 1, 1);
   t0 = now();
-  const marks = marksOf(result, sheet, o.lang);
+  const marks = paneMarks(result, sheet, o.lang);
   await port.writeMarks(sheet, marks, onProgress, signal);
   timings.write = now() - t0;
   return { sheet, result, report, marks: marks.length, timings, at: new Date() };

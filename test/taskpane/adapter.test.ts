@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExcelWorkbook, MARK_SHEET, READ_CELLS, SUMMARY_CELLS, WRITE_BATCH } from '../../src/taskpane/excel/workbook';
 import { recalculateFormulas } from '../../src/taskpane/excel/recalc';
-import { marksOf, validate } from '../../src/taskpane/controller';
+import { paneMarks, validate } from '../../src/taskpane/controller';
 import { generate } from '../../src/samples/generate';
 import { checkTable } from '../../src/engine/engine';
 import { toReport, type Report } from '../../src/engine/report';
@@ -215,7 +215,7 @@ describe('marks', () => {
       `=LEFT('${MARK_SHEET}'!${topLeft},1)="W"`,
     ]);
     // the coloured cells are exactly the marked ones, errors red before warnings
-    const marks = marksOf(last.result, last.sheet, 'zh');
+    const marks = paneMarks(last.result, last.sheet, 'zh');
     expect(coloured(wb, sheet)).toEqual(
       new Map(marks.map((m) => [`${m.row - 1},${m.col - 1}`, m.severity === 'error' ? 'E' : 'W'])),
     );
