@@ -36,6 +36,8 @@ export interface CheckArgs {
   cycleStart?: number;
   asOf?: string;
   json: boolean;
+  /** list every teacher in the readable report, however many */
+  teachers?: boolean;
   out?: string;
   force: boolean;
   lang: Lang;
@@ -368,6 +370,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
           inputs: inputs.map((i) => i.label),
           notices: notices.map((n) => say(n, a.lang)),
           color: io.isTTY && !process.env.NO_COLOR,
+          ...(a.teachers ? { teachers: true } : {}),
         }),
       );
     }

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { Overrides, OverridesSchema } from '../rules/params';
 import { rulesMarkdown } from '../present/rulesdoc';
+import { UNIT_WORDS } from '../present/units';
 import { computeCredits, explainCredits } from '../engine/api';
 import { RosterError } from '../engine/engine';
 import { parseDate } from '../present/settings';
@@ -132,6 +133,7 @@ export function program(io: Io, lang: Lang): Command {
     .option('--cycle-start <yyyy>', h.cycleStart)
     .option('--as-of <yyyy-mm-dd>', h.asOf)
     .option('--json', h.json)
+    .option('--teachers', h.teachers)
     .option('--out <file|dir>', h.out)
     .option('--force', h.force)
     .option('--jobs <n>', h.jobs)
@@ -147,6 +149,7 @@ export function program(io: Io, lang: Lang): Command {
           cycleStart?: string;
           asOf?: string;
           json?: boolean;
+          teachers?: boolean;
           out?: string;
           force?: boolean;
           jobs?: string;
@@ -167,6 +170,7 @@ export function program(io: Io, lang: Lang): Command {
             ...(o.cycleStart !== undefined ? { cycleStart: parseYearOption(o.cycleStart)! } : {}),
             ...(o.asOf !== undefined ? { asOf: asOfOption(o.asOf)! } : {}),
             json: o.json === true,
+            teachers: o.teachers === true,
             ...(o.out !== undefined ? { out: o.out } : {}),
             force: o.force === true,
             lang: o.lang,
@@ -241,7 +245,7 @@ export function program(io: Io, lang: Lang): Command {
         for (const [key, p] of Object.entries(r.params)) {
           const v = p.value === null ? (o.lang === 'en' ? 'UNDEFINED' : '原文未规定') : String(p.value);
           io.out(
-            `  ${key.padEnd(34)} ${v.padStart(6)} ${p.unit.padEnd(16)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
+            `  ${key.padEnd(34)} ${v.padStart(6)} ${say(UNIT_WORDS[p.unit], o.lang).padEnd(o.lang === 'en' ? 16 : 10)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
           );
         }
         for (const x of r.readings) io.out(`  ${x.id}  ${say(x.summary, o.lang)}\n`);

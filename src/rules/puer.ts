@@ -1022,6 +1022,13 @@ const MODULE_ZH: Record<(typeof MODULES)[number], string> = {
   classManagement: '班级管理',
   schoolBased: '校本研修',
 };
+const MODULE_EN: Record<(typeof MODULES)[number], string> = {
+  ethics: 'professional ideals and ethics',
+  knowledge: 'professional knowledge',
+  ability: 'professional ability',
+  classManagement: 'class management',
+  schoolBased: 'school-based study',
+};
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -1244,7 +1251,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       j.check(
         condition(
           `module.${m}`,
-          t(`${MODULE_ZH[m]}模块学分`, `${m} module credits`),
+          t(`${MODULE_ZH[m]}模块学分`, `${MODULE_EN[m]} module credits`),
           'credits',
           creditOf((r) => r.conversion.facts.category === m),
           p.use(`module.${m}`),
