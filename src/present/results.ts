@@ -4,16 +4,12 @@
 // cells that have no issue.
 import type { Report } from '../engine/report';
 import { summaryTables, type Table } from '../present/tables';
-import type { Lang } from '../core/text';
+import { say, type Lang } from '../core/text';
+import { severityWord } from './severity';
+import { overridesNote } from './overrides';
 
 type Rec = Report['records'][number];
 type Teacher = Report['teachers'][number];
-
-const SEVERITY: Record<string, { zh: string; en: string }> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
-};
 
 /** Location columns: the file when the records came from several files, the sheet for workbooks. */
 function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean } {
@@ -21,7 +17,7 @@ function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean 
 }
 
 export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {
-  return rec.issues.map((i) => `[${SEVERITY[i.severity]![lang]}] ${i.message}`).join('\n');
+  return rec.issues.map((i) => `[${severityWord(i.severity, lang)}] ${i.message}`).join('\n');
 }
 
 export interface ResultOptions {
@@ -30,7 +26,27 @@ export interface ResultOptions {
   records?: (r: Rec) => boolean;
 }
 
-/** The tool's result sheets, in the order they are added: results, cycle, years, issues (, schools). */
+/**
+ * What the results rest on, as the first result sheet: the rules, the as-of date, the cycle, and — whenever a
+ * local value replaced one the text leaves open — that, in words, so a copy can never pass for the source's.
+ */
+export function aboutTable(report: Report, lang: Lang): Table {
+  const en = lang === 'en';
+  const local = overridesNote(report);
+  const rows: Table['rows'] = [
+    [en ? 'Rules' : '依据', report.source],
+    [en ? 'As of' : '截至', report.asOf],
+    [en ? 'Cycle' : '周期', report.cycle.note],
+    [
+      en ? 'Local values' : '本地数值',
+      local ? say(local, lang) : en ? 'none: every number is the source’s' : '无：所有数值均为原文',
+    ],
+    ...report.readings.map((x) => [en ? `Reading ${x.id}` : `解读 ${x.id}`, x.summary]),
+  ];
+  return { name: en ? 'About' : '说明', headers: [en ? 'Item' : '项目', en ? 'Value' : '内容'], rows };
+}
+
+/** The tool's result sheets, in the order they are added: about, results, cycle, years, issues (, schools). */
 export function resultTables(report: Report, o: ResultOptions): Table[] {
   const en = o.lang === 'en';
   const records = o.records ? report.records.filter(o.records) : report.records;
@@ -71,7 +87,7 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
           ...where(r),
           r.row,
           r.teacherId,
-          SEVERITY[i.severity]![o.lang],
+          severityWord(i.severity, o.lang),
           i.code,
           i.field,
           i.value ?? null,
@@ -84,7 +100,7 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
           ...whereHead.map(() => null),
           null,
           tj.id,
-          SEVERITY[i.severity]![o.lang],
+          severityWord(i.severity, o.lang),
           i.code,
           i.field,
           i.value ?? null,
@@ -98,7 +114,7 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
             ...whereHead.map(() => null),
             null,
             null,
-            SEVERITY[i.severity]![o.lang],
+            severityWord(i.severity, o.lang),
             i.code,
             i.field,
             i.value ?? null,
@@ -107,5 +123,12 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
           ])),
     ],
   };
-  return [results, summary.cycles, summary.years, issues, ...(summary.schools ? [summary.schools] : [])];
+  return [
+    aboutTable(report, o.lang),
+    results,
+    summary.cycles,
+    summary.years,
+    issues,
+    ...(summary.schools ? [summary.schools] : []),
+  ];
 }

@@ -99,6 +99,7 @@ test('--out writes an annotated copy and leaves the input byte for byte as it wa
   // beside the table changed cells that have no issue); the marks live on a hidden sheet
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     '培训登记',
+    '说明',
     '校验结果',
     '周期汇总',
     '年度汇总',

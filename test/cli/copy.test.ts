@@ -160,6 +160,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
       'xl/worksheets/sheet5.xml',
       'xl/worksheets/sheet6.xml',
       'xl/worksheets/sheet7.xml',
+      'xl/worksheets/sheet8.xml',
     ]);
   });
 
@@ -179,7 +180,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     const rels = text(copy, 'xl/_rels/workbook.xml.rels').replace(/<Relationship Id="rIdCpd\d+" [^>]*\/>/g, '');
     expect(rels).toBe(text(original, 'xl/_rels/workbook.xml.rels'));
     const types = text(copy, '[Content_Types].xml').replace(
-      /<Override PartName="\/xl\/worksheets\/sheet[3-7]\.xml" [^>]*\/>/g,
+      /<Override PartName="\/xl\/worksheets\/sheet[3-8]\.xml" [^>]*\/>/g,
       '',
     );
     expect(types).toBe(text(original, '[Content_Types].xml'));
@@ -206,6 +207,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['培训登记', 'visible'],
       ['图表', 'visible'],
+      ['说明', 'visible'],
       ['校验结果', 'visible'],
       ['周期汇总', 'visible'],
       ['年度汇总', 'visible'],
@@ -238,6 +240,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     const r2 = ReportSchema.parse(JSON.parse(again.out));
     expect(r2.summary).toEqual(report.summary);
     expect(r2.sources!.filter((s) => s.code === 'toolSheet').map((s) => s.sheet)).toEqual([
+      '说明',
       '校验结果',
       '周期汇总',
       '年度汇总',
