@@ -200,8 +200,9 @@ export function IssuesTab(props: {
       {items.length === 0 && <Text>{s.noIssues}</Text>}
       {items.length > 0 && groups.length === 0 && <Text>{s.noMatch}</Text>}
       <div className={styles.section} data-testid="issues">
+        {/* a new validation starts the list afresh (open groups, the place 下一处 reached); a language switch does not */}
         {data.map((g) => (
-          <Group key={g.code} {...props} group={g} />
+          <Group key={`${g.code}@${last.at.getTime()}`} {...props} group={g} />
         ))}
       </div>
       {gaps.length > 0 && (
