@@ -5,8 +5,8 @@
 // command, workbook settings); the React pane, the ribbon's validation and the
 // standalone preview are chunks loaded on demand. Also written: functions.json from
 // the JSDoc of src/functions/functions.ts, its Chinese twin functions.zh-CN.json, the
-// icons, help.html and dist/manifest.xml (scripts/manifest.js); for production,
-// .gz and .br copies of every text asset for static hosting.
+// icons, help.html, rules.html (from docs/rules.md) and dist/manifest.xml
+// (scripts/manifest.js); for production, .gz and .br copies of every text asset.
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
@@ -173,6 +173,60 @@ class OfficeJsCheckPlugin {
   }
 }
 
+/**
+ * dist/rules.html from docs/rules.md: the rules as the administrators' document says them, shipped with
+ * the add-in so that the pane's "why" view can link a region's section (rules.html#region-<id>) without
+ * any request leaving the add-in's host. The same CSP as help.html: no script at all.
+ */
+class RulesPagePlugin {
+  apply(compiler) {
+    const file = path.resolve(__dirname, 'docs/rules.md');
+    compiler.hooks.thisCompilation.tap('RulesPagePlugin', (compilation) => {
+      compilation.fileDependencies.add(file);
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'RulesPagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          // marked is an ES module only; this CommonJS config loads it when the page is built
+          const { marked } = await import('marked');
+          const body = await marked.parse(fs.readFileSync(file, 'utf8'), { gfm: true, async: true });
+          compilation.emitAsset('rules.html', new sources.RawSource(rulesPage(body)));
+        },
+      );
+    });
+  }
+}
+
+function rulesPage(body) {
+  const csp =
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; " +
+    "base-uri 'self'; form-action 'none'";
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <meta http-equiv="Content-Security-Policy" content="${csp}" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>学分规则说明 · The rules</title>
+  <style>
+    body { font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", sans-serif; max-width: 960px; margin: 2em auto;
+      padding: 0 1em; line-height: 1.6; color: #242424; }
+    code { background: #f3f3f3; padding: 0 .3em; border-radius: 3px; overflow-wrap: anywhere; }
+    pre { background: #f3f3f3; padding: .6em; overflow-x: auto; }
+    pre code { padding: 0; }
+    table { border-collapse: collapse; display: block; overflow-x: auto; }
+    td, th { border-bottom: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
+    blockquote { margin: .5em 0; padding: 0 1em; border-left: 3px solid #ccc; color: #555; }
+    h2 { border-bottom: 1px solid #e0e0e0; padding-bottom: .2em; }
+    :target + h3, :target + h2 { background: #fff4ce; }
+  </style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 /** .gz and .br copies of text assets, for static servers that serve precompressed files. */
 class PrecompressPlugin {
   apply(compiler) {
@@ -269,6 +323,7 @@ module.exports = (env, argv) => {
         templateParameters: { officeJsUrl, csp: contentSecurityPolicy(officeOrigin) },
       }),
       new OfficeJsCheckPlugin(officeJsUrl),
+      new RulesPagePlugin(),
       new ManifestPlugin({ env: environment, baseUrl, version }),
       new CopyWebpackPlugin({
         patterns: [

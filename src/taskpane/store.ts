@@ -1,12 +1,17 @@
 // The task pane's state, shared with the ribbon command in the same runtime: the
-// last validation's result survives the pane being closed and reopened.
+// last validation's result survives the pane being closed and reopened. Words are kept
+// in both languages (Text) and the report is rendered from the engine's result in the
+// reader's language when shown, so a language switch re-renders everything.
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
+import type { Text } from '../core/text';
 import type { SheetData, Phase } from './port';
 
 export interface LastValidation {
   sheet: SheetData;
+  /** the engine's result: the pane renders it in the current language */
   result: CheckResult;
+  /** the report in the language of the run (the pane reuses it while that language is shown) */
   report: Report;
   marks: number;
   timings: Record<Phase, number>;
@@ -16,8 +21,8 @@ export interface LastValidation {
 export interface PaneState {
   busy: null | { phase: Phase; done: number; total: number };
   last: LastValidation | null;
-  error: string | null;
-  notice: string | null;
+  error: Text | null;
+  notice: Text | null;
   /** the tab to show, e.g. after the ribbon's one-click validation */
   tab: 'settings' | 'issues' | 'teachers';
 }
