@@ -4,7 +4,10 @@
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
-import { anchorMarks, marksOf, type CellMark } from '../present/marks';
+import { anchorMarks, issueCell, marksOf, type CellMark } from '../present/marks';
+import { recordIndex } from '../present/issues';
+import type { Locate } from '../present/issue-table';
+import { columnLetters } from '../present/tables';
 import { issueWords, resultTables } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
 import {
@@ -58,15 +61,29 @@ export function marksByBook(
   return out;
 }
 
+/** Where a record's issue is in the copies: the copy's sheet name and the cell its mark is on (present/marks). */
+export function issueLocator(result: CheckResult, sel: Selection, books: readonly WorkbookData[], lang: Lang): Locate {
+  return (i) => {
+    const n = recordIndex(i);
+    const rec = n === undefined ? undefined : result.records[n];
+    if (!rec) return undefined;
+    const o = sel.origin[rec.table]!;
+    const { row, col } = issueCell(result, rec.table, rec.row, i.field);
+    return { sheet: copySheetName(books[o.book]!, o.sheet, lang), cell: `${columnLetters(col)}${row}` };
+  };
+}
+
 export async function workbookCopy(
   input: CopyInput,
   marks: Map<string, CellMark[]> | undefined,
   report: Report,
   lang: Lang,
   region: string,
+  locate?: Locate,
 ): Promise<Copy> {
   const tables = resultTables(report, {
     lang,
+    ...(locate ? { locate } : {}),
     ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
   });
   // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked

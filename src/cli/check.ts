@@ -11,7 +11,7 @@ import { REGIONS, type RegionId } from '../rules';
 import { checkOptions } from '../present/options';
 import type { Overrides } from '../rules/params';
 import { COPY_PROPERTY, SUMMARY_PROPERTY, selectTables, type Source, type WorkbookData } from '../files';
-import { csvCopy, marksByBook, noteText, summaryBook, workbookCopy } from './annotate';
+import { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy } from './annotate';
 import {
   checkTarget,
   collectInputs,
@@ -309,6 +309,12 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
               books.map((b) => b.data),
               a.lang,
             );
+      const locate = issueLocator(
+        result,
+        sel,
+        books.map((b) => b.data),
+        a.lang,
+      );
       const outputs: NonNullable<Report['outputs']> = [];
       const commits: Array<() => Promise<void>> = [];
       for (const [bi, b] of books.entries()) {
@@ -329,7 +335,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
         } else {
           if (plan.mode === 'file') checkMacroName(b.data, p.target.label);
           const input = { book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) };
-          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region);
+          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region, locate);
           bytes = copy.bytes;
           kind = copy.kind;
           note = noteText(copy.note, a.lang);

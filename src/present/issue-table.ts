@@ -11,12 +11,31 @@ import type { Table } from './tables';
 /** Where an issue is, as the shell knows it: the sheet and the A1 address of its cell. */
 export type Locate = (i: IssueItem) => { sheet?: string; cell?: string } | undefined;
 
+/**
+ * The one issue list as a table. `locate` gives the cell where the shell knows it (the pane, the copy);
+ * the row is always there. The code and the value read are kept for auditors who filter and sort.
+ */
 export function issueTable(r: Report, lang: Lang, locate?: Locate): Table {
   const en = lang === 'en';
   const files = r.records.some((x) => x.file !== undefined);
+  const file = files ? [en ? 'File' : '文件'] : [];
   const headers = en
-    ? ['Severity', 'Teacher', 'ID', ...(files ? ['File'] : []), 'Sheet', 'Cell', 'Problem', 'Reason', 'Article', 'Fix']
-    : ['级别', '教师', '身份证号', ...(files ? ['文件'] : []), '工作表', '单元格', '问题', '原因', '依据', '怎么改'];
+    ? [
+        'Severity',
+        'Teacher',
+        'ID',
+        ...file,
+        'Sheet',
+        'Row',
+        'Cell',
+        'Problem',
+        'Reason',
+        'Value',
+        'Article',
+        'Fix',
+        'Code',
+      ]
+    : ['级别', '教师', '身份证号', ...file, '工作表', '行', '单元格', '问题', '原因', '值', '依据', '怎么改', '代码'];
   const rows: Table['rows'] = [];
   for (const g of groupIssues(issueItems(r)))
     for (const e of g.entries)
@@ -28,11 +47,14 @@ export function issueTable(r: Report, lang: Lang, locate?: Locate): Table {
           i.teacherId ?? null,
           ...(files ? [i.file ?? null] : []),
           at?.sheet ?? i.sheet ?? null,
+          i.row ?? null,
           at?.cell ?? null,
           say(g.title, lang),
           i.message,
+          i.value ?? null,
           i.article ?? null,
           say(g.fix, lang),
+          i.code,
         ]);
       }
   return { name: en ? 'Issues' : '问题清单', headers, rows };

@@ -7,9 +7,9 @@ import { summaryTables, type Table } from '../present/tables';
 import { say, type Lang } from '../core/text';
 import { severityWord } from './severity';
 import { overridesNote } from './overrides';
+import { issueTable, type Locate } from './issue-table';
 
 type Rec = Report['records'][number];
-type Teacher = Report['teachers'][number];
 
 /** Location columns: the file when the records came from several files, the sheet for workbooks. */
 function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean } {
@@ -24,6 +24,8 @@ export interface ResultOptions {
   lang: Lang;
   /** only these records (one file's copy in a many-file check); their teachers' verdicts stay those of the whole roster */
   records?: (r: Rec) => boolean;
+  /** the cell of an issue in the copy, where the shell knows it */
+  locate?: Locate;
 }
 
 /**
@@ -78,51 +80,9 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
     ]),
   };
   const summary = summaryTables(scoped, o.lang);
-  const issues: Table = {
-    name: summary.issues.name,
-    headers: [...whereHead, ...summary.issues.headers],
-    rows: [
-      ...records.flatMap((r) =>
-        r.issues.map((i) => [
-          ...where(r),
-          r.row,
-          r.teacherId,
-          severityWord(i.severity, o.lang),
-          i.code,
-          i.field,
-          i.value ?? null,
-          i.message,
-          i.article ?? null,
-        ]),
-      ),
-      ...teachers.flatMap((tj: Teacher) =>
-        tj.issues.map((i) => [
-          ...whereHead.map(() => null),
-          null,
-          tj.id,
-          severityWord(i.severity, o.lang),
-          i.code,
-          i.field,
-          i.value ?? null,
-          i.message,
-          i.article ?? null,
-        ]),
-      ),
-      ...(o.records
-        ? []
-        : report.issues.map((i) => [
-            ...whereHead.map(() => null),
-            null,
-            null,
-            severityWord(i.severity, o.lang),
-            i.code,
-            i.field,
-            i.value ?? null,
-            i.message,
-            i.article ?? null,
-          ])),
-    ],
-  };
+  // a copy of one of several files lists its own records' and teachers' issues; the roster-wide ones go to each
+  // file only when there is one
+  const issues = issueTable(o.records ? { ...scoped, issues: [] } : scoped, o.lang, o.locate);
   return [
     aboutTable(report, o.lang),
     results,

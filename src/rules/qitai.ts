@@ -707,7 +707,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       S6_4_3,
       t(
         '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
-        'no assessment column: the result reflects the training requirement only; 考核合格 is pending',
+        'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided',
       ),
     );
   } else if (!input.facts.assessment) {
@@ -913,7 +913,7 @@ export function checkCertificate(raw: string): CertificateCheck {
     if (!CHANGJI_COUNTIES[county])
       return bad(
         `第3–4位县级代码 ${county} 不是昌吉州的县市（01–08）`,
-        `county code ${county} is not a 昌吉州 county (01–08)`,
+        `county code ${county} is not a county of Changji Prefecture (01–08)`,
       );
     countyName = CHANGJI_COUNTIES[county]!;
   } else if (county === '00') {

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { say, type Lang } from '../core/text';
 import { maskId, maskIds } from '../core/idcard';
-import { groupIssues, issueItems, type IssueEntry, type IssueGroup } from '../present/issues';
+import { groupIssues, issueItems, recordIndex, type IssueEntry, type IssueGroup } from '../present/issues';
 import { gapLine, recordsOf } from '../present/gaps';
 import { issueTable } from '../present/issue-table';
 import { overridesNote } from '../present/overrides';
@@ -27,7 +27,7 @@ import type { Report } from '../engine/report';
 import { getPort } from './controller';
 import { both, type Strings } from './i18n';
 import type { LastValidation } from './store';
-import { cellOf, engineIssue, readValue, recordIndex, type Cell } from './view';
+import { cellOf, engineIssue, readValue, type Cell } from './view';
 import { useStyles } from './styles';
 import type { Act, Fix } from './App';
 import type { WhyTarget } from './Why';

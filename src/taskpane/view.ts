@@ -19,11 +19,6 @@ export function reportIn(last: LastValidation, lang: Lang): Report {
   return (byLang[lang] ??= toReport(last.result, lang));
 }
 
-/** The record an issue item was found on (its index in report.records and result.records). */
-export function recordIndex(i: Pick<IssueItem, 'key' | 'scope'>): number | undefined {
-  return i.scope === 'record' ? Number(i.key.slice(1).split('.')[0]) : undefined;
-}
-
 /** The engine's own issue behind a report's issue item (same order: toReport maps them one to one). */
 export function engineIssue(result: CheckResult, i: Pick<IssueItem, 'key' | 'scope'>): Issue | undefined {
   const [a, b] = i.key.slice(1).split('.').map(Number) as [number, number | undefined];

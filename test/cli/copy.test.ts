@@ -227,6 +227,30 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     expect(ws.getCell('I3').value).toBe(sample.rows[0]![col(sample, '学时')]);
   });
 
+  test('the issue sheet names, for each record issue, the cell that carries its mark', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, 'office-checked.xlsx'));
+    const ws = wb.getWorksheet('问题清单')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => headers.indexOf(name) + 1;
+    const marked = issueCells(report, sample, rows);
+    let checked = 0;
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const code = String(row.getCell(at('代码')).value);
+      const cell = row.getCell(at('单元格')).value;
+      const sev = row.getCell(at('级别')).value;
+      if (cell === null || NOT_DATA.has(code) || sev === '提示') return;
+      expect(row.getCell(at('工作表')).value).toBe('培训登记');
+      const m = /^([A-Z]+)(\d+)$/.exec(String(cell))!;
+      const c = [...m[1]!].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+      expect({ cell, marked: marked.has(`${m[2]}:${c}`) }).toEqual({ cell, marked: true });
+      expect(Number(m[2])).toBe(row.getCell(at('行')).value);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(20);
+  });
+
   test('checking the copy again skips the tool’s sheets; a copy of the copy is the same copy, not "(2)"', async () => {
     const again = await cli(
       'check',

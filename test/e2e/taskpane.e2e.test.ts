@@ -571,14 +571,29 @@ test('export: the issue list on a new sheet, never over an existing one', async 
   expect(await sheetRows(page, '问题清单')).toEqual([['我的笔记']]);
   const rows = await sheetRows(page, '问题清单 (2)');
   const top = rows.findIndex((r) => r?.[0] === '级别');
-  expect(rows[top]).toEqual(['级别', '教师', '身份证号', '工作表', '单元格', '问题', '原因', '依据', '怎么改']);
+  const head = rows[top]!;
+  expect(head).toEqual([
+    '级别',
+    '教师',
+    '身份证号',
+    '工作表',
+    '行',
+    '单元格',
+    '问题',
+    '原因',
+    '值',
+    '依据',
+    '怎么改',
+    '代码',
+  ]);
+  const at = (name: string) => head.indexOf(name);
   const body = rows.slice(top + 1).filter((r) => r?.some((v) => v !== ''));
   const report = expected();
   expect(body).toHaveLength(issueItems(report).length);
-  const id = body.find((r) => r[5] === ISSUES.ID_INVALID.title.zh)!;
-  expect(id[3]).toBe('海南样例');
-  expect(String(id[4])).toMatch(/^C\d+$/);
-  expect(id[8]).toBe(ISSUES.ID_INVALID.fix.zh);
+  const id = body.find((r) => r[at('问题')] === ISSUES.ID_INVALID.title.zh)!;
+  expect(id[at('工作表')]).toBe('海南样例');
+  expect(id[at('单元格')]).toBe(`C${id[at('行')]}`);
+  expect(id[at('怎么改')]).toBe(ISSUES.ID_INVALID.fix.zh);
   // errors first, as in the pane
   expect(body[0]![0]).toBe('错误');
   expect(p.errors).toEqual([]);

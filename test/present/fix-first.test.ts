@@ -8,6 +8,7 @@ import { RULES } from '../../src/rules';
 import { groupIssues, issueItems } from '../../src/present/issues';
 import { gapLine, recordsOf } from '../../src/present/gaps';
 import { issueTable } from '../../src/present/issue-table';
+import type { Table } from '../../src/present/tables';
 import { ISSUES } from '../../src/core/issues';
 
 const rows = generate('hainan').rows.map((r) => r.map((v) => (v === null ? '' : v)));
@@ -40,23 +41,56 @@ test('the issue list as a table: worst first, the catalogue’s words, where eac
   const r = report();
   const t = issueTable(r, 'zh', (i) => (i.row ? { sheet: '培训登记', cell: `C${i.row}` } : undefined));
   expect(t.name).toBe('问题清单');
-  expect(t.headers).toEqual(['级别', '教师', '身份证号', '工作表', '单元格', '问题', '原因', '依据', '怎么改']);
+  expect(t.headers).toEqual([
+    '级别',
+    '教师',
+    '身份证号',
+    '工作表',
+    '行',
+    '单元格',
+    '问题',
+    '原因',
+    '值',
+    '依据',
+    '怎么改',
+    '代码',
+  ]);
+  const col = (name: string) => t.headers.indexOf(name);
   expect(t.rows).toHaveLength(issueItems(r).length);
   // errors first, then warnings; a kind's rows together
-  const sev = t.rows.map((x) => x[0]);
+  const sev = t.rows.map((x) => x[col('级别')]);
   expect(sev.lastIndexOf('错误')).toBeLessThan(sev.indexOf('警告'));
-  const id = t.rows.filter((x) => x[5] === ISSUES.ID_INVALID.title.zh);
+  const isId = (x: Table['rows'][number]) => x[col('问题')] === ISSUES.ID_INVALID.title.zh;
+  const id = t.rows.filter(isId);
   expect(id.length).toBeGreaterThan(1);
-  const first = t.rows.findIndex((x) => x[5] === ISSUES.ID_INVALID.title.zh);
-  expect(t.rows.slice(first, first + id.length).every((x) => x[5] === ISSUES.ID_INVALID.title.zh)).toBe(true);
-  expect(id[0]![1]).toBeTruthy(); // the teacher's name
-  expect(id[0]![3]).toBe('培训登记');
-  expect(String(id[0]![4])).toMatch(/^C\d+$/);
-  expect(id[0]![6]).toMatch(/校验位/);
-  expect(id[0]![8]).toBe(ISSUES.ID_INVALID.fix.zh);
+  const first = t.rows.findIndex(isId);
+  expect(t.rows.slice(first, first + id.length).every(isId)).toBe(true);
+  const row = id[0]!;
+  expect(row[col('教师')]).toBeTruthy(); // the teacher's name
+  expect(row[col('工作表')]).toBe('培训登记');
+  expect(row[col('单元格')]).toBe(`C${row[col('行')]}`);
+  expect(row[col('原因')]).toMatch(/校验位/);
+  expect(row[col('值')]).toBeTruthy();
+  expect(row[col('怎么改')]).toBe(ISSUES.ID_INVALID.fix.zh);
+  expect(row[col('代码')]).toBe('ID_INVALID');
   const en = issueTable(report('en'), 'en');
-  expect(en.headers).toEqual(['Severity', 'Teacher', 'ID', 'Sheet', 'Cell', 'Problem', 'Reason', 'Article', 'Fix']);
-  expect(en.rows.find((x) => x[5] === ISSUES.ID_INVALID.title.en)![4]).toBeNull();
+  expect(en.headers).toEqual([
+    'Severity',
+    'Teacher',
+    'ID',
+    'Sheet',
+    'Row',
+    'Cell',
+    'Problem',
+    'Reason',
+    'Value',
+    'Article',
+    'Fix',
+    'Code',
+  ]);
+  const enRow = en.rows.find((x) => x[en.headers.indexOf('Problem')] === ISSUES.ID_INVALID.title.en)!;
+  expect(enRow[en.headers.indexOf('Cell')]).toBeNull();
+  expect(typeof enRow[en.headers.indexOf('Row')]).toBe('number');
 });
 
 test('records from several files add a file column', () => {
@@ -64,5 +98,5 @@ test('records from several files add a file column', () => {
   const withFile: Report = { ...r, records: r.records.map((x) => ({ ...x, file: 'a.xlsx' })) };
   const t = issueTable(withFile, 'zh');
   expect(t.headers[3]).toBe('文件');
-  expect(t.rows.find((x) => x[6] === ISSUES.ID_INVALID.title.zh)![3]).toBe('a.xlsx');
+  expect(t.rows.find((x) => x[t.headers.indexOf('问题')] === ISSUES.ID_INVALID.title.zh)![3]).toBe('a.xlsx');
 });
