@@ -65,9 +65,12 @@ export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
     // the reader filled merged areas with their top-left value; the copy shows each value once, merged
     const rows: unknown[][] = Array.from({ length: s.firstRow - 1 }, () => []);
     for (const r of s.rows) rows.push([...r]);
+    // within the rows and columns that hold cells: a merge's declared extent may be the whole grid
     for (const m of s.merges) {
-      for (let r = m.s.r; r <= m.e.r; r++) {
-        for (let c = m.s.c; c <= m.e.c; c++) if ((r !== m.s.r || c !== m.s.c) && rows[r]) rows[r]![c] = undefined;
+      for (let r = m.s.r; r <= Math.min(m.e.r, rows.length - 1); r++) {
+        const row = rows[r]!;
+        for (let c = m.s.c; c <= Math.min(m.e.c, row.length - 1); c++)
+          if (r !== m.s.r || c !== m.s.c) row[c] = undefined;
       }
     }
     const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
