@@ -8,6 +8,7 @@ import { maskId, maskIds } from '../core/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
 import { say } from '../core/text';
 import { fileRows, schoolRows } from '../present/summary';
+import { visible, visibleDeep } from './terminal';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -57,7 +58,11 @@ export interface HumanOptions {
   perKind?: number;
 }
 
-export function humanReport(r: Report, o: HumanOptions): string {
+export function humanReport(report: Report, options: HumanOptions): string {
+  // cell values, sheet and file names reach the terminal only as visible text (terminal.ts); the colours
+  // below are the only escape sequences written
+  const r = visibleDeep(report);
+  const o = { ...options, inputs: options.inputs.map(visible), notices: options.notices.map(visible) };
   const zh = o.lang === 'zh';
   const L = (a: string, b: string) => (zh ? a : b);
   const paint = (code: string, s: string) => (o.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -103,7 +108,9 @@ export function humanReport(r: Report, o: HumanOptions): string {
     ),
   );
 
-  out.push(...fileTable(r, L), ...schoolTable(r, o.lang, L));
+  // one line per school or file: appended in a loop (a spread of 200 000 schools overflows the stack)
+  for (const line of fileTable(r, L)) out.push(line);
+  for (const line of schoolTable(r, o.lang, L)) out.push(line);
 
   // Problems, worst first: errors before warnings, the most frequent kind first.
   type Item = { row?: number; place?: string; who?: string; severity: string; code: string; message: string };
@@ -286,6 +293,13 @@ export function humanReport(r: Report, o: HumanOptions): string {
 
 type Say = (zh: string, en: string) => string;
 
+/** The largest of many numbers: a loop, never Math.max(...list), which overflows the stack on long lists. */
+function widest(list: readonly number[]): number {
+  let w = 0;
+  for (const x of list) if (x > w) w = x;
+  return w;
+}
+
 /** "文件: a.xlsx  工作表: 2019年（表头第 2 行）、2020年 …" and the sheets skipped, with why. */
 function sourceLines(r: Report, o: HumanOptions, L: Say): string[] {
   const sources = r.sources ?? [];
@@ -321,7 +335,7 @@ function fileTable(r: Report, L: Say): string[] {
   const rows = fileRows(r);
   if (rows.length < 2) return [];
   const out = ['', L('按文件', 'By file')];
-  const width = Math.min(40, Math.max(...rows.map((f) => displayWidth(f.path))));
+  const width = Math.min(40, widest(rows.map((f) => displayWidth(f.path))));
   out.push(
     `  ${pad(L('文件', 'file'), width)} ${pad(L('记录', 'records'), 8, true)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('错误', 'errors'), 7, true)} ${pad(L('警告', 'warnings'), 8, true)}  ${L('工作表', 'sheets')}`,
   );
@@ -337,7 +351,7 @@ function fileTable(r: Report, L: Say): string[] {
 function schoolTable(r: Report, lang: Lang, L: Say): string[] {
   const rows = schoolRows(r, lang);
   if (rows.length < 2) return [];
-  const width = Math.min(30, Math.max(...rows.map((x) => displayWidth(x.school))));
+  const width = Math.min(30, widest(rows.map((x) => displayWidth(x.school))));
   const out = ['', L('按学校（周期结论）', 'By school (cycle verdicts)')];
   out.push(
     `  ${pad(L('学校', 'school'), width)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('合格', 'pass'), 6, true)} ${pad(L('不合格', 'fail'), 6, true)} ${pad(L('进行中', 'running'), 7, true)} ${pad(L('待定', 'pending'), 7, true)} ${pad(L('合格率', 'rate'), 8, true)}`,

@@ -26,7 +26,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { REGIONS, RULES, type RegionId, type RegionRules } from '../rules';
-import { checkOverrides } from '../rules/params';
+import { checkOverrides, makeOverrides } from '../rules/params';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import type { Report } from '../engine/report';
 import { parseDate, today, type WorkbookSettings } from '../present/settings';
@@ -216,10 +216,11 @@ function SettingsTab(props: {
   const fixed = rules?.fixedCycle;
   const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
   const cycleBad = cycle !== '' && parseCycleStart(cycle) === undefined;
-  const overrideValues: Record<string, number> = {};
-  const overrideErrors: Record<string, string> = {};
+  // keyed by what the workbook says: no prototype, so "constructor" or "__proto__" is only a name
+  const overrideValues: Record<string, number> = makeOverrides();
+  const overrideErrors: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(over)) {
-    if (v.trim() === '' || !rules || !rules.params[k]) continue;
+    if (v.trim() === '' || !rules || !Object.prototype.hasOwnProperty.call(rules.params, k)) continue;
     const n = Number(v);
     if (!Number.isFinite(n)) overrideErrors[k] = lang === 'en' ? 'not a number' : '不是数字';
     else overrideValues[k] = n;
