@@ -8,14 +8,14 @@ import Papa from 'papaparse';
 import { t, Text } from '../core/text';
 import { detectHeader } from '../core/fields';
 import { FileProblem } from './problem';
-import { isZip, zipEntries, ZipEntry } from './zip';
+import { dataStart, isZip, zipEntries, ZipEntry } from './zip';
 import { xmlUnescape, allTags, attr, nextTag } from './xml';
 import { budgets as budgetsOf, bytes as byteWords, count, type Budgets } from './budgets';
-import { PackageParts } from './inflate';
+import { inflateExactly, PackageParts } from './inflate';
 import { peekWorkbook } from './parts';
 import { parseCustomXml } from './props';
 import { copyRecord } from './record';
-import { scanSheetXml, type SheetScan } from './sheetscan';
+import { scanOdsContent, scanSheetXml, type SheetScan } from './sheetscan';
 
 export type Format = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml';
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
@@ -114,12 +114,16 @@ export function sniff(bytes: Uint8Array): { format: Format; entries?: ZipEntry[]
   return { format: 'csv' };
 }
 
-/** The content of a stored (uncompressed) entry, e.g. an ODF package's `mimetype`. */
+/** The text of a small entry such as an ODF package's `mimetype` (stored, or deflated by some zip tools). */
 function storedText(bytes: Uint8Array, e: ZipEntry): string {
-  if (e.method !== 0 || e.uncompressedSize > 200) return '';
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
-  return new TextDecoder().decode(bytes.subarray(at, at + e.uncompressedSize));
+  if (e.uncompressedSize > 200 || (e.method !== 0 && e.method !== 8)) return '';
+  try {
+    const at = dataStart(bytes, e);
+    const body = bytes.subarray(at, at + e.compressedSize);
+    return new TextDecoder().decode(e.method === 0 ? body : inflateExactly(body, e.uncompressedSize, e.name));
+  } catch {
+    return '';
+  }
 }
 
 function peekText(bytes: Uint8Array): string {
@@ -309,13 +313,17 @@ const tooManySheets = (n: number, bud: Budgets) =>
     ),
   );
 
+/** Folders of parts no cell value comes from (a pivot cache may be the largest part of a workbook). */
+const SKIPPED = /(^|\/)(media|embeddings|printersettings|activex|pivotcache|pivottables|customxml)\//;
+
 /** Parts the reader may ask for: XML and relationships (and an .xlsb's binary parts); never media or macros. */
 function readable(format: Format, name: string): boolean {
   const lower = name.toLowerCase();
-  if (/(^|\/)(media|embeddings|printersettings|activex)\//.test(lower) || lower.endsWith('vbaproject.bin'))
-    return false;
+  if (SKIPPED.test(lower) || lower.endsWith('vbaproject.bin')) return false;
   return lower.endsWith('.xml') || lower.endsWith('.rels') || (format === 'xlsb' && lower.endsWith('.bin'));
 }
+
+const isSheetPart = (name: string) => /(^|\/)(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+$/i.test(name);
 
 /**
  * A zip package through the bounded container. For an .xlsx/.xlsm the sheet list is read first, so that only
@@ -348,9 +356,26 @@ function readPackage(
       } else unread.add(sh.name);
     });
   }
+  // before anything is inflated: the parts the reader will take, by the sizes the directory gives
+  let total = 0;
+  for (const e of pkg.entries) {
+    if (!readable(format, e.name) || (peek && isSheetPart(e.name) && !sheetOfPart.has(e.name))) continue;
+    total += e.uncompressedSize;
+  }
+  if (total > bud.packageBytes)
+    throw new FileProblem(
+      t(
+        `压缩包中要读取的部件解压后共有 ${byteWords(total)}，超过上限 ${byteWords(bud.packageBytes)}（packageBytes）`,
+        `the parts to read inflate to ${byteWords(total)} in all, more than the limit of ${byteWords(bud.packageBytes)} (packageBytes)`,
+      ),
+    );
   const container = pkg.container(
     (name) => readable(format, name),
     (name, b) => {
+      if (format === 'ods' && name === 'content.xml') {
+        scanOdsContent(b, bud);
+        return b;
+      }
       const sheet = sheetOfPart.get(name);
       if (sheet === undefined) return b;
       const scan = scanSheetXml(b, sheet, bud);

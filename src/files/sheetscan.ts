@@ -116,8 +116,8 @@ const nameIs = (b: Uint8Array, tag: Tag, name: string) => {
   return true;
 };
 
-/** The value of attribute `name` (one ASCII letter here: r or t) in a tag: [start, end) or null. */
-function attrValue(b: Uint8Array, tag: Tag, name: number): [number, number] | null {
+/** The value of attribute `name` (ASCII, as written: "r", "table:name") in a tag: [start, end) or null. */
+function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
   let k = tag.attrs;
   const end = tag.end - 1;
   while (k < end) {
@@ -137,7 +137,11 @@ function attrValue(b: Uint8Array, tag: Tag, name: number): [number, number] | nu
     const vStart = k + 1;
     let vEnd = vStart;
     while (vEnd < end && b[vEnd] !== q) vEnd++;
-    if (nameEnd - nameStart === 1 && b[nameStart] === name) return [vStart, vEnd];
+    if (nameEnd - nameStart === name.length) {
+      let same = true;
+      for (let i = 0; i < name.length && same; i++) same = b[nameStart + i] === name.charCodeAt(i);
+      if (same) return [vStart, vEnd];
+    }
     k = vEnd + 1;
   }
   return null;
@@ -213,7 +217,7 @@ export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetS
 
   for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
     if (nameIs(b, tag, 'c')) {
-      const ref = attrValue(b, tag, 0x72);
+      const ref = attrValue(b, tag, 'r');
       const at = ref ? cellRef(b, ref[0], ref[1]) : null;
       const col = at ? at.col : prevCol + 1;
       const r = at && !Number.isNaN(at.row) ? at.row : row;
@@ -230,14 +234,14 @@ export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetS
           'sheetCells',
           t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
         );
-      const type = attrValue(b, tag, 0x74);
+      const type = attrValue(b, tag, 't');
       if (type && type[1] - type[0] === 1 && b[type[0]] === 0x65) {
         // an error cell: its <v> text, when the reader has no code for it
         const text = cellValueText(b, tag.end);
         if (text !== null && !KNOWN_ERRORS.has(text) && r >= 1) errorTexts.set((r - 1) * 16384 + (col - 1), text);
       }
     } else if (nameIs(b, tag, 'row')) {
-      const ref = attrValue(b, tag, 0x72);
+      const ref = attrValue(b, tag, 'r');
       const r = ref ? digits(b, ref[0], ref[1]) : row + 1;
       inRow = !tag.selfClosing;
       prevCol = 0;
@@ -350,11 +354,11 @@ function renumber(
           ),
         );
       prevCol = 0;
-      const ref = attrValue(b, tag, 0x72);
+      const ref = attrValue(b, tag, 'r');
       if (ref) replace(ref[0], ref[1], String(row));
       else replace(tag.attrs, tag.attrs, ` r="${row}"`);
     } else if (nameIs(b, tag, 'c')) {
-      const ref = attrValue(b, tag, 0x72);
+      const ref = attrValue(b, tag, 'r');
       const at = ref ? cellRef(b, ref[0], ref[1]) : null;
       const col = at ? at.col : prevCol + 1;
       prevCol = col;
@@ -374,4 +378,75 @@ function renumber(
     at += c.length;
   }
   return { bytes: out, from: maxRow + 1, to: next };
+}
+
+/** The number in a `…-repeated="N"` attribute of a tag (1 when absent or not a number). */
+function repeated(b: Uint8Array, tag: Tag, name: string): number {
+  const v = attrValue(b, tag, name);
+  const n = v ? digits(b, v[0], v[1]) : 1;
+  return Number.isNaN(n) ? 1 : n;
+}
+
+/**
+ * An OpenDocument spreadsheet's content.xml, checked before the reader expands it: a row or cell that says
+ * it is repeated (table:number-rows-repeated="1000000") is as many rows or cells as it says — counted with
+ * its content against the budgets, so that a small file cannot expand into millions of cells.
+ */
+export function scanOdsContent(b: Uint8Array, bud: Budgets): void {
+  let table = '';
+  let row = 0;
+  let cells = 0;
+  let rowRepeat = 1;
+  let rowCells = 0;
+  let col = 0;
+  const endRow = () => {
+    if (rowCells > 0) {
+      if (row + rowRepeat > bud.rows)
+        throw new FileProblem(
+          t(
+            `工作表「${table}」的重复行超出了 Excel 的 ${count(bud.rows)} 行（rows）`,
+            `sheet "${table}" repeats rows past Excel's ${count(bud.rows)} rows (rows)`,
+          ),
+        );
+      cells += rowRepeat * rowCells;
+      if (cells > bud.sheetCells)
+        throw new FileProblem(
+          t(
+            `工作表「${table}」的重复行和单元格展开后超过上限 ${count(bud.sheetCells)} 个单元格（sheetCells）`,
+            `sheet "${table}" expands its repeated rows and cells past the limit of ${count(bud.sheetCells)} cells (sheetCells)`,
+          ),
+        );
+    }
+    row += rowRepeat;
+    rowRepeat = 1;
+    rowCells = 0;
+    col = 0;
+  };
+  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
+    if (nameIs(b, tag, 'table')) {
+      endRow();
+      const name = attrValue(b, tag, 'table:name');
+      table = name ? new TextDecoder().decode(b.subarray(name[0], Math.min(name[1], name[0] + 200))) : '';
+      row = 0;
+      cells = 0;
+    } else if (nameIs(b, tag, 'table-row')) {
+      endRow();
+      rowRepeat = repeated(b, tag, 'table:number-rows-repeated');
+    } else if (nameIs(b, tag, 'table-cell') || nameIs(b, tag, 'covered-table-cell')) {
+      const n = repeated(b, tag, 'table:number-columns-repeated');
+      const content = !tag.selfClosing || attrValue(b, tag, 'office:value-type') !== null;
+      col += n;
+      if (content) {
+        if (col > bud.columns)
+          throw new FileProblem(
+            t(
+              `工作表「${table}」的重复单元格超出了 Excel 的 ${count(bud.columns)} 列（columns）`,
+              `sheet "${table}" repeats cells past Excel's ${count(bud.columns)} columns (columns)`,
+            ),
+          );
+        rowCells += n;
+      }
+    }
+  }
+  endRow();
 }
