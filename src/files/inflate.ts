@@ -68,7 +68,8 @@ export class PackageParts {
     this.cache.delete(name);
   }
 
-  private inflate(e: ZipEntry): Uint8Array {
+  /** Refuse a part larger than the part budget, from its directory entry alone. */
+  checkPart(e: ZipEntry): void {
     const size = e.uncompressedSize;
     if (size > this.bud.partBytes)
       throw new FileProblem(
@@ -77,6 +78,11 @@ export class PackageParts {
           `the part ${e.name} inflates to ${byteWords(size)}, more than the limit of ${byteWords(this.bud.partBytes)} for one part (partBytes)`,
         ),
       );
+  }
+
+  private inflate(e: ZipEntry): Uint8Array {
+    const size = e.uncompressedSize;
+    this.checkPart(e);
     if (this.spent + size > this.bud.packageBytes)
       throw new FileProblem(
         t(

@@ -360,6 +360,7 @@ function readPackage(
   let total = 0;
   for (const e of pkg.entries) {
     if (!readable(format, e.name) || (peek && isSheetPart(e.name) && !sheetOfPart.has(e.name))) continue;
+    pkg.checkPart(e);
     total += e.uncompressedSize;
   }
   if (total > bud.packageBytes)

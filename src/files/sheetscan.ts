@@ -224,7 +224,8 @@ export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetS
       if (col > bud.columns || r > bud.rows) throw offGrid(`${letters(Math.min(col, 1e6))}${r}`);
       if (inRow && r !== row) misplaced++;
       else if (inRow && col <= prevCol && doubledCells.length < 5) doubledCells.push(`${letters(col)}${r}`);
-      if (r > maxRow) maxRow = r;
+      // a cell outside any row element is placed by its own address
+      if (!inRow && r > maxRow) maxRow = r;
       prevCol = col;
       if (tag.selfClosing) continue;
       if (++cells > bud.sheetCells)
