@@ -228,6 +228,19 @@ function SettingsTab(props: {
   if (rules)
     for (const p of checkOverrides(rules.params, overrideValues))
       overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
+  // what the workbook's CPD.overrides holds that no field here shows ("constructor", a fixed parameter …): said,
+  // never dropped in silence when the settings are saved
+  const unusable =
+    rules && settings.overrides
+      ? checkOverrides(
+          rules.params,
+          makeOverrides(
+            Object.keys(settings.overrides)
+              .filter((k) => !open.some(([key]) => key === k))
+              .map((k) => [k, settings.overrides![k]!] as const),
+          ),
+        )
+      : [];
   const asOfBad = asOf !== '' && !parseDate(asOf);
   const valid = !!region && !cycleBad && !asOfBad && Object.keys(overrideErrors).length === 0;
 
@@ -296,6 +309,14 @@ function SettingsTab(props: {
         <div className={styles.section}>
           <Text weight="semibold">{s.overrides}</Text>
           <Caption1 className={styles.muted}>{open.length ? s.overridesHint : s.overrideNone}</Caption1>
+          {unusable.length > 0 && (
+            <MessageBar intent="warning" data-testid="overrides-unusable">
+              <MessageBarBody>
+                {s.overridesUnusable}
+                {unusable.map((p) => (lang === 'en' ? p.message.en : p.message.zh)).join(lang === 'en' ? '; ' : '；')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {open.map(([key, p]) => (
             <Field
               key={key}

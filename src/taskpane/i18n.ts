@@ -20,6 +20,7 @@ const zh = {
   overrides: '原文未规定的参数',
   overridesHint: '原文没有给出这些数值；如本地有规定，可在此填写（结果将标注为非原文数值）。',
   overrideNone: '本地区没有原文未规定的参数。',
+  overridesUnusable: '工作簿属性 CPD.overrides 中有不能使用的项（保存设置时将删除）：',
   notDefined: '原文未规定',
   save: '保存设置',
   saved: '设置已保存到工作簿，公式已重新计算。',
@@ -90,6 +91,8 @@ const en: Strings = {
   overridesHint:
     'The text gives no value for these; enter your authority’s figure if it has one (results will say they use an override).',
   overrideNone: 'This region’s text leaves no number open.',
+  overridesUnusable:
+    'The workbook property CPD.overrides holds entries that cannot be used (saving the settings removes them): ',
   notDefined: 'not defined',
   save: 'Save settings',
   saved: 'Settings saved in the workbook; formulas recalculated.',
