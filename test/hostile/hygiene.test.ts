@@ -2,6 +2,7 @@
 // file names are printed as visible escapes, in the readable report, the JSON and every message. And text
 // that looks like a formula (= + - @, a leading tab or CR) is written as text in every sheet the CLI or the
 // pane writes, and defused in CSV output (OWASP).
+/* eslint-disable no-control-regex -- the characters under test are control characters */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
