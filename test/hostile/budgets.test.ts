@@ -4,7 +4,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUDGETS, zipEntries } from '../../src/files';
+import { BUDGETS, FileProblem, readWorkbook, zipEntries } from '../../src/files';
 import { bombBody, sheetData, sheetXml, xlsx, zip, colName } from './build';
 import { cli, csv, expectBounded, expectPlain, rosterRows, tmpdir } from './run';
 
@@ -295,3 +295,50 @@ function reZip(
     entries.filter((e) => alias(e.name) !== undefined).map((e) => ({ name: e.name, of: alias(e.name)! })),
   );
 }
+
+describe('every budget, lowered, refuses with a message naming the sheet and the limit', () => {
+  const refused = (bytes: Uint8Array, budgets: Partial<typeof BUDGETS>): string => {
+    try {
+      readWorkbook(bytes, { budgets });
+    } catch (e) {
+      if (e instanceof FileProblem) return `${e.text.zh} / ${e.text.en}`;
+      throw e;
+    }
+    throw new Error('not refused');
+  };
+  const book = () =>
+    xlsx([
+      { name: '名册', xml: roster() },
+      { name: '另表', xml: roster() },
+    ]);
+
+  test.each([
+    [{ fileBytes: 1000 }, 'fileBytes'],
+    [{ partBytes: 1000 }, 'partBytes'],
+    [{ packageBytes: 5000 }, 'packageBytes'],
+    [{ parts: 3 }, 'parts'],
+    [{ sheets: 1 }, 'sheets'],
+    [{ sheetCells: 50 }, 'sheetCells'],
+    [{ rows: 10 }, '10 行'],
+    [{ columns: 5 }, '5 列'],
+  ] as const)('%p', (budgets, word) => {
+    const text = refused(book(), budgets);
+    expect(text).toContain(word);
+    if (!['fileBytes', 'partBytes', 'packageBytes', 'parts', 'sheets'].includes(word)) expect(text).toContain('名册');
+  });
+
+  test('merges and CSV cells', () => {
+    const merged = xlsx([
+      {
+        name: '名册',
+        xml: sheetXml(
+          sheetData(rosterRows(3)),
+          '<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="B2:B3"/></mergeCells>',
+        ),
+      },
+    ]);
+    expect(refused(merged, { merges: 1 })).toContain('merges');
+    expect(refused(new TextEncoder().encode(csv(rosterRows(10))), { csvCells: 30 })).toContain('csvCells');
+    expect(refused(new TextEncoder().encode(csv(rosterRows(10))), { rows: 5 })).toContain('rows');
+  });
+});
