@@ -30,7 +30,7 @@ export interface ParseResult {
 
 export async function parseFile(req: ParseRequest): Promise<ParseResult> {
   try {
-    const bytes = await readBytes(req.file, req.label);
+    const bytes = await readBytes(req.file);
     const book = readWorkbook(bytes, req.sheets?.length ? { sheets: req.sheets } : {});
     if (!req.keepBytes) return { id: req.id, book };
     // a transferable buffer of its own, not a slice of Node's pool

@@ -5,6 +5,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUDGETS, FileProblem, readWorkbook, zipEntries } from '../../src/files';
+import { readBytes } from '../../src/cli/files';
 import { bombBody, sheetData, sheetXml, xlsx, zip, colName } from './build';
 import { cli, csv, expectBounded, expectPlain, rosterRows, tmpdir } from './run';
 
@@ -225,6 +226,16 @@ describe('what is not a regular file, or is too big, is refused before it is rea
       expectPlain(r, word);
       expectBounded(r, { ms: 5000, rssMb: 200 });
     }
+  });
+
+  test('the reader itself checks the open file (a path that became a FIFO or a device after the walk)', async () => {
+    const fifo = path.join(dir, 'late-pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'late-zero.csv');
+    fs.symlinkSync('/dev/zero', zero);
+    await expect(readBytes(fifo)).rejects.toMatchObject({ text: { zh: '不是普通文件（是管道）' } });
+    await expect(readBytes(zero)).rejects.toMatchObject({ text: { zh: '不是普通文件（是设备或其他特殊文件）' } });
+    await expect(readBytes(dir)).rejects.toMatchObject({ text: { zh: '不是普通文件（是文件夹）' } });
   });
 
   test('a file larger than the file budget (a sparse 300 MiB file) is refused by its size', () => {
