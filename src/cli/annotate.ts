@@ -13,6 +13,7 @@ import { summaryWorkbookTables } from '../present/summary';
 import {
   annotatedCopy,
   copySheetName,
+  mergeIndex,
   tablesWorkbook,
   toCsv,
   type Copy,
@@ -37,17 +38,18 @@ export function marksByBook(
   lang: Lang,
 ): Map<number, Map<string, CellMark[]>> {
   const marks = marksOf(result, { lang });
-  // a merged area is drawn by its top-left cell: a mark inside one goes there
+  // a merged area is drawn by its top-left cell: a mark inside one goes there (one index per sheet, not a
+  // scan of every merge for every mark)
+  const indexes = new Map<string, ReturnType<typeof mergeIndex>>();
   const anchored = anchorMarks(
     marks,
     (m) => {
       const o = sel.origin[m.table]!;
-      const merges = books[o.book]!.sheets[o.sheet]!.merges;
-      for (const g of merges) {
-        if (m.row - 1 >= g.s.r && m.row - 1 <= g.e.r && m.col - 1 >= g.s.c && m.col - 1 <= g.e.c)
-          return { row: g.s.r + 1, col: g.s.c + 1 };
-      }
-      return { row: m.row, col: m.col };
+      const key = `${o.book}:${o.sheet}`;
+      let index = indexes.get(key);
+      if (!index) indexes.set(key, (index = mergeIndex(books[o.book]!.sheets[o.sheet]!)));
+      const g = index(m.row - 1, m.col - 1);
+      return g ? { row: g.s.r + 1, col: g.s.c + 1 } : { row: m.row, col: m.col };
     },
     lang,
   );

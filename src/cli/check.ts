@@ -9,7 +9,7 @@ import { parseSettings, type WorkbookSettings } from '../present/settings';
 import { say, t, type Lang, type Text } from '../core/text';
 import { REGIONS, type RegionId } from '../rules';
 import { checkOptions } from '../present/options';
-import type { Overrides } from '../rules/params';
+import { mergeOverrides, type Overrides } from '../rules/params';
 import { COPY_PROPERTY, SUMMARY_PROPERTY, selectTables, type Source, type WorkbookData } from '../files';
 import { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy } from './annotate';
 import {
@@ -24,6 +24,7 @@ import {
   type WriteFs,
 } from './files';
 import { humanReport } from './human';
+import { jsonForTerminal, visible } from './terminal';
 import { parseAll } from './pool';
 import { Progress } from './progress';
 
@@ -165,7 +166,7 @@ function mergeSettings(books: readonly Book[], many: boolean): { settings: Workb
   one('cycleStart', t('CPD.cycleStart 周期起始年', 'CPD.cycleStart'));
   one('asOf', t('CPD.asOf 截至日期', 'CPD.asOf'));
   for (const x of all)
-    if (x.settings.overrides) settings.overrides = { ...x.settings.overrides, ...(settings.overrides ?? {}) };
+    if (x.settings.overrides) settings.overrides = mergeOverrides(x.settings.overrides, settings.overrides);
   return { settings, notices: regions.size > 1 ? [...notices, regionConflict(regions)] : notices };
 }
 
@@ -208,7 +209,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
 
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
     const parsed = await parseAll(
-      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined })),
+      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined, sheets: a.sheets })),
       {
         ...(a.jobs ? { jobs: a.jobs } : {}),
         onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
@@ -367,8 +368,8 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     progress.clear();
 
     if (a.json) {
-      io.out(JSON.stringify(report, null, 2) + '\n');
-      for (const n of notices) io.err(`${say(n, a.lang)}\n`);
+      io.out(jsonForTerminal(JSON.stringify(report, null, 2)) + '\n');
+      for (const n of notices) io.err(`${visible(say(n, a.lang))}\n`);
     } else {
       io.out(
         humanReport(report, {

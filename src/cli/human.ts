@@ -8,6 +8,7 @@ import { maskId, maskIds } from '../core/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
 import { say } from '../core/text';
 import { fileRows, schoolRows } from '../present/summary';
+import { visible, visibleDeep } from './terminal';
 import { groupIssues, issueItems, type IssueEntry, type IssueItem } from '../present/issues';
 import { overridesNote } from '../present/overrides';
 import { severityWord } from '../present/severity';
@@ -80,7 +81,11 @@ interface Ctx {
  * on; the counts; who is short and what they lack; the problems by kind, in the catalogue's plain words;
  * the files and schools; every teacher's years (last); the readings the verdicts rely on.
  */
-export function humanReport(r: Report, o: HumanOptions): string {
+export function humanReport(report: Report, options: HumanOptions): string {
+  // cell values, sheet and file names reach the terminal only as visible text (terminal.ts); the colours
+  // below are the only escape sequences written
+  const r = visibleDeep(report);
+  const o = { ...options, inputs: options.inputs.map(visible), notices: options.notices.map(visible) };
   const paint = (code: string, x: string) => (o.color ? `\u001b[${code}m${x}\u001b[0m` : x);
   const c: Ctx = {
     r,
@@ -111,7 +116,7 @@ function header({ r, o, L, bold, yellow }: Ctx): string[] {
   const rules = RULES[r.region as RegionId];
   const out = [bold(`${L('教师培训学分校验', 'CPD credits check')} — ${say(rules.name, o.lang)}`)];
   out.push(`${L('依据', 'Rules')}: ${r.source}`);
-  out.push(...sourceLines(r, o, L));
+  for (const line of sourceLines(r, o, L)) out.push(line);
   out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}`);
   out.push(
     `${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`,
@@ -168,7 +173,7 @@ function shortfalls({ r, L, bold }: Ctx): string[] {
   for (const [zhTitle, enTitle, list] of sections) {
     if (!list.length) continue;
     out.push('', bold(`${L(zhTitle, enTitle)}${L(`（${list.length}）`, ` (${list.length})`)}`));
-    const width = Math.min(28, Math.max(...list.map((tj) => displayWidth(who(tj)))));
+    const width = Math.min(28, widest(list.map((tj) => displayWidth(who(tj)))));
     for (const tj of list) out.push(`  ${pad(who(tj), width)}  ${tj.cycle.verdict}`);
   }
   return out;
@@ -326,6 +331,13 @@ function outputs({ r, L, yellow }: Ctx): string[] {
 
 type Say = (zh: string, en: string) => string;
 
+/** The largest of many numbers: a loop, never Math.max(...list), which overflows the stack on long lists. */
+function widest(list: readonly number[]): number {
+  let w = 0;
+  for (const x of list) if (x > w) w = x;
+  return w;
+}
+
 /** "文件: a.xlsx  工作表: 2019年（表头第 2 行）、2020年 …" and the sheets skipped, with why. */
 function sourceLines(r: Report, o: HumanOptions, L: Say): string[] {
   const sources = r.sources ?? [];
@@ -361,7 +373,7 @@ function fileTable(r: Report, L: Say): string[] {
   const rows = fileRows(r);
   if (rows.length < 2) return [];
   const out = ['', L('按文件', 'By file')];
-  const width = Math.min(40, Math.max(...rows.map((f) => displayWidth(f.path))));
+  const width = Math.min(40, widest(rows.map((f) => displayWidth(f.path))));
   out.push(
     `  ${pad(L('文件', 'file'), width)} ${pad(L('记录', 'records'), 8, true)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('错误', 'errors'), 7, true)} ${pad(L('警告', 'warnings'), 8, true)}  ${L('工作表', 'sheets')}`,
   );
@@ -377,7 +389,7 @@ function fileTable(r: Report, L: Say): string[] {
 function schoolTable(r: Report, lang: Lang, L: Say): string[] {
   const rows = schoolRows(r, lang);
   if (rows.length < 2) return [];
-  const width = Math.min(30, Math.max(...rows.map((x) => displayWidth(x.school))));
+  const width = Math.min(30, widest(rows.map((x) => displayWidth(x.school))));
   const out = ['', L('按学校（周期结论）', 'By school (cycle verdicts)')];
   out.push(
     `  ${pad(L('学校', 'school'), width)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('合格', 'pass'), 6, true)} ${pad(L('不合格', 'fail'), 6, true)} ${pad(L('进行中', 'running'), 7, true)} ${pad(L('待定', 'pending'), 7, true)} ${pad(L('合格率', 'rate'), 8, true)}`,

@@ -461,9 +461,12 @@ export function busiestWindow(years: ReadonlyArray<number | null>): number | und
   const count = new Map<number, number>();
   for (const y of years) if (y !== null) count.set(y, (count.get(y) ?? 0) + 1);
   if (!count.size) return undefined;
-  const all = [...count.keys()];
-  const lo = Math.min(...all) - 4;
-  const hi = Math.max(...all);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const y of count.keys()) {
+    if (y - 4 < lo) lo = y - 4;
+    if (y > hi) hi = y;
+  }
   let best: number | undefined;
   let bestN = -1;
   for (let s = lo; s <= hi; s++) {
@@ -636,7 +639,8 @@ function teacherFacts(group: RecordResult[]): TeacherFacts {
       group.filter((r) => r.record.exempt === true && r.record.year !== null).map((r) => r.record.year!),
     ),
   };
-  if (hire.length) facts.hireYear = Math.min(...hire);
+  // a loop, not Math.min(...hire): one teacher may have more rows than a call takes arguments
+  if (hire.length) facts.hireYear = hire.reduce((a, b) => (b < a ? b : a));
   if (assessments.length) facts.assessment = assessments.every((a) => a);
   return facts;
 }

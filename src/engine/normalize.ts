@@ -25,12 +25,21 @@ import {
   suggestion,
 } from '../core/vocabulary';
 import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
+import { CELL_TEXT_MAX, textPreview } from '../core/limits';
 
 /** A cell read: its value, or why not (and, where one accepted value is clearly meant, that value). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text; suggestion?: string } | null;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: t(zh, en) });
+
+/** Text longer than Excel's cell limit is never parsed (CELL_TEXT_MAX): an error on the cell, not a scan. */
+export const isTooLong = (v: unknown): boolean => typeof v === 'string' && v.length > CELL_TEXT_MAX;
+const tooLong = (v: string): Parsed<never> =>
+  bad(
+    `有 ${v.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
+    `has ${v.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
+  );
 
 /** String() of anything, including objects that refuse it (null prototype, odd toString). */
 export function safeString(v: unknown): string {
@@ -121,6 +130,38 @@ const UNIT_NAMES: Record<NumberKind, Text> = {
 /** Larger figures are typing slips (or binary junk): they would overflow every total. */
 export const MAX_NUMBER = 100_000;
 
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
+
+/**
+ * "+1,000.5 学时" → sign, digits and unit, in one pass (a scanner rather than a regular expression, whose
+ * backtracking grew with the square of a 40 000-digit cell). The number is "1,234,567(.89)" with groups of
+ * three, or "24", "24.", "24.5", ".5"; the unit is what follows, after optional space, and holds no space.
+ */
+function scanNumber(s: string): { sign: string; digits: string; unit: string } | null {
+  let i = 0;
+  const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
+  if (sign) i++;
+  while (i < s.length && isSpace(s[i]!)) i++;
+  const start = i;
+  let j = i;
+  while (isDigit(s[j])) j++;
+  const lead = j - i;
+  if (lead >= 1 && lead <= 3 && s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3])) {
+    // groups of three after the leading one to three digits, then an optional fraction
+    while (s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3])) j += 4;
+    if (s[j] === '.' && isDigit(s[j + 1])) for (j++; isDigit(s[j]);) j++;
+  } else if (lead >= 1) {
+    if (s[j] === '.') for (j++; isDigit(s[j]);) j++;
+  } else if (s[j] === '.' && isDigit(s[j + 1])) {
+    for (j++; isDigit(s[j]);) j++;
+  } else return null;
+  const digits = s.slice(start, j);
+  while (j < s.length && isSpace(s[j]!)) j++;
+  for (let k = j; k < s.length; k++) if (isSpace(s[k]!)) return null;
+  return { sign, digits, unit: s.slice(j) };
+}
+
 /**
  * A number, optionally followed by the column's unit: "24", "２４", "24学时", "1,000".
  * A different unit ("3天" in the hours column), a decimal comma ("1,5") or two numbers
@@ -142,12 +183,10 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
   } else if (typeof u !== 'string') {
     return bad('不是数字', 'not a number');
   } else {
-    const m = u
-      .normalize('NFKC')
-      .trim()
-      .match(/^([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*(\S*)$/);
+    if (isTooLong(u)) return tooLong(u);
+    const m = scanNumber(u.normalize('NFKC').trim());
     if (!m) return bad('不是数字', 'not a number');
-    const unit = m[3]!;
+    const unit = m.unit;
     if (unit !== '') {
       const accepted = UNITS[kind];
       if (!accepted || !accepted.test(unit)) {
@@ -159,7 +198,7 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
             );
       }
     }
-    n = Number(m[1]! + m[2]!.replace(/,/g, ''));
+    n = Number(m.sign + m.digits.replace(/,/g, ''));
     if (!Number.isFinite(n)) return bad('不是有限的数', 'not a finite number');
   }
   if (Math.abs(n) > MAX_NUMBER)
@@ -209,6 +248,7 @@ export function parseYear(v: unknown): Parsed<number> {
 function readYear(v: unknown): Parsed<number> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   let year: number | undefined;
@@ -265,6 +305,7 @@ export function gradeOfScore(score: number): Grade {
 export function parseGrade(v: unknown): Parsed<{ grade: Grade; score?: number }> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   const n = parseNumber(u, 'score');
@@ -298,6 +339,7 @@ function vocabReject<T extends string>(vocab: Vocabulary<T>, text: string): Pars
 export function parseVocab<T extends string>(vocab: Vocabulary<T>, v: unknown, aliases?: Record<string, T>): Parsed<T> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   const text = cellText(u);
@@ -313,6 +355,7 @@ const NO = new Set(BOOL_SPELLINGS.no.map(fold));
 export function parseBool(v: unknown): Parsed<boolean> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   if (typeof u === 'boolean') return ok(u);
   const text = cellText(u);
   if (text === null) return bad('不是 是/否', 'not yes/no');
@@ -358,6 +401,7 @@ const SCIENTIFIC = /^[+-]?\d(?:[.,]\d+)?e\+?\d{1,3}$/i;
 export function parseId(v: unknown, residentId = false): ParsedId {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return { ok: false, reason: t(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`) };
   if (typeof u === 'number') {
@@ -379,7 +423,7 @@ export function parseId(v: unknown, residentId = false): ParsedId {
 
 export function parseText(v: unknown): string | null {
   const u = unwrap(v);
-  if (errorValue(u)) return null;
+  if (errorValue(u) || isTooLong(u)) return null;
   return cellText(u);
 }
 
@@ -457,9 +501,30 @@ export function normalizeRow(
 ): NormalizedRow {
   const issues: Issue[] = [];
   const rejected = new Set<Field>();
+  let long: Set<Field> | undefined;
   const get = (f: Field): unknown => {
     const i = map.columns[f];
-    return i === undefined ? undefined : cells[i];
+    if (i === undefined) return undefined;
+    const v = cells[i];
+    if (!isTooLong(v)) return v;
+    // never parsed, said once: the field is then as good as empty, and rejected
+    if (!(long ??= new Set()).has(f)) {
+      long.add(f);
+      rejected.add(f);
+      const label = FIELD_LABELS[f];
+      const text = v as string;
+      issues.push({
+        code: 'CELL_TOO_LONG',
+        severity: 'error',
+        field: f,
+        value: textPreview(text),
+        message: t(
+          `${label.zh}单元格的文字有 ${text.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
+          `${label.en}: the cell holds ${text.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
+        ),
+      });
+    }
+    return undefined;
   };
   const take = <T>(f: Field, p: Parsed<T>): T | undefined => {
     if (p === null) return undefined;

@@ -1,7 +1,19 @@
 // The settings: once saved, one summary line and 修改; while editing, the region, cycle, as-of date and
 // the numbers the source leaves open. Below, the optional column mapping and the roster template.
 import * as React from 'react';
-import { Button, Caption1, Divider, Dropdown, Field, Input, Option, Select, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Divider,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Select,
+  Text,
+} from '@fluentui/react-components';
 import { REGIONS, RULES } from '../rules';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import { today } from '../present/settings';
@@ -63,6 +75,15 @@ export function SettingsTab(props: {
 
   return (
     <div className={styles.section}>
+      {/* shown folded or not: what the workbook holds that saving would drop */}
+      {draft.unusable.length > 0 && (
+        <MessageBar intent="warning" data-testid="overrides-unusable">
+          <MessageBarBody>
+            {s.overridesUnusable}
+            {draft.unusable.map((p) => say(p.message, lang)).join(lang === 'en' ? '; ' : '；')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {open ? (
         <SettingsForm s={s} lang={lang} busy={busy} draft={draft} onSaved={() => setEditing(false)} act={act} />
       ) : (

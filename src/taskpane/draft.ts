@@ -2,7 +2,7 @@
 // them first), with every reason the form cannot be saved in words.
 import * as React from 'react';
 import { RULES, type RegionId } from '../rules';
-import { checkOverrides, type ParamDef } from '../rules/params';
+import { checkOverrides, makeOverrides, type OverrideProblem, type ParamDef } from '../rules/params';
 import type { RegionRules } from '../rules/region';
 import { parseCycleStart } from '../core/dates';
 import { parseDate, type WorkbookSettings } from '../present/settings';
@@ -31,6 +31,8 @@ export interface Draft {
   asOfBad: boolean;
   overrideValues: Record<string, number>;
   overrideErrors: Record<string, Text>;
+  /** what the workbook's CPD.overrides holds that no field shows ("constructor", a fixed parameter …): saving drops it */
+  unusable: OverrideProblem[];
   /** why the settings cannot be saved (and so not validated), or null */
   problem: Text | null;
   /** differs from what the workbook holds */
@@ -69,8 +71,9 @@ export function useDraft(): Draft {
     : [];
   const cycleBad = d.cycle !== '' && !rules?.fixedCycle && parseCycleStart(d.cycle) === undefined;
   const asOfBad = d.asOf !== '' && !parseDate(d.asOf);
-  const overrideValues: Record<string, number> = {};
-  const overrideErrors: Record<string, Text> = {};
+  // keyed by what the workbook says: no prototype, so "constructor" or "__proto__" is only a name
+  const overrideValues: Record<string, number> = makeOverrides();
+  const overrideErrors: Record<string, Text> = Object.create(null) as Record<string, Text>;
   for (const [k, v] of Object.entries(d.over)) {
     if (v.trim() === '' || !rules || !Object.hasOwn(rules.params, k)) continue;
     const n = Number(v.normalize('NFKC').trim());
@@ -78,6 +81,19 @@ export function useDraft(): Draft {
     else overrideValues[k] = n;
   }
   if (rules) for (const p of checkOverrides(rules.params, overrideValues)) overrideErrors[p.key] = p.message;
+  // said, never dropped in silence when the settings are saved
+  const stored = settings.overrides;
+  const unusable =
+    rules && stored
+      ? checkOverrides(
+          rules.params,
+          makeOverrides(
+            Object.keys(stored)
+              .filter((k) => !open.some(([key]) => key === k))
+              .map((k) => [k, stored[k]!] as const),
+          ),
+        )
+      : [];
 
   const next = (): WorkbookSettings => {
     const n: WorkbookSettings = { region: d.region! };
@@ -109,6 +125,7 @@ export function useDraft(): Draft {
     asOfBad,
     overrideValues,
     overrideErrors,
+    unusable,
     problem,
     dirty: !problem && !same(next(), settings),
     reset: () => setD(fromSettings(settings)),

@@ -48,6 +48,7 @@ const zh = {
   overridesHint: '原文没有给出这些数值；如本地有规定，可在此填写（结果将标注为非原文数值）。',
   overrideNone: '本地区没有原文未规定的参数。',
   overrideNotNumber: '不是数字',
+  overridesUnusable: '工作簿属性 CPD.overrides 中有不能使用的项（保存设置时将删除）：',
   notDefined: '原文未规定',
   sourceValue: (v: string) => `原文为 ${v}`,
   localValues: (n: number) => `本地数值 ${n} 项`,
@@ -212,6 +213,8 @@ const en: Strings = {
   sourceValue: (v: string) => `source: ${v}`,
   localValues: (n: number) => `${n} local value${n === 1 ? '' : 's'}`,
   noLocalValues: 'all as the source',
+  overridesUnusable:
+    'The workbook property CPD.overrides holds entries that cannot be used (saving the settings removes them): ',
   save: 'Save settings',
   saveCancel: 'Close',
   saved: 'Settings saved in the workbook; formulas recalculated.',

@@ -99,10 +99,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const top = a.rowIndex - rowIndex;
       const left = a.columnIndex - columnIndex;
       const value = rows[top]?.[left];
-      for (let r = top; r < top + a.rowCount; r++) {
-        const row = rows[r];
-        if (!row) continue;
-        for (let c = left; c < left + a.columnCount; c++) if (r !== top || c !== left) row[c] = value;
+      // within the rows and columns read: an area may reach far past the values (J1:XFD1048576)
+      for (let r = Math.max(0, top); r < Math.min(top + a.rowCount, rows.length); r++) {
+        const row = rows[r]!;
+        for (let c = Math.max(0, left); c < Math.min(left + a.columnCount, row.length); c++)
+          if (r !== top || c !== left) row[c] = value;
       }
     }
   }
@@ -123,7 +124,9 @@ export class ExcelWorkbook implements WorkbookPort {
         await this.sync(ctx);
         onProgress?.('write', Math.min(i + WRITE_BATCH, marks.length), marks.length);
       }
-      const width = Math.max(...sheet.rows.map((r) => r.length));
+      // a loop, not Math.max(...rows): a spread of 125 000 rows overflows the call stack
+      let width = 0;
+      for (const r of sheet.rows) if (r.length > width) width = r.length;
       const target = ctx.workbook.worksheets
         .getItem(sheet.sheetName)
         .getRangeByIndexes(sheet.firstRow - 1, sheet.firstCol - 1, sheet.rows.length, width);
