@@ -13,3 +13,7 @@ export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
 export { readCustomProperties, writeCustomProperties, parseCustomXml, patchCustomXml } from './props';
 export { zipEntries, isZip } from './zip';
 export type { ZipEntry } from './zip';
+export { checkBooks, mergeSettings, sourceOut } from './check';
+export type { BookChoices, CheckedBooks, LabelledBook, MergedSettings } from './check';
+export { csvCopy, marksByBook, noteText, summaryBook, workbookCopy } from './copies';
+export type { CopyInput } from './copies';

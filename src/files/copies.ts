@@ -1,21 +1,15 @@
-// `--out`: what each annotated copy holds — the marks of its own records on its own sheets (present/marks),
-// the result sheets (present/results) — turned into bytes by the file layer; a CSV output is the records
-// with their results. Pure apart from nothing: the caller writes the bytes (files.ts).
+// What each annotated copy holds — the marks of its own records on its own sheets (present/marks), the
+// result sheets (present/results) — turned into bytes; a CSV output is the records with their results; the
+// summary workbook. Pure: the caller writes or downloads the bytes (the CLI's --out, the web page's buttons).
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
 import { anchorMarks, marksOf, type CellMark } from '../present/marks';
 import { issueWords, resultTables } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import {
-  annotatedCopy,
-  copySheetName,
-  tablesWorkbook,
-  toCsv,
-  type Copy,
-  type Selection,
-  type WorkbookData,
-} from '../files';
+import { annotatedCopy, copySheetName, tablesWorkbook, toCsv, type Copy } from './write';
+import type { Selection } from './select';
+import type { WorkbookData } from './read';
 
 export interface CopyInput {
   /** index of the book in the books given to selectTables */
