@@ -10,7 +10,7 @@ import type { Report } from '../engine/report';
 import { englishArticles, shortCite } from '../present/article';
 import { RULES, type RegionId } from '../rules';
 import type { Strings } from './i18n';
-import type { LastValidation } from './store';
+import type { Checked } from './view';
 import { useStyles } from './styles';
 import type { WhyTarget } from './Why';
 
@@ -21,7 +21,7 @@ const PAGE = 50;
 export function TeachersTab(props: {
   s: Strings;
   lang: Lang;
-  view: { last: LastValidation; report: Report };
+  view: { last: Checked; report: Report };
   onWhy: (t: WhyTarget) => void;
 }): React.ReactElement {
   const { s, lang, view, onWhy } = props;
