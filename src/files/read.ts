@@ -9,8 +9,10 @@ import { t, Text } from '../core/text';
 import { FileProblem } from './problem';
 import { isZip, zipEntries, ZipEntry } from './zip';
 import { xmlUnescape, allTags, attr, nextTag } from './xml';
+import { formatWord, type Format } from './format';
 
-export type Format = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml';
+export { formatWord, type Format };
+
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 export type SheetKind = 'worksheet' | 'chart' | 'macro' | 'dialog';
 
@@ -48,19 +50,6 @@ export interface ReadOptions {
    */
   check?: (format: Format, bytes: Uint8Array, entries?: ZipEntry[]) => void;
 }
-
-const FORMAT_WORDS: Record<Format, string> = {
-  xlsx: '.xlsx',
-  xlsm: '.xlsm',
-  xlsb: '.xlsb',
-  xls: '.xls / .et',
-  ods: '.ods',
-  csv: '.csv',
-  html: 'HTML',
-  xml: 'XML 2003',
-};
-
-export const formatWord = (f: Format): string => FORMAT_WORDS[f];
 
 /** The format of these bytes, from their content. Throws FileProblem for what no reader here takes. */
 export function sniff(bytes: Uint8Array): { format: Format; entries?: ZipEntry[] } {

@@ -3,7 +3,16 @@
 // view for every record and verdict. Everything is rendered from the engine's result in the reader's
 // language at display time; nothing here knows a rule.
 import * as React from 'react';
-import { Button, Caption1, FluentProvider, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  mergeClasses,
+  Tab,
+  TabList,
+  Text,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { RULES } from '../rules';
 import type { ColumnMap } from '../core/fields';
 import { say, type Lang, type Text as Words } from '../core/text';
@@ -155,7 +164,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
               <Text weight="semibold" data-testid="bar-region">
                 {region ? say(RULES[region].name, lang) : s.noRegion}
               </Text>
-              <Caption1 className={`${styles.muted} ${styles.ellipsis}`} data-testid="bar-sheet">
+              <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)} data-testid="bar-sheet">
                 {s.sheetToCheck}
                 {s.colon}
                 {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}

@@ -10,6 +10,7 @@ import {
   Button,
   Caption1,
   Caption1Strong,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -400,7 +401,7 @@ function Entry(props: IssuesTabProps & { group: IssueGroup; entry: IssueEntry })
   const quoted = (v: string) => (lang === 'en' ? `“${v}”` : `「${v}」`);
   const message = lang === 'en' ? englishArticles(maskIds(e.message)) : maskIds(e.message);
   return (
-    <div className={`${styles.entry} ${k !== null ? styles.entryActive : ''}`} data-testid="issue-entry">
+    <div className={mergeClasses(styles.entry, k !== null && styles.entryActive)} data-testid="issue-entry">
       <button
         type="button"
         className={styles.entryMain}
@@ -521,7 +522,7 @@ function PlaceList(props: IssuesTabProps & { items: IssueItem[] }): React.ReactE
         return (
           <div
             key={i.key}
-            className={`${styles.entry} ${active === i.key ? styles.entryActive : ''}`}
+            className={mergeClasses(styles.entry, active === i.key && styles.entryActive)}
             data-testid="place-entry"
           >
             <button

@@ -170,7 +170,7 @@ const zh = {
   // the web page (index.html): files instead of a workbook
   web: {
     subtitle: '网页版',
-    hint: '在这台电脑上检查花名册：文件不会上传，也不会离开这台电脑。',
+    hint: '可一次选择多个文件（如各校的花名册），作为一个花名册检查，并找出跨文件的重复登记。',
     pick: '选择文件',
     drop: '或把文件拖到这里：.xlsx .xls .et .ods .csv，可一次选多个',
     dropHere: '松开即可读取',
@@ -179,7 +179,7 @@ const zh = {
     sample: (region: string, format: string) => `${region}（${format}）`,
     noFiles: '尚未选择文件',
     files: (n: number) => `${n} 个文件`,
-    check: '检查',
+    check: '校验',
     needFiles: '先选择花名册文件。',
     reading: '正在读取…',
     phase: { read: '读取文件', engine: '计算学分', receive: '整理结果', write: '生成文件' },
@@ -201,8 +201,9 @@ const zh = {
     rebuilt: '该格式无法原样保留，副本为新的 .xlsx',
     noWorker: (why: string) =>
       `本页无法启动后台线程（${why}），检查在页面内进行：检查大文件时页面会暂时没有响应，请耐心等待。`,
-    local: '所有计算都在本机浏览器中完成，不联网。',
-    pane: 'Excel 加载项',
+    local: '所有计算都在本机浏览器中完成，不联网，文件不会上传。',
+    tabFiles: '文件',
+    checkFirst: '尚未检查：先在“文件”中选择花名册，或试用样例。',
   },
   close: '关闭',
   language: 'English',
@@ -370,7 +371,7 @@ const en: Strings = {
   filesTable: 'By file',
   web: {
     subtitle: 'web page',
-    hint: 'Checks rosters on this computer: files are never uploaded and never leave it.',
+    hint: 'Several files at once (each school’s roster, say) are checked as one roster, with duplicates across files found.',
     pick: 'Choose files',
     drop: 'or drop them here: .xlsx .xls .et .ods .csv, several at once',
     dropHere: 'Drop to read',
@@ -406,8 +407,9 @@ const en: Strings = {
     rebuilt: 'this format cannot be kept as it is: the copy is a new .xlsx',
     noWorker: (why: string) =>
       `This page could not start a background thread (${why}); checks run in the page itself, which stops responding while a large file is checked.`,
-    local: 'Everything is computed in this browser, offline.',
-    pane: 'Excel add-in',
+    local: 'Everything is computed in this browser, offline; no file is uploaded.',
+    tabFiles: 'Files',
+    checkFirst: 'Nothing checked yet: choose a roster under Files, or try a sample.',
   },
   close: 'Close',
   language: '中文',
