@@ -395,6 +395,20 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // webpack's own vendors group, but for the web worker's script (under node_modules/.cache): that
+          // stays in the one chunk that imports it, rather than a vendors chunk beside a stub
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/](?!\.cache[\\/])/,
+            idHint: 'vendors',
+            priority: -10,
+            reuseExistingChunk: true,
+          },
+        },
+      },
+    },
     plugins: [
       new DefinePlugin({
         __CPD_BUILD__: JSON.stringify({ version, env: environment, namespace: VARIANTS[environment].namespace }),
