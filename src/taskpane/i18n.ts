@@ -197,7 +197,7 @@ const zh = {
     summary: '汇总工作簿',
     json: 'JSON 报告',
     downloaded: (name: string) => `已生成 ${name}，请在浏览器的下载中查看。`,
-    copyName: (base: string) => `${base}（已检查）`,
+    copyName: (base: string) => `${base}（已校验）`,
     rebuilt: '该格式无法原样保留，副本为新的 .xlsx',
     noWorker: (why: string) =>
       `本页无法启动后台线程（${why}），检查在页面内进行：检查大文件时页面会暂时没有响应，请耐心等待。`,

@@ -9,6 +9,8 @@ import { Cancelled } from '../taskpane/port';
 import { Assembly, type BookMeta, type CheckHead, type FileRef, type Made, type Phase, type Reply } from './protocol';
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
+// a type only: the Session's code is a chunk of its own, loaded only where no worker can be started
+import type { Session } from './session';
 
 export type OnProgress = (phase: Phase, done: number, total: number) => void;
 
@@ -163,12 +165,12 @@ class WorkerRunner implements Runner {
 /** The same work in the page: nothing to end mid-way, so Cancel drops the result when the step is done. */
 class PageRunner implements Runner {
   readonly mode = 'page' as const;
-  private session: Promise<import('./session').Session> | null = null;
+  private session: Promise<Session> | null = null;
   private generation = 0;
 
   constructor(readonly note: Text) {}
 
-  private async run<T>(f: (s: import('./session').Session) => Promise<T>): Promise<T> {
+  private async run<T>(f: (s: Session) => Promise<T>): Promise<T> {
     // a frame's time between steps: the page draws its progress before the next long, blocking step
     const pause = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     this.session ??= import(/* webpackChunkName: "session" */ './session').then((m) => new m.Session(pause));

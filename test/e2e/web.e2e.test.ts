@@ -244,7 +244,7 @@ test('an issue names its file, sheet and cell; the copy is the CLI’s, marks on
 
   // the copy: the very bytes of `cpd-credits check hainan.xlsx --out …`
   const copy = await download(page, '[data-testid=download-copy]');
-  expect(copy.name).toBe('hainan（已检查）.xlsx');
+  expect(copy.name).toBe('hainan（已校验）.xlsx');
   const out = path.join(tmp, 'hainan-cli.xlsx');
   const byCli = await cliReport(SAMPLES, ['hainan.xlsx'], '--out', out);
   expect(copy.bytes.equals(await fs.readFile(out))).toBe(true);
@@ -384,7 +384,7 @@ test('three schools’ files dropped at once: one roster, the cross-file duplica
   const json = await download(page, '[data-testid=download-json]');
   expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(want);
   const csvCopy = await download(page, '[data-testid=download-copy][data-file="C校.csv"]');
-  expect(csvCopy.name).toBe('C校（已检查）.xlsx');
+  expect(csvCopy.name).toBe('C校（已校验）.xlsx');
   expect(readWorkbook(new Uint8Array(csvCopy.bytes)).sheets.map((s) => s.name)).toContain('花名册');
   expect(await page.textContent('[data-testid=message]')).toContain('CSV');
   await page.click('[data-testid=tab-schools]');
