@@ -15,3 +15,7 @@ export { zipEntries, isZip } from './zip';
 export type { ZipEntry } from './zip';
 export { BUDGETS, CELL_TEXT_MAX, budgets, count, bytes } from './budgets';
 export type { Budgets } from './budgets';
+export { checkBooks, mergeSettings, sourceOut } from './check';
+export type { BookChoices, CheckedBooks, LabelledBook, MergedSettings } from './check';
+export { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy } from './copies';
+export type { CopyInput } from './copies';

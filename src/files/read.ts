@@ -16,8 +16,10 @@ import { peekWorkbook } from './parts';
 import { parseCustomXml } from './props';
 import { copyRecord } from './record';
 import { scanOdsContent, scanSheetXml, type SheetScan } from './sheetscan';
+import { formatWord, type Format } from './format';
 
-export type Format = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml';
+export { formatWord, type Format };
+
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 export type SheetKind = 'worksheet' | 'chart' | 'macro' | 'dialog';
 
@@ -59,19 +61,6 @@ export interface ReadOptions {
   /** budgets lower than the defaults (tests); see budgets.ts */
   budgets?: Partial<Budgets>;
 }
-
-const FORMAT_WORDS: Record<Format, string> = {
-  xlsx: '.xlsx',
-  xlsm: '.xlsm',
-  xlsb: '.xlsb',
-  xls: '.xls / .et',
-  ods: '.ods',
-  csv: '.csv',
-  html: 'HTML',
-  xml: 'XML 2003',
-};
-
-export const formatWord = (f: Format): string => FORMAT_WORDS[f];
 
 /** The format of these bytes, from their content. Throws FileProblem for what no reader here takes. */
 export function sniff(bytes: Uint8Array): { format: Format; entries?: ZipEntry[] } {

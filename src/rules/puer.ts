@@ -1325,7 +1325,7 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params<Key>): Schoo
       const flagged = v.failed > 0 && v.failed >= product(v.assessed, share);
       return { school, year: +year, ...v, flagged, cite: R5, params: [use] };
     })
-    .sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
+    .sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.year - b.year);
 }
 
 /** What some issue codes mean in Pu'er, for the code table of docs/rules.md. */

@@ -4,15 +4,10 @@
 // language at display time; nothing here knows a rule.
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
+  mergeClasses,
   Tab,
   TabList,
   Text,
@@ -24,12 +19,14 @@ import { say, type Lang, type Text as Words } from '../core/text';
 import { getSettings } from '../runtime/state';
 import { cancelValidation, errorText, getPort, runValidation } from './controller';
 import { both, STRINGS } from './i18n';
-import type { CellValue, SheetData } from './port';
+import type { SheetData } from './port';
 import { store, PaneState } from './store';
 import { Diagnostics } from './Diagnostics';
 import { useDraft } from './draft';
 import { useStyles } from './styles';
-import { reportIn, type Cell } from './view';
+import { reportIn, type Act, type Cell, type Fix } from './view';
+import { Header, Messages, Progress } from './chrome';
+import { PaneActions } from './PaneActions';
 import { SettingsTab } from './SettingsTab';
 import { IssuesTab } from './IssuesTab';
 import { TeachersTab } from './TeachersTab';
@@ -44,21 +41,19 @@ export interface AppProps {
   initialLang: Lang;
 }
 
-/** A cell changed by a one-click fix, with the value it held: undone from the pane until the pane closes. */
-export interface Fix extends Cell {
-  old: CellValue;
-  value: string;
-}
+export type { Act, Fix } from './view';
 
-/** Run a pane action: its words (or none) as the message, its failure as the error. */
-export type Act = (f: () => Promise<Words | null>) => Promise<void>;
+/** The value the validation read from a cell (what a one-click fix expects to find there). */
+function readValue(sheet: SheetData, row: number, col: number): unknown {
+  return sheet.rows[row - sheet.firstRow]?.[col - sheet.firstCol] ?? '';
+}
 
 export function App({ preview, initialLang }: AppProps): React.ReactElement {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const s = STRINGS[lang];
   const st = useStore();
   const styles = useStyles();
-  const draft = useDraft();
+  const draft = useDraft((n) => getPort()!.writeSettings(n));
   const [editing, setEditing] = React.useState(() => !getSettings().region);
   const [focusParam, setFocusParam] = React.useState<string | null>(null);
   const [columns, setColumns] = React.useState<{ map: ColumnMap; sheet: SheetData } | null>(null);
@@ -155,36 +150,12 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
   return (
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div className={styles.root}>
-        <header className={styles.header}>
-          <Subtitle2 as="h1">{s.title}</Subtitle2>
-          <div className={styles.headerTools}>
-            {preview && (
-              <Badge appearance="filled" color="warning" data-testid="preview-badge">
-                {s.preview}
-              </Badge>
-            )}
-            <a
-              className={styles.headerLink}
-              href="help.html"
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-label={s.helpLabel}
-              data-testid="help"
-            >
-              {s.help}
-            </a>
-            <Button
-              size="small"
-              appearance="subtle"
-              data-testid="lang"
-              aria-label={s.languageLabel}
-              lang={lang === 'zh' ? 'en' : 'zh-CN'}
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            >
-              {s.language}
-            </Button>
-          </div>
-        </header>
+        <Header
+          s={s}
+          lang={lang}
+          setLang={setLang}
+          {...(preview ? { badge: { text: s.preview, testid: 'preview-badge' } } : {})}
+        />
         {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
 
         <div className={styles.bar} ref={barRef} data-testid="action-bar">
@@ -193,7 +164,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
               <Text weight="semibold" data-testid="bar-region">
                 {region ? say(RULES[region].name, lang) : s.noRegion}
               </Text>
-              <Caption1 className={`${styles.muted} ${styles.ellipsis}`} data-testid="bar-sheet">
+              <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)} data-testid="bar-sheet">
                 {s.sheetToCheck}
                 {s.colon}
                 {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}
@@ -215,50 +186,23 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
               </Button>
             )}
           </div>
-          {st.busy && (
-            <div data-testid="progress">
-              <Caption1>
-                {s.phase[st.busy.phase]} {st.busy.total > 1 ? `${st.busy.done}/${st.busy.total}` : ''}
-              </Caption1>
-              <ProgressBar value={st.busy.total ? st.busy.done / st.busy.total : undefined} />
-            </div>
-          )}
+          {st.busy && <Progress label={s.phase[st.busy.phase]} done={st.busy.done} total={st.busy.total} />}
           {problem && (
             <Caption1 id="validate-why" data-testid="validate-why">
               {say(problem, lang)}
             </Caption1>
           )}
-          {st.error && (
-            <MessageBar intent="error" data-testid="error">
-              <MessageBarBody>{say(st.error, lang)}</MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button appearance="transparent" size="small" onClick={() => store.set({ error: null })}>
-                    {s.close}
-                  </Button>
-                }
-              />
-            </MessageBar>
-          )}
-          {notice && (
-            <MessageBar intent="success" data-testid="message">
-              <MessageBarBody>{say(notice, lang)}</MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    onClick={() => {
-                      setMessage(null);
-                      store.set({ notice: null });
-                    }}
-                  >
-                    {s.close}
-                  </Button>
-                }
-              />
-            </MessageBar>
-          )}
+          <Messages
+            s={s}
+            lang={lang}
+            error={st.error}
+            onCloseError={() => store.set({ error: null })}
+            notice={notice}
+            onCloseNotice={() => {
+              setMessage(null);
+              store.set({ notice: null });
+            }}
+          />
         </div>
 
         <div ref={tabsRef} className={styles.tabs}>
@@ -299,12 +243,17 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
               lang={lang}
               view={view}
               busy={busy}
-              act={act}
-              fixes={fixes}
-              onFix={fix}
-              onUndo={undo}
+              checked={view.last.sheet.sheetName}
+              checkedMore={s.marks(view.last.marks)}
+              select={(c) => getPort()!.select(c.sheet, c.row, c.col)}
+              fixing={{
+                fixes,
+                onFix: (c, value) => fix(c, value, readValue(view.last.sheet, c.row, c.col)),
+                onUndo: undo,
+              }}
               onWhy={setWhy}
               onSetting={openSetting}
+              actions={<PaneActions s={s} lang={lang} view={view} busy={busy} act={act} />}
             />
           ) : (
             <Text>{s.validateFirst}</Text>

@@ -1,13 +1,16 @@
 // What to fix first: the problems grouped by kind under the catalogue's plain titles (errors first and
 // open, warnings folded), one entry per value and teacher, the gaps of the rules one line each with the
-// setting that resolves them. An entry selects its first cell; 下一处 moves on; 为什么 explains the
-// record; where one accepted value is clearly meant, 改为 writes it into the current cell — only then.
+// setting that resolves them; or every problem in the roster's order, by place. An entry names its first
+// cell (and selects it, in Excel); 下一处 moves on; 为什么 explains the record; where one accepted value is
+// clearly meant and the host may write a cell, 改为 writes it into the current cell — only then. Shared by
+// the task pane and the web page: what each host can do comes in as props, its own actions as a slot.
 import * as React from 'react';
 import {
   Badge,
   Button,
   Caption1,
   Caption1Strong,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -15,21 +18,24 @@ import {
 } from '@fluentui/react-components';
 import { say, type Lang } from '../core/text';
 import { maskId, maskIds } from '../core/idcard';
-import { groupIssues, issueItems, recordIndex, type IssueEntry, type IssueGroup } from '../present/issues';
+import {
+  groupIssues,
+  issueItems,
+  recordIndex,
+  type IssueEntry,
+  type IssueGroup,
+  type IssueItem,
+} from '../present/issues';
+import { ISSUES } from '../core/issues';
 import { gapLine, recordsOf } from '../present/gaps';
-import { issueTable } from '../present/issue-table';
 import { overridesNote } from '../present/overrides';
 import { englishArticles, shortCite } from '../present/article';
-import { columnLetters } from '../present/tables';
 import { severityWord } from '../present/severity';
 import { RULES, type RegionId } from '../rules';
 import type { Report } from '../engine/report';
-import { getPort } from './controller';
-import { both, type Strings } from './i18n';
-import type { LastValidation } from './store';
-import { cellOf, engineIssue, readValue, type Cell } from './view';
+import type { Strings } from './i18n';
+import { cellOf, engineIssue, type Cell, type Checked, type Fix } from './view';
 import { useStyles } from './styles';
-import type { Act, Fix } from './App';
 import type { WhyTarget } from './Why';
 
 type Severity = 'all' | 'error' | 'warning';
@@ -37,19 +43,34 @@ type Severity = 'all' | 'error' | 'warning';
 const heading = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 const ENTRIES = 10;
 
-export function IssuesTab(props: {
+export interface IssuesTabProps {
   s: Strings;
   lang: Lang;
-  view: { last: LastValidation; report: Report };
+  view: { last: Checked; report: Report };
   busy: boolean;
-  act: Act;
-  fixes: Record<string, Fix>;
-  onFix: (cell: Cell, value: string, expected: unknown) => Promise<void>;
-  onUndo: (f: Fix) => Promise<void>;
+  /** what was checked, as the line under the counts names it: the sheet, the files */
+  checked: string;
+  /** said after the as-of date (the pane: the cells marked) */
+  checkedMore?: string;
+  /** select an issue's cell in the open workbook; absent where none is open (files) */
+  select?: (cell: Cell) => Promise<void>;
+  /** the one-click fix and its undo, where the host may write a cell on the user's click */
+  fixing?: {
+    fixes: Record<string, Fix>;
+    onFix: (cell: Cell, value: string) => Promise<void>;
+    onUndo: (f: Fix) => Promise<void>;
+  };
   onWhy: (t: WhyTarget) => void;
   onSetting: (param: string) => void;
-}): React.ReactElement {
-  const { s, lang, view, busy, act, fixes, onUndo } = props;
+  /** the host's own actions on the result (the pane writes sheets, the web page downloads files) */
+  actions?: React.ReactNode;
+}
+
+type Order = 'kind' | 'place';
+const PLACES = 50;
+
+export function IssuesTab(props: IssuesTabProps): React.ReactElement {
+  const { s, lang, view, busy, fixing } = props;
   const { last, report } = view;
   const styles = useStyles();
   const sum = report.summary;
@@ -59,6 +80,7 @@ export function IssuesTab(props: {
   const [school, setSchool] = React.useState('');
   const [teacher, setTeacher] = React.useState('');
   const [readingsOpen, setReadingsOpen] = React.useState(false);
+  const [order, setOrder] = React.useState<Order>('kind');
 
   const schools = React.useMemo(
     () =>
@@ -76,32 +98,20 @@ export function IssuesTab(props: {
         by.set(i.teacherId, i.teacherName ?? i.teacherId);
     return [...by.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
   }, [items, teacherOf, school]);
-  const groups = React.useMemo(
+  const shown = React.useMemo(
     () =>
-      groupIssues(
-        items.filter(
-          (i) =>
-            (severity === 'all' || i.severity === severity) &&
-            (!school || (i.teacherId !== undefined && teacherOf.get(i.teacherId)?.school === school)) &&
-            (!teacher || i.teacherId === teacher),
-        ),
+      items.filter(
+        (i) =>
+          (severity === 'all' || i.severity === severity) &&
+          (!school || (i.teacherId !== undefined && teacherOf.get(i.teacherId)?.school === school)) &&
+          (!teacher || i.teacherId === teacher),
       ),
     [items, severity, school, teacher, teacherOf],
   );
+  const groups = React.useMemo(() => groupIssues(shown), [shown]);
   const data = groups.filter((g) => !g.gap);
   const gaps = groups.filter((g) => g.gap);
   const note = overridesNote(report);
-
-  const exportIssues = () =>
-    act(async () => {
-      const table = issueTable(report, lang, (i) => {
-        const c = cellOf(last, report, i);
-        return c ? { sheet: c.sheet, cell: `${columnLetters(c.col)}${c.row}` } : { sheet: last.sheet.sheetName };
-      });
-      const heading = [s.exportTitle(last.sheet.sheetName, report.asOf), ...(note ? [say(note, lang)] : [])];
-      const name = await getPort()!.writeTableSheet(table.name, heading, table);
-      return both((w) => w.exported(name, table.rows.length));
-    });
 
   return (
     <div className={styles.section}>
@@ -134,17 +144,32 @@ export function IssuesTab(props: {
       </div>
       <Caption1 className={styles.muted} data-testid="as-of-shown">
         {s.checked('')}
-        <span lang="zh-CN">{last.sheet.sheetName}</span> · {s.asOfShown(report.asOf)} · {s.marks(last.marks)}
+        <span lang="zh-CN">{props.checked}</span> · {s.asOfShown(report.asOf)}
+        {props.checkedMore ? ` · ${props.checkedMore}` : ''}
       </Caption1>
       {note && (
         <MessageBar intent="warning" data-testid="overrides-note">
           <MessageBarBody>{say(note, lang)}</MessageBarBody>
         </MessageBar>
       )}
-      <Changes s={s} fixes={fixes} onUndo={onUndo} busy={busy} />
+      {fixing && <Changes s={s} fixes={fixing.fixes} onUndo={fixing.onUndo} busy={busy} />}
 
       {items.length > 0 && (
         <div className={styles.filters} role="group" aria-label={s.filterSeverity}>
+          <div className={styles.segmented} role="group" aria-label={s.listBy}>
+            {(['kind', 'place'] as const).map((v) => (
+              <Button
+                key={v}
+                size="small"
+                appearance={order === v ? 'primary' : 'subtle'}
+                aria-pressed={order === v}
+                data-testid={`order-${v}`}
+                onClick={() => setOrder(v)}
+              >
+                {v === 'kind' ? s.byKind : s.byPlace}
+              </Button>
+            ))}
+          </div>
           <div className={styles.segmented}>
             {(['all', 'error', 'warning'] as const).map((v) => (
               <Button
@@ -198,83 +223,50 @@ export function IssuesTab(props: {
       )}
 
       {items.length === 0 && <Text>{s.noIssues}</Text>}
-      {items.length > 0 && groups.length === 0 && <Text>{s.noMatch}</Text>}
-      <div className={styles.section} data-testid="issues">
-        {/* a new validation starts the list afresh (open groups, the place 下一处 reached); a language switch does not */}
-        {data.map((g) => (
-          <Group key={`${g.code}@${last.at.getTime()}`} {...props} group={g} />
-        ))}
-      </div>
-      {gaps.length > 0 && (
-        <section className={styles.section} data-testid="gaps">
-          <Text weight="semibold" as="h3" size={300} className={styles.h2}>
-            {s.gaps}
-          </Text>
-          <Caption1 className={styles.muted}>{s.gapsHint}</Caption1>
-          {gaps.flatMap((g) =>
-            g.entries.map((e) => {
-              const line = gapLine(report.region, g, e);
-              return (
-                <div key={e.key} className={styles.gap} data-testid="gap">
-                  <Text size={200}>{say(line.text, lang)}</Text>
-                  {line.param && line.label && (
-                    <div>
-                      <Button
-                        size="small"
-                        data-testid={`gap-setting-${line.param}`}
-                        onClick={() => props.onSetting(line.param!)}
-                      >
-                        {s.fillIn(say(line.label, lang))}
-                      </Button>
+      {items.length > 0 && shown.length === 0 && <Text>{s.noMatch}</Text>}
+      {order === 'place' ? (
+        <PlaceList key={last.at.getTime()} {...props} items={shown} />
+      ) : (
+        <>
+          <div className={styles.section} data-testid="issues">
+            {/* a new check starts the list afresh (open groups, the place 下一处 reached); a language switch does not */}
+            {data.map((g) => (
+              <Group key={`${g.code}@${last.at.getTime()}`} {...props} group={g} />
+            ))}
+          </div>
+          {gaps.length > 0 && (
+            <section className={styles.section} data-testid="gaps">
+              <Text weight="semibold" as="h3" size={300} className={styles.h2}>
+                {s.gaps}
+              </Text>
+              <Caption1 className={styles.muted}>{s.gapsHint}</Caption1>
+              {gaps.flatMap((g) =>
+                g.entries.map((e) => {
+                  const line = gapLine(report.region, g, e);
+                  return (
+                    <div key={e.key} className={styles.gap} data-testid="gap">
+                      <Text size={200}>{say(line.text, lang)}</Text>
+                      {line.param && line.label && (
+                        <div>
+                          <Button
+                            size="small"
+                            data-testid={`gap-setting-${line.param}`}
+                            onClick={() => props.onSetting(line.param!)}
+                          >
+                            {s.fillIn(say(line.label, lang))}
+                          </Button>
+                        </div>
+                      )}
                     </div>
-                  )}
-                </div>
-              );
-            }),
+                  );
+                }),
+              )}
+            </section>
           )}
-        </section>
+        </>
       )}
 
-      <section className={styles.section}>
-        <Text weight="semibold" as="h3" size={300} className={styles.h2}>
-          {s.actions}
-        </Text>
-        <div className={styles.row}>
-          <Button size="small" disabled={busy} data-testid="export" onClick={() => void exportIssues()}>
-            {s.exportIssues}
-          </Button>
-          <Button
-            size="small"
-            disabled={busy}
-            data-testid="summary"
-            onClick={() =>
-              void act(async () => {
-                const name = await getPort()!.writeSummary(report, lang);
-                return both((w) => w.summaryWritten(name));
-              })
-            }
-          >
-            {s.writeSummary}
-          </Button>
-          <Button
-            size="small"
-            disabled={busy}
-            data-testid="clear"
-            onClick={() =>
-              void act(async () => {
-                const n = await getPort()!.clearMarks();
-                return both((w) => w.marksCleared(n));
-              })
-            }
-          >
-            {s.clearMarks}
-          </Button>
-        </div>
-        {busy && <Caption1>{s.whyDisabled.busy}</Caption1>}
-        <Caption1 className={styles.muted}>
-          {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}
-        </Caption1>
-      </section>
+      {props.actions}
 
       {report.readings.length > 0 && (
         <section className={styles.section}>
@@ -334,7 +326,7 @@ function Changes({
   );
 }
 
-function Group(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup }): React.ReactElement {
+function Group(props: IssuesTabProps & { group: IssueGroup }): React.ReactElement {
   const { s, lang, group: g } = props;
   const styles = useStyles();
   const [open, setOpen] = React.useState(g.severity === 'error');
@@ -385,22 +377,22 @@ function Group(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup }): 
   );
 }
 
-function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; entry: IssueEntry }): React.ReactElement {
-  const { s, lang, view, entry: e, fixes, busy } = props;
+function Entry(props: IssuesTabProps & { group: IssueGroup; entry: IssueEntry }): React.ReactElement {
+  const { s, lang, view, entry: e, fixing, busy } = props;
   const { last, report } = view;
   const styles = useStyles();
   const [k, setK] = React.useState<number | null>(null);
   const [failed, setFailed] = React.useState(false);
   const n = e.items.length;
   const current = k === null ? undefined : e.items[k];
-  const cell = current ? cellOf(last, report, current) : undefined;
+  const cell = current ? cellOf(last, current) : undefined;
   const go = async (next: number) => {
     setK(next);
     setFailed(false);
-    const c = cellOf(last, report, e.items[next]!);
-    if (!c) return;
+    const c = cellOf(last, e.items[next]!);
+    if (!c || !props.select) return;
     try {
-      await getPort()?.select(c.sheet, c.row, c.col);
+      await props.select(c);
     } catch {
       setFailed(true);
     }
@@ -410,13 +402,13 @@ function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; ent
   const isId = first.field === 'teacherId';
   const name = e.teacherName ?? (e.teacherId ? maskId(e.teacherId) : null);
   const record = current ? recordIndex(current) : undefined;
-  const fix = cell ? fixes[cell.address] : undefined;
+  const fix = cell ? fixing?.fixes[cell.address] : undefined;
   const cite = engineIssue(last.result, first)?.cite;
   const article = cite ? shortCite(cite, lang, RULES[report.region as RegionId]?.source.title) : undefined;
   const quoted = (v: string) => (lang === 'en' ? `“${v}”` : `「${v}」`);
   const message = lang === 'en' ? englishArticles(maskIds(e.message)) : maskIds(e.message);
   return (
-    <div className={`${styles.entry} ${k !== null ? styles.entryActive : ''}`} data-testid="issue-entry">
+    <div className={mergeClasses(styles.entry, k !== null && styles.entryActive)} data-testid="issue-entry">
       <button
         type="button"
         className={styles.entryMain}
@@ -437,7 +429,13 @@ function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; ent
                 <span lang="zh-CN">{quoted(e.value)}</span>
               </>
             ))}
-          {first.row !== undefined && <> · {rows > 1 ? s.rows(rows) : s.row(first.row)}</>}
+          {first.row !== undefined && (
+            <>
+              {' · '}
+              {placeOf(first) && <span lang="zh-CN">{placeOf(first)} </span>}
+              {rows > 1 ? s.rows(rows) : s.row(first.row)}
+            </>
+          )}
         </span>
         <span>{message}</span>
         {article && <span className={styles.muted}>{article}</span>}
@@ -446,7 +444,7 @@ function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; ent
         <div className={styles.entryTools}>
           {cell && (
             <Caption1 data-testid="selected">
-              {s.at(k + 1, n, '')}
+              {props.select ? s.at(k + 1, n, '') : s.atPlace(k + 1, n, '')}
               <span lang="zh-CN">{cell.address}</span>
             </Caption1>
           )}
@@ -462,13 +460,13 @@ function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; ent
                 {s.why}
               </Button>
             )}
-            {e.suggestion !== undefined && cell && current?.scope === 'record' && !fix && (
+            {fixing && e.suggestion !== undefined && cell && current?.scope === 'record' && !fix && (
               <Button
                 size="small"
                 appearance="primary"
                 disabled={busy}
                 data-testid="fix"
-                onClick={() => void props.onFix(cell, e.suggestion!, readValue(last, cell.row, cell.col))}
+                onClick={() => void fixing.onFix(cell, e.suggestion!)}
               >
                 <span>
                   {s.fixTo('')}
@@ -476,16 +474,114 @@ function Entry(props: Parameters<typeof IssuesTab>[0] & { group: IssueGroup; ent
                 </span>
               </Button>
             )}
-            {fix && (
+            {fix && fixing && (
               <>
                 <Caption1 data-testid="fixed">{s.fixed(fix.value)}</Caption1>
-                <Button size="small" disabled={busy} data-testid="undo-inline" onClick={() => void props.onUndo(fix)}>
+                <Button size="small" disabled={busy} data-testid="undo-inline" onClick={() => void fixing.onUndo(fix)}>
                   {s.undo}
                 </Button>
               </>
             )}
           </div>
         </div>
+      )}
+    </div>
+  );
+}
+
+/** The file and sheet of an issue among several (the CLI's way: a.xlsx「2019年」); nothing for one sheet. */
+function placeOf(i: IssueItem): string {
+  return [i.file, i.sheet === undefined ? undefined : `「${i.sheet}」`].filter(Boolean).join(' ');
+}
+
+/** Every problem in the roster's order — file, sheet, row — each naming its cell; the teachers' and the roster's last. */
+function PlaceList(props: IssuesTabProps & { items: IssueItem[] }): React.ReactElement {
+  const { s, lang, view, items } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const [limit, setLimit] = React.useState(PLACES);
+  const [active, setActive] = React.useState<string | null>(null);
+  const [failed, setFailed] = React.useState(false);
+  const sorted = React.useMemo(() => {
+    const rank = (i: IssueItem) => recordIndex(i) ?? (i.scope === 'teacher' ? Infinity : Number.MAX_VALUE);
+    return items.map((i, n) => ({ i, n })).sort((a, b) => rank(a.i) - rank(b.i) || a.n - b.n);
+  }, [items]);
+  const go = async (i: IssueItem) => {
+    setActive(i.key);
+    setFailed(false);
+    const c = cellOf(last, i);
+    if (!c || !props.select) return;
+    try {
+      await props.select(c);
+    } catch {
+      setFailed(true);
+    }
+  };
+  const en = (x: string) => (lang === 'en' ? englishArticles(maskIds(x)) : maskIds(x));
+  const fallback = RULES[report.region as RegionId]?.source.title;
+  return (
+    <div className={styles.entries} data-testid="places">
+      {sorted.slice(0, limit).map(({ i }) => {
+        const cell = cellOf(last, i);
+        const record = recordIndex(i);
+        const cite = engineIssue(last.result, i)?.cite;
+        const name = i.teacherName ?? (i.teacherId ? maskId(i.teacherId) : null);
+        return (
+          <div
+            key={i.key}
+            className={mergeClasses(styles.entry, active === i.key && styles.entryActive)}
+            data-testid="place-entry"
+          >
+            <button
+              type="button"
+              className={styles.entryMain}
+              data-testid="place-issue"
+              data-severity={i.severity}
+              onClick={() => void go(i)}
+            >
+              <span className={styles.who}>
+                {cell ? <span lang="zh-CN">{cell.address}</span> : s.wholeRoster}
+                {name && (
+                  <>
+                    {' · '}
+                    <span lang="zh-CN">{name}</span>
+                  </>
+                )}
+                {i.scope === 'teacher' && ` ${s.teacherWide}`}
+              </span>
+              <span>
+                <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
+                  {heading(severityWord(i.severity, lang))}
+                </Badge>{' '}
+                {heading(say(ISSUES[i.code].title, lang))}
+                {s.colon}
+                {en(i.message)}
+              </span>
+              {cite && <span className={styles.muted}>{shortCite(cite, lang, fallback)}</span>}
+            </button>
+            {active === i.key && (
+              <div className={styles.entryTools}>
+                {failed && <Caption1 className={styles.warn}>{s.selectFailed}</Caption1>}
+                {record !== undefined && (
+                  <div className={styles.row}>
+                    <Button
+                      size="small"
+                      data-testid="why"
+                      onClick={() => props.onWhy({ kind: 'record', index: record })}
+                    >
+                      {s.why}
+                    </Button>
+                  </div>
+                )}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      {sorted.length > limit && (
+        <Button size="small" appearance="subtle" onClick={() => setLimit(limit + PLACES)}>
+          {s.showMore(Math.min(PLACES, sorted.length - limit))}
+        </Button>
       )}
     </div>
   );

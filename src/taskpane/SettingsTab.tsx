@@ -29,7 +29,7 @@ import type { SheetData } from './port';
 import { WorkbookError } from './port';
 import type { Draft } from './draft';
 import { useStyles } from './styles';
-import type { Act } from './App';
+import type { Act } from './view';
 
 export function SettingsTab(props: {
   s: Strings;
@@ -201,15 +201,18 @@ function SettingsSummary({ s, lang, onEdit }: { s: Strings; lang: Lang; onEdit: 
   );
 }
 
-function SettingsForm(props: {
+export function SettingsForm(props: {
   s: Strings;
   lang: Lang;
   busy: boolean;
   draft: Draft;
   onSaved: () => void;
   act: Act;
+  /** false where settings are not kept anywhere (the web page: the form applies to the next check) */
+  persistent?: boolean;
 }): React.ReactElement {
   const { s, lang, busy, draft, onSaved, act } = props;
+  const persistent = props.persistent !== false;
   const styles = useStyles();
   const rules = draft.rules;
   const fixed = rules?.fixedCycle;
@@ -288,34 +291,36 @@ function SettingsForm(props: {
           })}
         </div>
       )}
-      <div className={styles.row}>
-        <Button
-          appearance="secondary"
-          disabled={!canSave}
-          data-testid="save"
-          onClick={() =>
-            void act(async () => {
-              await draft.save();
-              onSaved();
-              return both((w) => w.saved);
-            })
-          }
-        >
-          {s.save}
-        </Button>
-        {saved.region && (
+      {persistent && (
+        <div className={styles.row}>
           <Button
-            appearance="subtle"
-            onClick={() => {
-              draft.reset();
-              onSaved();
-            }}
-            data-testid="close-settings"
+            appearance="secondary"
+            disabled={!canSave}
+            data-testid="save"
+            onClick={() =>
+              void act(async () => {
+                await draft.save();
+                onSaved();
+                return both((w) => w.saved);
+              })
+            }
           >
-            {s.saveCancel}
+            {s.save}
           </Button>
-        )}
-      </div>
+          {saved.region && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                draft.reset();
+                onSaved();
+              }}
+              data-testid="close-settings"
+            >
+              {s.saveCancel}
+            </Button>
+          )}
+        </div>
+      )}
       {draft.problem && (
         <Caption1 data-testid="save-why" className={styles.warn}>
           {say(draft.problem, lang)}

@@ -1,7 +1,7 @@
 // The teachers: who is short first, a search by name or ID, a school filter; each teacher's cycle and
 // years in visible words, every verdict a button that opens its "why".
 import * as React from 'react';
-import { Button, Caption1, Input, Select, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Caption1, Input, mergeClasses, Select, Tab, TabList, Text } from '@fluentui/react-components';
 import { say, type Lang } from '../core/text';
 import { fmt } from '../core/decimal';
 import { maskId } from '../core/idcard';
@@ -10,7 +10,7 @@ import type { Report } from '../engine/report';
 import { englishArticles, shortCite } from '../present/article';
 import { RULES, type RegionId } from '../rules';
 import type { Strings } from './i18n';
-import type { LastValidation } from './store';
+import type { Checked } from './view';
 import { useStyles } from './styles';
 import type { WhyTarget } from './Why';
 
@@ -21,7 +21,7 @@ const PAGE = 50;
 export function TeachersTab(props: {
   s: Strings;
   lang: Lang;
-  view: { last: LastValidation; report: Report };
+  view: { last: Checked; report: Report };
   onWhy: (t: WhyTarget) => void;
 }): React.ReactElement {
   const { s, lang, view, onWhy } = props;
@@ -129,7 +129,7 @@ export function TeachersTab(props: {
             </div>
             <button
               type="button"
-              className={`${styles.chip} ${styles.cycleButton} ${chip(t.cycle.status)}`}
+              className={mergeClasses(styles.chip, styles.cycleButton, chip(t.cycle.status))}
               data-testid="why-cycle"
               onClick={() => onWhy({ kind: 'period', teacher: index })}
             >
@@ -164,7 +164,7 @@ export function TeachersTab(props: {
                 <button
                   key={y.year}
                   type="button"
-                  className={`${styles.chip} ${chip(y.status)}`}
+                  className={mergeClasses(styles.chip, chip(y.status))}
                   data-testid="year"
                   data-status={y.status}
                   onClick={() => onWhy({ kind: 'period', teacher: index, year: y.year })}

@@ -23,7 +23,7 @@ import { englishArticles, shortCite } from '../present/article';
 import { overridesNote } from '../present/overrides';
 import { RULES, type RegionId } from '../rules';
 import type { Strings } from './i18n';
-import type { LastValidation } from './store';
+import type { Checked } from './view';
 import { useStyles } from './styles';
 
 export type WhyTarget = { kind: 'record'; index: number } | { kind: 'period'; teacher: number; year?: number };
@@ -31,7 +31,7 @@ export type WhyTarget = { kind: 'record'; index: number } | { kind: 'period'; te
 interface Props {
   s: Strings;
   lang: Lang;
-  view: { last: LastValidation; report: Report };
+  view: { last: Checked; report: Report };
   target: WhyTarget;
   onClose: () => void;
 }

@@ -8,7 +8,7 @@ import { t, type Lang, type Text } from '../core/text';
 import type { RegionId } from '../rules';
 import type { WorkbookSettings } from '../present/settings';
 import { checkOptions } from '../present/options';
-import { issueCell, marksOf } from '../present/marks';
+import { marksOf } from '../present/marks';
 import { getLang, getSettings } from '../runtime/state';
 import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookError, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
@@ -33,16 +33,6 @@ export function paneMarks(result: CheckResult, sheet: SheetData, lang: Lang): Ma
     severity,
     message,
   }));
-}
-
-/** The cell an issue of the sheet read points at, for selecting it. */
-export function paneIssueCell(
-  result: CheckResult,
-  sheet: SheetData,
-  row: number,
-  field: string,
-): { row: number; col: number } {
-  return issueCell(result, 0, row, field, sheet.firstCol);
 }
 
 export async function validate(
@@ -76,7 +66,8 @@ export async function validate(
   const marks = paneMarks(result, sheet, o.lang);
   await port.writeMarks(sheet, marks, onProgress, signal);
   timings.write = now() - t0;
-  return { sheet, result, report, marks: marks.length, timings, at: new Date() };
+  const places = [{ sheet: sheet.sheetName, firstCol: sheet.firstCol }];
+  return { sheet, result, report, places, marks: marks.length, timings, at: new Date() };
 }
 
 /** An error in the reader's words: the engine's and the adapter's carry both languages; others are shown as they are. */

@@ -1,5 +1,6 @@
 // The settings as being edited: shared by the settings form and the action bar (whose 校验本表 saves
-// them first), with every reason the form cannot be saved in words.
+// them first), with every reason the form cannot be saved in words. Saving sets them for this page and
+// writes them where the host keeps them (the pane: the workbook's properties; the web page: nowhere).
 import * as React from 'react';
 import { RULES, type RegionId } from '../rules';
 import { checkOverrides, makeOverrides, type OverrideProblem, type ParamDef } from '../rules/params';
@@ -8,7 +9,6 @@ import { parseCycleStart } from '../core/dates';
 import { parseDate, type WorkbookSettings } from '../present/settings';
 import { t, type Text } from '../core/text';
 import { getSettings, onSettings, setSettings } from '../runtime/state';
-import { getPort } from './controller';
 import { STRINGS } from './i18n';
 
 export function useSettings(): WorkbookSettings {
@@ -39,7 +39,7 @@ export interface Draft {
   dirty: boolean;
   /** forget the edits: back to what the workbook holds */
   reset(): void;
-  /** write the draft to the workbook; returns what was saved */
+  /** set the draft as the settings (and write them where the host keeps them); returns what was saved */
   save(): Promise<WorkbookSettings>;
 }
 
@@ -59,7 +59,7 @@ const same = (a: WorkbookSettings, b: WorkbookSettings): boolean =>
 const say2 = (k: keyof (typeof STRINGS)['zh']['whyDisabled']): Text =>
   t(STRINGS.zh.whyDisabled[k], STRINGS.en.whyDisabled[k]);
 
-export function useDraft(): Draft {
+export function useDraft(write?: (s: WorkbookSettings) => Promise<void>): Draft {
   const settings = useSettings();
   const [d, setD] = React.useState(() => fromSettings(settings));
   // the workbook's settings changed elsewhere (loaded, or saved by this pane): follow them
@@ -131,7 +131,7 @@ export function useDraft(): Draft {
     reset: () => setD(fromSettings(settings)),
     async save() {
       const n = next();
-      await getPort()!.writeSettings(n);
+      await write?.(n);
       setSettings(n);
       return n;
     },

@@ -2,20 +2,15 @@
 // last validation's result survives the pane being closed and reopened. Words are kept
 // in both languages (Text) and the report is rendered from the engine's result in the
 // reader's language when shown, so a language switch re-renders everything.
-import type { CheckResult } from '../engine/engine';
-import type { Report } from '../engine/report';
 import type { Text } from '../core/text';
 import type { SheetData, Phase } from './port';
+import type { Checked } from './view';
 
-export interface LastValidation {
+/** A validation of the active sheet: what the views show, and the sheet read, its marks and timings. */
+export interface LastValidation extends Checked {
   sheet: SheetData;
-  /** the engine's result: the pane renders it in the current language */
-  result: CheckResult;
-  /** the report in the language of the run (the pane reuses it while that language is shown) */
-  report: Report;
   marks: number;
   timings: Record<Phase, number>;
-  at: Date;
 }
 
 export interface PaneState {

@@ -8,7 +8,7 @@ import { REGIONS, RULES, type RegionId } from '../../src/rules';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open, OpenedPage, requireBuild, serve } from './harness';
+import { chineseLeft, launch, open, OpenedPage, requireBuild, serve } from './harness';
 import { computeCredits } from '../../src/engine/api';
 import { checkTable } from '../../src/engine/engine';
 import { toReport, type Report } from '../../src/engine/report';
@@ -135,30 +135,6 @@ const count = async (page: Page, id: string): Promise<number> =>
 async function onScreen(page: Page, selector: string): Promise<boolean> {
   const b = await page.locator(selector).first().boundingBox();
   return !!b && b.y >= 0 && b.y + b.height <= VIEW.height && b.x >= 0 && b.x + b.width <= VIEW.width;
-}
-
-/**
- * The visible text of the English pane that is still Chinese. Exempt, and only these: text inside an
- * element marked lang="zh-CN" — the workbook's own names and values (sheet, teacher and school names,
- * cell values, header cells), the source documents' titles and the words quoted from them, and the
- * language switch's "中文" — and values quoted in messages with "…", “…” or 「…」 (a message quotes the
- * cell value it rejects: level "省集").
- */
-async function chineseLeft(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement!;
-      if (el.closest('script,style') || !el.checkVisibility()) continue;
-      const tagged = el.closest('[lang]');
-      if (tagged && tagged !== document.documentElement && /^zh/i.test(tagged.getAttribute('lang')!)) continue;
-      const text = (n.textContent ?? '').replace(/"[^"]*"|“[^”]*”|「[^」]*」/g, '');
-      if (CJK.test(text)) out.push((n.textContent ?? '').trim());
-    }
-    return out;
-  });
 }
 
 /** Open every folded group of the issue list. */

@@ -1,6 +1,6 @@
-// `--out`: what each annotated copy holds — the marks of its own records on its own sheets (present/marks),
-// the result sheets (present/results) — turned into bytes by the file layer; a CSV output is the records
-// with their results. Pure apart from nothing: the caller writes the bytes (files.ts).
+// What each annotated copy holds — the marks of its own records on its own sheets (present/marks), the
+// result sheets (present/results) — turned into bytes; a CSV output is the records with their results; the
+// summary workbook. Pure: the caller writes or downloads the bytes (the CLI's --out, the web page's buttons).
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
@@ -10,16 +10,9 @@ import type { Locate } from '../present/issue-table';
 import { columnLetters } from '../present/tables';
 import { issueWords, resultTables } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import {
-  annotatedCopy,
-  copySheetName,
-  mergeIndex,
-  tablesWorkbook,
-  toCsv,
-  type Copy,
-  type Selection,
-  type WorkbookData,
-} from '../files';
+import { annotatedCopy, copySheetName, tablesWorkbook, toCsv, type Copy } from './write';
+import type { Selection } from './select';
+import { mergeIndex, type WorkbookData } from './read';
 
 export interface CopyInput {
   /** index of the book in the books given to selectTables */
@@ -81,11 +74,12 @@ export async function workbookCopy(
   report: Report,
   lang: Lang,
   region: string,
-  locate?: Locate,
+  /** where each issue's cell is in the copies (issueLocator): the issue sheet names it */
+  locate: Locate,
 ): Promise<Copy> {
   const tables = resultTables(report, {
     lang,
-    ...(locate ? { locate } : {}),
+    locate,
     ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
   });
   // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked
