@@ -122,6 +122,12 @@ function credits(
   return result;
 }
 
+/** Credits resting on input errors would mislead: the errors, all of them, as the cell's #VALUE!. */
+function noCreditErrors(r: CreditsResult): void {
+  if (r.errors.length)
+    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+}
+
 /** The settings changed (region, overrides): cached results no longer hold. */
 export function clearCache(): void {
   cache.clear();
@@ -136,8 +142,7 @@ export function creditsValue(
   rate: unknown,
 ): number {
   const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length)
-    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+  noCreditErrors(r);
   if (r.credits === null) {
     const undef = r.issues.find((i) => RULE_GAPS.has(i.code));
     fail('#N/A', undef ? undef.message : t('无法计算学分', 'credits cannot be computed'));
@@ -154,8 +159,7 @@ export function creditsExplain(
   rate: unknown,
 ): string {
   const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length)
-    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+  noCreditErrors(r);
   return explainCredits(r, getLang());
 }
 
@@ -194,40 +198,40 @@ function noRowErrors(j: RangeJudgement): void {
   const first = j.errors[0]!;
   const more =
     j.errors.length > 1 ? t(`（另有 ${j.errors.length - 1} 处错误）`, ` (and ${j.errors.length - 1} more)`) : t('', '');
-  const where = j.headerless
-    ? t(`区域第 ${first.row} 行`, `row ${first.row} of the range`)
-    : t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
+  const where = t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
   fail('#VALUE!', t(`${where.zh}：${first.message.zh}${more.zh}`, `${where.en}: ${first.message.en}${more.en}`));
 }
 
-export function cyclePass(range: unknown, region: unknown, cycleStart: unknown): boolean {
+/** The range judged, where no row has an error. */
+function judgeClean(range: unknown, region: unknown, cycleStart: unknown): RangeJudgement {
   const j = judge(range, region, cycleStart);
   noRowErrors(j);
+  return j;
+}
+
+export function cyclePass(range: unknown, region: unknown, cycleStart: unknown): boolean {
+  const j = judgeClean(range, region, cycleStart);
   return j.teacher.cycle.pass;
 }
 
 export function cycleReport(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return cycleText(j, getLang());
 }
 
 /** The cycle's state in one word: 合格 / 不合格 / 进行中 / 待定 / 不考核 (pass / fail / in progress / pending / not assessed). */
 export function cycleStatus(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return say(STATUS_WORDS[j.teacher.cycle.status], getLang());
 }
 
 export function cycleShortfall(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return shortfallText(j.teacher, getLang());
 }
 
 export function cycleCredits(range: unknown, region: unknown, cycleStart: unknown): number {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return j.teacher.cycle.credits;
 }
 
@@ -238,8 +242,7 @@ export function yearPass(range: unknown, year: unknown, region: unknown, cycleSt
       '#VALUE!',
       t(`「${cellText(scalar(year)) ?? ''}」不是年份`, `"${cellText(scalar(year)) ?? ''}" is not a year`),
     );
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   const found = j.teacher.years.find((x) => x.year === y.value);
   if (!found)
     fail(
