@@ -88,18 +88,14 @@ function cycleArg(raw: unknown): number | undefined {
   return y.value;
 }
 
+/** A record's arguments, as CREDITS and CREDITS.EXPLAIN take them (omitted ones arrive as null). */
+type CreditArgs = [hours: unknown, level: unknown, mode: unknown, grade: unknown, region: unknown, rate: unknown];
+
 /** Many identical CREDITS calls (same hours, level, mode …) are common: remember recent results. */
 const cache = new Map<string, CreditsResult>();
 const CACHE_MAX = 5000;
 
-function credits(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): CreditsResult {
+function credits(...[hours, level, mode, grade, region, rate]: CreditArgs): CreditsResult {
   const r = regionArg(region);
   const overrides = getSettings().overrides ?? {};
   const args = [hours, level, mode, grade, rate].map(scalar);
@@ -133,15 +129,8 @@ export function clearCache(): void {
   cache.clear();
 }
 
-export function creditsValue(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): number {
-  const r = credits(hours, level, mode, grade, region, rate);
+export function creditsValue(...args: CreditArgs): number {
+  const r = credits(...args);
   noCreditErrors(r);
   if (r.credits === null) {
     const undef = r.issues.find((i) => RULE_GAPS.has(i.code));
@@ -150,15 +139,8 @@ export function creditsValue(
   return r.credits;
 }
 
-export function creditsExplain(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): string {
-  const r = credits(hours, level, mode, grade, region, rate);
+export function creditsExplain(...args: CreditArgs): string {
+  const r = credits(...args);
   noCreditErrors(r);
   return explainCredits(r, getLang());
 }
