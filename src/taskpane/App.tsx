@@ -3,7 +3,8 @@
 // view for every record and verdict. Everything is rendered from the engine's result in the reader's
 // language at display time; nothing here knows a rule.
 import * as React from 'react';
-import { Caption1, Tab, TabList, Text } from '@fluentui/react-components';
+import { Caption1, TabList, Text } from '@fluentui/react-components';
+import type { Report } from '../engine/report';
 import type { ColumnMap } from '../core/fields';
 import type { RegionId } from '../rules';
 import type { Lang, Text as Words } from '../core/text';
@@ -16,7 +17,7 @@ import { Diagnostics } from './Diagnostics';
 import { useDraft } from './draft';
 import { useStyles } from './styles';
 import type { Act, Cell, Fix } from './view';
-import { ActionBar, Header, Page, resultCounts, useStore, useView } from './chrome';
+import { ActionBar, Header, Page, resultTabs, useStore, useView } from './chrome';
 import { PaneActions } from './PaneActions';
 import { SettingsTab } from './SettingsTab';
 import { IssuesTab, type IssuesTabProps } from './IssuesTab';
@@ -100,25 +101,10 @@ function useFixes(act: Act): (sheet: SheetData) => NonNullable<IssuesTabProps['f
   });
 }
 
-function PaneTabs(props: {
-  s: Strings;
-  tab: PaneState['tab'];
-  counts: ReturnType<typeof resultCounts>;
-}): React.ReactElement {
-  const { s, counts } = props;
+function PaneTabs(props: { s: Strings; tab: PaneState['tab']; view: { report: Report } | null }): React.ReactElement {
   return (
     <TabList selectedValue={props.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
-      <Tab value="settings" data-testid="tab-settings">
-        {s.tabSettings}
-      </Tab>
-      <Tab value="issues" data-testid="tab-issues">
-        {s.tabIssues}
-        {counts.issues}
-      </Tab>
-      <Tab value="teachers" data-testid="tab-teachers">
-        {s.tabTeachers}
-        {counts.teachers}
-      </Tab>
+      {resultTabs(props.s, props.view)}
     </TabList>
   );
 }
@@ -261,7 +247,7 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
         />
 
         <div ref={tabsRef} className={styles.tabs}>
-          <PaneTabs s={s} tab={st.tab} counts={resultCounts(view)} />
+          <PaneTabs s={s} tab={st.tab} view={view} />
         </div>
 
         {st.tab === 'settings' && <SettingsTab s={s} lang={lang} busy={busy} draft={draft} {...settings} act={act} />}

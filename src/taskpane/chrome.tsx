@@ -14,6 +14,7 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle2,
+  Tab,
   Text,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -138,11 +139,39 @@ export function useView<C extends Checked>(last: C | null, lang: Lang): { last: 
   return React.useMemo(() => (last ? { last, report: reportIn(last, lang) } : null), [last, lang]);
 }
 
-/** The problems and teachers a result counts, as its tabs show them beside their names. */
-export function resultCounts(view: { report: Report } | null): { issues: string; teachers: string } {
-  if (!view) return { issues: '', teachers: '' };
-  const sum = view.report.summary;
-  return { issues: ` ${sum.errors + sum.warnings}`, teachers: ` ${sum.teachers}` };
+/**
+ * The tabs every host shows — 设置, 问题 and 教师, the last two with what the result counts — as children
+ * of its TabList (the web page puts its files before them and the schools after).
+ */
+export function resultTabs(s: Strings, view: { report: Report } | null): React.ReactElement[] {
+  const sum = view?.report.summary;
+  return [
+    <Tab key="settings" value="settings" data-testid="tab-settings">
+      {s.tabSettings}
+    </Tab>,
+    <Tab key="issues" value="issues" data-testid="tab-issues">
+      {s.tabIssues}
+      {sum ? ` ${sum.errors + sum.warnings}` : ''}
+    </Tab>,
+    <Tab key="teachers" value="teachers" data-testid="tab-teachers">
+      {s.tabTeachers}
+      {sum ? ` ${sum.teachers}` : ''}
+    </Tab>,
+  ];
+}
+
+/** Notes on a step (what the files or the check say), one warning line each. */
+export function Notices({ lang, notices, testid }: { lang: Lang; notices: readonly Words[]; testid: string }) {
+  const styles = useStyles();
+  return (
+    <>
+      {notices.map((n, i) => (
+        <Caption1 key={i} className={styles.warn} data-testid={testid}>
+          {say(n, lang)}
+        </Caption1>
+      ))}
+    </>
+  );
 }
 
 /** A rule gap's button asked for this setting: its override field on screen and focused. */

@@ -20,7 +20,7 @@ import { STRINGS, type Strings } from '../taskpane/i18n';
 import { useDraft, type Draft } from '../taskpane/draft';
 import type { Report } from '../engine/report';
 import { useStyles } from '../taskpane/styles';
-import { ActionBar, focusSetting, Header, Page, resultCounts, useStore, useView } from '../taskpane/chrome';
+import { ActionBar, focusSetting, Header, Notices, Page, resultTabs, useStore, useView } from '../taskpane/chrome';
 import { SettingsForm } from '../taskpane/SettingsTab';
 import { IssuesTab } from '../taskpane/IssuesTab';
 import { TeachersTab } from '../taskpane/TeachersTab';
@@ -148,25 +148,14 @@ function checkProblem(st: WebState, draftProblem: Words | null): Words | null {
   return st.files.some((f) => !st.meta[f.key]) ? null : draftProblem;
 }
 
-function WebTabs({ s, st, counts }: { s: Strings; st: WebState; counts: ReturnType<typeof resultCounts> }) {
-  const w = s.web;
+function WebTabs({ s, st, view }: { s: Strings; st: WebState; view: { report: Report } | null }) {
   return (
     <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as TabId })}>
       <Tab value="files" data-testid="tab-files">
-        {w.tabFiles}
+        {s.web.tabFiles}
         {st.files.length ? ` ${st.files.length}` : ''}
       </Tab>
-      <Tab value="settings" data-testid="tab-settings">
-        {s.tabSettings}
-      </Tab>
-      <Tab value="issues" data-testid="tab-issues">
-        {s.tabIssues}
-        {counts.issues}
-      </Tab>
-      <Tab value="teachers" data-testid="tab-teachers">
-        {s.tabTeachers}
-        {counts.teachers}
-      </Tab>
+      {resultTabs(s, view)}
       <Tab value="schools" data-testid="tab-schools">
         {s.tabSchools}
       </Tab>
@@ -192,11 +181,7 @@ function WebSettings({ s, lang, st, draft }: { s: Strings; lang: Lang; st: WebSt
   const styles = useStyles();
   return (
     <div className={styles.section}>
-      {st.merged?.notices.map((n, i) => (
-        <Caption1 key={i} className={styles.warn} data-testid="files-notice">
-          {say(n, lang)}
-        </Caption1>
-      ))}
+      <Notices lang={lang} notices={st.merged?.notices ?? []} testid="files-notice" />
       <SettingsForm
         s={s}
         lang={lang}
@@ -221,16 +206,11 @@ function WebIssues(props: {
   onDone: (m: Words | null) => void;
 }): React.ReactElement {
   const { s, lang, st, view } = props;
-  const styles = useStyles();
   const busy = !!st.busy;
   const names = view.last.files.map((f) => f.name);
   return (
     <>
-      {view.last.head.notices.map((n, i) => (
-        <Caption1 key={i} className={styles.warn} data-testid="check-notice">
-          {say(n, lang)}
-        </Caption1>
-      ))}
+      <Notices lang={lang} notices={view.last.head.notices} testid="check-notice" />
       <IssuesTab
         s={s}
         lang={lang}
@@ -315,7 +295,7 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.ReactEleme
           message={message}
           clearMessage={() => setMessage(null)}
         />
-        <WebTabs s={s} st={st} counts={resultCounts(view)} />
+        <WebTabs s={s} st={st} view={view} />
 
         {st.tab === 'files' && (
           <Files
