@@ -17,7 +17,7 @@ import { Diagnostics } from './Diagnostics';
 import { useDraft } from './draft';
 import { useStyles } from './styles';
 import type { Act, Cell, Fix } from './view';
-import { ActionBar, Header, Page, resultTabs, useStore, useView } from './chrome';
+import { ActionBar, messagesOf, progressOf, Header, Page, resultTabs, useStore, useView } from './chrome';
 import { PaneActions } from './PaneActions';
 import { SettingsTab } from './SettingsTab';
 import { IssuesTab, type IssuesTabProps } from './IssuesTab';
@@ -154,18 +154,12 @@ function PaneBar(props: {
           {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}
         </>
       }
-      progress={st.busy && { label: s.phase[st.busy.phase], done: st.busy.done, total: st.busy.total }}
+      progress={progressOf(st.busy, s.phase)}
       onCancel={cancelValidation}
       run={{ label: s.validate, testid: 'validate', disabled: !!problem, onRun: props.onValidate }}
       problem={problem}
       problemId="validate-why"
-      error={st.error}
-      notice={props.message ?? st.notice}
-      onCloseError={() => store.set({ error: null })}
-      onCloseNotice={() => {
-        props.clearMessage();
-        store.set({ notice: null });
-      }}
+      {...messagesOf(store, st, props.message, props.clearMessage)}
     />
   );
 }

@@ -192,6 +192,35 @@ export function Page({ lang, children }: { lang: Lang; children: React.ReactNode
   );
 }
 
+/** The step under way in a host's state, with its words, as the action bar shows it (none when idle). */
+export function progressOf<P extends string>(
+  busy: { phase: P; done: number; total: number } | null,
+  words: Record<P, string>,
+): ActionBarProps['progress'] {
+  return busy && { label: words[busy.phase], done: busy.done, total: busy.total };
+}
+
+/**
+ * The error and message of a host's state, as the action bar shows them: the message of the last action
+ * (held by the view) before the state's notice; closing either clears it.
+ */
+export function messagesOf<T extends { error: Words | null; notice: Words | null }>(
+  store: Store<T>,
+  st: T,
+  message: Words | null,
+  clearMessage: () => void,
+): Pick<ActionBarProps, 'error' | 'notice' | 'onCloseError' | 'onCloseNotice'> {
+  return {
+    error: st.error,
+    notice: message ?? st.notice,
+    onCloseError: () => store.set({ error: null } as Partial<T>),
+    onCloseNotice: () => {
+      clearMessage();
+      store.set({ notice: null } as Partial<T>);
+    },
+  };
+}
+
 export interface ActionBarProps {
   s: Strings;
   lang: Lang;

@@ -20,7 +20,18 @@ import { STRINGS, type Strings } from '../taskpane/i18n';
 import { useDraft, type Draft } from '../taskpane/draft';
 import type { Report } from '../engine/report';
 import { useStyles } from '../taskpane/styles';
-import { ActionBar, focusSetting, Header, Notices, Page, resultTabs, useStore, useView } from '../taskpane/chrome';
+import {
+  ActionBar,
+  messagesOf,
+  progressOf,
+  focusSetting,
+  Header,
+  Notices,
+  Page,
+  resultTabs,
+  useStore,
+  useView,
+} from '../taskpane/chrome';
 import { SettingsForm } from '../taskpane/SettingsTab';
 import { IssuesTab } from '../taskpane/IssuesTab';
 import { TeachersTab } from '../taskpane/TeachersTab';
@@ -118,18 +129,12 @@ function WebBar(props: {
           w.noFiles
         )
       }
-      progress={st.busy && { label: w.phase[st.busy.phase], done: st.busy.done, total: st.busy.total }}
+      progress={progressOf(st.busy, w.phase)}
       onCancel={cancel}
       run={{ label: w.check, testid: 'check', disabled: !!problem || !props.readable, onRun: props.onCheck }}
       problem={problem}
       problemId="check-why"
-      error={st.error}
-      notice={props.message ?? st.notice}
-      onCloseError={() => store.set({ error: null })}
-      onCloseNotice={() => {
-        props.clearMessage();
-        store.set({ notice: null });
-      }}
+      {...messagesOf(store, st, props.message, props.clearMessage)}
     >
       {st.inPage && (
         <MessageBar intent="warning" data-testid="in-page">
