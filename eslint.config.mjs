@@ -25,6 +25,20 @@ export default tseslint.config(
     },
   },
   {
+    // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells
+    // are under the rule; cli, engine, rules, files, core, samples and bench join once they are split.
+    files: [
+      'src/taskpane/**/*.{ts,tsx}',
+      'src/web/**/*.{ts,tsx}',
+      'src/functions/**/*.ts',
+      'src/commands/**/*.ts',
+      'src/addin/**/*.ts',
+      'src/present/**/*.ts',
+      'src/runtime/**/*.ts',
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // tests feed numbers that lost digits on purpose: an ID typed as a number must be refused
     files: ['test/**'],
     rules: { 'no-loss-of-precision': 'off' },

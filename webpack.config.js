@@ -107,6 +107,9 @@ const WEB_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** The style of the page under the views, inlined into taskpane.html and index.html alike. */
+const PAGE_STYLE = fs.readFileSync(path.resolve(__dirname, 'src', 'taskpane', 'page.css'), 'utf8');
+
 /** Where the web page's worker script is built before the pages are (one folder per mode). */
 const WORKER_CACHE = path.resolve(__dirname, 'node_modules', '.cache', 'cpd-web-worker');
 
@@ -419,7 +422,7 @@ module.exports = (env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJsUrl, csp: contentSecurityPolicy(officeOrigin) },
+        templateParameters: { officeJsUrl, csp: contentSecurityPolicy(officeOrigin), pageStyle: PAGE_STYLE },
       }),
       new OfficeJsCheckPlugin(officeJsUrl),
       new WorkerBundlePlugin(argv.mode),
@@ -427,7 +430,7 @@ module.exports = (env, argv) => {
         filename: 'index.html',
         template: './src/web/index.html',
         chunks: ['index'],
-        templateParameters: { csp: WEB_CSP },
+        templateParameters: { csp: WEB_CSP, pageStyle: PAGE_STYLE },
       }),
       new RulesPagePlugin(),
       new ManifestPlugin({ env: environment, baseUrl, version }),

@@ -88,18 +88,14 @@ function cycleArg(raw: unknown): number | undefined {
   return y.value;
 }
 
+/** A record's arguments, as CREDITS and CREDITS.EXPLAIN take them (omitted ones arrive as null). */
+type CreditArgs = [hours: unknown, level: unknown, mode: unknown, grade: unknown, region: unknown, rate: unknown];
+
 /** Many identical CREDITS calls (same hours, level, mode …) are common: remember recent results. */
 const cache = new Map<string, CreditsResult>();
 const CACHE_MAX = 5000;
 
-function credits(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): CreditsResult {
+function credits(...[hours, level, mode, grade, region, rate]: CreditArgs): CreditsResult {
   const r = regionArg(region);
   const overrides = getSettings().overrides ?? {};
   const args = [hours, level, mode, grade, rate].map(scalar);
@@ -122,22 +118,20 @@ function credits(
   return result;
 }
 
+/** Credits resting on input errors would mislead: the errors, all of them, as the cell's #VALUE!. */
+function noCreditErrors(r: CreditsResult): void {
+  if (r.errors.length)
+    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+}
+
 /** The settings changed (region, overrides): cached results no longer hold. */
 export function clearCache(): void {
   cache.clear();
 }
 
-export function creditsValue(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): number {
-  const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length)
-    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+export function creditsValue(...args: CreditArgs): number {
+  const r = credits(...args);
+  noCreditErrors(r);
   if (r.credits === null) {
     const undef = r.issues.find((i) => RULE_GAPS.has(i.code));
     fail('#N/A', undef ? undef.message : t('无法计算学分', 'credits cannot be computed'));
@@ -145,17 +139,9 @@ export function creditsValue(
   return r.credits;
 }
 
-export function creditsExplain(
-  hours: unknown,
-  level: unknown,
-  mode: unknown,
-  grade: unknown,
-  region: unknown,
-  rate: unknown,
-): string {
-  const r = credits(hours, level, mode, grade, region, rate);
-  if (r.errors.length)
-    fail('#VALUE!', t(r.errors.map((i) => i.message.zh).join('；'), r.errors.map((i) => i.message.en).join('; ')));
+export function creditsExplain(...args: CreditArgs): string {
+  const r = credits(...args);
+  noCreditErrors(r);
   return explainCredits(r, getLang());
 }
 
@@ -194,40 +180,40 @@ function noRowErrors(j: RangeJudgement): void {
   const first = j.errors[0]!;
   const more =
     j.errors.length > 1 ? t(`（另有 ${j.errors.length - 1} 处错误）`, ` (and ${j.errors.length - 1} more)`) : t('', '');
-  const where = j.headerless
-    ? t(`区域第 ${first.row} 行`, `row ${first.row} of the range`)
-    : t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
+  const where = t(`区域第 ${first.row} 行`, `row ${first.row} of the range`);
   fail('#VALUE!', t(`${where.zh}：${first.message.zh}${more.zh}`, `${where.en}: ${first.message.en}${more.en}`));
 }
 
-export function cyclePass(range: unknown, region: unknown, cycleStart: unknown): boolean {
+/** The range judged, where no row has an error. */
+function judgeClean(range: unknown, region: unknown, cycleStart: unknown): RangeJudgement {
   const j = judge(range, region, cycleStart);
   noRowErrors(j);
+  return j;
+}
+
+export function cyclePass(range: unknown, region: unknown, cycleStart: unknown): boolean {
+  const j = judgeClean(range, region, cycleStart);
   return j.teacher.cycle.pass;
 }
 
 export function cycleReport(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return cycleText(j, getLang());
 }
 
 /** The cycle's state in one word: 合格 / 不合格 / 进行中 / 待定 / 不考核 (pass / fail / in progress / pending / not assessed). */
 export function cycleStatus(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return say(STATUS_WORDS[j.teacher.cycle.status], getLang());
 }
 
 export function cycleShortfall(range: unknown, region: unknown, cycleStart: unknown): string {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return shortfallText(j.teacher, getLang());
 }
 
 export function cycleCredits(range: unknown, region: unknown, cycleStart: unknown): number {
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   return j.teacher.cycle.credits;
 }
 
@@ -238,8 +224,7 @@ export function yearPass(range: unknown, year: unknown, region: unknown, cycleSt
       '#VALUE!',
       t(`「${cellText(scalar(year)) ?? ''}」不是年份`, `"${cellText(scalar(year)) ?? ''}" is not a year`),
     );
-  const j = judge(range, region, cycleStart);
-  noRowErrors(j);
+  const j = judgeClean(range, region, cycleStart);
   const found = j.teacher.years.find((x) => x.year === y.value);
   if (!found)
     fail(

@@ -3,38 +3,26 @@
 // view for every record and verdict. Everything is rendered from the engine's result in the reader's
 // language at display time; nothing here knows a rule.
 import * as React from 'react';
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  mergeClasses,
-  Tab,
-  TabList,
-  Text,
-  webLightTheme,
-} from '@fluentui/react-components';
-import { RULES } from '../rules';
+import { Caption1, TabList, Text } from '@fluentui/react-components';
+import type { Report } from '../engine/report';
 import type { ColumnMap } from '../core/fields';
-import { say, type Lang, type Text as Words } from '../core/text';
+import type { RegionId } from '../rules';
+import type { Lang, Text as Words } from '../core/text';
 import { getSettings } from '../runtime/state';
 import { cancelValidation, errorText, getPort, runValidation } from './controller';
-import { both, STRINGS } from './i18n';
+import { both, STRINGS, type Strings } from './i18n';
 import type { SheetData } from './port';
 import { store, PaneState } from './store';
 import { Diagnostics } from './Diagnostics';
 import { useDraft } from './draft';
 import { useStyles } from './styles';
-import { reportIn, type Act, type Cell, type Fix } from './view';
-import { Header, Messages, Progress } from './chrome';
+import type { Act, Cell, Fix } from './view';
+import { ActionBar, messagesOf, progressOf, Header, Page, resultTabs, useStore, useView } from './chrome';
 import { PaneActions } from './PaneActions';
 import { SettingsTab } from './SettingsTab';
-import { IssuesTab } from './IssuesTab';
+import { IssuesTab, type IssuesTabProps } from './IssuesTab';
 import { TeachersTab } from './TeachersTab';
 import { Why, type WhyTarget } from './Why';
-
-function useStore(): PaneState {
-  return React.useSyncExternalStore(store.subscribe, store.get, store.get);
-}
 
 export interface AppProps {
   preview: boolean;
@@ -48,23 +36,9 @@ function readValue(sheet: SheetData, row: number, col: number): unknown {
   return sheet.rows[row - sheet.firstRow]?.[col - sheet.firstCol] ?? '';
 }
 
-export function App({ preview, initialLang }: AppProps): React.ReactElement {
-  const [lang, setLang] = React.useState<Lang>(initialLang);
-  const s = STRINGS[lang];
-  const st = useStore();
-  const styles = useStyles();
-  const draft = useDraft((n) => getPort()!.writeSettings(n));
-  const [editing, setEditing] = React.useState(() => !getSettings().region);
-  const [focusParam, setFocusParam] = React.useState<string | null>(null);
-  const [columns, setColumns] = React.useState<{ map: ColumnMap; sheet: SheetData } | null>(null);
-  const [message, setMessage] = React.useState<Words | null>(null);
+/** The sheet the pane will check: asked again whenever the reader comes back to the pane. */
+function useActiveSheet(): { sheetName: string | null; refreshSheet: () => Promise<void> } {
   const [sheetName, setSheetName] = React.useState<string | null>(null);
-  const [why, setWhy] = React.useState<WhyTarget | null>(null);
-  const [fixes, setFixes] = React.useState<Record<string, Fix>>({});
-  const barRef = React.useRef<HTMLDivElement>(null);
-  const tabsRef = React.useRef<HTMLDivElement>(null);
-  const busy = !!st.busy;
-
   const refreshSheet = React.useCallback(async () => {
     try {
       setSheetName((await getPort()?.activeSheetName()) ?? null);
@@ -83,43 +57,27 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
       document.removeEventListener('visibilitychange', again);
     };
   }, [refreshSheet]);
+  return { sheetName, refreshSheet };
+}
 
-  const act: Act = async (f) => {
-    setMessage(null);
-    store.set({ error: null, notice: null });
-    try {
-      setMessage(await f());
-    } catch (e) {
-      store.set({ error: errorText(e) });
-    } finally {
-      void refreshSheet();
-    }
-  };
-
-  // after a validation (the pane's or the ribbon's) the tabs come on screen, just under the action bar
-  const lastAt = st.last?.at;
+/** After a validation (the pane's or the ribbon's) the tabs come on screen, just under the action bar. */
+function useTabsInView(at: Date | undefined) {
+  const barRef = React.useRef<HTMLDivElement>(null);
+  const tabsRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     const tabs = tabsRef.current;
-    if (!lastAt || !tabs) return;
+    if (!at || !tabs) return;
     const barBottom = barRef.current?.getBoundingClientRect().bottom ?? 0;
     const top = tabs.getBoundingClientRect().top;
     if (top < barBottom || top + 40 > window.innerHeight)
       window.scrollTo({ top: Math.max(0, window.scrollY + top - barBottom - 4) });
-  }, [lastAt]);
+  }, [at]);
+  return { barRef, tabsRef };
+}
 
-  const view = React.useMemo(
-    () => (st.last ? { last: st.last, report: reportIn(st.last, lang) } : null),
-    [st.last, lang],
-  );
-
-  const validate = () =>
-    act(async () => {
-      const saved = draft.dirty ? await draft.save() : getSettings();
-      if (draft.dirty) setEditing(false);
-      await runValidation({ region: saved.region!, ...(columns ? { columns: columns.map } : {}), lang });
-      return null;
-    });
-
+/** The one-click fixes made from the pane and their undo, kept until the pane closes. */
+function useFixes(act: Act): (sheet: SheetData) => NonNullable<IssuesTabProps['fixing']> {
+  const [fixes, setFixes] = React.useState<Record<string, Fix>>({});
   const fix = (cell: Cell, value: string, expected: unknown) =>
     act(async () => {
       const old = await getPort()!.writeCell(cell.sheet, cell.row, cell.col, value, expected);
@@ -136,106 +94,157 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
       });
       return both((w) => w.undone(String(f.old)));
     });
+  return (sheet) => ({
+    fixes,
+    onFix: (c, value) => fix(c, value, readValue(sheet, c.row, c.col)),
+    onUndo: undo,
+  });
+}
+
+function PaneTabs(props: { s: Strings; tab: PaneState['tab']; view: { report: Report } | null }): React.ReactElement {
+  return (
+    <TabList selectedValue={props.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
+      {resultTabs(props.s, props.view)}
+    </TabList>
+  );
+}
+
+/** Run an action of the pane: its words as the message, its failure as the error; then the sheet looked up again. */
+function useAct(refreshSheet: () => Promise<void>) {
+  const [message, setMessage] = React.useState<Words | null>(null);
+  const act: Act = async (f) => {
+    setMessage(null);
+    store.set({ error: null, notice: null });
+    try {
+      setMessage(await f());
+    } catch (e) {
+      store.set({ error: errorText(e) });
+    } finally {
+      void refreshSheet();
+    }
+  };
+  return { act, message, setMessage };
+}
+
+/** The pane's action bar: the region, the sheet to check, 校验本表 (or Cancel), progress and messages. */
+function PaneBar(props: {
+  s: Strings;
+  lang: Lang;
+  barRef: React.Ref<HTMLDivElement>;
+  st: PaneState;
+  region: RegionId | undefined;
+  sheetName: string | null;
+  problem: Words | null;
+  onValidate: () => void;
+  message: Words | null;
+  clearMessage: () => void;
+}): React.ReactElement {
+  const { s, st, sheetName, problem } = props;
+  return (
+    <ActionBar
+      ref={props.barRef}
+      s={s}
+      lang={props.lang}
+      region={props.region}
+      subjectTestid="bar-sheet"
+      subject={
+        <>
+          {s.sheetToCheck}
+          {s.colon}
+          {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}
+        </>
+      }
+      progress={progressOf(st.busy, s.phase)}
+      onCancel={cancelValidation}
+      run={{ label: s.validate, testid: 'validate', disabled: !!problem, onRun: props.onValidate }}
+      problem={problem}
+      problemId="validate-why"
+      {...messagesOf(store, st, props.message, props.clearMessage)}
+    />
+  );
+}
+
+/** The title line (with 预览 outside Excel, and what the preview is). */
+function PaneHeader(props: { s: Strings; lang: Lang; setLang: (l: Lang) => void; preview: boolean }) {
+  const { s, preview } = props;
+  const styles = useStyles();
+  return (
+    <>
+      <Header
+        s={s}
+        lang={props.lang}
+        setLang={props.setLang}
+        {...(preview ? { badge: { text: s.preview, testid: 'preview-badge' } } : {})}
+      />
+      {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
+    </>
+  );
+}
+
+/** The settings tab's state, kept while other tabs are shown: open or folded, the column mapping, a field to focus. */
+function useSettingsState() {
+  const [editing, setEditing] = React.useState(() => !getSettings().region);
+  const [focusParam, setFocusParam] = React.useState<string | null>(null);
+  const [columns, setColumns] = React.useState<{ map: ColumnMap; sheet: SheetData } | null>(null);
+  /** a rule gap's button: the settings open, with its field in focus */
   const openSetting = (param: string) => {
     setEditing(true);
     setFocusParam(param);
     store.set({ tab: 'settings' });
   };
+  const clearFocusParam = () => setFocusParam(null);
+  return { editing, setEditing, focusParam, clearFocusParam, columns, setColumns, openSetting };
+}
 
-  const region = draft.region ?? getSettings().region;
+export function App({ preview, initialLang }: AppProps): React.ReactElement {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const s = STRINGS[lang];
+  const st = useStore(store);
+  const styles = useStyles();
+  const draft = useDraft((n) => getPort()!.writeSettings(n));
+  const settings = useSettingsState();
+  const [why, setWhy] = React.useState<WhyTarget | null>(null);
+  const { sheetName, refreshSheet } = useActiveSheet();
+  const { barRef, tabsRef } = useTabsInView(st.last?.at);
+  const busy = !!st.busy;
+
+  const { act, message, setMessage } = useAct(refreshSheet);
+  const fixing = useFixes(act);
+  const view = useView(st.last, lang);
+
+  const validate = () =>
+    act(async () => {
+      const saved = draft.dirty ? await draft.save() : getSettings();
+      if (draft.dirty) settings.setEditing(false);
+      const columns = settings.columns;
+      await runValidation({ region: saved.region!, ...(columns ? { columns: columns.map } : {}), lang });
+      return null;
+    });
   const problem = busy ? null : draft.problem;
-  const notice = message ?? st.notice;
-  const total = view ? view.report.summary.errors + view.report.summary.warnings : null;
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <Page lang={lang}>
       <div className={styles.root}>
-        <Header
+        <PaneHeader s={s} lang={lang} setLang={setLang} preview={preview} />
+
+        <PaneBar
           s={s}
           lang={lang}
-          setLang={setLang}
-          {...(preview ? { badge: { text: s.preview, testid: 'preview-badge' } } : {})}
+          barRef={barRef}
+          st={st}
+          region={draft.region ?? getSettings().region}
+          sheetName={sheetName}
+          problem={problem}
+          onValidate={() => void validate()}
+          message={message}
+          clearMessage={() => setMessage(null)}
         />
-        {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
-
-        <div className={styles.bar} ref={barRef} data-testid="action-bar">
-          <div className={styles.barRow}>
-            <div className={styles.barText}>
-              <Text weight="semibold" data-testid="bar-region">
-                {region ? say(RULES[region].name, lang) : s.noRegion}
-              </Text>
-              <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)} data-testid="bar-sheet">
-                {s.sheetToCheck}
-                {s.colon}
-                {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}
-              </Caption1>
-            </div>
-            {busy ? (
-              <Button onClick={cancelValidation} data-testid="cancel">
-                {s.cancel}
-              </Button>
-            ) : (
-              <Button
-                appearance="primary"
-                disabled={!!problem}
-                data-testid="validate"
-                aria-describedby={problem ? 'validate-why' : undefined}
-                onClick={() => void validate()}
-              >
-                {s.validate}
-              </Button>
-            )}
-          </div>
-          {st.busy && <Progress label={s.phase[st.busy.phase]} done={st.busy.done} total={st.busy.total} />}
-          {problem && (
-            <Caption1 id="validate-why" data-testid="validate-why">
-              {say(problem, lang)}
-            </Caption1>
-          )}
-          <Messages
-            s={s}
-            lang={lang}
-            error={st.error}
-            onCloseError={() => store.set({ error: null })}
-            notice={notice}
-            onCloseNotice={() => {
-              setMessage(null);
-              store.set({ notice: null });
-            }}
-          />
-        </div>
 
         <div ref={tabsRef} className={styles.tabs}>
-          <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
-            <Tab value="settings" data-testid="tab-settings">
-              {s.tabSettings}
-            </Tab>
-            <Tab value="issues" data-testid="tab-issues">
-              {s.tabIssues}
-              {total !== null ? ` ${total}` : ''}
-            </Tab>
-            <Tab value="teachers" data-testid="tab-teachers">
-              {s.tabTeachers}
-              {view ? ` ${view.report.summary.teachers}` : ''}
-            </Tab>
-          </TabList>
+          <PaneTabs s={s} tab={st.tab} view={view} />
         </div>
 
-        {st.tab === 'settings' && (
-          <SettingsTab
-            s={s}
-            lang={lang}
-            busy={busy}
-            draft={draft}
-            editing={editing}
-            setEditing={setEditing}
-            focusParam={focusParam}
-            clearFocusParam={() => setFocusParam(null)}
-            columns={columns}
-            setColumns={setColumns}
-            act={act}
-          />
-        )}
+        {st.tab === 'settings' && <SettingsTab s={s} lang={lang} busy={busy} draft={draft} {...settings} act={act} />}
         {st.tab === 'issues' &&
           (view ? (
             <IssuesTab
@@ -246,13 +255,9 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
               checked={view.last.sheet.sheetName}
               checkedMore={s.marks(view.last.marks)}
               select={(c) => getPort()!.select(c.sheet, c.row, c.col)}
-              fixing={{
-                fixes,
-                onFix: (c, value) => fix(c, value, readValue(view.last.sheet, c.row, c.col)),
-                onUndo: undo,
-              }}
+              fixing={fixing(view.last.sheet)}
               onWhy={setWhy}
-              onSetting={openSetting}
+              onSetting={settings.openSetting}
               actions={<PaneActions s={s} lang={lang} view={view} busy={busy} act={act} />}
             />
           ) : (
@@ -263,6 +268,6 @@ export function App({ preview, initialLang }: AppProps): React.ReactElement {
         <Diagnostics lang={lang} />
       </div>
       {why && view && <Why s={s} lang={lang} view={view} target={why} onClose={() => setWhy(null)} />}
-    </FluentProvider>
+    </Page>
   );
 }

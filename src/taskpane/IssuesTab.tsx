@@ -36,6 +36,7 @@ import type { Report } from '../engine/report';
 import type { Strings } from './i18n';
 import { cellOf, engineIssue, type Cell, type Checked, type Fix } from './view';
 import { useStyles } from './styles';
+import { SchoolSelect, schoolsOf } from './filters';
 import type { WhyTarget } from './Why';
 
 type Severity = 'all' | 'error' | 'warning';
@@ -69,33 +70,19 @@ export interface IssuesTabProps {
 type Order = 'kind' | 'place';
 const PLACES = 50;
 
-export function IssuesTab(props: IssuesTabProps): React.ReactElement {
-  const { s, lang, view, busy, fixing } = props;
-  const { last, report } = view;
-  const styles = useStyles();
-  const sum = report.summary;
+/** The filters of the list — severity, school, teacher — and the problems they leave. */
+function useIssueFilters(report: Report) {
   const items = React.useMemo(() => issueItems(report), [report]);
   const teacherOf = React.useMemo(() => new Map(report.teachers.map((t) => [t.id, t])), [report]);
   const [severity, setSeverity] = React.useState<Severity>('all');
   const [school, setSchool] = React.useState('');
   const [teacher, setTeacher] = React.useState('');
-  const [readingsOpen, setReadingsOpen] = React.useState(false);
-  const [order, setOrder] = React.useState<Order>('kind');
-
-  const schools = React.useMemo(
-    () =>
-      [
-        ...new Set(
-          items.map((i) => (i.teacherId ? teacherOf.get(i.teacherId)?.school : null)).filter((x): x is string => !!x),
-        ),
-      ].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    [items, teacherOf],
-  );
+  const schoolOf = (i: IssueItem) => (i.teacherId ? teacherOf.get(i.teacherId)?.school : undefined);
+  const schools = React.useMemo(() => schoolsOf(items.map(schoolOf)), [items, teacherOf]);
   const teachers = React.useMemo(() => {
     const by = new Map<string, string>();
     for (const i of items)
-      if (i.teacherId && (!school || teacherOf.get(i.teacherId)?.school === school))
-        by.set(i.teacherId, i.teacherName ?? i.teacherId);
+      if (i.teacherId && (!school || schoolOf(i) === school)) by.set(i.teacherId, i.teacherName ?? i.teacherId);
     return [...by.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
   }, [items, teacherOf, school]);
   const shown = React.useMemo(
@@ -103,18 +90,53 @@ export function IssuesTab(props: IssuesTabProps): React.ReactElement {
       items.filter(
         (i) =>
           (severity === 'all' || i.severity === severity) &&
-          (!school || (i.teacherId !== undefined && teacherOf.get(i.teacherId)?.school === school)) &&
+          (!school || schoolOf(i) === school) &&
           (!teacher || i.teacherId === teacher),
       ),
     [items, severity, school, teacher, teacherOf],
   );
-  const groups = React.useMemo(() => groupIssues(shown), [shown]);
-  const data = groups.filter((g) => !g.gap);
-  const gaps = groups.filter((g) => g.gap);
-  const note = overridesNote(report);
+  const pickSchool = (x: string) => {
+    setSchool(x);
+    setTeacher('');
+  };
+  return { items, shown, severity, setSeverity, schools, school, pickSchool, teachers, teacher, setTeacher };
+}
+
+export function IssuesTab(props: IssuesTabProps): React.ReactElement {
+  const { s, view, busy, fixing } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const f = useIssueFilters(report);
+  const { items, shown } = f;
+  const [order, setOrder] = React.useState<Order>('kind');
 
   return (
     <div className={styles.section}>
+      <Counts {...props} />
+      {fixing && <Changes s={s} fixes={fixing.fixes} onUndo={fixing.onUndo} busy={busy} />}
+      {items.length > 0 && <Filters s={s} sum={report.summary} order={order} setOrder={setOrder} f={f} />}
+      {items.length === 0 && <Text>{s.noIssues}</Text>}
+      {items.length > 0 && shown.length === 0 && <Text>{s.noMatch}</Text>}
+      {order === 'place' ? (
+        <PlaceList key={last.at.getTime()} {...props} items={shown} />
+      ) : (
+        <KindList {...props} items={shown} />
+      )}
+      {props.actions}
+      <Readings {...props} />
+    </div>
+  );
+}
+
+/** The counts of the check, what was checked and as of when, and the local values it used. */
+function Counts(props: IssuesTabProps): React.ReactElement {
+  const { s, lang, view } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const sum = report.summary;
+  const note = overridesNote(report);
+  return (
+    <>
       <div className={styles.counts} data-testid="counts" data-validated={last.at.getTime()}>
         <Badge color="danger" data-testid="count-errors">
           {s.errors} {sum.errors}
@@ -152,144 +174,146 @@ export function IssuesTab(props: IssuesTabProps): React.ReactElement {
           <MessageBarBody>{say(note, lang)}</MessageBarBody>
         </MessageBar>
       )}
-      {fixing && <Changes s={s} fixes={fixing.fixes} onUndo={fixing.onUndo} busy={busy} />}
+    </>
+  );
+}
 
-      {items.length > 0 && (
-        <div className={styles.filters} role="group" aria-label={s.filterSeverity}>
-          <div className={styles.segmented} role="group" aria-label={s.listBy}>
-            {(['kind', 'place'] as const).map((v) => (
-              <Button
-                key={v}
-                size="small"
-                appearance={order === v ? 'primary' : 'subtle'}
-                aria-pressed={order === v}
-                data-testid={`order-${v}`}
-                onClick={() => setOrder(v)}
-              >
-                {v === 'kind' ? s.byKind : s.byPlace}
-              </Button>
-            ))}
-          </div>
-          <div className={styles.segmented}>
-            {(['all', 'error', 'warning'] as const).map((v) => (
-              <Button
-                key={v}
-                size="small"
-                appearance={severity === v ? 'primary' : 'secondary'}
-                aria-pressed={severity === v}
-                data-testid={`filter-${v}`}
-                onClick={() => setSeverity(v)}
-              >
-                {v === 'all' ? s.all : v === 'error' ? `${s.errors} ${sum.errors}` : `${s.warnings} ${sum.warnings}`}
-              </Button>
-            ))}
-          </div>
-          <div className={styles.selects}>
-            {schools.length > 1 && (
-              <Select
-                size="small"
-                aria-label={s.filterSchool}
-                value={school}
-                data-testid="filter-school"
-                onChange={(_, d) => {
-                  setSchool(d.value);
-                  setTeacher('');
-                }}
-              >
-                <option value="">{s.anySchool}</option>
-                {schools.map((x) => (
-                  <option key={x} value={x} lang="zh-CN">
-                    {x}
-                  </option>
-                ))}
-              </Select>
-            )}
-            <Select
-              size="small"
-              aria-label={s.filterTeacher}
-              value={teacher}
-              data-testid="filter-teacher"
-              onChange={(_, d) => setTeacher(d.value)}
-            >
-              <option value="">{s.anyTeacher}</option>
-              {teachers.map(([id, name]) => (
-                <option key={id} value={id} lang="zh-CN">
-                  {name} {maskId(id)}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </div>
-      )}
-
-      {items.length === 0 && <Text>{s.noIssues}</Text>}
-      {items.length > 0 && shown.length === 0 && <Text>{s.noMatch}</Text>}
-      {order === 'place' ? (
-        <PlaceList key={last.at.getTime()} {...props} items={shown} />
-      ) : (
-        <>
-          <div className={styles.section} data-testid="issues">
-            {/* a new check starts the list afresh (open groups, the place 下一处 reached); a language switch does not */}
-            {data.map((g) => (
-              <Group key={`${g.code}@${last.at.getTime()}`} {...props} group={g} />
-            ))}
-          </div>
-          {gaps.length > 0 && (
-            <section className={styles.section} data-testid="gaps">
-              <Text weight="semibold" as="h3" size={300} className={styles.h2}>
-                {s.gaps}
-              </Text>
-              <Caption1 className={styles.muted}>{s.gapsHint}</Caption1>
-              {gaps.flatMap((g) =>
-                g.entries.map((e) => {
-                  const line = gapLine(report.region, g, e);
-                  return (
-                    <div key={e.key} className={styles.gap} data-testid="gap">
-                      <Text size={200}>{say(line.text, lang)}</Text>
-                      {line.param && line.label && (
-                        <div>
-                          <Button
-                            size="small"
-                            data-testid={`gap-setting-${line.param}`}
-                            onClick={() => props.onSetting(line.param!)}
-                          >
-                            {s.fillIn(say(line.label, lang))}
-                          </Button>
-                        </div>
-                      )}
-                    </div>
-                  );
-                }),
-              )}
-            </section>
-          )}
-        </>
-      )}
-
-      {props.actions}
-
-      {report.readings.length > 0 && (
-        <section className={styles.section}>
+/** By kind or by place; all, errors or warnings; a school (where there are several) and a teacher. */
+function Filters(props: {
+  s: Strings;
+  sum: Report['summary'];
+  order: Order;
+  setOrder: (o: Order) => void;
+  f: ReturnType<typeof useIssueFilters>;
+}): React.ReactElement {
+  const { s, sum, order, f } = props;
+  const styles = useStyles();
+  return (
+    <div className={styles.filters} role="group" aria-label={s.filterSeverity}>
+      <div className={styles.segmented} role="group" aria-label={s.listBy}>
+        {(['kind', 'place'] as const).map((v) => (
           <Button
+            key={v}
             size="small"
-            appearance="subtle"
-            aria-expanded={readingsOpen}
-            onClick={() => setReadingsOpen(!readingsOpen)}
-            style={{ alignSelf: 'flex-start' }}
+            appearance={order === v ? 'primary' : 'subtle'}
+            aria-pressed={order === v}
+            data-testid={`order-${v}`}
+            onClick={() => props.setOrder(v)}
           >
-            {readingsOpen ? '▾' : '▸'} {s.readings(report.readings.length)}
+            {v === 'kind' ? s.byKind : s.byPlace}
           </Button>
-          {readingsOpen &&
-            report.readings.map((r) => (
-              <Caption1 key={r.id}>
-                {s.reading} {r.id}
-                {s.colon}
-                {lang === 'en' ? englishArticles(r.summary) : r.summary}
-              </Caption1>
-            ))}
+        ))}
+      </div>
+      <div className={styles.segmented}>
+        {(['all', 'error', 'warning'] as const).map((v) => (
+          <Button
+            key={v}
+            size="small"
+            appearance={f.severity === v ? 'primary' : 'secondary'}
+            aria-pressed={f.severity === v}
+            data-testid={`filter-${v}`}
+            onClick={() => f.setSeverity(v)}
+          >
+            {v === 'all' ? s.all : v === 'error' ? `${s.errors} ${sum.errors}` : `${s.warnings} ${sum.warnings}`}
+          </Button>
+        ))}
+      </div>
+      <div className={styles.selects}>
+        <SchoolSelect s={s} schools={f.schools} value={f.school} testid="filter-school" onChange={f.pickSchool} />
+        <Select
+          size="small"
+          aria-label={s.filterTeacher}
+          value={f.teacher}
+          data-testid="filter-teacher"
+          onChange={(_, d) => f.setTeacher(d.value)}
+        >
+          <option value="">{s.anyTeacher}</option>
+          {f.teachers.map(([id, name]) => (
+            <option key={id} value={id} lang="zh-CN">
+              {name} {maskId(id)}
+            </option>
+          ))}
+        </Select>
+      </div>
+    </div>
+  );
+}
+
+/** The problems by kind (errors first), then the gaps of the rules, one line each with the setting they need. */
+function KindList(props: IssuesTabProps & { items: IssueItem[] }): React.ReactElement {
+  const { s, lang, view, items } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const groups = React.useMemo(() => groupIssues(items), [items]);
+  const data = groups.filter((g) => !g.gap);
+  const gaps = groups.filter((g) => g.gap);
+  return (
+    <>
+      <div className={styles.section} data-testid="issues">
+        {/* a new check starts the list afresh (open groups, the place 下一处 reached); a language switch does not */}
+        {data.map((g) => (
+          <Group key={`${g.code}@${last.at.getTime()}`} {...props} group={g} />
+        ))}
+      </div>
+      {gaps.length > 0 && (
+        <section className={styles.section} data-testid="gaps">
+          <Text weight="semibold" as="h3" size={300} className={styles.h2}>
+            {s.gaps}
+          </Text>
+          <Caption1 className={styles.muted}>{s.gapsHint}</Caption1>
+          {gaps.flatMap((g) =>
+            g.entries.map((e) => {
+              const line = gapLine(report.region, g, e);
+              return (
+                <div key={e.key} className={styles.gap} data-testid="gap">
+                  <Text size={200}>{say(line.text, lang)}</Text>
+                  {line.param && line.label && (
+                    <div>
+                      <Button
+                        size="small"
+                        data-testid={`gap-setting-${line.param}`}
+                        onClick={() => props.onSetting(line.param!)}
+                      >
+                        {s.fillIn(say(line.label, lang))}
+                      </Button>
+                    </div>
+                  )}
+                </div>
+              );
+            }),
+          )}
         </section>
       )}
-    </div>
+    </>
+  );
+}
+
+/** The readings of the source text the check adopted, folded. */
+function Readings({ s, lang, view }: IssuesTabProps): React.ReactElement | null {
+  const { report } = view;
+  const styles = useStyles();
+  const [open, setOpen] = React.useState(false);
+  if (!report.readings.length) return null;
+  return (
+    <section className={styles.section}>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {open ? '▾' : '▸'} {s.readings(report.readings.length)}
+      </Button>
+      {open &&
+        report.readings.map((r) => (
+          <Caption1 key={r.id}>
+            {s.reading} {r.id}
+            {s.colon}
+            {lang === 'en' ? englishArticles(r.summary) : r.summary}
+          </Caption1>
+        ))}
+    </section>
   );
 }
 
@@ -377,19 +401,12 @@ function Group(props: IssuesTabProps & { group: IssueGroup }): React.ReactElemen
   );
 }
 
-function Entry(props: IssuesTabProps & { group: IssueGroup; entry: IssueEntry }): React.ReactElement {
-  const { s, lang, view, entry: e, fixing, busy } = props;
-  const { last, report } = view;
-  const styles = useStyles();
-  const [k, setK] = React.useState<number | null>(null);
+/** Select an issue's cell in the open workbook (where there is one); `failed` when Excel would not. */
+function useSelectCell(props: IssuesTabProps): { failed: boolean; selectCell: (i: IssueItem) => Promise<void> } {
   const [failed, setFailed] = React.useState(false);
-  const n = e.items.length;
-  const current = k === null ? undefined : e.items[k];
-  const cell = current ? cellOf(last, current) : undefined;
-  const go = async (next: number) => {
-    setK(next);
+  const selectCell = async (i: IssueItem) => {
     setFailed(false);
-    const c = cellOf(last, e.items[next]!);
+    const c = cellOf(props.view.last, i);
     if (!c || !props.select) return;
     try {
       await props.select(c);
@@ -397,15 +414,28 @@ function Entry(props: IssuesTabProps & { group: IssueGroup; entry: IssueEntry })
       setFailed(true);
     }
   };
-  const rows = recordsOf(e);
+  return { failed, selectCell };
+}
+
+/** A teacher's name, or their masked ID where the roster gives no name. */
+const whoOf = (i: { teacherName?: string | null; teacherId?: string | null }) =>
+  i.teacherName ?? (i.teacherId ? maskId(i.teacherId) : null);
+
+type EntryProps = IssuesTabProps & { group: IssueGroup; entry: IssueEntry };
+
+function Entry(props: EntryProps): React.ReactElement {
+  const { lang, view, entry: e } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const [k, setK] = React.useState<number | null>(null);
+  const { failed, selectCell } = useSelectCell(props);
+  const go = (next: number) => {
+    setK(next);
+    return selectCell(e.items[next]!);
+  };
   const first = e.items[0]!;
-  const isId = first.field === 'teacherId';
-  const name = e.teacherName ?? (e.teacherId ? maskId(e.teacherId) : null);
-  const record = current ? recordIndex(current) : undefined;
-  const fix = cell ? fixing?.fixes[cell.address] : undefined;
   const cite = engineIssue(last.result, first)?.cite;
   const article = cite ? shortCite(cite, lang, RULES[report.region as RegionId]?.source.title) : undefined;
-  const quoted = (v: string) => (lang === 'en' ? `“${v}”` : `「${v}」`);
   const message = lang === 'en' ? englishArticles(maskIds(e.message)) : maskIds(e.message);
   return (
     <div className={mergeClasses(styles.entry, k !== null && styles.entryActive)} data-testid="issue-entry">
@@ -417,74 +447,102 @@ function Entry(props: IssuesTabProps & { group: IssueGroup; entry: IssueEntry })
         aria-expanded={k !== null}
         onClick={() => void go(k ?? 0)}
       >
-        <span className={styles.who} data-testid="entry-who">
-          {name && <span lang="zh-CN">{name}</span>}
-          {!name && first.scope === 'roster' && s.wholeRoster}
-          {e.value !== undefined &&
-            (isId ? (
-              <> {maskId(e.value)}</>
-            ) : (
-              <>
-                {name ? ' · ' : ''}
-                <span lang="zh-CN">{quoted(e.value)}</span>
-              </>
-            ))}
-          {first.row !== undefined && (
-            <>
-              {' · '}
-              {placeOf(first) && <span lang="zh-CN">{placeOf(first)} </span>}
-              {rows > 1 ? s.rows(rows) : s.row(first.row)}
-            </>
-          )}
-        </span>
+        <EntryWho {...props} />
         <span>{message}</span>
         {article && <span className={styles.muted}>{article}</span>}
       </button>
-      {k !== null && (
-        <div className={styles.entryTools}>
-          {cell && (
-            <Caption1 data-testid="selected">
-              {props.select ? s.at(k + 1, n, '') : s.atPlace(k + 1, n, '')}
-              <span lang="zh-CN">{cell.address}</span>
-            </Caption1>
-          )}
-          {failed && <Caption1 className={styles.warn}>{s.selectFailed}</Caption1>}
-          <div className={styles.row}>
-            {n > 1 && (
-              <Button size="small" data-testid="next" onClick={() => void go((k + 1) % n)}>
-                {s.next}
-              </Button>
-            )}
-            {record !== undefined && (
-              <Button size="small" data-testid="why" onClick={() => props.onWhy({ kind: 'record', index: record })}>
-                {s.why}
-              </Button>
-            )}
-            {fixing && e.suggestion !== undefined && cell && current?.scope === 'record' && !fix && (
-              <Button
-                size="small"
-                appearance="primary"
-                disabled={busy}
-                data-testid="fix"
-                onClick={() => void fixing.onFix(cell, e.suggestion!)}
-              >
-                <span>
-                  {s.fixTo('')}
-                  <span lang="zh-CN">{e.suggestion}</span>
-                </span>
-              </Button>
-            )}
-            {fix && fixing && (
-              <>
-                <Caption1 data-testid="fixed">{s.fixed(fix.value)}</Caption1>
-                <Button size="small" disabled={busy} data-testid="undo-inline" onClick={() => void fixing.onUndo(fix)}>
-                  {s.undo}
-                </Button>
-              </>
-            )}
-          </div>
-        </div>
+      {k !== null && <EntryTools {...props} k={k} failed={failed} go={go} />}
+    </div>
+  );
+}
+
+/** Who and where: the teacher (or the whole roster), the value, the file, sheet and row(s). */
+function EntryWho(props: EntryProps): React.ReactElement {
+  const { s, lang, entry: e } = props;
+  const styles = useStyles();
+  const first = e.items[0]!;
+  const rows = recordsOf(e);
+  const isId = first.field === 'teacherId';
+  const name = whoOf(e);
+  const quoted = (v: string) => (lang === 'en' ? `“${v}”` : `「${v}」`);
+  return (
+    <span className={styles.who} data-testid="entry-who">
+      {name && <span lang="zh-CN">{name}</span>}
+      {!name && first.scope === 'roster' && s.wholeRoster}
+      {e.value !== undefined &&
+        (isId ? (
+          <> {maskId(e.value)}</>
+        ) : (
+          <>
+            {name ? ' · ' : ''}
+            <span lang="zh-CN">{quoted(e.value)}</span>
+          </>
+        ))}
+      {first.row !== undefined && (
+        <>
+          {' · '}
+          {placeOf(first) && <span lang="zh-CN">{placeOf(first)} </span>}
+          {rows > 1 ? s.rows(rows) : s.row(first.row)}
+        </>
       )}
+    </span>
+  );
+}
+
+/** An open entry: the place reached (k of n), 下一处, 为什么, and the one-click fix or its undo. */
+function EntryTools(
+  props: EntryProps & { k: number; failed: boolean; go: (next: number) => Promise<void> },
+): React.ReactElement {
+  const { s, view, entry: e, fixing, busy, k, go } = props;
+  const styles = useStyles();
+  const n = e.items.length;
+  const current = e.items[k];
+  const cell = current ? cellOf(view.last, current) : undefined;
+  const record = current ? recordIndex(current) : undefined;
+  const fix = cell ? fixing?.fixes[cell.address] : undefined;
+  return (
+    <div className={styles.entryTools}>
+      {cell && (
+        <Caption1 data-testid="selected">
+          {props.select ? s.at(k + 1, n, '') : s.atPlace(k + 1, n, '')}
+          <span lang="zh-CN">{cell.address}</span>
+        </Caption1>
+      )}
+      {props.failed && <Caption1 className={styles.warn}>{s.selectFailed}</Caption1>}
+      <div className={styles.row}>
+        {n > 1 && (
+          <Button size="small" data-testid="next" onClick={() => void go((k + 1) % n)}>
+            {s.next}
+          </Button>
+        )}
+        {record !== undefined && (
+          <Button size="small" data-testid="why" onClick={() => props.onWhy({ kind: 'record', index: record })}>
+            {s.why}
+          </Button>
+        )}
+        {fixing && e.suggestion !== undefined && cell && current?.scope === 'record' && !fix && (
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            data-testid="fix"
+            onClick={() => void fixing.onFix(cell, e.suggestion!)}
+          >
+            <span>
+              {s.fixTo('')}
+              <span lang="zh-CN">{e.suggestion}</span>
+            </span>
+          </Button>
+        )}
+        {fix && fixing && (
+          <>
+            <Caption1 data-testid="fixed">{s.fixed(fix.value)}</Caption1>
+            <Button size="small" disabled={busy} data-testid="undo-inline" onClick={() => void fixing.onUndo(fix)}>
+              {s.undo}
+            </Button>
+          </>
+        )}
+      </div>
     </div>
   );
 }
@@ -496,92 +554,86 @@ function placeOf(i: IssueItem): string {
 
 /** Every problem in the roster's order — file, sheet, row — each naming its cell; the teachers' and the roster's last. */
 function PlaceList(props: IssuesTabProps & { items: IssueItem[] }): React.ReactElement {
-  const { s, lang, view, items } = props;
-  const { last, report } = view;
+  const { s, items } = props;
   const styles = useStyles();
   const [limit, setLimit] = React.useState(PLACES);
   const [active, setActive] = React.useState<string | null>(null);
-  const [failed, setFailed] = React.useState(false);
+  const { failed, selectCell } = useSelectCell(props);
   const sorted = React.useMemo(() => {
     const rank = (i: IssueItem) => recordIndex(i) ?? (i.scope === 'teacher' ? Infinity : Number.MAX_VALUE);
     return items.map((i, n) => ({ i, n })).sort((a, b) => rank(a.i) - rank(b.i) || a.n - b.n);
   }, [items]);
-  const go = async (i: IssueItem) => {
+  const go = (i: IssueItem) => {
     setActive(i.key);
-    setFailed(false);
-    const c = cellOf(last, i);
-    if (!c || !props.select) return;
-    try {
-      await props.select(c);
-    } catch {
-      setFailed(true);
-    }
+    return selectCell(i);
   };
-  const en = (x: string) => (lang === 'en' ? englishArticles(maskIds(x)) : maskIds(x));
-  const fallback = RULES[report.region as RegionId]?.source.title;
   return (
     <div className={styles.entries} data-testid="places">
-      {sorted.slice(0, limit).map(({ i }) => {
-        const cell = cellOf(last, i);
-        const record = recordIndex(i);
-        const cite = engineIssue(last.result, i)?.cite;
-        const name = i.teacherName ?? (i.teacherId ? maskId(i.teacherId) : null);
-        return (
-          <div
-            key={i.key}
-            className={mergeClasses(styles.entry, active === i.key && styles.entryActive)}
-            data-testid="place-entry"
-          >
-            <button
-              type="button"
-              className={styles.entryMain}
-              data-testid="place-issue"
-              data-severity={i.severity}
-              onClick={() => void go(i)}
-            >
-              <span className={styles.who}>
-                {cell ? <span lang="zh-CN">{cell.address}</span> : s.wholeRoster}
-                {name && (
-                  <>
-                    {' · '}
-                    <span lang="zh-CN">{name}</span>
-                  </>
-                )}
-                {i.scope === 'teacher' && ` ${s.teacherWide}`}
-              </span>
-              <span>
-                <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                  {heading(severityWord(i.severity, lang))}
-                </Badge>{' '}
-                {heading(say(ISSUES[i.code].title, lang))}
-                {s.colon}
-                {en(i.message)}
-              </span>
-              {cite && <span className={styles.muted}>{shortCite(cite, lang, fallback)}</span>}
-            </button>
-            {active === i.key && (
-              <div className={styles.entryTools}>
-                {failed && <Caption1 className={styles.warn}>{s.selectFailed}</Caption1>}
-                {record !== undefined && (
-                  <div className={styles.row}>
-                    <Button
-                      size="small"
-                      data-testid="why"
-                      onClick={() => props.onWhy({ kind: 'record', index: record })}
-                    >
-                      {s.why}
-                    </Button>
-                  </div>
-                )}
-              </div>
-            )}
-          </div>
-        );
-      })}
+      {sorted.slice(0, limit).map(({ i }) => (
+        <PlaceEntry key={i.key} {...props} item={i} active={active === i.key} failed={failed} go={go} />
+      ))}
       {sorted.length > limit && (
         <Button size="small" appearance="subtle" onClick={() => setLimit(limit + PLACES)}>
           {s.showMore(Math.min(PLACES, sorted.length - limit))}
         </Button>
+      )}
+    </div>
+  );
+}
+
+/** One problem at its place: the cell, who, its kind and message, its article; open, 为什么. */
+function PlaceEntry(
+  props: IssuesTabProps & { item: IssueItem; active: boolean; failed: boolean; go: (i: IssueItem) => Promise<void> },
+): React.ReactElement {
+  const { s, lang, view, item: i, active } = props;
+  const { last, report } = view;
+  const styles = useStyles();
+  const cell = cellOf(last, i);
+  const record = recordIndex(i);
+  const cite = engineIssue(last.result, i)?.cite;
+  const name = whoOf(i);
+  const en = (x: string) => (lang === 'en' ? englishArticles(maskIds(x)) : maskIds(x));
+  const fallback = RULES[report.region as RegionId]?.source.title;
+  return (
+    <div className={mergeClasses(styles.entry, active && styles.entryActive)} data-testid="place-entry">
+      <button
+        type="button"
+        className={styles.entryMain}
+        data-testid="place-issue"
+        data-severity={i.severity}
+        onClick={() => void props.go(i)}
+      >
+        <span className={styles.who}>
+          {cell ? <span lang="zh-CN">{cell.address}</span> : s.wholeRoster}
+          {name && (
+            <>
+              {' · '}
+              <span lang="zh-CN">{name}</span>
+            </>
+          )}
+          {i.scope === 'teacher' && ` ${s.teacherWide}`}
+        </span>
+        <span>
+          <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
+            {heading(severityWord(i.severity, lang))}
+          </Badge>{' '}
+          {heading(say(ISSUES[i.code].title, lang))}
+          {s.colon}
+          {en(i.message)}
+        </span>
+        {cite && <span className={styles.muted}>{shortCite(cite, lang, fallback)}</span>}
+      </button>
+      {active && (
+        <div className={styles.entryTools}>
+          {props.failed && <Caption1 className={styles.warn}>{s.selectFailed}</Caption1>}
+          {record !== undefined && (
+            <div className={styles.row}>
+              <Button size="small" data-testid="why" onClick={() => props.onWhy({ kind: 'record', index: record })}>
+                {s.why}
+              </Button>
+            </div>
+          )}
+        </div>
       )}
     </div>
   );

@@ -14,7 +14,7 @@ import {
   Select,
   Text,
 } from '@fluentui/react-components';
-import { REGIONS, RULES } from '../rules';
+import { REGIONS, RULES, type RegionId } from '../rules';
 import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
 import { today } from '../present/settings';
 import { say, type Lang } from '../core/text';
@@ -30,6 +30,7 @@ import { WorkbookError } from './port';
 import type { Draft } from './draft';
 import { useStyles } from './styles';
 import type { Act } from './view';
+import { focusSetting } from './chrome';
 
 export function SettingsTab(props: {
   s: Strings;
@@ -52,26 +53,9 @@ export function SettingsTab(props: {
   // a rule gap's button asked for this setting: bring its field on screen and into focus
   React.useEffect(() => {
     if (!props.focusParam || !open) return;
-    const el = document.querySelector<HTMLInputElement>(`[data-testid="override-${props.focusParam}"]`);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus();
-    }
+    focusSetting(props.focusParam);
     props.clearFocusParam();
   }, [props.focusParam, open]);
-
-  const detect = async () => {
-    const sheet = await getPort()!.readActiveSheet();
-    const map = detectHeader(sheet.rows);
-    if (!map) {
-      setColumns(null);
-      throw new WorkbookError(both((w) => w.noHeader));
-    }
-    setColumns({ map, sheet });
-    return both((w) => w.detected(sheet.address, sheet.firstRow + map.headerRow));
-  };
-
-  const headerCells = columns ? (columns.sheet.rows[columns.map.headerRow] ?? []) : [];
 
   return (
     <div className={styles.section}>
@@ -89,7 +73,37 @@ export function SettingsTab(props: {
       ) : (
         <SettingsSummary s={s} lang={lang} onEdit={() => setEditing(true)} />
       )}
+      <ColumnMapping s={s} lang={lang} busy={busy} columns={columns} setColumns={setColumns} act={act} />
+      <Template s={s} lang={lang} busy={busy} region={draft.region} act={act} />
+    </div>
+  );
+}
 
+type Columns = { map: ColumnMap; sheet: SheetData } | null;
+
+/** The optional column mapping: found from the active sheet's header, each field's column changeable. */
+function ColumnMapping(props: {
+  s: Strings;
+  lang: Lang;
+  busy: boolean;
+  columns: Columns;
+  setColumns: (c: Columns) => void;
+  act: Act;
+}): React.ReactElement {
+  const { s, busy, columns, setColumns, act } = props;
+  const styles = useStyles();
+  const detect = async () => {
+    const sheet = await getPort()!.readActiveSheet();
+    const map = detectHeader(sheet.rows);
+    if (!map) {
+      setColumns(null);
+      throw new WorkbookError(both((w) => w.noHeader));
+    }
+    setColumns({ map, sheet });
+    return both((w) => w.detected(sheet.address, sheet.firstRow + map.headerRow));
+  };
+  return (
+    <>
       <Divider />
       <Text weight="semibold" as="h2" size={300} className={styles.h2}>
         {s.columns}
@@ -101,38 +115,65 @@ export function SettingsTab(props: {
         </Button>
         {busy && <Caption1>{s.whyDisabled.busy}</Caption1>}
       </div>
-      {columns && (
-        <div className={styles.mapGrid} data-testid="mapping">
-          {FIELDS.filter(
-            (f) =>
-              columns.map.columns[f] !== undefined ||
-              ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f),
-          ).map((f) => (
-            <React.Fragment key={f}>
-              <Caption1 id={`map-${f}`}>{say(FIELD_LABELS[f], lang)}</Caption1>
-              <Select
-                size="small"
-                aria-labelledby={`map-${f}`}
-                value={columns.map.columns[f] === undefined ? '' : String(columns.map.columns[f])}
-                onChange={(_, d) => {
-                  const next: ColumnMap = { ...columns.map, columns: { ...columns.map.columns } };
-                  if (d.value === '') delete next.columns[f as RosterField];
-                  else next.columns[f as RosterField] = +d.value;
-                  setColumns({ ...columns, map: next });
-                }}
-              >
-                <option value="">{s.notMapped}</option>
-                {headerCells.map((h, i) => (
-                  <option key={i} value={String(i)} lang="zh-CN">
-                    {`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}
-                  </option>
-                ))}
-              </Select>
-            </React.Fragment>
-          ))}
-        </div>
-      )}
+      {columns && <MappingGrid {...props} columns={columns} />}
+    </>
+  );
+}
 
+/** One line a field: its name and the header cell it is read from (or none). */
+function MappingGrid(props: {
+  s: Strings;
+  lang: Lang;
+  columns: NonNullable<Columns>;
+  setColumns: (c: Columns) => void;
+}): React.ReactElement {
+  const { s, lang, columns, setColumns } = props;
+  const styles = useStyles();
+  const headerCells = columns.sheet.rows[columns.map.headerRow] ?? [];
+  return (
+    <div className={styles.mapGrid} data-testid="mapping">
+      {FIELDS.filter(
+        (f) =>
+          columns.map.columns[f] !== undefined || ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f),
+      ).map((f) => (
+        <React.Fragment key={f}>
+          <Caption1 id={`map-${f}`}>{say(FIELD_LABELS[f], lang)}</Caption1>
+          <Select
+            size="small"
+            aria-labelledby={`map-${f}`}
+            value={columns.map.columns[f] === undefined ? '' : String(columns.map.columns[f])}
+            onChange={(_, d) => {
+              const next: ColumnMap = { ...columns.map, columns: { ...columns.map.columns } };
+              if (d.value === '') delete next.columns[f as RosterField];
+              else next.columns[f as RosterField] = +d.value;
+              setColumns({ ...columns, map: next });
+            }}
+          >
+            <option value="">{s.notMapped}</option>
+            {headerCells.map((h, i) => (
+              <option key={i} value={String(i)} lang="zh-CN">
+                {`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}
+              </option>
+            ))}
+          </Select>
+        </React.Fragment>
+      ))}
+    </div>
+  );
+}
+
+/** The roster template of the region, inserted as a new sheet. */
+function Template(props: {
+  s: Strings;
+  lang: Lang;
+  busy: boolean;
+  region: RegionId | undefined;
+  act: Act;
+}): React.ReactElement {
+  const { s, lang, busy, region, act } = props;
+  const styles = useStyles();
+  return (
+    <>
       <Divider />
       <Text weight="semibold" as="h2" size={300} className={styles.h2}>
         {s.template}
@@ -140,20 +181,20 @@ export function SettingsTab(props: {
       <div className={styles.row}>
         <Button
           size="small"
-          disabled={busy || !draft.region}
+          disabled={busy || !region}
           data-testid="template"
           onClick={() =>
             void act(async () => {
-              const name = await getPort()!.insertTemplate(draft.region!, lang);
+              const name = await getPort()!.insertTemplate(region!, lang);
               return both((w) => w.templateInserted(name));
             })
           }
         >
           {s.insertTemplate}
         </Button>
-        {!draft.region && <Caption1 data-testid="template-why">{s.templateNeedsRegion}</Caption1>}
+        {!region && <Caption1 data-testid="template-why">{s.templateNeedsRegion}</Caption1>}
       </div>
-    </div>
+    </>
   );
 }
 
@@ -216,10 +257,49 @@ export function SettingsForm(props: {
   const styles = useStyles();
   const rules = draft.rules;
   const fixed = rules?.fixedCycle;
-  const saved = getSettings();
   const canSave = !draft.problem && !busy;
   return (
     <div className={styles.section} data-testid="settings-form">
+      <RegionField s={s} lang={lang} draft={draft} />
+      <Field
+        label={s.cycleStart}
+        hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto}
+        validationMessage={draft.cycleBad ? s.cycleInvalid : undefined}
+      >
+        <Input
+          data-testid="cycle"
+          value={fixed ? String(fixed.start) : draft.cycle}
+          disabled={!!fixed}
+          placeholder={fixed ? undefined : '2019'}
+          onChange={(_, d) => draft.setCycle(d.value)}
+        />
+      </Field>
+      <Field label={s.asOf} hint={s.asOfHint(today())} validationMessage={draft.asOfBad ? s.asOfInvalid : undefined}>
+        <Input
+          data-testid="as-of"
+          value={draft.asOf}
+          placeholder={today()}
+          onChange={(_, d) => draft.setAsOf(d.value.trim())}
+        />
+      </Field>
+      {rules && <OpenNumbers s={s} lang={lang} draft={draft} />}
+      {persistent && <SaveButtons s={s} canSave={canSave} draft={draft} onSaved={onSaved} act={act} />}
+      {draft.problem && (
+        <Caption1 data-testid="save-why" className={styles.warn}>
+          {say(draft.problem, lang)}
+        </Caption1>
+      )}
+      {busy && <Caption1>{s.whyDisabled.busy}</Caption1>}
+    </div>
+  );
+}
+
+/** The region, and the source document its rules come from. */
+function RegionField({ s, lang, draft }: { s: Strings; lang: Lang; draft: Draft }): React.ReactElement {
+  const styles = useStyles();
+  const rules = draft.rules;
+  return (
+    <>
       <Field label={s.region} required>
         <Dropdown
           data-testid="region"
@@ -244,89 +324,81 @@ export function SettingsForm(props: {
           </span>
         </Caption1>
       )}
-      <Field
-        label={s.cycleStart}
-        hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto}
-        validationMessage={draft.cycleBad ? s.cycleInvalid : undefined}
-      >
-        <Input
-          data-testid="cycle"
-          value={fixed ? String(fixed.start) : draft.cycle}
-          disabled={!!fixed}
-          placeholder={fixed ? undefined : '2019'}
-          onChange={(_, d) => draft.setCycle(d.value)}
-        />
-      </Field>
-      <Field label={s.asOf} hint={s.asOfHint(today())} validationMessage={draft.asOfBad ? s.asOfInvalid : undefined}>
-        <Input
-          data-testid="as-of"
-          value={draft.asOf}
-          placeholder={today()}
-          onChange={(_, d) => draft.setAsOf(d.value.trim())}
-        />
-      </Field>
-      {rules && (
-        <div className={styles.section}>
-          <Text weight="semibold" as="h2" size={300} className={styles.h2}>
-            {s.overrides}
-          </Text>
-          <Caption1 className={styles.muted}>{draft.open.length ? s.overridesHint : s.overrideNone}</Caption1>
-          {draft.open.map(([key, p]) => {
-            const err = draft.overrideErrors[key];
-            return (
-              <Field
-                key={key}
-                label={`${say(p.label, lang)}${s.paren(shortCite(p.cite, lang, rules.source.title))}`}
-                hint={`${key} · ${p.value === null ? s.notDefined : s.sourceValue(fmt(p.value))}`}
-                validationMessage={err ? say(err, lang) : undefined}
-              >
-                <Input
-                  data-testid={`override-${key}`}
-                  value={draft.over[key] ?? ''}
-                  placeholder={p.value === null ? s.notDefined : fmt(p.value)}
-                  onChange={(_, d) => draft.setOver(key, d.value)}
-                />
-              </Field>
-            );
-          })}
-        </div>
-      )}
-      {persistent && (
-        <div className={styles.row}>
-          <Button
-            appearance="secondary"
-            disabled={!canSave}
-            data-testid="save"
-            onClick={() =>
-              void act(async () => {
-                await draft.save();
-                onSaved();
-                return both((w) => w.saved);
-              })
-            }
+    </>
+  );
+}
+
+/** The numbers the source leaves open (or states), each with its article: a local value may be given. */
+function OpenNumbers({ s, lang, draft }: { s: Strings; lang: Lang; draft: Draft }): React.ReactElement {
+  const styles = useStyles();
+  const rules = draft.rules!;
+  return (
+    <div className={styles.section}>
+      <Text weight="semibold" as="h2" size={300} className={styles.h2}>
+        {s.overrides}
+      </Text>
+      <Caption1 className={styles.muted}>{draft.open.length ? s.overridesHint : s.overrideNone}</Caption1>
+      {draft.open.map(([key, p]) => {
+        const err = draft.overrideErrors[key];
+        return (
+          <Field
+            key={key}
+            label={`${say(p.label, lang)}${s.paren(shortCite(p.cite, lang, rules.source.title))}`}
+            hint={`${key} · ${p.value === null ? s.notDefined : s.sourceValue(fmt(p.value))}`}
+            validationMessage={err ? say(err, lang) : undefined}
           >
-            {s.save}
-          </Button>
-          {saved.region && (
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                draft.reset();
-                onSaved();
-              }}
-              data-testid="close-settings"
-            >
-              {s.saveCancel}
-            </Button>
-          )}
-        </div>
+            <Input
+              data-testid={`override-${key}`}
+              value={draft.over[key] ?? ''}
+              placeholder={p.value === null ? s.notDefined : fmt(p.value)}
+              onChange={(_, d) => draft.setOver(key, d.value)}
+            />
+          </Field>
+        );
+      })}
+    </div>
+  );
+}
+
+/** 保存 (and 取消, once settings were saved before). */
+function SaveButtons(props: {
+  s: Strings;
+  canSave: boolean;
+  draft: Draft;
+  onSaved: () => void;
+  act: Act;
+}): React.ReactElement {
+  const { s, canSave, draft, onSaved, act } = props;
+  const styles = useStyles();
+  const saved = getSettings();
+  return (
+    <div className={styles.row}>
+      <Button
+        appearance="secondary"
+        disabled={!canSave}
+        data-testid="save"
+        onClick={() =>
+          void act(async () => {
+            await draft.save();
+            onSaved();
+            return both((w) => w.saved);
+          })
+        }
+      >
+        {s.save}
+      </Button>
+      {saved.region && (
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            draft.reset();
+            onSaved();
+          }}
+          data-testid="close-settings"
+        >
+          {s.saveCancel}
+        </Button>
       )}
-      {draft.problem && (
-        <Caption1 data-testid="save-why" className={styles.warn}>
-          {say(draft.problem, lang)}
-        </Caption1>
-      )}
-      {busy && <Caption1>{s.whyDisabled.busy}</Caption1>}
     </div>
   );
 }

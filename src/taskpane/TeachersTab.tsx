@@ -1,7 +1,7 @@
 // The teachers: who is short first, a search by name or ID, a school filter; each teacher's cycle and
 // years in visible words, every verdict a button that opens its "why".
 import * as React from 'react';
-import { Button, Caption1, Input, mergeClasses, Select, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Caption1, Input, mergeClasses, Tab, TabList, Text } from '@fluentui/react-components';
 import { say, type Lang } from '../core/text';
 import { fmt } from '../core/decimal';
 import { maskId } from '../core/idcard';
@@ -12,11 +12,29 @@ import { RULES, type RegionId } from '../rules';
 import type { Strings } from './i18n';
 import type { Checked } from './view';
 import { useStyles } from './styles';
+import { SchoolSelect, schoolsOf } from './filters';
 import type { WhyTarget } from './Why';
 
 type Status = Report['teachers'][number]['cycle']['status'];
 type Filter = 'all' | 'failing' | 'open';
 const PAGE = 50;
+
+type Row = Report['teachers'][number];
+
+/** The class of a verdict's chip: its colour says pass, fail, still running, undecided or not assessed. */
+function useChip(): (x: Status) => string {
+  const styles = useStyles();
+  return (x) =>
+    x === 'pass'
+      ? styles.chipPass
+      : x === 'fail'
+        ? styles.chipFail
+        : x === 'inProgress'
+          ? styles.chipOpen
+          : x === 'pending'
+            ? styles.chipPending
+            : styles.chipNone;
+}
 
 export function TeachersTab(props: {
   s: Strings;
@@ -24,8 +42,8 @@ export function TeachersTab(props: {
   view: { last: Checked; report: Report };
   onWhy: (t: WhyTarget) => void;
 }): React.ReactElement {
-  const { s, lang, view, onWhy } = props;
-  const { last, report } = view;
+  const { s, view } = props;
+  const { report } = view;
   const styles = useStyles();
   const sum = report.summary;
   const [filter, setFilter] = React.useState<Filter>(
@@ -34,13 +52,7 @@ export function TeachersTab(props: {
   const [query, setQuery] = React.useState('');
   const [school, setSchool] = React.useState('');
   const [limit, setLimit] = React.useState(PAGE);
-  const schools = React.useMemo(
-    () =>
-      [...new Set(report.teachers.map((t) => t.school).filter((x): x is string => !!x))].sort((a, b) =>
-        a.localeCompare(b, 'zh-CN'),
-      ),
-    [report],
-  );
+  const schools = React.useMemo(() => schoolsOf(report.teachers.map((t) => t.school)), [report]);
   const q = query.normalize('NFKC').trim().toUpperCase();
   const open = (x: Status) => x === 'inProgress' || x === 'pending';
   const shown = report.teachers
@@ -51,10 +63,6 @@ export function TeachersTab(props: {
         (!school || t.school === school) &&
         (!q || (t.name ?? '').toUpperCase().includes(q) || t.id.toUpperCase().includes(q)),
     );
-  const word = (x: Status) => say(STATUS_WORDS[x], lang);
-  const unit = (u: 'hours' | 'credits') => (u === 'hours' ? s.hours : s.credits);
-  const fallback = RULES[report.region as RegionId]?.source.title;
-  const en = (x: string) => (lang === 'en' ? englishArticles(x) : x);
 
   return (
     <div className={styles.section}>
@@ -80,108 +88,115 @@ export function TeachersTab(props: {
           {s.all} {sum.teachers}
         </Tab>
       </TabList>
-      {schools.length > 1 && (
-        <Select
-          size="small"
-          aria-label={s.filterSchool}
-          value={school}
-          data-testid="teacher-school"
-          onChange={(_, d) => setSchool(d.value)}
-        >
-          <option value="">{s.anySchool}</option>
-          {schools.map((x) => (
-            <option key={x} value={x} lang="zh-CN">
-              {x}
-            </option>
-          ))}
-        </Select>
-      )}
+      <SchoolSelect s={s} schools={schools} value={school} testid="teacher-school" onChange={setSchool} />
       <Caption1 className={styles.muted}>
         {s.teachersShown(shown.length, sum.teachers)} · {s.asOfShown(report.asOf)}
       </Caption1>
-      {shown.slice(0, limit).map(({ t, index }) => {
-        const judged = last.result.teachers[index];
-        const chip = (x: Status) =>
-          x === 'pass'
-            ? styles.chipPass
-            : x === 'fail'
-              ? styles.chipFail
-              : x === 'inProgress'
-                ? styles.chipOpen
-                : x === 'pending'
-                  ? styles.chipPending
-                  : styles.chipNone;
-        const lines = t.cycle.shortfall.filter((x) => !x.advisory);
-        const value = (p: { hours: number; credits: number }) =>
-          report.unit === 'hours' ? `${fmt(p.hours)} ${s.hours}` : `${fmt(p.credits)} ${s.credits}`;
-        return (
-          <div key={t.id} className={styles.teacher} data-testid="teacher" data-status={t.cycle.status}>
-            <div className={styles.row}>
-              <Text weight="semibold" lang="zh-CN">
-                {t.name ?? ''}
-              </Text>
-              <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
-              {t.school && (
-                <Caption1 className={styles.muted} lang="zh-CN">
-                  {t.school}
-                </Caption1>
-              )}
-            </div>
-            <button
-              type="button"
-              className={mergeClasses(styles.chip, styles.cycleButton, chip(t.cycle.status))}
-              data-testid="why-cycle"
-              onClick={() => onWhy({ kind: 'period', teacher: index })}
-            >
-              <span className={styles.cycleText}>
-                <strong>
-                  {s.cycle} {t.cycle.start}–{t.cycle.end} · {word(t.cycle.status)}
-                </strong>
-                <span>
-                  {value(t.cycle)}
-                  {report.unit === 'credits' ? ` · ${fmt(t.cycle.hours)} ${s.hours}` : ''}
-                </span>
-              </span>
-              <span className={styles.whyHint}>{s.why} ›</span>
-            </button>
-            {lines.length > 0 && (t.cycle.status === 'fail' || t.cycle.status === 'inProgress')
-              ? lines.map((x) => {
-                  const c = judged?.cycle.conditions.find((y) => y.id === x.condition);
-                  return (
-                    <Caption1 key={x.condition} block data-testid="shortfall">
-                      {s.short(x.label, fmt(x.missing), unit(x.unit))}
-                      {s.paren(c ? shortCite(c.cite, lang, fallback) : x.article)}
-                    </Caption1>
-                  );
-                })
-              : t.cycle.status !== 'pass' && (
-                  <Caption1 block data-testid="verdict">
-                    {en(t.cycle.verdict)}
-                  </Caption1>
-                )}
-            <div className={styles.years}>
-              {t.years.map((y) => (
-                <button
-                  key={y.year}
-                  type="button"
-                  className={mergeClasses(styles.chip, chip(y.status))}
-                  data-testid="year"
-                  data-status={y.status}
-                  onClick={() => onWhy({ kind: 'period', teacher: index, year: y.year })}
-                >
-                  {y.year} {word(y.status)} · {report.unit === 'hours' ? fmt(y.hours) : fmt(y.credits)}
-                </button>
-              ))}
-            </div>
-            {t.idProblem && <Caption1 block>{en(t.idProblem)}</Caption1>}
-          </div>
-        );
-      })}
+      {shown.slice(0, limit).map(({ t, index }) => (
+        <TeacherCard key={t.id} {...props} t={t} index={index} />
+      ))}
       {shown.length > limit && (
         <Button size="small" onClick={() => setLimit(limit + PAGE)}>
           {s.showMore(Math.min(PAGE, shown.length - limit))}
         </Button>
       )}
     </div>
+  );
+}
+
+/** A teacher: name, ID, school; the cycle's verdict (and what is short) and each year's, each opening its "why". */
+function TeacherCard(props: {
+  s: Strings;
+  lang: Lang;
+  view: { last: Checked; report: Report };
+  onWhy: (t: WhyTarget) => void;
+  t: Row;
+  index: number;
+}): React.ReactElement {
+  const { s, lang, view, onWhy, t, index } = props;
+  const { report } = view;
+  const styles = useStyles();
+  const chip = useChip();
+  const word = (x: Status) => say(STATUS_WORDS[x], lang);
+  const en = (x: string) => (lang === 'en' ? englishArticles(x) : x);
+  const value = (p: { hours: number; credits: number }) =>
+    report.unit === 'hours' ? `${fmt(p.hours)} ${s.hours}` : `${fmt(p.credits)} ${s.credits}`;
+  return (
+    <div className={styles.teacher} data-testid="teacher" data-status={t.cycle.status}>
+      <div className={styles.row}>
+        <Text weight="semibold" lang="zh-CN">
+          {t.name ?? ''}
+        </Text>
+        <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
+        {t.school && (
+          <Caption1 className={styles.muted} lang="zh-CN">
+            {t.school}
+          </Caption1>
+        )}
+      </div>
+      <button
+        type="button"
+        className={mergeClasses(styles.chip, styles.cycleButton, chip(t.cycle.status))}
+        data-testid="why-cycle"
+        onClick={() => onWhy({ kind: 'period', teacher: index })}
+      >
+        <span className={styles.cycleText}>
+          <strong>
+            {s.cycle} {t.cycle.start}–{t.cycle.end} · {word(t.cycle.status)}
+          </strong>
+          <span>
+            {value(t.cycle)}
+            {report.unit === 'credits' ? ` · ${fmt(t.cycle.hours)} ${s.hours}` : ''}
+          </span>
+        </span>
+        <span className={styles.whyHint}>{s.why} ›</span>
+      </button>
+      <Shortfall {...props} />
+      <div className={styles.years}>
+        {t.years.map((y) => (
+          <button
+            key={y.year}
+            type="button"
+            className={mergeClasses(styles.chip, chip(y.status))}
+            data-testid="year"
+            data-status={y.status}
+            onClick={() => onWhy({ kind: 'period', teacher: index, year: y.year })}
+          >
+            {y.year} {word(y.status)} · {report.unit === 'hours' ? fmt(y.hours) : fmt(y.credits)}
+          </button>
+        ))}
+      </div>
+      {t.idProblem && <Caption1 block>{en(t.idProblem)}</Caption1>}
+    </div>
+  );
+}
+
+/** What a failing or running cycle still lacks, each with its article; else the verdict in words (not for a pass). */
+function Shortfall(props: { s: Strings; lang: Lang; view: { last: Checked; report: Report }; t: Row; index: number }) {
+  const { s, lang, view, t } = props;
+  const { last, report } = view;
+  const judged = last.result.teachers[props.index];
+  const lines = t.cycle.shortfall.filter((x) => !x.advisory);
+  const unit = (u: 'hours' | 'credits') => (u === 'hours' ? s.hours : s.credits);
+  const fallback = RULES[report.region as RegionId]?.source.title;
+  if (lines.length > 0 && (t.cycle.status === 'fail' || t.cycle.status === 'inProgress'))
+    return (
+      <>
+        {lines.map((x) => {
+          const c = judged?.cycle.conditions.find((y) => y.id === x.condition);
+          return (
+            <Caption1 key={x.condition} block data-testid="shortfall">
+              {s.short(x.label, fmt(x.missing), unit(x.unit))}
+              {s.paren(c ? shortCite(c.cite, lang, fallback) : x.article)}
+            </Caption1>
+          );
+        })}
+      </>
+    );
+  if (t.cycle.status === 'pass') return null;
+  return (
+    <Caption1 block data-testid="verdict">
+      {lang === 'en' ? englishArticles(t.cycle.verdict) : t.cycle.verdict}
+    </Caption1>
   );
 }

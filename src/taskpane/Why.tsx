@@ -190,20 +190,15 @@ function RecordWhy({ s, lang, view, index }: Props & { index: number }): React.R
       ) : (
         <Caption1>{s.noSteps}</Caption1>
       )}
-      {rec.issues.length > 0 && (
-        <>
-          <Text weight="semibold" as="h3" className={styles.sub}>
-            {s.recordIssues}
-          </Text>
-          {rec.issues.map((i, k) => (
-            <Caption1 block key={k}>
-              {say(ISSUES[i.code].title, lang)}
-              {s.colon}
-              {lang === 'en' ? englishArticles(maskIds(i.message)) : maskIds(i.message)}
-            </Caption1>
-          ))}
-        </>
-      )}
+      <Titled title={s.recordIssues}>
+        {rec.issues.map((i, k) => (
+          <Caption1 block key={k}>
+            {say(ISSUES[i.code].title, lang)}
+            {s.colon}
+            {lang === 'en' ? englishArticles(maskIds(i.message)) : maskIds(i.message)}
+          </Caption1>
+        ))}
+      </Titled>
     </>
   );
 }
@@ -218,7 +213,6 @@ function PeriodWhy({ s, lang, view, target }: Props): React.ReactElement {
   const conditions: Condition[] =
     (target.year === undefined ? judged?.cycle : judged?.years.find((y) => y.year === target.year))?.conditions ?? [];
   const en = (x: string) => (lang === 'en' ? englishArticles(x) : x);
-  const unit = (u: 'hours' | 'credits') => (u === 'hours' ? s.hours : s.credits);
   const note = overridesNote(report);
   // another branch adds the traced steps of a verdict; show them when the report has them
   const explanation = (period as { explanation?: unknown }).explanation;
@@ -241,52 +235,22 @@ function PeriodWhy({ s, lang, view, target }: Props): React.ReactElement {
           : `${fmt(period.credits)} ${s.credits} · ${fmt(period.hours)} ${s.hours}`}
       </Caption1>
       {typeof explanation === 'string' && explanation && <Text block>{en(explanation)}</Text>}
-      {conditions.length > 0 && (
-        <>
-          <Text weight="semibold" as="h3" className={styles.sub}>
-            {s.conditions}
-          </Text>
-          <ol className={styles.steps} data-testid="why-conditions">
-            {conditions.map((c) => (
-              <li key={c.id}>
-                <Text block>
-                  <strong>{c.advisory ? s.advisory : c.met ? s.met : s.notMet}</strong> · {say(c.label, lang)}{' '}
-                  {fmt(c.actual)}/{c.kind === 'max' ? `${s.atMost} ` : ''}
-                  {fmt(c.required)} {unit(c.unit)}
-                  {c.note ? ` · ${en(say(c.note, lang))}` : ''}
-                </Text>
-                <Article cite={c.cite} s={s} lang={lang} />
-                <Readings ids={c.readings ?? []} report={report} s={s} lang={lang} />
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-      {reasons.length > 0 && (
-        <>
-          <Text weight="semibold" as="h3" className={styles.sub}>
-            {s.reasons}
-          </Text>
-          {reasons.map((r, i) => (
-            <Caption1 block key={i}>
-              {en(r)}
-            </Caption1>
-          ))}
-        </>
-      )}
-      {period.undecided.length > 0 && (
-        <>
-          <Text weight="semibold" as="h3" className={styles.sub}>
-            {s.undecided}
-          </Text>
-          {period.undecided.map((u, i) => (
-            <Caption1 block key={i}>
-              {u.count} · {u.label}
-              {u.param ? ` (${u.param})` : ''}
-            </Caption1>
-          ))}
-        </>
-      )}
+      <Conditions s={s} lang={lang} report={report} conditions={conditions} />
+      <Titled title={s.reasons}>
+        {reasons.map((r, i) => (
+          <Caption1 block key={i}>
+            {en(r)}
+          </Caption1>
+        ))}
+      </Titled>
+      <Titled title={s.undecided}>
+        {period.undecided.map((u, i) => (
+          <Caption1 block key={i}>
+            {u.count} · {u.label}
+            {u.param ? ` (${u.param})` : ''}
+          </Caption1>
+        ))}
+      </Titled>
       {note && (
         <Caption1 block className={styles.warn} data-testid="why-overrides">
           {s.overridesUsed}
@@ -294,6 +258,50 @@ function PeriodWhy({ s, lang, view, target }: Props): React.ReactElement {
           {say(note, lang)}
         </Caption1>
       )}
+    </>
+  );
+}
+
+/** A heading and what stands under it; nothing at all where nothing does. */
+function Titled({ title, children }: { title: string; children: React.ReactNode[] }): React.ReactElement | null {
+  const styles = useStyles();
+  if (!children.length) return null;
+  return (
+    <>
+      <Text weight="semibold" as="h3" className={styles.sub}>
+        {title}
+      </Text>
+      {children}
+    </>
+  );
+}
+
+/** A verdict's conditions: met or not (or advisory), the figure against the bound, the article and readings. */
+function Conditions(props: { s: Strings; lang: Lang; report: Report; conditions: Condition[] }) {
+  const { s, lang, report, conditions } = props;
+  const styles = useStyles();
+  const en = (x: string) => (lang === 'en' ? englishArticles(x) : x);
+  const unit = (u: 'hours' | 'credits') => (u === 'hours' ? s.hours : s.credits);
+  if (!conditions.length) return null;
+  return (
+    <>
+      <Text weight="semibold" as="h3" className={styles.sub}>
+        {s.conditions}
+      </Text>
+      <ol className={styles.steps} data-testid="why-conditions">
+        {conditions.map((c) => (
+          <li key={c.id}>
+            <Text block>
+              <strong>{c.advisory ? s.advisory : c.met ? s.met : s.notMet}</strong> · {say(c.label, lang)}{' '}
+              {fmt(c.actual)}/{c.kind === 'max' ? `${s.atMost} ` : ''}
+              {fmt(c.required)} {unit(c.unit)}
+              {c.note ? ` · ${en(say(c.note, lang))}` : ''}
+            </Text>
+            <Article cite={c.cite} s={s} lang={lang} />
+            <Readings ids={c.readings ?? []} report={report} s={s} lang={lang} />
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

@@ -22,18 +22,27 @@ export interface PaneState {
   tab: 'settings' | 'issues' | 'teachers';
 }
 
-type Listener = () => void;
-let state: PaneState = { busy: null, last: null, error: null, notice: null, tab: 'settings' };
-const listeners = new Set<Listener>();
+/** A value the views subscribe to (React's useSyncExternalStore): the pane's state, the web page's. */
+export interface Store<T> {
+  get: () => T;
+  set: (patch: Partial<T>) => void;
+  subscribe: (l: () => void) => () => void;
+}
 
-export const store = {
-  get: (): PaneState => state,
-  set(patch: Partial<PaneState>): void {
-    state = { ...state, ...patch };
-    for (const l of listeners) l();
-  },
-  subscribe(l: Listener): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-};
+export function createStore<T>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch) {
+      state = { ...state, ...patch };
+      for (const l of listeners) l();
+    },
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+export const store = createStore<PaneState>({ busy: null, last: null, error: null, notice: null, tab: 'settings' });

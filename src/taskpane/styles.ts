@@ -9,6 +9,16 @@ const focus = {
   },
 };
 
+/** A bordered box: a card of settings or changes, a teacher. */
+const boxed = {
+  border: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusMedium,
+  padding: '8px 10px',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: '4px',
+} as const;
+
 export const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -48,14 +58,7 @@ export const useStyles = makeStyles({
   counts: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 10px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
+  card: boxed,
   summaryLine: { display: 'flex', alignItems: 'flex-start', gap: '8px', justifyContent: 'space-between' },
   filters: { display: 'flex', flexDirection: 'column', gap: '6px' },
   selects: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px' },
@@ -124,14 +127,7 @@ export const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  teacher: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 10px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
+  teacher: boxed,
   years: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   chip: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,

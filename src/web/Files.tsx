@@ -40,7 +40,7 @@ const useFileStyles = makeStyles({
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
-export function Files(props: {
+interface FilesProps {
   s: Strings;
   lang: Lang;
   busy: boolean;
@@ -53,8 +53,10 @@ export function Files(props: {
   onRemove: (key: string) => void;
   onClear: () => void;
   loadSamples: () => void;
-}): React.ReactElement {
-  const { s, lang, busy, files, meta } = props;
+}
+
+export function Files(props: FilesProps): React.ReactElement {
+  const { s, busy } = props;
   const w = s.web;
   const styles = useStyles();
   const fs = useFileStyles();
@@ -85,53 +87,82 @@ export function Files(props: {
         <Caption1 className={styles.muted}>{w.hint}</Caption1>
       </div>
 
-      {files.length > 0 && (
-        <div className={styles.section} data-testid="files">
-          {files.map((f) => {
-            const m = meta[f.key];
-            const region = m ? parseRegion(m.properties['CPD.region']) : undefined;
-            return (
-              <div key={f.key} className={fs.file} data-testid="file" data-state={m?.problem ? 'bad' : m ? 'read' : ''}>
-                <div className={fs.fileText}>
-                  <Text weight="semibold" lang="zh-CN">
-                    {f.name}
-                  </Text>
-                  <Caption1 className={styles.muted}>
-                    {size(f.blob.size)}
-                    {m?.format ? ` · ${w.format(formatWord(m.format))}` : ''}
-                    {m?.sheets?.length ? ' · ' : ''}
-                    {m?.sheets?.length ? <span lang="zh-CN">{m.sheets.join('、')}</span> : null}
-                    {region ? ` · ${w.regionFrom(say(RULES[region].name, lang))}` : ''}
-                  </Caption1>
-                  {m?.problem && (
-                    <Caption1 className={fs.bad} data-testid="file-problem">
-                      {w.unreadable}
-                      {s.colon}
-                      {say(m.problem, lang)}
-                    </Caption1>
-                  )}
-                  {m?.notices.map((n, i) => (
-                    <Caption1 key={i} className={styles.warn}>
-                      {say(n, lang)}
-                    </Caption1>
-                  ))}
-                </div>
-                <Button size="small" appearance="subtle" disabled={busy} onClick={() => props.onRemove(f.key)}>
-                  {w.remove}
-                </Button>
-              </div>
-            );
-          })}
-          {files.length > 1 && (
-            <div>
-              <Button size="small" disabled={busy} data-testid="clear-files" onClick={props.onClear}>
-                {w.clear}
-              </Button>
-            </div>
-          )}
+      <FileList {...props} />
+
+      <Samples {...props} />
+    </div>
+  );
+}
+
+/** The files chosen, each with what was read of it; 全部移除 where there are several. */
+function FileList(props: FilesProps): React.ReactElement | null {
+  const { s, busy, files } = props;
+  const styles = useStyles();
+  if (!files.length) return null;
+  return (
+    <div className={styles.section} data-testid="files">
+      {files.map((f) => (
+        <FileRow key={f.key} {...props} file={f} />
+      ))}
+      {files.length > 1 && (
+        <div>
+          <Button size="small" disabled={busy} data-testid="clear-files" onClick={props.onClear}>
+            {s.web.clear}
+          </Button>
         </div>
       )}
+    </div>
+  );
+}
 
+/** A file: its name, size, format, sheets and the region it names; why it cannot be read; its notices. */
+function FileRow(props: FilesProps & { file: FileRef }): React.ReactElement {
+  const { s, lang, busy, meta, file: f } = props;
+  const w = s.web;
+  const styles = useStyles();
+  const fs = useFileStyles();
+  const m = meta[f.key];
+  const region = m ? parseRegion(m.properties['CPD.region']) : undefined;
+  return (
+    <div className={fs.file} data-testid="file" data-state={m?.problem ? 'bad' : m ? 'read' : ''}>
+      <div className={fs.fileText}>
+        <Text weight="semibold" lang="zh-CN">
+          {f.name}
+        </Text>
+        <Caption1 className={styles.muted}>
+          {size(f.blob.size)}
+          {m?.format ? ` · ${w.format(formatWord(m.format))}` : ''}
+          {m?.sheets?.length ? ' · ' : ''}
+          {m?.sheets?.length ? <span lang="zh-CN">{m.sheets.join('、')}</span> : null}
+          {region ? ` · ${w.regionFrom(say(RULES[region].name, lang))}` : ''}
+        </Caption1>
+        {m?.problem && (
+          <Caption1 className={fs.bad} data-testid="file-problem">
+            {w.unreadable}
+            {s.colon}
+            {say(m.problem, lang)}
+          </Caption1>
+        )}
+        {m?.notices.map((n, i) => (
+          <Caption1 key={i} className={styles.warn}>
+            {say(n, lang)}
+          </Caption1>
+        ))}
+      </div>
+      <Button size="small" appearance="subtle" disabled={busy} onClick={() => props.onRemove(f.key)}>
+        {w.remove}
+      </Button>
+    </div>
+  );
+}
+
+/** The bundled samples, one button each (loaded on demand where they are not yet). */
+function Samples(props: FilesProps): React.ReactElement {
+  const { s, lang, busy } = props;
+  const w = s.web;
+  const styles = useStyles();
+  return (
+    <>
       <Divider />
       <Text weight="semibold" as="h2" size={300} className={styles.h2}>
         {w.samples}
@@ -158,6 +189,6 @@ export function Files(props: {
           </Button>
         </div>
       )}
-    </div>
+    </>
   );
 }

@@ -4,9 +4,7 @@
 // annotated copies, the summary workbook and the JSON report are downloads. Nothing leaves the machine.
 import * as React from 'react';
 import {
-  Button,
   Caption1,
-  FluentProvider,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -14,16 +12,26 @@ import {
   Tab,
   TabList,
   Text,
-  webLightTheme,
 } from '@fluentui/react-components';
-import { RULES } from '../rules';
+import type { RegionId } from '../rules';
 import { say, type Lang, type Text as Words } from '../core/text';
 import { getSettings } from '../runtime/state';
-import { STRINGS } from '../taskpane/i18n';
-import { useDraft } from '../taskpane/draft';
+import { STRINGS, type Strings } from '../taskpane/i18n';
+import { useDraft, type Draft } from '../taskpane/draft';
+import type { Report } from '../engine/report';
 import { useStyles } from '../taskpane/styles';
-import { reportIn } from '../taskpane/view';
-import { Header, Messages, Progress } from '../taskpane/chrome';
+import {
+  ActionBar,
+  messagesOf,
+  progressOf,
+  focusSetting,
+  Header,
+  Notices,
+  Page,
+  resultTabs,
+  useStore,
+  useView,
+} from '../taskpane/chrome';
 import { SettingsForm } from '../taskpane/SettingsTab';
 import { IssuesTab } from '../taskpane/IssuesTab';
 import { TeachersTab } from '../taskpane/TeachersTab';
@@ -32,15 +40,21 @@ import { Why, type WhyTarget } from '../taskpane/Why';
 import { Files } from './Files';
 import { Downloads } from './Downloads';
 import type { Sample } from './samples';
-import { addFiles, cancel, check, clearFiles, removeFile, store, type Tab as TabId, type WebState } from './state';
+import {
+  addFiles,
+  cancel,
+  check,
+  clearFiles,
+  removeFile,
+  store,
+  type Tab as TabId,
+  type WebCheck,
+  type WebState,
+} from './state';
 
 const useWebStyles = makeStyles({
   page: { maxWidth: '960px', margin: '0 auto', width: '100%' },
 });
-
-function useStore(): WebState {
-  return React.useSyncExternalStore(store.subscribe, store.get, store.get);
-}
 
 /** Files dragged anywhere over the page: dropped files are read, never opened by the browser in its place. */
 function useDropAnywhere(onFiles: (f: File[]) => void): boolean {
@@ -83,165 +97,210 @@ function useDropAnywhere(onFiles: (f: File[]) => void): boolean {
   return dragging;
 }
 
+/** The web page's action bar: the region, the files chosen, 校验 (or Cancel), progress and messages. */
+function WebBar(props: {
+  s: Strings;
+  lang: Lang;
+  st: WebState;
+  region: RegionId | undefined;
+  problem: Words | null;
+  /** at least one file not known to be unreadable */
+  readable: boolean;
+  onCheck: () => void;
+  message: Words | null;
+  clearMessage: () => void;
+}): React.ReactElement {
+  const { s, lang, st, problem } = props;
+  const w = s.web;
+  return (
+    <ActionBar
+      s={s}
+      lang={lang}
+      region={props.region}
+      subjectTestid="bar-files"
+      subject={
+        st.files.length ? (
+          <>
+            {w.files(st.files.length)}
+            {s.colon}
+            <span lang="zh-CN">{st.files.map((f) => f.name).join('、')}</span>
+          </>
+        ) : (
+          w.noFiles
+        )
+      }
+      progress={progressOf(st.busy, w.phase)}
+      onCancel={cancel}
+      run={{ label: w.check, testid: 'check', disabled: !!problem || !props.readable, onRun: props.onCheck }}
+      problem={problem}
+      problemId="check-why"
+      {...messagesOf(store, st, props.message, props.clearMessage)}
+    >
+      {st.inPage && (
+        <MessageBar intent="warning" data-testid="in-page">
+          <MessageBarBody>{w.noWorker(say(st.inPage, lang))}</MessageBarBody>
+        </MessageBar>
+      )}
+    </ActionBar>
+  );
+}
+
+/** What stops a check: no files; else the settings' problem, once every file is read (a file read tells its region). */
+function checkProblem(st: WebState, draftProblem: Words | null): Words | null {
+  if (st.busy) return null;
+  if (!st.files.length) return { zh: STRINGS.zh.web.needFiles, en: STRINGS.en.web.needFiles };
+  // files not read yet (their reading cancelled) will tell their region when read: 校验 reads them first
+  return st.files.some((f) => !st.meta[f.key]) ? null : draftProblem;
+}
+
+function WebTabs({ s, st, view }: { s: Strings; st: WebState; view: { report: Report } | null }) {
+  return (
+    <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as TabId })}>
+      <Tab value="files" data-testid="tab-files">
+        {s.web.tabFiles}
+        {st.files.length ? ` ${st.files.length}` : ''}
+      </Tab>
+      {resultTabs(s, view)}
+      <Tab value="schools" data-testid="tab-schools">
+        {s.tabSchools}
+      </Tab>
+    </TabList>
+  );
+}
+
+/** The bundled samples: brought in once the page is drawn, so that they are there at the first click. */
+function useSamples() {
+  const [samples, setSamples] = React.useState<readonly Sample[] | null>(null);
+  const loadSamples = React.useCallback(() => {
+    void import(/* webpackChunkName: "samples" */ './samples').then((m) => setSamples(m.SAMPLES));
+  }, []);
+  React.useEffect(() => {
+    const id = setTimeout(loadSamples, 300);
+    return () => clearTimeout(id);
+  }, [loadSamples]);
+  return { samples, loadSamples };
+}
+
+/** The settings as the files give them (and what the files disagree on), for the next check only. */
+function WebSettings({ s, lang, st, draft }: { s: Strings; lang: Lang; st: WebState; draft: Draft }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.section}>
+      <Notices lang={lang} notices={st.merged?.notices ?? []} testid="files-notice" />
+      <SettingsForm
+        s={s}
+        lang={lang}
+        busy={!!st.busy}
+        draft={draft}
+        onSaved={() => undefined}
+        act={async () => undefined}
+        persistent={false}
+      />
+    </div>
+  );
+}
+
+/** What to fix first, after the check's own notices; the downloads as its actions. */
+function WebIssues(props: {
+  s: Strings;
+  lang: Lang;
+  st: WebState;
+  view: { last: WebCheck; report: Report };
+  onWhy: (t: WhyTarget) => void;
+  onSetting: (param: string) => void;
+  onDone: (m: Words | null) => void;
+}): React.ReactElement {
+  const { s, lang, st, view } = props;
+  const busy = !!st.busy;
+  const names = view.last.files.map((f) => f.name);
+  return (
+    <>
+      <Notices lang={lang} notices={view.last.head.notices} testid="check-notice" />
+      <IssuesTab
+        s={s}
+        lang={lang}
+        view={view}
+        busy={busy}
+        checked={names.join('、')}
+        onWhy={props.onWhy}
+        onSetting={props.onSetting}
+        actions={<Downloads s={s} lang={lang} last={view.last} busy={busy} onDone={props.onDone} />}
+      />
+    </>
+  );
+}
+
+/** Files chosen, dropped anywhere on the page, or a sample: added to the list (and read) in the reader's language. */
+function useFileChoice(lang: Lang, clearMessage: () => void) {
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+  const clear = React.useRef(clearMessage);
+  clear.current = clearMessage;
+  const onFiles = React.useCallback((files: File[]) => {
+    clear.current();
+    void addFiles(files, langRef.current);
+  }, []);
+  const dragging = useDropAnywhere(onFiles);
+  const onSample = async (x: Sample) => {
+    clear.current();
+    const { sampleFile } = await import(/* webpackChunkName: "samples" */ './samples');
+    await addFiles([sampleFile(x)], lang, { replace: true });
+  };
+  return { onFiles, dragging, onSample };
+}
+
+/** A rule gap's button asked for this setting: its field on screen, focused, once the settings tab is shown. */
+function useFocusOnSettings(tab: TabId): (param: string) => void {
+  const [focusParam, setFocusParam] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (!focusParam || tab !== 'settings') return;
+    focusSetting(focusParam);
+    setFocusParam(null);
+  }, [focusParam, tab]);
+  return setFocusParam;
+}
+
 export function WebApp({ initialLang }: { initialLang: Lang }): React.ReactElement {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const s = STRINGS[lang];
   const w = s.web;
-  const st = useStore();
+  const st = useStore(store);
   const styles = useStyles();
   const ws = useWebStyles();
   const draft = useDraft();
   const [message, setMessage] = React.useState<Words | null>(null);
   const [why, setWhy] = React.useState<WhyTarget | null>(null);
-  const [samples, setSamples] = React.useState<readonly Sample[] | null>(null);
-  const [focusParam, setFocusParam] = React.useState<string | null>(null);
+  const { samples, loadSamples } = useSamples();
+  const setFocusParam = useFocusOnSettings(st.tab);
   const busy = !!st.busy;
-  const langRef = React.useRef(lang);
-  langRef.current = lang;
+  const { onFiles, dragging, onSample } = useFileChoice(lang, () => setMessage(null));
 
-  const onFiles = React.useCallback((files: File[]) => {
-    setMessage(null);
-    void addFiles(files, langRef.current);
-  }, []);
-  const dragging = useDropAnywhere(onFiles);
-
-  const loadSamples = React.useCallback(() => {
-    void import(/* webpackChunkName: "samples" */ './samples').then((m) => setSamples(m.SAMPLES));
-  }, []);
-  // the samples are part of the page: brought in once it is drawn, so that they are there at the first click
-  React.useEffect(() => {
-    const id = setTimeout(loadSamples, 300);
-    return () => clearTimeout(id);
-  }, [loadSamples]);
-  const onSample = async (x: Sample) => {
-    setMessage(null);
-    const { sampleFile } = await import(/* webpackChunkName: "samples" */ './samples');
-    await addFiles([sampleFile(x)], lang, { replace: true });
-  };
-
-  // a rule gap's button asked for this setting: its field on screen, focused
-  React.useEffect(() => {
-    if (!focusParam || st.tab !== 'settings') return;
-    const el = document.querySelector<HTMLInputElement>(`[data-testid="override-${focusParam}"]`);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus();
-    }
-    setFocusParam(null);
-  }, [focusParam, st.tab]);
-
-  const view = React.useMemo(
-    () => (st.last ? { last: st.last, report: reportIn(st.last, lang) } : null),
-    [st.last, lang],
-  );
-
+  const view = useView(st.last, lang);
   const run = async () => {
     setMessage(null);
     if (draft.dirty) await draft.save();
     await check(lang);
   };
-
-  const region = draft.region ?? getSettings().region;
-  // a file not read yet may be readable: only a file known to be unreadable cannot be checked
-  const readable = st.files.filter((f) => !st.meta[f.key]?.problem).length;
-  // files not read yet (their reading cancelled) will tell their region when read: 校验 reads them first
-  const unread = st.files.some((f) => !st.meta[f.key]);
-  const problem = busy
-    ? null
-    : !st.files.length
-      ? { zh: STRINGS.zh.web.needFiles, en: STRINGS.en.web.needFiles }
-      : unread
-        ? null
-        : draft.problem;
-  const notice = message ?? st.notice;
-  const total = view ? view.report.summary.errors + view.report.summary.warnings : null;
-  const setTab = (tab: TabId) => store.set({ tab });
-  const names = (st.last?.files ?? st.files).map((f) => f.name);
+  const checkFirst = <Text>{w.checkFirst}</Text>;
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <Page lang={lang}>
       <div className={mergeClasses(styles.root, ws.page)}>
         <Header s={s} lang={lang} setLang={setLang} subtitle={w.subtitle} />
         <Caption1 className={styles.muted}>{w.local}</Caption1>
-
-        <div className={styles.bar} data-testid="action-bar">
-          <div className={styles.barRow}>
-            <div className={styles.barText}>
-              <Text weight="semibold" data-testid="bar-region">
-                {region ? say(RULES[region].name, lang) : s.noRegion}
-              </Text>
-              <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)} data-testid="bar-files">
-                {st.files.length ? (
-                  <>
-                    {w.files(st.files.length)}
-                    {s.colon}
-                    <span lang="zh-CN">{st.files.map((f) => f.name).join('、')}</span>
-                  </>
-                ) : (
-                  w.noFiles
-                )}
-              </Caption1>
-            </div>
-            {busy ? (
-              <Button onClick={cancel} data-testid="cancel">
-                {s.cancel}
-              </Button>
-            ) : (
-              <Button
-                appearance="primary"
-                disabled={!!problem || !readable}
-                data-testid="check"
-                aria-describedby={problem ? 'check-why' : undefined}
-                onClick={() => void run()}
-              >
-                {w.check}
-              </Button>
-            )}
-          </div>
-          {st.busy && <Progress label={w.phase[st.busy.phase]} done={st.busy.done} total={st.busy.total} />}
-          {problem && (
-            <Caption1 id="check-why" data-testid="check-why">
-              {say(problem, lang)}
-            </Caption1>
-          )}
-          {st.inPage && (
-            <MessageBar intent="warning" data-testid="in-page">
-              <MessageBarBody>{w.noWorker(say(st.inPage, lang))}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Messages
-            s={s}
-            lang={lang}
-            error={st.error}
-            onCloseError={() => store.set({ error: null })}
-            notice={notice}
-            onCloseNotice={() => {
-              setMessage(null);
-              store.set({ notice: null });
-            }}
-          />
-        </div>
-
-        <TabList selectedValue={st.tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-          <Tab value="files" data-testid="tab-files">
-            {w.tabFiles}
-            {st.files.length ? ` ${st.files.length}` : ''}
-          </Tab>
-          <Tab value="settings" data-testid="tab-settings">
-            {s.tabSettings}
-          </Tab>
-          <Tab value="issues" data-testid="tab-issues">
-            {s.tabIssues}
-            {total !== null ? ` ${total}` : ''}
-          </Tab>
-          <Tab value="teachers" data-testid="tab-teachers">
-            {s.tabTeachers}
-            {view ? ` ${view.report.summary.teachers}` : ''}
-          </Tab>
-          <Tab value="schools" data-testid="tab-schools">
-            {s.tabSchools}
-          </Tab>
-        </TabList>
+        <WebBar
+          s={s}
+          lang={lang}
+          st={st}
+          region={draft.region ?? getSettings().region}
+          problem={checkProblem(st, draft.problem)}
+          // a file not read yet may be readable: only a file known to be unreadable cannot be checked
+          readable={st.files.some((f) => !st.meta[f.key]?.problem)}
+          onCheck={() => void run()}
+          message={message}
+          clearMessage={() => setMessage(null)}
+        />
+        <WebTabs s={s} st={st} view={view} />
 
         {st.tab === 'files' && (
           <Files
@@ -259,55 +318,28 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.ReactEleme
             loadSamples={loadSamples}
           />
         )}
-        {st.tab === 'settings' && (
-          <div className={styles.section}>
-            {st.merged?.notices.map((n, i) => (
-              <Caption1 key={i} className={styles.warn} data-testid="files-notice">
-                {say(n, lang)}
-              </Caption1>
-            ))}
-            <SettingsForm
+        {st.tab === 'settings' && <WebSettings s={s} lang={lang} st={st} draft={draft} />}
+        {st.tab === 'issues' &&
+          (view ? (
+            <WebIssues
               s={s}
               lang={lang}
-              busy={busy}
-              draft={draft}
-              onSaved={() => undefined}
-              act={async () => undefined}
-              persistent={false}
+              st={st}
+              view={view}
+              onWhy={setWhy}
+              onSetting={(param) => {
+                setFocusParam(param);
+                store.set({ tab: 'settings' });
+              }}
+              onDone={setMessage}
             />
-          </div>
-        )}
-        {st.tab === 'issues' &&
-          (view && st.last ? (
-            <>
-              {st.last.head.notices.map((n, i) => (
-                <Caption1 key={i} className={styles.warn} data-testid="check-notice">
-                  {say(n, lang)}
-                </Caption1>
-              ))}
-              <IssuesTab
-                s={s}
-                lang={lang}
-                view={view}
-                busy={busy}
-                checked={names.join('、')}
-                onWhy={setWhy}
-                onSetting={(param) => {
-                  setFocusParam(param);
-                  setTab('settings');
-                }}
-                actions={<Downloads s={s} lang={lang} last={st.last} busy={busy} onDone={setMessage} />}
-              />
-            </>
           ) : (
-            <Text>{w.checkFirst}</Text>
+            checkFirst
           ))}
-        {st.tab === 'teachers' &&
-          (view ? <TeachersTab s={s} lang={lang} view={view} onWhy={setWhy} /> : <Text>{w.checkFirst}</Text>)}
-        {st.tab === 'schools' &&
-          (view ? <SchoolsTab s={s} lang={lang} report={view.report} /> : <Text>{w.checkFirst}</Text>)}
+        {st.tab === 'teachers' && (view ? <TeachersTab s={s} lang={lang} view={view} onWhy={setWhy} /> : checkFirst)}
+        {st.tab === 'schools' && (view ? <SchoolsTab s={s} lang={lang} report={view.report} /> : checkFirst)}
       </div>
       {why && view && <Why s={s} lang={lang} view={view} target={why} onClose={() => setWhy(null)} />}
-    </FluentProvider>
+    </Page>
   );
 }

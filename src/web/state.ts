@@ -5,6 +5,7 @@ import { t, type Lang, type Text } from '../core/text';
 import { mergeSettings, type MergedSettings } from '../files/check';
 import { getSettings, setSettings } from '../runtime/state';
 import { Cancelled } from '../taskpane/port';
+import { createStore } from '../taskpane/store';
 import type { Checked } from '../taskpane/view';
 import { formAfterRead } from './choices';
 import { fileKey, type BookMeta, type CheckHead, type FileRef, type Made, type Phase } from './protocol';
@@ -33,8 +34,7 @@ export interface WebState {
   inPage: Text | null;
 }
 
-type Listener = () => void;
-let state: WebState = {
+export const store = createStore<WebState>({
   files: [],
   meta: {},
   merged: null,
@@ -44,20 +44,7 @@ let state: WebState = {
   notice: null,
   tab: 'files',
   inPage: null,
-};
-const listeners = new Set<Listener>();
-
-export const store = {
-  get: (): WebState => state,
-  set(patch: Partial<WebState>): void {
-    state = { ...state, ...patch };
-    for (const l of listeners) l();
-  },
-  subscribe(l: Listener): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-};
+});
 
 let runner: Promise<Runner> | null = null;
 let useWorker = true;

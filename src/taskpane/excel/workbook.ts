@@ -236,73 +236,8 @@ export class ExcelWorkbook implements WorkbookPort {
     return Excel.run(async (ctx) => {
       const { name, ws } = await this.addSheet(ctx, lang === 'en' ? 'CPD summary' : '学分汇总');
       const t = summaryTables(report, lang);
-      const en = lang === 'en';
-      ws.getRange('A1').values = [
-        [
-          en
-            ? `CPD credits summary — ${report.source} — as of ${report.asOf}`
-            : `教师培训学分汇总 — ${report.source} — 截至 ${report.asOf}`,
-        ],
-      ];
-      ws.getRange('A1').format.font.bold = true;
-      ws.getRange('A1').format.font.size = 14;
-      // the date the verdicts hold on, and whether they rest on a local value instead of the source's
-      ws.getRange('A2').values = [
-        [en ? `As of ${report.asOf} · cycle ${report.cycle.note}` : `截至 ${report.asOf} · 周期 ${report.cycle.note}`],
-      ];
-      const note = overridesNote(report);
-      if (note) {
-        ws.getRange('A3').values = [[say(note, lang)]];
-        ws.getRange('A3').format.font.bold = true;
-        ws.getRange('A3').format.font.color = `#${MARK_COLOURS.warning.font}`;
-      }
-      let row = 4;
-      // pass rates per year (and per school), with their charts, first: what a head reads
-      const rates = passRates(report);
-      const rateTable: Table = {
-        name: 'rates',
-        headers: en ? ['Year', 'Assessed', 'Passed', 'Pass rate %'] : ['年度', '考核人数', '合格人数', '合格率%'],
-        rows: rates.map((r) => [r.year, r.assessed, r.passed, r.rate]),
-      };
-      const rateTop = row;
-      row = (await this.writeTable(ctx, ws, rateTable, row, 0)) + 1;
-      if (rates.length) {
-        const chart = ws.charts.add(
-          Excel.ChartType.columnClustered,
-          ws.getRangeByIndexes(rateTop, 3, rates.length + 1, 1),
-          Excel.ChartSeriesBy.columns,
-        );
-        chart.title.text = en ? 'Pass rate by year (%)' : '各年度合格率（%）';
-        chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(rateTop + 1, 0, rates.length, 1));
-        chart.setPosition(`F${rateTop + 1}`, `M${rateTop + 14}`);
-      }
-      const bySchool = { rows: schoolPassRates(report).map((x) => [x.school, x.assessed, x.passed, x.rate]) };
-      if (bySchool.rows.length) {
-        const top = row;
-        row =
-          (await this.writeTable(
-            ctx,
-            ws,
-            {
-              name: 'schools',
-              headers: en
-                ? ['School', 'Assessed years', 'Passed', 'Pass rate %']
-                : ['学校', '考核人次', '合格人次', '合格率%'],
-              rows: bySchool.rows,
-            },
-            row,
-            0,
-          )) + 1;
-        const chart = ws.charts.add(
-          Excel.ChartType.barClustered,
-          ws.getRangeByIndexes(top, 3, bySchool.rows.length + 1, 1),
-          Excel.ChartSeriesBy.columns,
-        );
-        chart.title.text = en ? 'Pass rate by school (%)' : '各学校合格率（%）';
-        chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(top + 1, 0, bySchool.rows.length, 1));
-        chart.setPosition(`F${Math.max(top + 1, rateTop + 16)}`, `M${Math.max(top + 1, rateTop + 16) + 14}`);
-      }
-      row = Math.max(row, rateTop + 31);
+      summaryHead(ws, report, lang);
+      let row = await this.writeRates(ctx, ws, report, lang, 4);
       onProgress?.('write', 1, 3);
       for (const table of [t.cycles, t.years]) {
         ws.getRangeByIndexes(row, 0, 1, 1).values = [[table.name]];
@@ -317,6 +252,55 @@ export class ExcelWorkbook implements WorkbookPort {
       await this.sync(ctx);
       return name;
     });
+  }
+
+  /**
+   * Pass rates per year (and per school), with their charts, first: what a head reads. Returns the row
+   * below them (and below the charts beside them).
+   */
+  private async writeRates(ctx: Ctx, ws: Excel.Worksheet, report: Report, lang: Lang, top: number): Promise<number> {
+    const en = lang === 'en';
+    const rates = passRates(report);
+    const rateTable: Table = {
+      name: 'rates',
+      headers: en ? ['Year', 'Assessed', 'Passed', 'Pass rate %'] : ['年度', '考核人数', '合格人数', '合格率%'],
+      rows: rates.map((r) => [r.year, r.assessed, r.passed, r.rate]),
+    };
+    let row = (await this.writeTable(ctx, ws, rateTable, top, 0)) + 1;
+    if (rates.length)
+      rateChart(
+        ws,
+        Excel.ChartType.columnClustered,
+        top,
+        rates.length,
+        en ? 'Pass rate by year (%)' : '各年度合格率（%）',
+        {
+          top: top + 1,
+          bottom: top + 14,
+        },
+      );
+    const bySchool: Table = {
+      name: 'schools',
+      headers: en ? ['School', 'Assessed years', 'Passed', 'Pass rate %'] : ['学校', '考核人次', '合格人次', '合格率%'],
+      rows: schoolPassRates(report).map((x) => [x.school, x.assessed, x.passed, x.rate]),
+    };
+    if (bySchool.rows.length) {
+      const at = row;
+      row = (await this.writeTable(ctx, ws, bySchool, row, 0)) + 1;
+      const chartTop = Math.max(at + 1, top + 16);
+      rateChart(
+        ws,
+        Excel.ChartType.barClustered,
+        at,
+        bySchool.rows.length,
+        en ? 'Pass rate by school (%)' : '各学校合格率（%）',
+        {
+          top: chartTop,
+          bottom: chartTop + 14,
+        },
+      );
+    }
+    return Math.max(row, top + 31);
   }
 
   async insertTemplate(region: RegionId, lang: Lang): Promise<string> {
@@ -421,4 +405,45 @@ export class ExcelWorkbook implements WorkbookPort {
 
   readSettings = readWorkbookSettings;
   writeSettings = writeWorkbookSettings;
+}
+
+/** The summary's title, the date its verdicts hold on, and whether they rest on a local value instead of the source's. */
+function summaryHead(ws: Excel.Worksheet, report: Report, lang: Lang): void {
+  const en = lang === 'en';
+  ws.getRange('A1').values = [
+    [
+      en
+        ? `CPD credits summary — ${report.source} — as of ${report.asOf}`
+        : `教师培训学分汇总 — ${report.source} — 截至 ${report.asOf}`,
+    ],
+  ];
+  ws.getRange('A1').format.font.bold = true;
+  ws.getRange('A1').format.font.size = 14;
+  ws.getRange('A2').values = [
+    [en ? `As of ${report.asOf} · cycle ${report.cycle.note}` : `截至 ${report.asOf} · 周期 ${report.cycle.note}`],
+  ];
+  const note = overridesNote(report);
+  if (note) {
+    ws.getRange('A3').values = [[say(note, lang)]];
+    ws.getRange('A3').format.font.bold = true;
+    ws.getRange('A3').format.font.color = `#${MARK_COLOURS.warning.font}`;
+  }
+}
+
+/**
+ * A chart of a rate table written at row `top` (its header; `n` rows below): the rates of column D against
+ * the names of column A, placed in F:M between the rows given (1-based).
+ */
+function rateChart(
+  ws: Excel.Worksheet,
+  type: Excel.ChartType,
+  top: number,
+  n: number,
+  title: string,
+  rows: { top: number; bottom: number },
+): void {
+  const chart = ws.charts.add(type, ws.getRangeByIndexes(top, 3, n + 1, 1), Excel.ChartSeriesBy.columns);
+  chart.title.text = title;
+  chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(top + 1, 0, n, 1));
+  chart.setPosition(`F${rows.top}`, `M${rows.bottom}`);
 }
