@@ -1,10 +1,13 @@
 // The words of `cpd-credits --help`, Chinese first: an administrator reads the help before anything else.
 import type { Lang } from '../core/text';
-import { REGIONS } from '../rules';
+import { say } from '../core/text';
+import { REGIONS, RULES } from '../rules';
+
+// the regions as the rule sets name them, so that a new region appears in the help by itself
+const regionsIn = (lang: Lang, sep: string) => REGIONS.map((id) => `${say(RULES[id].name, lang)} ${id}`).join(sep);
 
 const ZH = {
-  program:
-    '教师培训学分助手：按地区规定检查教师培训学分登记表（海南 hainan、山东 shandong、郑州 zhengzhou、普洱 puer、奇台 qitai）',
+  program: `教师培训学分助手：按地区规定检查教师培训学分登记表（${regionsIn('zh', '、')}）`,
   version: '显示版本号',
   help: '显示帮助',
   helpCommand: '显示某个命令的帮助',
@@ -51,8 +54,7 @@ const ZH = {
 type Texts = typeof ZH;
 
 const EN: Texts = {
-  program:
-    'CPD Credits: check teacher-training rosters against regional credit rules (hainan, shandong, zhengzhou, puer, qitai)',
+  program: `CPD Credits: check teacher-training rosters against regional credit rules (${REGIONS.join(', ')})`,
   version: 'print the version',
   help: 'show help',
   helpCommand: 'show help for a command',

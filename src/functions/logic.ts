@@ -10,12 +10,11 @@ import {
   CreditsResult,
   RangeJudgement,
 } from '../engine/api';
-import { parseRegion, regionError, RULES, type RegionId } from '../rules';
+import { parseRegion, regionError, REGION_LIST, RULES, type RegionId } from '../rules';
 import { checkOptions } from '../present/options';
 import { RosterError } from '../engine/engine';
 import { RULE_GAPS } from '../core/types';
 import { checkId } from '../core/idcard';
-import { checkCertificate } from '../rules/qitai';
 import { parseYear, cellText } from '../engine/normalize';
 import { say, t, Text } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
@@ -262,7 +261,31 @@ export function certValid(n: unknown): boolean {
   // a 10-digit number typed without a text format loses its leading zero
   const s =
     typeof v === 'number' && Number.isInteger(v) && v < 1e10 ? String(v).padStart(10, '0') : String(cellText(v));
-  return checkCertificate(s).valid;
+  return certificateRules()(s).valid;
+}
+
+/**
+ * The certificate-number rules of the workbook's region; with no region set, those of the one text that has
+ * such rules (only one does today), so that CERT_VALID keeps working in a workbook not yet set up.
+ */
+function certificateRules(): (n: string) => { valid: boolean } {
+  const region = getSettings().region;
+  if (region) {
+    const own = RULES[region].certificate;
+    if (!own)
+      fail(
+        '#N/A',
+        t(
+          `${say(RULES[region].name, 'zh')}的规定没有证书编号格式`,
+          `${say(RULES[region].name, 'en')}: the text sets no certificate-number format`,
+        ),
+      );
+    return own;
+  }
+  const withRules = REGION_LIST.filter((r) => r.certificate);
+  const only = withRules.length === 1 ? withRules[0]?.certificate : undefined;
+  if (!only) fail('#N/A', t('本工作簿尚未设置地区', 'this workbook has no region set'));
+  return only;
 }
 
 export function regionName(): string {

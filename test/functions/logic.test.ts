@@ -124,6 +124,13 @@ test('ID_VALID and CERT_VALID', () => {
   expect(logic.certValid('0707200001')).toBe(true);
   expect(logic.certValid(707200001)).toBe(true);
   expect(logic.certValid('0707200000')).toBe(false);
+  // the workbook's region decides whose rules apply: qitai's 附件 has them, hainan's text none
+  setSettings({ region: 'qitai' });
+  expect(logic.certValid('0707200001')).toBe(true);
+  setSettings({ region: 'hainan' });
+  const e = errorOf(() => logic.certValid('0707200001'));
+  expect(e.code).toBe('#N/A');
+  expect(e.message).toContain('证书编号');
 });
 
 describe('CYCLE_STATUS and the as-of date', () => {
