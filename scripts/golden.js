@@ -32,7 +32,7 @@ const write = (name, text) => fs.writeFileSync(path.join(out, name), text);
 
 /** Every own field of the engine's result, Text values read out (a lazy Text has zh/en as getters). */
 function dump(v, seen = new Set()) {
-  if (v === null || typeof v !== 'object') return typeof v === 'function' ? '[fn]' : v;
+  if (v === null || typeof v !== 'object') return v;
   if (v instanceof Date) return v.toISOString();
   if (seen.has(v)) return '[cycle]';
   seen.add(v);
@@ -42,8 +42,10 @@ function dump(v, seen = new Set()) {
   else if (v instanceof Map) r = { map: [...v].map(([k, x]) => [k, dump(x, seen)]) };
   else {
     r = {};
-    const keys = new Set(Object.keys(v));
-    if ('zh' in v && 'en' in v) keys.add('zh').add('en');
+    // own data fields and the getters of its classes (a step's lazy detail); functions are code, not results
+    const keys = new Set(Object.keys(v).filter((k) => typeof v[k] !== 'function'));
+    for (let p = Object.getPrototypeOf(v); p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get) keys.add(k);
     for (const k of [...keys].sort()) if (k !== 'rules' && v[k] !== undefined) r[k] = dump(v[k], seen);
   }
   seen.delete(v);
