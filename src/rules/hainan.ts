@@ -329,9 +329,7 @@ function baseTraining(
         ? ['R-HN6']
         : [];
   if (rec.mode === 'schoolBased' && level !== 'school') {
-    tr.step(
-      'HN-14.4-school',
-      A14_4,
+    tr.step('HN-14.4-school', A14_4, () =>
       t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training'),
     );
   }
@@ -351,37 +349,41 @@ function baseTraining(
   let credits: number;
   if (hours < dayHours.value!) {
     const raw = product(hours, perHour.value!);
-    credits = Math.min(raw, rate.value);
+    const c = (credits = Math.min(raw, rate.value));
     tr.step(
       'HN-14.3-short',
       A14_3,
-      t(
-        `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(credits)} 学分`,
-        `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(credits)} credits`,
-      ),
+      () =>
+        t(
+          `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(c)} 学分`,
+          `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(c)} credits`,
+        ),
       { readings, params: [perHour, rate] },
     );
   } else {
-    credits = quotient([hours, rate.value], [dayHours.value!]);
+    const c = (credits = quotient([hours, rate.value], [dayHours.value!]));
     tr.step(
       'HN-14.3-day',
       A14_3,
-      t(
-        `${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(credits)} 学分`,
-        `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(credits)} credits`,
-      ),
+      () =>
+        t(
+          `${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(c)} 学分`,
+          `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(c)} credits`,
+        ),
       { readings: ['R-HN1', ...readings], params: [dayHours, rate] },
     );
   }
   const cap = p.use('projectCap');
   if (credits > cap.value!) {
+    const c = credits;
     tr.step(
       'HN-14.3-cap',
       A14_3,
-      t(
-        `单个项目最高 ${fmt(cap.value)} 学分：${fmt(credits)} → ${fmt(cap.value)}`,
-        `one project earns at most ${fmt(cap.value)} credits: ${fmt(credits)} → ${fmt(cap.value)}`,
-      ),
+      () =>
+        t(
+          `单个项目最高 ${fmt(cap.value)} 学分：${fmt(c)} → ${fmt(cap.value)}`,
+          `one project earns at most ${fmt(cap.value)} credits: ${fmt(c)} → ${fmt(cap.value)}`,
+        ),
       { readings: ['R-HN2'], params: [cap] },
     );
     credits = cap.value!;
@@ -389,7 +391,8 @@ function baseTraining(
     tr.step(
       'HN-14.3-cap',
       A14_3,
-      t(`恰好达到单个项目最高 ${fmt(cap.value)} 学分`, `exactly the ${fmt(cap.value)} credits one project may earn`),
+      () =>
+        t(`恰好达到单个项目最高 ${fmt(cap.value)} 学分`, `exactly the ${fmt(cap.value)} credits one project may earn`),
       { readings: ['R-HN2'], params: [cap] },
     );
   }
@@ -403,7 +406,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
     return tr.done(null, null);
   if (rec.grade === 'fail') {
-    tr.step('HN-14-fail', A14_3, t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
+    tr.step('HN-14-fail', A14_3, () => t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
   }
   const mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
@@ -424,10 +427,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         tr.step(
           'HN-14.6-short',
           A14_6,
-          t(
-            `师徒式培训 ${fmt(rec.months)} 个月，不足 ${fmt(min.value)} 个月：不计学分、学时`,
-            `mentorship of ${fmt(rec.months)} months is under ${fmt(min.value)}: no hours, no credits`,
-          ),
+          () =>
+            t(
+              `师徒式培训 ${fmt(rec.months)} 个月，不足 ${fmt(min.value)} 个月：不计学分、学时`,
+              `mentorship of ${fmt(rec.months)} months is under ${fmt(min.value)}: no hours, no credits`,
+            ),
           { params: [min] },
         );
         return tr.done(0, 0);
@@ -436,10 +440,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'HN-14.6-hours',
         A14_6,
-        t(
-          `师徒式培训 ${fmt(rec.months)} 个月（≥${fmt(min.value)}）：登记 ${fmt(h.value)} 学时`,
-          `mentorship of ${fmt(rec.months)} months (≥ ${fmt(min.value)}): ${fmt(h.value)} hours registered`,
-        ),
+        () =>
+          t(
+            `师徒式培训 ${fmt(rec.months)} 个月（≥${fmt(min.value)}）：登记 ${fmt(h.value)} 学时`,
+            `mentorship of ${fmt(rec.months)} months (≥ ${fmt(min.value)}): ${fmt(h.value)} hours registered`,
+          ),
         { params: [min, h] },
       );
       if (rec.hours !== undefined && rec.hours !== h.value) {
@@ -466,7 +471,9 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
             A14_6,
           ),
         );
-      tr.step('HN-14.6-credits', A14_6, t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`), { params: [c] });
+      tr.step('HN-14.6-credits', A14_6, () => t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`), {
+        params: [c],
+      });
       return tr.done(h.value, c.value);
     }
     case 'lecture': {
@@ -482,10 +489,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'HN-14.5',
         A14_5,
-        t(
-          `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
-          `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
-        ),
+        () =>
+          t(
+            `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
+            `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
+          ),
         { readings: ['R-HN4', 'R-HN2'], params: [rate] },
       );
       return tr.done(rec.hours, credits);
@@ -504,9 +512,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       )
         return tr.done(null, null);
       if (rec.level === 'school') {
-        tr.step(
-          'HN-14.4-school',
-          A14_4,
+        tr.step('HN-14.4-school', A14_4, () =>
           t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training'),
         );
         return baseTraining(rec, ctx, tr, rec.hours, 'school');
@@ -516,10 +522,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'HN-14.7',
         A14_7,
-        t(
-          `远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
-          `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
-        ),
+        () =>
+          t(
+            `远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
+            `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
+          ),
         { readings: ['R-HN2'], params: [rate] },
       );
       return tr.done(rec.hours, credits);
@@ -545,10 +552,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'HN-14.2',
         A14_2,
-        t(
-          `学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-          `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-        ),
+        () =>
+          t(
+            `学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+            `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+          ),
         { params: [rate] },
       );
       return tr.done(rec.hours, credits);
@@ -590,16 +598,14 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       )
         return tr.done(null, null);
       if (rec.mode === 'followAlong')
-        tr.step(
-          'HN-14.3-follow',
-          A14_3,
+        tr.step('HN-14.3-follow', A14_3, () =>
           t(
             '外派跟班培训视同集中培训，按派遣机构级别登记',
             'follow-along training counts as centralized, at the dispatching body’s level',
           ),
         );
       if (rec.mode === 'exam')
-        tr.step('HN-14.4-exam', A14_4, t('专业考试按考试时长计学时', 'an exam counts its duration as hours'), {
+        tr.step('HN-14.4-exam', A14_4, () => t('专业考试按考试时长计学时', 'an exam counts its duration as hours'), {
           readings: ['R-HN3'],
         });
       return baseTraining(rec, ctx, tr, rec.hours, rec.level);
@@ -644,10 +650,11 @@ function projectCredits(
     j.note(
       'HN-14.3-project',
       A14_3,
-      t(
-        `项目“${list[0]!.record.project}”的 ${list.length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
-        `project "${list[0]!.record.project}" (${list.length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
-      ),
+      () =>
+        t(
+          `项目“${list[0]!.record.project}”的 ${list.length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
+          `project "${list[0]!.record.project}" (${list.length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
+        ),
       { readings: ['R-HN2'], params: [use] },
     );
   }
@@ -662,17 +669,19 @@ function schoolCap(j: Judging, school: number, p: Params<Key>): number {
     j.note(
       'HN-9-school-cap',
       A9,
-      t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`),
+      () =>
+        t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`),
       { params: [use] },
     );
   else if (school > 0)
     j.step(
       'HN-9-school-cap',
       A9,
-      t(
-        `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
-        `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
-      ),
+      () =>
+        t(
+          `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
+          `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
+        ),
       { params: [use] },
     );
   return Math.min(school, cap);
@@ -683,9 +692,7 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   const counted = recs.filter((r) => r.conversion.counted);
   const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
   const raw = sum(counted.map((r) => r.conversion.credits ?? 0));
-  j.step(
-    'HN-9-sum',
-    A9,
+  j.step('HN-9-sum', A9, () =>
     t(
       `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
       `${counted.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
@@ -695,13 +702,12 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   const school = sum(counted.filter((r) => r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
   const other = sum(counted.filter((r) => !r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
   const credits = add(other, schoolCap(j, school, p));
-  if (credits !== raw) j.step('HN-9-counted', A9, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (credits !== raw)
+    j.step('HN-9-counted', A9, () => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
   let assessed = true;
   if (y === input.facts.hireYear) {
     assessed = false;
-    j.note(
-      'HN-10-hire',
-      A10,
+    j.note('HN-10-hire', A10, () =>
       t(
         '招聘（或省外引进）当年不考核，从第2年起考核',
         'the year of hire or transfer is not assessed; assessment starts in the 2nd year',
@@ -738,10 +744,11 @@ function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: P
     j.step(
       'HN-14.3-project',
       A14_3,
-      t(
-        `项目“${e.name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(cap.value)} 学分的上限按年度分别计算`,
-        `project "${e.name}" is registered in ${ys.join(', ')}: the ${fmt(cap.value)}-credit project cap applies in each year on its own`,
-      ),
+      () =>
+        t(
+          `项目“${e.name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(cap.value)} 学分的上限按年度分别计算`,
+          `project "${e.name}" is registered in ${ys.join(', ')}: the ${fmt(cap.value)}-credit project cap applies in each year on its own`,
+        ),
       { readings: ['R-HN2'], params: [cap] },
     );
   }
@@ -757,10 +764,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   j.step(
     'HN-9-cycle-sum',
     A9,
-    t(
-      `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
-      `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
-    ),
+    () =>
+      t(
+        `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
+        `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
+      ),
     {
       readings: ['R-HN5'],
       params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
@@ -769,9 +777,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   projectsAcrossYears(j, input.records, p);
   const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start) {
-    j.note(
-      'HN-10-new',
-      A10,
+    j.note('HN-10-new', A10, () =>
       t('新教师或省外引进教师从第2年起考核', 'new or transferred teachers are assessed from their 2nd year'),
     );
   }

@@ -449,10 +449,11 @@ function withPerformance(
     tr.step(
       'PE-11-perf',
       cite,
-      t(
-        `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
-        `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
-      ),
+      () =>
+        t(
+          `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
+          `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
+        ),
       { params: [p.use('perf.pass')] },
     );
     return base;
@@ -462,10 +463,11 @@ function withPerformance(
   tr.step(
     'PE-11-perf',
     cite,
-    t(
-      `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-      `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-    ),
+    () =>
+      t(
+        `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+        `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+      ),
     { params: [k] },
   );
   return total;
@@ -473,9 +475,14 @@ function withPerformance(
 
 function fixedHours(tr: Trace<Facts>, rec: TrainingRecord, use: ParamUse, c: Cite, what: Text): number {
   const hours = use.value!;
-  tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`), {
-    params: [use],
-  });
+  tr.step(
+    'PE-13-hours',
+    c,
+    () => t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`),
+    {
+      params: [use],
+    },
+  );
   if (rec.hours !== undefined && rec.hours !== hours) {
     tr.issue(
       'HOURS_FIXED_BY_RULE',
@@ -519,9 +526,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   if (mode === 'newTeacher') {
     tr.counted = false;
     tr.facts.newTeacher = true;
-    tr.step(
-      'PE-10-new',
-      A10_NEW,
+    tr.step('PE-10-new', A10_NEW, () =>
       t(
         '新任教师上岗培训：单独登记，不计入全员培训学时学分',
         'new-teacher onboarding: shown, not counted in the totals',
@@ -553,18 +558,21 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'PE-R3-module',
         R3,
-        t(
-          '未填模块：校本研修记录计入校本研修模块',
-          'no module given: a school-based record counts in the school-based module',
-        ),
+        () =>
+          t(
+            '未填模块：校本研修记录计入校本研修模块',
+            'no module given: a school-based record counts in the school-based module',
+          ),
         { readings: ['R-PE9'] },
       );
   }
   if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
-    tr.step('PE-7-class', cite('第七条'), t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), { readings: ['R-PE6'] });
+    tr.step('PE-7-class', cite('第七条'), () => t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), {
+      readings: ['R-PE6'],
+    });
   }
   if (rec.grade === 'fail') {
-    tr.step('PE-11-fail', A11_F, t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits'));
+    tr.step('PE-11-fail', A11_F, () => t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits'));
     return tr.done(0, 0);
   }
   switch (mode) {
@@ -594,15 +602,17 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
           `studio ${role}`,
         ),
       );
-      const rate = p.use(`studioRate.${rec.level}`);
+      const level = rec.level;
+      const rate = p.use(`studioRate.${level}`);
       const base = product(h.value!, rate.value!);
       tr.step(
         'PE-13.1',
         A13_1,
-        t(
-          `${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-          `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
-        ),
+        () =>
+          t(
+            `${fmt(h.value)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+            `${fmt(h.value)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
+          ),
         { params: [h, rate] },
       );
       graded(tr, ctx, rec);
@@ -613,15 +623,17 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         return tr.done(null, null);
       if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours')))
         return tr.done(null, null);
-      const k = p.use(`lecture.${rec.level}`);
-      const credits = product(rec.hours, k.value!);
+      const [level, hours] = [rec.level, rec.hours];
+      const k = p.use(`lecture.${level}`);
+      const credits = product(hours, k.value!);
       tr.step(
         'PE-13.2',
         A13_2,
-        t(
-          `授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
-          `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
-        ),
+        () =>
+          t(
+            `授课 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
+            `lecturing ${fmt(hours)} class hours × ${level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
+          ),
         { params: [k] },
       );
       return tr.done(rec.hours, credits);
@@ -665,15 +677,17 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
         hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
       }
-      const rate = p.use(`eventRate.${rec.level}`);
+      const level = rec.level;
+      const rate = p.use(`eventRate.${level}`);
       const base = product(hours, rate.value!);
       tr.step(
         isEvent ? 'PE-13.3' : 'PE-13.4',
         c,
-        t(
-          `${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-          `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
-        ),
+        () =>
+          t(
+            `${fmt(hours)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+            `${fmt(hours)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
+          ),
         { params: [rate] },
       );
       if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
@@ -690,10 +704,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'PE-13.5',
         A13_5,
-        t(
-          `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(years.value)}年有效）`,
-          `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(years.value)} years)`,
-        ),
+        () =>
+          t(
+            `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(years.value)}年有效）`,
+            `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(years.value)} years)`,
+          ),
         { readings: ['R-PE2'], params: [h, rate, years] },
       );
       return tr.done(h.value, credits);
@@ -716,9 +731,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
       if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
       const base = product(rec.hours, rate);
-      tr.step(
-        'PE-11-base',
-        A11_1,
+      tr.step('PE-11-base', A11_1, () =>
         t(
           `基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`,
           `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`,
@@ -747,9 +760,14 @@ function roleError(tr: Trace<Facts>, rec: TrainingRecord, accepted: string, c: C
 
 function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award | undefined): number {
   if (award === undefined || award === 'none') {
-    tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), {
-      readings: ['R-PE1'],
-    });
+    tr.step(
+      'PE-13.3-none',
+      A13_3,
+      () => t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`),
+      {
+        readings: ['R-PE1'],
+      },
+    );
     return base;
   }
   const k = p.use(`award.${award}`);
@@ -757,10 +775,11 @@ function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award
   tr.step(
     'PE-13.3-award',
     A13_3,
-    t(
-      `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-      `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-    ),
+    () =>
+      t(
+        `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+        `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+      ),
     { params: [k] },
   );
   return total;
@@ -829,10 +848,11 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
         tr.step(
           'PE-11-rate',
           A11_1,
-          t(
-            `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}），超出${range.where.zh}的范围 ${span}`,
-            `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}`,
-          ),
+          () =>
+            t(
+              `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}），超出${range.where.zh}的范围 ${span}`,
+              `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}`,
+            ),
           { readings: ['R-PE8', ...own], params: [...range.params, ...implied.params] },
         );
         tr.issue(
@@ -870,24 +890,28 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
       tr.step(
         'PE-11-rate',
         A11_1,
-        t(
-          `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`,
-          `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`,
-        ),
+        () =>
+          t(
+            `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`,
+            `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`,
+          ),
         { readings: ['R-PE8', ...own], params: [...(range?.params ?? []), ...implied.params] },
       );
     } else if (range) {
       tr.step(
         'PE-11-rate',
         A11_1,
-        t(
-          `项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`,
-          `project rate ${fmt(given)} (${range.where.en} range ${span})`,
-        ),
+        () =>
+          t(
+            `项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`,
+            `project rate ${fmt(given)} (${range.where.en} range ${span})`,
+          ),
         { readings: own, params: range.params },
       );
     } else {
-      tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`));
+      tr.step('PE-11-rate', A11_1, () =>
+        t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`),
+      );
     }
     return given;
   }
@@ -901,7 +925,7 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
         S6_4,
         ['R-PE7'],
       );
-    tr.step('PE-11-rate', S6_4, t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), {
+    tr.step('PE-11-rate', S6_4, () => t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), {
       readings: ['R-PE7'],
       params: [use],
     });
@@ -911,13 +935,18 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
     const use = p.use('rate.centralized.school');
     if (use.value === null)
       return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
-    tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), {
-      params: [use],
-    });
+    tr.step(
+      'PE-11-rate',
+      A11_1,
+      () => t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`),
+      {
+        params: [use],
+      },
+    );
     return use.value;
   }
   const d = p.use('defaultRate');
-  tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), {
+  tr.step('PE-11-rate', A11_1, () => t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), {
     params: [d],
   });
   return d.value;
@@ -949,15 +978,15 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     };
   }
   const aboveCounty = sum(recs.filter((r) => r.conversion.facts.aboveCounty).map((r) => r.conversion.credits ?? 0));
+  // the figures before the school-based cap below changes them
+  const raw = CLASSES.map((c) => ({ ...byClass[c] }));
   const parts = (lang: 'zh' | 'en') =>
-    CLASSES.map((c) =>
+    CLASSES.map((c, i) =>
       lang === 'zh'
-        ? `${CLASS_ZH[c]} ${fmt(byClass[c].hours)} 学时、${fmt(byClass[c].credits)} 学分`
-        : `${c} ${fmt(byClass[c].hours)} h, ${fmt(byClass[c].credits)} credits`,
+        ? `${CLASS_ZH[c]} ${fmt(raw[i]!.hours)} 学时、${fmt(raw[i]!.credits)} 学分`
+        : `${c} ${fmt(raw[i]!.hours)} h, ${fmt(raw[i]!.credits)} credits`,
     );
-  j.step(
-    'PE-10-sum',
-    A10,
+  j.step('PE-10-sum', A10, () =>
     t(
       `${recs.length} 条记录：${parts('zh').join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
       `${recs.length} record(s): ${parts('en').join('; ')}; county or above ${fmt(aboveCounty)} credits`,
@@ -971,10 +1000,11 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     j.note(
       'PE-S3-cap',
       S3,
-      t(
-        `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
-        `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
-      ),
+      () =>
+        t(
+          `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
+          `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
+        ),
       { readings: ['R-PE5'], params: [use] },
     );
     byClass.schoolBased.hours = cap;
@@ -982,10 +1012,11 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     j.step(
       'PE-S3-cap',
       S3,
-      t(
-        `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
-        `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
-      ),
+      () =>
+        t(
+          `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
+          `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
+        ),
       { readings: ['R-PE5'], params: [use] },
     );
   }
@@ -997,9 +1028,7 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     aboveCounty,
   };
   if (capped)
-    j.step(
-      'PE-10-counted',
-      A10,
+    j.step('PE-10-counted', A10, () =>
       t(
         `计入 ${fmt(tot.hours)} 学时、${fmt(tot.credits)} 学分`,
         `counted: ${fmt(tot.hours)} h, ${fmt(tot.credits)} credits`,
@@ -1060,10 +1089,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       j.step(
         'PE-13.5-years',
         A13_5,
-        t(
-          `学历提高只登记最早的 ${fmt(maxYears.value)} 个年度：本年度的学历提高记录不计`,
-          `degree study counts in its earliest ${fmt(maxYears.value)} years only: this year's degree records are not counted`,
-        ),
+        () =>
+          t(
+            `学历提高只登记最早的 ${fmt(maxYears.value)} 个年度：本年度的学历提高记录不计`,
+            `degree study counts in its earliest ${fmt(maxYears.value)} years only: this year's degree records are not counted`,
+          ),
         { params: [maxYears] },
       );
     const tot = yearTotals(recs, p, j);
@@ -1134,10 +1164,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.note(
       'PE-10-new',
       A10_NEW,
-      t(
-        `新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`,
-        `new-teacher onboarding ${fmt(h)} h, not counted in the totals`,
-      ),
+      () =>
+        t(
+          `新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`,
+          `new-teacher onboarding ${fmt(h)} h, not counted in the totals`,
+        ),
       { params: [need, practical] },
     );
     if (h < need.value!) {
@@ -1159,10 +1190,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   j.step(
     'PE-10-cycle-sum',
     A10,
-    t(
-      `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
-      `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
-    ),
+    () =>
+      t(
+        `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
+        `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
+      ),
     { readings: tot5(yearTotalsList) ? ['R-PE5'] : [] },
   );
   yearsBeforeHire(j, years, hire, A2);
@@ -1173,20 +1205,22 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.note(
       'PE-R3-module',
       R3,
-      t(
-        '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
-        'the module (category) column is blank on every row: treated as absent, module credits not judged',
-      ),
+      () =>
+        t(
+          '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
+          'the module (category) column is blank on every row: treated as absent, module credits not judged',
+        ),
       { readings: ['R-PE9'] },
     );
   if (!selfSelected && ctx.columns.has('selfSelected'))
     j.note(
       'PE-8-self',
       A8,
-      t(
-        '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
-        'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
-      ),
+      () =>
+        t(
+          '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
+          'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
+        ),
       { readings: ['R-PE9'] },
     );
   const cls = (c: ModeClass) => sum(yearTotalsList.map((tot) => tot.byClass[c].hours));

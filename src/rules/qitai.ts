@@ -377,7 +377,7 @@ function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Buc
     requiredProfessional: '必修（专业课）',
     requiredPublic: '必修（公共课）',
   }[b];
-  tr.step('QT-4-category', S4_2, t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), {
+  tr.step('QT-4-category', S4_2, () => t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), {
     readings: ['R-QT5'],
   });
   return b;
@@ -411,13 +411,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   tr.facts.high = rec.level !== undefined && HIGH.has(rec.level);
   if (tr.facts.high && base !== 'centralized') {
     // R-QT8: 国培 and 区培 hours are centralized hours, whatever the delivery
+    const delivery = base;
     tr.step(
       'QT-6.4.2',
       S6_4_2,
-      t(
-        `${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[base]}`,
-        `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${base}`,
-      ),
+      () =>
+        t(
+          `${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[delivery]}`,
+          `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${delivery}`,
+        ),
       { readings: ['R-QT8'] },
     );
     base = 'centralized';
@@ -427,9 +429,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     return tr.done(null, null);
   if (rec.grade === 'fail') {
     // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
-    tr.step(
-      'QT-5.2.1-fail',
-      S5_2_1,
+    tr.step('QT-5.2.1-fail', S5_2_1, () =>
       t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered'),
     );
     return tr.done(0, 0);
@@ -451,10 +451,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   tr.step(
     'QT-5.2.1',
     rec.mode === 'degree' ? S5_2_3 : S5_2_1,
-    t(
-      `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${how.zh}${not.zh}）= ${fmt(baseCredits)}`,
-      `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${how.en}${not.en}) = ${fmt(baseCredits)}`,
-    ),
+    () =>
+      t(
+        `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${how.zh}${not.zh}）= ${fmt(baseCredits)}`,
+        `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${how.en}${not.en}) = ${fmt(baseCredits)}`,
+      ),
     { readings: byDelivery ? [...readings, 'R-QT8'] : readings, params: [per] },
   );
   if (rec.mode === 'degree') {
@@ -471,10 +472,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     tr.step(
       'QT-5.2.2-lecturer',
       S5_2_2,
-      t(
-        `主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
-        `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
-      ),
+      () =>
+        t(
+          `主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
+          `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
+        ),
       { readings: ['R-QT1'], params: [k] },
     );
     return tr.done(rec.hours, total);
@@ -498,19 +500,22 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     tr.step(
       'QT-5.2.2-fair',
       S5_2_2,
-      t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass'),
+      () =>
+        t(
+          '奇台等次只有合格、良好、优秀：“中”按合格计',
+          'Qitai grades are pass/good/excellent: 中 (fair) counts as pass',
+        ),
       { readings: ['R-QT7'] },
     );
     grade = 'pass';
   }
-  const key = `bonus.${HIGH.has(rec.level) ? 'high' : 'low'}.${grade}` as const;
+  const level = rec.level;
+  const key = `bonus.${HIGH.has(level) ? 'high' : 'low'}.${grade}` as const;
   if (!p.has(key)) {
-    tr.step(
-      'QT-5.2.2-none',
-      S5_2_2,
+    tr.step('QT-5.2.2-none', S5_2_2, () =>
       t(
-        `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
-        `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
+        `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
+        `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
       ),
     );
     return tr.done(rec.hours, baseCredits);
@@ -520,10 +525,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   tr.step(
     'QT-5.2.2',
     S5_2_2,
-    t(
-      `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-      `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-    ),
+    () =>
+      t(
+        `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+        `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+      ),
     { params: [k] },
   );
   return tr.done(rec.hours, total);
@@ -540,10 +546,11 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   j.step(
     'QT-6.3-sum',
     S6_3,
-    t(
-      `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
-      `${counted.length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
-    ),
+    () =>
+      t(
+        `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
+        `${counted.length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
+      ),
     { readings: onboarding ? ['R-QT6'] : [] },
   );
   const yearHours = p.use('yearHours');
@@ -551,10 +558,11 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
     j.note(
       'QT-6.3-stand-in',
       S6_3,
-      t(
-        `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
-        `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
-      ),
+      () =>
+        t(
+          `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
+          `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
+        ),
       { params: [yearHours] },
     );
   const assessed = !beforeHire(j, y, input.facts.hireYear, S3);
@@ -599,12 +607,12 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   let schoolBased = bucket('schoolBased');
   const credits = sum([required, elective, schoolBased]);
   const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
-  j.step(
-    'QT-5.1-sum',
-    S5_1,
+  // the offsets below change elective and schoolBased: the step says them as summed
+  const [e0, s0] = [elective, schoolBased];
+  j.step('QT-5.1-sum', S5_1, () =>
     t(
-      `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(elective)}、校本 ${fmt(schoolBased)}，共 ${fmt(credits)} 学分`,
-      `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(elective)}, school-based ${fmt(schoolBased)}: ${fmt(credits)} credits`,
+      `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(e0)}、校本 ${fmt(s0)}，共 ${fmt(credits)} 学分`,
+      `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(e0)}, school-based ${fmt(s0)}: ${fmt(credits)} credits`,
     ),
   );
   // R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one.
@@ -625,20 +633,22 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       j.note(
         'QT-5.1-offset',
         S5_1,
-        t(
-          `必修超出${fmt(reqMin.value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
-          `${fmt(moved)} required credits above ${fmt(reqMin.value)} fill the ${name} shortfall`,
-        ),
+        () =>
+          t(
+            `必修超出${fmt(reqMin.value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
+            `${fmt(moved)} required credits above ${fmt(reqMin.value)} fill the ${name} shortfall`,
+          ),
         { readings: ['R-QT4'], params: [reqMin, min] },
       );
     } else {
       j.step(
         'QT-5.1-offset',
         S5_1,
-        t(
-          `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(reqMin.value)}学分的部分可折抵`,
-          `${name} is ${fmt(short)} credits short; no required credits above ${fmt(reqMin.value)} are left to fill it`,
-        ),
+        () =>
+          t(
+            `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(reqMin.value)}学分的部分可折抵`,
+            `${name} is ${fmt(short)} credits short; no required credits above ${fmt(reqMin.value)} are left to fill it`,
+          ),
         { readings: ['R-QT4'], params: [reqMin, min] },
       );
     }
@@ -690,9 +700,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const training = allMet(conditions);
   const degree = !training && all.some((r) => r.conversion.facts.degree && (r.conversion.credits ?? 0) > 0);
   if (degree)
-    j.note(
-      'QT-6.4.2-degree',
-      S6_4_2_DEGREE,
+    j.note('QT-6.4.2-degree', S6_4_2_DEGREE, () =>
       t(
         '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论',
         'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide',
@@ -702,9 +710,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   // 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column
   let pass = training || degree;
   if (input.facts.assessment === undefined) {
-    j.note(
-      'QT-6.4.3',
-      S6_4_3,
+    j.note('QT-6.4.3', S6_4_3, () =>
       t(
         '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
         'no assessment column: the result reflects the training requirement only; 考核合格 is pending',
@@ -712,16 +718,14 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     );
   } else if (!input.facts.assessment) {
     pass = false;
-    j.note(
-      'QT-6.4.3',
-      S6_4_3,
+    j.note('QT-6.4.3', S6_4_3, () =>
       t(
         '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标',
         'assessment failed: certification needs both training and assessment',
       ),
     );
   } else {
-    j.note('QT-6.4.3', S6_4_3, t('考核合格', 'assessment passed'));
+    j.note('QT-6.4.3', S6_4_3, () => t('考核合格', 'assessment passed'));
   }
   return {
     years,

@@ -4,7 +4,7 @@
 // The tools carry no rule of any region: numbers and articles stay in the region files.
 import type { Cite, ParamDef, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
-import { t, Text } from '../core/text';
+import { lazyText, t, Text } from '../core/text';
 import { articleEn } from '../core/cite';
 import type {
   SchoolFlag,
@@ -134,12 +134,35 @@ export interface RegionRules<K extends string = string, F = unknown> {
 
 type StepExtra = { readings?: readonly string[] | undefined; params?: readonly ParamUse[] | undefined };
 
+/**
+ * A step's words, made when someone reads them: the report renders a record's explanation once, in one
+ * language, and most records' steps are never shown at all, so building both languages of every step up
+ * front was most of a conversion's cost. A function must read only values that stay as they are (consts,
+ * frozen parameters, the record's own fields), never a variable reassigned after the step is taken.
+ */
+export type Words = () => Text;
+
+/** A step whose detail is made from its words each time it is read. */
+class LazyStep implements Step {
+  readings?: string[];
+  params?: ParamUse[];
+  constructor(
+    readonly rule: string,
+    readonly cite: Cite,
+    private readonly words: Words,
+  ) {}
+
+  get detail(): Text {
+    return this.words();
+  }
+}
+
 /** Collects the steps of one computation in the order they are applied. */
 export class Steps {
   readonly steps: Step[] = [];
 
-  step(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
-    const s: Step = { rule, cite, detail };
+  step(rule: string, cite: Cite, detail: Text | Words, extra: StepExtra = {}): this {
+    const s: Step = typeof detail === 'function' ? new LazyStep(rule, cite, detail) : { rule, cite, detail };
     if (extra.readings?.length) s.readings = [...extra.readings];
     if (extra.params?.length) s.params = [...extra.params];
     this.steps.push(s);
@@ -191,14 +214,18 @@ export class Judging extends Steps {
     super();
   }
 
-  note(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
+  note(rule: string, cite: Cite, detail: Text | Words, extra: StepExtra = {}): this {
     this.step(rule, cite, detail, extra);
     const readings = extra.readings ?? [];
+    const words = typeof detail === 'function' ? detail : () => detail;
     this.notes.push(
-      t(
-        `${detail.zh}（${[cite.article, ...readings].join('，')}）`,
-        `${detail.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
-      ),
+      lazyText(() => {
+        const d = words();
+        return t(
+          `${d.zh}（${[cite.article, ...readings].join('，')}）`,
+          `${d.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
+        );
+      }),
     );
     return this;
   }
@@ -207,7 +234,7 @@ export class Judging extends Steps {
   check(...conditions: Condition[]): this {
     for (const c of conditions) {
       this.conditions.push(c);
-      this.step(`${this.prefix}-${c.id}`, c.cite, conditionDetail(c), { readings: c.readings, params: c.params });
+      this.step(`${this.prefix}-${c.id}`, c.cite, () => conditionDetail(c), { readings: c.readings, params: c.params });
     }
     return this;
   }
@@ -296,10 +323,11 @@ export function undefinedParam(
   tr.step(
     'UNDEFINED',
     cite,
-    t(
-      `${label.zh}：原文未规定（参数 ${use.key}），不计算学分`,
-      `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`,
-    ),
+    () =>
+      t(
+        `${label.zh}：原文未规定（参数 ${use.key}），不计算学分`,
+        `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`,
+      ),
     { readings },
   );
   tr.issue(
@@ -343,9 +371,7 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
   const r = displayName(ROLE_VOCAB, role);
   const m = displayName(MODE_VOCAB, rec.mode);
   if (!rule.roles.has(role)) {
-    tr.step(
-      'ROLE-other',
-      rule.cite,
+    tr.step('ROLE-other', rule.cite, () =>
       t(
         `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
         `role ${role}: the region's text gives this role nothing of its own; counted as ${rec.mode}`,
@@ -367,9 +393,7 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
     );
     return false;
   }
-  tr.step(
-    'ROLE-lecturer',
-    rule.cite,
+  tr.step('ROLE-lecturer', rule.cite, () =>
     t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${rec.mode}: counted as lecturing`),
   );
   return true;
@@ -382,9 +406,7 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
  */
 export function beforeHire(j: Judging, year: number, hire: number | undefined, cite: Cite): boolean {
   if (hire === undefined || year >= hire) return false;
-  j.step(
-    'HIRE-before',
-    cite,
+  j.step('HIRE-before', cite, () =>
     t(`入职年度 ${hire} 之前的年度不考核`, `a year before the hire year ${hire} is not assessed`),
   );
   const why = hireWhy(cite);

@@ -241,7 +241,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
-    tr.step('SD-14-fail', A14, t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits'));
+    tr.step('SD-14-fail', A14, () => t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits'));
     return tr.done(0, 0);
   }
   switch (mode) {
@@ -250,10 +250,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'SD-15',
         A15,
-        t(
-          `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
-          `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
-        ),
+        () =>
+          t(
+            `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
+            `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
+          ),
         { params: [c] },
       );
       return tr.done(rec.hours ?? 0, c.value);
@@ -264,10 +265,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'SD-16-new',
         A16,
-        t(
-          `新任教师试用期培训（不少于 ${fmt(min.value)} 学时）考核合格：记 ${pv(c)} 学分`,
-          `new-teacher probation training (at least ${fmt(min.value)} h) passed: ${pv(c)} credits`,
-        ),
+        () =>
+          t(
+            `新任教师试用期培训（不少于 ${fmt(min.value)} 学时）考核合格：记 ${pv(c)} 学分`,
+            `new-teacher probation training (at least ${fmt(min.value)} h) passed: ${pv(c)} credits`,
+          ),
         { params: [c, min] },
       );
       if (rec.hours === undefined || rec.hours < min.value!) {
@@ -302,10 +304,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         tr.step(
           'SD-17-school',
           A18,
-          t(
-            `校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-            `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-          ),
+          () =>
+            t(
+              `校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+              `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+            ),
           { readings: ['R-SD1', 'R-SD2'], params: [rate] },
         );
         return tr.done(rec.hours, credits);
@@ -315,10 +318,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'SD-17',
         A17,
-        t(
-          `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
-          `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
-        ),
+        () =>
+          t(
+            `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
+            `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
+          ),
         { params: [m] },
       );
       return tr.done(rec.hours, credits);
@@ -333,10 +337,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'SD-18',
         A18,
-        t(
-          `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(cap.value)}）`,
-          `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(cap.value)} a cycle)`,
-        ),
+        () =>
+          t(
+            `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(cap.value)}）`,
+            `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(cap.value)} a cycle)`,
+          ),
         { readings: ['R-SD2'], params: [rate, cap] },
       );
       return tr.done(rec.hours, credits);
@@ -349,10 +354,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       tr.step(
         'SD-14',
         A14,
-        t(
-          `${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-          `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-        ),
+        () =>
+          t(
+            `${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+            `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+          ),
         { params: [rate] },
       );
       return tr.done(rec.hours, credits);
@@ -369,9 +375,7 @@ function judgeYear(
   const j = new Judging('SD');
   const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
   const raw = sum(recs.map((r) => r.conversion.credits ?? 0));
-  j.step(
-    'SD-6-sum',
-    A6,
+  j.step('SD-6-sum', A6, () =>
     t(
       `${recs.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
       `${recs.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
@@ -385,20 +389,20 @@ function judgeYear(
     j.note(
       'SD-15-year',
       A15,
-      t(
-        `学历提升本学年只记 ${fmt(degreeCap.value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
-        `degree study counts ${fmt(degreeCap.value)} credits a year; ${fmt(degreeExcess)} more not counted`,
-      ),
+      () =>
+        t(
+          `学历提升本学年只记 ${fmt(degreeCap.value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
+          `degree study counts ${fmt(degreeCap.value)} credits a year; ${fmt(degreeExcess)} more not counted`,
+        ),
       { params: [degreeCap] },
     );
   const credits = sub(raw, degreeExcess);
-  if (degreeExcess > 0) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (degreeExcess > 0)
+    j.step('SD-6-counted', A6, () => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
   let assessed = true;
   if (input.facts.exemptYears.has(y)) {
     assessed = false;
-    j.note(
-      'SD-21-exempt',
-      A21,
+    j.note('SD-21-exempt', A21, () =>
       t(
         '因产假病假等标记免考核，按主管部门规定补修',
         'marked exempt (maternity or sick leave); make-up as the department decides',
@@ -430,9 +434,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const creditOf = (rs: ConvertedRecord<Facts>[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
   const raw = creditOf(all);
-  j.step(
-    'SD-6-cycle-sum',
-    A6,
+  j.step('SD-6-cycle-sum', A6, () =>
     t(
       `${all.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
       `${all.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
@@ -442,10 +444,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.step(
       'SD-15-year',
       A15,
-      t(
-        `学历提升各学年超出 ${fmt(p.num('degreeCredits'))} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
-        `degree study above ${fmt(p.num('degreeCredits'))} credits in a year: ${fmt(degreeExcess)} not counted`,
-      ),
+      () =>
+        t(
+          `学历提升各学年超出 ${fmt(p.num('degreeCredits'))} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
+          `degree study above ${fmt(p.num('degreeCredits'))} credits in a year: ${fmt(degreeExcess)} not counted`,
+        ),
       { params: [p.use('degreeCredits')] },
     );
   const schoolBased = creditOf(all.filter((r) => r.conversion.facts.schoolBased));
@@ -455,25 +458,28 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.note(
       'SD-18-cap',
       A18,
-      t(
-        `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
-        `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
-      ),
+      () =>
+        t(
+          `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
+          `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
+        ),
       { params: [capUse] },
     );
   else if (schoolBased > 0)
     j.step(
       'SD-18-cap',
       A18,
-      t(
-        `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
-        `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
-      ),
+      () =>
+        t(
+          `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
+          `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
+        ),
       { params: [capUse] },
     );
   const other = sub(creditOf(all.filter((r) => !r.conversion.facts.schoolBased)), degreeExcess);
   const credits = round2(other + Math.min(schoolBased, cap));
-  if (credits !== raw) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (credits !== raw)
+    j.step('SD-6-counted', A6, () => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
   yearsBeforeHire(j, years, input.facts.hireYear, A2);
   // R-SD4: each assessed year of the cycle must itself reach the year's minimum; one condition per
   // year so that the shortfall says which year is short and by how much. Years not assessed

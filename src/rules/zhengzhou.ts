@@ -119,7 +119,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   // 六(一): only a degree obtained (毕业、结业、学位证书) exempts the cycle; a failed one does not.
   tr.facts.degree = rec.mode === 'degree' && rec.grade !== 'fail';
   if (rec.grade === 'fail') {
-    tr.step('ZZ-5-fail', S5, t('考核不合格：不登记学时', 'failed assessment: no hours registered'));
+    tr.step('ZZ-5-fail', S5, () => t('考核不合格：不登记学时', 'failed assessment: no hours registered'));
     return tr.done(0, 0);
   }
   if (rec.mode === 'degree') {
@@ -127,10 +127,11 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     tr.step(
       'ZZ-6.1',
       S6_1,
-      t(
-        `学历教育取得证书：免于参加本周期${fmt(cycle.value)}学时培训`,
-        `degree obtained: exempt from the cycle’s ${fmt(cycle.value)} hours`,
-      ),
+      () =>
+        t(
+          `学历教育取得证书：免于参加本周期${fmt(cycle.value)}学时培训`,
+          `degree obtained: exempt from the cycle’s ${fmt(cycle.value)} hours`,
+        ),
       { params: [cycle] },
     );
     return tr.done(rec.hours ?? 0, rec.hours ?? 0);
@@ -140,9 +141,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   )
     return tr.done(null, null);
   if (rec.mode === 'support')
-    tr.step(
-      'ZZ-6.3',
-      S6_3,
+    tr.step('ZZ-6.3', S6_3, () =>
       t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets'),
     );
   if (rec.mode === 'schoolBased') {
@@ -150,16 +149,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     tr.step(
       'ZZ-5-school',
       S5_SB,
-      t(
-        `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(sb.value)}学时校本研修`,
-        `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(sb.value)} school-based hours`,
-      ),
+      () =>
+        t(
+          `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(sb.value)}学时校本研修`,
+          `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(sb.value)} school-based hours`,
+        ),
       { params: [sb] },
     );
   }
-  tr.step(
-    'ZZ-5',
-    S5,
+  tr.step('ZZ-5', S5, () =>
     t(
       `按项目设计学时登记 ${fmt(rec.hours)} 学时（层次和方式不改变学时）；学分 = 学时`,
       `${fmt(rec.hours)} designed hours registered (level and mode do not change them); credits = hours`,
@@ -177,15 +175,18 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     const j = new Judging('ZZ');
     const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    j.step('ZZ-4-sum', S4, t(`${recs.length} 条记录：${fmt(hours)} 学时`, `${recs.length} record(s): ${fmt(hours)} h`));
+    j.step('ZZ-4-sum', S4, () =>
+      t(`${recs.length} 条记录：${fmt(hours)} 学时`, `${recs.length} record(s): ${fmt(hours)} h`),
+    );
     // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
     j.note(
       'ZZ-4-year',
       S4,
-      t(
-        `郑州按五年周期考核，年度${fmt(yearMin.value)}学时“为宜”，不单独判定`,
-        `Zhengzhou assesses the five-year cycle; ${fmt(yearMin.value)} hours a year is advisable, not a condition`,
-      ),
+      () =>
+        t(
+          `郑州按五年周期考核，年度${fmt(yearMin.value)}学时“为宜”，不单独判定`,
+          `Zhengzhou assesses the five-year cycle; ${fmt(yearMin.value)} hours a year is advisable, not a condition`,
+        ),
       { params: [yearMin] },
     );
     beforeHire(j, y, hire, S1);
@@ -206,9 +207,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const all = input.records.filter((r) => r.conversion.counted);
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
   const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
-  j.step(
-    'ZZ-4-cycle-sum',
-    S4,
+  j.step('ZZ-4-cycle-sum', S4, () =>
     t(
       `${all.length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`,
       `${all.length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`,
@@ -221,10 +220,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.note(
       'ZZ-6.1',
       S6_1,
-      t(
-        `本周期内取得学历教育证书，免于参加本周期${fmt(cycleHours.value)}学时培训，下列学时条件不影响结论`,
-        `a degree was obtained within the cycle: exempt from its ${fmt(cycleHours.value)} hours, so the hour conditions below do not decide`,
-      ),
+      () =>
+        t(
+          `本周期内取得学历教育证书，免于参加本周期${fmt(cycleHours.value)}学时培训，下列学时条件不影响结论`,
+          `a degree was obtained within the cycle: exempt from its ${fmt(cycleHours.value)} hours, so the hour conditions below do not decide`,
+        ),
       { params: [cycleHours] },
     );
   }
