@@ -152,6 +152,19 @@ function foldKey(id: string): string {
   return k;
 }
 
+const idKeys = new Map<string, string>();
+
+/** A teacher's grouping key: one string for all of their records (each record keeps it). */
+function idKey(id: string): string {
+  let k = idKeys.get(id);
+  if (k === undefined) {
+    k = `id:${foldKey(id)}`;
+    if (idKeys.size > 50_000) idKeys.clear();
+    idKeys.set(id, k);
+  }
+  return k;
+}
+
 /** Convert one normalized record under a region's rules, days → hours first. */
 export function convertRecord(
   rules: RegionRules,
@@ -160,7 +173,7 @@ export function convertRecord(
   issues: Issue[],
 ): Conversion {
   let rec = record;
-  const dayStep: Conversion['steps'] = [];
+  let dayStep: Conversion['steps'][number] | undefined;
   if (rec.days !== undefined) {
     const key = rules.dayHoursKey(rec.mode);
     const use = key ? ctx.params.use(key) : null;
@@ -182,7 +195,7 @@ export function convertRecord(
       const cite = rules.params[use.key]!.cite;
       if (rec.hours === undefined) {
         rec = { ...rec, hours: fromDays };
-        dayStep.push({
+        dayStep = {
           rule: 'DAYS',
           cite,
           detail: t(
@@ -190,7 +203,7 @@ export function convertRecord(
             `${fmt(rec.days)} days × ${fmt(use.value)} h a day = ${fmt(fromDays)} h`,
           ),
           params: [use],
-        });
+        };
       } else if (Math.abs(rec.hours - fromDays) > 0.01) {
         issues.push({
           code: 'HOURS_DAYS_MISMATCH',
@@ -219,9 +232,9 @@ export function convertRecord(
       message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`),
     });
   }
-  if (dayStep.length) conversion.steps.unshift(...dayStep);
+  if (dayStep) conversion.steps.unshift(dayStep);
   if (rec !== record && rec.hours !== undefined) record.hours = rec.hours;
-  issues.push(...conversion.issues);
+  for (const i of conversion.issues) issues.push(i);
   return conversion;
 }
 
@@ -314,6 +327,7 @@ export function checkRoster(
 
   // 1. normalize and convert every row of every table
   const records: RecordResult[] = [];
+  const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
   const idCache = new Map<string, IdCheck>();
   // one context object for every row (rules read it synchronously), not one per row
   const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
@@ -327,7 +341,7 @@ export function checkRoster(
       const cells = tb.rows[i] ?? [];
       if (isBlankRow(cells, map)) continue;
       const row = firstRow + i;
-      const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
+      const n = normalizeRow(cells, map, row, aliases);
       const issues = n.issues;
       recordCtx.rejected = n.rejected;
       const conversion = convertRecord(rules, n.record, recordCtx, issues);
@@ -412,7 +426,7 @@ function groupTeachers(records: RecordResult[], headerless: boolean): Map<string
       if (r.record.idProblem) orphans.push(r);
       continue;
     }
-    const k = `id:${foldKey(id)}`;
+    const k = idKey(id);
     r.teacherKey = k;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));

@@ -391,7 +391,7 @@ export interface NormalizeOptions {
 export interface NormalizedRow {
   record: TrainingRecord;
   issues: Issue[];
-  rejected: Set<Field>;
+  rejected: ReadonlySet<Field>;
 }
 
 function reject(
@@ -440,9 +440,134 @@ const CODES: Partial<Record<Field, IssueCode>> = {
 
 /** True when no mapped cell of the row holds anything. */
 export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boolean {
-  for (const idx of Object.values(map.columns)) if (idx !== undefined && !isBlank(cells[idx])) return false;
+  for (const f in map.columns) {
+    const idx = map.columns[f as Field];
+    if (idx !== undefined && !isBlank(cells[idx])) return false;
+  }
   return true;
 }
+
+// ---- per-row cost ------------------------------------------------------------------
+// A roster repeats the same few texts on every row (省级, 集中培训, 合格, a teacher's ID on each of their
+// records), and a cell's reading depends on its text alone: each distinct text is read once per field kind
+// and its reading (a frozen answer) reused. Bounded: a cache that fills up starts again.
+
+const MEMO_MAX = 20_000;
+type Cache<T> = Map<string, Parsed<T>>;
+
+function remember<T>(cache: Cache<T>, text: string, p: Parsed<T>): Parsed<T> {
+  if (cache.size >= MEMO_MAX) cache.clear();
+  cache.set(text, p);
+  return p;
+}
+
+const NO_ALIASES = {};
+const vocabCaches = new WeakMap<object, WeakMap<object, Cache<string>>>();
+
+function vocabCell<T extends string>(vocab: Vocabulary<T>, v: unknown, aliases?: Record<string, T>): Parsed<T> {
+  if (typeof v !== 'string') return parseVocab(vocab, v, aliases);
+  let byAliases = vocabCaches.get(vocab);
+  if (!byAliases) vocabCaches.set(vocab, (byAliases = new WeakMap()));
+  const key = aliases ?? NO_ALIASES;
+  let cache = byAliases.get(key) as Cache<T> | undefined;
+  if (!cache) byAliases.set(key, (cache = new Map()));
+  const hit = cache.get(v);
+  return hit !== undefined ? hit : remember(cache, v, parseVocab(vocab, v, aliases));
+}
+
+const numberCaches: Record<NumberKind, Cache<number>> = {
+  hours: new Map(),
+  days: new Map(),
+  months: new Map(),
+  credits: new Map(),
+  score: new Map(),
+  plain: new Map(),
+};
+
+function numberCell(v: unknown, kind: NumberKind): Parsed<number> {
+  if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_NUMBER) return { ok: true, value: v };
+  if (typeof v !== 'string') return parseNumber(v, kind);
+  const cache = numberCaches[kind];
+  const hit = cache.get(v);
+  return hit !== undefined ? hit : remember(cache, v, parseNumber(v, kind));
+}
+
+const gradeCache: Cache<{ grade: Grade; score?: number }> = new Map();
+const gradeCell = (v: unknown) => {
+  if (typeof v !== 'string') return parseGrade(v);
+  const hit = gradeCache.get(v);
+  return hit !== undefined ? hit : remember(gradeCache, v, parseGrade(v));
+};
+
+const boolCache: Cache<boolean> = new Map();
+const boolCell = (v: unknown) => {
+  if (typeof v !== 'string') return parseBool(v);
+  const hit = boolCache.get(v);
+  return hit !== undefined ? hit : remember(boolCache, v, parseBool(v));
+};
+
+const idCaches = [new Map<string, ParsedId>(), new Map<string, ParsedId>()];
+function idCell(v: unknown, residentId: boolean): ParsedId {
+  if (typeof v !== 'string') return parseId(v, residentId);
+  const cache = idCaches[residentId ? 1 : 0]!;
+  const hit = cache.get(v);
+  if (hit !== undefined) return hit;
+  const p = parseId(v, residentId);
+  if (cache.size >= MEMO_MAX) cache.clear();
+  cache.set(v, p);
+  return p;
+}
+
+/** A free-text cell's error value (#N/A), if it holds one; most text has no '#' and needs no look. */
+const textError = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw.indexOf('#') < 0 ? undefined : errorValue(unwrap(raw));
+
+/** parseText, with plain text (ASCII and CJK ideographs, nothing to fold) taken as it is. */
+const textCell = (raw: unknown): string | null =>
+  typeof raw === 'string' && raw.indexOf('#') < 0 && PLAIN.test(raw) ? raw : parseText(raw);
+
+/**
+ * A normalized record. A class, so that the fields added after construction (level, hours …) are stored in
+ * the object itself rather than in a separate property array: a roster keeps every record alive.
+ */
+class NormalizedRecord implements TrainingRecord {
+  year: number | null = null;
+  constructor(
+    public row: number,
+    public teacherId: string | null,
+    public name: string | null,
+    public school: string | null,
+    public project: string | null,
+  ) {}
+}
+
+/** One row being read: its issues, and the fields rejected (a set made only when one is). */
+class RowState {
+  readonly issues: Issue[] = [];
+  rejected: Set<Field> | undefined = undefined;
+  constructor(
+    readonly cells: ReadonlyArray<unknown>,
+    readonly map: ColumnMap,
+  ) {}
+
+  get(f: Field): unknown {
+    const i = this.map.columns[f];
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  reject(f: Field, reason: Text, code: IssueCode, fix?: string): void {
+    reject(this.issues, (this.rejected ??= new Set()), f, this.get(f), reason, code, fix);
+  }
+
+  take<T>(f: Field, p: Parsed<T>): T | undefined {
+    if (p === null) return undefined;
+    if (p.ok) return p.value;
+    this.reject(f, p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
+    return undefined;
+  }
+}
+
+const NOTHING_REJECTED: ReadonlySet<Field> = new Set();
 
 /**
  * Normalize one roster row. `row` is the sheet row number reported to the user.
@@ -455,23 +580,12 @@ export function normalizeRow(
   row: number,
   opts: NormalizeOptions = {},
 ): NormalizedRow {
-  const issues: Issue[] = [];
-  const rejected = new Set<Field>();
-  const get = (f: Field): unknown => {
-    const i = map.columns[f];
-    return i === undefined ? undefined : cells[i];
-  };
-  const take = <T>(f: Field, p: Parsed<T>): T | undefined => {
-    if (p === null) return undefined;
-    if (p.ok) return p.value;
-    reject(issues, rejected, f, get(f), p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
-    return undefined;
-  };
+  const st = new RowState(cells, map);
+  const issues = st.issues;
 
   // Free-text columns take any text, but an error value (#N/A) in them is reported.
-  for (const f of ['name', 'school', 'project', 'certificate'] as const) {
-    const raw = get(f);
-    const err = errorValue(unwrap(raw));
+  for (const f of TEXT_FIELDS) {
+    const err = textError(st.get(f));
     if (err) {
       const label = FIELD_LABELS[f];
       issues.push({
@@ -483,23 +597,22 @@ export function normalizeRow(
       });
     }
   }
-  const id = parseId(get('teacherId'), map.teacherIdIsIdNumber);
+  const id = idCell(st.get('teacherId'), map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
-  else if (id && !('problem' in id)) reject(issues, rejected, 'teacherId', get('teacherId'), id.reason, 'ID_INVALID');
-  const record: TrainingRecord = {
+  else if (id && !('problem' in id)) st.reject('teacherId', id.reason, 'ID_INVALID');
+  const record: TrainingRecord = new NormalizedRecord(
     row,
     teacherId,
-    name: parseText(get('name')),
-    school: parseText(get('school')),
-    project: parseText(get('project')),
-    year: null,
-  };
+    textCell(st.get('name')),
+    textCell(st.get('school')),
+    textCell(st.get('project')),
+  );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
 
-  const year = take('year', parseYear(get('year')));
-  const dateYear = take('date', parseYear(get('date')));
+  const year = st.take('year', parseYear(st.get('year')));
+  const dateYear = st.take('date', parseYear(st.get('date')));
   record.year = year ?? dateYear ?? null;
   if (year !== undefined && dateYear !== undefined && year !== dateYear) {
     issues.push({
@@ -514,45 +627,54 @@ export function normalizeRow(
     });
   }
 
-  const set = <K extends keyof TrainingRecord>(k: K, v: TrainingRecord[K] | undefined): void => {
-    if (v !== undefined) record[k] = v;
-  };
-  set('level', take('level', parseVocab(LEVEL_VOCAB, get('level'), opts.levelAliases)));
-  set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'), opts.modeAliases)));
-  set('hours', take('hours', parseNumber(get('hours'), 'hours')));
-  set('days', take('days', parseNumber(get('days'), 'days')));
-  set('months', take('months', parseNumber(get('months'), 'months')));
-  const g = take('grade', parseGrade(get('grade')));
+  const level = st.take('level', vocabCell(LEVEL_VOCAB, st.get('level'), opts.levelAliases));
+  if (level !== undefined) record.level = level;
+  const mode = st.take('mode', vocabCell(MODE_VOCAB, st.get('mode'), opts.modeAliases));
+  if (mode !== undefined) record.mode = mode;
+  const hours = st.take('hours', numberCell(st.get('hours'), 'hours'));
+  if (hours !== undefined) record.hours = hours;
+  const days = st.take('days', numberCell(st.get('days'), 'days'));
+  if (days !== undefined) record.days = days;
+  const months = st.take('months', numberCell(st.get('months'), 'months'));
+  if (months !== undefined) record.months = months;
+  const g = st.take('grade', gradeCell(st.get('grade')));
   if (g) {
     record.grade = g.grade;
     if (g.score !== undefined) record.score = g.score;
   }
-  set('award', take('award', parseVocab(AWARD_VOCAB, get('award'))));
-  set('role', take('role', parseVocab(ROLE_VOCAB, get('role'))));
-  set('rate', take('rate', parseNumber(get('rate'), 'credits')));
-  set('category', take('category', parseVocab(CATEGORY_VOCAB, get('category'))));
-  set('selfSelected', take('selfSelected', parseBool(get('selfSelected'))));
-  set('enteredCredits', take('credits', parseNumber(get('credits'), 'credits')));
-  set('certificate', parseText(get('certificate'))?.replace(/\s+/g, '') ?? undefined);
-  set('classTeacher', take('classTeacher', parseBool(get('classTeacher'))));
-  set('assessment', take('assessment', parseBool(get('assessment'))));
-  set('hireYear', take('hireYear', parseYear(get('hireYear'))));
-  set('exempt', take('exempt', parseBool(get('exempt'))));
+  const award = st.take('award', vocabCell(AWARD_VOCAB, st.get('award')));
+  if (award !== undefined) record.award = award;
+  const role = st.take('role', vocabCell(ROLE_VOCAB, st.get('role')));
+  if (role !== undefined) record.role = role;
+  const rate = st.take('rate', numberCell(st.get('rate'), 'credits'));
+  if (rate !== undefined) record.rate = rate;
+  const category = st.take('category', vocabCell(CATEGORY_VOCAB, st.get('category')));
+  if (category !== undefined) record.category = category;
+  const selfSelected = st.take('selfSelected', boolCell(st.get('selfSelected')));
+  if (selfSelected !== undefined) record.selfSelected = selfSelected;
+  const entered = st.take('credits', numberCell(st.get('credits'), 'credits'));
+  if (entered !== undefined) record.enteredCredits = entered;
+  const certificate = textCell(st.get('certificate'))?.replace(/\s+/g, '');
+  if (certificate !== undefined) record.certificate = certificate;
+  const classTeacher = st.take('classTeacher', boolCell(st.get('classTeacher')));
+  if (classTeacher !== undefined) record.classTeacher = classTeacher;
+  const assessment = st.take('assessment', boolCell(st.get('assessment')));
+  if (assessment !== undefined) record.assessment = assessment;
+  const hireYear = st.take('hireYear', parseYear(st.get('hireYear')));
+  if (hireYear !== undefined) record.hireYear = hireYear;
+  const exempt = st.take('exempt', boolCell(st.get('exempt')));
+  if (exempt !== undefined) record.exempt = exempt;
 
-  for (const f of ['hours', 'days', 'months', 'rate', 'credits'] as const) {
+  for (const f of SIGNED_FIELDS) {
     const key = f === 'credits' ? 'enteredCredits' : f;
     const v = record[key];
     if (v !== undefined && v < 0) {
-      reject(
-        issues,
-        rejected,
-        f,
-        get(f),
-        t('不能为负数', 'must not be negative'),
-        f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
-      );
+      st.reject(f, t('不能为负数', 'must not be negative'), f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE');
       delete record[key];
     }
   }
-  return { record, issues, rejected };
+  return { record, issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
+
+const TEXT_FIELDS = ['name', 'school', 'project', 'certificate'] as const;
+const SIGNED_FIELDS = ['hours', 'days', 'months', 'rate', 'credits'] as const;

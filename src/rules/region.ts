@@ -144,12 +144,13 @@ export type Words = () => Text;
 
 /** A step whose detail is made from its words each time it is read. */
 class LazyStep implements Step {
-  readings?: string[];
-  params?: ParamUse[];
   constructor(
     readonly rule: string,
     readonly cite: Cite,
     private readonly words: Words,
+    // the caller's arrays, never changed after the step is taken (every one is a fresh or constant list)
+    public readings: string[] | undefined,
+    public params: ParamUse[] | undefined,
   ) {}
 
   get detail(): Text {
@@ -157,14 +158,22 @@ class LazyStep implements Step {
   }
 }
 
+const NO_EXTRA: StepExtra = {};
+
 /** Collects the steps of one computation in the order they are applied. */
 export class Steps {
   readonly steps: Step[] = [];
 
-  step(rule: string, cite: Cite, detail: Text | Words, extra: StepExtra = {}): this {
-    const s: Step = typeof detail === 'function' ? new LazyStep(rule, cite, detail) : { rule, cite, detail };
-    if (extra.readings?.length) s.readings = [...extra.readings];
-    if (extra.params?.length) s.params = [...extra.params];
+  step(rule: string, cite: Cite, detail: Text | Words, extra: StepExtra = NO_EXTRA): this {
+    const readings = extra.readings?.length ? (extra.readings as string[]) : undefined;
+    const params = extra.params?.length ? (extra.params as ParamUse[]) : undefined;
+    if (typeof detail === 'function') {
+      this.steps.push(new LazyStep(rule, cite, detail, readings, params));
+      return this;
+    }
+    const s: Step = { rule, cite, detail };
+    if (readings) s.readings = [...readings];
+    if (params) s.params = [...params];
     this.steps.push(s);
     return this;
   }
@@ -191,7 +200,8 @@ export class Trace<F> extends Steps {
     return {
       hours: hours === null ? null : round2(hours),
       credits: credits === null ? null : round2(credits),
-      steps: this.steps,
+      // an array that grew by pushing keeps room for 16 steps; every record's conversion is kept
+      steps: this.steps.slice(),
       issues: this.issues,
       counted: this.counted,
       facts: this.facts,
