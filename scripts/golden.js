@@ -44,8 +44,15 @@ function dump(v, seen = new Set()) {
     r = {};
     // own data fields and the getters of its classes (a step's lazy detail); functions are code, not results
     const keys = new Set(Object.keys(v).filter((k) => typeof v[k] !== 'function'));
+    let lazy = false;
     for (let p = Object.getPrototypeOf(v); p && p !== Object.prototype; p = Object.getPrototypeOf(p))
-      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get) keys.add(k);
+      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+        if (d.get) {
+          keys.add(k);
+          lazy = true;
+        }
+    // how a lazy text is made (its template's values: `_values`) is not what it says
+    if (lazy) for (const k of keys) if (k.startsWith('_')) keys.delete(k);
     for (const k of [...keys].sort()) if (k !== 'rules' && v[k] !== undefined) r[k] = dump(v[k], seen);
   }
   seen.delete(v);
@@ -61,7 +68,8 @@ function fuzzRows(region, seed, count) {
   const maybe = (p, f) => (rand() < p ? f() : null);
   const sample = generate(region, { teachers: 12, seed: seed + 1000, mistakes: false });
   const ids = [...new Set(sample.rows.slice(2).map((r) => r[sample.rows[1].findIndex((h) => /身份证/.test(h))]))];
-  ids.push('4.60102E+17', 460102198001011234, '12345', 'T-001', 't 001', '#N/A', '', null);
+  // an 18-digit ID typed into a number cell: Excel keeps 15 significant digits
+  ids.push('4.60102E+17', Number('460102198001011234'), '12345', 'T-001', 't 001', '#N/A', '', null);
   const years = [2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, '2021年', '2022年度', '２０２３'];
   const dates = ['2021-07-15', '2021/7/15', '2022年7月15日', 44500, '2021.12-2022.1', '20230230', 'abc', '2025-10-18'];
   const wide = (s) => [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c));

@@ -9,19 +9,23 @@ export type Lang = 'zh' | 'en';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
-/** A Text made from `make` each time it is read: words nobody reads are never built. */
-class LazyText implements Text {
-  constructor(private readonly make: () => Text) {}
+/** A Text made from a template and the values it reads each time it is read: words nobody reads are never built. */
+class Deferred<A extends unknown[]> implements Text {
+  constructor(
+    private readonly _words: (...args: A) => Text,
+    private readonly _values: A,
+  ) {}
   get zh(): string {
-    return this.make().zh;
+    return this._words(...this._values).zh;
   }
   get en(): string {
-    return this.make().en;
+    return this._words(...this._values).en;
   }
 }
 
-/** `make` must read only values that stay as they are: it runs again on every read. */
-export const lazyText = (make: () => Text): Text => new LazyText(make);
+/** `words` must be a module-level template (no closure over a computation's variables). */
+export const deferred = <A extends unknown[]>(words: (...args: A) => Text, values: A): Text =>
+  new Deferred(words, values);
 
 export const say = (text: Text, lang: Lang): string => (lang === 'en' ? text.en : text.zh);
 
