@@ -165,12 +165,76 @@ function idKey(id: string): string {
   return k;
 }
 
+/**
+ * What a conversion may depend on: the training and its outcome, the teacher's own columns (class teacher,
+ * hire year …), the project and year — never who took it (row, ID, name, school) or the certificate number.
+ */
+const CONVERSION_INPUTS = [
+  'mode',
+  'level',
+  'hours',
+  'grade',
+  'year',
+  'project',
+  'days',
+  'months',
+  'score',
+  'award',
+  'role',
+  'rate',
+  'category',
+  'selfSelected',
+  'enteredCredits',
+  'classTeacher',
+  'assessment',
+  'hireYear',
+  'exempt',
+] as const satisfies ReadonlyArray<keyof TrainingRecord>;
+
+/**
+ * The conversions of one check, by their inputs and the fields the normalizer rejected: a roster registers
+ * the same trainings (a project's level, mode, hours, grade) for many teachers, and a region's conversion is
+ * a function of those alone. A record gets a Conversion object of its own (the engine voids it for an error
+ * elsewhere in the row); its steps, issues and facts are shared, and nothing changes them once made.
+ */
+export class ConversionMemo {
+  private readonly root = new Map<unknown, unknown>();
+  private size = 0;
+
+  private node(rec: TrainingRecord, rejected: ReadonlySet<Field>, make: boolean): Map<unknown, unknown> | undefined {
+    let m = this.root;
+    for (let i = 0; i < CONVERSION_INPUTS.length; i++) {
+      const v = rec[CONVERSION_INPUTS[i]!];
+      let next = m.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) {
+        if (!make) return undefined;
+        m.set(v, (next = new Map()));
+      }
+      m = next;
+    }
+    return m;
+  }
+
+  get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
+    return this.node(rec, rejected, false)?.get(rejectedKey(rejected)) as Conversion | undefined;
+  }
+
+  set(rec: TrainingRecord, rejected: ReadonlySet<Field>, c: Conversion): void {
+    // bounded: a roster of all-different trainings gains nothing from remembering them
+    if (++this.size > 200_000) return;
+    this.node(rec, rejected, true)!.set(rejectedKey(rejected), c);
+  }
+}
+
+const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
+
 /** Convert one normalized record under a region's rules, days → hours first. */
 export function convertRecord(
   rules: RegionRules,
   record: TrainingRecord,
   ctx: RecordContext,
   issues: Issue[],
+  memo?: ConversionMemo,
 ): Conversion {
   let rec = record;
   let dayStep: Conversion['steps'][number] | undefined;
@@ -221,7 +285,12 @@ export function convertRecord(
   }
   let conversion: Conversion;
   try {
-    conversion = rules.convert(rec, ctx);
+    const made = memo?.get(rec, ctx.rejected);
+    if (made) conversion = { ...made };
+    else {
+      conversion = rules.convert(rec, ctx);
+      memo?.set(rec, ctx.rejected, { ...conversion });
+    }
   } catch (e) {
     // A rule function failing is a bug of ours, never the user's: say so on the row.
     conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, facts: rules.blankFacts };
@@ -232,7 +301,7 @@ export function convertRecord(
       message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`),
     });
   }
-  if (dayStep) conversion.steps.unshift(dayStep);
+  if (dayStep) conversion.steps = [dayStep, ...conversion.steps];
   if (rec !== record && rec.hours !== undefined) record.hours = rec.hours;
   for (const i of conversion.issues) issues.push(i);
   return conversion;
@@ -329,6 +398,7 @@ export function checkRoster(
   const records: RecordResult[] = [];
   const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
   const idCache = new Map<string, IdCheck>();
+  const memo = new ConversionMemo();
   // one context object for every row (rules read it synchronously), not one per row
   const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
   const info: CheckResult['tables'] = [];
@@ -344,7 +414,7 @@ export function checkRoster(
       const n = normalizeRow(cells, map, row, aliases);
       const issues = n.issues;
       recordCtx.rejected = n.rejected;
-      const conversion = convertRecord(rules, n.record, recordCtx, issues);
+      const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
       rowChecks(n.record, conversion, issues, n.rejected, checks);
       voidIfBroken(conversion, issues);
       records.push({ table: ti, row, record: n.record, conversion, issues, teacherKey: null });
@@ -369,13 +439,16 @@ export function checkRoster(
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
   const readings = new Set<string>();
-  for (const r of records) for (const s of r.conversion.steps) for (const id of s.readings ?? []) readings.add(id);
-  for (const tj of teachers)
-    for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)])
-      for (const id of c.readings ?? []) readings.add(id);
-  for (const tj of teachers)
-    for (const s of [...tj.cycle.steps, ...tj.years.flatMap((y) => y.steps)])
-      for (const id of s.readings ?? []) readings.add(id);
+  for (let i = 0; i < records.length; i++) readingsOf(records[i]!.conversion.steps, readings);
+  for (let i = 0; i < teachers.length; i++) {
+    const tj = teachers[i]!;
+    readingsOf(tj.cycle.conditions, readings);
+    readingsOf(tj.cycle.steps, readings);
+    for (let k = 0; k < tj.years.length; k++) {
+      readingsOf(tj.years[k]!.conditions, readings);
+      readingsOf(tj.years[k]!.steps, readings);
+    }
+  }
 
   return {
     rules,
@@ -401,6 +474,14 @@ export function checkRoster(
   };
 }
 
+/** Add the readings relied on by these steps or conditions. */
+function readingsOf(list: ReadonlyArray<{ readings?: string[] | undefined }>, into: Set<string>): void {
+  for (let i = 0; i < list.length; i++) {
+    const ids = list[i]!.readings;
+    if (ids) for (let k = 0; k < ids.length; k++) into.add(ids[k]!);
+  }
+}
+
 // ---- teachers -------------------------------------------------------------------
 
 const nameKey = (r: TrainingRecord): string | null =>
@@ -420,7 +501,8 @@ function groupTeachers(records: RecordResult[], headerless: boolean): Map<string
   }
   const groups = new Map<string, RecordResult[]>();
   const orphans: RecordResult[] = [];
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const id = r.record.teacherId;
     if (id === null) {
       if (r.record.idProblem) orphans.push(r);
@@ -473,11 +555,18 @@ function chooseCycle(rules: RegionRules, opts: CheckOptions, records: RecordResu
 /** The start of the five-year window holding most of these years (ties: the later window). */
 export function busiestWindow(years: ReadonlyArray<number | null>): number | undefined {
   const count = new Map<number, number>();
-  for (const y of years) if (y !== null) count.set(y, (count.get(y) ?? 0) + 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    if (y === null) continue;
+    count.set(y, (count.get(y) ?? 0) + 1);
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
   if (!count.size) return undefined;
-  const all = [...count.keys()];
-  const lo = Math.min(...all) - 4;
-  const hi = Math.max(...all);
+  const lo = min - 4;
+  const hi = max;
   let best: number | undefined;
   let bestN = -1;
   for (let s = lo; s <= hi; s++) {
@@ -512,8 +601,33 @@ function judgeTeacher(
           : asOfYear;
   }
   const end = start + 4;
-  for (const r of group) {
-    const y = r.record.year;
+  // one pass for what the teacher's rows say: the first ID, school and names, the rows with a broken ID
+  const inCycle: RecordResult[] = [];
+  const names: string[] = [];
+  let nameSet: Set<string> | undefined;
+  const rows: number[] = new Array(group.length);
+  let broken: TrainingRecord | undefined;
+  let brokenRows: number[] | undefined;
+  let id: string | null = null;
+  let school: string | null = null;
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i]!;
+    const rec = r.record;
+    rows[i] = r.row;
+    if (rec.name && !(nameSet ? nameSet.has(rec.name) : names.includes(rec.name))) {
+      names.push(rec.name);
+      // a look-up set only for the rare teacher of many names (a header-less range has one teacher)
+      if (names.length > 8) nameSet ??= new Set(names);
+      nameSet?.add(rec.name);
+    }
+    if (id === null && rec.teacherId !== null) id = rec.teacherId;
+    if (school === null && rec.school) school = rec.school;
+    if (rec.idProblem) {
+      broken ??= rec;
+      (brokenRows ??= []).push(r.row);
+    }
+    const y = rec.year;
+    if (y !== null && y >= start && y <= end) inCycle.push(r);
     if (y !== null && (y < start || y > end)) {
       r.issues.push({
         code: 'YEAR_OUTSIDE_CYCLE',
@@ -527,20 +641,12 @@ function judgeTeacher(
       });
     }
   }
-  const inCycle = group.filter((r) => r.record.year !== null && r.record.year >= start! && r.record.year <= end);
   const first = group[0]!.record;
-  const names = [...new Set(group.map((r) => r.record.name).filter((n): n is string => !!n))];
   const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
-  const issues: Issue[] = [...(judged.issues ?? [])];
-  const broken = group.find((r) => r.record.idProblem)?.record;
-  const id = group.find((r) => r.record.teacherId !== null)?.record.teacherId ?? null;
+  const issues: Issue[] = judged.issues ? judged.issues.slice() : [];
   let idProblem: Text | undefined;
   if (broken?.idProblem) {
-    idProblem = idProblemText(
-      broken.idProblem,
-      group.filter((r) => r.record.idProblem).map((r) => r.row),
-      id !== null,
-    );
+    idProblem = idProblemText(broken.idProblem, brokenRows!, id !== null);
     issues.push({
       code: 'TEACHER_ID_UNUSABLE',
       severity: 'error',
@@ -565,7 +671,6 @@ function judgeTeacher(
     yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params),
   );
   const cycle = cycleVerdict(judged.cycle, inCycle, asOfYear, facts, ctx.params);
-  const school = group.find((r) => r.record.school)?.record.school ?? null;
   const tj: TeacherJudgement = {
     key,
     id: id ?? (key === '' ? '' : `${names[0] ?? ''}·${school ?? ''}`),
@@ -574,7 +679,7 @@ function judgeTeacher(
     years,
     cycle,
     issues,
-    rows: group.map((r) => r.row),
+    rows,
   };
   if (idProblem) tj.idProblem = idProblem;
   return tj;
@@ -634,7 +739,9 @@ const COMPUTING_FIELDS: ReadonlySet<string> = new Set([
 
 /** roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. */
 function voidIfBroken(conversion: Conversion, issues: Issue[]): void {
-  const broken = issues.some((i) => i.severity === 'error' && COMPUTING_FIELDS.has(i.field));
+  let broken = false;
+  for (let i = 0; i < issues.length && !broken; i++)
+    broken = issues[i]!.severity === 'error' && COMPUTING_FIELDS.has(issues[i]!.field);
   if (!broken) return;
   conversion.hours = null;
   conversion.credits = null;
@@ -642,16 +749,20 @@ function voidIfBroken(conversion: Conversion, issues: Issue[]): void {
 }
 
 function teacherFacts(group: RecordResult[]): TeacherFacts {
-  const hire = group.map((r) => r.record.hireYear).filter((y): y is number => y !== undefined);
-  const assessments = group.map((r) => r.record.assessment).filter((a): a is boolean => a !== undefined);
-  const facts: TeacherFacts = {
-    classTeacher: group.some((r) => r.record.classTeacher === true),
-    exemptYears: new Set(
-      group.filter((r) => r.record.exempt === true && r.record.year !== null).map((r) => r.record.year!),
-    ),
-  };
-  if (hire.length) facts.hireYear = Math.min(...hire);
-  if (assessments.length) facts.assessment = assessments.every((a) => a);
+  let hire: number | undefined;
+  let assessment: boolean | undefined;
+  let classTeacher = false;
+  const exemptYears = new Set<number>();
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i]!.record;
+    if (r.hireYear !== undefined && (hire === undefined || r.hireYear < hire)) hire = r.hireYear;
+    if (r.assessment !== undefined) assessment = (assessment ?? true) && r.assessment;
+    if (r.classTeacher === true) classTeacher = true;
+    if (r.exempt === true && r.year !== null) exemptYears.add(r.year);
+  }
+  const facts: TeacherFacts = { classTeacher, exemptYears };
+  if (hire !== undefined) facts.hireYear = hire;
+  if (assessment !== undefined) facts.assessment = assessment;
   return facts;
 }
 
@@ -790,14 +901,24 @@ function placeOf(r: RecordResult, tables: CheckResult['tables'], from: RecordRes
  * across two files (two schools registering the same training) a DUPLICATE_ACROSS_FILES naming both.
  */
 function duplicates(records: RecordResult[], tables: CheckResult['tables']): void {
-  const seen = new Map<string, RecordResult>();
-  for (const r of records) {
+  // teacher → folded project → the first record of each year: keys every record already holds, none built
+  const seen = new Map<string, Map<string, RecordResult[]>>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const { project, year } = r.record;
     if (r.teacherKey === null || project === null || year === null) continue;
-    const key = `${r.teacherKey}\u0000${foldKey(project)}\u0000${year}`;
-    const first = seen.get(key);
+    let byProject = seen.get(r.teacherKey);
+    if (!byProject) seen.set(r.teacherKey, (byProject = new Map()));
+    const key = foldKey(project);
+    const firsts = byProject.get(key);
+    if (!firsts) {
+      byProject.set(key, [r]);
+      continue;
+    }
+    let first: RecordResult | undefined;
+    for (let k = 0; k < firsts.length && !first; k++) if (firsts[k]!.record.year === year) first = firsts[k];
     if (first === undefined) {
-      seen.set(key, r);
+      firsts.push(r);
       continue;
     }
     const where = placeOf(first, tables, r);

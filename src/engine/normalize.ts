@@ -24,7 +24,7 @@ import {
   nearestValues,
   suggestion,
 } from '../core/vocabulary';
-import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
+import { ColumnMap, FIELDS, FIELD_LABELS, Field } from '../core/fields';
 
 /** A cell read: its value, or why not (and, where one accepted value is clearly meant, that value). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text; suggestion?: string } | null;
@@ -541,6 +541,25 @@ class NormalizedRecord implements TrainingRecord {
   ) {}
 }
 
+/** A column map as one index per field (-1: no such column), read by name on every row. */
+type Columns = { readonly [F in Field]: number };
+const columnsCache = new WeakMap<ColumnMap, Columns>();
+let lastMap: ColumnMap | undefined;
+let lastColumns: Columns | undefined;
+
+function columnsOf(map: ColumnMap): Columns {
+  if (map === lastMap) return lastColumns!;
+  let c = columnsCache.get(map);
+  if (!c) {
+    const o = {} as Record<Field, number>;
+    for (const f of FIELDS) o[f] = map.columns[f] ?? -1;
+    columnsCache.set(map, (c = o));
+  }
+  lastMap = map;
+  lastColumns = c;
+  return c;
+}
+
 /** One row being read: its issues, and the fields rejected (a set made only when one is). */
 class RowState {
   readonly issues: Issue[] = [];
@@ -550,24 +569,27 @@ class RowState {
     readonly map: ColumnMap,
   ) {}
 
-  get(f: Field): unknown {
-    const i = this.map.columns[f];
-    return i === undefined ? undefined : this.cells[i];
+  reject(f: Field, raw: unknown, reason: Text, code: IssueCode, fix?: string): void {
+    reject(this.issues, (this.rejected ??= new Set()), f, raw, reason, code, fix);
   }
 
-  reject(f: Field, reason: Text, code: IssueCode, fix?: string): void {
-    reject(this.issues, (this.rejected ??= new Set()), f, this.get(f), reason, code, fix);
-  }
-
-  take<T>(f: Field, p: Parsed<T>): T | undefined {
+  take<T>(f: Field, raw: unknown, p: Parsed<T>): T | undefined {
     if (p === null) return undefined;
     if (p.ok) return p.value;
-    this.reject(f, p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
+    this.reject(f, raw, p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
     return undefined;
   }
 }
 
 const NOTHING_REJECTED: ReadonlySet<Field> = new Set();
+
+/** A whole year within the accepted range, as every row gives it: its reading, made once. */
+const YEARS: Parsed<number>[] = [];
+function yearCell(v: unknown): Parsed<number> {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR)
+    return (YEARS[v - MIN_YEAR] ??= { ok: true, value: v });
+  return parseYear(v);
+}
 
 /**
  * Normalize one roster row. `row` is the sheet row number reported to the user.
@@ -582,10 +604,12 @@ export function normalizeRow(
 ): NormalizedRow {
   const st = new RowState(cells, map);
   const issues = st.issues;
+  const col = columnsOf(map);
+  const at = (i: number): unknown => (i < 0 ? undefined : cells[i]);
 
   // Free-text columns take any text, but an error value (#N/A) in them is reported.
   for (const f of TEXT_FIELDS) {
-    const err = textError(st.get(f));
+    const err = textError(at(col[f]));
     if (err) {
       const label = FIELD_LABELS[f];
       issues.push({
@@ -597,22 +621,25 @@ export function normalizeRow(
       });
     }
   }
-  const id = idCell(st.get('teacherId'), map.teacherIdIsIdNumber);
+  const rawId = at(col.teacherId);
+  const id = idCell(rawId, map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
-  else if (id && !('problem' in id)) st.reject('teacherId', id.reason, 'ID_INVALID');
+  else if (id && !('problem' in id)) st.reject('teacherId', rawId, id.reason, 'ID_INVALID');
   const record: TrainingRecord = new NormalizedRecord(
     row,
     teacherId,
-    textCell(st.get('name')),
-    textCell(st.get('school')),
-    textCell(st.get('project')),
+    textCell(at(col.name)),
+    textCell(at(col.school)),
+    textCell(at(col.project)),
   );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
 
-  const year = st.take('year', parseYear(st.get('year')));
-  const dateYear = st.take('date', parseYear(st.get('date')));
+  let raw = at(col.year);
+  const year = st.take('year', raw, yearCell(raw));
+  raw = at(col.date);
+  const dateYear = st.take('date', raw, yearCell(raw));
   record.year = year ?? dateYear ?? null;
   if (year !== undefined && dateYear !== undefined && year !== dateYear) {
     issues.push({
@@ -627,49 +654,98 @@ export function normalizeRow(
     });
   }
 
-  const level = st.take('level', vocabCell(LEVEL_VOCAB, st.get('level'), opts.levelAliases));
+  raw = at(col.level);
+  const level = st.take('level', raw, vocabCell(LEVEL_VOCAB, raw, opts.levelAliases));
   if (level !== undefined) record.level = level;
-  const mode = st.take('mode', vocabCell(MODE_VOCAB, st.get('mode'), opts.modeAliases));
+  raw = at(col.mode);
+  const mode = st.take('mode', raw, vocabCell(MODE_VOCAB, raw, opts.modeAliases));
   if (mode !== undefined) record.mode = mode;
-  const hours = st.take('hours', numberCell(st.get('hours'), 'hours'));
+  raw = at(col.hours);
+  const hours = st.take('hours', raw, numberCell(raw, 'hours'));
   if (hours !== undefined) record.hours = hours;
-  const days = st.take('days', numberCell(st.get('days'), 'days'));
-  if (days !== undefined) record.days = days;
-  const months = st.take('months', numberCell(st.get('months'), 'months'));
-  if (months !== undefined) record.months = months;
-  const g = st.take('grade', gradeCell(st.get('grade')));
-  if (g) {
-    record.grade = g.grade;
-    if (g.score !== undefined) record.score = g.score;
+  if (col.days >= 0) {
+    raw = cells[col.days];
+    const days = st.take('days', raw, numberCell(raw, 'days'));
+    if (days !== undefined) record.days = days;
   }
-  const award = st.take('award', vocabCell(AWARD_VOCAB, st.get('award')));
-  if (award !== undefined) record.award = award;
-  const role = st.take('role', vocabCell(ROLE_VOCAB, st.get('role')));
-  if (role !== undefined) record.role = role;
-  const rate = st.take('rate', numberCell(st.get('rate'), 'credits'));
-  if (rate !== undefined) record.rate = rate;
-  const category = st.take('category', vocabCell(CATEGORY_VOCAB, st.get('category')));
-  if (category !== undefined) record.category = category;
-  const selfSelected = st.take('selfSelected', boolCell(st.get('selfSelected')));
-  if (selfSelected !== undefined) record.selfSelected = selfSelected;
-  const entered = st.take('credits', numberCell(st.get('credits'), 'credits'));
-  if (entered !== undefined) record.enteredCredits = entered;
-  const certificate = textCell(st.get('certificate'))?.replace(/\s+/g, '');
-  if (certificate !== undefined) record.certificate = certificate;
-  const classTeacher = st.take('classTeacher', boolCell(st.get('classTeacher')));
-  if (classTeacher !== undefined) record.classTeacher = classTeacher;
-  const assessment = st.take('assessment', boolCell(st.get('assessment')));
-  if (assessment !== undefined) record.assessment = assessment;
-  const hireYear = st.take('hireYear', parseYear(st.get('hireYear')));
-  if (hireYear !== undefined) record.hireYear = hireYear;
-  const exempt = st.take('exempt', boolCell(st.get('exempt')));
-  if (exempt !== undefined) record.exempt = exempt;
+  if (col.months >= 0) {
+    raw = cells[col.months];
+    const months = st.take('months', raw, numberCell(raw, 'months'));
+    if (months !== undefined) record.months = months;
+  }
+  if (col.grade >= 0) {
+    raw = cells[col.grade];
+    const g = st.take('grade', raw, gradeCell(raw));
+    if (g) {
+      record.grade = g.grade;
+      if (g.score !== undefined) record.score = g.score;
+    }
+  }
+  if (col.award >= 0) {
+    raw = cells[col.award];
+    const award = st.take('award', raw, vocabCell(AWARD_VOCAB, raw));
+    if (award !== undefined) record.award = award;
+  }
+  if (col.role >= 0) {
+    raw = cells[col.role];
+    const role = st.take('role', raw, vocabCell(ROLE_VOCAB, raw));
+    if (role !== undefined) record.role = role;
+  }
+  if (col.rate >= 0) {
+    raw = cells[col.rate];
+    const rate = st.take('rate', raw, numberCell(raw, 'credits'));
+    if (rate !== undefined) record.rate = rate;
+  }
+  if (col.category >= 0) {
+    raw = cells[col.category];
+    const category = st.take('category', raw, vocabCell(CATEGORY_VOCAB, raw));
+    if (category !== undefined) record.category = category;
+  }
+  if (col.selfSelected >= 0) {
+    raw = cells[col.selfSelected];
+    const selfSelected = st.take('selfSelected', raw, boolCell(raw));
+    if (selfSelected !== undefined) record.selfSelected = selfSelected;
+  }
+  if (col.credits >= 0) {
+    raw = cells[col.credits];
+    const entered = st.take('credits', raw, numberCell(raw, 'credits'));
+    if (entered !== undefined) record.enteredCredits = entered;
+  }
+  if (col.certificate >= 0) {
+    const certificate = textCell(cells[col.certificate])?.replace(/\s+/g, '');
+    if (certificate !== undefined) record.certificate = certificate;
+  }
+  if (col.classTeacher >= 0) {
+    raw = cells[col.classTeacher];
+    const classTeacher = st.take('classTeacher', raw, boolCell(raw));
+    if (classTeacher !== undefined) record.classTeacher = classTeacher;
+  }
+  if (col.assessment >= 0) {
+    raw = cells[col.assessment];
+    const assessment = st.take('assessment', raw, boolCell(raw));
+    if (assessment !== undefined) record.assessment = assessment;
+  }
+  if (col.hireYear >= 0) {
+    raw = cells[col.hireYear];
+    const hireYear = st.take('hireYear', raw, yearCell(raw));
+    if (hireYear !== undefined) record.hireYear = hireYear;
+  }
+  if (col.exempt >= 0) {
+    raw = cells[col.exempt];
+    const exempt = st.take('exempt', raw, boolCell(raw));
+    if (exempt !== undefined) record.exempt = exempt;
+  }
 
   for (const f of SIGNED_FIELDS) {
     const key = f === 'credits' ? 'enteredCredits' : f;
     const v = record[key];
     if (v !== undefined && v < 0) {
-      st.reject(f, t('不能为负数', 'must not be negative'), f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE');
+      st.reject(
+        f,
+        at(col[f]),
+        t('不能为负数', 'must not be negative'),
+        f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
+      );
       delete record[key];
     }
   }
