@@ -50,6 +50,23 @@ export function sum(values: readonly number[]): number {
   return round2(acc);
 }
 
+/**
+ * sum(items.filter(keep).map(value)), without the lists: the judges sum a few records' figures for every year
+ * of every teacher. `value` and `keep` are best module-level functions (a closure is an object per call).
+ */
+export function sumOf<T>(items: readonly T[], value: (x: T) => number, keep?: (x: T) => boolean): number {
+  let total = 0;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (keep && !keep(x)) continue;
+    const c = cents(value(x));
+    if (c === undefined) return sum((keep ? items.filter(keep) : items).map(value));
+    total += c;
+  }
+  if (Math.abs(total) < 2 ** 50) return total / 100 || 0;
+  return sum((keep ? items.filter(keep) : items).map(value));
+}
+
 /** Exact product of two figures, rounded half away from zero to 2 decimals. */
 export function product(a: number, b: number): number {
   const x = cents(a);

@@ -22,8 +22,10 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
 } from './region';
-import { add, sum, product, quotient, fmt } from '../core/decimal';
+import { add, sum, sumOf, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type {
   Conversion,
@@ -957,6 +959,14 @@ const W_PE_S3_CAP_2 = (sb: number, cap: number) =>
 const W_PE_10_COUNTED = (hours: number, credits: number) =>
   t(`计入 ${fmt(hours)} 学时、${fmt(credits)} 学分`, `counted: ${fmt(hours)} h, ${fmt(credits)} credits`);
 
+type Rec = ConvertedRecord<Facts>;
+const IN_CLASS: Record<ModeClass, (r: Rec) => boolean> = {
+  online: (r) => r.conversion.facts.modeClass === 'online',
+  centralized: (r) => r.conversion.facts.modeClass === 'centralized',
+  schoolBased: (r) => r.conversion.facts.modeClass === 'schoolBased',
+};
+const isAboveCounty = (r: Rec): boolean => r.conversion.facts.aboveCounty;
+
 /** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
 function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
   const byClass = {
@@ -965,13 +975,10 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     schoolBased: { hours: 0, credits: 0 },
   };
   for (const cls of CLASSES) {
-    const rs = recs.filter((r) => r.conversion.facts.modeClass === cls);
-    byClass[cls] = {
-      hours: sum(rs.map((r) => r.conversion.hours ?? 0)),
-      credits: sum(rs.map((r) => r.conversion.credits ?? 0)),
-    };
+    const keep = IN_CLASS[cls];
+    byClass[cls] = { hours: sumOf(recs, hoursOf, keep), credits: sumOf(recs, creditsOf, keep) };
   }
-  const aboveCounty = sum(recs.filter((r) => r.conversion.facts.aboveCounty).map((r) => r.conversion.credits ?? 0));
+  const aboveCounty = sumOf(recs, creditsOf, isAboveCounty);
   // the figures before the school-based cap below changes them
   const raw = CLASSES.map((c) => ({ ...byClass[c] }));
   j.step('PE-10-sum', A10, W_PE_10_SUM, [recs.length, raw, aboveCounty]);
@@ -987,8 +994,8 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
   }
   const tot = {
     capped,
-    hours: sum(Object.values(byClass).map((c) => c.hours)),
-    credits: sum(Object.values(byClass).map((c) => c.credits)),
+    hours: sumOf(CLASSES, (c) => byClass[c].hours),
+    credits: sumOf(CLASSES, (c) => byClass[c].credits),
     byClass,
     aboveCounty,
   };
@@ -1049,6 +1056,35 @@ const L_SCHOOL_BASED_HOURS_IN_THE = t('校本研修周期学时', 'school-based 
 const L_SCHOOL_BASED_CREDITS = t('校本研修类培训学分', 'school-based credits');
 const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任专题培训学时', 'class-teacher training hours');
 
+/** Each mode class's yearly conditions: their ids and labels, made once. */
+const CLASS_CONDITIONS = Object.fromEntries(
+  CLASSES.map((cls) => [
+    cls,
+    {
+      hoursId: `${cls}Hours`,
+      creditsId: `${cls}Credits`,
+      hours: t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
+      credits: t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
+    },
+  ]),
+) as Record<ModeClass, { hoursId: string; creditsId: string; hours: Text; credits: Text }>;
+const R_PE4 = ['R-PE4'];
+const R_PE4_PE5 = ['R-PE4', 'R-PE5'];
+
+/** Each module's cycle condition: its id, label and records. */
+const MODULE_CONDITIONS = Object.fromEntries(
+  MODULES.map((m) => [
+    m,
+    {
+      id: `module.${m}`,
+      label: t(`${MODULE_ZH[m]}模块学分`, `${m} module credits`),
+      keep: (r: Rec) => r.conversion.facts.category === m,
+    },
+  ]),
+) as Record<(typeof MODULES)[number], { id: string; label: Text; keep: (r: Rec) => boolean }>;
+const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
+const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
+
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
   const grouped = byYear(input.records);
@@ -1092,25 +1128,14 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
     );
     for (const cls of CLASSES) {
+      const c = CLASS_CONDITIONS[cls];
       j.check(
-        condition(
-          `${cls}Hours`,
-          t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
-          'hours',
-          tot.byClass[cls].hours,
-          p.use('modeYearHours'),
-          A10,
-          { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] },
-        ),
-        condition(
-          `${cls}Credits`,
-          t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
-          'credits',
-          tot.byClass[cls].credits,
-          p.use('modeYearCredits'),
-          R4,
-          { readings: ['R-PE4'] },
-        ),
+        condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
+          readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
+        }),
+        condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
+          readings: R_PE4,
+        }),
       );
     }
     j.check(
@@ -1164,8 +1189,8 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       });
     }
   }
-  const hours = sum(years.map((y) => y.hours));
-  const credits = sum(years.map((y) => y.credits));
+  const hours = sumOf(years, yearHours);
+  const credits = sumOf(years, yearCredits);
   j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
     readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
   });
@@ -1177,7 +1202,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
   if (!selfSelected && ctx.columns.has('selfSelected'))
     j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
-  const cls = (c: ModeClass) => sum(yearTotalsList.map((tot) => tot.byClass[c].hours));
+  const cls = (c: ModeClass) => sumOf(yearTotalsList, (tot) => tot.byClass[c].hours);
   const modeCycle = p.use('modeCycleHours');
   j.check(
     condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, p.use('cycleHours'), A10),
@@ -1189,7 +1214,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'countyAboveCycle',
       L_COUNTY_OR_ABOVE_CREDITS,
       'credits',
-      sum(yearTotalsList.map((x) => x.aboveCounty)),
+      sumOf(yearTotalsList, (x) => x.aboveCounty),
       p.use('countyAboveCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
@@ -1198,26 +1223,16 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'schoolBasedCycleCredits',
       L_SCHOOL_BASED_CREDITS,
       'credits',
-      sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)),
+      sumOf(yearTotalsList, (x) => x.byClass.schoolBased.credits),
       p.use('schoolBasedCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
   );
-  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
-    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
   if (modules) {
     for (const m of MODULES) {
-      j.check(
-        condition(
-          `module.${m}`,
-          t(`${MODULE_ZH[m]}模块学分`, `${m} module credits`),
-          'credits',
-          creditOf((r) => r.conversion.facts.category === m),
-          p.use(`module.${m}`),
-          R3,
-        ),
-      );
+      const c = MODULE_CONDITIONS[m];
+      j.check(condition(c.id, c.label, 'credits', sumOf(all, creditsOf, c.keep), p.use(`module.${m}`), R3));
     }
   }
   if (selfSelected) {
@@ -1231,7 +1246,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
           `self-selected credits (≥ ${share.value! * 100}% of the total)`,
         ),
         'credits',
-        creditOf((r) => r.conversion.facts.selfSelected),
+        sumOf(all, creditsOf, isSelfSelected),
         need,
         A8,
         { params: [share] },
@@ -1244,7 +1259,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
         'classTeacherHours',
         L_CLASS_TEACHER_TRAINING_HOURS,
         'hours',
-        sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0)),
+        sumOf(all, hoursOf, isClassTeacher),
         p.use('classTeacherHours'),
         R3,
       ),
@@ -1258,6 +1273,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   });
   return { years, cycle, issues };
 }
+
+const yearHours = (y: YearJudgement): number => y.hours;
+const yearCredits = (y: YearJudgement): number => y.credits;
 
 /** Whether R-PE5's yearly cap cut some year's school-based hours. */
 const tot5 = (list: readonly Totals[]): boolean => list.some((x) => x.capped);

@@ -569,6 +569,8 @@ export function pv(use: ParamUse): string {
  * and the condition records it), or a figure derived from parameters named in `opts.params` (a share of the
  * total …).
  */
+const NO_OPTIONS = {};
+
 export function condition(
   id: string,
   label: Text,
@@ -582,14 +584,24 @@ export function condition(
     readings?: string[];
     note?: Text;
     params?: ParamUse[];
-  } = {},
+  } = NO_OPTIONS,
 ): Condition {
   const kind = opts.kind ?? 'min';
   const a = round2(actual);
-  const params = [...(typeof required === 'number' ? [] : [required]), ...(opts.params ?? [])];
+  const more = opts.params;
+  // the requirement's parameter first, then those it is derived with (a list only when there is one)
+  const params =
+    typeof required === 'number'
+      ? more?.length
+        ? more.slice()
+        : undefined
+      : more?.length
+        ? [required, ...more]
+        : [required];
   const need = typeof required === 'number' ? required : required.value;
   if (need === null) throw new Error(`condition ${id}: parameter ${(required as ParamUse).key} is UNDEFINED`);
-  const c: Condition = {
+  // every field in the literal: a teacher's conditions are kept to the end of a check, each in one object
+  return {
     id,
     label,
     unit,
@@ -599,16 +611,16 @@ export function condition(
     met: kind === 'min' ? a >= need : a <= need,
     advisory: opts.advisory ?? false,
     cite,
+    readings: opts.readings?.length ? opts.readings : undefined,
+    params,
+    note: opts.note || undefined,
   };
-  if (opts.readings?.length) c.readings = opts.readings;
-  if (params.length) c.params = params;
-  if (opts.note) c.note = opts.note;
-  return c;
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */
 export function allMet(conditions: Condition[]): boolean {
-  return conditions.every((c) => c.advisory || c.met);
+  for (let i = 0; i < conditions.length; i++) if (!(conditions[i]!.advisory || conditions[i]!.met)) return false;
+  return true;
 }
 
 /** Group a teacher's counted records by year. */
@@ -632,9 +644,18 @@ export function yearsOf(start: number, end: number): number[] {
 
 /** Records whose credits could not be computed because a number is UNDEFINED. */
 export function countUndefined(records: readonly ConvertedRecord<unknown>[]): number {
-  return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null)
-    .length;
+  let n = 0;
+  for (let i = 0; i < records.length; i++) {
+    const c = records[i]!.conversion;
+    if (c.counted && c.credits === null && c.hours !== null) n++;
+  }
+  return n;
 }
+
+/** A record's hours and credits for sumOf (nothing counts as 0), and whether it counts at all. */
+export const hoursOf = (r: ConvertedRecord<unknown>): number => r.conversion.hours ?? 0;
+export const creditsOf = (r: ConvertedRecord<unknown>): number => r.conversion.credits ?? 0;
+export const isCounted = (r: ConvertedRecord<unknown>): boolean => r.conversion.counted;
 
 export const FIELD_NAMES: Partial<Record<Field, Text>> = {
   teacherId: t('身份证号', 'teacher ID'),
