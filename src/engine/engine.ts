@@ -166,64 +166,56 @@ function idKey(id: string): string {
 }
 
 /**
- * What a conversion may depend on: the training and its outcome, the teacher's own columns (class teacher,
- * hire year …), the project and year — never who took it (row, ID, name, school) or the certificate number.
- */
-const CONVERSION_INPUTS = [
-  'mode',
-  'level',
-  'hours',
-  'grade',
-  'year',
-  'project',
-  'days',
-  'months',
-  'score',
-  'award',
-  'role',
-  'rate',
-  'category',
-  'selfSelected',
-  'enteredCredits',
-  'classTeacher',
-  'assessment',
-  'hireYear',
-  'exempt',
-] as const satisfies ReadonlyArray<keyof TrainingRecord>;
-
-/**
- * The conversions of one check, by their inputs and the fields the normalizer rejected: a roster registers
- * the same trainings (a project's level, mode, hours, grade) for many teachers, and a region's conversion is
- * a function of those alone. A record gets a Conversion object of its own (the engine voids it for an error
- * elsewhere in the row); its steps, issues and facts are shared, and nothing changes them once made.
+ * The conversions of one check, by what a conversion may depend on — the training and its outcome, the
+ * teacher's own columns (class teacher, hire year …), the project and year, and the fields the normalizer
+ * rejected; never who took it (row, ID, name, school) or the certificate number. A roster registers the same
+ * trainings (a project's level, mode, hours, grade) for many teachers. Records of one training share one
+ * Conversion: nothing changes a conversion once made (a row voided for an error elsewhere gets a new one).
  */
 export class ConversionMemo {
   private readonly root = new Map<unknown, unknown>();
   private size = 0;
 
-  private node(rec: TrainingRecord, rejected: ReadonlySet<Field>, make: boolean): Map<unknown, unknown> | undefined {
-    let m = this.root;
-    for (let i = 0; i < CONVERSION_INPUTS.length; i++) {
-      const v = rec[CONVERSION_INPUTS[i]!];
-      let next = m.get(v) as Map<unknown, unknown> | undefined;
-      if (!next) {
-        if (!make) return undefined;
-        m.set(v, (next = new Map()));
-      }
-      m = next;
-    }
+  private node(r: TrainingRecord, make: boolean): Map<unknown, unknown> | undefined {
+    // one field a level, read by name (every normalized record has the same shape)
+    let m: Map<unknown, unknown> | undefined = this.root;
+    m = level(m, r.mode, make);
+    if (m) m = level(m, r.level, make);
+    if (m) m = level(m, r.hours, make);
+    if (m) m = level(m, r.grade, make);
+    if (m) m = level(m, r.year, make);
+    if (m) m = level(m, r.project, make);
+    if (m) m = level(m, r.days, make);
+    if (m) m = level(m, r.months, make);
+    if (m) m = level(m, r.score, make);
+    if (m) m = level(m, r.award, make);
+    if (m) m = level(m, r.role, make);
+    if (m) m = level(m, r.rate, make);
+    if (m) m = level(m, r.category, make);
+    if (m) m = level(m, r.selfSelected, make);
+    if (m) m = level(m, r.enteredCredits, make);
+    if (m) m = level(m, r.classTeacher, make);
+    if (m) m = level(m, r.assessment, make);
+    if (m) m = level(m, r.hireYear, make);
+    if (m) m = level(m, r.exempt, make);
     return m;
   }
 
   get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
-    return this.node(rec, rejected, false)?.get(rejectedKey(rejected)) as Conversion | undefined;
+    return this.node(rec, false)?.get(rejectedKey(rejected)) as Conversion | undefined;
   }
 
   set(rec: TrainingRecord, rejected: ReadonlySet<Field>, c: Conversion): void {
     // bounded: a roster of all-different trainings gains nothing from remembering them
     if (++this.size > 200_000) return;
-    this.node(rec, rejected, true)!.set(rejectedKey(rejected), c);
+    this.node(rec, true)!.set(rejectedKey(rejected), c);
   }
+}
+
+function level(m: Map<unknown, unknown>, v: unknown, make: boolean): Map<unknown, unknown> | undefined {
+  let next = m.get(v) as Map<unknown, unknown> | undefined;
+  if (!next && make) m.set(v, (next = new Map()));
+  return next;
 }
 
 const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
@@ -286,10 +278,10 @@ export function convertRecord(
   let conversion: Conversion;
   try {
     const made = memo?.get(rec, ctx.rejected);
-    if (made) conversion = { ...made };
+    if (made) conversion = made;
     else {
       conversion = rules.convert(rec, ctx);
-      memo?.set(rec, ctx.rejected, { ...conversion });
+      memo?.set(rec, ctx.rejected, conversion);
     }
   } catch (e) {
     // A rule function failing is a bug of ours, never the user's: say so on the row.
@@ -301,7 +293,8 @@ export function convertRecord(
       message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`),
     });
   }
-  if (dayStep) conversion.steps = [dayStep, ...conversion.steps];
+  // a conversion may be shared with other records: a new one, never a change to it
+  if (dayStep) conversion = { ...conversion, steps: [dayStep, ...conversion.steps] };
   if (rec !== record && rec.hours !== undefined) record.hours = rec.hours;
   for (const i of conversion.issues) issues.push(i);
   return conversion;
@@ -416,8 +409,15 @@ export function checkRoster(
       recordCtx.rejected = n.rejected;
       const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
       rowChecks(n.record, conversion, issues, n.rejected, checks);
-      voidIfBroken(conversion, issues);
-      records.push({ table: ti, row, record: n.record, conversion, issues, teacherKey: null });
+      records.push({
+        table: ti,
+        row,
+        record: n.record,
+        conversion: voidIfBroken(conversion, issues),
+        // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
+        issues: issues.length ? issues.slice() : issues,
+        teacherKey: null,
+      });
     }
     const entry: CheckResult['tables'][number] = { columns: map, firstRow, records: records.length - before };
     if (tb.sheet !== undefined) entry.sheet = tb.sheet;
@@ -737,15 +737,16 @@ const COMPUTING_FIELDS: ReadonlySet<string> = new Set([
   'row',
 ]);
 
-/** roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. */
-function voidIfBroken(conversion: Conversion, issues: Issue[]): void {
+/**
+ * roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. The
+ * conversion may be shared with other records of the same training: a voided one is a new object.
+ */
+function voidIfBroken(conversion: Conversion, issues: Issue[]): Conversion {
   let broken = false;
   for (let i = 0; i < issues.length && !broken; i++)
     broken = issues[i]!.severity === 'error' && COMPUTING_FIELDS.has(issues[i]!.field);
-  if (!broken) return;
-  conversion.hours = null;
-  conversion.credits = null;
-  conversion.counted = false;
+  if (!broken) return conversion;
+  return { ...conversion, hours: null, credits: null, counted: false };
 }
 
 function teacherFacts(group: RecordResult[]): TeacherFacts {
