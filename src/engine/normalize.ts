@@ -55,6 +55,12 @@ function errorValue(v: unknown): string | undefined {
 
 const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]+$/;
 
+/**
+ * A string of its own: a concatenation is a new string, and a slice of that copies it out. What the engine
+ * keeps of a cell (a name, a cache key) must not be a parser's slice of the whole file, which it would keep.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
 /** Text of a cell, or null when it is empty. Rich text and formula results are unwrapped. */
 export function cellText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -199,7 +205,7 @@ export function parseYear(v: unknown): Parsed<number> {
     if (p === undefined) {
       p = readYear(v);
       if (yearMemo.size > 5000) yearMemo.clear();
-      yearMemo.set(v, p);
+      yearMemo.set(own(v), p);
     }
     return p;
   }
@@ -457,7 +463,8 @@ type Cache<T> = Map<string, Parsed<T>>;
 
 function remember<T>(cache: Cache<T>, text: string, p: Parsed<T>): Parsed<T> {
   if (cache.size >= MEMO_MAX) cache.clear();
-  cache.set(text, p);
+  // the key a string of its own: a parser's cell may be a slice that keeps the whole file's text alive
+  cache.set(own(text), p);
   return p;
 }
 
@@ -514,7 +521,7 @@ function idCell(v: unknown, residentId: boolean): ParsedId {
   if (hit !== undefined) return hit;
   const p = parseId(v, residentId);
   if (cache.size >= MEMO_MAX) cache.clear();
-  cache.set(v, p);
+  cache.set(own(v), p);
   return p;
 }
 
@@ -522,16 +529,54 @@ function idCell(v: unknown, residentId: boolean): ParsedId {
 const textError = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.indexOf('#') < 0 ? undefined : errorValue(unwrap(raw));
 
-/** parseText, with plain text (ASCII and CJK ideographs, nothing to fold) taken as it is. */
-const textCell = (raw: unknown): string | null =>
-  typeof raw === 'string' && raw.indexOf('#') < 0 && PLAIN.test(raw) ? raw : parseText(raw);
+/**
+ * Names, schools and projects as a record keeps them: one string for each distinct text, held apart from the
+ * file's text. A parser's cells are often slices of the whole decoded file, which a single kept slice holds in
+ * memory; a roster repeats its schools and projects on thousands of rows.
+ */
+const texts = new Map<string, string | null>();
+
+function textCell(raw: unknown): string | null {
+  if (typeof raw !== 'string') return parseText(raw);
+  let v = texts.get(raw);
+  if (v === undefined) {
+    const key = own(raw);
+    const read = raw.indexOf('#') < 0 && PLAIN.test(raw) ? key : parseText(raw);
+    v = read === null || read === key ? read : own(read);
+    if (texts.size >= MEMO_MAX) texts.clear();
+    texts.set(key, v);
+  }
+  return v;
+}
+
+
 
 /**
- * A normalized record. A class, so that the fields added after construction (level, hours …) are stored in
- * the object itself rather than in a separate property array: a roster keeps every record alive.
+ * A normalized record: every field exists from the start (undefined when the row has no value), so that all
+ * records have one shape and every rule reads their fields at full speed; a field absent from the roster is
+ * undefined exactly as before.
  */
 class NormalizedRecord implements TrainingRecord {
   year: number | null = null;
+  level: Level | undefined = undefined;
+  mode: Mode | undefined = undefined;
+  hours: number | undefined = undefined;
+  days: number | undefined = undefined;
+  months: number | undefined = undefined;
+  grade: Grade | undefined = undefined;
+  score: number | undefined = undefined;
+  award: TrainingRecord['award'] = undefined;
+  role: TrainingRecord['role'] = undefined;
+  rate: number | undefined = undefined;
+  category: TrainingRecord['category'] = undefined;
+  selfSelected: boolean | undefined = undefined;
+  enteredCredits: number | undefined = undefined;
+  certificate: string | undefined = undefined;
+  classTeacher: boolean | undefined = undefined;
+  assessment: boolean | undefined = undefined;
+  hireYear: number | undefined = undefined;
+  exempt: boolean | undefined = undefined;
+  idProblem: TrainingRecord['idProblem'] = undefined;
   constructor(
     public row: number,
     public teacherId: string | null,
@@ -746,7 +791,7 @@ export function normalizeRow(
         t('不能为负数', 'must not be negative'),
         f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
       );
-      delete record[key];
+      record[key] = undefined;
     }
   }
   return { record, issues, rejected: st.rejected ?? NOTHING_REJECTED };
