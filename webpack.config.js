@@ -3,15 +3,19 @@
 //   npm run build:dev   development, https://localhost:3000/ (also `npm run dev-server`)
 // The page taskpane.html loads Office.js and one small entry (custom functions, ribbon
 // command, workbook settings); the React pane, the ribbon's validation and the
-// standalone preview are chunks loaded on demand. Also written: functions.json from
-// the JSDoc of src/functions/functions.ts, its Chinese twin functions.zh-CN.json, the
-// icons, help.html and dist/manifest.xml (scripts/manifest.js); for production,
-// .gz and .br copies of every text asset for static hosting.
+// standalone preview are chunks loaded on demand. index.html is the checker as a page of
+// its own, for people without the add-in (WPS, older Office): no Office.js, a policy that
+// forbids every connection, its worker built as one script (WorkerBundlePlugin) and the
+// samples inside its chunks. Also written: functions.json from the JSDoc of
+// src/functions/functions.ts, its Chinese twin functions.zh-CN.json, the icons,
+// help.html, rules.html (from docs/rules.md) and dist/manifest.xml (scripts/manifest.js);
+// for production, .gz and .br copies of every text asset.
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const zlib = require('zlib');
-const { sources, Compilation, DefinePlugin, WebpackError } = require('webpack');
+const webpack = require('webpack');
+const { sources, Compilation, DefinePlugin, WebpackError } = webpack;
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -81,6 +85,93 @@ function contentSecurityPolicy(officeOrigin) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * index.html's policy: its own files only, and no connection at all (connect-src 'none': no fetch, no
+ * XHR, no WebSocket, not even to its own server) — a file chosen in the page cannot be sent anywhere. The
+ * worker is started from a blob of its script (a worker cannot be started from file://), downloads are blob:
+ * URLs; styles inline for Fluent UI (Griffel).
+ */
+const WEB_CSP = [
+  "default-src 'self'",
+  "connect-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Where the web page's worker script is built before the pages are (one folder per mode). */
+const WORKER_CACHE = path.resolve(__dirname, 'node_modules', '.cache', 'cpd-web-worker');
+
+/** TypeScript through ts-loader, as ES modules for webpack (tsc for the CLI and jest keep CommonJS). */
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    // with CommonJS webpack cannot tree-shake, and all of Fluent UI's icons ship
+    options: {
+      transpileOnly: true,
+      configFile: 'tsconfig.json',
+      compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+    },
+  },
+};
+
+/**
+ * The web page's worker (src/web/worker.ts) as one self-contained script, built by a compiler of its own
+ * before each build of the pages; index.html's code takes it in as text (cpd-web-worker, asset/source)
+ * and starts it from a blob. A worker loaded by URL would be refused on file://, and a script that loads
+ * chunks could not load them from a blob: so one file, no chunks.
+ */
+class WorkerBundlePlugin {
+  constructor(mode) {
+    this.mode = mode;
+    this.compiler = null;
+  }
+  apply(compiler) {
+    compiler.hooks.beforeCompile.tapPromise('WorkerBundlePlugin', () => {
+      this.compiler ??= webpack({
+        mode: this.mode,
+        name: 'web-worker',
+        target: 'webworker',
+        devtool: false,
+        entry: './src/web/worker.ts',
+        context: __dirname,
+        output: { path: path.join(WORKER_CACHE, this.mode), filename: 'worker.js', iife: true },
+        resolve: { extensions: ['.ts', '.tsx', '.js'] },
+        module: { rules: [tsRule] },
+        optimization: { splitChunks: false, runtimeChunk: false },
+        performance: { hints: false },
+        plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+      });
+      return new Promise((resolve, reject) =>
+        this.compiler.run((err, stats) => {
+          if (err) return reject(err);
+          if (stats.hasErrors()) return reject(new Error(`web worker: ${stats.toString('errors-only')}`));
+          resolve();
+        }),
+      );
+    });
+    // the licences of what the worker bundles, beside the pages as the script's own comment says
+    compiler.hooks.thisCompilation.tap('WorkerBundlePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'WorkerBundlePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const file = path.join(WORKER_CACHE, this.mode, 'worker.js.LICENSE.txt');
+          if (fs.existsSync(file))
+            compilation.emitAsset('worker.js.LICENSE.txt', new sources.RawSource(fs.readFileSync(file)));
+        },
+      );
+    });
+  }
 }
 
 /** functions.zh-CN.json (Chinese names and help; every entry translated) and allowErrorForDataTypeAny in both. */
@@ -173,6 +264,60 @@ class OfficeJsCheckPlugin {
   }
 }
 
+/**
+ * dist/rules.html from docs/rules.md: the rules as the administrators' document says them, shipped with
+ * the add-in so that the pane's "why" view can link a region's section (rules.html#region-<id>) without
+ * any request leaving the add-in's host. The same CSP as help.html: no script at all.
+ */
+class RulesPagePlugin {
+  apply(compiler) {
+    const file = path.resolve(__dirname, 'docs/rules.md');
+    compiler.hooks.thisCompilation.tap('RulesPagePlugin', (compilation) => {
+      compilation.fileDependencies.add(file);
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'RulesPagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          // marked is an ES module only; this CommonJS config loads it when the page is built
+          const { marked } = await import('marked');
+          const body = await marked.parse(fs.readFileSync(file, 'utf8'), { gfm: true, async: true });
+          compilation.emitAsset('rules.html', new sources.RawSource(rulesPage(body)));
+        },
+      );
+    });
+  }
+}
+
+function rulesPage(body) {
+  const csp =
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; " +
+    "base-uri 'self'; form-action 'none'";
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <meta http-equiv="Content-Security-Policy" content="${csp}" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>学分规则说明 · The rules</title>
+  <style>
+    body { font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", sans-serif; max-width: 960px; margin: 2em auto;
+      padding: 0 1em; line-height: 1.6; color: #242424; }
+    code { background: #f3f3f3; padding: 0 .3em; border-radius: 3px; overflow-wrap: anywhere; }
+    pre { background: #f3f3f3; padding: .6em; overflow-x: auto; }
+    pre code { padding: 0; }
+    table { border-collapse: collapse; display: block; overflow-x: auto; }
+    td, th { border-bottom: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
+    blockquote { margin: .5em 0; padding: 0 1em; border-left: 3px solid #ccc; color: #555; }
+    h2 { border-bottom: 1px solid #e0e0e0; padding-bottom: .2em; }
+    :target + h3, :target + h2 { background: #fff4ce; }
+  </style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 /** .gz and .br copies of text assets, for static servers that serve precompressed files. */
 class PrecompressPlugin {
   apply(compiler) {
@@ -229,33 +374,41 @@ module.exports = (env, argv) => {
   const version = manifestVersion(pkg.version);
   return {
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/addin/entry.ts' },
+    entry: { taskpane: './src/addin/entry.ts', index: './src/web/entry.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { 'cpd-web-worker$': path.join(WORKER_CACHE, argv.mode, 'worker.js') },
+    },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // ES modules for webpack only (tsc for the CLI and jest keep CommonJS): with
-            // CommonJS webpack cannot tree-shake, and all of Fluent UI's icons ship.
-            options: {
-              transpileOnly: true,
-              configFile: 'tsconfig.json',
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
-            },
-          },
-        },
+        tsRule,
+        // the web worker's script, as text (WorkerBundlePlugin)
+        { test: /worker\.js$/, include: WORKER_CACHE, type: 'asset/source' },
+        // the bundled samples inside the web page's chunks: a page that may fetch nothing still has them
+        { test: /\.(xlsx|csv)$/, include: path.resolve(__dirname, 'assets/samples'), type: 'asset/inline' },
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // webpack's own vendors group, but for the web worker's script (under node_modules/.cache): that
+          // stays in the one chunk that imports it, rather than a vendors chunk beside a stub
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/](?!\.cache[\\/])/,
+            idHint: 'vendors',
+            priority: -10,
+            reuseExistingChunk: true,
+          },
+        },
+      },
+    },
     plugins: [
       new DefinePlugin({
         __CPD_BUILD__: JSON.stringify({ version, env: environment, namespace: VARIANTS[environment].namespace }),
@@ -269,6 +422,14 @@ module.exports = (env, argv) => {
         templateParameters: { officeJsUrl, csp: contentSecurityPolicy(officeOrigin) },
       }),
       new OfficeJsCheckPlugin(officeJsUrl),
+      new WorkerBundlePlugin(argv.mode),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['index'],
+        templateParameters: { csp: WEB_CSP },
+      }),
+      new RulesPagePlugin(),
       new ManifestPlugin({ env: environment, baseUrl, version }),
       new CopyWebpackPlugin({
         patterns: [

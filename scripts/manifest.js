@@ -28,7 +28,7 @@ const VARIANTS = {
   },
 };
 
-/** "0.1.0" → "0.1.0.0": the manifest's Version has four numeric parts. */
+/** "1.1.0" → "1.1.0.0": the manifest's Version has four numeric parts. */
 function manifestVersion(pkgVersion) {
   const m = /^(\d+)\.(\d+)\.(\d+)/.exec(String(pkgVersion));
   if (!m) throw new Error(`package.json version "${pkgVersion}" is not major.minor.patch`);

@@ -6,7 +6,9 @@
 // a workbook with CPD formulas opens, or the ribbon button is pressed, and nobody has
 // opened the pane. Opened in an ordinary browser (no Office host) it loads the
 // standalone preview, the same pane on an in-memory sample workbook; neither that
-// in-memory Excel nor the sample generator is ever loaded inside Office.
+// in-memory Excel nor the sample generator is ever loaded inside Office. Without
+// Office.js at all (no internet: Microsoft's CDN unreachable) it says so in both
+// languages and points to the web page, index.html, which needs no internet.
 /* global Office */
 import { officeFunctions } from '../functions/fallback';
 import * as functions from '../functions/functions';
@@ -19,6 +21,7 @@ import { registerCommands } from '../commands/commands';
 import { readWorkbookSettings } from '../taskpane/excel/settings';
 import { recalculateFormulas } from '../taskpane/excel/recalc';
 import type { PreviewHandle } from '../taskpane/preview/boot';
+import { showOffline } from './offline';
 
 recordRegistration({ office: officeFunctions, count: Object.keys(functions).length, at: performance.now() });
 
@@ -133,5 +136,5 @@ async function start(host: Office.HostType | null): Promise<void> {
 if (hasOffice) {
   void Office.onReady((info) => start(info.host));
 } else {
-  void start(null);
+  showOffline();
 }

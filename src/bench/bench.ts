@@ -197,6 +197,7 @@ async function main(): Promise<void> {
   const { benchFunctions, benchAdapter } = await import('./addin');
   await benchFunctions((x) => process.stdout.write(x));
   await benchAdapter((x) => process.stdout.write(x), TARGET);
+  await (await import('./web')).benchWeb((x) => process.stdout.write(x));
   await loading();
 }
 

@@ -3,15 +3,24 @@
 // file. The file layer does the reading and the copies' bytes; this module does the file system and order.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { checkRoster, type CheckOptions } from '../engine/engine';
-import { toReport, type Report } from '../engine/report';
-import { parseSettings, type WorkbookSettings } from '../present/settings';
+import type { Report } from '../engine/report';
 import { say, t, type Lang, type Text } from '../core/text';
 import { REGIONS, type RegionId } from '../rules';
-import { checkOptions } from '../present/options';
 import type { Overrides } from '../rules/params';
-import { COPY_PROPERTY, SUMMARY_PROPERTY, selectTables, type Source, type WorkbookData } from '../files';
-import { csvCopy, marksByBook, noteText, summaryBook, workbookCopy } from './annotate';
+import {
+  checkBooks,
+  COPY_PROPERTY,
+  csvCopy,
+  issueLocator,
+  marksByBook,
+  mergeSettings,
+  noteText,
+  summaryBook,
+  SUMMARY_PROPERTY,
+  workbookCopy,
+  type Source,
+  type WorkbookData,
+} from '../files';
 import {
   checkTarget,
   collectInputs,
@@ -24,6 +33,7 @@ import {
   type WriteFs,
 } from './files';
 import { humanReport } from './human';
+import { jsonForTerminal, visible } from './terminal';
 import { parseAll } from './pool';
 import { Progress } from './progress';
 
@@ -36,6 +46,8 @@ export interface CheckArgs {
   cycleStart?: number;
   asOf?: string;
   json: boolean;
+  /** list every teacher in the readable report, however many */
+  teachers?: boolean;
   out?: string;
   force: boolean;
   lang: Lang;
@@ -134,58 +146,6 @@ async function ensureFolderTracked(dir: string, label: string, made: string[]): 
   made.push(...missing);
 }
 
-/** Settings of several workbooks: the same region (else --region is needed); differing cycles or dates ignored. */
-function mergeSettings(books: readonly Book[], many: boolean): { settings: WorkbookSettings; notices: Text[] } {
-  const notices: Text[] = [];
-  const all = books.map((b) => {
-    const { settings, problems } = parseSettings(b.data.properties);
-    for (const p of problems) notices.push(many ? t(`${b.input.label}：${p.zh}`, `${b.input.label}: ${p.en}`) : p);
-    return { b, settings };
-  });
-  const settings: WorkbookSettings = {};
-  const regions = new Map<RegionId, string[]>();
-  for (const { b, settings: s } of all) {
-    if (s.region) (regions.get(s.region) ?? regions.set(s.region, []).get(s.region)!).push(b.input.label);
-  }
-  if (regions.size === 1) settings.region = [...regions.keys()][0]!;
-  else if (regions.size > 1) settings.region = undefined;
-  const one = <K extends 'cycleStart' | 'asOf'>(key: K, label: Text) => {
-    const values = new Set(all.map((x) => x.settings[key]).filter((v) => v !== undefined));
-    if (values.size === 1) settings[key] = [...values][0] as WorkbookSettings[K];
-    else if (values.size > 1)
-      notices.push(
-        t(
-          `各文件的 ${label.zh} 不同（${[...values].join('、')}），均未采用`,
-          `the files' ${label.en} differ (${[...values].join(', ')}); none is used`,
-        ),
-      );
-  };
-  one('cycleStart', t('CPD.cycleStart 周期起始年', 'CPD.cycleStart'));
-  one('asOf', t('CPD.asOf 截至日期', 'CPD.asOf'));
-  for (const x of all)
-    if (x.settings.overrides) settings.overrides = { ...x.settings.overrides, ...(settings.overrides ?? {}) };
-  return { settings, notices: regions.size > 1 ? [...notices, regionConflict(regions)] : notices };
-}
-
-function regionConflict(regions: Map<RegionId, string[]>): Text {
-  const list = [...regions.entries()].map(
-    ([r, files]) => `${r}: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ' …' : ''}`,
-  );
-  return t(
-    `各文件的工作簿地区（CPD.region）不同：${list.join('；')}`,
-    `the files' workbook regions (CPD.region) differ: ${list.join('; ')}`,
-  );
-}
-
-const sourceOut = (s: Source, lang: Lang): NonNullable<Report['sources']>[number] => ({
-  ...(s.file !== undefined ? { file: s.file } : {}),
-  ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
-  read: s.read,
-  code: s.code,
-  ...(s.reason ? { reason: say(s.reason, lang) } : {}),
-  ...(s.headerRow !== undefined ? { headerRow: s.headerRow } : {}),
-});
-
 export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
   const L = (zh: string, en: string) => (a.lang === 'en' ? en : zh);
   const outAbs = a.out ? path.resolve(a.out) : undefined;
@@ -206,7 +166,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
 
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
     const parsed = await parseAll(
-      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined })),
+      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined, sheets: a.sheets })),
       {
         ...(a.jobs ? { jobs: a.jobs } : {}),
         onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
@@ -261,39 +221,43 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
       );
     }
 
-    const { settings, notices: settingNotices } = mergeSettings(books, many);
+    const {
+      settings,
+      notices: settingNotices,
+      regionConflict: conflict,
+    } = mergeSettings(
+      books.map((b) => ({ label: b.input.label, properties: b.data.properties })),
+      many,
+    );
     notices.push(...settingNotices);
     const region = a.region ?? settings.region;
-    const conflict = settingNotices.find((n) => n.zh.includes('CPD.region') && n.zh.includes('不同'));
     if (!region && conflict) throw new UsageError(`${conflict.zh}：请用 --region 指定 / ${conflict.en}: pass --region`);
     if (!region) {
       throw new UsageError(
         `未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`,
       );
     }
-    const sel = selectTables(
-      books.map((b) => ({ ...(many ? { file: b.input.label } : {}), book: b.data })),
-      { region, sheets: a.sheets },
-    );
-    notices.push(...sel.notices);
-    const options: CheckOptions = checkOptions({
-      region,
-      settings,
-      overrides: a.overrides,
-      ...(a.cycleStart !== undefined ? { cycleStart: a.cycleStart } : {}),
-      ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
-    });
     progress.phase(L('检查中…', 'checking…'));
-    const result = checkRoster(sel.tables, options);
-    const report = toReport(result, a.lang);
-    // the header row each table was read from, as the engine found it
-    sel.sources
-      .filter((s) => s.read)
-      .forEach((s, i) => {
-        const tb = result.tables[i];
-        if (tb) s.headerRow = tb.firstRow + tb.columns.headerRow;
-      });
-    report.sources = [...unreadable, ...sel.sources].map((s) => sourceOut(s, a.lang));
+    const {
+      sel,
+      result,
+      report,
+      notices: selNotices,
+    } = checkBooks(
+      books.map((b) => ({ label: b.input.label, data: b.data })),
+      many,
+      {
+        region,
+        settings,
+        sheets: a.sheets,
+        overrides: a.overrides,
+        ...(a.cycleStart !== undefined ? { cycleStart: a.cycleStart } : {}),
+        ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
+      },
+      a.lang,
+      unreadable,
+    );
+    notices.push(...selNotices);
 
     const written: string[] = [];
     if (plan) {
@@ -307,6 +271,12 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
               books.map((b) => b.data),
               a.lang,
             );
+      const locate = issueLocator(
+        result,
+        sel,
+        books.map((b) => b.data),
+        a.lang,
+      );
       const outputs: NonNullable<Report['outputs']> = [];
       const commits: Array<() => Promise<void>> = [];
       for (const [bi, b] of books.entries()) {
@@ -327,7 +297,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
         } else {
           if (plan.mode === 'file') checkMacroName(b.data, p.target.label);
           const input = { book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) };
-          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region);
+          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region, locate);
           bytes = copy.bytes;
           kind = copy.kind;
           note = noteText(copy.note, a.lang);
@@ -359,8 +329,8 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     progress.clear();
 
     if (a.json) {
-      io.out(JSON.stringify(report, null, 2) + '\n');
-      for (const n of notices) io.err(`${say(n, a.lang)}\n`);
+      io.out(jsonForTerminal(JSON.stringify(report, null, 2)) + '\n');
+      for (const n of notices) io.err(`${visible(say(n, a.lang))}\n`);
     } else {
       io.out(
         humanReport(report, {
@@ -368,6 +338,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
           inputs: inputs.map((i) => i.label),
           notices: notices.map((n) => say(n, a.lang)),
           color: io.isTTY && !process.env.NO_COLOR,
+          ...(a.teachers ? { teachers: true } : {}),
         }),
       );
     }

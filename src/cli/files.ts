@@ -9,6 +9,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { t, type Text } from '../core/text';
+import { BUDGETS, bytes } from '../files';
 
 export class FileError extends Error {
   constructor(readonly text: Text) {
@@ -38,14 +39,20 @@ const ERRNO: Record<string, Text> = {
 
 /** "无法读取 a.xlsx：没有权限" / "cannot read a.xlsx: permission denied" — an errno as a plain sentence. */
 export function fsError(what: Text, file: string, e: unknown): FileError {
+  const why = errnoText(e);
+  return new FileError(t(`${what.zh} ${file}：${why.zh}`, `${what.en} ${file}: ${why.en}`));
+}
+
+/** An errno as words: "没有权限" / "permission denied". */
+function errnoText(e: unknown): Text {
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
-  const why =
+  return (
     ERRNO[code] ??
     t(
       `系统错误 ${code || String((e as Error)?.message ?? e)}`,
       `system error ${code || String((e as Error)?.message ?? e)}`,
-    );
-  return new FileError(t(`${what.zh} ${file}：${why.zh}`, `${what.en} ${file}: ${why.en}`));
+    )
+  );
 }
 
 const READ = t('无法读取', 'cannot read');
@@ -129,12 +136,45 @@ async function walk(dir: string, label: string, rel: string, out: Input[], skip:
   }
 }
 
-export async function readBytes(file: string, label = file): Promise<Uint8Array> {
+/**
+ * A file's bytes, when it is a regular file within the size budget — checked on the open file, before a byte
+ * is read: a FIFO (opened without blocking), a device such as /dev/zero behind a symbolic link, or a folder
+ * named like a roster is refused in words, never read until memory runs out. The error says why, without
+ * the file's name: the caller puts it in front ("无法读取 a.csv：…").
+ */
+export async function readBytes(file: string, maxBytes = BUDGETS.fileBytes): Promise<Uint8Array> {
+  let h: fs.promises.FileHandle | undefined;
   try {
-    const b = await fsp.readFile(file);
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    h = await fsp.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = await h.stat();
+    if (!st.isFile())
+      throw new FileError(
+        t(
+          `不是普通文件（${st.isDirectory() ? '是文件夹' : st.isFIFO() ? '是管道' : '是设备或其他特殊文件'}）`,
+          `not a regular file (${st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : 'a device or another special file'})`,
+        ),
+      );
+    if (st.size > maxBytes)
+      throw new FileError(
+        t(
+          `文件有 ${bytes(st.size)}，超过可读取的上限 ${bytes(maxBytes)}（fileBytes）；请把花名册拆成几个文件`,
+          `the file is ${bytes(st.size)}, more than the ${bytes(maxBytes)} that are read (fileBytes); split the roster into several files`,
+        ),
+      );
+    // the size the file had when opened: one that grows meanwhile is read as it was
+    const out = new Uint8Array(st.size);
+    let off = 0;
+    while (off < out.length) {
+      const { bytesRead } = await h.read(out, off, out.length - off, off);
+      if (bytesRead <= 0) break;
+      off += bytesRead;
+    }
+    return off === out.length ? out : out.subarray(0, off);
   } catch (e) {
-    throw fsError(READ, label, e);
+    if (e instanceof FileError) throw e;
+    throw new FileError(errnoText(e));
+  } finally {
+    await h?.close().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,6 @@
-// Resident IDs are masked on screen (a report is often shown or pasted); JSON keeps them whole.
-// The human-readable report printed by `cpd-credits check` without --json: counts
-// first, the worst problems next, then one line per teacher with each year's verdict.
+// The human-readable report printed by `cpd-credits check` without --json, in the words of the issue
+// catalogue and the report's language. Resident IDs are masked on screen (a report is often shown or
+// pasted); the JSON report keeps them whole.
 import { RULES, type RegionId } from '../rules';
 import type { Report } from '../engine/report';
 import type { Lang } from '../core/text';
@@ -8,6 +8,10 @@ import { maskId, maskIds } from '../core/idcard';
 import { STATUS_WORDS } from '../engine/verdict';
 import { say } from '../core/text';
 import { fileRows, schoolRows } from '../present/summary';
+import { visible, visibleDeep } from './terminal';
+import { groupIssues, issueItems, type IssueEntry, type IssueItem } from '../present/issues';
+import { overridesNote } from '../present/overrides';
+import { severityWord } from '../present/severity';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -53,39 +57,81 @@ export interface HumanOptions {
   inputs: string[];
   notices: string[];
   color: boolean;
-  /** how many rows to list under each kind of issue */
+  /** how many entries to list under each kind of problem */
   perKind?: number;
+  /** list every teacher, however many (otherwise a large roster's table is left out, with a hint) */
+  teachers?: boolean;
 }
 
-export function humanReport(r: Report, o: HumanOptions): string {
-  const zh = o.lang === 'zh';
-  const L = (a: string, b: string) => (zh ? a : b);
-  const paint = (code: string, s: string) => (o.color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const red = (s: string) => paint('31', s);
-  const green = (s: string) => paint('32', s);
-  const yellow = (s: string) => paint('33', s);
-  const bold = (s: string) => paint('1', s);
-  const rules = RULES[r.region as RegionId];
-  const out: string[] = [];
-  const s = r.summary;
+/** A roster of up to this many teachers gets its full teacher table without --teachers. */
+export const TEACHER_TABLE_MAX = 100;
 
-  out.push(bold(`${L('教师培训学分校验', 'CPD credits check')} — ${zh ? rules.name.zh : rules.name.en}`));
+interface Ctx {
+  r: Report;
+  o: HumanOptions;
+  L: Say;
+  red: (s: string) => string;
+  green: (s: string) => string;
+  yellow: (s: string) => string;
+  bold: (s: string) => string;
+}
+
+/**
+ * The readable report, in the order an administrator works: what the roster is and which numbers it rests
+ * on; the counts; who is short and what they lack; the problems by kind, in the catalogue's plain words;
+ * the files and schools; every teacher's years (last); the readings the verdicts rely on.
+ */
+export function humanReport(report: Report, options: HumanOptions): string {
+  // cell values, sheet and file names reach the terminal only as visible text (terminal.ts); the colours
+  // below are the only escape sequences written
+  const r = visibleDeep(report);
+  const o = { ...options, inputs: options.inputs.map(visible), notices: options.notices.map(visible) };
+  const paint = (code: string, x: string) => (o.color ? `\u001b[${code}m${x}\u001b[0m` : x);
+  const c: Ctx = {
+    r,
+    o,
+    L: (a, b) => (o.lang === 'zh' ? a : b),
+    red: (x) => paint('31', x),
+    green: (x) => paint('32', x),
+    yellow: (x) => paint('33', x),
+    bold: (x) => paint('1', x),
+  };
+  const out = [
+    ...header(c),
+    ...counts(c),
+    ...shortfalls(c),
+    ...problems(c),
+    ...fileTable(r, c.L),
+    ...schoolTable(r, o.lang, c.L),
+    ...schoolFlags(c),
+    ...teacherTable(c),
+    ...readings(c),
+    ...outputs(c),
+  ];
+  // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
+  return maskIds(out.join('\n')) + '\n';
+}
+
+function header({ r, o, L, bold, yellow }: Ctx): string[] {
+  const rules = RULES[r.region as RegionId];
+  const out = [bold(`${L('教师培训学分校验', 'CPD credits check')} — ${say(rules.name, o.lang)}`)];
   out.push(`${L('依据', 'Rules')}: ${r.source}`);
-  out.push(...sourceLines(r, o, L));
+  for (const line of sourceLines(r, o, L)) out.push(line);
   out.push(`${L('周期', 'Cycle')}: ${r.cycle.note}`);
   out.push(
     `${L('截至', 'As of')}: ${r.asOf}${L('（未结束的年度和周期显示为“进行中”）', ' (years and cycles not yet ended show as “in progress”)')}`,
   );
-  if (Object.keys(r.overrides).length)
-    out.push(
-      `${L('覆盖参数（非原文数值）', 'Overrides (not the source’s numbers)')}: ${Object.entries(r.overrides)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ')}`,
-    );
+  const local = overridesNote(r);
+  if (local) out.push(yellow(say(local, o.lang)));
   for (const n of o.notices) out.push(yellow(n));
-  out.push('');
+  return out;
+}
+
+function counts({ r, L, bold }: Ctx): string[] {
+  const s = r.summary;
   const opt = (n: number, zhText: string, enText: string) => (n ? [L(zhText, enText)] : []);
-  out.push(
+  return [
+    '',
     bold(
       [
         L(`记录 ${s.records} 条`, `${s.records} records`),
@@ -101,176 +147,176 @@ export function humanReport(r: Report, o: HumanOptions): string {
         ...opt(s.yearsPending, `待定年度 ${s.yearsPending}`, `pending years ${s.yearsPending}`),
       ].join(' · '),
     ),
-  );
-
-  out.push(...fileTable(r, L), ...schoolTable(r, o.lang, L));
-
-  // Problems, worst first: errors before warnings, the most frequent kind first.
-  type Item = { row?: number; place?: string; who?: string; severity: string; code: string; message: string };
-  // with several sheets or files a row number alone is ambiguous: say where
-  const places = new Set(r.records.map((rec) => `${rec.file ?? ''}\u0000${rec.sheet ?? ''}`));
-  const placeOf = (rec: Report['records'][number]) =>
-    places.size > 1
-      ? [rec.file, rec.sheet === undefined ? undefined : `「${rec.sheet}」`].filter(Boolean).join(' ')
-      : undefined;
-  const items: Item[] = [
-    ...r.records.flatMap((rec) =>
-      rec.issues.map((i) => ({
-        row: rec.row,
-        ...(placeOf(rec) ? { place: placeOf(rec)! } : {}),
-        severity: i.severity,
-        code: i.code,
-        message: i.message,
-      })),
-    ),
-    ...r.teachers.flatMap((tj) =>
-      tj.issues.map((i) => ({ who: who(tj), severity: i.severity, code: i.code, message: i.message })),
-    ),
-    ...r.issues.map((i) => ({ who: L('全表', 'roster'), severity: i.severity, code: i.code, message: i.message })),
   ];
-  if (items.length) {
-    out.push('');
-    out.push(bold(L('问题（最严重的在前）', 'Problems (worst first)')));
-    const kinds = new Map<string, Item[]>();
-    for (const it of items) {
-      const k = `${it.severity}\u0000${it.code}`;
-      (kinds.get(k) ?? kinds.set(k, []).get(k)!).push(it);
-    }
-    const rank = (sev: string) => (sev === 'error' ? 0 : sev === 'warning' ? 1 : 2);
-    const sorted = [...kinds.entries()].sort(
-      ([a, x], [b, y]) => rank(a.split('\u0000')[0]!) - rank(b.split('\u0000')[0]!) || y.length - x.length,
-    );
-    const per = o.perKind ?? 5;
-    for (const [k, list] of sorted) {
-      const [sev, code] = k.split('\u0000') as [string, string];
-      const label =
-        sev === 'error'
-          ? red(L('错误', 'error'))
-          : sev === 'warning'
-            ? yellow(L('警告', 'warning'))
-            : L('提示', 'info');
-      out.push(`  ${label} ${code} ×${list.length}`);
-      // the same message on many rows (a cohort quota, a teacher's wrong ID) is printed once
-      const byMessage = new Map<string, Item[]>();
-      for (const it of list) (byMessage.get(it.message) ?? byMessage.set(it.message, []).get(it.message)!).push(it);
-      let shown = 0;
-      for (const [message, same] of byMessage) {
-        if (shown >= per) break;
-        const rowsOf = same.filter((x) => x.row !== undefined).map((x) => x.row!);
-        const rowWords = (rows: number[]) =>
-          L(
-            `第 ${rows.slice(0, 4).join('、')}${rows.length > 4 ? ` 等 ${rows.length} ` : ' '}行`,
-            `row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 4).join(', ')}${rows.length > 4 ? ` (+${rows.length - 4})` : ''}`,
-          );
-        // several sheets or files: the rows of each place, the first two places named
-        const byPlace = new Map<string, number[]>();
-        for (const x of same)
-          if (x.place !== undefined) (byPlace.get(x.place) ?? byPlace.set(x.place, []).get(x.place)!).push(x.row!);
-        const placed = [...byPlace.entries()];
-        const where = placed.length
-          ? placed
-              .slice(0, 2)
-              .map(([place, rows]) => `${place} ${rowWords(rows)}`)
-              .join(L('；', '; ')) +
-            (placed.length > 2 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 2} places)`) : '')
-          : rowsOf.length
-            ? rowWords(rowsOf)
-            : (same[0]!.who ?? '');
-        out.push(`    ${pad(where, 10)} ${message}`);
-        shown += same.length;
-      }
-      if (list.length > shown) out.push(`    … ${L(`另有 ${list.length - shown} 处`, `${list.length - shown} more`)}`);
-    }
-  }
+}
 
-  // Teachers: one line each, the cycle's years as columns.
-  if (r.teachers.length) {
-    out.push('');
-    out.push(bold(L('教师', 'Teachers')));
-    const years = r.teachers[0]!.years.map((y) => y.year);
-    const sameYears = r.teachers.every((tj) => tj.years.map((y) => y.year).join() === years.join());
-    const hoursOnly = rules.unit === 'hours';
-    const unit = hoursOnly ? L('学时', 'hours') : L('学分', 'credits');
-    const head = [pad(L('编号', 'ID'), 20), pad(L('姓名', 'Name'), 8)];
-    if (sameYears) for (const y of years) head.push(pad(String(y), 8, true));
-    else head.push(pad(L('周期', 'Cycle'), 10));
-    head.push(
-      pad(`${L('周期', 'cycle')}${unit}`, 10, true),
-      pad(L('学时', 'hours'), 8, true),
-      `  ${L('结论', 'verdict')}`,
-    );
-    out.push('  ' + head.join(' '));
-    for (const tj of r.teachers) {
-      const cells = [
-        pad(tj.idProblem ? L('（编号无效）', '(ID unusable)') : maskId(tj.id), 20),
-        pad((tj.name ?? '').slice(0, 6), 8),
-      ];
-      const figure = (y: Report['teachers'][number]['years'][number]) => (hoursOnly ? y.hours : y.credits);
-      if (sameYears) {
-        for (const y of tj.years) {
-          const text = pad(`${MARK[y.status]}${figure(y)}`, 8, true);
-          cells.push(
-            y.status === 'pass'
-              ? green(text)
-              : y.status === 'fail'
-                ? red(text)
-                : y.status === 'pending'
-                  ? yellow(text)
-                  : text,
-          );
-        }
-      } else {
-        cells.push(pad(`${tj.cycle.start}–${tj.cycle.end}`, 10));
-      }
-      cells.push(
-        pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true),
-        pad(String(tj.cycle.hours), 8, true),
-      );
-      const word = say(STATUS_WORDS[tj.cycle.status], o.lang);
-      cells.push(
-        `  ${tj.cycle.status === 'pass' ? green(word) : tj.cycle.status === 'fail' ? red(word) : tj.cycle.status === 'pending' ? yellow(word) : word}`,
-      );
-      out.push('  ' + cells.join(' '));
-    }
-    out.push(
-      `  ${L('✓ 合格  ✗ 不合格  ~ 进行中  ? 待定（学分原文未规定）  · 不考核', '✓ pass  ✗ fail  ~ in progress  ? pending (credits undefined by the text)  · not assessed')}`,
-    );
-
-    const sections: Array<[string, string, Report['teachers']]> = [
-      [
-        '周期不合格的教师：还差什么',
-        'Teachers failing the cycle: what is missing',
-        r.teachers.filter((tj) => tj.cycle.status === 'fail'),
-      ],
-      [
-        `周期进行中、尚未达标的教师：截至 ${r.asOf} 还差什么`,
-        `Cycles in progress, not yet met: what is missing as of ${r.asOf}`,
-        r.teachers.filter((tj) => tj.cycle.status === 'inProgress'),
-      ],
-      [
-        '周期待定的教师：学分原文未规定',
-        'Pending cycles: credits the text leaves undefined',
-        r.teachers.filter((tj) => tj.cycle.status === 'pending'),
-      ],
-    ];
-    for (const [zhTitle, enTitle, list] of sections) {
-      if (!list.length) continue;
-      out.push('');
-      out.push(bold(L(zhTitle, enTitle)));
-      for (const tj of list) out.push(`  ${pad(who(tj), 28)} ${tj.cycle.verdict}`);
-    }
+/** Who is short, and what they lack: failed cycles, then cycles not yet met, then pending ones. */
+function shortfalls({ r, L, bold }: Ctx): string[] {
+  const sections: Array<[string, string, Report['teachers']]> = [
+    [
+      '周期不合格的教师：还差什么',
+      'Teachers failing the cycle: what is missing',
+      r.teachers.filter((tj) => tj.cycle.status === 'fail'),
+    ],
+    [
+      `周期进行中、尚未达标的教师：截至 ${r.asOf} 还差什么`,
+      `Cycles in progress, not yet met: what is missing as of ${r.asOf}`,
+      r.teachers.filter((tj) => tj.cycle.status === 'inProgress'),
+    ],
+    [
+      '周期待定的教师：学分原文未规定',
+      'Pending cycles: credits the text leaves undefined',
+      r.teachers.filter((tj) => tj.cycle.status === 'pending'),
+    ],
+  ];
+  const out: string[] = [];
+  for (const [zhTitle, enTitle, list] of sections) {
+    if (!list.length) continue;
+    out.push('', bold(`${L(zhTitle, enTitle)}${L(`（${list.length}）`, ` (${list.length})`)}`));
+    const width = Math.min(28, widest(list.map((tj) => displayWidth(who(tj)))));
+    for (const tj of list) out.push(`  ${pad(who(tj), width)}  ${tj.cycle.verdict}`);
   }
+  return out;
+}
+
+/** Problems by kind, in the catalogue's words: one line per value and teacher; the gaps of the rules last. */
+function problems({ r, o, L, red, yellow, bold }: Ctx): string[] {
+  const groups = groupIssues(issueItems(r));
+  if (!groups.length) return [];
+  const per = o.perKind ?? 10;
+  const places = new Set(r.records.map((rec) => `${rec.file ?? ''}\u0000${rec.sheet ?? ''}`));
+  const params = RULES[r.region as RegionId].params as Record<string, { label: { zh: string; en: string } }>;
+  const out = ['', bold(L('问题：先改错误', 'Problems: errors first'))];
+  for (const g of groups) {
+    const word = severityWord(g.severity, o.lang);
+    const sev = g.severity === 'error' ? red(word) : g.severity === 'warning' ? yellow(word) : word;
+    out.push(`  ${sev} · ${say(g.title, o.lang)} · ${L(`${g.count} 处`, `${g.count}`)}`);
+    for (const e of g.entries.slice(0, per)) out.push(`    ${entryLine(e, g.gap, places.size > 1, params, o.lang, L)}`);
+    if (g.entries.length > per)
+      out.push(`    … ${L(`另有 ${g.entries.length - per} 项`, `${g.entries.length - per} more`)}`);
+    if (!g.gap) out.push(`    ${L('怎么改', 'Fix')}: ${say(g.fix, o.lang)}`);
+  }
+  return out;
+}
+
+function entryLine(
+  e: IssueEntry,
+  gap: boolean,
+  manyPlaces: boolean,
+  params: Record<string, { label: { zh: string; en: string } }>,
+  lang: Lang,
+  L: Say,
+): string {
+  const n = e.items.length;
+  if (gap) {
+    const label = e.param && params[e.param] ? say(params[e.param]!.label, lang) : undefined;
+    return e.param
+      ? L(
+          `${n} 条记录未计学分：原文未规定${label ?? ''}（${e.param}）；如本地有规定，用 --set ${e.param}=数值 填写后重新检查`,
+          `${n} record(s) without credits: the text does not define ${label ?? e.param} (${e.param}); if your authority has, rerun with --set ${e.param}=<value>`,
+        )
+      : L(`${n} 条记录未计学分：${e.message}`, `${n} record(s) without credits: ${e.message}`);
+  }
+  const rows = e.items.filter((i) => i.row !== undefined);
+  const where = rows.length ? rowWords(rows, manyPlaces, L) : '';
+  const teacher = e.teacherId !== undefined ? `${e.teacherName ?? ''} ${maskId(e.teacherId)}`.trim() : '';
+  const scope = e.items[0]!.scope === 'roster' ? L('全表', 'roster') : '';
+  const head = [teacher, where, scope].filter(Boolean).join(' · ');
+  const fix = e.suggestion ? L(`（可改为「${e.suggestion}」）`, ` (did you mean “${e.suggestion}”?)`) : '';
+  return `${head}${head ? '  ' : ''}${e.message}${fix}`;
+}
+
+/** "第 3、4、5 等 17 行" — or, across sheets and files, each place with its rows. */
+function rowWords(items: IssueItem[], manyPlaces: boolean, L: Say): string {
+  const words = (rows: number[]) =>
+    L(
+      `第 ${rows.slice(0, 4).join('、')}${rows.length > 4 ? ` 等 ${rows.length} ` : ' '}行`,
+      `row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 4).join(', ')}${rows.length > 4 ? ` (+${rows.length - 4})` : ''}`,
+    );
+  if (!manyPlaces) return words(items.map((i) => i.row!));
+  const by = new Map<string, number[]>();
+  for (const i of items) {
+    const place = [i.file, i.sheet === undefined ? undefined : `「${i.sheet}」`].filter(Boolean).join(' ');
+    (by.get(place) ?? by.set(place, []).get(place)!).push(i.row!);
+  }
+  const placed = [...by.entries()];
+  return (
+    placed
+      .slice(0, 2)
+      .map(([place, rows]) => `${place} ${words(rows)}`)
+      .join(L('；', '; ')) + (placed.length > 2 ? L(` 等 ${placed.length} 处`, ` (+${placed.length - 2} places)`) : '')
+  );
+}
+
+function schoolFlags({ r, L, bold }: Ctx): string[] {
   const flagged = r.schools.filter((x) => x.flagged);
-  if (flagged.length) {
-    out.push('');
-    out.push(bold(L('学校提示（20%及以上教师年度未完成）', 'Schools with ≥ 20 % of teachers failing a year')));
-    for (const f of flagged) out.push(`  ${f.school} ${f.year}: ${f.failed}/${f.assessed}  (${f.article})`);
+  if (!flagged.length) return [];
+  const out = ['', bold(L('学校提示（未完成的教师达到规定比例）', 'Schools with too many teachers failing a year'))];
+  for (const f of flagged) out.push(`  ${f.school} ${f.year}: ${f.failed}/${f.assessed}  (${f.article})`);
+  return out;
+}
+
+/** Every teacher, the cycle's years as columns — last, and for a large roster only with --teachers. */
+function teacherTable({ r, o, L, bold, red, green, yellow }: Ctx): string[] {
+  if (!r.teachers.length) return [];
+  if (r.teachers.length > TEACHER_TABLE_MAX && !o.teachers) {
+    return [
+      '',
+      L(
+        `（共 ${r.teachers.length} 位教师；用 --teachers 列出每位教师的各年度，或用 --out 写出汇总表）`,
+        `(${r.teachers.length} teachers; --teachers lists every teacher's years, --out writes the summary sheets)`,
+      ),
+    ];
   }
-  if (r.readings.length) {
-    out.push('');
-    out.push(bold(L('本次用到的解读（原文未明确之处）', 'Adopted readings used (where the text is silent)')));
-    for (const x of r.readings) out.push(`  ${x.id}  ${x.summary}`);
+  const hoursOnly = r.unit === 'hours';
+  const years = r.teachers[0]!.years.map((y) => y.year);
+  const sameYears = r.teachers.every((tj) => tj.years.map((y) => y.year).join() === years.join());
+  const unit = hoursOnly ? L('学时', 'hours') : L('学分', 'credits');
+  const nameWidth = Math.max(displayWidth(L('姓名', 'Name')), ...r.teachers.map((tj) => displayWidth(tj.name ?? '')));
+  const head = [pad(L('编号', 'ID'), 20), pad(L('姓名', 'Name'), nameWidth)];
+  if (sameYears) for (const y of years) head.push(pad(String(y), 8, true));
+  else head.push(pad(L('周期', 'Cycle'), 10));
+  head.push(
+    pad(`${L('周期', 'cycle ')}${unit}`, 10, true),
+    pad(L('学时', 'hours'), 8, true),
+    `  ${L('结论', 'verdict')}`,
+  );
+  const out = ['', bold(L('教师', 'Teachers')), '  ' + head.join(' ')];
+  const colour = (status: string, text: string) =>
+    status === 'pass' ? green(text) : status === 'fail' ? red(text) : status === 'pending' ? yellow(text) : text;
+  for (const tj of r.teachers) {
+    const cells = [
+      pad(tj.idProblem ? L('（编号无效）', '(ID unusable)') : maskId(tj.id), 20),
+      pad(tj.name ?? '', nameWidth),
+    ];
+    if (sameYears)
+      for (const y of tj.years)
+        cells.push(colour(y.status, pad(`${MARK[y.status]}${hoursOnly ? y.hours : y.credits}`, 8, true)));
+    else cells.push(pad(`${tj.cycle.start}–${tj.cycle.end}`, 10));
+    cells.push(
+      pad(String(hoursOnly ? tj.cycle.hours : tj.cycle.credits), 10, true),
+      pad(String(tj.cycle.hours), 8, true),
+    );
+    cells.push(`  ${colour(tj.cycle.status, say(STATUS_WORDS[tj.cycle.status], o.lang))}`);
+    out.push('  ' + cells.join(' '));
   }
+  out.push(
+    `  ${L('✓ 合格  ✗ 不合格  ~ 进行中  ? 待定（学分原文未规定）  · 不考核', '✓ pass  ✗ fail  ~ in progress  ? pending (credits undefined by the text)  · not assessed')}`,
+  );
+  return out;
+}
+
+function readings({ r, L, bold }: Ctx): string[] {
+  if (!r.readings.length) return [];
+  return [
+    '',
+    bold(L('本次用到的解读（原文未明确之处）', 'Adopted readings used (where the text is silent)')),
+    ...r.readings.map((x) => `  ${x.id}  ${x.summary}`),
+  ];
+}
+
+function outputs({ r, L, yellow }: Ctx): string[] {
+  const out: string[] = [];
   for (const w of r.outputs ?? []) {
     out.push('');
     out.push(
@@ -280,11 +326,17 @@ export function humanReport(r: Report, o: HumanOptions): string {
     );
     if (w.note) out.push(`  ${yellow(w.note)}`);
   }
-  // IDs inside messages (a wrong check digit, a name mismatch) are masked as well.
-  return maskIds(out.join('\n')) + '\n';
+  return out;
 }
 
 type Say = (zh: string, en: string) => string;
+
+/** The largest of many numbers: a loop, never Math.max(...list), which overflows the stack on long lists. */
+function widest(list: readonly number[]): number {
+  let w = 0;
+  for (const x of list) if (x > w) w = x;
+  return w;
+}
 
 /** "文件: a.xlsx  工作表: 2019年（表头第 2 行）、2020年 …" and the sheets skipped, with why. */
 function sourceLines(r: Report, o: HumanOptions, L: Say): string[] {
@@ -321,7 +373,7 @@ function fileTable(r: Report, L: Say): string[] {
   const rows = fileRows(r);
   if (rows.length < 2) return [];
   const out = ['', L('按文件', 'By file')];
-  const width = Math.min(40, Math.max(...rows.map((f) => displayWidth(f.path))));
+  const width = Math.min(40, widest(rows.map((f) => displayWidth(f.path))));
   out.push(
     `  ${pad(L('文件', 'file'), width)} ${pad(L('记录', 'records'), 8, true)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('错误', 'errors'), 7, true)} ${pad(L('警告', 'warnings'), 8, true)}  ${L('工作表', 'sheets')}`,
   );
@@ -337,7 +389,7 @@ function fileTable(r: Report, L: Say): string[] {
 function schoolTable(r: Report, lang: Lang, L: Say): string[] {
   const rows = schoolRows(r, lang);
   if (rows.length < 2) return [];
-  const width = Math.min(30, Math.max(...rows.map((x) => displayWidth(x.school))));
+  const width = Math.min(30, widest(rows.map((x) => displayWidth(x.school))));
   const out = ['', L('按学校（周期结论）', 'By school (cycle verdicts)')];
   out.push(
     `  ${pad(L('学校', 'school'), width)} ${pad(L('教师', 'teachers'), 8, true)} ${pad(L('合格', 'pass'), 6, true)} ${pad(L('不合格', 'fail'), 6, true)} ${pad(L('进行中', 'running'), 7, true)} ${pad(L('待定', 'pending'), 7, true)} ${pad(L('合格率', 'rate'), 8, true)}`,

@@ -5,8 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { Overrides, OverridesSchema } from '../rules/params';
+import { makeOverrides, parseOverrides, type Overrides } from '../rules/params';
 import { rulesMarkdown } from '../present/rulesdoc';
+import { UNIT_WORDS } from '../present/units';
 import { computeCredits, explainCredits } from '../engine/api';
 import { RosterError } from '../engine/engine';
 import { parseDate } from '../present/settings';
@@ -18,6 +19,7 @@ import { FileProblem } from '../files';
 import { FileError, removePendingSync, type WriteFs } from './files';
 import { runCheck, UsageError } from './check';
 import { helpTexts } from './help';
+import { visible } from './terminal';
 
 interface Io {
   out: (s: string) => void;
@@ -70,7 +72,7 @@ function parseYearOption(raw: string | undefined): number | undefined {
 }
 
 async function overridesOption(sets: string[], file: string | undefined): Promise<Overrides> {
-  let out: Overrides = {};
+  let out = makeOverrides();
   if (file) {
     let json: unknown;
     try {
@@ -80,19 +82,20 @@ async function overridesOption(sets: string[], file: string | undefined): Promis
         `--overrides 文件无法读取或不是 JSON：${(e as Error).message} / cannot read --overrides as JSON`,
       );
     }
-    const parsed = OverridesSchema.safeParse(json);
-    if (!parsed.success)
+    const parsed = parseOverrides(json);
+    if (!parsed)
       throw new UsageError('--overrides 文件应为 {"参数名": 数值} / --overrides must be {"parameter": number}');
-    out = { ...parsed.data };
+    out = parsed;
   }
   for (const s of sets) {
-    const m = s.match(/^([\w.]+)=(.+)$/);
-    const v = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(v))
+    const eq = s.indexOf('=');
+    const key = eq > 0 ? s.slice(0, eq) : '';
+    const v = eq > 0 && eq < s.length - 1 ? Number(s.slice(eq + 1)) : NaN;
+    if (!/^[\w.]+$/.test(key) || !Number.isFinite(v))
       throw new UsageError(
         `--set 应为 参数=数值，例如 --set dayCredits.school=0.5；收到「${s}」 / --set takes parameter=number`,
       );
-    out[m[1]!] = v;
+    out[key] = v;
   }
   return out;
 }
@@ -119,7 +122,11 @@ export function program(io: Io, lang: Lang): Command {
     .helpCommand('help [command]', h.helpCommand)
     .showHelpAfterError(h.afterError)
     .configureHelp({ styleTitle: (s: string) => h.titles[s] ?? s })
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(`${h.errorPrefix}${s}`) })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (s, write) => write(`${h.errorPrefix}${visible(s)}`),
+    })
     .exitOverride();
 
   cmd
@@ -132,6 +139,7 @@ export function program(io: Io, lang: Lang): Command {
     .option('--cycle-start <yyyy>', h.cycleStart)
     .option('--as-of <yyyy-mm-dd>', h.asOf)
     .option('--json', h.json)
+    .option('--teachers', h.teachers)
     .option('--out <file|dir>', h.out)
     .option('--force', h.force)
     .option('--jobs <n>', h.jobs)
@@ -147,6 +155,7 @@ export function program(io: Io, lang: Lang): Command {
           cycleStart?: string;
           asOf?: string;
           json?: boolean;
+          teachers?: boolean;
           out?: string;
           force?: boolean;
           jobs?: string;
@@ -167,6 +176,7 @@ export function program(io: Io, lang: Lang): Command {
             ...(o.cycleStart !== undefined ? { cycleStart: parseYearOption(o.cycleStart)! } : {}),
             ...(o.asOf !== undefined ? { asOf: asOfOption(o.asOf)! } : {}),
             json: o.json === true,
+            teachers: o.teachers === true,
             ...(o.out !== undefined ? { out: o.out } : {}),
             force: o.force === true,
             lang: o.lang,
@@ -216,8 +226,8 @@ export function program(io: Io, lang: Lang): Command {
       });
       if (r.errors.length || r.credits === null) throw new UsageError(explainCredits(r, o.lang));
       io.out(`${fmt(r.credits)}\n`);
-      if (o.explain) io.err(explainCredits(r, o.lang) + '\n');
-      for (const w of r.issues.filter((i) => i.severity === 'warning')) io.err(`${say(w.message, o.lang)}\n`);
+      if (o.explain) io.err(visible(explainCredits(r, o.lang)) + '\n');
+      for (const w of r.issues.filter((i) => i.severity === 'warning')) io.err(`${visible(say(w.message, o.lang))}\n`);
       cmd.setOptionValue('exitCode', 0);
     });
 
@@ -241,7 +251,7 @@ export function program(io: Io, lang: Lang): Command {
         for (const [key, p] of Object.entries(r.params)) {
           const v = p.value === null ? (o.lang === 'en' ? 'UNDEFINED' : '原文未规定') : String(p.value);
           io.out(
-            `  ${key.padEnd(34)} ${v.padStart(6)} ${p.unit.padEnd(16)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
+            `  ${key.padEnd(34)} ${v.padStart(6)} ${say(UNIT_WORDS[p.unit], o.lang).padEnd(o.lang === 'en' ? 16 : 10)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
           );
         }
         for (const x of r.readings) io.out(`  ${x.id}  ${say(x.summary, o.lang)}\n`);
@@ -261,18 +271,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return (cmd.getOptionValue('exitCode') as number | undefined) ?? 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    // messages name files, sheets and cell values: shown as visible text, never as escape sequences
     if (e instanceof RosterError || e instanceof FileError || e instanceof FileProblem) {
-      io.err(`${e.text.zh}\n${e.text.en}\n`);
+      io.err(`${visible(e.text.zh)}\n${visible(e.text.en)}\n`);
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(e.message + '\n');
+      io.err(visible(e.message) + '\n');
       return 2;
     }
     // a bug of ours: one line, the details only when asked for
     const env = io.env ?? process.env;
-    io.err(`内部错误（请报告给我们） / internal error (please report it): ${(e as Error)?.message ?? String(e)}\n`);
-    if (env.CPD_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    io.err(
+      `内部错误（请报告给我们） / internal error (please report it): ${visible((e as Error)?.message ?? String(e))}\n`,
+    );
+    if (env.CPD_DEBUG) io.err(`${visible((e as Error)?.stack ?? '')}\n`);
     return 2;
   }
 }

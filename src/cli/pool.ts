@@ -15,6 +15,8 @@ export interface ParseRequest {
   label: string;
   /** send the bytes back (for writing the annotated copy) */
   keepBytes: boolean;
+  /** --sheet: only these sheets are read (else every visible one) */
+  sheets?: readonly string[];
 }
 
 export interface ParseResult {
@@ -28,8 +30,8 @@ export interface ParseResult {
 
 export async function parseFile(req: ParseRequest): Promise<ParseResult> {
   try {
-    const bytes = await readBytes(req.file, req.label);
-    const book = readWorkbook(bytes);
+    const bytes = await readBytes(req.file);
+    const book = readWorkbook(bytes, req.sheets?.length ? { sheets: req.sheets } : {});
     if (!req.keepBytes) return { id: req.id, book };
     // a transferable buffer of its own, not a slice of Node's pool
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();

@@ -106,18 +106,34 @@ const HEADER_INDEX: Map<string, Field> = (() => {
   return m;
 })();
 
+/** No header is longer: a longer cell is data, and is never folded or scanned as a header. */
+const HEADER_MAX = 100;
+
+/**
+ * The keys a header cell is looked up by: folded, without a required-field star or a trailing colon, and
+ * without a trailing "(…)" ("学时(小时)" → "学时"). Scanned by hand: the patterns this replaces
+ * (/[*:：]+$/g, /\([^)]*\)$/) took time growing with the square of a run of stars or brackets.
+ */
 function headerKeys(raw: string): string[] {
-  const k = fold(raw)
-    .replace(/[*:：]+$/g, '')
-    .replace(/^[*]+/, '');
+  const f = fold(raw);
+  let end = f.length;
+  while (end > 0 && (f[end - 1] === '*' || f[end - 1] === ':' || f[end - 1] === '：')) end--;
+  let start = 0;
+  while (start < end && f[start] === '*') start++;
+  const k = f.slice(start, end);
   const keys = [k];
-  const bare = k.replace(/\([^)]*\)$/, '');
-  if (bare !== k && bare) keys.push(bare);
+  if (k.endsWith(')')) {
+    // the first "(" after the last ")" before the final one: what /\([^)]*\)$/ matched
+    const open = k.indexOf('(', k.lastIndexOf(')', k.length - 2) + 1);
+    const bare = open >= 0 && open < k.length - 1 ? k.slice(0, open) : k;
+    if (bare !== k && bare) keys.push(bare);
+  }
   return keys;
 }
 
 export function matchHeader(raw: unknown): Field | undefined {
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  if (typeof raw === 'string' && raw.length > HEADER_MAX) return undefined;
   for (const k of headerKeys(String(raw))) {
     const f = HEADER_INDEX.get(k);
     if (f) return f;

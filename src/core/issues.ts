@@ -127,6 +127,15 @@ export const ISSUES = {
   HOURS_NEGATIVE: k('error', t('学时为负数', 'negative hours'), VOID, FIX_NUMBER),
   VALUE_NEGATIVE: k('error', t('数值为负数', 'negative value'), VOID, FIX_NUMBER),
   VALUE_INVALID: k('error', t('取值无效', 'invalid value'), VOID, FIX_VALUE),
+  CELL_TOO_LONG: k(
+    'error',
+    t('单元格文字过长', 'cell text too long'),
+    t(
+      '单元格的文字超过 Excel 单个单元格的上限（32767 个字符），不会被读取，按空单元格处理；计算离不开它时该行作废。',
+      'The cell holds more text than one Excel cell can (32767 characters): it is not read but taken as empty, and the row is void when its figures need it.',
+    ),
+    t('删去多余的文字；一个单元格只填一项内容。', 'Remove the surplus text; one cell holds one value.'),
+  ),
   CELL_ERROR_VALUE: k(
     'warning',
     t('单元格是错误值', 'cell holds an error value'),

@@ -25,12 +25,21 @@ import {
   suggestion,
 } from '../core/vocabulary';
 import { ColumnMap, FIELDS, FIELD_LABELS, Field } from '../core/fields';
+import { CELL_TEXT_MAX, textPreview } from '../core/limits';
 
 /** A cell read: its value, or why not (and, where one accepted value is clearly meant, that value). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text; suggestion?: string } | null;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: t(zh, en) });
+
+/** Text longer than Excel's cell limit is never parsed (CELL_TEXT_MAX): an error on the cell, not a scan. */
+export const isTooLong = (v: unknown): boolean => typeof v === 'string' && v.length > CELL_TEXT_MAX;
+const tooLong = (v: string): Parsed<never> =>
+  bad(
+    `有 ${v.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
+    `has ${v.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
+  );
 
 /** String() of anything, including objects that refuse it (null prototype, odd toString). */
 export function safeString(v: unknown): string {
@@ -127,6 +136,38 @@ const UNIT_NAMES: Record<NumberKind, Text> = {
 /** Larger figures are typing slips (or binary junk): they would overflow every total. */
 export const MAX_NUMBER = 100_000;
 
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
+
+/**
+ * "+1,000.5 学时" → sign, digits and unit, in one pass (a scanner rather than a regular expression, whose
+ * backtracking grew with the square of a 40 000-digit cell). The number is "1,234,567(.89)" with groups of
+ * three, or "24", "24.", "24.5", ".5"; the unit is what follows, after optional space, and holds no space.
+ */
+function scanNumber(s: string): { sign: string; digits: string; unit: string } | null {
+  let i = 0;
+  const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
+  if (sign) i++;
+  while (i < s.length && isSpace(s[i]!)) i++;
+  const start = i;
+  let j = i;
+  while (isDigit(s[j])) j++;
+  const lead = j - i;
+  if (lead >= 1 && lead <= 3 && s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3])) {
+    // groups of three after the leading one to three digits, then an optional fraction
+    while (s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3])) j += 4;
+    if (s[j] === '.' && isDigit(s[j + 1])) for (j++; isDigit(s[j]);) j++;
+  } else if (lead >= 1) {
+    if (s[j] === '.') for (j++; isDigit(s[j]);) j++;
+  } else if (s[j] === '.' && isDigit(s[j + 1])) {
+    for (j++; isDigit(s[j]);) j++;
+  } else return null;
+  const digits = s.slice(start, j);
+  while (j < s.length && isSpace(s[j]!)) j++;
+  for (let k = j; k < s.length; k++) if (isSpace(s[k]!)) return null;
+  return { sign, digits, unit: s.slice(j) };
+}
+
 /**
  * A number, optionally followed by the column's unit: "24", "２４", "24学时", "1,000".
  * A different unit ("3天" in the hours column), a decimal comma ("1,5") or two numbers
@@ -148,12 +189,10 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
   } else if (typeof u !== 'string') {
     return bad('不是数字', 'not a number');
   } else {
-    const m = u
-      .normalize('NFKC')
-      .trim()
-      .match(/^([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*(\S*)$/);
+    if (isTooLong(u)) return tooLong(u);
+    const m = scanNumber(u.normalize('NFKC').trim());
     if (!m) return bad('不是数字', 'not a number');
-    const unit = m[3]!;
+    const unit = m.unit;
     if (unit !== '') {
       const accepted = UNITS[kind];
       if (!accepted || !accepted.test(unit)) {
@@ -165,7 +204,7 @@ export function parseNumber(v: unknown, kind: NumberKind = 'plain'): Parsed<numb
             );
       }
     }
-    n = Number(m[1]! + m[2]!.replace(/,/g, ''));
+    n = Number(m.sign + m.digits.replace(/,/g, ''));
     if (!Number.isFinite(n)) return bad('不是有限的数', 'not a finite number');
   }
   if (Math.abs(n) > MAX_NUMBER)
@@ -215,6 +254,7 @@ export function parseYear(v: unknown): Parsed<number> {
 function readYear(v: unknown): Parsed<number> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   let year: number | undefined;
@@ -271,6 +311,7 @@ export function gradeOfScore(score: number): Grade {
 export function parseGrade(v: unknown): Parsed<{ grade: Grade; score?: number }> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   const n = parseNumber(u, 'score');
@@ -304,6 +345,7 @@ function vocabReject<T extends string>(vocab: Vocabulary<T>, text: string): Pars
 export function parseVocab<T extends string>(vocab: Vocabulary<T>, v: unknown, aliases?: Record<string, T>): Parsed<T> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return bad(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`);
   const text = cellText(u);
@@ -319,6 +361,7 @@ const NO = new Set(BOOL_SPELLINGS.no.map(fold));
 export function parseBool(v: unknown): Parsed<boolean> {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   if (typeof u === 'boolean') return ok(u);
   const text = cellText(u);
   if (text === null) return bad('不是 是/否', 'not yes/no');
@@ -364,6 +407,7 @@ const SCIENTIFIC = /^[+-]?\d(?:[.,]\d+)?e\+?\d{1,3}$/i;
 export function parseId(v: unknown, residentId = false): ParsedId {
   const u = unwrap(v);
   if (isBlank(u)) return null;
+  if (isTooLong(u)) return tooLong(u as string);
   const err = errorValue(u);
   if (err) return { ok: false, reason: t(`单元格是错误值 ${err}`, `the cell holds the error value ${err}`) };
   if (typeof u === 'number') {
@@ -385,7 +429,7 @@ export function parseId(v: unknown, residentId = false): ParsedId {
 
 export function parseText(v: unknown): string | null {
   const u = unwrap(v);
-  if (errorValue(u)) return null;
+  if (errorValue(u) || isTooLong(u)) return null;
   return cellText(u);
 }
 
@@ -549,8 +593,6 @@ function textCell(raw: unknown): string | null {
   return v;
 }
 
-
-
 /**
  * A normalized record: every field exists from the start (undefined when the row has no value), so that all
  * records have one shape and every rule reads their fields at full speed; a field absent from the roster is
@@ -609,6 +651,7 @@ function columnsOf(map: ColumnMap): Columns {
 class RowState {
   readonly issues: Issue[] = [];
   rejected: Set<Field> | undefined = undefined;
+  private long: Set<Field> | undefined = undefined;
   constructor(
     readonly cells: ReadonlyArray<unknown>,
     readonly map: ColumnMap,
@@ -616,6 +659,37 @@ class RowState {
 
   reject(f: Field, raw: unknown, reason: Text, code: IssueCode, fix?: string): void {
     reject(this.issues, (this.rejected ??= new Set()), f, raw, reason, code, fix);
+  }
+
+  /**
+   * The cell of field `f` in column `i` (-1: none). Text longer than CELL_TEXT_MAX is never parsed: said once,
+   * the field rejected, and as good as empty.
+   */
+  get(f: Field, i: number): unknown {
+    if (i < 0) return undefined;
+    const v = this.cells[i];
+    if (typeof v === 'string' && v.length > CELL_TEXT_MAX) {
+      this.tooLong(f, v);
+      return undefined;
+    }
+    return v;
+  }
+
+  private tooLong(f: Field, text: string): void {
+    if ((this.long ??= new Set()).has(f)) return;
+    this.long.add(f);
+    (this.rejected ??= new Set()).add(f);
+    const label = FIELD_LABELS[f];
+    this.issues.push({
+      code: 'CELL_TOO_LONG',
+      severity: 'error',
+      field: f,
+      value: textPreview(text),
+      message: t(
+        `${label.zh}单元格的文字有 ${text.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
+        `${label.en}: the cell holds ${text.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
+      ),
+    });
   }
 
   take<T>(f: Field, raw: unknown, p: Parsed<T>): T | undefined {
@@ -650,11 +724,10 @@ export function normalizeRow(
   const st = new RowState(cells, map);
   const issues = st.issues;
   const col = columnsOf(map);
-  const at = (i: number): unknown => (i < 0 ? undefined : cells[i]);
 
   // Free-text columns take any text, but an error value (#N/A) in them is reported.
   for (const f of TEXT_FIELDS) {
-    const err = textError(at(col[f]));
+    const err = textError(st.get(f, col[f]));
     if (err) {
       const label = FIELD_LABELS[f];
       issues.push({
@@ -666,7 +739,7 @@ export function normalizeRow(
       });
     }
   }
-  const rawId = at(col.teacherId);
+  const rawId = st.get('teacherId', col.teacherId);
   const id = idCell(rawId, map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
@@ -674,16 +747,16 @@ export function normalizeRow(
   const record: TrainingRecord = new NormalizedRecord(
     row,
     teacherId,
-    textCell(at(col.name)),
-    textCell(at(col.school)),
-    textCell(at(col.project)),
+    textCell(st.get('name', col.name)),
+    textCell(st.get('school', col.school)),
+    textCell(st.get('project', col.project)),
   );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
 
-  let raw = at(col.year);
+  let raw = st.get('year', col.year);
   const year = st.take('year', raw, yearCell(raw));
-  raw = at(col.date);
+  raw = st.get('date', col.date);
   const dateYear = st.take('date', raw, yearCell(raw));
   record.year = year ?? dateYear ?? null;
   if (year !== undefined && dateYear !== undefined && year !== dateYear) {
@@ -699,27 +772,27 @@ export function normalizeRow(
     });
   }
 
-  raw = at(col.level);
+  raw = st.get('level', col.level);
   const level = st.take('level', raw, vocabCell(LEVEL_VOCAB, raw, opts.levelAliases));
   if (level !== undefined) record.level = level;
-  raw = at(col.mode);
+  raw = st.get('mode', col.mode);
   const mode = st.take('mode', raw, vocabCell(MODE_VOCAB, raw, opts.modeAliases));
   if (mode !== undefined) record.mode = mode;
-  raw = at(col.hours);
+  raw = st.get('hours', col.hours);
   const hours = st.take('hours', raw, numberCell(raw, 'hours'));
   if (hours !== undefined) record.hours = hours;
   if (col.days >= 0) {
-    raw = cells[col.days];
+    raw = st.get('days', col.days);
     const days = st.take('days', raw, numberCell(raw, 'days'));
     if (days !== undefined) record.days = days;
   }
   if (col.months >= 0) {
-    raw = cells[col.months];
+    raw = st.get('months', col.months);
     const months = st.take('months', raw, numberCell(raw, 'months'));
     if (months !== undefined) record.months = months;
   }
   if (col.grade >= 0) {
-    raw = cells[col.grade];
+    raw = st.get('grade', col.grade);
     const g = st.take('grade', raw, gradeCell(raw));
     if (g) {
       record.grade = g.grade;
@@ -727,56 +800,56 @@ export function normalizeRow(
     }
   }
   if (col.award >= 0) {
-    raw = cells[col.award];
+    raw = st.get('award', col.award);
     const award = st.take('award', raw, vocabCell(AWARD_VOCAB, raw));
     if (award !== undefined) record.award = award;
   }
   if (col.role >= 0) {
-    raw = cells[col.role];
+    raw = st.get('role', col.role);
     const role = st.take('role', raw, vocabCell(ROLE_VOCAB, raw));
     if (role !== undefined) record.role = role;
   }
   if (col.rate >= 0) {
-    raw = cells[col.rate];
+    raw = st.get('rate', col.rate);
     const rate = st.take('rate', raw, numberCell(raw, 'credits'));
     if (rate !== undefined) record.rate = rate;
   }
   if (col.category >= 0) {
-    raw = cells[col.category];
+    raw = st.get('category', col.category);
     const category = st.take('category', raw, vocabCell(CATEGORY_VOCAB, raw));
     if (category !== undefined) record.category = category;
   }
   if (col.selfSelected >= 0) {
-    raw = cells[col.selfSelected];
+    raw = st.get('selfSelected', col.selfSelected);
     const selfSelected = st.take('selfSelected', raw, boolCell(raw));
     if (selfSelected !== undefined) record.selfSelected = selfSelected;
   }
   if (col.credits >= 0) {
-    raw = cells[col.credits];
+    raw = st.get('credits', col.credits);
     const entered = st.take('credits', raw, numberCell(raw, 'credits'));
     if (entered !== undefined) record.enteredCredits = entered;
   }
   if (col.certificate >= 0) {
-    const certificate = textCell(cells[col.certificate])?.replace(/\s+/g, '');
+    const certificate = textCell(st.get('certificate', col.certificate))?.replace(/\s+/g, '');
     if (certificate !== undefined) record.certificate = certificate;
   }
   if (col.classTeacher >= 0) {
-    raw = cells[col.classTeacher];
+    raw = st.get('classTeacher', col.classTeacher);
     const classTeacher = st.take('classTeacher', raw, boolCell(raw));
     if (classTeacher !== undefined) record.classTeacher = classTeacher;
   }
   if (col.assessment >= 0) {
-    raw = cells[col.assessment];
+    raw = st.get('assessment', col.assessment);
     const assessment = st.take('assessment', raw, boolCell(raw));
     if (assessment !== undefined) record.assessment = assessment;
   }
   if (col.hireYear >= 0) {
-    raw = cells[col.hireYear];
+    raw = st.get('hireYear', col.hireYear);
     const hireYear = st.take('hireYear', raw, yearCell(raw));
     if (hireYear !== undefined) record.hireYear = hireYear;
   }
   if (col.exempt >= 0) {
-    raw = cells[col.exempt];
+    raw = st.get('exempt', col.exempt);
     const exempt = st.take('exempt', raw, boolCell(raw));
     if (exempt !== undefined) record.exempt = exempt;
   }
@@ -787,7 +860,7 @@ export function normalizeRow(
     if (v !== undefined && v < 0) {
       st.reject(
         f,
-        at(col[f]),
+        st.get(f, col[f]),
         t('不能为负数', 'must not be negative'),
         f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
       );

@@ -1,7 +1,7 @@
 // The file layer shared by every shell: bytes in → tables out (read, select), report + original bytes →
 // annotated bytes (write). No Node APIs inside: the CLI, the task pane and a web page do their own I/O.
 export { FileProblem } from './problem';
-export { readWorkbook, sniff, decodeText, formatWord, serialDate } from './read';
+export { readWorkbook, sniff, decodeText, formatWord, serialDate, mergeIndex } from './read';
 export type { Format, ReadOptions, SheetData, WorkbookData, Visibility, Merge } from './read';
 export { selectTables, noRoster, sourceWhere } from './select';
 export type { Selection, Source, SourceCode, SelectOptions } from './select';
@@ -13,3 +13,9 @@ export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
 export { readCustomProperties, writeCustomProperties, parseCustomXml, patchCustomXml } from './props';
 export { zipEntries, isZip } from './zip';
 export type { ZipEntry } from './zip';
+export { BUDGETS, CELL_TEXT_MAX, budgets, count, bytes } from './budgets';
+export type { Budgets } from './budgets';
+export { checkBooks, mergeSettings, sourceOut } from './check';
+export type { BookChoices, CheckedBooks, LabelledBook, MergedSettings } from './check';
+export { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy } from './copies';
+export type { CopyInput } from './copies';

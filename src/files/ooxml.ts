@@ -15,6 +15,10 @@ import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
 import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
 import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
 import { allTags, attr, elementEnd, nextTag, prefixFor, rootPrefix, setAttr, type Tag } from './xml';
+import { dirOf, relsOf, resolvePart } from './parts';
+import { PackageParts } from './inflate';
+import { budgets } from './budgets';
+import { zipEntries } from './zip';
 
 export interface CopyPlan {
   /** marks per roster sheet name (1-based rows and columns) */
@@ -86,20 +90,6 @@ interface SheetEntry {
   part: string | undefined;
 }
 
-function resolve(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (base + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
-}
-
-const dirOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
-const relsOf = (part: string) => `${dirOf(part)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
-
 /** Insert `text` before the first of these elements found after `from` (or before `fallback`). */
 function insertBefore(
   xml: string,
@@ -121,13 +111,17 @@ class Package {
   private readonly texts = new Map<string, string>();
   readonly written = new Set<string>();
   readonly removed = new Set<string>();
-  constructor(readonly zip: JSZip) {}
+  constructor(
+    readonly zip: JSZip,
+    /** the original parts, inflated within the budgets (JSZip's own inflater has no limit) */
+    private readonly parts: PackageParts,
+  ) {}
 
   async text(part: string): Promise<string | undefined> {
     if (this.texts.has(part)) return this.texts.get(part);
-    const f = this.zip.file(part);
-    if (!f) return undefined;
-    const s = await f.async('string');
+    if (!this.zip.file(part)) return undefined;
+    const s = this.parts.text(part);
+    if (s === undefined) return undefined;
     this.texts.set(part, s);
     return s;
   }
@@ -154,7 +148,7 @@ class Package {
 
 export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promise<CopyOutcome> {
   const zip = await JSZip.loadAsync(bytes);
-  const pkg = new Package(zip);
+  const pkg = new Package(zip, new PackageParts(bytes, zipEntries(bytes), budgets()));
   const rootRels = await pkg.text('_rels/.rels');
   let types = await pkg.text('[Content_Types].xml');
   if (rootRels === undefined || types === undefined)
@@ -163,7 +157,7 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
     (tg) => attr(tg.text, 'Type') === `${REL_NS}/officeDocument`,
   );
   if (!officeRel) throw new PackageUnsupported('no officeDocument relationship (strict OOXML?)');
-  const wbPart = resolve('', attr(officeRel.text, 'Target') ?? '');
+  const wbPart = resolvePart('', attr(officeRel.text, 'Target') ?? '');
   const wbRelsPart = relsOf(wbPart);
   let wb = await pkg.text(wbPart);
   let wbRels = await pkg.text(wbRelsPart);
@@ -183,7 +177,7 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
         {
           tag: tg,
           type: attr(tg.text, 'Type'),
-          part: resolve(dirOf(wbPart), attr(tg.text, 'Target') ?? ''),
+          part: resolvePart(dirOf(wbPart), attr(tg.text, 'Target') ?? ''),
         },
       ]),
     );
@@ -265,7 +259,8 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
     taken.push(markName);
     added.push({ name: markName, xml: marksSheetXml(plan.marks.get(name)!), hidden: true });
   }
-  let sheetId = Math.max(0, ...allTags(wb, `${p}sheet`).map((tg) => Number(attr(tg.text, 'sheetId')) || 0));
+  let sheetId = 0;
+  for (const tg of allTags(wb, `${p}sheet`)) sheetId = Math.max(sheetId, Number(attr(tg.text, 'sheetId')) || 0);
   const close = wb.indexOf(`</${p}sheets>`);
   let sheetTags = '';
   let relTags = '';

@@ -13,10 +13,17 @@ const VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes
 /** The properties of a custom.xml part, as text. */
 export function parseCustomXml(xml: string): Record<string, string> {
   const p = rootPrefix(xml, 'Properties') ?? '';
-  const out: Record<string, string> = {};
+  // keyed by names the file gives: no prototype ("__proto__" is a name like any other)
+  const out: Record<string, string> = Object.create(null);
+  // past the last </property>, no later property is closed either: looked for once, not once per property
+  let noClose = Infinity;
   for (const tag of allTags(xml, `${p}property`)) {
     const name = attr(tag.text, 'name');
-    if (name === undefined || tag.selfClosing) continue;
+    if (name === undefined || tag.selfClosing || tag.end >= noClose) continue;
+    if (xml.indexOf(`</${p}property>`, tag.end) < 0) {
+      noClose = tag.end;
+      continue;
+    }
     const end = elementEnd(xml, `${p}property`, tag);
     const inner = xml.slice(tag.end, end - `</${p}property>`.length);
     // <vt:lpwstr>value</vt:lpwstr>, <vt:i4>3</vt:i4>, <vt:bool>true</vt:bool> …: the text inside the value element

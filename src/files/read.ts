@@ -6,11 +6,20 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { t, Text } from '../core/text';
+import { detectHeader } from '../core/fields';
 import { FileProblem } from './problem';
-import { isZip, zipEntries, ZipEntry } from './zip';
+import { dataStart, isZip, zipEntries, ZipEntry } from './zip';
 import { xmlUnescape, allTags, attr, nextTag } from './xml';
+import { budgets as budgetsOf, bytes as byteWords, count, type Budgets } from './budgets';
+import { inflateExactly, PackageParts } from './inflate';
+import { peekWorkbook } from './parts';
+import { parseCustomXml } from './props';
+import { copyRecord } from './record';
+import { scanOdsContent, scanSheetXml, type SheetScan } from './sheetscan';
+import { formatWord, type Format } from './format';
 
-export type Format = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml';
+export { formatWord, type Format };
+
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 export type SheetKind = 'worksheet' | 'chart' | 'macro' | 'dialog';
 
@@ -28,6 +37,8 @@ export interface SheetData {
   rows: unknown[][];
   firstRow: number;
   merges: Merge[];
+  /** not read at all (a hidden sheet, or one --sheet did not name): its rows are empty, not its cells */
+  unread?: true;
 }
 
 export interface WorkbookData {
@@ -43,24 +54,13 @@ export interface WorkbookData {
 
 export interface ReadOptions {
   /**
-   * Called once the format and (for a zip) the entries are known, before anything is inflated or parsed:
-   * throw a FileProblem to refuse the file (size budgets).
+   * The sheets to read (--sheet), hidden ones too. Without it every visible worksheet is read; a hidden
+   * sheet of an .xlsx/.xlsm is then not even inflated (it is listed, marked `unread`).
    */
-  check?: (format: Format, bytes: Uint8Array, entries?: ZipEntry[]) => void;
+  sheets?: readonly string[];
+  /** budgets lower than the defaults (tests); see budgets.ts */
+  budgets?: Partial<Budgets>;
 }
-
-const FORMAT_WORDS: Record<Format, string> = {
-  xlsx: '.xlsx',
-  xlsm: '.xlsm',
-  xlsb: '.xlsb',
-  xls: '.xls / .et',
-  ods: '.ods',
-  csv: '.csv',
-  html: 'HTML',
-  xml: 'XML 2003',
-};
-
-export const formatWord = (f: Format): string => FORMAT_WORDS[f];
 
 /** The format of these bytes, from their content. Throws FileProblem for what no reader here takes. */
 export function sniff(bytes: Uint8Array): { format: Format; entries?: ZipEntry[] } {
@@ -103,20 +103,68 @@ export function sniff(bytes: Uint8Array): { format: Format; entries?: ZipEntry[]
   return { format: 'csv' };
 }
 
-/** The content of a stored (uncompressed) entry, e.g. an ODF package's `mimetype`. */
+/** The text of a small entry such as an ODF package's `mimetype` (stored, or deflated by some zip tools). */
 function storedText(bytes: Uint8Array, e: ZipEntry): string {
-  if (e.method !== 0 || e.uncompressedSize > 200) return '';
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
-  return new TextDecoder().decode(bytes.subarray(at, at + e.uncompressedSize));
+  if (e.uncompressedSize > 200 || (e.method !== 0 && e.method !== 8)) return '';
+  try {
+    const at = dataStart(bytes, e);
+    const body = bytes.subarray(at, at + e.compressedSize);
+    return new TextDecoder().decode(e.method === 0 ? body : inflateExactly(body, e.uncompressedSize, e.name));
+  } catch {
+    return '';
+  }
 }
 
 function peekText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '');
 }
 
-/** Text of a CSV (or HTML) file: UTF-8 with or without BOM, UTF-16 with a BOM, else GB18030 (Excel on Chinese Windows). */
-export function decodeText(bytes: Uint8Array, notices: Text[]): string {
+/** Lines (1-based) holding U+FFFD, the first few, and how many such characters there are in all. */
+function undecodable(text: string): { lines: number[]; chars: number } {
+  const lines: number[] = [];
+  let chars = 0;
+  let line = 1;
+  let from = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    chars++;
+    for (let k = text.indexOf('\n', from); k >= 0 && k < i; k = text.indexOf('\n', k + 1)) {
+      line++;
+      from = k + 1;
+    }
+    if (lines[lines.length - 1] !== line && lines.length < 6) lines.push(line);
+  }
+  return { lines, chars };
+}
+
+const lineWords = (lines: number[]) => ({
+  zh: lines.slice(0, 5).join('、') + (lines.length > 5 ? ' 等' : ''),
+  en: lines.slice(0, 5).join(', ') + (lines.length > 5 ? ' …' : ''),
+});
+
+/** How many roster fields the header row found in the first lines of a text names (0: none found). */
+function headerScore(text: string): number {
+  let end = 0;
+  for (let n = 0; n < 31 && end >= 0 && end < 65_536; n++) end = text.indexOf('\n', end + 1);
+  const head = end < 0 ? text.slice(0, 65_536) : text.slice(0, end);
+  const rows = Papa.parse<string[]>(head, { skipEmptyLines: false }).data;
+  const map = detectHeader(rows);
+  return map ? Object.keys(map.columns).length : 0;
+}
+
+/** Whether a lossy UTF-8 decoding is mostly right: few replaced characters among the non-ASCII ones. */
+function mostlyUtf8(text: string, replaced: number): boolean {
+  let wide = 0;
+  for (let i = 0; i < text.length && wide < 1e6; i++) if (text.charCodeAt(i) > 0x7f) wide++;
+  return replaced * 20 < wide;
+}
+
+/**
+ * Text of a CSV (or HTML) file: UTF-16 with a BOM; UTF-8 (with or without BOM) when the whole file is
+ * valid UTF-8; else the decoding — UTF-8 or GB18030 (Excel on Chinese Windows) — under which the header
+ * row is found (`header`), the one that is mostly right when both or neither find it. Lines that cannot be
+ * decoded under the choice are named, never silently turned into another encoding's text.
+ */
+export function decodeText(bytes: Uint8Array, notices: Text[], header = false): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   // a spreadsheet's text never holds NUL: this is some other binary file
@@ -127,36 +175,77 @@ export function decodeText(bytes: Uint8Array, notices: Text[]): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    notices.push(t('文件不是 UTF-8 编码，已按 GB18030（GBK）读取', 'the file is not UTF-8; read as GB18030 (GBK)'));
-    return new TextDecoder('gb18030').decode(bytes);
+    // not valid UTF-8 as a whole: one bad byte in a UTF-8 file, or a GBK file
   }
+  const utf8 = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const bad8 = undecodable(utf8);
+  const score8 = header ? headerScore(utf8) : 0;
+  const gb = new TextDecoder('gb18030').decode(bytes);
+  const scoreGb = header ? headerScore(gb) : 0;
+  const useUtf8 = score8 !== scoreGb ? score8 > scoreGb : mostlyUtf8(utf8, bad8.chars);
+  if (useUtf8) {
+    const w = lineWords(bad8.lines);
+    notices.push(
+      t(
+        `文件是 UTF-8 编码，但第 ${w.zh} 行含有无法解码的字节（已显示为 �，共 ${bad8.chars} 处）`,
+        `the file is UTF-8, but line(s) ${w.en} hold bytes that cannot be decoded (shown as �, ${bad8.chars} in all)`,
+      ),
+    );
+    return utf8;
+  }
+  notices.push(t('文件不是 UTF-8 编码，已按 GB18030（GBK）读取', 'the file is not UTF-8; read as GB18030 (GBK)'));
+  const badGb = undecodable(gb);
+  if (badGb.chars) {
+    const w = lineWords(badGb.lines);
+    notices.push(
+      t(
+        `按 GB18030 读取时第 ${w.zh} 行仍有无法解码的字节（已显示为 �，共 ${badGb.chars} 处）`,
+        `read as GB18030, line(s) ${w.en} still hold bytes that cannot be decoded (shown as �, ${badGb.chars} in all)`,
+      ),
+    );
+  }
+  return gb;
 }
 
-/** Read a workbook or CSV. Throws FileProblem for anything that cannot be read. */
+/** Read a workbook or CSV. Throws FileProblem for anything that cannot be read, or that breaks a budget. */
 export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookData {
+  const bud = budgetsOf(o.budgets);
+  if (bytes.length > bud.fileBytes) throw tooBig(bytes.length, bud);
   const { format, entries } = sniff(bytes);
-  o.check?.(format, bytes, entries);
   const notices: Text[] = [];
-  if (format === 'csv') return readCsv(bytes, notices);
+  if (format === 'csv') return readCsv(bytes, notices, bud);
   let wb: XLSX.WorkBook;
+  const opts: XLSX.ParsingOptions = {
+    dense: true,
+    cellNF: true,
+    cellText: false,
+    cellHTML: false,
+    cellFormula: false,
+    cellStyles: false,
+    bookVBA: false,
+    cellDates: false,
+  };
+  const scans = new Map<string, SheetScan>();
+  const unread = new Set<string>();
+  let pkg: PackageParts | null = null;
   try {
-    const opts: XLSX.ParsingOptions = {
-      dense: true,
-      cellNF: true,
-      cellText: false,
-      cellHTML: false,
-      cellFormula: false,
-      cellStyles: false,
-      bookVBA: false,
-      cellDates: false,
-    };
-    const text = format === 'html' || format === 'xml' ? decodeText(bytes, notices) : null;
-    wb = quiet(() =>
-      text !== null ? XLSX.read(text, { ...opts, type: 'string' }) : XLSX.read(bytes, { ...opts, type: 'array' }),
-    );
+    if (entries) {
+      pkg = new PackageParts(bytes, entries, bud);
+      wb = readPackage(pkg, format, opts, o, bud, scans, unread);
+    } else {
+      const text = format === 'html' || format === 'xml' ? decodeText(bytes, notices) : null;
+      wb = quiet(() =>
+        text !== null ? XLSX.read(text, { ...opts, type: 'string' }) : XLSX.read(bytes, { ...opts, type: 'array' }),
+      );
+    }
   } catch (e) {
+    if (pkg?.failure) throw pkg.failure;
+    if (e instanceof FileProblem) throw e;
     throw readFailure(format, e);
   }
+  // the reader swallows a sheet's failure and goes on without the sheet: never pass that silently
+  if (pkg?.failure) throw pkg.failure;
+  if (wb.SheetNames.length > bud.sheets) throw tooManySheets(wb.SheetNames.length, bud);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: SheetData[] = wb.SheetNames.map((name, i) => {
@@ -165,9 +254,13 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
     const type = ws ? (ws as { '!type'?: string })['!type'] : undefined;
     const kind: SheetKind =
       type === 'chart' ? 'chart' : type === 'macro' ? 'macro' : type === 'dialog' ? 'dialog' : 'worksheet';
+    const scan = scans.get(name);
+    if (scan) notices.push(...scan.notices);
     const { rows, firstRow, merges } =
-      kind === 'worksheet' && ws ? sheetValues(ws, date1904) : { rows: [], firstRow: 1, merges: [] };
-    return {
+      kind === 'worksheet' && ws
+        ? sheetValues(ws, date1904, name, bud, scan)
+        : { rows: [], firstRow: 1, merges: [] as Merge[] };
+    const sheet: SheetData = {
       name,
       visibility: hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible',
       kind,
@@ -175,20 +268,114 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
       firstRow,
       merges,
     };
+    if (!ws && unread.has(name)) sheet.unread = true;
+    return sheet;
   });
-  const properties: Record<string, string> = {};
+  const properties: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries((wb.Custprops ?? {}) as Record<string, unknown>)) {
     if (v !== null && v !== undefined)
       properties[utf8Again(k)] = v instanceof Date ? v.toISOString() : utf8Again(String(v));
   }
-  if (format === 'ods') {
-    const extra = odsExtras(bytes);
+  if (format === 'ods' && pkg) {
+    const extra = odsExtras(pkg);
     Object.assign(properties, extra.properties);
     for (const sh of sheets) if (extra.hidden.has(sh.name) && sh.visibility === 'visible') sh.visibility = 'hidden';
   }
   const book: WorkbookData = { format, sheets, properties, notices };
   if (entries) book.entries = entries;
   return book;
+}
+
+const tooBig = (size: number, bud: Budgets) =>
+  new FileProblem(
+    t(
+      `文件有 ${byteWords(size)}，超过可读取的上限 ${byteWords(bud.fileBytes)}（fileBytes）；请把花名册拆成几个文件`,
+      `the file is ${byteWords(size)}, more than the ${byteWords(bud.fileBytes)} that are read (fileBytes); split the roster into several files`,
+    ),
+  );
+
+const tooManySheets = (n: number, bud: Budgets) =>
+  new FileProblem(
+    t(
+      `工作簿有 ${count(n)} 个工作表，超过上限 ${count(bud.sheets)}（sheets）`,
+      `the workbook has ${count(n)} sheets, more than the limit of ${count(bud.sheets)} (sheets)`,
+    ),
+  );
+
+/** Folders of parts no cell value comes from (a pivot cache may be the largest part of a workbook). */
+const SKIPPED = /(^|\/)(media|embeddings|printersettings|activex|pivotcache|pivottables|customxml)\//;
+
+/** Parts the reader may ask for: XML and relationships (and an .xlsb's binary parts); never media or macros. */
+function readable(format: Format, name: string): boolean {
+  const lower = name.toLowerCase();
+  if (SKIPPED.test(lower) || lower.endsWith('vbaproject.bin')) return false;
+  return lower.endsWith('.xml') || lower.endsWith('.rels') || (format === 'xlsb' && lower.endsWith('.bin'));
+}
+
+const isSheetPart = (name: string) => /(^|\/)(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+$/i.test(name);
+
+/**
+ * A zip package through the bounded container. For an .xlsx/.xlsm the sheet list is read first, so that only
+ * the sheets wanted — every visible one, or those --sheet names — are inflated, each scanned before parsing.
+ */
+function readPackage(
+  pkg: PackageParts,
+  format: Format,
+  opts: XLSX.ParsingOptions,
+  o: ReadOptions,
+  bud: Budgets,
+  scans: Map<string, SheetScan>,
+  unread: Set<string>,
+): XLSX.WorkBook {
+  const peek = format === 'xlsx' || format === 'xlsm' ? peekWorkbook((part) => pkg.text(part)) : null;
+  const sheetOfPart = new Map<string, string>();
+  let indices: number[] | undefined;
+  if (peek) {
+    if (peek.sheets.length > bud.sheets) throw tooManySheets(peek.sheets.length, bud);
+    // the result and mark sheets an earlier copy added are never rosters: not read unless named
+    const custom = peek.custom !== undefined ? pkg.text(peek.custom) : undefined;
+    const tool = new Set(custom !== undefined ? (copyRecord(parseCustomXml(custom))?.sheets ?? []) : []);
+    const named = o.sheets?.length ? new Set(o.sheets) : null;
+    indices = [];
+    peek.sheets.forEach((sh, i) => {
+      const wanted = named ? named.has(sh.name) : sh.state === 'visible' && !tool.has(sh.name);
+      if (wanted) {
+        indices!.push(i);
+        if (sh.part !== undefined) sheetOfPart.set(sh.part, sh.name);
+      } else unread.add(sh.name);
+    });
+  }
+  // before anything is inflated: the parts the reader will take, by the sizes the directory gives
+  let total = 0;
+  for (const e of pkg.entries) {
+    if (!readable(format, e.name) || (peek && isSheetPart(e.name) && !sheetOfPart.has(e.name))) continue;
+    pkg.checkPart(e);
+    total += e.uncompressedSize;
+  }
+  if (total > bud.packageBytes)
+    throw new FileProblem(
+      t(
+        `压缩包中要读取的部件解压后共有 ${byteWords(total)}，超过上限 ${byteWords(bud.packageBytes)}（packageBytes）`,
+        `the parts to read inflate to ${byteWords(total)} in all, more than the limit of ${byteWords(bud.packageBytes)} (packageBytes)`,
+      ),
+    );
+  const container = pkg.container(
+    (name) => readable(format, name),
+    (name, b) => {
+      if (format === 'ods' && name === 'content.xml') {
+        scanOdsContent(b, bud);
+        return b;
+      }
+      const sheet = sheetOfPart.get(name);
+      if (sheet === undefined) return b;
+      const scan = scanSheetXml(b, sheet, bud);
+      scans.set(sheet, scan);
+      return scan.bytes;
+    },
+  );
+  const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
+    .parse_zip;
+  return quiet(() => parseZip(container, { ...opts, ...(indices ? { sheets: indices } : {}) }));
 }
 
 /**
@@ -228,14 +415,29 @@ function readFailure(format: Format, e: unknown): FileProblem {
   );
 }
 
-function readCsv(bytes: Uint8Array, notices: Text[]): WorkbookData {
-  const text = decodeText(bytes, notices);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData {
+  const text = decodeText(bytes, notices, true);
+  const rows: unknown[][] = [];
+  const quoteRows: number[] = [];
+  let cells = 0;
+  let problem: FileProblem | null = null;
+  // row by row, so that a budget stops the parse where it is exceeded
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (res, parser) => {
+      const row = res.data;
+      cells += row.length;
+      if (res.errors.some((e) => e.type === 'Quotes') && quoteRows.length < 5) quoteRows.push(rows.length + 1);
+      if (row.length > bud.columns) problem = csvBudget(rows.length + 1, t('列', 'columns'), bud.columns, 'columns');
+      else if (rows.length >= bud.rows) problem = csvBudget(rows.length + 1, t('行', 'rows'), bud.rows, 'rows');
+      else if (cells > bud.csvCells)
+        problem = csvBudget(rows.length + 1, t('个单元格', 'cells'), bud.csvCells, 'csvCells');
+      if (problem) return parser.abort();
+      rows.push(row);
+    },
+  });
+  if (problem) throw problem;
   // Papa reads on past a stray quote; say so rather than fail the whole file
-  const quoteRows = parsed.errors
-    .filter((e) => e.type === 'Quotes')
-    .map((e) => (e.row ?? 0) + 1)
-    .slice(0, 5);
   if (quoteRows.length)
     notices.push(
       t(
@@ -243,10 +445,18 @@ function readCsv(bytes: Uint8Array, notices: Text[]): WorkbookData {
         `unbalanced quotes near row(s) ${quoteRows.join(', ')}`,
       ),
     );
-  const { rows, firstRow } = trimTop(parsed.data);
-  const sheet: SheetData = { name: '', visibility: 'visible', kind: 'worksheet', rows, firstRow, merges: [] };
-  return { format: 'csv', sheets: [sheet], properties: {}, notices };
+  const { rows: kept, firstRow } = trimTop(rows);
+  const sheet: SheetData = { name: '', visibility: 'visible', kind: 'worksheet', rows: kept, firstRow, merges: [] };
+  return { format: 'csv', sheets: [sheet], properties: Object.create(null), notices };
 }
+
+const csvBudget = (row: number, what: Text, limit: number, name: string) =>
+  new FileProblem(
+    t(
+      `CSV 在第 ${row} 行超过了 ${count(limit)} ${what.zh}的上限（${name}）；请删去多余的数据或拆分文件`,
+      `the CSV goes past the limit of ${count(limit)} ${what.en} at row ${row} (${name}); remove unused data or split the file`,
+    ),
+  );
 
 function trimTop(all: unknown[][]): { rows: unknown[][]; firstRow: number } {
   let top = 0;
@@ -292,7 +502,7 @@ export function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((days - 25569) * 86_400_000));
 }
 
-function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
+function cellValue(c: XLSX.CellObject | undefined, date1904: boolean, errorText?: () => string | undefined): unknown {
   if (!c) return undefined;
   switch (c.t) {
     case 'n':
@@ -304,7 +514,8 @@ function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
     case 'd':
       return c.v instanceof Date ? c.v : new Date(String(c.v));
     case 'e':
-      return ERRORS.get(c.v as number) ?? '#VALUE!';
+      // as Excel shows it; an error the reader has no code for (#SPILL!, #CALC! …) by the text the file holds
+      return ERRORS.get(c.v as number) ?? errorText?.() ?? '#VALUE!';
     default:
       return undefined;
   }
@@ -312,27 +523,87 @@ function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][] };
 
-function sheetValues(ws: DenseSheet, date1904: boolean): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
+const where = (sheet: string) => (sheet ? t(`工作表「${sheet}」`, `sheet "${sheet}" `) : t('', ''));
+
+/**
+ * A sheet's values, read by its cells (never by its declared dimensions): rows from the first to the last
+ * holding a cell, each as long as its last cell. Merged areas are filled with their top-left value within
+ * those rows and columns only — a merge J1:XFD1048576 over a two-row sheet fills two rows — and every filled
+ * cell counts against the sheet's cell budget.
+ */
+function sheetValues(
+  ws: DenseSheet,
+  date1904: boolean,
+  sheet: string,
+  bud: Budgets,
+  scan?: SheetScan,
+): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
   const data = ws['!data'] ?? [];
+  const w = where(sheet);
+  if (data.length > bud.rows)
+    throw new FileProblem(
+      t(
+        `${w.zh}有第 ${count(data.length)} 行，超出了 Excel 的 ${count(bud.rows)} 行：文件已损坏`,
+        `${w.en}has a row ${count(data.length)}, beyond Excel's ${count(bud.rows)} rows: the file is damaged`,
+      ),
+    );
+  const tooMany = () =>
+    new FileProblem(
+      t(
+        `${w.zh}的单元格（含合并单元格展开后）超过上限 ${count(bud.sheetCells)}（sheetCells）；请删去多余的数据或取消不需要的合并单元格`,
+        `${w.en}has more cells than the limit of ${count(bud.sheetCells)} (sheetCells), merged areas counted as filled; remove unused data or unmerge cells`,
+      ),
+    );
+  const errors = scan?.errorTexts;
   const all: unknown[][] = new Array(data.length);
+  let cells = 0;
+  let width = 0;
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     if (!src) {
       all[r] = [];
       continue;
     }
+    if (src.length > bud.columns)
+      throw new FileProblem(
+        t(
+          `${w.zh}第 ${r + 1} 行有第 ${count(src.length)} 列，超出了 Excel 的 ${count(bud.columns)} 列：文件已损坏`,
+          `${w.en}row ${r + 1} has a column ${count(src.length)}, beyond Excel's ${count(bud.columns)} columns: the file is damaged`,
+        ),
+      );
+    if (src.length > width) width = src.length;
     const row: unknown[] = new Array(src.length);
-    for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c], date1904);
+    for (let c = 0; c < src.length; c++) {
+      const cell = src[c];
+      if (cell === undefined) continue;
+      cells++;
+      row[c] = cellValue(cell, date1904, errors?.size ? () => errors.get(r * 16384 + c) : undefined);
+    }
     all[r] = row;
   }
-  const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  if (cells > bud.sheetCells) throw tooMany();
+  const declared = ws['!merges'] ?? [];
+  if (declared.length > bud.merges)
+    throw new FileProblem(
+      t(
+        `${w.zh}的合并单元格区域超过上限 ${count(bud.merges)}（merges）；请取消不需要的合并单元格`,
+        `${w.en}has more merged ranges than the limit of ${count(bud.merges)} (merges); unmerge the cells that need not be merged`,
+      ),
+    );
+  const merges: Merge[] = declared.map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
   // administrators merge a teacher's name and ID over that teacher's rows: every row must see them
   for (const m of merges) {
+    const lastRow = Math.min(m.e.r, all.length - 1);
+    const lastCol = Math.min(m.e.c, width - 1);
+    if (lastRow < m.s.r || lastCol < m.s.c) continue;
+    // an empty merged area counts too: the copy's marks look it up (mergeIndex)
+    cells += (lastRow - m.s.r + 1) * (lastCol - m.s.c + 1) - 1;
+    if (cells > bud.sheetCells) throw tooMany();
     const value = all[m.s.r]?.[m.s.c];
     if (value === undefined) continue;
-    for (let r = m.s.r; r <= m.e.r && r < all.length; r++) {
+    for (let r = m.s.r; r <= lastRow; r++) {
       const row = all[r]!;
-      for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) row[c] = value;
+      for (let c = m.s.c; c <= lastCol; c++) if (r !== m.s.r || c !== m.s.c) row[c] = value;
     }
   }
   const { rows, firstRow } = trimTop(all);
@@ -360,35 +631,37 @@ export function quiet<T>(f: () => T): T {
  * What the reader leaves out of an ODS: custom properties (<meta:user-defined> in meta.xml) and hidden
  * sheets (a table whose style says table:display="false" in content.xml).
  */
-function odsExtras(bytes: Uint8Array): { properties: Record<string, string>; hidden: Set<string> } {
-  const properties: Record<string, string> = {};
+function odsExtras(pkg: PackageParts): { properties: Record<string, string>; hidden: Set<string> } {
+  const properties: Record<string, string> = Object.create(null);
   const hidden = new Set<string>();
-  let cfb: { FileIndex?: unknown };
-  try {
-    cfb = quiet(() => XLSX.CFB.read(bytes, { type: 'array' }));
-  } catch {
-    return { properties, hidden };
-  }
-  const part = (name: string): string | null => {
-    const f = XLSX.CFB.find(cfb, name) as { content?: Uint8Array } | null;
-    return f?.content ? new TextDecoder().decode(f.content) : null;
-  };
-  const meta = part('meta.xml');
+  const meta = pkg.text('meta.xml');
   if (meta) {
+    let noClose = Infinity;
     for (const tag of allTags(meta, 'meta:user-defined')) {
       const name = attr(tag.text, 'meta:name');
-      if (!name || tag.selfClosing) continue;
+      if (!name || tag.selfClosing || tag.end >= noClose) continue;
       const close = meta.indexOf('</meta:user-defined>', tag.end);
-      if (close > 0) properties[name] = xmlUnescape(meta.slice(tag.end, close));
+      if (close < 0) noClose = tag.end;
+      else properties[name] = xmlUnescape(meta.slice(tag.end, close));
     }
   }
-  const content = part('content.xml');
+  const content = pkg.text('content.xml');
   if (content) {
     const hiddenStyles = new Set<string>();
+    let noClose = Infinity;
+    // the next <style:table-properties>, looked up once per occurrence (not once per style)
+    let props: ReturnType<typeof nextTag> | undefined;
     for (const st of allTags(content, 'style:style')) {
-      if (attr(st.text, 'style:family') !== 'table' || st.selfClosing) continue;
-      const props = nextTag(content, 'style:table-properties', st.end, content.indexOf('</style:style>', st.end));
-      if (props && attr(props.text, 'table:display') === 'false') hiddenStyles.add(attr(st.text, 'style:name') ?? '');
+      if (attr(st.text, 'style:family') !== 'table' || st.selfClosing || st.end >= noClose) continue;
+      const close = content.indexOf('</style:style>', st.end);
+      if (close < 0) {
+        noClose = st.end;
+        continue;
+      }
+      if (props === undefined || (props !== null && props.start < st.end))
+        props = nextTag(content, 'style:table-properties', st.end);
+      if (props && props.start < close && attr(props.text, 'table:display') === 'false')
+        hiddenStyles.add(attr(st.text, 'style:name') ?? '');
     }
     if (hiddenStyles.size) {
       for (const tb of allTags(content, 'table:table')) {
@@ -397,4 +670,28 @@ function odsExtras(bytes: Uint8Array): { properties: Record<string, string>; hid
     }
   }
   return { properties, hidden };
+}
+
+/**
+ * The merged area holding a cell of a sheet, found in constant time per cell: the merges indexed by the rows
+ * they cover within the sheet's rows (bounded by the cell budget, which counts merged areas as filled).
+ * Coordinates are 0-based sheet rows and columns; null when the cell is in no merged area.
+ */
+export function mergeIndex(
+  sheet: Pick<SheetData, 'merges' | 'rows' | 'firstRow'>,
+): (r: number, c: number) => Merge | null {
+  if (!sheet.merges.length) return () => null;
+  const last = sheet.firstRow - 1 + sheet.rows.length - 1;
+  const byRow = new Map<number, Merge[]>();
+  for (const m of sheet.merges) {
+    for (let r = m.s.r; r <= Math.min(m.e.r, last); r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  }
+  return (r, c) => {
+    for (const m of byRow.get(r) ?? []) if (c >= m.s.c && c <= m.e.c) return m;
+    return null;
+  };
 }

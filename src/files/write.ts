@@ -36,9 +36,13 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
       return { ...(await annotatePackage(bytes, plan)), kind: 'annotated' };
     } catch (e) {
       if (!(e instanceof PackageUnsupported)) throw e;
+      // sheets that were not read (hidden ones) have no values to rebuild: said, not lost in silence
+      const unread = book.sheets.filter((s) => s.unread).map((s) => s.name);
       const note = t(
-        `此 ${formatWord(book.format)} 文件的包结构无法原样保留（${e.message}），副本为新的 .xlsx，只含原有数值和检查结果`,
-        `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results`,
+        `此 ${formatWord(book.format)} 文件的包结构无法原样保留（${e.message}），副本为新的 .xlsx，只含原有数值和检查结果` +
+          (unread.length ? `；未读取的隐藏工作表（${unread.join('、')}）不在副本中` : ''),
+        `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results` +
+          (unread.length ? `; the hidden sheets not read (${unread.join(', ')}) are not in it` : ''),
       );
       return { ...(await annotatePackage(rebuild(book, lang), plan)), kind: 'rebuilt', note };
     }
@@ -65,9 +69,12 @@ export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
     // the reader filled merged areas with their top-left value; the copy shows each value once, merged
     const rows: unknown[][] = Array.from({ length: s.firstRow - 1 }, () => []);
     for (const r of s.rows) rows.push([...r]);
+    // within the rows and columns that hold cells: a merge's declared extent may be the whole grid
     for (const m of s.merges) {
-      for (let r = m.s.r; r <= m.e.r; r++) {
-        for (let c = m.s.c; c <= m.e.c; c++) if ((r !== m.s.r || c !== m.s.c) && rows[r]) rows[r]![c] = undefined;
+      for (let r = m.s.r; r <= Math.min(m.e.r, rows.length - 1); r++) {
+        const row = rows[r]!;
+        for (let c = m.s.c; c <= Math.min(m.e.c, row.length - 1); c++)
+          if (r !== m.s.r || c !== m.s.c) row[c] = undefined;
       }
     }
     const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });

@@ -34,11 +34,15 @@ export function xmlUnescape(s: string): string {
   if (s.indexOf('&') < 0) return s;
   let out = '';
   let i = 0;
+  // the first ';' after the current '&', found once per ';' rather than once per '&' (a run of "&#&#&#…"
+  // would otherwise be searched to its end from every '&')
+  let semi = -1;
   while (i < s.length) {
     const amp = s.indexOf('&', i);
     if (amp < 0) break;
-    const semi = s.indexOf(';', amp);
-    if (semi < 0 || semi - amp > 10) {
+    if (semi < amp) semi = s.indexOf(';', amp);
+    if (semi < 0) break;
+    if (semi - amp > 10) {
       out += s.slice(i, amp + 1);
       i = amp + 1;
       continue;

@@ -9,6 +9,8 @@ export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated; others are refused by the readers */
   method: number;
+  /** general-purpose flags (bit 0: encrypted) */
+  flags: number;
   compressedSize: number;
   uncompressedSize: number;
   /** offset of the entry's local header */
@@ -19,6 +21,7 @@ const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 const broken = () =>
@@ -32,6 +35,15 @@ function u64(v: DataView, at: number): number {
   // 2^53 bytes is far beyond any file this tool is given; a larger value is a corrupt directory
   if (hi > 0x1fffff) throw broken();
   return hi * 0x100000000 + lo;
+}
+
+/** Where an entry's data starts (past its local header), or throws when the header is not where it says. */
+export function dataStart(bytes: Uint8Array, e: ZipEntry): number {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.offset + 30 > bytes.length || v.getUint32(e.offset, true) !== LOCAL) throw broken();
+  const at = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
+  if (at + e.compressedSize > bytes.length) throw broken();
+  return at;
 }
 
 /** Whether the bytes start like a zip package (a local file header). */
@@ -72,6 +84,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   let p = start;
   for (let n = 0; n < count; n++) {
     if (p + 46 > len || v.getUint32(p, true) !== CENTRAL) throw broken();
+    const flags = v.getUint16(p + 8, true);
     const method = v.getUint16(p + 10, true);
     let compressedSize = v.getUint32(p + 20, true);
     let uncompressedSize = v.getUint32(p + 24, true);
@@ -100,7 +113,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       }
       e += 4 + sz;
     }
-    out.push({ name, method, compressedSize, uncompressedSize, offset });
+    out.push({ name, method, flags, compressedSize, uncompressedSize, offset });
     p = nameEnd + extraLen + commentLen;
   }
   return out;

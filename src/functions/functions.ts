@@ -74,6 +74,38 @@ function noErrors(args: ReadonlyArray<readonly [Text, unknown]>, range?: unknown
   if (found) throw new logic.FunctionError(found.code, getLang() === 'en' ? found.text.en : found.text.zh);
 }
 
+type RecordFn<T> = (hours: any, level: any, mode: any, grade: any, region: any, rate: any) => T;
+type CycleFn<T> = (range: any[][], region: any, cycleStart: any) => T;
+
+/** The record functions' one path: settings known, no error among the six arguments, then logic.ts. */
+function onRecord<T>(f: RecordFn<T>, hours: any, level: any, mode: any, grade: any, region: any, rate: any) {
+  return withSettings(() => {
+    noErrors([
+      [ARG.hours, hours],
+      [ARG.level, level],
+      [ARG.mode, mode],
+      [ARG.grade, grade],
+      [ARG.region, region],
+      [ARG.rate, rate],
+    ]);
+    return f(hours, level, mode, grade, region, rate);
+  });
+}
+
+/** The cycle functions' one path: settings known, no error in the range or the arguments, then logic.ts. */
+function onCycle<T>(f: CycleFn<T>, range: any[][], region: any, cycleStart: any) {
+  return withSettings(() => {
+    noErrors(
+      [
+        [ARG.region, region],
+        [ARG.cycleStart, cycleStart],
+      ],
+      range,
+    );
+    return f(range, region, cycleStart);
+  });
+}
+
 /**
  * Credits for one training record under the region's rules (zhengzhou: hours).
  * @customfunction CREDITS
@@ -86,17 +118,7 @@ function noErrors(args: ReadonlyArray<readonly [Text, unknown]>, range?: unknown
  * @returns {number} Credits, rounded to 2 decimals.
  */
 export function credits(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
-  return withSettings(() => {
-    noErrors([
-      [ARG.hours, hours],
-      [ARG.level, level],
-      [ARG.mode, mode],
-      [ARG.grade, grade],
-      [ARG.region, region],
-      [ARG.rate, rate],
-    ]);
-    return logic.creditsValue(hours, level, mode, grade, region, rate);
-  });
+  return onRecord(logic.creditsValue, hours, level, mode, grade, region, rate);
 }
 
 /**
@@ -111,17 +133,7 @@ export function credits(hours: any, level: any, mode: any, grade?: any, region?:
  * @returns {string} The computation and the article it rests on.
  */
 export function creditsExplain(hours: any, level: any, mode: any, grade?: any, region?: any, rate?: any) {
-  return withSettings(() => {
-    noErrors([
-      [ARG.hours, hours],
-      [ARG.level, level],
-      [ARG.mode, mode],
-      [ARG.grade, grade],
-      [ARG.region, region],
-      [ARG.rate, rate],
-    ]);
-    return logic.creditsExplain(hours, level, mode, grade, region, rate);
-  });
+  return onRecord(logic.creditsExplain, hours, level, mode, grade, region, rate);
 }
 
 /**
@@ -133,16 +145,7 @@ export function creditsExplain(hours: any, level: any, mode: any, grade?: any, r
  * @returns {boolean} Whether the cycle passes.
  */
 export function cyclePass(range: any[][], region?: any, cycleStart?: any) {
-  return withSettings(() => {
-    noErrors(
-      [
-        [ARG.region, region],
-        [ARG.cycleStart, cycleStart],
-      ],
-      range,
-    );
-    return logic.cyclePass(range, region, cycleStart);
-  });
+  return onCycle(logic.cyclePass, range, region, cycleStart);
 }
 
 /**
@@ -154,16 +157,7 @@ export function cyclePass(range: any[][], region?: any, cycleStart?: any) {
  * @returns {string} The verdict and its reasons.
  */
 export function cycleReport(range: any[][], region?: any, cycleStart?: any) {
-  return withSettings(() => {
-    noErrors(
-      [
-        [ARG.region, region],
-        [ARG.cycleStart, cycleStart],
-      ],
-      range,
-    );
-    return logic.cycleReport(range, region, cycleStart);
-  });
+  return onCycle(logic.cycleReport, range, region, cycleStart);
 }
 
 /**
@@ -175,16 +169,7 @@ export function cycleReport(range: any[][], region?: any, cycleStart?: any) {
  * @returns {string} 合格, 不合格, 进行中, 待定 or 不考核 (pass, fail, in progress, pending, not assessed).
  */
 export function cycleStatus(range: any[][], region?: any, cycleStart?: any) {
-  return withSettings(() => {
-    noErrors(
-      [
-        [ARG.region, region],
-        [ARG.cycleStart, cycleStart],
-      ],
-      range,
-    );
-    return logic.cycleStatus(range, region, cycleStart);
-  });
+  return onCycle(logic.cycleStatus, range, region, cycleStart);
 }
 
 /**
@@ -196,16 +181,7 @@ export function cycleStatus(range: any[][], region?: any, cycleStart?: any) {
  * @returns {string} For example: 校本研修学时 60/80，还差 20 学时.
  */
 export function cycleShortfall(range: any[][], region?: any, cycleStart?: any) {
-  return withSettings(() => {
-    noErrors(
-      [
-        [ARG.region, region],
-        [ARG.cycleStart, cycleStart],
-      ],
-      range,
-    );
-    return logic.cycleShortfall(range, region, cycleStart);
-  });
+  return onCycle(logic.cycleShortfall, range, region, cycleStart);
 }
 
 /**
@@ -217,16 +193,7 @@ export function cycleShortfall(range: any[][], region?: any, cycleStart?: any) {
  * @returns {number} Credits counted in the cycle.
  */
 export function cycleCredits(range: any[][], region?: any, cycleStart?: any) {
-  return withSettings(() => {
-    noErrors(
-      [
-        [ARG.region, region],
-        [ARG.cycleStart, cycleStart],
-      ],
-      range,
-    );
-    return logic.cycleCredits(range, region, cycleStart);
-  });
+  return onCycle(logic.cycleCredits, range, region, cycleStart);
 }
 
 /**

@@ -46,6 +46,11 @@ export function issueItems(r: Report): IssueItem[] {
   return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
+/** The record an issue item was found on (its index in report.records and the check result's records). */
+export function recordIndex(i: Pick<IssueItem, 'key' | 'scope'>): number | undefined {
+  return i.scope === 'record' ? Number(i.key.slice(1).split('.')[0]) : undefined;
+}
+
 /** The issues of one kind about one value and one teacher (a mistyped ID on 17 rows is one entry). */
 export interface IssueEntry {
   key: string;

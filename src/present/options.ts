@@ -1,7 +1,7 @@
 // From what a person set — the workbook's CPD.* settings, and whatever the shell's own controls say
 // (the CLI's --region/--cycle-start/--as-of/--set, a function's arguments, the pane's choices) — to the
 // engine's options. One place, so that the CLI, the pane and the functions read settings alike.
-import type { Overrides } from '../rules/params';
+import { mergeOverrides, type Overrides } from '../rules/params';
 import { REGION_LIST, RULES, type RegionId } from '../rules';
 import type { CheckOptions } from '../engine/engine';
 import type { WorkbookSettings } from './settings';
@@ -26,7 +26,7 @@ export function checkOptions(c: Choices): EngineOptions {
   const o: EngineOptions = {
     rules: RULES[c.region],
     candidates: REGION_LIST,
-    overrides: { ...(s.overrides ?? {}), ...(c.overrides ?? {}) },
+    overrides: mergeOverrides(s.overrides, c.overrides),
   };
   if (c.cycleStart !== undefined) o.cycleStart = c.cycleStart;
   if (s.cycleStart !== undefined) o.workbookCycleStart = s.cycleStart;

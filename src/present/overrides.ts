@@ -11,7 +11,9 @@ export function overridesNote(report: Pick<Report, 'region' | 'overrides'>): Tex
   if (!entries.length) return null;
   const params = RULES[report.region as RegionId]?.params ?? {};
   const parts = entries.map(([key, value]) => {
-    const def = (params as Record<string, { label: Text; value: number | null }>)[key];
+    const def = Object.prototype.hasOwnProperty.call(params, key)
+      ? (params as Record<string, { label: Text; value: number | null }>)[key]
+      : undefined;
     const label = def?.label ?? t(key, key);
     const source = def?.value ?? null;
     return t(

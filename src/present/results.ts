@@ -4,16 +4,12 @@
 // cells that have no issue.
 import type { Report } from '../engine/report';
 import { summaryTables, type Table } from '../present/tables';
-import type { Lang } from '../core/text';
+import { say, type Lang } from '../core/text';
+import { severityWord } from './severity';
+import { overridesNote } from './overrides';
+import { issueTable, type Locate } from './issue-table';
 
 type Rec = Report['records'][number];
-type Teacher = Report['teachers'][number];
-
-const SEVERITY: Record<string, { zh: string; en: string }> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
-};
 
 /** Location columns: the file when the records came from several files, the sheet for workbooks. */
 function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean } {
@@ -21,16 +17,38 @@ function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean 
 }
 
 export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {
-  return rec.issues.map((i) => `[${SEVERITY[i.severity]![lang]}] ${i.message}`).join('\n');
+  return rec.issues.map((i) => `[${severityWord(i.severity, lang)}] ${i.message}`).join('\n');
 }
 
 export interface ResultOptions {
   lang: Lang;
   /** only these records (one file's copy in a many-file check); their teachers' verdicts stay those of the whole roster */
   records?: (r: Rec) => boolean;
+  /** the cell of an issue in the copy, where the shell knows it */
+  locate?: Locate;
 }
 
-/** The tool's result sheets, in the order they are added: results, cycle, years, issues (, schools). */
+/**
+ * What the results rest on, as the first result sheet: the rules, the as-of date, the cycle, and — whenever a
+ * local value replaced one the text leaves open — that, in words, so a copy can never pass for the source's.
+ */
+export function aboutTable(report: Report, lang: Lang): Table {
+  const en = lang === 'en';
+  const local = overridesNote(report);
+  const rows: Table['rows'] = [
+    [en ? 'Rules' : '依据', report.source],
+    [en ? 'As of' : '截至', report.asOf],
+    [en ? 'Cycle' : '周期', report.cycle.note],
+    [
+      en ? 'Local values' : '本地数值',
+      local ? say(local, lang) : en ? 'none: every number is the source’s' : '无：所有数值均为原文',
+    ],
+    ...report.readings.map((x) => [en ? `Reading ${x.id}` : `解读 ${x.id}`, x.summary]),
+  ];
+  return { name: en ? 'About' : '说明', headers: [en ? 'Item' : '项目', en ? 'Value' : '内容'], rows };
+}
+
+/** The tool's result sheets, in the order they are added: about, results, cycle, years, issues (, schools). */
 export function resultTables(report: Report, o: ResultOptions): Table[] {
   const en = o.lang === 'en';
   const records = o.records ? report.records.filter(o.records) : report.records;
@@ -62,50 +80,15 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
     ]),
   };
   const summary = summaryTables(scoped, o.lang);
-  const issues: Table = {
-    name: summary.issues.name,
-    headers: [...whereHead, ...summary.issues.headers],
-    rows: [
-      ...records.flatMap((r) =>
-        r.issues.map((i) => [
-          ...where(r),
-          r.row,
-          r.teacherId,
-          SEVERITY[i.severity]![o.lang],
-          i.code,
-          i.field,
-          i.value ?? null,
-          i.message,
-          i.article ?? null,
-        ]),
-      ),
-      ...teachers.flatMap((tj: Teacher) =>
-        tj.issues.map((i) => [
-          ...whereHead.map(() => null),
-          null,
-          tj.id,
-          SEVERITY[i.severity]![o.lang],
-          i.code,
-          i.field,
-          i.value ?? null,
-          i.message,
-          i.article ?? null,
-        ]),
-      ),
-      ...(o.records
-        ? []
-        : report.issues.map((i) => [
-            ...whereHead.map(() => null),
-            null,
-            null,
-            SEVERITY[i.severity]![o.lang],
-            i.code,
-            i.field,
-            i.value ?? null,
-            i.message,
-            i.article ?? null,
-          ])),
-    ],
-  };
-  return [results, summary.cycles, summary.years, issues, ...(summary.schools ? [summary.schools] : [])];
+  // a copy of one of several files lists its own records' and teachers' issues; the roster-wide ones go to each
+  // file only when there is one
+  const issues = issueTable(o.records ? { ...scoped, issues: [] } : scoped, o.lang, o.locate);
+  return [
+    aboutTable(report, o.lang),
+    results,
+    summary.cycles,
+    summary.years,
+    issues,
+    ...(summary.schools ? [summary.schools] : []),
+  ];
 }

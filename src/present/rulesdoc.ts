@@ -2,6 +2,8 @@
 // parameter appendix (§8) from each region's table. `cpd-credits rules --markdown` prints them, `npm run
 // docs` splices them into the document between their marker comments, and a test fails when the committed
 // document differs from what the code generates — so the document cannot fall behind the code.
+import { SEVERITY_WORDS } from './severity';
+import { UNIT_WORDS } from './units';
 import { fmtRatio } from '../core/decimal';
 import { ISSUES, ISSUE_CODES, type IssueKind, type Severity } from '../core/issues';
 import type { Text } from '../core/text';
@@ -16,23 +18,9 @@ const begin = (name: Generated) =>
   `<!-- generated:${name} — written by \`npm run docs\` from the code; edit the code, not this part -->`;
 const end = (name: Generated) => `<!-- /generated:${name} -->`;
 
-const SEVERITY: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
+const SEVERITY = (s: Severity): string => `${SEVERITY_WORDS[s].zh} ${SEVERITY_WORDS[s].en}`;
 
-const UNIT: Record<Unit, string> = {
-  credit: '学分 credit',
-  'credit/day': '学分/天 credit/day',
-  'credit/hour': '学分/学时 credit/hour',
-  'credit/classHour': '学分/课时 credit/class hour',
-  hour: '学时 hour',
-  'hour/day': '学时/天 hour/day',
-  'hour/year': '学时/年 hour/year',
-  'hour/event': '学时/次 hour/event',
-  'hour/credit': '学时/学分 hour/credit',
-  ratio: '比例（系数、倍数）ratio',
-  count: '个 count',
-  year: '年 year',
-  month: '月 month',
-};
+const UNIT = (u: Unit): string => `${UNIT_WORDS[u].zh} ${UNIT_WORDS[u].en}`;
 
 /** A table cell: no line breaks, and a `|` of the text does not end the cell. */
 const cell = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
@@ -68,7 +56,7 @@ export function issueTable(regions: readonly RegionRules[]): string {
   ];
   for (const code of ISSUE_CODES) {
     const kind: IssueKind = ISSUES[code];
-    const severity = kind.gap ? `${SEVERITY[kind.severity]}（规则缺口 rule gap）` : SEVERITY[kind.severity];
+    const severity = kind.gap ? `${SEVERITY(kind.severity)}（规则缺口 rule gap）` : SEVERITY(kind.severity);
     lines.push(row([`\`${code}\``, severity, both(kind.title), meaning(code, kind, regions), both(kind.fix)]));
   }
   return lines.join('\n');
@@ -103,7 +91,7 @@ export function parameterAppendix(regions: readonly RegionRules[]): string {
     out.push(row(['---', '---', '---', '---', '---', '---', '---']));
     for (const [key, p] of Object.entries<ParamDef>(r.params)) {
       const over = p.overridable ? `是 yes（${fmtRatio(p.min)}–${fmtRatio(p.max)}）` : '否 no';
-      out.push(row([`\`${key}\``, value(p), UNIT[p.unit], both(p.label), article(p, main), over, p.reading ?? '']));
+      out.push(row([`\`${key}\``, value(p), UNIT(p.unit), both(p.label), article(p, main), over, p.reading ?? '']));
     }
     out.push('');
   }

@@ -2,7 +2,7 @@
 // document properties (File ▸ Properties ▸ Custom) so that they travel with the file
 // and are read alike by the add-in (Excel's workbook.properties.custom) and by the
 // command line (docProps/custom.xml).
-import { OverridesSchema, Overrides } from '../rules/params';
+import { parseOverrides, Overrides } from '../rules/params';
 import { parseRegion, type RegionId } from '../rules';
 import { t, Text } from '../core/text';
 import { parseCycleStart, parseDate, YEAR_RANGE } from '../core/dates';
@@ -55,8 +55,8 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Workboo
   const over = raw[SETTING_KEYS.overrides];
   if (over !== undefined && over !== null && String(over).trim() !== '') {
     try {
-      const o = OverridesSchema.safeParse(JSON.parse(String(over)));
-      if (o.success) settings.overrides = o.data;
+      const o = parseOverrides(JSON.parse(String(over)));
+      if (o) settings.overrides = o;
       else
         problems.push(
           t(

@@ -4,8 +4,6 @@
 import type { Report } from '../engine/report';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
-import { issueItems } from './issues';
-import { severityWord } from './severity';
 
 export interface Table {
   name: string;
@@ -30,7 +28,7 @@ export function unusedName(existing: readonly string[], base: string): string {
   return name;
 }
 
-export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; issues: Table; schools?: Table } {
+export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; schools?: Table } {
   const en = lang === 'en';
   const sep = en ? '; ' : '；';
   const years: Table = {
@@ -77,23 +75,7 @@ export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Ta
       tj.cycle.reasons.join(sep),
     ]),
   };
-  const issues: Table = {
-    name: en ? 'Issues' : '问题清单',
-    headers: en
-      ? ['Row', 'Teacher', 'Severity', 'Code', 'Field', 'Value', 'Message', 'Article']
-      : ['行', '教师', '级别', '代码', '字段', '值', '说明', '依据'],
-    rows: issueItems(r).map((i) => [
-      i.row ?? null,
-      i.teacherId ?? null,
-      severityWord(i.severity, lang),
-      i.code,
-      i.field,
-      i.value ?? null,
-      i.message,
-      i.article ?? null,
-    ]),
-  };
-  const out: { years: Table; cycles: Table; issues: Table; schools?: Table } = { years, cycles, issues };
+  const out: { years: Table; cycles: Table; schools?: Table } = { years, cycles };
   if (r.schools.length) {
     out.schools = {
       name: en ? 'Schools' : '学校统计',

@@ -87,22 +87,66 @@ export function defineReadings(list: Reading[]): Reading[] {
 export const OverridesSchema = z.record(z.string(), z.number().finite().nonnegative());
 export type Overrides = z.infer<typeof OverridesSchema>;
 
+/**
+ * Overrides as an object without a prototype: a name typed by a person ("constructor", "toString",
+ * "__proto__") is a key like any other, never a member of Object.prototype and never silently dropped.
+ */
+export function makeOverrides(entries: Iterable<readonly [string, number]> = []): Overrides {
+  const out = Object.create(null) as Overrides;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/** Overrides put together (later ones win), without a prototype. */
+export const mergeOverrides = (...all: ReadonlyArray<Overrides | undefined>): Overrides =>
+  makeOverrides(all.flatMap((o) => (o ? Object.keys(o).map((k) => [k, o[k]!] as const) : [])));
+
+/**
+ * A parsed JSON value as overrides — every own key as written, "__proto__" included (JSON.parse makes it an
+ * own key; a schema that copies by assignment would drop it) — or null when it is not {"name": number ≥ 0}.
+ */
+export function parseOverrides(raw: unknown): Overrides | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const out = makeOverrides();
+  for (const key of Object.keys(raw)) {
+    const v = Object.getOwnPropertyDescriptor(raw, key)?.value as unknown;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return null;
+    out[key] = v;
+  }
+  return out;
+}
+
 export interface OverrideProblem {
   key: string;
   message: Text;
 }
 
+/** The parameters of a table a workbook may override, by name. */
+export const overridableKeys = (table: ParamTable): string[] => Object.keys(table).filter((k) => table[k]!.overridable);
+
 /** Validate overrides against a region's table; returns the problems, none if usable. */
 export function checkOverrides(table: ParamTable, overrides: Overrides): OverrideProblem[] {
-  const problems: OverrideProblem[] = [];
-  const parsed = OverridesSchema.safeParse(overrides);
-  if (!parsed.success) {
+  if (overrides === null || typeof overrides !== 'object')
     return [{ key: '*', message: t('覆盖参数必须是非负数', 'overrides must be non-negative numbers') }];
-  }
-  for (const [key, value] of Object.entries(parsed.data)) {
-    const def = table[key];
-    if (!def) {
-      problems.push({ key, message: t(`没有名为 ${key} 的参数`, `no parameter named ${key}`) });
+  const problems: OverrideProblem[] = [];
+  for (const key of Object.keys(overrides)) {
+    const value = Object.getOwnPropertyDescriptor(overrides, key)?.value as unknown;
+    // the table's own keys only: "constructor" or "toString" is no parameter, whatever Object.prototype holds
+    const def = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      problems.push({
+        key,
+        message: t(`${key} 的覆盖值必须是非负数`, `the override of ${key} must be a non-negative number`),
+      });
+    } else if (!def) {
+      const open = overridableKeys(table);
+      problems.push({
+        key,
+        message: t(
+          `没有名为「${key}」的参数；可覆盖的参数：${open.join('、') || '（无）'}`,
+          `no parameter named "${key}"; the parameters that can be overridden: ${open.join(', ') || '(none)'}`,
+        ),
+      });
     } else if (!def.overridable) {
       problems.push({
         key,

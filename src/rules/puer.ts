@@ -1017,6 +1017,13 @@ const MODULE_ZH: Record<(typeof MODULES)[number], string> = {
   classManagement: '班级管理',
   schoolBased: '校本研修',
 };
+const MODULE_EN: Record<(typeof MODULES)[number], string> = {
+  ethics: 'professional ideals and ethics',
+  knowledge: 'professional knowledge',
+  ability: 'professional ability',
+  classManagement: 'class management',
+  schoolBased: 'school-based study',
+};
 
 const W_PE_13_5_YEARS = (value: number | null) =>
   t(
@@ -1077,7 +1084,7 @@ const MODULE_CONDITIONS = Object.fromEntries(
     m,
     {
       id: `module.${m}`,
-      label: t(`${MODULE_ZH[m]}模块学分`, `${m} module credits`),
+      label: t(`${MODULE_ZH[m]}模块学分`, `${MODULE_EN[m]} module credits`),
       keep: (r: Rec) => r.conversion.facts.category === m,
     },
   ]),
@@ -1303,7 +1310,7 @@ export function flagSchools(teachers: TeacherJudgement[], p: Params<Key>): Schoo
       const flagged = v.failed > 0 && v.failed >= product(v.assessed, share);
       return { school, year: +year, ...v, flagged, cite: R5, params: [use] };
     })
-    .sort((a, b) => a.school.localeCompare(b.school) || a.year - b.year);
+    .sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.year - b.year);
 }
 
 /** What some issue codes mean in Pu'er, for the code table of docs/rules.md. */

@@ -627,7 +627,7 @@ const W_QT_6_4_2_DEGREE = () =>
 const W_QT_6_4_3 = () =>
   t(
     '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
-    'no assessment column: the result reflects the training requirement only; 考核合格 is pending',
+    'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided',
   );
 
 const W_QT_6_4_3_2 = () =>
@@ -941,7 +941,7 @@ export function checkCertificate(raw: string): CertificateCheck {
     if (!CHANGJI_COUNTIES[county])
       return bad(
         `第3–4位县级代码 ${county} 不是昌吉州的县市（01–08）`,
-        `county code ${county} is not a 昌吉州 county (01–08)`,
+        `county code ${county} is not a county of Changji Prefecture (01–08)`,
       );
     countyName = CHANGJI_COUNTIES[county]!;
   } else if (county === '00') {

@@ -3,7 +3,8 @@
 // mistakes (listed in MISTAKES so tests can expect them). Deterministic: the same
 // seed gives the same workbook. The benchmark uses the same generator at scale.
 import { checkDigit } from '../core/idcard';
-import type { RegionId } from '../rules';
+import { RULES, type RegionId } from '../rules';
+import { computeCredits } from '../engine/api';
 
 /** mulberry32: a tiny deterministic PRNG, so samples are reproducible byte for byte. */
 export function rng(seed: number): () => number {
@@ -599,4 +600,23 @@ function injectMistakes(region: RegionId, rows: Row[], headers: string[]): void 
       }
     }
   }
+}
+
+/**
+ * The credits an administrator would have typed beside a sample row: the engine's own figure for the row,
+ * whatever the region's headers call its columns. Filled in before the deliberate mistakes are made.
+ */
+export function sampleCredits(region: RegionId): (row: Record<string, string | number | null>) => number | null {
+  return (r) =>
+    computeCredits({
+      rules: RULES[region],
+      hours: r['学时'] ?? r['培训学时'],
+      level: r['培训层次'],
+      mode: r['培训方式'],
+      grade: r['成绩'],
+      rate: r['项目学分'],
+      months: r['月数'],
+      award: r['获奖'],
+      category: r['课程类别'],
+    }).credits;
 }

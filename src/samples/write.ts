@@ -2,11 +2,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { computeCredits } from '../engine/api';
-import { REGIONS, RULES, type RegionId } from '../rules';
+import { REGIONS } from '../rules';
 import Papa from 'papaparse';
 import { writeCustomProperties } from '../files/props';
-import { generate, Sample } from './generate';
+import { generate, sampleCredits, Sample } from './generate';
 
 export async function sampleXlsx(s: Sample): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -36,28 +35,11 @@ export function plainCsv(rows: unknown[][]): string {
   return Papa.unparse(rows, { newline: '\n' }) + '\n';
 }
 
-function creditsOf(region: RegionId) {
-  return (r: Record<string, string | number | null>): number | null => {
-    const res = computeCredits({
-      rules: RULES[region],
-      hours: r['学时'] ?? r['培训学时'],
-      level: r['培训层次'],
-      mode: r['培训方式'],
-      grade: r['成绩'],
-      rate: r['项目学分'],
-      months: r['月数'],
-      award: r['获奖'],
-      category: r['课程类别'],
-    });
-    return res.credits;
-  };
-}
-
 async function main(): Promise<void> {
   const dir = path.join(__dirname, '..', '..', 'assets', 'samples');
   await fs.mkdir(dir, { recursive: true });
   for (const region of REGIONS) {
-    const s = generate(region, { computeCredits: creditsOf(region) });
+    const s = generate(region, { computeCredits: sampleCredits(region) });
     await fs.writeFile(path.join(dir, `${region}.xlsx`), await sampleXlsx(s));
     await fs.writeFile(path.join(dir, `${region}.csv`), '\uFEFF' + plainCsv(s.rows.map((r) => r.map((v) => v ?? ''))));
     process.stdout.write(`${region}: ${s.rows.length - 2} records\n`);

@@ -1,94 +1,39 @@
-// The task pane: settings (region, cycle, overrides, column mapping), one-click
-// validation with progress and cancel, issues by row or by kind (click → the cell),
-// teachers with their years, cycle and shortfall, and the summary/template/marks
-// actions. All figures come from the engine's report; nothing here knows a rule.
+// The task pane: a sticky action bar (region · the sheet that will be checked · 校验本表), the settings
+// (collapsed to one line once saved), what to fix first, the teachers with their verdicts, and a "why"
+// view for every record and verdict. Everything is rendered from the engine's result in the reader's
+// language at display time; nothing here knows a rule.
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Caption1,
-  Divider,
-  Dropdown,
-  Field,
   FluentProvider,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  ProgressBar,
-  Select,
-  Subtitle2,
+  mergeClasses,
   Tab,
   TabList,
   Text,
-  makeStyles,
-  tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { REGIONS, RULES, type RegionId, type RegionRules } from '../rules';
-import { checkOverrides } from '../rules/params';
-import { detectHeader, ColumnMap, Field as RosterField, FIELDS, FIELD_LABELS } from '../core/fields';
-import type { Report } from '../engine/report';
-import { parseDate, today, type WorkbookSettings } from '../present/settings';
-import { parseCycleStart } from '../core/dates';
-import { say, type Lang } from '../core/text';
-import { STATUS_WORDS } from '../engine/verdict';
-import { issueItems, type IssueItem } from '../present/issues';
-import { ISSUES, type IssueCode } from '../core/issues';
-import { maskId } from '../core/idcard';
-import { columnLetters } from '../present/tables';
-import { getSettings, onSettings, setSettings } from '../runtime/state';
-import { cancelValidation, getPort, paneIssueCell, runValidation } from './controller';
-import { STRINGS, Strings } from './i18n';
+import { RULES } from '../rules';
+import type { ColumnMap } from '../core/fields';
+import { say, type Lang, type Text as Words } from '../core/text';
+import { getSettings } from '../runtime/state';
+import { cancelValidation, errorText, getPort, runValidation } from './controller';
+import { both, STRINGS } from './i18n';
 import type { SheetData } from './port';
 import { store, PaneState } from './store';
 import { Diagnostics } from './Diagnostics';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '12px',
-    padding: '12px 14px 24px',
-    boxSizing: 'border-box',
-    minHeight: '100%',
-  },
-  header: { display: 'flex', alignItems: 'center', gap: '8px', justifyContent: 'space-between' },
-  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
-  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
-  list: { display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    textAlign: 'left',
-    border: 'none',
-    background: 'none',
-    padding: '6px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    fontFamily: 'inherit',
-    fontSize: tokens.fontSizeBase200,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  itemSelected: { backgroundColor: tokens.colorBrandBackground2 },
-  mapGrid: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 8px', alignItems: 'center' },
-  teacher: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '6px 8px',
-  },
-  years: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginTop: '4px' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+import { useDraft } from './draft';
+import { useStyles } from './styles';
+import { reportIn, type Act, type Cell, type Fix } from './view';
+import { Header, Messages, Progress } from './chrome';
+import { PaneActions } from './PaneActions';
+import { SettingsTab } from './SettingsTab';
+import { IssuesTab } from './IssuesTab';
+import { TeachersTab } from './TeachersTab';
+import { Why, type WhyTarget } from './Why';
 
 function useStore(): PaneState {
   return React.useSyncExternalStore(store.subscribe, store.get, store.get);
-}
-
-function useSettings(): WorkbookSettings {
-  return React.useSyncExternalStore((l) => onSettings(l), getSettings, getSettings);
 }
 
 export interface AppProps {
@@ -96,542 +41,228 @@ export interface AppProps {
   initialLang: Lang;
 }
 
+export type { Act, Fix } from './view';
+
+/** The value the validation read from a cell (what a one-click fix expects to find there). */
+function readValue(sheet: SheetData, row: number, col: number): unknown {
+  return sheet.rows[row - sheet.firstRow]?.[col - sheet.firstCol] ?? '';
+}
+
 export function App({ preview, initialLang }: AppProps): React.ReactElement {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const s = STRINGS[lang];
   const st = useStore();
   const styles = useStyles();
+  const draft = useDraft((n) => getPort()!.writeSettings(n));
+  const [editing, setEditing] = React.useState(() => !getSettings().region);
+  const [focusParam, setFocusParam] = React.useState<string | null>(null);
   const [columns, setColumns] = React.useState<{ map: ColumnMap; sheet: SheetData } | null>(null);
-  const [message, setMessage] = React.useState<string | null>(null);
+  const [message, setMessage] = React.useState<Words | null>(null);
+  const [sheetName, setSheetName] = React.useState<string | null>(null);
+  const [why, setWhy] = React.useState<WhyTarget | null>(null);
+  const [fixes, setFixes] = React.useState<Record<string, Fix>>({});
+  const barRef = React.useRef<HTMLDivElement>(null);
+  const tabsRef = React.useRef<HTMLDivElement>(null);
+  const busy = !!st.busy;
 
-  const act = async (f: () => Promise<string>) => {
+  const refreshSheet = React.useCallback(async () => {
+    try {
+      setSheetName((await getPort()?.activeSheetName()) ?? null);
+    } catch {
+      setSheetName(null);
+    }
+  }, []);
+  // the user may switch sheets in Excel while the pane is open: look again whenever they come back to it
+  React.useEffect(() => {
+    void refreshSheet();
+    const again = () => void refreshSheet();
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [refreshSheet]);
+
+  const act: Act = async (f) => {
+    setMessage(null);
+    store.set({ error: null, notice: null });
     try {
       setMessage(await f());
     } catch (e) {
-      store.set({ error: e instanceof Error ? e.message : String(e) });
+      store.set({ error: errorText(e) });
+    } finally {
+      void refreshSheet();
     }
   };
+
+  // after a validation (the pane's or the ribbon's) the tabs come on screen, just under the action bar
+  const lastAt = st.last?.at;
+  React.useEffect(() => {
+    const tabs = tabsRef.current;
+    if (!lastAt || !tabs) return;
+    const barBottom = barRef.current?.getBoundingClientRect().bottom ?? 0;
+    const top = tabs.getBoundingClientRect().top;
+    if (top < barBottom || top + 40 > window.innerHeight)
+      window.scrollTo({ top: Math.max(0, window.scrollY + top - barBottom - 4) });
+  }, [lastAt]);
+
+  const view = React.useMemo(
+    () => (st.last ? { last: st.last, report: reportIn(st.last, lang) } : null),
+    [st.last, lang],
+  );
+
+  const validate = () =>
+    act(async () => {
+      const saved = draft.dirty ? await draft.save() : getSettings();
+      if (draft.dirty) setEditing(false);
+      await runValidation({ region: saved.region!, ...(columns ? { columns: columns.map } : {}), lang });
+      return null;
+    });
+
+  const fix = (cell: Cell, value: string, expected: unknown) =>
+    act(async () => {
+      const old = await getPort()!.writeCell(cell.sheet, cell.row, cell.col, value, expected);
+      setFixes((f) => ({ ...f, [cell.address]: { ...cell, old, value } }));
+      return both((w) => w.fixed(value));
+    });
+  const undo = (f: Fix) =>
+    act(async () => {
+      await getPort()!.writeCell(f.sheet, f.row, f.col, f.old, f.value);
+      setFixes((x) => {
+        const y = { ...x };
+        delete y[f.address];
+        return y;
+      });
+      return both((w) => w.undone(String(f.old)));
+    });
+  const openSetting = (param: string) => {
+    setEditing(true);
+    setFocusParam(param);
+    store.set({ tab: 'settings' });
+  };
+
+  const region = draft.region ?? getSettings().region;
+  const problem = busy ? null : draft.problem;
+  const notice = message ?? st.notice;
+  const total = view ? view.report.summary.errors + view.report.summary.warnings : null;
 
   return (
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div className={styles.root}>
-        <div className={styles.header}>
-          <Subtitle2 as="h1">{s.title}</Subtitle2>
-          <div className={styles.row}>
-            {preview && (
-              <Badge appearance="filled" color="warning" data-testid="preview-badge" title={s.previewHint}>
-                {s.preview}
-              </Badge>
-            )}
-            <Button
-              size="small"
-              appearance="subtle"
-              data-testid="lang"
-              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            >
-              {s.language}
-            </Button>
-          </div>
-        </div>
+        <Header
+          s={s}
+          lang={lang}
+          setLang={setLang}
+          {...(preview ? { badge: { text: s.preview, testid: 'preview-badge' } } : {})}
+        />
         {preview && <Caption1 className={styles.muted}>{s.previewHint}</Caption1>}
-        <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
-          <Tab value="settings" data-testid="tab-settings">
-            {s.tabSettings}
-          </Tab>
-          <Tab value="issues" data-testid="tab-issues">
-            {s.tabIssues}
-            {st.last ? ` (${st.last.report.summary.errors + st.last.report.summary.warnings})` : ''}
-          </Tab>
-          <Tab value="teachers" data-testid="tab-teachers">
-            {s.tabTeachers}
-          </Tab>
-        </TabList>
 
-        {st.busy && (
-          <div className={styles.section} data-testid="progress">
-            <Text size={200}>
-              {s.phase[st.busy.phase]} {st.busy.total > 1 ? `${st.busy.done}/${st.busy.total}` : ''}
-            </Text>
-            <ProgressBar value={st.busy.total ? st.busy.done / st.busy.total : undefined} />
-            <Button size="small" onClick={cancelValidation} data-testid="cancel">
-              {s.cancel}
-            </Button>
+        <div className={styles.bar} ref={barRef} data-testid="action-bar">
+          <div className={styles.barRow}>
+            <div className={styles.barText}>
+              <Text weight="semibold" data-testid="bar-region">
+                {region ? say(RULES[region].name, lang) : s.noRegion}
+              </Text>
+              <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)} data-testid="bar-sheet">
+                {s.sheetToCheck}
+                {s.colon}
+                {sheetName === null ? s.sheetUnknown : <span lang="zh-CN">{sheetName}</span>}
+              </Caption1>
+            </div>
+            {busy ? (
+              <Button onClick={cancelValidation} data-testid="cancel">
+                {s.cancel}
+              </Button>
+            ) : (
+              <Button
+                appearance="primary"
+                disabled={!!problem}
+                data-testid="validate"
+                aria-describedby={problem ? 'validate-why' : undefined}
+                onClick={() => void validate()}
+              >
+                {s.validate}
+              </Button>
+            )}
           </div>
-        )}
-        {st.error && (
-          <MessageBar intent="error" data-testid="error">
-            <MessageBarBody>{st.error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {(message || st.notice) && (
-          <MessageBar intent="success" data-testid="message">
-            <MessageBarBody>{message ?? st.notice}</MessageBarBody>
-          </MessageBar>
-        )}
+          {st.busy && <Progress label={s.phase[st.busy.phase]} done={st.busy.done} total={st.busy.total} />}
+          {problem && (
+            <Caption1 id="validate-why" data-testid="validate-why">
+              {say(problem, lang)}
+            </Caption1>
+          )}
+          <Messages
+            s={s}
+            lang={lang}
+            error={st.error}
+            onCloseError={() => store.set({ error: null })}
+            notice={notice}
+            onCloseNotice={() => {
+              setMessage(null);
+              store.set({ notice: null });
+            }}
+          />
+        </div>
+
+        <div ref={tabsRef} className={styles.tabs}>
+          <TabList selectedValue={st.tab} onTabSelect={(_, d) => store.set({ tab: d.value as PaneState['tab'] })}>
+            <Tab value="settings" data-testid="tab-settings">
+              {s.tabSettings}
+            </Tab>
+            <Tab value="issues" data-testid="tab-issues">
+              {s.tabIssues}
+              {total !== null ? ` ${total}` : ''}
+            </Tab>
+            <Tab value="teachers" data-testid="tab-teachers">
+              {s.tabTeachers}
+              {view ? ` ${view.report.summary.teachers}` : ''}
+            </Tab>
+          </TabList>
+        </div>
 
         {st.tab === 'settings' && (
           <SettingsTab
             s={s}
             lang={lang}
-            busy={!!st.busy}
+            busy={busy}
+            draft={draft}
+            editing={editing}
+            setEditing={setEditing}
+            focusParam={focusParam}
+            clearFocusParam={() => setFocusParam(null)}
             columns={columns}
             setColumns={setColumns}
-            setMessage={setMessage}
             act={act}
           />
         )}
-        {st.tab === 'issues' && <IssuesTab s={s} lang={lang} />}
-        {st.tab === 'teachers' && <TeachersTab s={s} lang={lang} />}
+        {st.tab === 'issues' &&
+          (view ? (
+            <IssuesTab
+              s={s}
+              lang={lang}
+              view={view}
+              busy={busy}
+              checked={view.last.sheet.sheetName}
+              checkedMore={s.marks(view.last.marks)}
+              select={(c) => getPort()!.select(c.sheet, c.row, c.col)}
+              fixing={{
+                fixes,
+                onFix: (c, value) => fix(c, value, readValue(view.last.sheet, c.row, c.col)),
+                onUndo: undo,
+              }}
+              onWhy={setWhy}
+              onSetting={openSetting}
+              actions={<PaneActions s={s} lang={lang} view={view} busy={busy} act={act} />}
+            />
+          ) : (
+            <Text>{s.validateFirst}</Text>
+          ))}
+        {st.tab === 'teachers' &&
+          (view ? <TeachersTab s={s} lang={lang} view={view} onWhy={setWhy} /> : <Text>{s.validateFirst}</Text>)}
         <Diagnostics lang={lang} />
       </div>
+      {why && view && <Why s={s} lang={lang} view={view} target={why} onClose={() => setWhy(null)} />}
     </FluentProvider>
-  );
-}
-
-function SettingsTab(props: {
-  s: Strings;
-  lang: Lang;
-  busy: boolean;
-  columns: { map: ColumnMap; sheet: SheetData } | null;
-  setColumns: (c: { map: ColumnMap; sheet: SheetData } | null) => void;
-  setMessage: (m: string | null) => void;
-  act: (f: () => Promise<string>) => Promise<void>;
-}): React.ReactElement {
-  const { s, lang, busy, columns, setColumns, act } = props;
-  const styles = useStyles();
-  const settings = useSettings();
-  const [region, setRegion] = React.useState<RegionId | undefined>(settings.region);
-  const [cycle, setCycle] = React.useState<string>(settings.cycleStart ? String(settings.cycleStart) : '');
-  const [asOf, setAsOf] = React.useState<string>(settings.asOf ?? '');
-  const [over, setOver] = React.useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(settings.overrides ?? {}).map(([k, v]) => [k, String(v)])),
-  );
-  React.useEffect(() => {
-    setRegion(settings.region);
-    setCycle(settings.cycleStart ? String(settings.cycleStart) : '');
-    setAsOf(settings.asOf ?? '');
-  }, [settings.region, settings.cycleStart, settings.asOf]);
-
-  const rules: RegionRules | undefined = region ? RULES[region] : undefined;
-  const fixed = rules?.fixedCycle;
-  const open = rules ? Object.entries(rules.params).filter(([, p]) => p.overridable) : [];
-  const cycleBad = cycle !== '' && parseCycleStart(cycle) === undefined;
-  const overrideValues: Record<string, number> = {};
-  const overrideErrors: Record<string, string> = {};
-  for (const [k, v] of Object.entries(over)) {
-    if (v.trim() === '' || !rules || !rules.params[k]) continue;
-    const n = Number(v);
-    if (!Number.isFinite(n)) overrideErrors[k] = lang === 'en' ? 'not a number' : '不是数字';
-    else overrideValues[k] = n;
-  }
-  if (rules)
-    for (const p of checkOverrides(rules.params, overrideValues))
-      overrideErrors[p.key] = lang === 'en' ? p.message.en : p.message.zh;
-  const asOfBad = asOf !== '' && !parseDate(asOf);
-  const valid = !!region && !cycleBad && !asOfBad && Object.keys(overrideErrors).length === 0;
-
-  const save = async (): Promise<WorkbookSettings> => {
-    const next: WorkbookSettings = { region: region! };
-    if (cycle !== '' && !RULES[region!].fixedCycle) next.cycleStart = parseCycleStart(cycle)!;
-    if (Object.keys(overrideValues).length) next.overrides = overrideValues;
-    if (asOf !== '') next.asOf = parseDate(asOf)!;
-    await getPort()!.writeSettings(next);
-    setSettings(next);
-    return next;
-  };
-
-  const detect = async (): Promise<string> => {
-    const sheet = await getPort()!.readActiveSheet();
-    const map = detectHeader(sheet.rows);
-    if (!map) {
-      setColumns(null);
-      throw new Error(s.noHeader);
-    }
-    setColumns({ map, sheet });
-    return s.detected(sheet.address, sheet.firstRow + map.headerRow);
-  };
-
-  const headerCells = columns ? (columns.sheet.rows[columns.map.headerRow] ?? []) : [];
-
-  return (
-    <div className={styles.section}>
-      <Field label={s.region} required>
-        <Dropdown
-          data-testid="region"
-          placeholder={s.regionPlaceholder}
-          value={region ? `${RULES[region].name.zh} · ${RULES[region].name.en}` : ''}
-          selectedOptions={region ? [region] : []}
-          onOptionSelect={(_, d) => setRegion(d.optionValue as RegionId)}
-        >
-          {REGIONS.map((r) => (
-            <Option key={r} value={r} text={`${RULES[r].name.zh} · ${RULES[r].name.en}`} data-testid={`region-${r}`}>
-              {`${RULES[r].name.zh} · ${RULES[r].name.en}`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      {rules && (
-        <Caption1 className={styles.muted}>
-          {rules.source.title}（{rules.source.body}，{rules.source.year}）
-        </Caption1>
-      )}
-      <Field
-        label={s.cycleStart}
-        hint={fixed ? s.cycleFixed(fixed.start) : s.cycleAuto}
-        validationMessage={cycleBad ? s.cycleInvalid : undefined}
-      >
-        <Input
-          data-testid="cycle"
-          value={fixed ? String(fixed.start) : cycle}
-          disabled={!!fixed}
-          onChange={(_, d) => setCycle(d.value.trim())}
-          inputMode="numeric"
-        />
-      </Field>
-      <Field label={s.asOf} hint={s.asOfHint(today())} validationMessage={asOfBad ? s.asOfInvalid : undefined}>
-        <Input data-testid="as-of" value={asOf} placeholder={today()} onChange={(_, d) => setAsOf(d.value.trim())} />
-      </Field>
-      {rules && (
-        <div className={styles.section}>
-          <Text weight="semibold">{s.overrides}</Text>
-          <Caption1 className={styles.muted}>{open.length ? s.overridesHint : s.overrideNone}</Caption1>
-          {open.map(([key, p]) => (
-            <Field
-              key={key}
-              label={`${lang === 'en' ? p.label.en : p.label.zh}（${p.cite.article}）`}
-              hint={`${key} · ${s.notDefined === '原文未规定' ? '原文' : 'source'}: ${p.value === null ? s.notDefined : p.value}`}
-              validationMessage={overrideErrors[key]}
-            >
-              <Input
-                data-testid={`override-${key}`}
-                value={over[key] ?? ''}
-                placeholder={p.value === null ? s.notDefined : String(p.value)}
-                onChange={(_, d) => setOver({ ...over, [key]: d.value })}
-              />
-            </Field>
-          ))}
-        </div>
-      )}
-      <div className={styles.row}>
-        <Button
-          appearance="secondary"
-          disabled={!valid || busy}
-          data-testid="save"
-          onClick={() => act(async () => (await save(), s.saved))}
-        >
-          {s.save}
-        </Button>
-      </div>
-      <Divider />
-      <Text weight="semibold">{s.columns}</Text>
-      <div className={styles.row}>
-        <Button size="small" disabled={busy} data-testid="detect" onClick={() => act(detect)}>
-          {s.detect}
-        </Button>
-      </div>
-      {columns && (
-        <div className={styles.mapGrid} data-testid="mapping">
-          {FIELDS.filter(
-            (f) =>
-              columns.map.columns[f] !== undefined ||
-              ['teacherId', 'year', 'level', 'mode', 'hours', 'grade'].includes(f),
-          ).map((f) => (
-            <React.Fragment key={f}>
-              <Caption1>{lang === 'en' ? FIELD_LABELS[f].en : FIELD_LABELS[f].zh}</Caption1>
-              <Select
-                size="small"
-                value={columns.map.columns[f] === undefined ? '' : String(columns.map.columns[f])}
-                onChange={(_, d) => {
-                  const next: ColumnMap = { ...columns.map, columns: { ...columns.map.columns } };
-                  if (d.value === '') delete next.columns[f as RosterField];
-                  else next.columns[f as RosterField] = +d.value;
-                  setColumns({ ...columns, map: next });
-                }}
-              >
-                <option value="">{s.notMapped}</option>
-                {headerCells.map((h, i) => (
-                  <option
-                    key={i}
-                    value={String(i)}
-                  >{`${columnLetters(columns.sheet.firstCol + i)} · ${String(h ?? '')}`}</option>
-                ))}
-              </Select>
-            </React.Fragment>
-          ))}
-        </div>
-      )}
-      <Divider />
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          disabled={!valid || busy}
-          data-testid="validate"
-          onClick={() =>
-            act(async () => {
-              const saved = await save();
-              const last = await runValidation({
-                region: saved.region!,
-                ...(columns ? { columns: columns.map } : {}),
-                lang,
-              });
-              return last ? s.marks(last.marks) : '';
-            })
-          }
-        >
-          {s.validate}
-        </Button>
-        <Button
-          disabled={busy}
-          data-testid="clear"
-          onClick={() => act(async () => s.marksCleared(await getPort()!.clearMarks()))}
-        >
-          {s.clearMarks}
-        </Button>
-      </div>
-      <div className={styles.row}>
-        <Button
-          disabled={busy || !store.get().last}
-          data-testid="summary"
-          onClick={() =>
-            act(async () => s.summaryWritten(await getPort()!.writeSummary(store.get().last!.report, lang)))
-          }
-        >
-          {s.writeSummary}
-        </Button>
-        <Button
-          disabled={busy || !region}
-          data-testid="template"
-          onClick={() => act(async () => s.templateInserted(await getPort()!.insertTemplate(region!, lang)))}
-        >
-          {s.insertTemplate}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-const issueTitle = (code: IssueCode, lang: Lang): string => say(ISSUES[code].title, lang);
-
-function IssuesTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement {
-  const st = useStore();
-  const styles = useStyles();
-  const [grouping, setGrouping] = React.useState<'row' | 'kind'>('kind');
-  const [limit, setLimit] = React.useState(200);
-  const [selected, setSelected] = React.useState<string | null>(null);
-  const [where, setWhere] = React.useState<string | null>(null);
-  const last = st.last;
-  if (!last) return <Text>{s.validateFirst}</Text>;
-  const { report } = last;
-  const sum = report.summary;
-  const issues = issueItems(report);
-  const groups = new Map<string, IssueItem[]>();
-  for (const i of issues) {
-    const k =
-      grouping === 'kind'
-        ? `${i.severity === 'error' ? s.errors : i.severity === 'warning' ? s.warnings : 'info'} · ${issueTitle(i.code, lang)}`
-        : i.row !== undefined
-          ? s.row(i.row)
-          : (i.teacherName ?? i.teacherId ?? '');
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
-  }
-  const click = async (i: IssueItem) => {
-    setSelected(i.key);
-    if (i.row === undefined) return;
-    const cell = paneIssueCell(last.result, last.sheet, i.row, i.field);
-    await getPort()?.select(last.sheet.sheetName, cell.row, cell.col);
-    setWhere(`${last.sheet.sheetName}!${columnLetters(cell.col)}${cell.row}`);
-  };
-  let shown = 0;
-  return (
-    <div className={styles.section}>
-      <div className={styles.counts} data-testid="counts">
-        <Badge color="danger" data-testid="count-errors">
-          {s.errors} {sum.errors}
-        </Badge>
-        <Badge color="warning" data-testid="count-warnings">
-          {s.warnings} {sum.warnings}
-        </Badge>
-        <Badge color="informative">
-          {s.records} {sum.records}
-        </Badge>
-        <Badge color="success" data-testid="count-pass">
-          {s.cyclePass} {sum.cyclePass}
-        </Badge>
-        <Badge color="danger" appearance="outline" data-testid="count-fail">
-          {s.cycleFail} {sum.cycleFail}
-        </Badge>
-        {sum.cycleInProgress > 0 && (
-          <Badge color="informative" appearance="outline" data-testid="count-inprogress">
-            {s.cycleInProgress} {sum.cycleInProgress}
-          </Badge>
-        )}
-        {sum.cyclePending > 0 && (
-          <Badge color="warning" appearance="outline" data-testid="count-pending">
-            {s.cyclePending} {sum.cyclePending}
-          </Badge>
-        )}
-        <Caption1 className={styles.muted} data-testid="as-of-shown">
-          {s.asOfShown(report.asOf)}
-        </Caption1>
-      </div>
-      <Caption1 className={styles.muted}>
-        {s.marks(last.marks)}{' '}
-        {s.took(Math.round(last.timings.read), Math.round(last.timings.engine), Math.round(last.timings.write))}
-      </Caption1>
-      {where && <Caption1 data-testid="selected">{s.selected(where)}</Caption1>}
-      <TabList size="small" selectedValue={grouping} onTabSelect={(_, d) => setGrouping(d.value as 'row' | 'kind')}>
-        <Tab value="kind" data-testid="group-kind">
-          {s.byKind}
-        </Tab>
-        <Tab value="row" data-testid="group-row">
-          {s.byRow}
-        </Tab>
-      </TabList>
-      {issues.length === 0 && <Text>{s.noIssues}</Text>}
-      <div className={styles.list} data-testid="issues">
-        {[...groups.entries()].map(([k, list]) => {
-          if (shown >= limit) return null;
-          const visible = list.slice(0, Math.max(0, limit - shown));
-          shown += visible.length;
-          return (
-            <div key={k} className={styles.section}>
-              <Text weight="semibold" size={200}>
-                {k}（{list.length}）
-              </Text>
-              {visible.map((i) => (
-                <button
-                  key={i.key}
-                  type="button"
-                  data-testid="issue"
-                  data-row={i.row ?? ''}
-                  className={`${styles.item} ${selected === i.key ? styles.itemSelected : ''}`}
-                  onClick={() => void click(i)}
-                >
-                  <span>
-                    <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                      {i.row !== undefined ? s.row(i.row) : (i.teacherName ?? i.teacherId ?? '')}
-                    </Badge>{' '}
-                    {i.message}
-                  </span>
-                  {i.article && <Caption1 className={styles.muted}>{i.article}</Caption1>}
-                </button>
-              ))}
-            </div>
-          );
-        })}
-      </div>
-      {issues.length > limit && (
-        <Button size="small" onClick={() => setLimit(limit + 200)}>
-          {s.showMore(Math.min(200, issues.length - limit))}
-        </Button>
-      )}
-      {report.readings.length > 0 && (
-        <div className={styles.section}>
-          <Text weight="semibold" size={200}>
-            {s.readings}
-          </Text>
-          {report.readings.map((r) => (
-            <Caption1 key={r.id}>
-              {r.id} {r.summary}
-            </Caption1>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
-
-type Status = Report['teachers'][number]['cycle']['status'];
-const STATUS_COLOR: Record<Status, 'success' | 'danger' | 'informative' | 'warning' | 'subtle'> = {
-  pass: 'success',
-  fail: 'danger',
-  inProgress: 'informative',
-  pending: 'warning',
-  notAssessed: 'subtle',
-};
-
-function TeachersTab({ s, lang }: { s: Strings; lang: Lang }): React.ReactElement {
-  const st = useStore();
-  const styles = useStyles();
-  const report = st.last?.report;
-  const initial = !report
-    ? 'failing'
-    : report.summary.cycleFail
-      ? 'failing'
-      : report.summary.cycleInProgress + report.summary.cyclePending
-        ? 'open'
-        : 'all';
-  const [filter, setFilter] = React.useState<'all' | 'failing' | 'open'>(initial);
-  const [limit, setLimit] = React.useState(100);
-  if (!report) return <Text>{s.validateFirst}</Text>;
-  const word = (x: Status) => say(STATUS_WORDS[x], lang);
-  const open = (x: Status) => x === 'inProgress' || x === 'pending';
-  const teachers = report.teachers.filter(
-    (t) => filter === 'all' || (filter === 'failing' ? t.cycle.status === 'fail' : open(t.cycle.status)),
-  );
-  const sum = report.summary;
-  return (
-    <div className={styles.section}>
-      <TabList
-        size="small"
-        selectedValue={filter}
-        onTabSelect={(_, d) => setFilter(d.value as 'all' | 'failing' | 'open')}
-      >
-        <Tab value="failing" data-testid="filter-failing">
-          {s.failing}（{sum.cycleFail}）
-        </Tab>
-        <Tab value="open" data-testid="filter-open">
-          {s.open}（{sum.cycleInProgress + sum.cyclePending}）
-        </Tab>
-        <Tab value="all" data-testid="filter-all">
-          {s.all}（{sum.teachers}）
-        </Tab>
-      </TabList>
-      <Caption1 className={styles.muted}>{s.asOfShown(report.asOf)}</Caption1>
-      {teachers.slice(0, limit).map((t) => (
-        <div key={t.id} className={styles.teacher} data-testid="teacher" data-status={t.cycle.status}>
-          <div className={styles.row}>
-            <Text weight="semibold">{t.name ?? ''}</Text>
-            <Caption1 className={styles.muted}>{maskId(t.id)}</Caption1>
-            <Badge color={STATUS_COLOR[t.cycle.status]}>
-              {t.cycle.start}–{t.cycle.end} {word(t.cycle.status)}
-            </Badge>
-            <Caption1>
-              {t.cycle.credits} {s.credits} · {t.cycle.hours} {s.hours}
-            </Caption1>
-          </div>
-          <div className={styles.years}>
-            {t.years.map((y) => (
-              <Badge
-                key={y.year}
-                appearance="tint"
-                color={STATUS_COLOR[y.status]}
-                title={[y.verdict, ...y.reasons].join('；')}
-              >
-                {y.year} {word(y.status)} · {report.unit === 'hours' ? y.hours : y.credits}
-              </Badge>
-            ))}
-          </div>
-          {t.cycle.status !== 'pass' && (
-            <Caption1 block data-testid="verdict">
-              {t.cycle.verdict}
-            </Caption1>
-          )}
-          {t.cycle.shortfall
-            .filter((x) => !x.advisory)
-            .map((x) => (
-              <Caption1 key={x.condition} block className={styles.muted}>
-                {x.label} {s.missing} {x.missing} {x.unit === 'hours' ? s.hours : s.credits}（{x.article}）
-              </Caption1>
-            ))}
-          {t.idProblem && <Caption1 block>{t.idProblem}</Caption1>}
-        </div>
-      ))}
-      {teachers.length > limit && (
-        <Button size="small" onClick={() => setLimit(limit + 100)}>
-          {s.showMore(Math.min(100, teachers.length - limit))}
-        </Button>
-      )}
-    </div>
   );
 }

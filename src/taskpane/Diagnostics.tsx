@@ -2,7 +2,7 @@
 // (version and build, rule sets, Office host and build, requirement sets, whether the
 // functions registered, the workbook's CPD.* settings), for a call with IT support.
 import * as React from 'react';
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/text';
 import { BUILD } from '../runtime/build';
 import { diagnosticsRows } from '../runtime/diagnostics';
@@ -40,7 +40,7 @@ export function Diagnostics({ lang }: { lang: Lang }): React.ReactElement {
             <tbody>
               {diagnosticsRows(lang).map(([k, v]) => (
                 <tr key={k}>
-                  <td className={`${styles.cell} ${styles.key}`}>{k}</td>
+                  <td className={mergeClasses(styles.cell, styles.key)}>{k}</td>
                   <td className={styles.cell}>{v}</td>
                 </tr>
               ))}

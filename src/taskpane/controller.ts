@@ -1,16 +1,16 @@
 // The validation workflow, shared by the pane's button and the ribbon command:
 // read the active sheet (chunked) → run the engine → write removable marks. The
 // engine holds every rule; this file only moves data between it and the workbook.
-import { checkTable, CheckResult } from '../engine/engine';
+import { checkTable, CheckResult, RosterError } from '../engine/engine';
 import { toReport } from '../engine/report';
 import type { ColumnMap } from '../core/fields';
-import type { Lang } from '../core/text';
+import { t, type Lang, type Text } from '../core/text';
 import type { RegionId } from '../rules';
 import type { WorkbookSettings } from '../present/settings';
 import { checkOptions } from '../present/options';
-import { issueCell, marksOf } from '../present/marks';
+import { marksOf } from '../present/marks';
 import { getLang, getSettings } from '../runtime/state';
-import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookPort } from './port';
+import { Cancelled, Mark, Phase, ProgressFn, SheetData, WorkbookError, WorkbookPort } from './port';
 import { LastValidation, store } from './store';
 
 export interface ValidateOptions {
@@ -33,16 +33,6 @@ export function paneMarks(result: CheckResult, sheet: SheetData, lang: Lang): Ma
     severity,
     message,
   }));
-}
-
-/** The cell an issue of the sheet read points at, for selecting it. */
-export function paneIssueCell(
-  result: CheckResult,
-  sheet: SheetData,
-  row: number,
-  field: string,
-): { row: number; col: number } {
-  return issueCell(result, 0, row, field, sheet.firstCol);
 }
 
 export async function validate(
@@ -76,7 +66,15 @@ export async function validate(
   const marks = paneMarks(result, sheet, o.lang);
   await port.writeMarks(sheet, marks, onProgress, signal);
   timings.write = now() - t0;
-  return { sheet, result, report, marks: marks.length, timings, at: new Date() };
+  const places = [{ sheet: sheet.sheetName, firstCol: sheet.firstCol }];
+  return { sheet, result, report, places, marks: marks.length, timings, at: new Date() };
+}
+
+/** An error in the reader's words: the engine's and the adapter's carry both languages; others are shown as they are. */
+export function errorText(e: unknown): Text {
+  if (e instanceof RosterError || e instanceof WorkbookError) return e.text;
+  const m = e instanceof Error ? e.message : String(e);
+  return t(m, m);
 }
 
 let port: WorkbookPort | null = null;
@@ -96,12 +94,9 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
   if (!port) return null;
   const s = getSettings();
   const region = overrides.region ?? s.region;
-  const lang = getLang();
+  const lang = overrides.lang ?? getLang();
   if (!region) {
-    store.set({
-      error: lang === 'en' ? 'Choose the workbook’s region first.' : '请先为本工作簿选择地区。',
-      tab: 'settings',
-    });
+    store.set({ error: t('请先为本工作簿选择地区。', 'Choose the workbook’s region first.'), tab: 'settings' });
     return null;
   }
   running?.abort();
@@ -118,9 +113,8 @@ export async function runValidation(overrides: Partial<ValidateOptions> = {}): P
     store.set({ last, busy: null, tab: 'issues' });
     return last;
   } catch (e) {
-    if (e instanceof Cancelled)
-      store.set({ busy: null, notice: lang === 'en' ? 'Validation cancelled.' : '已取消校验。' });
-    else store.set({ busy: null, error: e instanceof Error ? e.message : String(e) });
+    if (e instanceof Cancelled) store.set({ busy: null, notice: t('已取消校验。', 'Validation cancelled.') });
+    else store.set({ busy: null, error: errorText(e) });
     return null;
   } finally {
     if (running === controller) running = null;

@@ -3,8 +3,9 @@
 // runs the very same implementation against an in-memory Excel (preview/).
 import type { Report } from '../engine/report';
 import type { WorkbookSettings } from '../present/settings';
-import type { Lang } from '../core/text';
+import type { Lang, Text } from '../core/text';
 import type { RegionId } from '../rules';
+import type { Table } from '../present/tables';
 
 export interface SheetData {
   sheetName: string;
@@ -48,8 +49,27 @@ export interface WorkbookPort {
   /** A new sheet with the standard headers and dropdowns for a region; returns its name. */
   insertTemplate(region: RegionId, lang: Lang): Promise<string>;
   select(sheetName: string, row: number, col: number): Promise<void>;
+  /** The name of the sheet a validation would read now. */
+  activeSheetName(): Promise<string>;
+  /**
+   * Write one value into one cell — only on the user's explicit click (a suggested fix, its undo). The cell
+   * must still hold `expected` (what the validation read) and no formula, else a WorkbookError says why and
+   * nothing is written. Returns the value replaced.
+   */
+  writeCell(sheetName: string, row: number, col: number, value: CellValue, expected: unknown): Promise<CellValue>;
+  /** A new sheet (under an unused name) with heading lines and one table; returns its name. */
+  writeTableSheet(base: string, heading: string[], table: Table): Promise<string>;
   readSettings(): Promise<WorkbookSettings>;
   writeSettings(s: WorkbookSettings): Promise<void>;
+}
+
+export type CellValue = string | number | boolean;
+
+/** A refusal to touch the workbook, in words for the reader. */
+export class WorkbookError extends Error {
+  constructor(readonly text: Text) {
+    super(text.zh);
+  }
 }
 
 export class Cancelled extends Error {

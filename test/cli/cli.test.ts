@@ -4,6 +4,7 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { displayWidth } from '../../src/cli/human';
 import { ReportSchema } from '../../src/engine/report';
 import { MISTAKES } from '../../src/samples/generate';
 import { REGIONS } from '../../src/rules';
@@ -70,7 +71,9 @@ describe.each(REGIONS)('check assets/samples/%s', (region) => {
     const r = await cli('check', path.join(SAMPLES, `${region}.xlsx`));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/记录 \d+ 条 · 教师 36 位/);
-    expect(r.out).toContain('问题（最严重的在前）');
+    expect(r.out).toContain('问题：先改错误');
+    // headings in the catalogue's plain words, never an internal code
+    expect(r.out).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
     expect(r.out).toMatch(/\*{10}/); // IDs are masked on screen
     expect(r.out).not.toMatch(/\d{17}[\dX]/);
   });
@@ -96,6 +99,7 @@ test('--out writes an annotated copy and leaves the input byte for byte as it wa
   // beside the table changed cells that have no issue); the marks live on a hidden sheet
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     '培训登记',
+    '说明',
     '校验结果',
     '周期汇总',
     '年度汇总',
@@ -280,7 +284,7 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
         expect.stringContaining('设为“文本”格式'),
       ]);
     const human = (await cli('check', f, '--region', 'hainan')).out;
-    expect(human).toContain('TEACHER_ID_UNUSABLE');
+    expect(human).toContain('身份证号无法区分教师');
   });
 
   test('an .xlsx whose ID column holds numbers (digits lost) still has one teacher per person', async () => {
@@ -312,5 +316,69 @@ describe('verdict states in the CLI (issue: verdicts a user can trust)', () => {
     const r = await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--as-of', '2026-13-01');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--as-of');
+  });
+});
+
+describe('the readable report, in the order an administrator works (issue: the pane as an administrator needs it, 8)', () => {
+  test('who is short comes before the problems, the problems before the teacher table; gaps are one line per parameter', async () => {
+    const out = (await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--as-of', '2026-06-01')).out;
+    const at = (s: string) => out.indexOf(s);
+    expect(at('周期不合格的教师：还差什么')).toBeGreaterThan(0);
+    expect(at('周期不合格的教师：还差什么')).toBeLessThan(at('问题：先改错误'));
+    expect(at('问题：先改错误')).toBeLessThan(at('\n教师\n'));
+    // the mistyped ID is one line naming its teacher, with its rows
+    expect(out).toMatch(/错误 · 身份证号无效 · 17 处\n {4}\S+ 4601\*{10}1001 · 第 3、4、5、6 等 17 行 /);
+    // the gaps of the rules: one line per parameter, with the setting that decides them
+    const gaps = out.split('\n').filter((l) => l.includes('条记录未计学分'));
+    expect(gaps).toHaveLength(2);
+    expect(gaps[0]).toContain('--set dayCredits.school=');
+    // a suggestion where one accepted value is clearly meant
+    expect(out).toContain('（可改为「省级」）');
+  });
+
+  test('the teacher table is aligned by display width (a CJK character is two columns)', async () => {
+    const out = (await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--as-of', '2026-06-01')).out;
+    const lines = out.split('\n');
+    const table = lines.slice(lines.indexOf('教师') + 1).filter((l) => /^ {2}(\d{4}\*|编号)/.test(l));
+    expect(table.length).toBe(37);
+    const widths = new Set(table.map((l) => displayWidth(l.replace(/\s+\S+$/, ''))));
+    expect(widths.size).toBe(1);
+  });
+
+  test('English: labels, units and headings in English', async () => {
+    const out = (await cli('check', path.join(SAMPLES, 'hainan.xlsx'), '--as-of', '2026-06-01', '--lang', 'en')).out;
+    expect(out).toContain('Problems: errors first');
+    expect(out).toContain('error · invalid ID number · 17');
+    // Chinese is left only in what the roster itself holds (values quoted, teacher names, schools, sheet names)
+    // and the source's title
+    const chrome = out
+      .split('\n')
+      .filter((l) => !/^(Rules|File):/.test(l))
+      .map((l) =>
+        l
+          .replace(/「[^」]*」|"[^"]*"|“[^”]*”/g, '')
+          .replace(/^\s+\S+ \d{4}\*{10}\d{3}[\dX]/, '')
+          .replace(/^\s+[\u4e00-\u9fff]+(?=\s+\d)/, ''),
+      );
+    expect(
+      chrome.filter((l) => /问题|错误|警告|学时|学分|合格|截至|依据|工作表|还差|周期|年度|记录|教师/.test(l)),
+    ).toEqual([]);
+  });
+
+  test('a large roster leaves out the teacher table unless --teachers asks for it', async () => {
+    const f = path.join(tmp, 'big.csv');
+    const lines = ['教师编号,年度,培训方式,学时'];
+    for (let i = 0; i < 120; i++) lines.push(`T${i},2019,集中培训,400`);
+    await fs.writeFile(f, lines.join('\n'));
+    const short = (await cli('check', f, '--region', 'zhengzhou', '--cycle-start', '2019', '--as-of', '2026-06-01'))
+      .out;
+    expect(short).toContain('共 120 位教师；用 --teachers 列出');
+    expect(short).not.toContain('\n教师\n');
+    const full = (
+      await cli('check', f, '--region', 'zhengzhou', '--cycle-start', '2019', '--as-of', '2026-06-01', '--teachers')
+    ).out;
+    expect(full).toContain('\n教师\n');
+    const table = full.slice(full.indexOf('\n教师\n'));
+    expect(table.split('\n').filter((l) => /^ {2}T\d+ /.test(l))).toHaveLength(120);
   });
 });

@@ -160,6 +160,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
       'xl/worksheets/sheet5.xml',
       'xl/worksheets/sheet6.xml',
       'xl/worksheets/sheet7.xml',
+      'xl/worksheets/sheet8.xml',
     ]);
   });
 
@@ -179,7 +180,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     const rels = text(copy, 'xl/_rels/workbook.xml.rels').replace(/<Relationship Id="rIdCpd\d+" [^>]*\/>/g, '');
     expect(rels).toBe(text(original, 'xl/_rels/workbook.xml.rels'));
     const types = text(copy, '[Content_Types].xml').replace(
-      /<Override PartName="\/xl\/worksheets\/sheet[3-7]\.xml" [^>]*\/>/g,
+      /<Override PartName="\/xl\/worksheets\/sheet[3-8]\.xml" [^>]*\/>/g,
       '',
     );
     expect(types).toBe(text(original, '[Content_Types].xml'));
@@ -206,6 +207,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['培训登记', 'visible'],
       ['图表', 'visible'],
+      ['说明', 'visible'],
       ['校验结果', 'visible'],
       ['周期汇总', 'visible'],
       ['年度汇总', 'visible'],
@@ -225,6 +227,30 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     expect(ws.getCell('I3').value).toBe(sample.rows[0]![col(sample, '学时')]);
   });
 
+  test('the issue sheet names, for each record issue, the cell that carries its mark', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, 'office-checked.xlsx'));
+    const ws = wb.getWorksheet('问题清单')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => headers.indexOf(name) + 1;
+    const marked = issueCells(report, sample, rows);
+    let checked = 0;
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const code = String(row.getCell(at('代码')).value);
+      const cell = row.getCell(at('单元格')).value;
+      const sev = row.getCell(at('级别')).value;
+      if (cell === null || NOT_DATA.has(code) || sev === '提示') return;
+      expect(row.getCell(at('工作表')).value).toBe('培训登记');
+      const m = /^([A-Z]+)(\d+)$/.exec(String(cell))!;
+      const c = [...m[1]!].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+      expect({ cell, marked: marked.has(`${m[2]}:${c}`) }).toEqual({ cell, marked: true });
+      expect(Number(m[2])).toBe(row.getCell(at('行')).value);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(20);
+  });
+
   test('checking the copy again skips the tool’s sheets; a copy of the copy is the same copy, not "(2)"', async () => {
     const again = await cli(
       'check',
@@ -238,6 +264,7 @@ describe('a workbook with a chart, an image, a rich-text comment and a defined n
     const r2 = ReportSchema.parse(JSON.parse(again.out));
     expect(r2.summary).toEqual(report.summary);
     expect(r2.sources!.filter((s) => s.code === 'toolSheet').map((s) => s.sheet)).toEqual([
+      '说明',
       '校验结果',
       '周期汇总',
       '年度汇总',

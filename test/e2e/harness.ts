@@ -93,3 +93,27 @@ export async function open(
   await page.goto(url);
   return { page, external, errors };
 }
+
+/**
+ * The visible text of an English page that is still Chinese. Exempt, and only these: text inside an
+ * element marked lang="zh-CN" — the workbook's own names and values (sheet, teacher and school names,
+ * cell values, header cells), the source documents' titles and the words quoted from them, and the
+ * language switch's "中文" — and values quoted in messages with "…", “…” or 「…」 (a message quotes the
+ * cell value it rejects: level "省集").
+ */
+export async function chineseLeft(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (el.closest('script,style') || !el.checkVisibility()) continue;
+      const tagged = el.closest('[lang]');
+      if (tagged && tagged !== document.documentElement && /^zh/i.test(tagged.getAttribute('lang')!)) continue;
+      const text = (n.textContent ?? '').replace(/"[^"]*"|“[^”]*”|「[^」]*」/g, '');
+      if (CJK.test(text)) out.push((n.textContent ?? '').trim());
+    }
+    return out;
+  });
+}

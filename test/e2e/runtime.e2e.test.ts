@@ -79,8 +79,10 @@ test('saving another region recalculates exactly the CPD formulas, which then fo
   ];
   const p = await excelPage({ props: { 'CPD.region': 'hainan' }, formulas });
   const { page } = p;
-  await page.waitForSelector('[data-testid=region]');
+  // the workbook has its settings: the pane shows them in one line, 修改 opens the form
+  await page.waitForSelector('[data-testid=settings-summary]');
   expect(await page.evaluate(() => (window as unknown as Win).CPD_preview.workbook.calculated)).toEqual([]);
+  await page.click('[data-testid=edit-settings]');
   await page.click('[data-testid=region]');
   await page.click('[data-testid=region-shandong]');
   await page.click('[data-testid=save]');
@@ -111,6 +113,7 @@ test('saving another region recalculates exactly the CPD formulas, which then fo
   );
   expect(await cell(702, 20)).toBeUndefined();
   // saving the same settings again recalculates nothing
+  await page.click('[data-testid=edit-settings]');
   await page.click('[data-testid=save]');
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => (window as unknown as Win).CPD_preview.workbook.calculated)).toHaveLength(2);

@@ -5,6 +5,7 @@ import { run } from '../../src/cli/main';
 import { ReportSchema, type Report } from '../../src/engine/report';
 import { groupIssues, issueItems } from '../../src/present/issues';
 import { overridesNote } from '../../src/present/overrides';
+import { aboutTable } from '../../src/present/results';
 
 async function report(...args: string[]): Promise<Report> {
   let out = '';
@@ -51,4 +52,13 @@ test('an override is said in words, with the source’s value beside it', async 
   expect(note.en).toBe(
     'These results use local values, not the source’s: school-level training, credits per day 0.5 (not defined by the source)',
   );
+});
+
+test('the copy’s first result sheet says what the results rest on, and a local value in words', async () => {
+  const plain = aboutTable(await report(), 'zh');
+  expect(plain.name).toBe('说明');
+  expect(plain.rows.find((r) => r[0] === '本地数值')![1]).toBe('无：所有数值均为原文');
+  const local = aboutTable(await report('--set', 'mentorshipCredits=2'), 'en');
+  expect(String(local.rows.find((r) => r[0] === 'Local values')![1])).toMatch(/^These results use local values/);
+  expect(local.rows.find((r) => r[0] === 'As of')![1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 });

@@ -8,7 +8,7 @@ export async function readWorkbookSettings(): Promise<WorkbookSettings> {
     const props = context.workbook.properties.custom;
     props.load('items/key,items/value');
     await context.sync();
-    const raw: Record<string, unknown> = {};
+    const raw: Record<string, unknown> = Object.create(null);
     for (const p of props.items) raw[p.key] = p.value;
     return parseSettings(raw).settings;
   });

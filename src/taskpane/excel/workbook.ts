@@ -13,9 +13,10 @@ import type { Report } from '../../engine/report';
 import { columnLetters, passRates, schoolPassRates, summaryTables, Table, unusedName } from '../../present/tables';
 import { templateColumns } from '../../present/template';
 import { MARK_COLOURS } from '../../present/severity';
-import type { Lang } from '../../core/text';
+import { say, t, type Lang } from '../../core/text';
 import { RULES, type RegionId } from '../../rules';
-import { checkSignal, IoStats, Mark, ProgressFn, SheetData, WorkbookPort } from '../port';
+import { overridesNote } from '../../present/overrides';
+import { CellValue, checkSignal, IoStats, Mark, ProgressFn, SheetData, WorkbookError, WorkbookPort } from '../port';
 import { readWorkbookSettings, writeWorkbookSettings } from './settings';
 
 /** Cells per read request: ~40 000 cells of roster text stay around 1–2 MB of JSON. */
@@ -98,10 +99,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const top = a.rowIndex - rowIndex;
       const left = a.columnIndex - columnIndex;
       const value = rows[top]?.[left];
-      for (let r = top; r < top + a.rowCount; r++) {
-        const row = rows[r];
-        if (!row) continue;
-        for (let c = left; c < left + a.columnCount; c++) if (r !== top || c !== left) row[c] = value;
+      // within the rows and columns read: an area may reach far past the values (J1:XFD1048576)
+      for (let r = Math.max(0, top); r < Math.min(top + a.rowCount, rows.length); r++) {
+        const row = rows[r]!;
+        for (let c = Math.max(0, left); c < Math.min(left + a.columnCount, row.length); c++)
+          if (r !== top || c !== left) row[c] = value;
       }
     }
   }
@@ -122,7 +124,9 @@ export class ExcelWorkbook implements WorkbookPort {
         await this.sync(ctx);
         onProgress?.('write', Math.min(i + WRITE_BATCH, marks.length), marks.length);
       }
-      const width = Math.max(...sheet.rows.map((r) => r.length));
+      // a loop, not Math.max(...rows): a spread of 125 000 rows overflows the call stack
+      let width = 0;
+      for (const r of sheet.rows) if (r.length > width) width = r.length;
       const target = ctx.workbook.worksheets
         .getItem(sheet.sheetName)
         .getRangeByIndexes(sheet.firstRow - 1, sheet.firstCol - 1, sheet.rows.length, width);
@@ -242,7 +246,17 @@ export class ExcelWorkbook implements WorkbookPort {
       ];
       ws.getRange('A1').format.font.bold = true;
       ws.getRange('A1').format.font.size = 14;
-      let row = 2;
+      // the date the verdicts hold on, and whether they rest on a local value instead of the source's
+      ws.getRange('A2').values = [
+        [en ? `As of ${report.asOf} · cycle ${report.cycle.note}` : `截至 ${report.asOf} · 周期 ${report.cycle.note}`],
+      ];
+      const note = overridesNote(report);
+      if (note) {
+        ws.getRange('A3').values = [[say(note, lang)]];
+        ws.getRange('A3').format.font.bold = true;
+        ws.getRange('A3').format.font.color = `#${MARK_COLOURS.warning.font}`;
+      }
+      let row = 4;
       // pass rates per year (and per school), with their charts, first: what a head reads
       const rates = passRates(report);
       const rateTable: Table = {
@@ -341,6 +355,67 @@ export class ExcelWorkbook implements WorkbookPort {
       ws.activate();
       ws.getRangeByIndexes(row - 1, col - 1, 1, 1).select();
       await this.sync(ctx);
+    });
+  }
+
+  async activeSheetName(): Promise<string> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await this.sync(ctx);
+      return ws.name;
+    });
+  }
+
+  async writeCell(
+    sheetName: string,
+    row: number,
+    col: number,
+    value: CellValue,
+    expected: unknown,
+  ): Promise<CellValue> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+      await this.sync(ctx);
+      if (ws.isNullObject)
+        throw new WorkbookError(t(`找不到工作表“${sheetName}”。`, `There is no sheet “${sheetName}” any more.`));
+      const cell = ws.getRangeByIndexes(row - 1, col - 1, 1, 1);
+      cell.load(['values', 'formulas']);
+      await this.sync(ctx);
+      const formula = cell.formulas[0]?.[0];
+      if (typeof formula === 'string' && formula.startsWith('='))
+        throw new WorkbookError(
+          t(
+            '该单元格是公式，未改动；请改公式引用的单元格。',
+            'The cell holds a formula and was left as it is; change its source.',
+          ),
+        );
+      const old = (cell.values[0]?.[0] ?? '') as CellValue;
+      if (String(old) !== String(expected ?? ''))
+        throw new WorkbookError(
+          t(
+            '该单元格在校验之后已被修改，未改动；请重新校验。',
+            'The cell has changed since the validation and was left as it is; validate again.',
+          ),
+        );
+      cell.values = [[value]];
+      await this.sync(ctx);
+      return old;
+    });
+  }
+
+  async writeTableSheet(base: string, heading: string[], table: Table): Promise<string> {
+    return Excel.run(async (ctx) => {
+      const { name, ws } = await this.addSheet(ctx, base);
+      heading.forEach((line, i) => (ws.getRangeByIndexes(i, 0, 1, 1).values = [[line]]));
+      if (heading.length) ws.getRange('A1').format.font.bold = true;
+      const top = heading.length ? heading.length + 1 : 0;
+      const end = await this.writeTable(ctx, ws, table, top, 0);
+      ws.tables.add(ws.getRangeByIndexes(top, 0, end - top, table.headers.length), true);
+      ws.getRangeByIndexes(top, 0, end - top, table.headers.length).format.autofitColumns();
+      ws.activate();
+      await this.sync(ctx);
+      return name;
     });
   }
 

@@ -392,7 +392,7 @@ export const judgements = judgementTable('qitai', [
         'cycle.electiveCredits': true,
         'cycle.schoolBasedCredits': true,
       },
-      note: 'pending',
+      note: 'still to be decided',
     },
     params: ['cycleCredits', 'requiredCredits', 'publicCredits', 'electiveCredits', 'schoolBasedCredits'],
     readings: ['R-QT4'],

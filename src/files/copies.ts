@@ -1,21 +1,18 @@
-// `--out`: what each annotated copy holds — the marks of its own records on its own sheets (present/marks),
-// the result sheets (present/results) — turned into bytes by the file layer; a CSV output is the records
-// with their results. Pure apart from nothing: the caller writes the bytes (files.ts).
+// What each annotated copy holds — the marks of its own records on its own sheets (present/marks), the
+// result sheets (present/results) — turned into bytes; a CSV output is the records with their results; the
+// summary workbook. Pure: the caller writes or downloads the bytes (the CLI's --out, the web page's buttons).
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
-import { anchorMarks, marksOf, type CellMark } from '../present/marks';
+import { anchorMarks, issueCell, marksOf, type CellMark } from '../present/marks';
+import { recordIndex } from '../present/issues';
+import type { Locate } from '../present/issue-table';
+import { columnLetters } from '../present/tables';
 import { issueWords, resultTables } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import {
-  annotatedCopy,
-  copySheetName,
-  tablesWorkbook,
-  toCsv,
-  type Copy,
-  type Selection,
-  type WorkbookData,
-} from '../files';
+import { annotatedCopy, copySheetName, tablesWorkbook, toCsv, type Copy } from './write';
+import type { Selection } from './select';
+import { mergeIndex, type WorkbookData } from './read';
 
 export interface CopyInput {
   /** index of the book in the books given to selectTables */
@@ -34,17 +31,18 @@ export function marksByBook(
   lang: Lang,
 ): Map<number, Map<string, CellMark[]>> {
   const marks = marksOf(result, { lang });
-  // a merged area is drawn by its top-left cell: a mark inside one goes there
+  // a merged area is drawn by its top-left cell: a mark inside one goes there (one index per sheet, not a
+  // scan of every merge for every mark)
+  const indexes = new Map<string, ReturnType<typeof mergeIndex>>();
   const anchored = anchorMarks(
     marks,
     (m) => {
       const o = sel.origin[m.table]!;
-      const merges = books[o.book]!.sheets[o.sheet]!.merges;
-      for (const g of merges) {
-        if (m.row - 1 >= g.s.r && m.row - 1 <= g.e.r && m.col - 1 >= g.s.c && m.col - 1 <= g.e.c)
-          return { row: g.s.r + 1, col: g.s.c + 1 };
-      }
-      return { row: m.row, col: m.col };
+      const key = `${o.book}:${o.sheet}`;
+      let index = indexes.get(key);
+      if (!index) indexes.set(key, (index = mergeIndex(books[o.book]!.sheets[o.sheet]!)));
+      const g = index(m.row - 1, m.col - 1);
+      return g ? { row: g.s.r + 1, col: g.s.c + 1 } : { row: m.row, col: m.col };
     },
     lang,
   );
@@ -58,15 +56,30 @@ export function marksByBook(
   return out;
 }
 
+/** Where a record's issue is in the copies: the copy's sheet name and the cell its mark is on (present/marks). */
+export function issueLocator(result: CheckResult, sel: Selection, books: readonly WorkbookData[], lang: Lang): Locate {
+  return (i) => {
+    const n = recordIndex(i);
+    const rec = n === undefined ? undefined : result.records[n];
+    if (!rec) return undefined;
+    const o = sel.origin[rec.table]!;
+    const { row, col } = issueCell(result, rec.table, rec.row, i.field);
+    return { sheet: copySheetName(books[o.book]!, o.sheet, lang), cell: `${columnLetters(col)}${row}` };
+  };
+}
+
 export async function workbookCopy(
   input: CopyInput,
   marks: Map<string, CellMark[]> | undefined,
   report: Report,
   lang: Lang,
   region: string,
+  /** where each issue's cell is in the copies (issueLocator): the issue sheet names it */
+  locate: Locate,
 ): Promise<Copy> {
   const tables = resultTables(report, {
     lang,
+    locate,
     ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
   });
   // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked

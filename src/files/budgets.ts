@@ -1,0 +1,68 @@
+// Budgets: how much of a file is read before the work is refused, so that a hostile or broken file ends in one
+// plain error (exit 2 in the CLI) instead of a hang or an exhausted memory. Every limit is checked before the
+// work it bounds: sizes from the zip directory before a part is inflated (and again while inflating, so a
+// directory that lies gets no further), cells and rows from a sheet's XML before the reader builds its cells,
+// merges before they are expanded. The defaults let a 100 000-row roster through with room to spare; the
+// README lists them with what to do when one is hit. Tests pass smaller ones through ReadOptions.budgets.
+import { CELL_TEXT_MAX } from '../core/limits';
+
+export { CELL_TEXT_MAX };
+
+const MiB = 1024 * 1024;
+
+export interface Budgets {
+  /** the largest file read into memory at all (the CLI checks it before reading a byte) */
+  fileBytes: number;
+  /** the largest uncompressed package part (a sheet's XML, the shared strings …) that is inflated */
+  partBytes: number;
+  /** the most uncompressed bytes inflated from one package, all parts together */
+  packageBytes: number;
+  /** the most entries a package's zip directory may list */
+  parts: number;
+  /** the most sheets a workbook may have */
+  sheets: number;
+  /** the most cells with content one sheet may have, merged areas counted as filled */
+  sheetCells: number;
+  /** the most cells one CSV may have (held as text only, cheaper than a workbook's cells) */
+  csvCells: number;
+  /** the highest row a cell may be in: Excel's grid (a row numbered beyond it is a damaged sheet) */
+  rows: number;
+  /** the highest column a cell may be in: Excel's grid (XFD) */
+  columns: number;
+  /** the most merged ranges one sheet may have */
+  merges: number;
+}
+
+export const BUDGETS: Readonly<Budgets> = Object.freeze({
+  // 100 000 CSV rows are ~15 MB, 1 000 000 ~150 MB
+  fileBytes: 256 * MiB,
+  // a 100 000-row sheet written with inline strings is ~60 MB of XML
+  partBytes: 256 * MiB,
+  packageBytes: 512 * MiB,
+  parts: 5_000,
+  sheets: 1_000,
+  // 100 000 rows × 50 columns; the reader holds ~120 bytes per cell
+  sheetCells: 5_000_000,
+  // 1 000 000 rows × 20 columns
+  csvCells: 20_000_000,
+  rows: 1_048_576,
+  columns: 16_384,
+  merges: 300_000,
+});
+
+/** The budgets in force: the defaults, with any a caller (a test) lowers. */
+export function budgets(over?: Partial<Budgets>): Budgets {
+  return over ? { ...BUDGETS, ...over } : { ...BUDGETS };
+}
+
+/** "5 000 000" — digits grouped the way both languages read them. */
+export function count(n: number): string {
+  const s = String(n);
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += (i && (s.length - i) % 3 === 0 ? ' ' : '') + s[i];
+  return out;
+}
+
+/** "256 MiB" */
+export const bytes = (n: number): string =>
+  n >= MiB ? `${+(n / MiB).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} B`;

@@ -1,0 +1,453 @@
+// One pass over a worksheet's XML bytes before the reader builds a single cell: the cells with content
+// counted against the budget, every row and column number checked against Excel's grid, the merged ranges
+// counted — so that a hostile sheet costs a linear scan and a plain error, never the memory its declared
+// size would take. The same pass notices what the reader would lose without a word: rows numbered twice
+// or 0 (the later cells would overwrite the earlier ones), cells whose address is not in their row, and
+// error values the reader has no name for (#SPILL!, #CALC! …). Rows that would be lost are renumbered after
+// the sheet's last row, and said so; nothing else in the bytes changes. Byte-level, no regular expressions.
+import { t, type Text } from '../core/text';
+import { count, type Budgets } from './budgets';
+import { FileProblem } from './problem';
+
+export interface SheetScan {
+  /** the XML to parse: the bytes given, or a copy with the lost rows renumbered */
+  bytes: Uint8Array;
+  /** what the user should know about this sheet */
+  notices: Text[];
+  /** error values the reader cannot name, by 0-based row × 16384 + column: "#SPILL!" … */
+  errorTexts: Map<number, string>;
+}
+
+/** The error values the reader turns into codes itself (SheetJS's RBErr); others are kept as text here. */
+const KNOWN_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOT = 0x22;
+const APOS = 0x27;
+const EQ = 0x3d;
+const COLON = 0x3a;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isNameEnd = (c: number | undefined) => c === undefined || isSpace(c) || c === GT || c === SLASH;
+
+/** A start tag: its local name's bounds, where its attributes start, and the index just past its '>'. */
+interface Tag {
+  local: number;
+  localEnd: number;
+  attrs: number;
+  end: number;
+  selfClosing: boolean;
+}
+
+function readTag(b: Uint8Array, lt: number): Tag {
+  let k = lt + 1;
+  let local = k;
+  while (k < b.length && !isNameEnd(b[k])) {
+    if (b[k] === COLON) local = k + 1;
+    k++;
+  }
+  const attrs = k;
+  let quote = 0;
+  for (; k < b.length; k++) {
+    const x = b[k]!;
+    if (quote) {
+      if (x === quote) quote = 0;
+    } else if (x === QUOT || x === APOS) quote = x;
+    else if (x === GT) break;
+  }
+  return { local, localEnd: attrs, attrs, end: k + 1, selfClosing: b[k - 1] === SLASH };
+}
+
+const CDATA = [0x21, 0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]; // ![CDATA[
+const startsWith = (b: Uint8Array, at: number, seq: readonly number[]) => seq.every((c, k) => b[at + k] === c);
+
+/** Where the end of `seq` is at or after `from`, or the end of the bytes. */
+function past(b: Uint8Array, from: number, seq: readonly number[]): number {
+  for (let i = b.indexOf(seq[0]!, from); i >= 0; i = b.indexOf(seq[0]!, i + 1))
+    if (startsWith(b, i, seq)) return i + seq.length;
+  return b.length;
+}
+
+/**
+ * The next start tag at or after `from` — end tags and declarations passed over, comments and CDATA sections
+ * skipped whole (a "<row>" written inside a text is text) — and whether an end tag of a cell came first.
+ */
+function nextStart(b: Uint8Array, from: number): Tag | null {
+  for (let i = b.indexOf(LT, from); i >= 0; i = b.indexOf(LT, i + 1)) {
+    const c = b[i + 1];
+    if (c === SLASH || c === 0x3f) continue;
+    if (c === 0x21) {
+      if (b[i + 2] === 0x2d && b[i + 3] === 0x2d) i = past(b, i + 4, [0x2d, 0x2d, GT]) - 1;
+      else if (startsWith(b, i + 1, CDATA)) i = past(b, i + 9, [0x5d, 0x5d, GT]) - 1;
+      continue;
+    }
+    return readTag(b, i);
+  }
+  return null;
+}
+
+/** The text of the <v> of the cell whose start tag ends at `from` (at most a few tags on), or null. */
+function cellValueText(b: Uint8Array, from: number): string | null {
+  let i = from;
+  for (let n = 0; n < 6; n++) {
+    const lt = b.indexOf(LT, i);
+    if (lt < 0 || b[lt + 1] === SLASH) return null; // </c> (or another end tag) first: no value
+    const tag = readTag(b, lt);
+    if (nameIs(b, tag, 'v') && !tag.selfClosing) {
+      const close = b.indexOf(LT, tag.end);
+      if (close < 0 || close - tag.end > 32) return null;
+      let text = '';
+      for (let k = tag.end; k < close; k++) text += String.fromCharCode(b[k]!);
+      return text;
+    }
+    // an <f> before the <v>: past its end
+    const end = tag.selfClosing ? tag.end : b.indexOf(LT, tag.end);
+    if (end < 0) return null;
+    i = tag.selfClosing ? end : b.indexOf(GT, end) + 1 || b.length;
+  }
+  return null;
+}
+
+const nameIs = (b: Uint8Array, tag: Tag, name: string) => {
+  if (tag.localEnd - tag.local !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (b[tag.local + i] !== name.charCodeAt(i)) return false;
+  return true;
+};
+
+/** The value of attribute `name` (ASCII, as written: "r", "table:name") in a tag: [start, end) or null. */
+function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
+  let k = tag.attrs;
+  const end = tag.end - 1;
+  while (k < end) {
+    while (k < end && isSpace(b[k]!)) k++;
+    const nameStart = k;
+    while (k < end && b[k] !== EQ && !isSpace(b[k]!) && b[k] !== SLASH) k++;
+    const nameEnd = k;
+    while (k < end && isSpace(b[k]!)) k++;
+    if (b[k] !== EQ) {
+      k++;
+      continue;
+    }
+    k++;
+    while (k < end && isSpace(b[k]!)) k++;
+    const q = b[k];
+    if (q !== QUOT && q !== APOS) return null;
+    const vStart = k + 1;
+    let vEnd = vStart;
+    while (vEnd < end && b[vEnd] !== q) vEnd++;
+    if (nameEnd - nameStart === name.length) {
+      let same = true;
+      for (let i = 0; i < name.length && same; i++) same = b[nameStart + i] === name.charCodeAt(i);
+      if (same) return [vStart, vEnd];
+    }
+    k = vEnd + 1;
+  }
+  return null;
+}
+
+/** Digits as a number (NaN when there are none or something else); capped so that a run of digits stays cheap. */
+function digits(b: Uint8Array, from: number, to: number): number {
+  if (from >= to || to - from > 12) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = b[i]! - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A cell address "BC12": 1-based column and row (row NaN when absent or not digits). */
+function cellRef(b: Uint8Array, from: number, to: number): { col: number; row: number; digitsAt: number } | null {
+  let col = 0;
+  let i = from;
+  while (i < to && b[i]! >= 0x41 && b[i]! <= 0x5a && i - from < 8) col = col * 26 + (b[i++]! - 0x40);
+  if (col === 0) return null;
+  return { col, row: digits(b, i, to), digitsAt: i };
+}
+
+const letters = (col: number): string => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+const list = (rows: readonly number[]) => rows.slice(0, 5).join('、') + (rows.length > 5 ? ' …' : '');
+const listEn = (rows: readonly number[]) => rows.slice(0, 5).join(', ') + (rows.length > 5 ? ' …' : '');
+
+/**
+ * Check a worksheet part against the budgets and keep what the reader would lose. Throws FileProblem naming
+ * the sheet and the limit when one is exceeded.
+ */
+export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetScan {
+  const where = (zh: string, en: string): Text => t(`工作表「${sheet}」${zh}`, `sheet "${sheet}" ${en}`);
+  const tooMany = (what: Text, limit: number, name: string, fix: Text) =>
+    new FileProblem(
+      where(
+        `的${what.zh}超过上限 ${count(limit)}（${name}）；${fix.zh}`,
+        `has more ${what.en} than the limit of ${count(limit)} (${name}); ${fix.en}`,
+      ),
+    );
+  const offGrid = (ref: string) =>
+    new FileProblem(
+      where(
+        `的单元格 ${ref} 超出了 Excel 的范围（${count(bud.rows)} 行 × ${count(bud.columns)} 列）：文件已损坏`,
+        `has a cell ${ref} outside Excel's grid (${count(bud.rows)} rows × ${count(bud.columns)} columns): the file is damaged`,
+      ),
+    );
+
+  const seen = new Uint8Array(bud.rows + 2);
+  /** the row number of each <row> element, in document order (0: none usable) */
+  const rowOf: number[] = [];
+  const duplicate: number[] = [];
+  const outOfOrder: number[] = [];
+  let unnumbered = 0;
+  let misplaced = 0;
+  const doubledCells: string[] = [];
+  const errorTexts = new Map<number, string>();
+  let cells = 0;
+  let merges = 0;
+  let maxRow = 0;
+  let last = 0;
+  let row = 0;
+  let prevCol = 0;
+  let inRow = false;
+
+  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
+    if (nameIs(b, tag, 'c')) {
+      const ref = attrValue(b, tag, 'r');
+      const at = ref ? cellRef(b, ref[0], ref[1]) : null;
+      const col = at ? at.col : prevCol + 1;
+      const r = at && !Number.isNaN(at.row) ? at.row : row;
+      if (col > bud.columns || r > bud.rows) throw offGrid(`${letters(Math.min(col, 1e6))}${r}`);
+      if (inRow && r !== row) misplaced++;
+      else if (inRow && col <= prevCol && doubledCells.length < 5) doubledCells.push(`${letters(col)}${r}`);
+      // a cell outside any row element is placed by its own address
+      if (!inRow && r > maxRow) maxRow = r;
+      prevCol = col;
+      if (tag.selfClosing) continue;
+      if (++cells > bud.sheetCells)
+        throw tooMany(
+          t('有内容的单元格数', 'cells with content'),
+          bud.sheetCells,
+          'sheetCells',
+          t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
+        );
+      const type = attrValue(b, tag, 't');
+      if (type && type[1] - type[0] === 1 && b[type[0]] === 0x65) {
+        // an error cell: its <v> text, when the reader has no code for it
+        const text = cellValueText(b, tag.end);
+        if (text !== null && !KNOWN_ERRORS.has(text) && r >= 1) errorTexts.set((r - 1) * 16384 + (col - 1), text);
+      }
+    } else if (nameIs(b, tag, 'row')) {
+      const ref = attrValue(b, tag, 'r');
+      const r = ref ? digits(b, ref[0], ref[1]) : row + 1;
+      inRow = !tag.selfClosing;
+      prevCol = 0;
+      if (r > bud.rows) throw offGrid(`A${r}`);
+      if (!(r >= 1)) {
+        unnumbered++;
+        rowOf.push(0);
+        row = 0;
+        continue;
+      }
+      if (seen[r]) {
+        duplicate.push(r);
+        rowOf.push(0);
+      } else {
+        seen[r] = 1;
+        if (r < last && outOfOrder.length < 5) outOfOrder.push(r);
+        rowOf.push(r);
+      }
+      row = r;
+      if (r > last) last = r;
+      if (r > maxRow) maxRow = r;
+    } else if (nameIs(b, tag, 'mergeCell')) {
+      if (++merges > bud.merges)
+        throw tooMany(
+          t('合并单元格区域数', 'merged ranges'),
+          bud.merges,
+          'merges',
+          t('请取消不需要的合并单元格', 'unmerge the cells that need not be merged'),
+        );
+    } else if (nameIs(b, tag, 'sheetData') && tag.selfClosing) {
+      inRow = false;
+    }
+  }
+
+  const notices: Text[] = [];
+  const lost = duplicate.length + unnumbered;
+  let out = b;
+  if (lost || misplaced) {
+    const moved = renumber(b, rowOf, maxRow, bud);
+    out = moved.bytes;
+    if (duplicate.length)
+      notices.push(
+        where(
+          `的 XML 中第 ${list(duplicate)} 行出现了不止一次：重复的行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
+          `lists rows ${listEn(duplicate)} more than once in its XML: the repeated rows are kept, moved to the end (rows ${moved.from}–${moved.to})`,
+        ),
+      );
+    if (unnumbered)
+      notices.push(
+        where(
+          `的 XML 中有 ${unnumbered} 行的行号无效（如 0）：这些行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
+          `has ${unnumbered} row(s) with an invalid number (such as 0) in its XML: they are kept, moved to the end (rows ${moved.from}–${moved.to})`,
+        ),
+      );
+    if (misplaced)
+      notices.push(
+        where(
+          `有 ${misplaced} 个单元格的地址不在它所在的行：已按所在的行读取`,
+          `has ${misplaced} cell(s) whose address is not in their row: they are read in the row that holds them`,
+        ),
+      );
+  }
+  if (outOfOrder.length)
+    notices.push(
+      where(
+        `的 XML 中行号不是递增的（如第 ${list(outOfOrder)} 行排在后面）：已按行号读取，没有丢弃`,
+        `lists its rows out of order in its XML (rows ${listEn(outOfOrder)} come late): read by their numbers, none lost`,
+      ),
+    );
+  if (doubledCells.length)
+    notices.push(
+      where(
+        `的 XML 中单元格 ${doubledCells.join('、')} 出现了不止一次：只能读取最后一个`,
+        `lists cells ${doubledCells.join(', ')} more than once in its XML: only the last one can be read`,
+      ),
+    );
+  return { bytes: out, notices, errorTexts };
+}
+
+/**
+ * The XML with the rows that would be lost (numbered twice, or not at all) given new numbers after the
+ * sheet's last row, in document order, and every cell of a renumbered or misnumbered row put in its row.
+ */
+function renumber(
+  b: Uint8Array,
+  rowOf: readonly number[],
+  maxRow: number,
+  bud: Budgets,
+): { bytes: Uint8Array; from: number; to: number } {
+  const chunks: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  let copied = 0;
+  const replace = (from: number, to: number, text: string) => {
+    chunks.push(b.subarray(copied, from), enc.encode(text));
+    copied = to;
+  };
+  let next = maxRow;
+  let index = 0;
+  let row = 0;
+  let prevCol = 0;
+  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
+    if (nameIs(b, tag, 'row')) {
+      const own = rowOf[index++] ?? 0;
+      row = own || ++next;
+      if (row > bud.rows)
+        throw new FileProblem(
+          t(
+            `工作表的行号重复或无效，重新编号后超出了 Excel 的 ${count(bud.rows)} 行`,
+            `the sheet's repeated or invalid row numbers run past Excel's ${count(bud.rows)} rows when renumbered`,
+          ),
+        );
+      prevCol = 0;
+      const ref = attrValue(b, tag, 'r');
+      if (ref) replace(ref[0], ref[1], String(row));
+      else replace(tag.attrs, tag.attrs, ` r="${row}"`);
+    } else if (nameIs(b, tag, 'c')) {
+      const ref = attrValue(b, tag, 'r');
+      const at = ref ? cellRef(b, ref[0], ref[1]) : null;
+      const col = at ? at.col : prevCol + 1;
+      prevCol = col;
+      if (ref && at) {
+        if (at.row !== row) replace(at.digitsAt, ref[1], String(row));
+      } else if (ref) replace(ref[0], ref[1], `${letters(col)}${row}`);
+      else replace(tag.attrs, tag.attrs, ` r="${letters(col)}${row}"`);
+    }
+  }
+  chunks.push(b.subarray(copied));
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return { bytes: out, from: maxRow + 1, to: next };
+}
+
+/** The number in a `…-repeated="N"` attribute of a tag (1 when absent or not a number). */
+function repeated(b: Uint8Array, tag: Tag, name: string): number {
+  const v = attrValue(b, tag, name);
+  const n = v ? digits(b, v[0], v[1]) : 1;
+  return Number.isNaN(n) ? 1 : n;
+}
+
+/**
+ * An OpenDocument spreadsheet's content.xml, checked before the reader expands it: a row or cell that says
+ * it is repeated (table:number-rows-repeated="1000000") is as many rows or cells as it says — counted with
+ * its content against the budgets, so that a small file cannot expand into millions of cells.
+ */
+export function scanOdsContent(b: Uint8Array, bud: Budgets): void {
+  let table = '';
+  let row = 0;
+  let cells = 0;
+  let rowRepeat = 1;
+  let rowCells = 0;
+  let col = 0;
+  const endRow = () => {
+    if (rowCells > 0) {
+      if (row + rowRepeat > bud.rows)
+        throw new FileProblem(
+          t(
+            `工作表「${table}」的重复行超出了 Excel 的 ${count(bud.rows)} 行（rows）`,
+            `sheet "${table}" repeats rows past Excel's ${count(bud.rows)} rows (rows)`,
+          ),
+        );
+      cells += rowRepeat * rowCells;
+      if (cells > bud.sheetCells)
+        throw new FileProblem(
+          t(
+            `工作表「${table}」的重复行和单元格展开后超过上限 ${count(bud.sheetCells)} 个单元格（sheetCells）`,
+            `sheet "${table}" expands its repeated rows and cells past the limit of ${count(bud.sheetCells)} cells (sheetCells)`,
+          ),
+        );
+    }
+    row += rowRepeat;
+    rowRepeat = 1;
+    rowCells = 0;
+    col = 0;
+  };
+  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
+    if (nameIs(b, tag, 'table')) {
+      endRow();
+      const name = attrValue(b, tag, 'table:name');
+      table = name ? new TextDecoder().decode(b.subarray(name[0], Math.min(name[1], name[0] + 200))) : '';
+      row = 0;
+      cells = 0;
+    } else if (nameIs(b, tag, 'table-row')) {
+      endRow();
+      rowRepeat = repeated(b, tag, 'table:number-rows-repeated');
+    } else if (nameIs(b, tag, 'table-cell') || nameIs(b, tag, 'covered-table-cell')) {
+      const n = repeated(b, tag, 'table:number-columns-repeated');
+      const content = !tag.selfClosing || attrValue(b, tag, 'office:value-type') !== null;
+      col += n;
+      if (content) {
+        if (col > bud.columns)
+          throw new FileProblem(
+            t(
+              `工作表「${table}」的重复单元格超出了 Excel 的 ${count(bud.columns)} 列（columns）`,
+              `sheet "${table}" repeats cells past Excel's ${count(bud.columns)} columns (columns)`,
+            ),
+          );
+        rowCells += n;
+      }
+    }
+  }
+  endRow();
+}

@@ -1,0 +1,100 @@
+// The web page's work, outside the browser: each bundled sample, read and checked by the page's Session,
+// gives exactly the JSON report `cpd-credits check --json` prints for the same file; an untouched settings
+// form adds nothing to what the workbook says, a changed one is given for the run as the CLI's flags are;
+// a check's result crosses to the page in structured-cloneable slices and comes back whole.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { run } from '../../src/cli/main';
+import { REGIONS, type RegionId } from '../../src/rules';
+import { toReport } from '../../src/engine/report';
+import { Session, WebProblem } from '../../src/web/session';
+import { formAfterRead, runChoices } from '../../src/web/choices';
+import { Assembly, fileKey, split, type FileRef } from '../../src/web/protocol';
+import { SAMPLES } from '../files/fixtures';
+import { mergeSettings } from '../../src/files/check';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await run(argv, { out: (s) => (out += s), err: () => undefined, isTTY: false, env: {} });
+  return { code, out };
+}
+
+async function ref(file: string, name = path.basename(file)): Promise<FileRef> {
+  const bytes = await fs.readFile(file);
+  return { key: fileKey({ name, size: bytes.length }), name, blob: new Blob([bytes]) };
+}
+
+const json = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+
+describe.each(REGIONS.flatMap((r) => [`${r}.xlsx`, `${r}.csv`]))('%s', (name) => {
+  test('the Session gives the CLI’s JSON report, and the page’s JSON download is it', async () => {
+    const region = name.replace(/\..*$/, '') as RegionId;
+    const file = path.join(SAMPLES, name);
+    const isCsv = name.endsWith('.csv');
+    const want = await cli('check', file, '--json', ...(isCsv ? ['--region', region] : []));
+    const s = new Session();
+    const f = await ref(file);
+    const [meta] = await s.read([f]);
+    // what the page puts in its form: the workbook's own settings; for a CSV, which has none, the user's region
+    const merged = mergeSettings([{ label: name, properties: meta!.properties }], false);
+    const form = formAfterRead(isCsv ? { region } : {}, merged.settings, false);
+    expect(form.region).toBe(region);
+    const { checked } = await s.check([f], { ...form, region }, 'zh');
+    expect(checked.report).toEqual(JSON.parse(want.out));
+    expect(json(s.json('zh').bytes)).toEqual(JSON.parse(want.out));
+  });
+});
+
+test('an untouched form is the workbook’s settings; what the form changes is given for the run', () => {
+  const files = { region: 'hainan' as const, cycleStart: 2019, overrides: { a: 1 } };
+  expect(runChoices({ ...files }, files)).toEqual({ region: 'hainan', settings: files });
+  // the cycle cleared: neither the workbook's nor any is used (the region's, or from the records)
+  expect(runChoices({ region: 'hainan', overrides: { a: 1 } }, files)).toEqual({
+    region: 'hainan',
+    settings: { region: 'hainan', overrides: { a: 1 } },
+  });
+  expect(runChoices({ ...files, cycleStart: 2020, asOf: '2026-06-01' }, files)).toEqual({
+    region: 'hainan',
+    settings: { region: 'hainan', overrides: { a: 1 } },
+    cycleStart: 2020,
+    asOf: '2026-06-01',
+  });
+  expect(runChoices({ region: 'puer', cycleStart: 2019, overrides: { a: 2 } }, files)).toEqual({
+    region: 'puer',
+    settings: { region: 'hainan', cycleStart: 2019 },
+    overrides: { a: 2 },
+  });
+  // new files name their region; a CSV keeps the region chosen before, unless the files disagree
+  expect(formAfterRead({ region: 'puer', cycleStart: 2020 }, { region: 'hainan' }, false)).toEqual({
+    region: 'hainan',
+  });
+  expect(formAfterRead({ region: 'puer', cycleStart: 2020 }, {}, false)).toEqual({ region: 'puer' });
+  expect(formAfterRead({ region: 'puer' }, {}, true)).toEqual({});
+});
+
+test('the result crosses in cloneable slices (rules left behind) and comes back whole', async () => {
+  const s = new Session();
+  const f = await ref(path.join(SAMPLES, 'hainan.xlsx'));
+  const { checked, head } = await s.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  const a = new Assembly();
+  for (const part of split(checked.result, checked.report, head)) a.add(structuredClone(part));
+  const back = a.done();
+  expect(back.report).toEqual(checked.report);
+  expect(back.result.rules).toBe(checked.result.rules);
+  expect(back.result.records).toHaveLength(checked.result.records.length);
+  // the page renders the other language from what it received, as the worker would
+  expect(toReport(back.result, 'en')).toEqual(toReport(checked.result, 'en'));
+  expect(head.places).toEqual([{ sheet: '培训登记', file: 'hainan.xlsx', firstCol: 1 }]);
+});
+
+test('a file that cannot be read: said alone; among several, listed with the others checked', async () => {
+  const s = new Session();
+  const bad: FileRef = { key: 'x', name: '坏文件.xlsx', blob: new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 1, 2])]) };
+  const [m] = await s.read([bad]);
+  expect(m!.problem?.zh).toContain('压缩包');
+  await expect(s.check([bad], { region: 'hainan' }, 'zh')).rejects.toThrow(WebProblem);
+  const good = await ref(path.join(SAMPLES, 'hainan.xlsx'));
+  const { checked } = await s.check([bad, good], { region: 'hainan' }, 'zh');
+  expect(checked.report.sources![0]).toMatchObject({ file: '坏文件.xlsx', read: false, code: 'unreadable' });
+  expect(checked.report.records.length).toBe(602);
+});
