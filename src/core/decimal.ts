@@ -33,10 +33,11 @@ export function round2(n: number | Num): number {
 
 /** Exact sum of already-rounded figures, rounded again to 2 decimals. */
 export function sum(values: readonly number[]): number {
+  // indexed loops: the engine sums small lists by the million, and an iterator is an object each time
   let total = 0;
   let exact = true;
-  for (const v of values) {
-    const c = cents(v);
+  for (let i = 0; i < values.length; i++) {
+    const c = cents(values[i]!);
     if (c === undefined) {
       exact = false;
       break;
@@ -45,13 +46,45 @@ export function sum(values: readonly number[]): number {
   }
   if (exact && Math.abs(total) < 2 ** 50) return total / 100 || 0;
   let acc = new D(0);
-  for (const v of values) acc = acc.plus(v);
+  for (let i = 0; i < values.length; i++) acc = acc.plus(values[i]!);
   return round2(acc);
 }
 
-/** Exact product of figures, rounded half away from zero to 2 decimals. */
-export function product(...factors: number[]): number {
-  return quotient(factors, []);
+/**
+ * sum(items.filter(keep).map(value)), without the lists: the judges sum a few records' figures for every year
+ * of every teacher. `value` and `keep` are best module-level functions (a closure is an object per call).
+ */
+export function sumOf<T>(items: readonly T[], value: (x: T) => number, keep?: (x: T) => boolean): number {
+  let total = 0;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (keep && !keep(x)) continue;
+    const c = cents(value(x));
+    if (c === undefined) return sum((keep ? items.filter(keep) : items).map(value));
+    total += c;
+  }
+  if (Math.abs(total) < 2 ** 50) return total / 100 || 0;
+  return sum((keep ? items.filter(keep) : items).map(value));
+}
+
+/** Exact product of two figures, rounded half away from zero to 2 decimals. */
+export function product(a: number, b: number): number {
+  const x = cents(a);
+  const y = cents(b);
+  if (x !== undefined && y !== undefined) {
+    // as quotient([a, b], []) computes it, without its lists
+    const n = 100 * x * y;
+    if (Math.abs(n) < 2 ** 52) return hundredths(n, 10_000);
+  }
+  return quotient([a, b], []);
+}
+
+/** n ÷ d (d > 0) in hundredths, rounded half away from zero, as a figure. */
+function hundredths(n: number, d: number): number {
+  const x = Math.abs(n);
+  const r = x % d;
+  const q = (x - r) / d + (2 * r >= d ? 1 : 0);
+  return (Math.sign(n) * q) / 100 || 0;
 }
 
 /**
@@ -63,14 +96,14 @@ export function product(...factors: number[]): number {
 export function quotient(numerators: readonly number[], denominators: readonly number[]): number {
   let a = 100; // the result is wanted in hundredths
   let b = 1;
-  for (const f of numerators) {
-    const c = cents(f);
+  for (let i = 0; i < numerators.length; i++) {
+    const c = cents(numerators[i]!);
     if (c === undefined) return slowQuotient(numerators, denominators);
     a *= c;
     b *= 100;
   }
-  for (const f of denominators) {
-    const c = cents(f);
+  for (let i = 0; i < denominators.length; i++) {
+    const c = cents(denominators[i]!);
     if (c === undefined || c === 0) return slowQuotient(numerators, denominators);
     a *= 100;
     b *= c;
@@ -102,10 +135,14 @@ export function div(a: number | Num, b: number | Num): Num {
 }
 
 export function sub(a: number, b: number): number {
-  return sum([a, -b]);
+  return add(a, -b);
 }
 
 export function add(a: number, b: number): number {
+  const x = cents(a);
+  const y = cents(b);
+  // as sum([a, b]) computes it, without its list
+  if (x !== undefined && y !== undefined && Math.abs(x + y) < 2 ** 50) return (x + y) / 100 || 0;
   return sum([a, b]);
 }
 

@@ -9,6 +9,24 @@ export type Lang = 'zh' | 'en';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
+/** A Text made from a template and the values it reads each time it is read: words nobody reads are never built. */
+class Deferred<A extends unknown[]> implements Text {
+  constructor(
+    private readonly _words: (...args: A) => Text,
+    private readonly _values: A,
+  ) {}
+  get zh(): string {
+    return this._words(...this._values).zh;
+  }
+  get en(): string {
+    return this._words(...this._values).en;
+  }
+}
+
+/** `words` must be a module-level template (no closure over a computation's variables). */
+export const deferred = <A extends unknown[]>(words: (...args: A) => Text, values: A): Text =>
+  new Deferred(words, values);
+
 export const say = (text: Text, lang: Lang): string => (lang === 'en' ? text.en : text.zh);
 
 /** Join bilingual fragments with per-language separators. */

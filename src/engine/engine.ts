@@ -152,15 +152,84 @@ function foldKey(id: string): string {
   return k;
 }
 
+const idKeys = new Map<string, string>();
+
+/** A teacher's grouping key: one string for all of their records (each record keeps it). */
+function idKey(id: string): string {
+  let k = idKeys.get(id);
+  if (k === undefined) {
+    k = `id:${foldKey(id)}`;
+    if (idKeys.size > 50_000) idKeys.clear();
+    idKeys.set(id, k);
+  }
+  return k;
+}
+
+/**
+ * The conversions of one check, by what a conversion may depend on — the training and its outcome, the
+ * teacher's own columns (class teacher, hire year …), the project and year, and the fields the normalizer
+ * rejected; never who took it (row, ID, name, school) or the certificate number. A roster registers the same
+ * trainings (a project's level, mode, hours, grade) for many teachers. Records of one training share one
+ * Conversion: nothing changes a conversion once made (a row voided for an error elsewhere gets a new one).
+ */
+export class ConversionMemo {
+  private readonly root = new Map<unknown, unknown>();
+  private size = 0;
+
+  private node(r: TrainingRecord, make: boolean): Map<unknown, unknown> | undefined {
+    // one field a level, read by name (every normalized record has the same shape)
+    let m: Map<unknown, unknown> | undefined = this.root;
+    m = level(m, r.mode, make);
+    if (m) m = level(m, r.level, make);
+    if (m) m = level(m, r.hours, make);
+    if (m) m = level(m, r.grade, make);
+    if (m) m = level(m, r.year, make);
+    if (m) m = level(m, r.project, make);
+    if (m) m = level(m, r.days, make);
+    if (m) m = level(m, r.months, make);
+    if (m) m = level(m, r.score, make);
+    if (m) m = level(m, r.award, make);
+    if (m) m = level(m, r.role, make);
+    if (m) m = level(m, r.rate, make);
+    if (m) m = level(m, r.category, make);
+    if (m) m = level(m, r.selfSelected, make);
+    if (m) m = level(m, r.enteredCredits, make);
+    if (m) m = level(m, r.classTeacher, make);
+    if (m) m = level(m, r.assessment, make);
+    if (m) m = level(m, r.hireYear, make);
+    if (m) m = level(m, r.exempt, make);
+    return m;
+  }
+
+  get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
+    return this.node(rec, false)?.get(rejectedKey(rejected)) as Conversion | undefined;
+  }
+
+  set(rec: TrainingRecord, rejected: ReadonlySet<Field>, c: Conversion): void {
+    // bounded: a roster of all-different trainings gains nothing from remembering them
+    if (++this.size > 200_000) return;
+    this.node(rec, true)!.set(rejectedKey(rejected), c);
+  }
+}
+
+function level(m: Map<unknown, unknown>, v: unknown, make: boolean): Map<unknown, unknown> | undefined {
+  let next = m.get(v) as Map<unknown, unknown> | undefined;
+  if (!next && make) m.set(v, (next = new Map()));
+  return next;
+}
+
+const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
+
 /** Convert one normalized record under a region's rules, days → hours first. */
 export function convertRecord(
   rules: RegionRules,
   record: TrainingRecord,
   ctx: RecordContext,
   issues: Issue[],
+  memo?: ConversionMemo,
 ): Conversion {
   let rec = record;
-  const dayStep: Conversion['steps'] = [];
+  let dayStep: Conversion['steps'][number] | undefined;
   if (rec.days !== undefined) {
     const key = rules.dayHoursKey(rec.mode);
     const use = key ? ctx.params.use(key) : null;
@@ -182,7 +251,7 @@ export function convertRecord(
       const cite = rules.params[use.key]!.cite;
       if (rec.hours === undefined) {
         rec = { ...rec, hours: fromDays };
-        dayStep.push({
+        dayStep = {
           rule: 'DAYS',
           cite,
           detail: t(
@@ -190,7 +259,7 @@ export function convertRecord(
             `${fmt(rec.days)} days × ${fmt(use.value)} h a day = ${fmt(fromDays)} h`,
           ),
           params: [use],
-        });
+        };
       } else if (Math.abs(rec.hours - fromDays) > 0.01) {
         issues.push({
           code: 'HOURS_DAYS_MISMATCH',
@@ -208,7 +277,12 @@ export function convertRecord(
   }
   let conversion: Conversion;
   try {
-    conversion = rules.convert(rec, ctx);
+    const made = memo?.get(rec, ctx.rejected);
+    if (made) conversion = made;
+    else {
+      conversion = rules.convert(rec, ctx);
+      memo?.set(rec, ctx.rejected, conversion);
+    }
   } catch (e) {
     // A rule function failing is a bug of ours, never the user's: say so on the row.
     conversion = { hours: null, credits: null, steps: [], issues: [], counted: false, facts: rules.blankFacts };
@@ -219,9 +293,10 @@ export function convertRecord(
       message: t(`内部错误：${String(e)}`, `internal error: ${String(e)}`),
     });
   }
-  if (dayStep.length) conversion.steps.unshift(...dayStep);
+  // a conversion may be shared with other records: a new one, never a change to it
+  if (dayStep) conversion = { ...conversion, steps: [dayStep, ...conversion.steps] };
   if (rec !== record && rec.hours !== undefined) record.hours = rec.hours;
-  issues.push(...conversion.issues);
+  for (const i of conversion.issues) issues.push(i);
   return conversion;
 }
 
@@ -314,7 +389,9 @@ export function checkRoster(
 
   // 1. normalize and convert every row of every table
   const records: RecordResult[] = [];
+  const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
   const idCache = new Map<string, IdCheck>();
+  const memo = new ConversionMemo();
   // one context object for every row (rules read it synchronously), not one per row
   const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
   const info: CheckResult['tables'] = [];
@@ -327,13 +404,20 @@ export function checkRoster(
       const cells = tb.rows[i] ?? [];
       if (isBlankRow(cells, map)) continue;
       const row = firstRow + i;
-      const n = normalizeRow(cells, map, row, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases });
+      const n = normalizeRow(cells, map, row, aliases);
       const issues = n.issues;
       recordCtx.rejected = n.rejected;
-      const conversion = convertRecord(rules, n.record, recordCtx, issues);
+      const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
       rowChecks(n.record, conversion, issues, n.rejected, checks);
-      voidIfBroken(conversion, issues);
-      records.push({ table: ti, row, record: n.record, conversion, issues, teacherKey: null });
+      records.push({
+        table: ti,
+        row,
+        record: n.record,
+        conversion: voidIfBroken(conversion, issues),
+        // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
+        issues: issues.length ? issues.slice() : issues,
+        teacherKey: null,
+      });
     }
     const entry: CheckResult['tables'][number] = { columns: map, firstRow, records: records.length - before };
     if (tb.sheet !== undefined) entry.sheet = tb.sheet;
@@ -355,13 +439,16 @@ export function checkRoster(
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
   const readings = new Set<string>();
-  for (const r of records) for (const s of r.conversion.steps) for (const id of s.readings ?? []) readings.add(id);
-  for (const tj of teachers)
-    for (const c of [...tj.cycle.conditions, ...tj.years.flatMap((y) => y.conditions)])
-      for (const id of c.readings ?? []) readings.add(id);
-  for (const tj of teachers)
-    for (const s of [...tj.cycle.steps, ...tj.years.flatMap((y) => y.steps)])
-      for (const id of s.readings ?? []) readings.add(id);
+  for (let i = 0; i < records.length; i++) readingsOf(records[i]!.conversion.steps, readings);
+  for (let i = 0; i < teachers.length; i++) {
+    const tj = teachers[i]!;
+    readingsOf(tj.cycle.conditions, readings);
+    readingsOf(tj.cycle.steps, readings);
+    for (let k = 0; k < tj.years.length; k++) {
+      readingsOf(tj.years[k]!.conditions, readings);
+      readingsOf(tj.years[k]!.steps, readings);
+    }
+  }
 
   return {
     rules,
@@ -387,6 +474,14 @@ export function checkRoster(
   };
 }
 
+/** Add the readings relied on by these steps or conditions. */
+function readingsOf(list: ReadonlyArray<{ readings?: string[] | undefined }>, into: Set<string>): void {
+  for (let i = 0; i < list.length; i++) {
+    const ids = list[i]!.readings;
+    if (ids) for (let k = 0; k < ids.length; k++) into.add(ids[k]!);
+  }
+}
+
 // ---- teachers -------------------------------------------------------------------
 
 const nameKey = (r: TrainingRecord): string | null =>
@@ -406,13 +501,14 @@ function groupTeachers(records: RecordResult[], headerless: boolean): Map<string
   }
   const groups = new Map<string, RecordResult[]>();
   const orphans: RecordResult[] = [];
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const id = r.record.teacherId;
     if (id === null) {
       if (r.record.idProblem) orphans.push(r);
       continue;
     }
-    const k = `id:${foldKey(id)}`;
+    const k = idKey(id);
     r.teacherKey = k;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
@@ -459,14 +555,18 @@ function chooseCycle(rules: RegionRules, opts: CheckOptions, records: RecordResu
 /** The start of the five-year window holding most of these years (ties: the later window). */
 export function busiestWindow(years: ReadonlyArray<number | null>): number | undefined {
   const count = new Map<number, number>();
-  for (const y of years) if (y !== null) count.set(y, (count.get(y) ?? 0) + 1);
-  if (!count.size) return undefined;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const y of count.keys()) {
-    if (y - 4 < lo) lo = y - 4;
-    if (y > hi) hi = y;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    if (y === null) continue;
+    count.set(y, (count.get(y) ?? 0) + 1);
+    if (y < min) min = y;
+    if (y > max) max = y;
   }
+  if (!count.size) return undefined;
+  const lo = min - 4;
+  const hi = max;
   let best: number | undefined;
   let bestN = -1;
   for (let s = lo; s <= hi; s++) {
@@ -501,8 +601,33 @@ function judgeTeacher(
           : asOfYear;
   }
   const end = start + 4;
-  for (const r of group) {
-    const y = r.record.year;
+  // one pass for what the teacher's rows say: the first ID, school and names, the rows with a broken ID
+  const inCycle: RecordResult[] = [];
+  const names: string[] = [];
+  let nameSet: Set<string> | undefined;
+  const rows: number[] = new Array(group.length);
+  let broken: TrainingRecord | undefined;
+  let brokenRows: number[] | undefined;
+  let id: string | null = null;
+  let school: string | null = null;
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i]!;
+    const rec = r.record;
+    rows[i] = r.row;
+    if (rec.name && !(nameSet ? nameSet.has(rec.name) : names.includes(rec.name))) {
+      names.push(rec.name);
+      // a look-up set only for the rare teacher of many names (a header-less range has one teacher)
+      if (names.length > 8) nameSet ??= new Set(names);
+      nameSet?.add(rec.name);
+    }
+    if (id === null && rec.teacherId !== null) id = rec.teacherId;
+    if (school === null && rec.school) school = rec.school;
+    if (rec.idProblem) {
+      broken ??= rec;
+      (brokenRows ??= []).push(r.row);
+    }
+    const y = rec.year;
+    if (y !== null && y >= start && y <= end) inCycle.push(r);
     if (y !== null && (y < start || y > end)) {
       r.issues.push({
         code: 'YEAR_OUTSIDE_CYCLE',
@@ -516,20 +641,12 @@ function judgeTeacher(
       });
     }
   }
-  const inCycle = group.filter((r) => r.record.year !== null && r.record.year >= start! && r.record.year <= end);
   const first = group[0]!.record;
-  const names = [...new Set(group.map((r) => r.record.name).filter((n): n is string => !!n))];
   const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
-  const issues: Issue[] = [...(judged.issues ?? [])];
-  const broken = group.find((r) => r.record.idProblem)?.record;
-  const id = group.find((r) => r.record.teacherId !== null)?.record.teacherId ?? null;
+  const issues: Issue[] = judged.issues ? judged.issues.slice() : [];
   let idProblem: Text | undefined;
   if (broken?.idProblem) {
-    idProblem = idProblemText(
-      broken.idProblem,
-      group.filter((r) => r.record.idProblem).map((r) => r.row),
-      id !== null,
-    );
+    idProblem = idProblemText(broken.idProblem, brokenRows!, id !== null);
     issues.push({
       code: 'TEACHER_ID_UNUSABLE',
       severity: 'error',
@@ -554,7 +671,6 @@ function judgeTeacher(
     yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params),
   );
   const cycle = cycleVerdict(judged.cycle, inCycle, asOfYear, facts, ctx.params);
-  const school = group.find((r) => r.record.school)?.record.school ?? null;
   const tj: TeacherJudgement = {
     key,
     id: id ?? (key === '' ? '' : `${names[0] ?? ''}·${school ?? ''}`),
@@ -563,7 +679,7 @@ function judgeTeacher(
     years,
     cycle,
     issues,
-    rows: group.map((r) => r.row),
+    rows,
   };
   if (idProblem) tj.idProblem = idProblem;
   return tj;
@@ -621,27 +737,33 @@ const COMPUTING_FIELDS: ReadonlySet<string> = new Set([
   'row',
 ]);
 
-/** roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. */
-function voidIfBroken(conversion: Conversion, issues: Issue[]): void {
-  const broken = issues.some((i) => i.severity === 'error' && COMPUTING_FIELDS.has(i.field));
-  if (!broken) return;
-  conversion.hours = null;
-  conversion.credits = null;
-  conversion.counted = false;
+/**
+ * roster.md: credits are null when not computable, e.g. an error on the row; such a row counts nowhere. The
+ * conversion may be shared with other records of the same training: a voided one is a new object.
+ */
+function voidIfBroken(conversion: Conversion, issues: Issue[]): Conversion {
+  let broken = false;
+  for (let i = 0; i < issues.length && !broken; i++)
+    broken = issues[i]!.severity === 'error' && COMPUTING_FIELDS.has(issues[i]!.field);
+  if (!broken) return conversion;
+  return { ...conversion, hours: null, credits: null, counted: false };
 }
 
 function teacherFacts(group: RecordResult[]): TeacherFacts {
-  const hire = group.map((r) => r.record.hireYear).filter((y): y is number => y !== undefined);
-  const assessments = group.map((r) => r.record.assessment).filter((a): a is boolean => a !== undefined);
-  const facts: TeacherFacts = {
-    classTeacher: group.some((r) => r.record.classTeacher === true),
-    exemptYears: new Set(
-      group.filter((r) => r.record.exempt === true && r.record.year !== null).map((r) => r.record.year!),
-    ),
-  };
-  // a loop, not Math.min(...hire): one teacher may have more rows than a call takes arguments
-  if (hire.length) facts.hireYear = hire.reduce((a, b) => (b < a ? b : a));
-  if (assessments.length) facts.assessment = assessments.every((a) => a);
+  let hire: number | undefined;
+  let assessment: boolean | undefined;
+  let classTeacher = false;
+  const exemptYears = new Set<number>();
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i]!.record;
+    if (r.hireYear !== undefined && (hire === undefined || r.hireYear < hire)) hire = r.hireYear;
+    if (r.assessment !== undefined) assessment = (assessment ?? true) && r.assessment;
+    if (r.classTeacher === true) classTeacher = true;
+    if (r.exempt === true && r.year !== null) exemptYears.add(r.year);
+  }
+  const facts: TeacherFacts = { classTeacher, exemptYears };
+  if (hire !== undefined) facts.hireYear = hire;
+  if (assessment !== undefined) facts.assessment = assessment;
   return facts;
 }
 
@@ -780,14 +902,24 @@ function placeOf(r: RecordResult, tables: CheckResult['tables'], from: RecordRes
  * across two files (two schools registering the same training) a DUPLICATE_ACROSS_FILES naming both.
  */
 function duplicates(records: RecordResult[], tables: CheckResult['tables']): void {
-  const seen = new Map<string, RecordResult>();
-  for (const r of records) {
+  // teacher → folded project → the first record of each year: keys every record already holds, none built
+  const seen = new Map<string, Map<string, RecordResult[]>>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const { project, year } = r.record;
     if (r.teacherKey === null || project === null || year === null) continue;
-    const key = `${r.teacherKey}\u0000${foldKey(project)}\u0000${year}`;
-    const first = seen.get(key);
+    let byProject = seen.get(r.teacherKey);
+    if (!byProject) seen.set(r.teacherKey, (byProject = new Map()));
+    const key = foldKey(project);
+    const firsts = byProject.get(key);
+    if (!firsts) {
+      byProject.set(key, [r]);
+      continue;
+    }
+    let first: RecordResult | undefined;
+    for (let k = 0; k < firsts.length && !first; k++) if (firsts[k]!.record.year === year) first = firsts[k];
     if (first === undefined) {
-      seen.set(key, r);
+      firsts.push(r);
       continue;
     }
     const where = placeOf(first, tables, r);

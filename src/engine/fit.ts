@@ -33,7 +33,14 @@ export function regionFit(
     });
   }
   const ids = new Set<string>();
-  for (const r of records) if (r.record.teacherId && RESIDENT_ID.test(r.record.teacherId)) ids.add(r.record.teacherId);
+  // each of a teacher's rows holds the same ID: each distinct one is tested once
+  const tested = new Set<string>();
+  for (let i = 0; i < records.length; i++) {
+    const id = records[i]!.record.teacherId;
+    if (!id || tested.has(id)) continue;
+    tested.add(id);
+    if (RESIDENT_ID.test(id)) ids.add(id);
+  }
   // the distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times)
   const seen = new Set<unknown>();
   const words = new Set<string>();

@@ -24,7 +24,7 @@ import {
   nearestValues,
   suggestion,
 } from '../core/vocabulary';
-import { ColumnMap, FIELD_LABELS, Field } from '../core/fields';
+import { ColumnMap, FIELDS, FIELD_LABELS, Field } from '../core/fields';
 import { CELL_TEXT_MAX, textPreview } from '../core/limits';
 
 /** A cell read: its value, or why not (and, where one accepted value is clearly meant, that value). */
@@ -63,6 +63,12 @@ function errorValue(v: unknown): string | undefined {
 }
 
 const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]+$/;
+
+/**
+ * A string of its own: a concatenation is a new string, and a slice of that copies it out. What the engine
+ * keeps of a cell (a name, a cache key) must not be a parser's slice of the whole file, which it would keep.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 /** Text of a cell, or null when it is empty. Rich text and formula results are unwrapped. */
 export function cellText(v: unknown): string | null {
@@ -238,7 +244,7 @@ export function parseYear(v: unknown): Parsed<number> {
     if (p === undefined) {
       p = readYear(v);
       if (yearMemo.size > 5000) yearMemo.clear();
-      yearMemo.set(v, p);
+      yearMemo.set(own(v), p);
     }
     return p;
   }
@@ -435,7 +441,7 @@ export interface NormalizeOptions {
 export interface NormalizedRow {
   record: TrainingRecord;
   issues: Issue[];
-  rejected: Set<Field>;
+  rejected: ReadonlySet<Field>;
 }
 
 function reject(
@@ -484,8 +490,224 @@ const CODES: Partial<Record<Field, IssueCode>> = {
 
 /** True when no mapped cell of the row holds anything. */
 export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boolean {
-  for (const idx of Object.values(map.columns)) if (idx !== undefined && !isBlank(cells[idx])) return false;
+  for (const f in map.columns) {
+    const idx = map.columns[f as Field];
+    if (idx !== undefined && !isBlank(cells[idx])) return false;
+  }
   return true;
+}
+
+// ---- per-row cost ------------------------------------------------------------------
+// A roster repeats the same few texts on every row (省级, 集中培训, 合格, a teacher's ID on each of their
+// records), and a cell's reading depends on its text alone: each distinct text is read once per field kind
+// and its reading (a frozen answer) reused. Bounded: a cache that fills up starts again.
+
+const MEMO_MAX = 20_000;
+type Cache<T> = Map<string, Parsed<T>>;
+
+function remember<T>(cache: Cache<T>, text: string, p: Parsed<T>): Parsed<T> {
+  if (cache.size >= MEMO_MAX) cache.clear();
+  // the key a string of its own: a parser's cell may be a slice that keeps the whole file's text alive
+  cache.set(own(text), p);
+  return p;
+}
+
+const NO_ALIASES = {};
+const vocabCaches = new WeakMap<object, WeakMap<object, Cache<string>>>();
+
+function vocabCell<T extends string>(vocab: Vocabulary<T>, v: unknown, aliases?: Record<string, T>): Parsed<T> {
+  if (typeof v !== 'string') return parseVocab(vocab, v, aliases);
+  let byAliases = vocabCaches.get(vocab);
+  if (!byAliases) vocabCaches.set(vocab, (byAliases = new WeakMap()));
+  const key = aliases ?? NO_ALIASES;
+  let cache = byAliases.get(key) as Cache<T> | undefined;
+  if (!cache) byAliases.set(key, (cache = new Map()));
+  const hit = cache.get(v);
+  return hit !== undefined ? hit : remember(cache, v, parseVocab(vocab, v, aliases));
+}
+
+const numberCaches: Record<NumberKind, Cache<number>> = {
+  hours: new Map(),
+  days: new Map(),
+  months: new Map(),
+  credits: new Map(),
+  score: new Map(),
+  plain: new Map(),
+};
+
+function numberCell(v: unknown, kind: NumberKind): Parsed<number> {
+  if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_NUMBER) return { ok: true, value: v };
+  if (typeof v !== 'string') return parseNumber(v, kind);
+  const cache = numberCaches[kind];
+  const hit = cache.get(v);
+  return hit !== undefined ? hit : remember(cache, v, parseNumber(v, kind));
+}
+
+const gradeCache: Cache<{ grade: Grade; score?: number }> = new Map();
+const gradeCell = (v: unknown) => {
+  if (typeof v !== 'string') return parseGrade(v);
+  const hit = gradeCache.get(v);
+  return hit !== undefined ? hit : remember(gradeCache, v, parseGrade(v));
+};
+
+const boolCache: Cache<boolean> = new Map();
+const boolCell = (v: unknown) => {
+  if (typeof v !== 'string') return parseBool(v);
+  const hit = boolCache.get(v);
+  return hit !== undefined ? hit : remember(boolCache, v, parseBool(v));
+};
+
+const idCaches = [new Map<string, ParsedId>(), new Map<string, ParsedId>()];
+function idCell(v: unknown, residentId: boolean): ParsedId {
+  if (typeof v !== 'string') return parseId(v, residentId);
+  const cache = idCaches[residentId ? 1 : 0]!;
+  const hit = cache.get(v);
+  if (hit !== undefined) return hit;
+  const p = parseId(v, residentId);
+  if (cache.size >= MEMO_MAX) cache.clear();
+  cache.set(own(v), p);
+  return p;
+}
+
+/** A free-text cell's error value (#N/A), if it holds one; most text has no '#' and needs no look. */
+const textError = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw.indexOf('#') < 0 ? undefined : errorValue(unwrap(raw));
+
+/**
+ * Names, schools and projects as a record keeps them: one string for each distinct text, held apart from the
+ * file's text. A parser's cells are often slices of the whole decoded file, which a single kept slice holds in
+ * memory; a roster repeats its schools and projects on thousands of rows.
+ */
+const texts = new Map<string, string | null>();
+
+function textCell(raw: unknown): string | null {
+  if (typeof raw !== 'string') return parseText(raw);
+  let v = texts.get(raw);
+  if (v === undefined) {
+    const key = own(raw);
+    const read = raw.indexOf('#') < 0 && PLAIN.test(raw) ? key : parseText(raw);
+    v = read === null || read === key ? read : own(read);
+    if (texts.size >= MEMO_MAX) texts.clear();
+    texts.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * A normalized record: every field exists from the start (undefined when the row has no value), so that all
+ * records have one shape and every rule reads their fields at full speed; a field absent from the roster is
+ * undefined exactly as before.
+ */
+class NormalizedRecord implements TrainingRecord {
+  year: number | null = null;
+  level: Level | undefined = undefined;
+  mode: Mode | undefined = undefined;
+  hours: number | undefined = undefined;
+  days: number | undefined = undefined;
+  months: number | undefined = undefined;
+  grade: Grade | undefined = undefined;
+  score: number | undefined = undefined;
+  award: TrainingRecord['award'] = undefined;
+  role: TrainingRecord['role'] = undefined;
+  rate: number | undefined = undefined;
+  category: TrainingRecord['category'] = undefined;
+  selfSelected: boolean | undefined = undefined;
+  enteredCredits: number | undefined = undefined;
+  certificate: string | undefined = undefined;
+  classTeacher: boolean | undefined = undefined;
+  assessment: boolean | undefined = undefined;
+  hireYear: number | undefined = undefined;
+  exempt: boolean | undefined = undefined;
+  idProblem: TrainingRecord['idProblem'] = undefined;
+  constructor(
+    public row: number,
+    public teacherId: string | null,
+    public name: string | null,
+    public school: string | null,
+    public project: string | null,
+  ) {}
+}
+
+/** A column map as one index per field (-1: no such column), read by name on every row. */
+type Columns = { readonly [F in Field]: number };
+const columnsCache = new WeakMap<ColumnMap, Columns>();
+let lastMap: ColumnMap | undefined;
+let lastColumns: Columns | undefined;
+
+function columnsOf(map: ColumnMap): Columns {
+  if (map === lastMap) return lastColumns!;
+  let c = columnsCache.get(map);
+  if (!c) {
+    const o = {} as Record<Field, number>;
+    for (const f of FIELDS) o[f] = map.columns[f] ?? -1;
+    columnsCache.set(map, (c = o));
+  }
+  lastMap = map;
+  lastColumns = c;
+  return c;
+}
+
+/** One row being read: its issues, and the fields rejected (a set made only when one is). */
+class RowState {
+  readonly issues: Issue[] = [];
+  rejected: Set<Field> | undefined = undefined;
+  private long: Set<Field> | undefined = undefined;
+  constructor(
+    readonly cells: ReadonlyArray<unknown>,
+    readonly map: ColumnMap,
+  ) {}
+
+  reject(f: Field, raw: unknown, reason: Text, code: IssueCode, fix?: string): void {
+    reject(this.issues, (this.rejected ??= new Set()), f, raw, reason, code, fix);
+  }
+
+  /**
+   * The cell of field `f` in column `i` (-1: none). Text longer than CELL_TEXT_MAX is never parsed: said once,
+   * the field rejected, and as good as empty.
+   */
+  get(f: Field, i: number): unknown {
+    if (i < 0) return undefined;
+    const v = this.cells[i];
+    if (typeof v === 'string' && v.length > CELL_TEXT_MAX) {
+      this.tooLong(f, v);
+      return undefined;
+    }
+    return v;
+  }
+
+  private tooLong(f: Field, text: string): void {
+    if ((this.long ??= new Set()).has(f)) return;
+    this.long.add(f);
+    (this.rejected ??= new Set()).add(f);
+    const label = FIELD_LABELS[f];
+    this.issues.push({
+      code: 'CELL_TOO_LONG',
+      severity: 'error',
+      field: f,
+      value: textPreview(text),
+      message: t(
+        `${label.zh}单元格的文字有 ${text.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
+        `${label.en}: the cell holds ${text.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
+      ),
+    });
+  }
+
+  take<T>(f: Field, raw: unknown, p: Parsed<T>): T | undefined {
+    if (p === null) return undefined;
+    if (p.ok) return p.value;
+    this.reject(f, raw, p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
+    return undefined;
+  }
+}
+
+const NOTHING_REJECTED: ReadonlySet<Field> = new Set();
+
+/** A whole year within the accepted range, as every row gives it: its reading, made once. */
+const YEARS: Parsed<number>[] = [];
+function yearCell(v: unknown): Parsed<number> {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR)
+    return (YEARS[v - MIN_YEAR] ??= { ok: true, value: v });
+  return parseYear(v);
 }
 
 /**
@@ -499,44 +721,13 @@ export function normalizeRow(
   row: number,
   opts: NormalizeOptions = {},
 ): NormalizedRow {
-  const issues: Issue[] = [];
-  const rejected = new Set<Field>();
-  let long: Set<Field> | undefined;
-  const get = (f: Field): unknown => {
-    const i = map.columns[f];
-    if (i === undefined) return undefined;
-    const v = cells[i];
-    if (!isTooLong(v)) return v;
-    // never parsed, said once: the field is then as good as empty, and rejected
-    if (!(long ??= new Set()).has(f)) {
-      long.add(f);
-      rejected.add(f);
-      const label = FIELD_LABELS[f];
-      const text = v as string;
-      issues.push({
-        code: 'CELL_TOO_LONG',
-        severity: 'error',
-        field: f,
-        value: textPreview(text),
-        message: t(
-          `${label.zh}单元格的文字有 ${text.length} 个字符，超过可读取的上限 ${CELL_TEXT_MAX}，未读取`,
-          `${label.en}: the cell holds ${text.length} characters, more than the ${CELL_TEXT_MAX} that are read; not read`,
-        ),
-      });
-    }
-    return undefined;
-  };
-  const take = <T>(f: Field, p: Parsed<T>): T | undefined => {
-    if (p === null) return undefined;
-    if (p.ok) return p.value;
-    reject(issues, rejected, f, get(f), p.reason, CODES[f] ?? 'VALUE_INVALID', p.suggestion);
-    return undefined;
-  };
+  const st = new RowState(cells, map);
+  const issues = st.issues;
+  const col = columnsOf(map);
 
   // Free-text columns take any text, but an error value (#N/A) in them is reported.
-  for (const f of ['name', 'school', 'project', 'certificate'] as const) {
-    const raw = get(f);
-    const err = errorValue(unwrap(raw));
+  for (const f of TEXT_FIELDS) {
+    const err = textError(st.get(f, col[f]));
     if (err) {
       const label = FIELD_LABELS[f];
       issues.push({
@@ -548,23 +739,25 @@ export function normalizeRow(
       });
     }
   }
-  const id = parseId(get('teacherId'), map.teacherIdIsIdNumber);
+  const rawId = st.get('teacherId', col.teacherId);
+  const id = idCell(rawId, map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
-  else if (id && !('problem' in id)) reject(issues, rejected, 'teacherId', get('teacherId'), id.reason, 'ID_INVALID');
-  const record: TrainingRecord = {
+  else if (id && !('problem' in id)) st.reject('teacherId', rawId, id.reason, 'ID_INVALID');
+  const record: TrainingRecord = new NormalizedRecord(
     row,
     teacherId,
-    name: parseText(get('name')),
-    school: parseText(get('school')),
-    project: parseText(get('project')),
-    year: null,
-  };
+    textCell(st.get('name', col.name)),
+    textCell(st.get('school', col.school)),
+    textCell(st.get('project', col.project)),
+  );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
 
-  const year = take('year', parseYear(get('year')));
-  const dateYear = take('date', parseYear(get('date')));
+  let raw = st.get('year', col.year);
+  const year = st.take('year', raw, yearCell(raw));
+  raw = st.get('date', col.date);
+  const dateYear = st.take('date', raw, yearCell(raw));
   record.year = year ?? dateYear ?? null;
   if (year !== undefined && dateYear !== undefined && year !== dateYear) {
     issues.push({
@@ -579,45 +772,103 @@ export function normalizeRow(
     });
   }
 
-  const set = <K extends keyof TrainingRecord>(k: K, v: TrainingRecord[K] | undefined): void => {
-    if (v !== undefined) record[k] = v;
-  };
-  set('level', take('level', parseVocab(LEVEL_VOCAB, get('level'), opts.levelAliases)));
-  set('mode', take('mode', parseVocab(MODE_VOCAB, get('mode'), opts.modeAliases)));
-  set('hours', take('hours', parseNumber(get('hours'), 'hours')));
-  set('days', take('days', parseNumber(get('days'), 'days')));
-  set('months', take('months', parseNumber(get('months'), 'months')));
-  const g = take('grade', parseGrade(get('grade')));
-  if (g) {
-    record.grade = g.grade;
-    if (g.score !== undefined) record.score = g.score;
+  raw = st.get('level', col.level);
+  const level = st.take('level', raw, vocabCell(LEVEL_VOCAB, raw, opts.levelAliases));
+  if (level !== undefined) record.level = level;
+  raw = st.get('mode', col.mode);
+  const mode = st.take('mode', raw, vocabCell(MODE_VOCAB, raw, opts.modeAliases));
+  if (mode !== undefined) record.mode = mode;
+  raw = st.get('hours', col.hours);
+  const hours = st.take('hours', raw, numberCell(raw, 'hours'));
+  if (hours !== undefined) record.hours = hours;
+  if (col.days >= 0) {
+    raw = st.get('days', col.days);
+    const days = st.take('days', raw, numberCell(raw, 'days'));
+    if (days !== undefined) record.days = days;
   }
-  set('award', take('award', parseVocab(AWARD_VOCAB, get('award'))));
-  set('role', take('role', parseVocab(ROLE_VOCAB, get('role'))));
-  set('rate', take('rate', parseNumber(get('rate'), 'credits')));
-  set('category', take('category', parseVocab(CATEGORY_VOCAB, get('category'))));
-  set('selfSelected', take('selfSelected', parseBool(get('selfSelected'))));
-  set('enteredCredits', take('credits', parseNumber(get('credits'), 'credits')));
-  set('certificate', parseText(get('certificate'))?.replace(/\s+/g, '') ?? undefined);
-  set('classTeacher', take('classTeacher', parseBool(get('classTeacher'))));
-  set('assessment', take('assessment', parseBool(get('assessment'))));
-  set('hireYear', take('hireYear', parseYear(get('hireYear'))));
-  set('exempt', take('exempt', parseBool(get('exempt'))));
+  if (col.months >= 0) {
+    raw = st.get('months', col.months);
+    const months = st.take('months', raw, numberCell(raw, 'months'));
+    if (months !== undefined) record.months = months;
+  }
+  if (col.grade >= 0) {
+    raw = st.get('grade', col.grade);
+    const g = st.take('grade', raw, gradeCell(raw));
+    if (g) {
+      record.grade = g.grade;
+      if (g.score !== undefined) record.score = g.score;
+    }
+  }
+  if (col.award >= 0) {
+    raw = st.get('award', col.award);
+    const award = st.take('award', raw, vocabCell(AWARD_VOCAB, raw));
+    if (award !== undefined) record.award = award;
+  }
+  if (col.role >= 0) {
+    raw = st.get('role', col.role);
+    const role = st.take('role', raw, vocabCell(ROLE_VOCAB, raw));
+    if (role !== undefined) record.role = role;
+  }
+  if (col.rate >= 0) {
+    raw = st.get('rate', col.rate);
+    const rate = st.take('rate', raw, numberCell(raw, 'credits'));
+    if (rate !== undefined) record.rate = rate;
+  }
+  if (col.category >= 0) {
+    raw = st.get('category', col.category);
+    const category = st.take('category', raw, vocabCell(CATEGORY_VOCAB, raw));
+    if (category !== undefined) record.category = category;
+  }
+  if (col.selfSelected >= 0) {
+    raw = st.get('selfSelected', col.selfSelected);
+    const selfSelected = st.take('selfSelected', raw, boolCell(raw));
+    if (selfSelected !== undefined) record.selfSelected = selfSelected;
+  }
+  if (col.credits >= 0) {
+    raw = st.get('credits', col.credits);
+    const entered = st.take('credits', raw, numberCell(raw, 'credits'));
+    if (entered !== undefined) record.enteredCredits = entered;
+  }
+  if (col.certificate >= 0) {
+    const certificate = textCell(st.get('certificate', col.certificate))?.replace(/\s+/g, '');
+    if (certificate !== undefined) record.certificate = certificate;
+  }
+  if (col.classTeacher >= 0) {
+    raw = st.get('classTeacher', col.classTeacher);
+    const classTeacher = st.take('classTeacher', raw, boolCell(raw));
+    if (classTeacher !== undefined) record.classTeacher = classTeacher;
+  }
+  if (col.assessment >= 0) {
+    raw = st.get('assessment', col.assessment);
+    const assessment = st.take('assessment', raw, boolCell(raw));
+    if (assessment !== undefined) record.assessment = assessment;
+  }
+  if (col.hireYear >= 0) {
+    raw = st.get('hireYear', col.hireYear);
+    const hireYear = st.take('hireYear', raw, yearCell(raw));
+    if (hireYear !== undefined) record.hireYear = hireYear;
+  }
+  if (col.exempt >= 0) {
+    raw = st.get('exempt', col.exempt);
+    const exempt = st.take('exempt', raw, boolCell(raw));
+    if (exempt !== undefined) record.exempt = exempt;
+  }
 
-  for (const f of ['hours', 'days', 'months', 'rate', 'credits'] as const) {
+  for (const f of SIGNED_FIELDS) {
     const key = f === 'credits' ? 'enteredCredits' : f;
     const v = record[key];
     if (v !== undefined && v < 0) {
-      reject(
-        issues,
-        rejected,
+      st.reject(
         f,
-        get(f),
+        st.get(f, col[f]),
         t('不能为负数', 'must not be negative'),
         f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
       );
-      delete record[key];
+      record[key] = undefined;
     }
   }
-  return { record, issues, rejected };
+  return { record, issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
+
+const TEXT_FIELDS = ['name', 'school', 'project', 'certificate'] as const;
+const SIGNED_FIELDS = ['hours', 'days', 'months', 'rate', 'credits'] as const;

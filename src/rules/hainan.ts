@@ -1,6 +1,6 @@
 // 海南省中小学教师培训学分管理实施办法 (海南省教育厅, 2017) — seeds/000_9b0328503edbd469.txt
 // Hours 学时 and credits 学分. Conversion: 第十四条; assessment: 第九条, 第十条.
-import { defineParams, defineReadings, Cite, Params } from './params';
+import { defineParams, defineReadings, Cite, Params, type ParamUse } from './params';
 import {
   RegionRules,
   Trace,
@@ -309,6 +309,43 @@ const LEVEL_ZH: Record<Level, string> = {
   school: '校级',
 };
 
+const W_HN_14_4_SCHOOL = () =>
+  t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training');
+
+const W_HN_14_3_SHORT = (
+  hours: number,
+  perHour: ParamUse,
+  raw: number,
+  lvl: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  rate: ParamUse,
+  c: number,
+) =>
+  t(
+    `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(c)} 学分`,
+    `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(c)} credits`,
+  );
+
+const W_HN_14_3_DAY = (
+  hours: number,
+  value: number | null,
+  lvl: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  rate: ParamUse,
+  c: number,
+) =>
+  t(
+    `${fmt(hours)} 学时 ÷ ${fmt(value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(c)} 学分`,
+    `${fmt(hours)} h ÷ ${fmt(value)} × ${lvl} day rate ${pv(rate)} = ${fmt(c)} credits`,
+  );
+
+const W_HN_14_3_CAP = (value: number | null, c: number) =>
+  t(
+    `单个项目最高 ${fmt(value)} 学分：${fmt(c)} → ${fmt(value)}`,
+    `one project earns at most ${fmt(value)} credits: ${fmt(c)} → ${fmt(value)}`,
+  );
+
+const W_HN_14_3_CAP_2 = (value: number | null) =>
+  t(`恰好达到单个项目最高 ${fmt(value)} 学分`, `exactly the ${fmt(value)} credits one project may earn`);
+
 function baseTraining(
   rec: TrainingRecord,
   ctx: RecordContext<Key>,
@@ -329,11 +366,7 @@ function baseTraining(
         ? ['R-HN6']
         : [];
   if (rec.mode === 'schoolBased' && level !== 'school') {
-    tr.step(
-      'HN-14.4-school',
-      A14_4,
-      t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training'),
-    );
+    tr.step('HN-14.4-school', A14_4, W_HN_14_4_SCHOOL, []);
   }
   const rate = p.use(`dayCredits.${lvl}`);
   if (rate.value === null)
@@ -351,97 +384,117 @@ function baseTraining(
   let credits: number;
   if (hours < dayHours.value!) {
     const raw = product(hours, perHour.value!);
-    credits = Math.min(raw, rate.value);
-    tr.step(
-      'HN-14.3-short',
-      A14_3,
-      t(
-        `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(credits)} 学分`,
-        `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(credits)} credits`,
-      ),
-      { readings, params: [perHour, rate] },
-    );
+    const c = (credits = Math.min(raw, rate.value));
+    tr.step('HN-14.3-short', A14_3, W_HN_14_3_SHORT, [hours, perHour, raw, lvl, rate, c], {
+      readings,
+      params: [perHour, rate],
+    });
   } else {
-    credits = quotient([hours, rate.value], [dayHours.value!]);
-    tr.step(
-      'HN-14.3-day',
-      A14_3,
-      t(
-        `${fmt(hours)} 学时 ÷ ${fmt(dayHours.value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(credits)} 学分`,
-        `${fmt(hours)} h ÷ ${fmt(dayHours.value)} × ${lvl} day rate ${pv(rate)} = ${fmt(credits)} credits`,
-      ),
-      { readings: ['R-HN1', ...readings], params: [dayHours, rate] },
-    );
+    const c = (credits = quotient([hours, rate.value], [dayHours.value!]));
+    tr.step('HN-14.3-day', A14_3, W_HN_14_3_DAY, [hours, dayHours.value, lvl, rate, c], {
+      readings: ['R-HN1', ...readings],
+      params: [dayHours, rate],
+    });
   }
   const cap = p.use('projectCap');
   if (credits > cap.value!) {
-    tr.step(
-      'HN-14.3-cap',
-      A14_3,
-      t(
-        `单个项目最高 ${fmt(cap.value)} 学分：${fmt(credits)} → ${fmt(cap.value)}`,
-        `one project earns at most ${fmt(cap.value)} credits: ${fmt(credits)} → ${fmt(cap.value)}`,
-      ),
-      { readings: ['R-HN2'], params: [cap] },
-    );
+    const c = credits;
+    tr.step('HN-14.3-cap', A14_3, W_HN_14_3_CAP, [cap.value, c], { readings: ['R-HN2'], params: [cap] });
     credits = cap.value!;
   } else if (credits === cap.value) {
-    tr.step(
-      'HN-14.3-cap',
-      A14_3,
-      t(`恰好达到单个项目最高 ${fmt(cap.value)} 学分`, `exactly the ${fmt(cap.value)} credits one project may earn`),
-      { readings: ['R-HN2'], params: [cap] },
-    );
+    tr.step('HN-14.3-cap', A14_3, W_HN_14_3_CAP_2, [cap.value], { readings: ['R-HN2'], params: [cap] });
   }
   return tr.done(hours, credits);
 }
+
+const W_HN_14_FAIL = () => t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits');
+
+const W_HN_14_6_SHORT = (months: number | undefined, value: number | null) =>
+  t(
+    `师徒式培训 ${fmt(months)} 个月，不足 ${fmt(value)} 个月：不计学分、学时`,
+    `mentorship of ${fmt(months)} months is under ${fmt(value)}: no hours, no credits`,
+  );
+
+const W_HN_14_6_HOURS = (months: number | undefined, minValue: number | null, hValue: number | null) =>
+  t(
+    `师徒式培训 ${fmt(months)} 个月（≥${fmt(minValue)}）：登记 ${fmt(hValue)} 学时`,
+    `mentorship of ${fmt(months)} months (≥ ${fmt(minValue)}): ${fmt(hValue)} hours registered`,
+  );
+
+const W_HN_14_6_CREDITS = (c: ParamUse) => t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`);
+
+const W_HN_14_5 = (
+  hours: number | undefined,
+  level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  rate: ParamUse,
+  credits: number,
+) =>
+  t(
+    `主讲 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
+    `lecturing ${fmt(hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
+  );
+
+const W_HN_14_4_SCHOOL_2 = () =>
+  t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training');
+
+const W_HN_14_7 = (hours: number | undefined, rate: ParamUse, credits: number) =>
+  t(
+    `远程培训 ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
+    `online ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
+  );
+
+const W_HN_14_2 = (hours: number | undefined, rate: ParamUse, credits: number) =>
+  t(
+    `学历提高 ${fmt(hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+    `degree study ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+  );
+
+const W_HN_14_3_FOLLOW = () =>
+  t(
+    '外派跟班培训视同集中培训，按派遣机构级别登记',
+    'follow-along training counts as centralized, at the dispatching body’s level',
+  );
+
+const W_HN_14_4_EXAM = () => t('专业考试按考试时长计学时', 'an exam counts its duration as hours');
+
+const WHY_THE_CONVERSION_DEPENDS_ON_IT = t('无法确定折算办法', 'the conversion depends on it');
+const WHY_MENTORSHIP_IS_JUDGED_ON_ITS = t(
+  '师徒式培训按时长（月）认定',
+  'mentorship is judged on its duration in months',
+);
+const WHY_LECTURING_CREDITS_DEPEND_ON_THE = t('主讲学分按层次计', 'lecturing credits depend on the level');
+const WHY_LECTURING_COUNTS_CLASS_HOURS = t('主讲按课时计', 'lecturing counts class hours');
+const WHY_ONLINE_TRAINING_NEEDS_ITS_LEVEL = t('远程培训须注明层次', 'online training needs its level');
+const WHY_ONLINE_TRAINING_COUNTS_THE_PROJECT = t(
+  '远程培训按项目规定学时计',
+  'online training counts the project’s hours',
+);
+const WHY_DEGREE_STUDY_REGISTERS_THE_YEAR = t(
+  '学历提高培训按年度面授学时登记',
+  'degree study registers the year’s face-to-face hours',
+);
+const WHY_BASE_TRAINING_CREDITS_DEPEND_ON = t('基地培训学分按层次计', 'base-training credits depend on the level');
 
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
   tr.facts.schoolLevel = rec.level === 'school' || rec.mode === 'schoolBased';
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
-    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
   if (rec.grade === 'fail') {
-    tr.step('HN-14-fail', A14_3, t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits'));
+    tr.step('HN-14-fail', A14_3, W_HN_14_FAIL, []);
     return tr.done(0, 0);
   }
   const mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   switch (mode) {
     case 'mentorship': {
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.months,
-          'months',
-          t('师徒式培训按时长（月）认定', 'mentorship is judged on its duration in months'),
-        )
-      )
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.months, 'months', WHY_MENTORSHIP_IS_JUDGED_ON_ITS)) return tr.done(null, null);
       const min = p.use('mentorshipMinMonths');
       if (rec.months < min.value!) {
-        tr.step(
-          'HN-14.6-short',
-          A14_6,
-          t(
-            `师徒式培训 ${fmt(rec.months)} 个月，不足 ${fmt(min.value)} 个月：不计学分、学时`,
-            `mentorship of ${fmt(rec.months)} months is under ${fmt(min.value)}: no hours, no credits`,
-          ),
-          { params: [min] },
-        );
+        tr.step('HN-14.6-short', A14_6, W_HN_14_6_SHORT, [rec.months, min.value], { params: [min] });
         return tr.done(0, 0);
       }
       const h = p.use('mentorshipHours');
-      tr.step(
-        'HN-14.6-hours',
-        A14_6,
-        t(
-          `师徒式培训 ${fmt(rec.months)} 个月（≥${fmt(min.value)}）：登记 ${fmt(h.value)} 学时`,
-          `mentorship of ${fmt(rec.months)} months (≥ ${fmt(min.value)}): ${fmt(h.value)} hours registered`,
-        ),
-        { params: [min, h] },
-      );
+      tr.step('HN-14.6-hours', A14_6, W_HN_14_6_HOURS, [rec.months, min.value, h.value], { params: [min, h] });
       if (rec.hours !== undefined && rec.hours !== h.value) {
         tr.issue(
           'HOURS_FIXED_BY_RULE',
@@ -466,75 +519,40 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
             A14_6,
           ),
         );
-      tr.step('HN-14.6-credits', A14_6, t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`), { params: [c] });
+      tr.step('HN-14.6-credits', A14_6, W_HN_14_6_CREDITS, [c], {
+        params: [c],
+      });
       return tr.done(h.value, c.value);
     }
     case 'lecture': {
       // lecturing in a 校本研修 activity is school-level, whatever its level says (第4项)
       const level: Level | undefined = rec.mode === 'schoolBased' ? 'school' : rec.level;
-      if (!requireField(tr, ctx, level, 'level', t('主讲学分按层次计', 'lecturing credits depend on the level')))
-        return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('主讲按课时计', 'lecturing counts class hours')))
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE)) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_LECTURING_COUNTS_CLASS_HOURS)) return tr.done(null, null);
       const rate = p.use(`lectureCredits.${level}`);
       const credits = product(rec.hours, rate.value!);
       tr.facts.schoolLevel = level === 'school';
-      tr.step(
-        'HN-14.5',
-        A14_5,
-        t(
-          `主讲 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
-          `lecturing ${fmt(rec.hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
-        ),
-        { readings: ['R-HN4', 'R-HN2'], params: [rate] },
-      );
+      tr.step('HN-14.5', A14_5, W_HN_14_5, [rec.hours, level, rate, credits], {
+        readings: ['R-HN4', 'R-HN2'],
+        params: [rate],
+      });
       return tr.done(rec.hours, credits);
     }
     case 'online': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('远程培训须注明层次', 'online training needs its level')))
-        return tr.done(null, null);
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.hours,
-          'hours',
-          t('远程培训按项目规定学时计', 'online training counts the project’s hours'),
-        )
-      )
+      if (!requireField(tr, ctx, rec.level, 'level', WHY_ONLINE_TRAINING_NEEDS_ITS_LEVEL)) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_ONLINE_TRAINING_COUNTS_THE_PROJECT))
         return tr.done(null, null);
       if (rec.level === 'school') {
-        tr.step(
-          'HN-14.4-school',
-          A14_4,
-          t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training'),
-        );
+        tr.step('HN-14.4-school', A14_4, W_HN_14_4_SCHOOL_2, []);
         return baseTraining(rec, ctx, tr, rec.hours, 'school');
       }
       const rate = p.use('onlineCreditsPerHour');
       const credits = product(rec.hours, rate.value!);
-      tr.step(
-        'HN-14.7',
-        A14_7,
-        t(
-          `远程培训 ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
-          `online ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
-        ),
-        { readings: ['R-HN2'], params: [rate] },
-      );
+      tr.step('HN-14.7', A14_7, W_HN_14_7, [rec.hours, rate, credits], { readings: ['R-HN2'], params: [rate] });
       return tr.done(rec.hours, credits);
     }
     case 'degree': {
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.hours,
-          'hours',
-          t('学历提高培训按年度面授学时登记', 'degree study registers the year’s face-to-face hours'),
-        )
-      )
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_DEGREE_STUDY_REGISTERS_THE_YEAR)) return tr.done(null, null);
       const rate = p.use('degreeCreditsPerHour');
       if (rate.value === null)
         return tr.done(
@@ -542,15 +560,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
           undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2),
         );
       const credits = product(rec.hours, rate.value);
-      tr.step(
-        'HN-14.2',
-        A14_2,
-        t(
-          `学历提高 ${fmt(rec.hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-          `degree study ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-        ),
-        { params: [rate] },
-      );
+      tr.step('HN-14.2', A14_2, W_HN_14_2, [rec.hours, rate, credits], { params: [rate] });
       return tr.done(rec.hours, credits);
     }
     default: {
@@ -568,16 +578,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         );
         return tr.done(rec.hours ?? null, null);
       }
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.level,
-          'level',
-          t('基地培训学分按层次计', 'base-training credits depend on the level'),
-        )
-      )
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', WHY_BASE_TRAINING_CREDITS_DEPEND_ON)) return tr.done(null, null);
       const day = fmt(p.num('dayHours'));
       if (
         !requireField(
@@ -589,23 +590,21 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         )
       )
         return tr.done(null, null);
-      if (rec.mode === 'followAlong')
-        tr.step(
-          'HN-14.3-follow',
-          A14_3,
-          t(
-            '外派跟班培训视同集中培训，按派遣机构级别登记',
-            'follow-along training counts as centralized, at the dispatching body’s level',
-          ),
-        );
+      if (rec.mode === 'followAlong') tr.step('HN-14.3-follow', A14_3, W_HN_14_3_FOLLOW, []);
       if (rec.mode === 'exam')
-        tr.step('HN-14.4-exam', A14_4, t('专业考试按考试时长计学时', 'an exam counts its duration as hours'), {
+        tr.step('HN-14.4-exam', A14_4, W_HN_14_4_EXAM, [], {
           readings: ['R-HN3'],
         });
       return baseTraining(rec, ctx, tr, rec.hours, rec.level);
     }
   }
 }
+
+const W_HN_14_3_PROJECT = (project: string | null, length: number, total: number, cap: number) =>
+  t(
+    `项目“${project}”的 ${length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
+    `project "${project}" (${length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
+  );
 
 /**
  * 第十四条第3项 「单个培训项目最高不超过10学分」 (R-HN2): the capped rows of one teacher with
@@ -641,81 +640,79 @@ function projectCredits(
     }
     // the rows are named by their count, not their numbers: a roster of several sheets or files numbers
     // each from 1, and the DUPLICATE_RECORD warning on them says which rows they are
-    j.note(
-      'HN-14.3-project',
-      A14_3,
-      t(
-        `项目“${list[0]!.record.project}”的 ${list.length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
-        `project "${list[0]!.record.project}" (${list.length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
-      ),
-      { readings: ['R-HN2'], params: [use] },
-    );
+    j.note('HN-14.3-project', A14_3, W_HN_14_3_PROJECT, [list[0]!.record.project, list.length, total, cap], {
+      readings: ['R-HN2'],
+      params: [use],
+    });
   }
   return counted;
 }
+
+const W_HN_9_SCHOOL_CAP = (school: number, cap: number) =>
+  t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`);
+
+const W_HN_9_SCHOOL_CAP_2 = (school: number, cap: number) =>
+  t(
+    `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
+    `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
+  );
 
 /** 第九条: school-level credits beyond the year's cap do not count; what the year counts, and what it dropped. */
 function schoolCap(j: Judging, school: number, p: Params<Key>): number {
   const use = p.use('schoolYearCap');
   const cap = use.value!;
-  if (school > cap)
-    j.note(
-      'HN-9-school-cap',
-      A9,
-      t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`),
-      { params: [use] },
-    );
-  else if (school > 0)
-    j.step(
-      'HN-9-school-cap',
-      A9,
-      t(
-        `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
-        `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
-      ),
-      { params: [use] },
-    );
+  if (school > cap) j.note('HN-9-school-cap', A9, W_HN_9_SCHOOL_CAP, [school, cap], { params: [use] });
+  else if (school > 0) j.step('HN-9-school-cap', A9, W_HN_9_SCHOOL_CAP_2, [school, cap], { params: [use] });
   return Math.min(school, cap);
 }
+
+const W_HN_9_SUM = (length: number, hours: number, raw: number) =>
+  t(
+    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+  );
+
+const W_HN_9_COUNTED = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+
+const W_HN_10_HIRE = () =>
+  t(
+    '招聘（或省外引进）当年不考核，从第2年起考核',
+    'the year of hire or transfer is not assessed; assessment starts in the 2nd year',
+  );
+
+const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
+const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
 
 function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
   const j = new Judging('HN');
   const counted = recs.filter((r) => r.conversion.counted);
   const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
   const raw = sum(counted.map((r) => r.conversion.credits ?? 0));
-  j.step(
-    'HN-9-sum',
-    A9,
-    t(
-      `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-      `${counted.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-    ),
-  );
+  j.step('HN-9-sum', A9, W_HN_9_SUM, [counted.length, hours, raw]);
   const credit = projectCredits(counted, p, j);
   const school = sum(counted.filter((r) => r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
   const other = sum(counted.filter((r) => !r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
   const credits = add(other, schoolCap(j, school, p));
-  if (credits !== raw) j.step('HN-9-counted', A9, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (credits !== raw) j.step('HN-9-counted', A9, W_HN_9_COUNTED, [credits]);
   let assessed = true;
   if (y === input.facts.hireYear) {
     assessed = false;
-    j.note(
-      'HN-10-hire',
-      A10,
-      t(
-        '招聘（或省外引进）当年不考核，从第2年起考核',
-        'the year of hire or transfer is not assessed; assessment starts in the 2nd year',
-      ),
-    );
+    j.note('HN-10-hire', A10, W_HN_10_HIRE, []);
   }
   if (beforeHire(j, y, input.facts.hireYear, A10_HIRE)) assessed = false;
   j.check(
-    condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.use('yearCredits'), A9),
-    condition('yearHours', t('年度学时', 'hours this year'), 'hours', hours, p.use('yearHours'), A9),
+    condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', credits, p.use('yearCredits'), A9),
+    condition('yearHours', L_HOURS_THIS_YEAR, 'hours', hours, p.use('yearHours'), A9),
   );
   const pass = assessed ? allMet(j.conditions) : null;
   return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
 }
+
+const W_HN_14_3_PROJECT_2 = (name: string, ys: number[], value: number | null) =>
+  t(
+    `项目“${name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(value)} 学分的上限按年度分别计算`,
+    `project "${name}" is registered in ${ys.join(', ')}: the ${fmt(value)}-credit project cap applies in each year on its own`,
+  );
 
 /**
  * R-HN2 caps a project within one year: a project name registered in several years, more than the cap in
@@ -735,17 +732,24 @@ function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: P
   for (const e of by.values()) {
     if (e.years.size < 2 || e.credits <= cap.value!) continue;
     const ys = [...e.years].sort();
-    j.step(
-      'HN-14.3-project',
-      A14_3,
-      t(
-        `项目“${e.name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(cap.value)} 学分的上限按年度分别计算`,
-        `project "${e.name}" is registered in ${ys.join(', ')}: the ${fmt(cap.value)}-credit project cap applies in each year on its own`,
-      ),
-      { readings: ['R-HN2'], params: [cap] },
-    );
+    j.step('HN-14.3-project', A14_3, W_HN_14_3_PROJECT_2, [e.name, ys, cap.value], {
+      readings: ['R-HN2'],
+      params: [cap],
+    });
   }
 }
+
+const W_HN_9_CYCLE_SUM = (credits: number, hours: number) =>
+  t(
+    `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
+    `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
+  );
+
+const W_HN_10_NEW = () =>
+  t('新教师或省外引进教师从第2年起考核', 'new or transferred teachers are assessed from their 2nd year');
+
+const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
+const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -754,34 +758,22 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const j = new Judging('HN');
   const credits = sum(years.map((y) => y.credits));
   const hours = sum(years.map((y) => y.hours));
-  j.step(
-    'HN-9-cycle-sum',
-    A9,
-    t(
-      `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
-      `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
-    ),
-    {
-      readings: ['R-HN5'],
-      params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
-    },
-  );
+  j.step('HN-9-cycle-sum', A9, W_HN_9_CYCLE_SUM, [credits, hours], {
+    readings: ['R-HN5'],
+    params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
+  });
   projectsAcrossYears(j, input.records, p);
   const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start) {
-    j.note(
-      'HN-10-new',
-      A10,
-      t('新教师或省外引进教师从第2年起考核', 'new or transferred teachers are assessed from their 2nd year'),
-    );
+    j.note('HN-10-new', A10, W_HN_10_NEW, []);
   }
   // 第十条 says it of the cycle already (the note above): the years before hire are a step only
   yearsBeforeHire(j, years, hire, A10_HIRE, false);
   j.check(
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A9, {
+    condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A9, {
       readings: ['R-HN5'],
     }),
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.use('cycleHours'), A9),
+    condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, p.use('cycleHours'), A9),
   );
   const undefinedCredits = years.reduce((a, y) => a + y.undefinedCredits, 0);
   return {

@@ -22,8 +22,10 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
 } from './region';
-import { add, sum, product, quotient, fmt } from '../core/decimal';
+import { add, sum, sumOf, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type {
   Conversion,
@@ -436,6 +438,18 @@ const STUDIO_ROLES = ['host', 'member', 'student'] as const satisfies readonly R
 /** 第十三条第1项 counts a studio's 主持人、成员、学员: the roles with a yearly figure of their own. */
 const isStudioRole = (r: Role): r is (typeof STUDIO_ROLES)[number] => (STUDIO_ROLES as readonly Role[]).includes(r);
 
+const W_PE_11_PERF = (grade: 'pass' | undefined, what: string, base: number) =>
+  t(
+    `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
+    `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
+  );
+
+const W_PE_11_PERF_2 = (grade: 'excellent' | 'good' | 'fair', base: number, k: ParamUse, total: number) =>
+  t(
+    `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+    `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+  );
+
 /** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
 function withPerformance(
   tr: Trace<Facts>,
@@ -446,34 +460,21 @@ function withPerformance(
   what: string,
 ): number {
   if (grade === undefined || grade === 'pass') {
-    tr.step(
-      'PE-11-perf',
-      cite,
-      t(
-        `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
-        `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
-      ),
-      { params: [p.use('perf.pass')] },
-    );
+    tr.step('PE-11-perf', cite, W_PE_11_PERF, [grade, what, base], { params: [p.use('perf.pass')] });
     return base;
   }
   const k = p.use(`perf.${grade}`);
   const total = product(base, add(1, k.value!));
-  tr.step(
-    'PE-11-perf',
-    cite,
-    t(
-      `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-      `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-    ),
-    { params: [k] },
-  );
+  tr.step('PE-11-perf', cite, W_PE_11_PERF_2, [grade, base, k, total], { params: [k] });
   return total;
 }
 
+const W_PE_13_HOURS = (zh: string, hours: number, en: string) =>
+  t(`${zh}：按 ${fmt(hours)} 学时登记`, `${en}: ${fmt(hours)} hours registered`);
+
 function fixedHours(tr: Trace<Facts>, rec: TrainingRecord, use: ParamUse, c: Cite, what: Text): number {
   const hours = use.value!;
-  tr.step('PE-13-hours', c, t(`${what.zh}：按 ${fmt(hours)} 学时登记`, `${what.en}: ${fmt(hours)} hours registered`), {
+  tr.step('PE-13-hours', c, W_PE_13_HOURS, [what.zh, hours, what.en], {
     params: [use],
   });
   if (rec.hours !== undefined && rec.hours !== hours) {
@@ -504,11 +505,81 @@ function graded(tr: Trace<Facts>, ctx: RecordContext<Key>, rec: TrainingRecord):
   }
 }
 
+const W_PE_10_NEW = () =>
+  t('新任教师上岗培训：单独登记，不计入全员培训学时学分', 'new-teacher onboarding: shown, not counted in the totals');
+
+const W_PE_R3_MODULE = () =>
+  t(
+    '未填模块：校本研修记录计入校本研修模块',
+    'no module given: a school-based record counts in the school-based module',
+  );
+
+const W_PE_7_CLASS = (cls: ModeClass) => t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`);
+
+const W_PE_11_FAIL = () => t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits');
+
+const W_PE_13_1 = (
+  value: number | null,
+  level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  rate: ParamUse,
+  base: number,
+) =>
+  t(
+    `${fmt(value)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+    `${fmt(value)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
+  );
+
+const W_PE_13_2 = (
+  hours: number,
+  level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  k: ParamUse,
+  credits: number,
+) =>
+  t(
+    `授课 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
+    `lecturing ${fmt(hours)} class hours × ${level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
+  );
+
+const W_CONVERT = (
+  hours: number,
+  level: 'national' | 'provincial' | 'prefecture' | 'county',
+  rate: ParamUse,
+  base: number,
+) =>
+  t(
+    `${fmt(hours)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
+    `${fmt(hours)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
+  );
+
+const W_PE_13_5 = (hValue: number | null, rate: ParamUse, credits: number, yearsValue: number | null) =>
+  t(
+    `${fmt(hValue)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(yearsValue)}年有效）`,
+    `${fmt(hValue)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(yearsValue)} years)`,
+  );
+
+const W_PE_11_BASE = (rate: number, hours: number | undefined, base: number) =>
+  t(
+    `基本学分：${fmt(rate)} × ${fmt(hours)} 学时 = ${fmt(base)}`,
+    `base credits: ${fmt(rate)} × ${fmt(hours)} h = ${fmt(base)}`,
+  );
+
+const WHY_THE_MODE_DECIDES_THE_RULE = t('无法确定研修方式', 'the mode decides the rule');
+const WHY_STUDIO_HOURS_DEPEND_ON_HOST = t(
+  '工作室按主持人/成员/学员计学时',
+  'studio hours depend on host/member/student',
+);
+const WHY_STUDIO_RATE_DEPENDS_ON_THE = t('工作室按级别计项目学分', 'studio rate depends on the level');
+const WHY_THE_LECTURING_FACTOR_DEPENDS_ON = t('授课系数按级别', 'the lecturing factor depends on the level');
+const WHY_CLASS_HOURS_TAUGHT_ARE_THE = t('授课课时数即为学时数', 'class hours taught are the hours');
+const WHY_THE_RATE_DEPENDS_ON_THE = t('按活动或课题级别计项目学分', 'the rate depends on the level');
+const WHY_RESEARCH_HOURS_DEPEND_ON_HOST = t('课题按主持人/参与人计学时', 'research hours depend on host/participant');
+const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
+const WHY_THE_CENTRALIZED_RATE_DEPENDS_ON = t('集中研修项目学分按级别', 'the centralized rate depends on the level');
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定研修方式', 'the mode decides the rule')))
-    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_MODE_DECIDES_THE_RULE)) return tr.done(null, null);
   const known =
     rec.mode === 'newTeacher' ||
     (MODE_CLASS[rec.mode] !== undefined && rec.mode !== 'studio' && rec.mode !== 'research');
@@ -519,14 +590,7 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   if (mode === 'newTeacher') {
     tr.counted = false;
     tr.facts.newTeacher = true;
-    tr.step(
-      'PE-10-new',
-      A10_NEW,
-      t(
-        '新任教师上岗培训：单独登记，不计入全员培训学时学分',
-        'new-teacher onboarding: shown, not counted in the totals',
-      ),
-    );
+    tr.step('PE-10-new', A10_NEW, W_PE_10_NEW, []);
     return tr.done(rec.hours ?? 0, 0);
   }
   const cls = MODE_CLASS[mode];
@@ -549,38 +613,21 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   else if (cls === 'schoolBased') {
     // 细则三's 校本研修 module: a school-based record without a module is in it
     tr.facts.category = 'schoolBased';
-    if (hasValues(ctx, 'category'))
-      tr.step(
-        'PE-R3-module',
-        R3,
-        t(
-          '未填模块：校本研修记录计入校本研修模块',
-          'no module given: a school-based record counts in the school-based module',
-        ),
-        { readings: ['R-PE9'] },
-      );
+    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, W_PE_R3_MODULE, [], { readings: ['R-PE9'] });
   }
   if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
-    tr.step('PE-7-class', cite('第七条'), t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`), { readings: ['R-PE6'] });
+    tr.step('PE-7-class', cite('第七条'), W_PE_7_CLASS, [cls], {
+      readings: ['R-PE6'],
+    });
   }
   if (rec.grade === 'fail') {
-    tr.step('PE-11-fail', A11_F, t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits'));
+    tr.step('PE-11-fail', A11_F, W_PE_11_FAIL, []);
     return tr.done(0, 0);
   }
   switch (mode) {
     case 'studio': {
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.role,
-          'role',
-          t('工作室按主持人/成员/学员计学时', 'studio hours depend on host/member/student'),
-        )
-      )
-        return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.level, 'level', t('工作室按级别计项目学分', 'studio rate depends on the level')))
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.role, 'role', WHY_STUDIO_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', WHY_STUDIO_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
       const role = rec.role;
       if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
       const h = p.use(`studioHours.${role}`);
@@ -594,44 +641,27 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
           `studio ${role}`,
         ),
       );
-      const rate = p.use(`studioRate.${rec.level}`);
+      const level = rec.level;
+      const rate = p.use(`studioRate.${level}`);
       const base = product(h.value!, rate.value!);
-      tr.step(
-        'PE-13.1',
-        A13_1,
-        t(
-          `${fmt(h.value)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-          `${fmt(h.value)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
-        ),
-        { params: [h, rate] },
-      );
+      tr.step('PE-13.1', A13_1, W_PE_13_1, [h.value, level, rate, base], { params: [h, rate] });
       graded(tr, ctx, rec);
       return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
     }
     case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', t('授课系数按级别', 'the lecturing factor depends on the level')))
-        return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('授课课时数即为学时数', 'class hours taught are the hours')))
-        return tr.done(null, null);
-      const k = p.use(`lecture.${rec.level}`);
-      const credits = product(rec.hours, k.value!);
-      tr.step(
-        'PE-13.2',
-        A13_2,
-        t(
-          `授课 ${fmt(rec.hours)} 课时 × ${LEVEL_ZH[rec.level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
-          `lecturing ${fmt(rec.hours)} class hours × ${rec.level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
-        ),
-        { params: [k] },
-      );
+      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURING_FACTOR_DEPENDS_ON)) return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CLASS_HOURS_TAUGHT_ARE_THE)) return tr.done(null, null);
+      const [level, hours] = [rec.level, rec.hours];
+      const k = p.use(`lecture.${level}`);
+      const credits = product(hours, k.value!);
+      tr.step('PE-13.2', A13_2, W_PE_13_2, [hours, level, k, credits], { params: [k] });
       return tr.done(rec.hours, credits);
     }
     case 'competition':
     case 'research': {
       const isEvent = rec.mode === 'competition';
       const c = isEvent ? A13_3 : A13_4;
-      if (!requireField(tr, ctx, rec.level, 'level', t('按活动或课题级别计项目学分', 'the rate depends on the level')))
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
       if (rec.level === 'school') {
         tr.issue(
           'LEVEL_NOT_COVERED',
@@ -650,32 +680,16 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       if (isEvent) {
         hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
       } else {
-        if (
-          !requireField(
-            tr,
-            ctx,
-            rec.role,
-            'role',
-            t('课题按主持人/参与人计学时', 'research hours depend on host/participant'),
-          )
-        )
-          return tr.done(null, null);
+        if (!requireField(tr, ctx, rec.role, 'role', WHY_RESEARCH_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
         if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
         const role = rec.role === 'host' ? 'host' : 'participant';
         const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
         hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
       }
-      const rate = p.use(`eventRate.${rec.level}`);
+      const level = rec.level;
+      const rate = p.use(`eventRate.${level}`);
       const base = product(hours, rate.value!);
-      tr.step(
-        isEvent ? 'PE-13.3' : 'PE-13.4',
-        c,
-        t(
-          `${fmt(hours)} 学时 × ${LEVEL_ZH[rec.level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-          `${fmt(hours)} h × ${rec.level} rate ${pv(rate)} = ${fmt(base)}`,
-        ),
-        { params: [rate] },
-      );
+      tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, W_CONVERT, [hours, level, rate, base], { params: [rate] });
       if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
       graded(tr, ctx, rec);
       return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
@@ -687,43 +701,21 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       const years = p.use('degreeMaxYears');
       const credits = product(h.value!, rate.value!);
       tr.facts.degree = true;
-      tr.step(
-        'PE-13.5',
-        A13_5,
-        t(
-          `${fmt(h.value)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(years.value)}年有效）`,
-          `${fmt(h.value)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(years.value)} years)`,
-        ),
-        { readings: ['R-PE2'], params: [h, rate, years] },
-      );
+      tr.step('PE-13.5', A13_5, W_PE_13_5, [h.value, rate, credits, years.value], {
+        readings: ['R-PE2'],
+        params: [h, rate, years],
+      });
       return tr.done(h.value, credits);
     }
     default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours')))
-        return tr.done(null, null);
-      if (
-        cls === 'centralized' &&
-        !requireField(
-          tr,
-          ctx,
-          rec.level,
-          'level',
-          t('集中研修项目学分按级别', 'the centralized rate depends on the level'),
-        )
-      )
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
+      if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', WHY_THE_CENTRALIZED_RATE_DEPENDS_ON))
         return tr.done(null, null);
       const rate = projectRate(tr, p, rec, cls);
       // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
       if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
       const base = product(rec.hours, rate);
-      tr.step(
-        'PE-11-base',
-        A11_1,
-        t(
-          `基本学分：${fmt(rate)} × ${fmt(rec.hours)} 学时 = ${fmt(base)}`,
-          `base credits: ${fmt(rate)} × ${fmt(rec.hours)} h = ${fmt(base)}`,
-        ),
-      );
+      tr.step('PE-11-base', A11_1, W_PE_11_BASE, [rate, rec.hours, base]);
       graded(tr, ctx, rec);
       return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
     }
@@ -745,24 +737,25 @@ function roleError(tr: Trace<Facts>, rec: TrainingRecord, accepted: string, c: C
   return tr.done(null, null);
 }
 
+const W_PE_13_3_NONE = (base: number) =>
+  t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`);
+
+const W_PE_13_3_AWARD = (award: 'first' | 'second' | 'third', base: number, k: ParamUse, total: number) =>
+  t(
+    `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
+    `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
+  );
+
 function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award | undefined): number {
   if (award === undefined || award === 'none') {
-    tr.step('PE-13.3-none', A13_3, t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`), {
+    tr.step('PE-13.3-none', A13_3, W_PE_13_3_NONE, [base], {
       readings: ['R-PE1'],
     });
     return base;
   }
   const k = p.use(`award.${award}`);
   const total = product(base, add(1, k.value!));
-  tr.step(
-    'PE-13.3-award',
-    A13_3,
-    t(
-      `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-      `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-    ),
-    { params: [k] },
-  );
+  tr.step('PE-13.3-award', A13_3, W_PE_13_3_AWARD, [award, base, k, total], { params: [k] });
   return total;
 }
 
@@ -808,6 +801,31 @@ function impliedRate(
   return { rate, detail: `${fmt(rec.enteredCredits)} ÷ (${fmt(rec.hours)} × (1 + ${fmt(k)}))`, params: [perf] };
 }
 
+const W_PE_11_RATE = (given: number, detail: string, zh: string, span: string, en: string) =>
+  t(
+    `项目学分按登记学分推算为 ${fmt(given)}（${detail}），超出${zh}的范围 ${span}`,
+    `rate inferred from the entered credits: ${fmt(given)} (${detail}), outside the ${en} range ${span}`,
+  );
+
+const W_PE_11_RATE_2 = (given: number, detail: string, zh: string, en: string) =>
+  t(
+    `项目学分按登记学分推算为 ${fmt(given)}（${detail}，保留2位小数）${zh}`,
+    `rate inferred from the entered credits: ${fmt(given)} (${detail}, to 2 decimals)${en}`,
+  );
+
+const W_PE_11_RATE_3 = (given: number, zh: string, span: string, en: string) =>
+  t(`项目学分 ${fmt(given)}（${zh}范围 ${span}）`, `project rate ${fmt(given)} (${en} range ${span})`);
+
+const W_PE_11_RATE_4 = (given: number) =>
+  t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`);
+
+const W_PE_11_RATE_5 = (use: ParamUse) => t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`);
+
+const W_PE_11_RATE_6 = (use: ParamUse) =>
+  t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`);
+
+const W_PE_11_RATE_7 = (d: ParamUse) => t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`);
+
 /**
  * The project rate 项目学分 (第十一条第1项): the roster's own or the one its entered credits
  * imply (R-PE8), checked against its range; else 1 where the notice sets none — for
@@ -826,15 +844,10 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
       if (implied) {
         // the entered credits fit no rate the text allows: nothing of the row can be trusted
         tr.counted = false;
-        tr.step(
-          'PE-11-rate',
-          A11_1,
-          t(
-            `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}），超出${range.where.zh}的范围 ${span}`,
-            `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}`,
-          ),
-          { readings: ['R-PE8', ...own], params: [...range.params, ...implied.params] },
-        );
+        tr.step('PE-11-rate', A11_1, W_PE_11_RATE, [given, implied.detail, range.where.zh, span, range.where.en], {
+          readings: ['R-PE8', ...own],
+          params: [...range.params, ...implied.params],
+        });
         tr.issue(
           'IMPLIED_RATE_OUT_OF_RANGE',
           'error',
@@ -867,27 +880,17 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
       const within = range
         ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
         : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
-      tr.step(
-        'PE-11-rate',
-        A11_1,
-        t(
-          `项目学分按登记学分推算为 ${fmt(given)}（${implied.detail}，保留2位小数）${within.zh}`,
-          `rate inferred from the entered credits: ${fmt(given)} (${implied.detail}, to 2 decimals)${within.en}`,
-        ),
-        { readings: ['R-PE8', ...own], params: [...(range?.params ?? []), ...implied.params] },
-      );
+      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_2, [given, implied.detail, within.zh, within.en], {
+        readings: ['R-PE8', ...own],
+        params: [...(range?.params ?? []), ...implied.params],
+      });
     } else if (range) {
-      tr.step(
-        'PE-11-rate',
-        A11_1,
-        t(
-          `项目学分 ${fmt(given)}（${range.where.zh}范围 ${span}）`,
-          `project rate ${fmt(given)} (${range.where.en} range ${span})`,
-        ),
-        { readings: own, params: range.params },
-      );
+      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_3, [given, range.where.zh, span, range.where.en], {
+        readings: own,
+        params: range.params,
+      });
     } else {
-      tr.step('PE-11-rate', A11_1, t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`));
+      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_4, [given]);
     }
     return given;
   }
@@ -901,7 +904,7 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
         S6_4,
         ['R-PE7'],
       );
-    tr.step('PE-11-rate', S6_4, t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`), {
+    tr.step('PE-11-rate', S6_4, W_PE_11_RATE_5, [use], {
       readings: ['R-PE7'],
       params: [use],
     });
@@ -911,13 +914,13 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
     const use = p.use('rate.centralized.school');
     if (use.value === null)
       return undefinedParam(tr, use, t('校级集中研修项目学分', 'school-level centralized rate'), A11_1);
-    tr.step('PE-11-rate', A11_1, t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`), {
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_6, [use], {
       params: [use],
     });
     return use.value;
   }
   const d = p.use('defaultRate');
-  tr.step('PE-11-rate', A11_1, t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`), {
+  tr.step('PE-11-rate', A11_1, W_PE_11_RATE_7, [d], {
     params: [d],
   });
   return d.value;
@@ -934,6 +937,36 @@ interface Totals {
 
 const CLASSES = ['online', 'centralized', 'schoolBased'] as const satisfies readonly ModeClass[];
 
+/** The year's figures by mode class, as summed (before the school-based cap changes them). */
+const W_PE_10_SUM = (length: number, raw: ReadonlyArray<{ hours: number; credits: number }>, aboveCounty: number) =>
+  t(
+    `${length} 条记录：${CLASSES.map((c, i) => `${CLASS_ZH[c]} ${fmt(raw[i]!.hours)} 学时、${fmt(raw[i]!.credits)} 学分`).join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
+    `${length} record(s): ${CLASSES.map((c, i) => `${c} ${fmt(raw[i]!.hours)} h, ${fmt(raw[i]!.credits)} credits`).join('; ')}; county or above ${fmt(aboveCounty)} credits`,
+  );
+
+const W_PE_S3_CAP = (sb: number, cap: number) =>
+  t(
+    `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
+    `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
+  );
+
+const W_PE_S3_CAP_2 = (sb: number, cap: number) =>
+  t(
+    `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
+    `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
+  );
+
+const W_PE_10_COUNTED = (hours: number, credits: number) =>
+  t(`计入 ${fmt(hours)} 学时、${fmt(credits)} 学分`, `counted: ${fmt(hours)} h, ${fmt(credits)} credits`);
+
+type Rec = ConvertedRecord<Facts>;
+const IN_CLASS: Record<ModeClass, (r: Rec) => boolean> = {
+  online: (r) => r.conversion.facts.modeClass === 'online',
+  centralized: (r) => r.conversion.facts.modeClass === 'centralized',
+  schoolBased: (r) => r.conversion.facts.modeClass === 'schoolBased',
+};
+const isAboveCounty = (r: Rec): boolean => r.conversion.facts.aboveCounty;
+
 /** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
 function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
   const byClass = {
@@ -942,69 +975,31 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
     schoolBased: { hours: 0, credits: 0 },
   };
   for (const cls of CLASSES) {
-    const rs = recs.filter((r) => r.conversion.facts.modeClass === cls);
-    byClass[cls] = {
-      hours: sum(rs.map((r) => r.conversion.hours ?? 0)),
-      credits: sum(rs.map((r) => r.conversion.credits ?? 0)),
-    };
+    const keep = IN_CLASS[cls];
+    byClass[cls] = { hours: sumOf(recs, hoursOf, keep), credits: sumOf(recs, creditsOf, keep) };
   }
-  const aboveCounty = sum(recs.filter((r) => r.conversion.facts.aboveCounty).map((r) => r.conversion.credits ?? 0));
-  const parts = (lang: 'zh' | 'en') =>
-    CLASSES.map((c) =>
-      lang === 'zh'
-        ? `${CLASS_ZH[c]} ${fmt(byClass[c].hours)} 学时、${fmt(byClass[c].credits)} 学分`
-        : `${c} ${fmt(byClass[c].hours)} h, ${fmt(byClass[c].credits)} credits`,
-    );
-  j.step(
-    'PE-10-sum',
-    A10,
-    t(
-      `${recs.length} 条记录：${parts('zh').join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
-      `${recs.length} record(s): ${parts('en').join('; ')}; county or above ${fmt(aboveCounty)} credits`,
-    ),
-  );
+  const aboveCounty = sumOf(recs, creditsOf, isAboveCounty);
+  // the figures before the school-based cap below changes them
+  const raw = CLASSES.map((c) => ({ ...byClass[c] }));
+  j.step('PE-10-sum', A10, W_PE_10_SUM, [recs.length, raw, aboveCounty]);
   const use = p.use('schoolBasedYearHoursCap');
   const cap = use.value!;
   const sb = byClass.schoolBased.hours;
   const capped = sb > cap;
   if (capped) {
-    j.note(
-      'PE-S3-cap',
-      S3,
-      t(
-        `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
-        `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
-      ),
-      { readings: ['R-PE5'], params: [use] },
-    );
+    j.note('PE-S3-cap', S3, W_PE_S3_CAP, [sb, cap], { readings: ['R-PE5'], params: [use] });
     byClass.schoolBased.hours = cap;
   } else if (sb > 0) {
-    j.step(
-      'PE-S3-cap',
-      S3,
-      t(
-        `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
-        `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
-      ),
-      { readings: ['R-PE5'], params: [use] },
-    );
+    j.step('PE-S3-cap', S3, W_PE_S3_CAP_2, [sb, cap], { readings: ['R-PE5'], params: [use] });
   }
   const tot = {
     capped,
-    hours: sum(Object.values(byClass).map((c) => c.hours)),
-    credits: sum(Object.values(byClass).map((c) => c.credits)),
+    hours: sumOf(CLASSES, (c) => byClass[c].hours),
+    credits: sumOf(CLASSES, (c) => byClass[c].credits),
     byClass,
     aboveCounty,
   };
-  if (capped)
-    j.step(
-      'PE-10-counted',
-      A10,
-      t(
-        `计入 ${fmt(tot.hours)} 学时、${fmt(tot.credits)} 学分`,
-        `counted: ${fmt(tot.hours)} h, ${fmt(tot.credits)} credits`,
-      ),
-    );
+  if (capped) j.step('PE-10-counted', A10, W_PE_10_COUNTED, [tot.hours, tot.credits]);
   return tot;
 }
 
@@ -1029,6 +1024,73 @@ const MODULE_EN: Record<(typeof MODULES)[number], string> = {
   classManagement: 'class management',
   schoolBased: 'school-based study',
 };
+
+const W_PE_13_5_YEARS = (value: number | null) =>
+  t(
+    `学历提高只登记最早的 ${fmt(value)} 个年度：本年度的学历提高记录不计`,
+    `degree study counts in its earliest ${fmt(value)} years only: this year's degree records are not counted`,
+  );
+
+const W_PE_10_NEW_2 = (h: number) =>
+  t(`新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`, `new-teacher onboarding ${fmt(h)} h, not counted in the totals`);
+
+const W_PE_10_CYCLE_SUM = (hours: number, credits: number) =>
+  t(
+    `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
+    `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
+  );
+
+const W_PE_R3_MODULE_2 = () =>
+  t(
+    '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
+    'the module (category) column is blank on every row: treated as absent, module credits not judged',
+  );
+
+const W_PE_8_SELF = () =>
+  t(
+    '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
+    'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
+  );
+
+const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
+const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
+const L_COUNTY_OR_ABOVE_CREDITS = t('县级以上培训学分', 'county-or-above credits');
+const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
+const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
+const L_ONLINE_HOURS_IN_THE_CYCLE = t('网络研修周期学时', 'online hours in the cycle');
+const L_CENTRALIZED_HOURS_IN_THE_CYCLE = t('集中研修周期学时', 'centralized hours in the cycle');
+const L_SCHOOL_BASED_HOURS_IN_THE = t('校本研修周期学时', 'school-based hours in the cycle');
+const L_SCHOOL_BASED_CREDITS = t('校本研修类培训学分', 'school-based credits');
+const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任专题培训学时', 'class-teacher training hours');
+
+/** Each mode class's yearly conditions: their ids and labels, made once. */
+const CLASS_CONDITIONS = Object.fromEntries(
+  CLASSES.map((cls) => [
+    cls,
+    {
+      hoursId: `${cls}Hours`,
+      creditsId: `${cls}Credits`,
+      hours: t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
+      credits: t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
+    },
+  ]),
+) as Record<ModeClass, { hoursId: string; creditsId: string; hours: Text; credits: Text }>;
+const R_PE4 = ['R-PE4'];
+const R_PE4_PE5 = ['R-PE4', 'R-PE5'];
+
+/** Each module's cycle condition: its id, label and records. */
+const MODULE_CONDITIONS = Object.fromEntries(
+  MODULES.map((m) => [
+    m,
+    {
+      id: `module.${m}`,
+      label: t(`${MODULE_ZH[m]}模块学分`, `${MODULE_EN[m]} module credits`),
+      keep: (r: Rec) => r.conversion.facts.category === m,
+    },
+  ]),
+) as Record<(typeof MODULES)[number], { id: string; label: Text; keep: (r: Rec) => boolean }>;
+const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
+const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -1064,48 +1126,29 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     const all = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
     const recs = all.filter(counted);
     if (recs.length < all.length)
-      j.step(
-        'PE-13.5-years',
-        A13_5,
-        t(
-          `学历提高只登记最早的 ${fmt(maxYears.value)} 个年度：本年度的学历提高记录不计`,
-          `degree study counts in its earliest ${fmt(maxYears.value)} years only: this year's degree records are not counted`,
-        ),
-        { params: [maxYears] },
-      );
+      j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
     const tot = yearTotals(recs, p, j);
     yearTotalsList.push(tot);
     const assessed = !beforeHire(j, y, hire, A2);
     j.check(
-      condition('yearHours', t('年度学时', 'hours this year'), 'hours', tot.hours, p.use('yearHours'), A10),
-      condition('yearCredits', t('年度学分', 'credits this year'), 'credits', tot.credits, p.use('yearCredits'), A10),
+      condition('yearHours', L_HOURS_THIS_YEAR, 'hours', tot.hours, p.use('yearHours'), A10),
+      condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
     );
     for (const cls of CLASSES) {
+      const c = CLASS_CONDITIONS[cls];
       j.check(
-        condition(
-          `${cls}Hours`,
-          t(`${CLASS_ZH[cls]}学时`, `${cls} hours`),
-          'hours',
-          tot.byClass[cls].hours,
-          p.use('modeYearHours'),
-          A10,
-          { readings: cls === 'schoolBased' && tot.capped ? ['R-PE4', 'R-PE5'] : ['R-PE4'] },
-        ),
-        condition(
-          `${cls}Credits`,
-          t(`${CLASS_ZH[cls]}学分`, `${cls} credits`),
-          'credits',
-          tot.byClass[cls].credits,
-          p.use('modeYearCredits'),
-          R4,
-          { readings: ['R-PE4'] },
-        ),
+        condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
+          readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
+        }),
+        condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
+          readings: R_PE4,
+        }),
       );
     }
     j.check(
       condition(
         'countyAbove',
-        t('县级以上培训学分', 'county-or-above credits'),
+        L_COUNTY_OR_ABOVE_CREDITS,
         'credits',
         tot.aboveCounty,
         p.use('countyAboveYearCredits'),
@@ -1138,15 +1181,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
     const need = p.use('newTeacherHours');
     const practical = p.use('newTeacherPracticalHours');
-    j.note(
-      'PE-10-new',
-      A10_NEW,
-      t(
-        `新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`,
-        `new-teacher onboarding ${fmt(h)} h, not counted in the totals`,
-      ),
-      { params: [need, practical] },
-    );
+    j.note('PE-10-new', A10_NEW, W_PE_10_NEW_2, [h], { params: [need, practical] });
     if (h < need.value!) {
       issues.push({
         code: 'NEW_TEACHER_HOURS_SHORT',
@@ -1161,103 +1196,50 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       });
     }
   }
-  const hours = sum(years.map((y) => y.hours));
-  const credits = sum(years.map((y) => y.credits));
-  j.step(
-    'PE-10-cycle-sum',
-    A10,
-    t(
-      `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
-      `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
-    ),
-    { readings: tot5(yearTotalsList) ? ['R-PE5'] : [] },
-  );
+  const hours = sumOf(years, yearHours);
+  const credits = sumOf(years, yearCredits);
+  j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
+    readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
+  });
   yearsBeforeHire(j, years, hire, A2);
   // a column blank on every row is as good as absent: its conditions cannot be judged
   const modules = hasValues(ctx, 'category');
   const selfSelected = hasValues(ctx, 'selfSelected');
   if (!modules && ctx.columns.has('category'))
-    j.note(
-      'PE-R3-module',
-      R3,
-      t(
-        '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
-        'the module (category) column is blank on every row: treated as absent, module credits not judged',
-      ),
-      { readings: ['R-PE9'] },
-    );
+    j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
   if (!selfSelected && ctx.columns.has('selfSelected'))
-    j.note(
-      'PE-8-self',
-      A8,
-      t(
-        '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
-        'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
-      ),
-      { readings: ['R-PE9'] },
-    );
-  const cls = (c: ModeClass) => sum(yearTotalsList.map((tot) => tot.byClass[c].hours));
+    j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
+  const cls = (c: ModeClass) => sumOf(yearTotalsList, (tot) => tot.byClass[c].hours);
   const modeCycle = p.use('modeCycleHours');
   j.check(
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, p.use('cycleHours'), A10),
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A10),
-    condition(
-      'onlineCycleHours',
-      t('网络研修周期学时', 'online hours in the cycle'),
-      'hours',
-      cls('online'),
-      modeCycle,
-      R3,
-    ),
-    condition(
-      'centralizedCycleHours',
-      t('集中研修周期学时', 'centralized hours in the cycle'),
-      'hours',
-      cls('centralized'),
-      modeCycle,
-      R3,
-    ),
-    condition(
-      'schoolBasedCycleHours',
-      t('校本研修周期学时', 'school-based hours in the cycle'),
-      'hours',
-      cls('schoolBased'),
-      modeCycle,
-      R3,
-    ),
+    condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, p.use('cycleHours'), A10),
+    condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A10),
+    condition('onlineCycleHours', L_ONLINE_HOURS_IN_THE_CYCLE, 'hours', cls('online'), modeCycle, R3),
+    condition('centralizedCycleHours', L_CENTRALIZED_HOURS_IN_THE_CYCLE, 'hours', cls('centralized'), modeCycle, R3),
+    condition('schoolBasedCycleHours', L_SCHOOL_BASED_HOURS_IN_THE, 'hours', cls('schoolBased'), modeCycle, R3),
     condition(
       'countyAboveCycle',
-      t('县级以上培训学分', 'county-or-above credits'),
+      L_COUNTY_OR_ABOVE_CREDITS,
       'credits',
-      sum(yearTotalsList.map((x) => x.aboveCounty)),
+      sumOf(yearTotalsList, (x) => x.aboveCounty),
       p.use('countyAboveCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
     condition(
       'schoolBasedCycleCredits',
-      t('校本研修类培训学分', 'school-based credits'),
+      L_SCHOOL_BASED_CREDITS,
       'credits',
-      sum(yearTotalsList.map((x) => x.byClass.schoolBased.credits)),
+      sumOf(yearTotalsList, (x) => x.byClass.schoolBased.credits),
       p.use('schoolBasedCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
   );
-  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
-    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
   if (modules) {
     for (const m of MODULES) {
-      j.check(
-        condition(
-          `module.${m}`,
-          t(`${MODULE_ZH[m]}模块学分`, `${MODULE_EN[m]} module credits`),
-          'credits',
-          creditOf((r) => r.conversion.facts.category === m),
-          p.use(`module.${m}`),
-          R3,
-        ),
-      );
+      const c = MODULE_CONDITIONS[m];
+      j.check(condition(c.id, c.label, 'credits', sumOf(all, creditsOf, c.keep), p.use(`module.${m}`), R3));
     }
   }
   if (selfSelected) {
@@ -1271,7 +1253,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
           `self-selected credits (≥ ${share.value! * 100}% of the total)`,
         ),
         'credits',
-        creditOf((r) => r.conversion.facts.selfSelected),
+        sumOf(all, creditsOf, isSelfSelected),
         need,
         A8,
         { params: [share] },
@@ -1282,9 +1264,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     j.check(
       condition(
         'classTeacherHours',
-        t('班主任专题培训学时', 'class-teacher training hours'),
+        L_CLASS_TEACHER_TRAINING_HOURS,
         'hours',
-        sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0)),
+        sumOf(all, hoursOf, isClassTeacher),
         p.use('classTeacherHours'),
         R3,
       ),
@@ -1298,6 +1280,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   });
   return { years, cycle, issues };
 }
+
+const yearHours = (y: YearJudgement): number => y.hours;
+const yearCredits = (y: YearJudgement): number => y.credits;
 
 /** Whether R-PE5's yearly cap cut some year's school-based hours. */
 const tot5 = (list: readonly Totals[]): boolean => list.some((x) => x.capped);

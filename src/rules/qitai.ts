@@ -1,6 +1,6 @@
 // 奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）(奇台县教育局, 2024)
 // — seeds/004_b06b09c6b9aa1bd9.txt. Hours and credits; one fixed cycle 2024–2028.
-import { defineParams, defineReadings, Cite, Params } from './params';
+import { defineParams, defineReadings, Cite, Params, type ParamUse } from './params';
 import {
   RegionRules,
   Trace,
@@ -350,6 +350,9 @@ const QITAI_CATEGORIES: ReadonlySet<Category> = new Set([
   'schoolBased',
 ]);
 
+const W_QT_4_CATEGORY = (zh: string, b: 'schoolBased' | 'requiredProfessional' | 'elective') =>
+  t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`);
+
 function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Bucket {
   if (rec.category && QITAI_CATEGORIES.has(rec.category)) return rec.category as Bucket;
   if (rec.category) {
@@ -377,17 +380,79 @@ function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Buc
     requiredProfessional: '必修（专业课）',
     requiredPublic: '必修（公共课）',
   }[b];
-  tr.step('QT-4-category', S4_2, t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`), {
+  tr.step('QT-4-category', S4_2, W_QT_4_CATEGORY, [zh, b], {
     readings: ['R-QT5'],
   });
   return b;
 }
 
+const W_QT_6_4_2 = (
+  recLevel: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  delivery: 'online' | 'schoolBased',
+  recLevel_: 'national' | 'provincial' | 'prefecture' | 'county' | 'school' | undefined,
+) =>
+  t(
+    `${LEVEL_HIGH_ZH[recLevel]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[delivery]}`,
+    `a ${recLevel_} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${delivery}`,
+  );
+
+const W_QT_5_2_1_FAIL = () =>
+  t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered');
+
+const W_QT_5_2_1 = (
+  hours: number | undefined,
+  per: ParamUse,
+  howZh: string,
+  notZh: string,
+  baseCredits: number,
+  howEn: string,
+  notEn: string,
+) =>
+  t(
+    `基础学分：${fmt(hours)} 学时 ÷ ${pv(per)}（${howZh}${notZh}）= ${fmt(baseCredits)}`,
+    `base credits: ${fmt(hours)} h ÷ ${pv(per)} (${howEn}${notEn}) = ${fmt(baseCredits)}`,
+  );
+
+const W_QT_5_2_2_LECTURER = (value: number, baseCredits: number, k: ParamUse, total: number) =>
+  t(
+    `主讲教师奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
+    `lecturer bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
+  );
+
+const W_QT_5_2_2_FAIR = () =>
+  t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass');
+
+const W_QT_5_2_2_NONE = (
+  level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  grade: 'excellent' | 'good' | 'pass',
+) =>
+  t(
+    `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
+    `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
+  );
+
+const W_QT_5_2_2 = (
+  level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
+  grade: 'excellent' | 'good' | 'pass',
+  value: number,
+  baseCredits: number,
+  k: ParamUse,
+  total: number,
+) =>
+  t(
+    `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+    `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
+  );
+
+const WHY_THE_CONVERSION_RATIO_DEPENDS_ON = t('折算比例取决于培训方式', 'the conversion ratio depends on the mode');
+const WHY_CREDITS_ARE_CONVERTED_FROM_HOURS = t('学分由学时折算', 'credits are converted from hours');
+const WHY_THE_LECTURER_BONUS_DEPENDS_ON = t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level');
+const WHY_THE_BONUS_DEPENDS_ON_THE = t('奖励学分取决于项目级别', 'the bonus depends on the level');
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('折算比例取决于培训方式', 'the conversion ratio depends on the mode')))
-    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_RATIO_DEPENDS_ON)) return tr.done(null, null);
   let base: Base | undefined = BASE[rec.mode];
   if (!base) {
     tr.issue(
@@ -411,27 +476,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   tr.facts.high = rec.level !== undefined && HIGH.has(rec.level);
   if (tr.facts.high && base !== 'centralized') {
     // R-QT8: 国培 and 区培 hours are centralized hours, whatever the delivery
-    tr.step(
-      'QT-6.4.2',
-      S6_4_2,
-      t(
-        `${LEVEL_HIGH_ZH[rec.level!]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[base]}`,
-        `a ${rec.level} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${base}`,
-      ),
-      { readings: ['R-QT8'] },
-    );
+    const delivery = base;
+    tr.step('QT-6.4.2', S6_4_2, W_QT_6_4_2, [rec.level!, delivery, rec.level], { readings: ['R-QT8'] });
     base = 'centralized';
   }
   tr.facts.degree = rec.mode === 'degree';
-  if (!requireField(tr, ctx, rec.hours, 'hours', t('学分由学时折算', 'credits are converted from hours')))
-    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_ARE_CONVERTED_FROM_HOURS)) return tr.done(null, null);
   if (rec.grade === 'fail') {
     // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
-    tr.step(
-      'QT-5.2.1-fail',
-      S5_2_1,
-      t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered'),
-    );
+    tr.step('QT-5.2.1-fail', S5_2_1, W_QT_5_2_1_FAIL, []);
     return tr.done(0, 0);
   }
   const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
@@ -451,10 +504,8 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   tr.step(
     'QT-5.2.1',
     rec.mode === 'degree' ? S5_2_3 : S5_2_1,
-    t(
-      `基础学分：${fmt(rec.hours)} 学时 ÷ ${pv(per)}（${how.zh}${not.zh}）= ${fmt(baseCredits)}`,
-      `base credits: ${fmt(rec.hours)} h ÷ ${pv(per)} (${how.en}${not.en}) = ${fmt(baseCredits)}`,
-    ),
+    W_QT_5_2_1,
+    [rec.hours, per, how.zh, not.zh, baseCredits, how.en, not.en],
     { readings: byDelivery ? [...readings, 'R-QT8'] : readings, params: [per] },
   );
   if (rec.mode === 'degree') {
@@ -462,21 +513,13 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     return tr.done(rec.hours, baseCredits);
   }
   if (lecturer) {
-    if (
-      !requireField(tr, ctx, rec.level, 'level', t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level'))
-    )
-      return tr.done(rec.hours, null);
+    if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURER_BONUS_DEPENDS_ON)) return tr.done(rec.hours, null);
     const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
     const total = product(baseCredits, add(1, k.value!));
-    tr.step(
-      'QT-5.2.2-lecturer',
-      S5_2_2,
-      t(
-        `主讲教师奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
-        `lecturer bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
-      ),
-      { readings: ['R-QT1'], params: [k] },
-    );
+    tr.step('QT-5.2.2-lecturer', S5_2_2, W_QT_5_2_2_LECTURER, [k.value!, baseCredits, k, total], {
+      readings: ['R-QT1'],
+      params: [k],
+    });
     return tr.done(rec.hours, total);
   }
   if (rec.grade === undefined) {
@@ -490,44 +533,39 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       );
     if (!tr.facts.high) return tr.done(rec.hours, baseCredits);
   }
-  if (!requireField(tr, ctx, rec.level, 'level', t('奖励学分取决于项目级别', 'the bonus depends on the level')))
-    return tr.done(rec.hours, baseCredits);
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_BONUS_DEPENDS_ON_THE)) return tr.done(rec.hours, baseCredits);
   let grade: Grade = rec.grade ?? 'pass';
   if (grade === 'fair') {
     // Qitai grades 合格/良好/优秀 only; a 70–79 score or 中 is a pass here.
-    tr.step(
-      'QT-5.2.2-fair',
-      S5_2_2,
-      t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass'),
-      { readings: ['R-QT7'] },
-    );
+    tr.step('QT-5.2.2-fair', S5_2_2, W_QT_5_2_2_FAIR, [], { readings: ['R-QT7'] });
     grade = 'pass';
   }
-  const key = `bonus.${HIGH.has(rec.level) ? 'high' : 'low'}.${grade}` as const;
+  const level = rec.level;
+  const key = `bonus.${HIGH.has(level) ? 'high' : 'low'}.${grade}` as const;
   if (!p.has(key)) {
-    tr.step(
-      'QT-5.2.2-none',
-      S5_2_2,
-      t(
-        `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
-        `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
-      ),
-    );
+    tr.step('QT-5.2.2-none', S5_2_2, W_QT_5_2_2_NONE, [level, grade]);
     return tr.done(rec.hours, baseCredits);
   }
   const k = p.use(key);
   const total = product(baseCredits, add(1, k.value!));
-  tr.step(
-    'QT-5.2.2',
-    S5_2_2,
-    t(
-      `${HIGH.has(rec.level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(k.value! * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-      `${HIGH.has(rec.level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(k.value! * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-    ),
-    { params: [k] },
-  );
+  tr.step('QT-5.2.2', S5_2_2, W_QT_5_2_2, [level, grade, k.value!, baseCredits, k, total], { params: [k] });
   return tr.done(rec.hours, total);
 }
+
+const W_QT_6_3_SUM = (length: number, hours: number, credits: number, high: number, onboarding: number) =>
+  t(
+    `${length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
+    `${length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
+  );
+
+const W_QT_6_3_STAND_IN = (high: number) =>
+  t(
+    `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
+    `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
+  );
+
+const L_TRAINING_HOURS_THIS_YEAR = t('年度岗位培训学时', 'training hours this year');
+const L_CREDITS_THIS_YEAR_FOR_REFERENCE = t('年度学分（参考）', 'credits this year (for reference)');
 
 function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
   const j = new Judging('QT');
@@ -537,45 +575,78 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
   const credits = sum(counted.map((r) => r.conversion.credits ?? 0));
   const high = sum(counted.filter((r) => r.conversion.facts.high).map((r) => r.conversion.hours ?? 0));
-  j.step(
-    'QT-6.3-sum',
-    S6_3,
-    t(
-      `${counted.length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
-      `${counted.length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
-    ),
-    { readings: onboarding ? ['R-QT6'] : [] },
-  );
+  j.step('QT-6.3-sum', S6_3, W_QT_6_3_SUM, [counted.length, hours, credits, high, onboarding], {
+    readings: onboarding ? ['R-QT6'] : [],
+  });
   const yearHours = p.use('yearHours');
-  if (high >= yearHours.value!)
-    j.note(
-      'QT-6.3-stand-in',
-      S6_3,
-      t(
-        `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
-        `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
-      ),
-      { params: [yearHours] },
-    );
+  if (high >= yearHours.value!) j.note('QT-6.3-stand-in', S6_3, W_QT_6_3_STAND_IN, [high], { params: [yearHours] });
   const assessed = !beforeHire(j, y, input.facts.hireYear, S3);
   j.check(
-    condition('yearHours', t('年度岗位培训学时', 'training hours this year'), 'hours', hours, yearHours, S6_3, {
+    condition('yearHours', L_TRAINING_HOURS_THIS_YEAR, 'hours', hours, yearHours, S6_3, {
       readings: ['R-QT3'],
     }),
     // R-QT3: the year passes on hours; the credits of 六(三) are shown for reference only.
-    condition(
-      'yearCredits',
-      t('年度学分（参考）', 'credits this year (for reference)'),
-      'credits',
-      credits,
-      p.use('yearCredits'),
-      S6_3,
-      { advisory: true, readings: ['R-QT3'] },
-    ),
+    condition('yearCredits', L_CREDITS_THIS_YEAR_FOR_REFERENCE, 'credits', credits, p.use('yearCredits'), S6_3, {
+      advisory: true,
+      readings: ['R-QT3'],
+    }),
   );
   const pass = assessed ? allMet(j.conditions) : null;
   return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
 }
+
+const W_QT_5_1_SUM = (hours: number, required: number, pub: number, e0: number, s0: number, credits: number) =>
+  t(
+    `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(e0)}、校本 ${fmt(s0)}，共 ${fmt(credits)} 学分`,
+    `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(e0)}, school-based ${fmt(s0)}: ${fmt(credits)} credits`,
+  );
+
+const W_QT_5_1_OFFSET = (value: number | null, zh: '选修' | '校本', moved: number, name: 'schoolBased' | 'elective') =>
+  t(
+    `必修超出${fmt(value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
+    `${fmt(moved)} required credits above ${fmt(value)} fill the ${name} shortfall`,
+  );
+
+const W_QT_5_1_OFFSET_2 = (
+  zh: '选修' | '校本',
+  short: number,
+  value: number | null,
+  name: 'schoolBased' | 'elective',
+) =>
+  t(
+    `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(value)}学分的部分可折抵`,
+    `${name} is ${fmt(short)} credits short; no required credits above ${fmt(value)} are left to fill it`,
+  );
+
+const W_QT_6_4_2_DEGREE = () =>
+  t(
+    '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论',
+    'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide',
+  );
+
+const W_QT_6_4_3 = () =>
+  t(
+    '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
+    'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided',
+  );
+
+const W_QT_6_4_3_2 = () =>
+  t(
+    '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标',
+    'assessment failed: certification needs both training and assessment',
+  );
+
+const W_QT_6_4_3_3 = () => t('考核合格', 'assessment passed');
+
+const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
+const L_REQUIRED_CREDITS = t('必修课程学分', 'required credits');
+const L_PUBLIC_COURSE_CREDITS = t('公共课学分', 'public-course credits');
+const L_ELECTIVE_CREDITS_WITH_OFFSETS = t('选修课程学分（含必修折抵）', 'elective credits (with offsets)');
+const L_SCHOOL_BASED_CREDITS_WITH_OFFSETS = t('校本课程学分（含必修折抵）', 'school-based credits (with offsets)');
+const L_NEW_TEACHER_ONBOARDING_CREDITS_SEPARATE = t(
+  '新任教师适岗培训学分（单独计）',
+  'new-teacher onboarding credits (separate)',
+);
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -599,14 +670,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   let schoolBased = bucket('schoolBased');
   const credits = sum([required, elective, schoolBased]);
   const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
-  j.step(
-    'QT-5.1-sum',
-    S5_1,
-    t(
-      `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(elective)}、校本 ${fmt(schoolBased)}，共 ${fmt(credits)} 学分`,
-      `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(elective)}, school-based ${fmt(schoolBased)}: ${fmt(credits)} credits`,
-    ),
-  );
+  // the offsets below change elective and schoolBased: the step says them as summed
+  const [e0, s0] = [elective, schoolBased];
+  j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, required, pub, e0, s0, credits]);
   // R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one.
   const reqMin = p.use('requiredCredits');
   let excess = Math.max(0, sub(required, reqMin.value!));
@@ -622,49 +688,33 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     if (moved > 0) {
       setv(add(get(), moved));
       excess = sub(excess, moved);
-      j.note(
-        'QT-5.1-offset',
-        S5_1,
-        t(
-          `必修超出${fmt(reqMin.value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
-          `${fmt(moved)} required credits above ${fmt(reqMin.value)} fill the ${name} shortfall`,
-        ),
-        { readings: ['R-QT4'], params: [reqMin, min] },
-      );
+      j.note('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET, [reqMin.value, zh, moved, name], {
+        readings: ['R-QT4'],
+        params: [reqMin, min],
+      });
     } else {
-      j.step(
-        'QT-5.1-offset',
-        S5_1,
-        t(
-          `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(reqMin.value)}学分的部分可折抵`,
-          `${name} is ${fmt(short)} credits short; no required credits above ${fmt(reqMin.value)} are left to fill it`,
-        ),
-        { readings: ['R-QT4'], params: [reqMin, min] },
-      );
+      j.step('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET_2, [zh, short, reqMin.value, name], {
+        readings: ['R-QT4'],
+        params: [reqMin, min],
+      });
     }
   }
   const hire = input.facts.hireYear;
   yearsBeforeHire(j, years, hire, S3);
   const conditions = [
-    condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), S5_1, {
+    condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('requiredCredits', t('必修课程学分', 'required credits'), 'credits', required, reqMin, S5_1, {
+    condition('requiredCredits', L_REQUIRED_CREDITS, 'credits', required, reqMin, S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('publicCredits', t('公共课学分', 'public-course credits'), 'credits', pub, p.use('publicCredits'), S5_1),
-    condition(
-      'electiveCredits',
-      t('选修课程学分（含必修折抵）', 'elective credits (with offsets)'),
-      'credits',
-      elective,
-      p.use('electiveCredits'),
-      S5_1,
-      { readings: ['R-QT4'] },
-    ),
+    condition('publicCredits', L_PUBLIC_COURSE_CREDITS, 'credits', pub, p.use('publicCredits'), S5_1),
+    condition('electiveCredits', L_ELECTIVE_CREDITS_WITH_OFFSETS, 'credits', elective, p.use('electiveCredits'), S5_1, {
+      readings: ['R-QT4'],
+    }),
     condition(
       'schoolBasedCredits',
-      t('校本课程学分（含必修折抵）', 'school-based credits (with offsets)'),
+      L_SCHOOL_BASED_CREDITS_WITH_OFFSETS,
       'credits',
       schoolBased,
       p.use('schoolBasedCredits'),
@@ -677,7 +727,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     conditions.push(
       condition(
         'newTeacherCredits',
-        t('新任教师适岗培训学分（单独计）', 'new-teacher onboarding credits (separate)'),
+        L_NEW_TEACHER_ONBOARDING_CREDITS_SEPARATE,
         'credits',
         nt,
         p.use('newTeacherCredits'),
@@ -689,39 +739,17 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   // 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures
   const training = allMet(conditions);
   const degree = !training && all.some((r) => r.conversion.facts.degree && (r.conversion.credits ?? 0) > 0);
-  if (degree)
-    j.note(
-      'QT-6.4.2-degree',
-      S6_4_2_DEGREE,
-      t(
-        '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论',
-        'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide',
-      ),
-    );
+  if (degree) j.note('QT-6.4.2-degree', S6_4_2_DEGREE, W_QT_6_4_2_DEGREE, []);
   j.check(...conditions);
   // 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column
   let pass = training || degree;
   if (input.facts.assessment === undefined) {
-    j.note(
-      'QT-6.4.3',
-      S6_4_3,
-      t(
-        '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
-        'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided',
-      ),
-    );
+    j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3, []);
   } else if (!input.facts.assessment) {
     pass = false;
-    j.note(
-      'QT-6.4.3',
-      S6_4_3,
-      t(
-        '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标',
-        'assessment failed: certification needs both training and assessment',
-      ),
-    );
+    j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3_2, []);
   } else {
-    j.note('QT-6.4.3', S6_4_3, t('考核合格', 'assessment passed'));
+    j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3_3, []);
   }
   return {
     years,

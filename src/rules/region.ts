@@ -4,7 +4,7 @@
 // The tools carry no rule of any region: numbers and articles stay in the region files.
 import type { Cite, ParamDef, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
-import { t, Text } from '../core/text';
+import { deferred, t, Text } from '../core/text';
 import { articleEn } from '../core/cite';
 import type {
   SchoolFlag,
@@ -134,14 +134,57 @@ export interface RegionRules<K extends string = string, F = unknown> {
 
 type StepExtra = { readings?: readonly string[] | undefined; params?: readonly ParamUse[] | undefined };
 
+/**
+ * A step's words as a module-level template and the values it reads, taken when the step is: the report
+ * renders a record's explanation once, in one language, and most records' steps are never shown at all, so
+ * building both languages of every step up front was most of a conversion's cost. The template is never a
+ * closure over the computation, which would keep all of its variables alive with the step.
+ */
+export type Words<A extends unknown[]> = (...args: A) => Text;
+
+/** A step whose detail is made from its template and values each time it is read. */
+class LazyStep<A extends unknown[]> implements Step {
+  constructor(
+    readonly rule: string,
+    readonly cite: Cite,
+    private readonly _words: Words<A>,
+    private readonly _values: A,
+    // the caller's arrays, never changed after the step is taken (every one is a fresh or constant list)
+    public readings: string[] | undefined,
+    public params: ParamUse[] | undefined,
+  ) {}
+
+  get detail(): Text {
+    return this._words(...this._values);
+  }
+}
+
+const NO_EXTRA: StepExtra = {};
+
 /** Collects the steps of one computation in the order they are applied. */
 export class Steps {
   readonly steps: Step[] = [];
 
-  step(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
+  step(rule: string, cite: Cite, detail: Text, extra?: StepExtra): this;
+  step<A extends unknown[]>(rule: string, cite: Cite, words: Words<A>, values: A, extra?: StepExtra): this;
+  step<A extends unknown[]>(
+    rule: string,
+    cite: Cite,
+    detail: Text | Words<A>,
+    values?: A | StepExtra,
+    more?: StepExtra,
+  ): this {
+    const lazy = typeof detail === 'function';
+    const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
+    const readings = extra.readings?.length ? (extra.readings as string[]) : undefined;
+    const params = extra.params?.length ? (extra.params as ParamUse[]) : undefined;
+    if (lazy) {
+      this.steps.push(new LazyStep(rule, cite, detail, values as A, readings, params));
+      return this;
+    }
     const s: Step = { rule, cite, detail };
-    if (extra.readings?.length) s.readings = [...extra.readings];
-    if (extra.params?.length) s.params = [...extra.params];
+    if (readings) s.readings = [...readings];
+    if (params) s.params = [...params];
     this.steps.push(s);
     return this;
   }
@@ -168,7 +211,8 @@ export class Trace<F> extends Steps {
     return {
       hours: hours === null ? null : round2(hours),
       credits: credits === null ? null : round2(credits),
-      steps: this.steps,
+      // an array that grew by pushing keeps room for 16 steps; every record's conversion is kept
+      steps: this.steps.slice(),
       issues: this.issues,
       counted: this.counted,
       facts: this.facts,
@@ -191,39 +235,105 @@ export class Judging extends Steps {
     super();
   }
 
-  note(rule: string, cite: Cite, detail: Text, extra: StepExtra = {}): this {
-    this.step(rule, cite, detail, extra);
-    const readings = extra.readings ?? [];
-    this.notes.push(
-      t(
-        `${detail.zh}（${[cite.article, ...readings].join('，')}）`,
-        `${detail.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
-      ),
-    );
+  note(rule: string, cite: Cite, detail: Text, extra?: StepExtra): this;
+  note<A extends unknown[]>(rule: string, cite: Cite, words: Words<A>, values: A, extra?: StepExtra): this;
+  note<A extends unknown[]>(
+    rule: string,
+    cite: Cite,
+    detail: Text | Words<A>,
+    values?: A | StepExtra,
+    more?: StepExtra,
+  ): this {
+    const lazy = typeof detail === 'function';
+    const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
+    if (lazy) this.step(rule, cite, detail, values as A, extra);
+    else this.step(rule, cite, detail, extra);
+    const d = lazy ? deferred(detail, values as A) : detail;
+    this.notes.push(deferred(noteWords, [d, cite, extra.readings ?? []]));
     return this;
   }
 
   /** Record conditions, each with the step that compares its figure with its requirement. */
   check(...conditions: Condition[]): this {
+    let rules = CONDITION_RULES.get(this.prefix);
+    if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
     for (const c of conditions) {
       this.conditions.push(c);
-      this.step(`${this.prefix}-${c.id}`, c.cite, conditionDetail(c), { readings: c.readings, params: c.params });
+      let rule = rules.get(c.id);
+      if (rule === undefined) rules.set(c.id, (rule = `${this.prefix}-${c.id}`));
+      this.steps.push(new ConditionStep(rule, c));
     }
     return this;
   }
 
+  // Every teacher's years and cycle are kept to the end of a check: their lists are copied to their size (a
+  // list that grew by pushing keeps room for 16 more), and the fields the verdict adds exist from the start.
+
   /** The year's judgement: its figures, and the conditions, notes and steps collected here. */
   year(year: number, f: { hours: number; credits: number; pass: boolean | null; undefinedCredits: number }) {
-    const y: YearJudgement = { year, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
-    return y;
+    return {
+      year,
+      hours: f.hours,
+      credits: f.credits,
+      pass: f.pass,
+      undefinedCredits: f.undefinedCredits,
+      conditions: this.conditions.slice(),
+      notes: this.notes.slice(),
+      steps: this.steps.slice(),
+      status: undefined,
+      undecided: undefined,
+      why: undefined,
+    } as YearJudgement;
   }
 
   /** The cycle's judgement, as a year's. */
   cycle(start: number, end: number, f: { hours: number; credits: number; pass: boolean; undefinedCredits: number }) {
-    const c: CycleJudgement = { start, end, ...f, conditions: this.conditions, notes: this.notes, steps: this.steps };
-    return c;
+    return {
+      start,
+      end,
+      hours: f.hours,
+      credits: f.credits,
+      pass: f.pass,
+      undefinedCredits: f.undefinedCredits,
+      conditions: this.conditions.slice(),
+      notes: this.notes.slice(),
+      steps: this.steps.slice(),
+      status: undefined,
+      undecided: undefined,
+      why: undefined,
+    } as CycleJudgement;
   }
 }
+
+/** A region's condition step ids (`HN-yearCredits`), one string each. */
+const CONDITION_RULES = new Map<string, Map<string, string>>();
+
+/** The step of a condition: its comparison in words, its article, readings and parameters the condition's. */
+class ConditionStep implements Step {
+  constructor(
+    readonly rule: string,
+    private readonly _condition: Condition,
+  ) {}
+  get cite(): Cite {
+    return this._condition.cite;
+  }
+  get readings(): string[] | undefined {
+    return this._condition.readings?.length ? this._condition.readings : undefined;
+  }
+  get params(): ParamUse[] | undefined {
+    return this._condition.params?.length ? this._condition.params : undefined;
+  }
+  get detail(): Text {
+    return conditionDetail(this._condition);
+  }
+}
+
+/** A note: a step's words with its article and readings. */
+const noteWords = (d: Text, cite: Cite, readings: readonly string[]) =>
+  t(
+    `${d.zh}（${[cite.article, ...readings].join('，')}）`,
+    `${d.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
+  );
 
 const UNIT_WORDS: Record<Unit, Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
 
@@ -285,7 +395,19 @@ export function requireField<T>(
   return false;
 }
 
+const W_UNDEFINED = (zh: string, key: string, en: string) =>
+  t(
+    `${zh}：原文未规定（参数 ${key}），不计算学分`,
+    `${en}: not defined by the source text (parameter ${key}); no credits computed`,
+  );
+
 /** A gap in the source text: say so, name the parameter to override, and compute nothing. */
+const undefinedMessage = (label: Text, key: string) =>
+  t(
+    `${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${key}`,
+    `${label.en} is not defined by the source text, so no credits are computed; set the override ${key} if your authority has fixed it`,
+  );
+
 export function undefinedParam(
   tr: Trace<unknown>,
   use: ParamUse,
@@ -293,25 +415,8 @@ export function undefinedParam(
   cite: Cite,
   readings: string[] = [],
 ): null {
-  tr.step(
-    'UNDEFINED',
-    cite,
-    t(
-      `${label.zh}：原文未规定（参数 ${use.key}），不计算学分`,
-      `${label.en}: not defined by the source text (parameter ${use.key}); no credits computed`,
-    ),
-    { readings },
-  );
-  tr.issue(
-    'RULE_UNDEFINED',
-    'warning',
-    'credits',
-    t(
-      `${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${use.key}`,
-      `${label.en} is not defined by the source text, so no credits are computed; set the override ${use.key} if your authority has fixed it`,
-    ),
-    cite,
-  );
+  tr.step('UNDEFINED', cite, W_UNDEFINED, [label.zh, use.key, label.en], { readings });
+  tr.issue('RULE_UNDEFINED', 'warning', 'credits', deferred(undefinedMessage, [label, use.key]), cite);
   tr.issues[tr.issues.length - 1]!.param = use.key;
   return null;
 }
@@ -329,6 +434,56 @@ export interface LecturerRule {
   cite: Cite;
 }
 
+const W_ROLE_OTHER = (
+  r: string,
+  m: string,
+  role: 'host' | 'member' | 'student' | 'participant' | 'mentor' | 'apprentice' | 'lecturer' | 'expert' | 'instructor',
+  mode:
+    | 'centralized'
+    | 'followAlong'
+    | 'online'
+    | 'schoolBased'
+    | 'exam'
+    | 'lecture'
+    | 'mentorship'
+    | 'degree'
+    | 'studio'
+    | 'research'
+    | 'competition'
+    | 'newTeacher'
+    | 'classTeacher'
+    | 'selfStudy'
+    | 'support'
+    | undefined,
+) =>
+  t(
+    `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
+    `role ${role}: the region's text gives this role nothing of its own; counted as ${mode}`,
+  );
+
+const W_ROLE_LECTURER = (
+  r: string,
+  m: string,
+  role: 'host' | 'member' | 'student' | 'participant' | 'mentor' | 'apprentice' | 'lecturer' | 'expert' | 'instructor',
+  mode:
+    | 'centralized'
+    | 'followAlong'
+    | 'online'
+    | 'schoolBased'
+    | 'exam'
+    | 'lecture'
+    | 'mentorship'
+    | 'degree'
+    | 'studio'
+    | 'research'
+    | 'competition'
+    | 'newTeacher'
+    | 'classTeacher'
+    | 'selfStudy'
+    | 'support'
+    | undefined,
+) => t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${mode}: counted as lecturing`);
+
 /**
  * Whether a record is lecturing: its mode says so (主讲、授课), or a teaching role does on a
  * training activity. The same role on a mode in which the teacher is the one examined or
@@ -343,14 +498,7 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
   const r = displayName(ROLE_VOCAB, role);
   const m = displayName(MODE_VOCAB, rec.mode);
   if (!rule.roles.has(role)) {
-    tr.step(
-      'ROLE-other',
-      rule.cite,
-      t(
-        `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
-        `role ${role}: the region's text gives this role nothing of its own; counted as ${rec.mode}`,
-      ),
-    );
+    tr.step('ROLE-other', rule.cite, W_ROLE_OTHER, [r, m, role, rec.mode]);
     return false;
   }
   if (!rule.training.has(rec.mode)) {
@@ -367,13 +515,12 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
     );
     return false;
   }
-  tr.step(
-    'ROLE-lecturer',
-    rule.cite,
-    t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${rec.mode}: counted as lecturing`),
-  );
+  tr.step('ROLE-lecturer', rule.cite, W_ROLE_LECTURER, [r, m, role, rec.mode]);
   return true;
 }
+
+const W_HIRE_BEFORE = (hire: number) =>
+  t(`入职年度 ${hire} 之前的年度不考核`, `a year before the hire year ${hire} is not assessed`);
 
 /**
  * 在职教师: every text binds serving teachers only, so a year before the teacher's hire year is not
@@ -382,11 +529,7 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
  */
 export function beforeHire(j: Judging, year: number, hire: number | undefined, cite: Cite): boolean {
   if (hire === undefined || year >= hire) return false;
-  j.step(
-    'HIRE-before',
-    cite,
-    t(`入职年度 ${hire} 之前的年度不考核`, `a year before the hire year ${hire} is not assessed`),
-  );
+  j.step('HIRE-before', cite, W_HIRE_BEFORE, [hire]);
   const why = hireWhy(cite);
   j.notes.push(
     t(`入职年度 ${hire} 之前的年度不考核（${why}）`, `a year before the hire year ${hire} is not assessed (${why})`),
@@ -426,6 +569,8 @@ export function pv(use: ParamUse): string {
  * and the condition records it), or a figure derived from parameters named in `opts.params` (a share of the
  * total …).
  */
+const NO_OPTIONS = {};
+
 export function condition(
   id: string,
   label: Text,
@@ -439,14 +584,24 @@ export function condition(
     readings?: string[];
     note?: Text;
     params?: ParamUse[];
-  } = {},
+  } = NO_OPTIONS,
 ): Condition {
   const kind = opts.kind ?? 'min';
   const a = round2(actual);
-  const params = [...(typeof required === 'number' ? [] : [required]), ...(opts.params ?? [])];
+  const more = opts.params;
+  // the requirement's parameter first, then those it is derived with (a list only when there is one)
+  const params =
+    typeof required === 'number'
+      ? more?.length
+        ? more.slice()
+        : undefined
+      : more?.length
+        ? [required, ...more]
+        : [required];
   const need = typeof required === 'number' ? required : required.value;
   if (need === null) throw new Error(`condition ${id}: parameter ${(required as ParamUse).key} is UNDEFINED`);
-  const c: Condition = {
+  // every field in the literal: a teacher's conditions are kept to the end of a check, each in one object
+  return {
     id,
     label,
     unit,
@@ -456,16 +611,16 @@ export function condition(
     met: kind === 'min' ? a >= need : a <= need,
     advisory: opts.advisory ?? false,
     cite,
+    readings: opts.readings?.length ? opts.readings : undefined,
+    params,
+    note: opts.note || undefined,
   };
-  if (opts.readings?.length) c.readings = opts.readings;
-  if (params.length) c.params = params;
-  if (opts.note) c.note = opts.note;
-  return c;
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */
 export function allMet(conditions: Condition[]): boolean {
-  return conditions.every((c) => c.advisory || c.met);
+  for (let i = 0; i < conditions.length; i++) if (!(conditions[i]!.advisory || conditions[i]!.met)) return false;
+  return true;
 }
 
 /** Group a teacher's counted records by year. */
@@ -489,9 +644,18 @@ export function yearsOf(start: number, end: number): number[] {
 
 /** Records whose credits could not be computed because a number is UNDEFINED. */
 export function countUndefined(records: readonly ConvertedRecord<unknown>[]): number {
-  return records.filter((r) => r.conversion.counted && r.conversion.credits === null && r.conversion.hours !== null)
-    .length;
+  let n = 0;
+  for (let i = 0; i < records.length; i++) {
+    const c = records[i]!.conversion;
+    if (c.counted && c.credits === null && c.hours !== null) n++;
+  }
+  return n;
 }
+
+/** A record's hours and credits for sumOf (nothing counts as 0), and whether it counts at all. */
+export const hoursOf = (r: ConvertedRecord<unknown>): number => r.conversion.hours ?? 0;
+export const creditsOf = (r: ConvertedRecord<unknown>): number => r.conversion.credits ?? 0;
+export const isCounted = (r: ConvertedRecord<unknown>): boolean => r.conversion.counted;
 
 export const FIELD_NAMES: Partial<Record<Field, Text>> = {
   teacherId: t('身份证号', 'teacher ID'),

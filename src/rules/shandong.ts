@@ -1,7 +1,7 @@
 // 山东省中小学教师继续教育学分管理办法 — seeds/001_451193a284549591.txt
 // Credits only, 1 学时 = 1 学分. The dates in the source are corrupted (国发〔2024〕41号
 // is really 国发〔2012〕41号); no number used here depends on them.
-import { defineParams, defineReadings, Cite, Params } from './params';
+import { defineParams, defineReadings, Cite, Params, type ParamUse } from './params';
 import {
   RegionRules,
   Trace,
@@ -223,11 +223,59 @@ const LECTURER: LecturerRule = {
   cite: A17,
 };
 
+const W_SD_14_FAIL = () => t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits');
+
+const W_SD_15 = (c: ParamUse) =>
+  t(
+    `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
+    `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
+  );
+
+const W_SD_16_NEW = (value: number | null, c: ParamUse) =>
+  t(
+    `新任教师试用期培训（不少于 ${fmt(value)} 学时）考核合格：记 ${pv(c)} 学分`,
+    `new-teacher probation training (at least ${fmt(value)} h) passed: ${pv(c)} credits`,
+  );
+
+const W_SD_17_SCHOOL = (hours: number | undefined, rate: ParamUse, credits: number) =>
+  t(
+    `校级主讲按校本培训计：${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+    `school-level lecturing counts as school-based training: ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+  );
+
+const W_SD_17 = (hours: number | undefined, m: ParamUse, credits: number) =>
+  t(
+    `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
+    `lecturer, course expert or instructor in county-or-above training: ${fmt(hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
+  );
+
+const W_SD_18 = (
+  mode: 'schoolBased' | 'selfStudy',
+  hours: number | undefined,
+  rate: ParamUse,
+  credits: number,
+  value: number | null,
+) =>
+  t(
+    `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(value)}）`,
+    `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(value)} a cycle)`,
+  );
+
+const W_SD_14 = (hours: number | undefined, rate: ParamUse, credits: number) =>
+  t(
+    `${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
+    `${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
+  );
+
+const WHY_THE_CONVERSION_DEPENDS_ON_IT = t('无法确定折算办法', 'the conversion depends on it');
+const WHY_LECTURING_CREDITS_DEPEND_ON_THE = t('主讲学分取决于培训层次', 'lecturing credits depend on the level');
+const WHY_THE_HOURS_TAUGHT_ARE_REGISTERED = t('按承担的培训学时登记', 'the hours taught are registered');
+const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', t('无法确定折算办法', 'the conversion depends on it')))
-    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
   // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
   const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   const f = tr.facts;
@@ -241,35 +289,19 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
-    tr.step('SD-14-fail', A14, t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits'));
+    tr.step('SD-14-fail', A14, W_SD_14_FAIL, []);
     return tr.done(0, 0);
   }
   switch (mode) {
     case 'degree': {
       const c = p.use('degreeCredits');
-      tr.step(
-        'SD-15',
-        A15,
-        t(
-          `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
-          `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
-        ),
-        { params: [c] },
-      );
+      tr.step('SD-15', A15, W_SD_15, [c], { params: [c] });
       return tr.done(rec.hours ?? 0, c.value);
     }
     case 'newTeacher': {
       const c = p.use('newTeacherCredits');
       const min = p.use('newTeacherMinHours');
-      tr.step(
-        'SD-16-new',
-        A16,
-        t(
-          `新任教师试用期培训（不少于 ${fmt(min.value)} 学时）考核合格：记 ${pv(c)} 学分`,
-          `new-teacher probation training (at least ${fmt(min.value)} h) passed: ${pv(c)} credits`,
-        ),
-        { params: [c, min] },
-      );
+      tr.step('SD-16-new', A16, W_SD_16_NEW, [min.value, c], { params: [c, min] });
       if (rec.hours === undefined || rec.hours < min.value!) {
         tr.issue(
           'NEW_TEACHER_HOURS_SHORT',
@@ -288,57 +320,34 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     case 'lecture': {
       // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
       const school = rec.mode === 'schoolBased' || rec.level === 'school';
-      if (
-        !school &&
-        !requireField(tr, ctx, rec.level, 'level', t('主讲学分取决于培训层次', 'lecturing credits depend on the level'))
-      )
+      if (!school && !requireField(tr, ctx, rec.level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE))
         return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按承担的培训学时登记', 'the hours taught are registered')))
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_HOURS_TAUGHT_ARE_REGISTERED)) return tr.done(null, null);
       if (school) {
         tr.facts.schoolBased = true;
         const rate = p.use('schoolBasedCreditsPerHour');
         const credits = product(rec.hours, rate.value!);
-        tr.step(
-          'SD-17-school',
-          A18,
-          t(
-            `校级主讲按校本培训计：${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-            `school-level lecturing counts as school-based training: ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-          ),
-          { readings: ['R-SD1', 'R-SD2'], params: [rate] },
-        );
+        tr.step('SD-17-school', A18, W_SD_17_SCHOOL, [rec.hours, rate, credits], {
+          readings: ['R-SD1', 'R-SD2'],
+          params: [rate],
+        });
         return tr.done(rec.hours, credits);
       }
       const m = p.use('lecturerMultiplier');
       const credits = product(rec.hours, m.value!);
-      tr.step(
-        'SD-17',
-        A17,
-        t(
-          `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(rec.hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
-          `lecturer, course expert or instructor in county-or-above training: ${fmt(rec.hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
-        ),
-        { params: [m] },
-      );
+      tr.step('SD-17', A17, W_SD_17, [rec.hours, m, credits], { params: [m] });
       return tr.done(rec.hours, credits);
     }
     case 'schoolBased':
     case 'selfStudy': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', t('按学时计学分', 'credits follow hours')))
-        return tr.done(null, null);
+      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
       const rate = p.use('schoolBasedCreditsPerHour');
       const cap = p.use('schoolBasedCycleCap');
       const credits = product(rec.hours, rate.value!);
-      tr.step(
-        'SD-18',
-        A18,
-        t(
-          `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(cap.value)}）`,
-          `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(cap.value)} a cycle)`,
-        ),
-        { readings: ['R-SD2'], params: [rate, cap] },
-      );
+      tr.step('SD-18', A18, W_SD_18, [mode, rec.hours, rate, credits, cap.value], {
+        readings: ['R-SD2'],
+        params: [rate, cap],
+      });
       return tr.done(rec.hours, credits);
     }
     default: {
@@ -346,19 +355,33 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
       const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
       if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
       const credits = product(rec.hours, rate.value!);
-      tr.step(
-        'SD-14',
-        A14,
-        t(
-          `${fmt(rec.hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-          `${fmt(rec.hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-        ),
-        { params: [rate] },
-      );
+      tr.step('SD-14', A14, W_SD_14, [rec.hours, rate, credits], { params: [rate] });
       return tr.done(rec.hours, credits);
     }
   }
 }
+
+const W_SD_6_SUM = (length: number, hours: number, raw: number) =>
+  t(
+    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+  );
+
+const W_SD_15_YEAR = (value: number | null, degreeExcess: number) =>
+  t(
+    `学历提升本学年只记 ${fmt(value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
+    `degree study counts ${fmt(value)} credits a year; ${fmt(degreeExcess)} more not counted`,
+  );
+
+const W_SD_6_COUNTED = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+
+const W_SD_21_EXEMPT = () =>
+  t(
+    '因产假病假等标记免考核，按主管部门规定补修',
+    'marked exempt (maternity or sick leave); make-up as the department decides',
+  );
+
+const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
 
 function judgeYear(
   y: number,
@@ -369,48 +392,66 @@ function judgeYear(
   const j = new Judging('SD');
   const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
   const raw = sum(recs.map((r) => r.conversion.credits ?? 0));
-  j.step(
-    'SD-6-sum',
-    A6,
-    t(
-      `${recs.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-      `${recs.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-    ),
-  );
+  j.step('SD-6-sum', A6, W_SD_6_SUM, [recs.length, hours, raw]);
   // 第十五条: degree study earns its credits for the academic year, once however many records carry it
   const degree = sum(recs.filter((r) => r.conversion.facts.degree).map((r) => r.conversion.credits ?? 0));
   const degreeCap = p.use('degreeCredits');
   const degreeExcess = Math.max(0, degree - degreeCap.value!);
   if (degreeExcess > 0)
-    j.note(
-      'SD-15-year',
-      A15,
-      t(
-        `学历提升本学年只记 ${fmt(degreeCap.value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
-        `degree study counts ${fmt(degreeCap.value)} credits a year; ${fmt(degreeExcess)} more not counted`,
-      ),
-      { params: [degreeCap] },
-    );
+    j.note('SD-15-year', A15, W_SD_15_YEAR, [degreeCap.value, degreeExcess], { params: [degreeCap] });
   const credits = sub(raw, degreeExcess);
-  if (degreeExcess > 0) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (degreeExcess > 0) j.step('SD-6-counted', A6, W_SD_6_COUNTED, [credits]);
   let assessed = true;
   if (input.facts.exemptYears.has(y)) {
     assessed = false;
-    j.note(
-      'SD-21-exempt',
-      A21,
-      t(
-        '因产假病假等标记免考核，按主管部门规定补修',
-        'marked exempt (maternity or sick leave); make-up as the department decides',
-      ),
-    );
+    j.note('SD-21-exempt', A21, W_SD_21_EXEMPT, []);
   }
   // before R-SD4's per-year test, so that a year before hire is left out of it
   if (beforeHire(j, y, input.facts.hireYear, A2)) assessed = false;
-  j.check(condition('yearCredits', t('年度学分', 'credits this year'), 'credits', credits, p.use('yearCredits'), A6));
+  j.check(condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', credits, p.use('yearCredits'), A6));
   const pass = assessed ? allMet(j.conditions) : null;
   return { year: j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(recs) }), degreeExcess };
 }
+
+const W_SD_6_CYCLE_SUM = (length: number, hours: number, raw: number) =>
+  t(
+    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
+    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
+  );
+
+const W_SD_15_YEAR_2 = (degreeCredits: number, degreeExcess: number) =>
+  t(
+    `学历提升各学年超出 ${fmt(degreeCredits)} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
+    `degree study above ${fmt(degreeCredits)} credits in a year: ${fmt(degreeExcess)} not counted`,
+  );
+
+const W_SD_18_CAP = (schoolBased: number, cap: number) =>
+  t(
+    `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
+    `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
+  );
+
+const W_SD_18_CAP_2 = (schoolBased: number, cap: number) =>
+  t(
+    `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
+    `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
+  );
+
+const W_SD_6_COUNTED_2 = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+
+/** The years the cycle's yearly minimum applies to; `left` are those not assessed or not yet due. */
+const W_SD_6_YEARS = (min: number | null, left: readonly number[]) =>
+  left.length
+    ? t(
+        `每个考核年度须达到 ${fmt(min)} 学分；${left.join('、')} 年不考核或未到期，不在其列`,
+        `every assessed year needs ${fmt(min)} credits; ${left.join(', ')} not assessed or not yet due, left out`,
+      )
+    : t(`每个考核年度须达到 ${fmt(min)} 学分`, `every assessed year needs ${fmt(min)} credits`);
+
+const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
+const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任工作专题培训学时', 'class-teacher training hours');
+const L_COUNTY_OR_ABOVE_CREDITS_ADVISORY = t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)');
+const L_CITY_COUNTY_FACE_TO_FACE = t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)');
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -430,50 +471,19 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const creditOf = (rs: ConvertedRecord<Facts>[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
   const raw = creditOf(all);
-  j.step(
-    'SD-6-cycle-sum',
-    A6,
-    t(
-      `${all.length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-      `${all.length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-    ),
-  );
+  j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
   if (degreeExcess > 0)
-    j.step(
-      'SD-15-year',
-      A15,
-      t(
-        `学历提升各学年超出 ${fmt(p.num('degreeCredits'))} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
-        `degree study above ${fmt(p.num('degreeCredits'))} credits in a year: ${fmt(degreeExcess)} not counted`,
-      ),
-      { params: [p.use('degreeCredits')] },
-    );
+    j.step('SD-15-year', A15, W_SD_15_YEAR_2, [p.num('degreeCredits'), degreeExcess], {
+      params: [p.use('degreeCredits')],
+    });
   const schoolBased = creditOf(all.filter((r) => r.conversion.facts.schoolBased));
   const capUse = p.use('schoolBasedCycleCap');
   const cap = capUse.value!;
-  if (schoolBased > cap)
-    j.note(
-      'SD-18-cap',
-      A18,
-      t(
-        `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
-        `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
-      ),
-      { params: [capUse] },
-    );
-  else if (schoolBased > 0)
-    j.step(
-      'SD-18-cap',
-      A18,
-      t(
-        `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
-        `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
-      ),
-      { params: [capUse] },
-    );
+  if (schoolBased > cap) j.note('SD-18-cap', A18, W_SD_18_CAP, [schoolBased, cap], { params: [capUse] });
+  else if (schoolBased > 0) j.step('SD-18-cap', A18, W_SD_18_CAP_2, [schoolBased, cap], { params: [capUse] });
   const other = sub(creditOf(all.filter((r) => !r.conversion.facts.schoolBased)), degreeExcess);
   const credits = round2(other + Math.min(schoolBased, cap));
-  if (credits !== raw) j.step('SD-6-counted', A6, t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`));
+  if (credits !== raw) j.step('SD-6-counted', A6, W_SD_6_COUNTED_2, [credits]);
   yearsBeforeHire(j, years, input.facts.hireYear, A2);
   // R-SD4: each assessed year of the cycle must itself reach the year's minimum; one condition per
   // year so that the shortfall says which year is short and by how much. Years not assessed
@@ -481,18 +491,8 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const yearMin = p.use('yearCredits');
   const due = years.filter((y) => y.pass !== null && y.year <= input.lastDueYear);
   const left = years.filter((y) => !due.includes(y)).map((y) => y.year);
-  j.step(
-    'SD-6-years',
-    A6,
-    left.length
-      ? t(
-          `每个考核年度须达到 ${fmt(yearMin.value)} 学分；${left.join('、')} 年不考核或未到期，不在其列`,
-          `every assessed year needs ${fmt(yearMin.value)} credits; ${left.join(', ')} not assessed or not yet due, left out`,
-        )
-      : t(`每个考核年度须达到 ${fmt(yearMin.value)} 学分`, `every assessed year needs ${fmt(yearMin.value)} credits`),
-    { readings: ['R-SD4'], params: [yearMin] },
-  );
-  j.check(condition('cycleCredits', t('周期学分', 'cycle credits'), 'credits', credits, p.use('cycleCredits'), A6));
+  j.step('SD-6-years', A6, W_SD_6_YEARS, [yearMin.value, left], { readings: ['R-SD4'], params: [yearMin] });
+  j.check(condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A6));
   for (const y of due) {
     j.check(
       condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, yearMin, A6, {
@@ -503,39 +503,22 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   if (input.facts.classTeacher) {
     const ct = sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0));
     j.check(
-      condition(
-        'classTeacherHours',
-        t('班主任工作专题培训学时', 'class-teacher training hours'),
-        'hours',
-        ct,
-        p.use('classTeacherHours'),
-        A16,
-      ),
+      condition('classTeacherHours', L_CLASS_TEACHER_TRAINING_HOURS, 'hours', ct, p.use('classTeacherHours'), A16),
     );
   }
   const above = creditOf(all.filter((r) => r.conversion.facts.aboveCounty && !r.conversion.facts.schoolBased));
   j.check(
-    condition(
-      'countyAbove',
-      t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)'),
-      'credits',
-      above,
-      p.use('countyAboveCredits'),
-      A10,
-      { advisory: true, readings: ['R-SD3'] },
-    ),
+    condition('countyAbove', L_COUNTY_OR_ABOVE_CREDITS_ADVISORY, 'credits', above, p.use('countyAboveCredits'), A10, {
+      advisory: true,
+      readings: ['R-SD3'],
+    }),
   );
   const f2f = creditOf(all.filter((r) => r.conversion.facts.faceToFace));
   j.check(
-    condition(
-      'faceToFace',
-      t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)'),
-      'credits',
-      f2f,
-      p.use('faceToFaceCredits'),
-      A10,
-      { advisory: true, readings: ['R-SD3'] },
-    ),
+    condition('faceToFace', L_CITY_COUNTY_FACE_TO_FACE, 'credits', f2f, p.use('faceToFaceCredits'), A10, {
+      advisory: true,
+      readings: ['R-SD3'],
+    }),
   );
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits

@@ -111,6 +111,31 @@ const modeAliases: Record<string, Mode> = {
   网络教研: 'schoolBased',
 };
 
+const W_ZZ_5_FAIL = () => t('考核不合格：不登记学时', 'failed assessment: no hours registered');
+
+const W_ZZ_6_1 = (value: number | null) =>
+  t(
+    `学历教育取得证书：免于参加本周期${fmt(value)}学时培训`,
+    `degree obtained: exempt from the cycle’s ${fmt(value)} hours`,
+  );
+
+const W_ZZ_6_3 = () =>
+  t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets');
+
+const W_ZZ_5_SCHOOL = (value: number | null) =>
+  t(
+    `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(value)}学时校本研修`,
+    `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(value)} school-based hours`,
+  );
+
+const W_ZZ_5 = (hours: number | undefined) =>
+  t(
+    `按项目设计学时登记 ${fmt(hours)} 学时（层次和方式不改变学时）；学分 = 学时`,
+    `${fmt(hours)} designed hours registered (level and mode do not change them); credits = hours`,
+  );
+
+const WHY_THE_PROJECT_S_DESIGNED_HOURS = t('按项目设计学时登记', 'the project’s designed hours are registered');
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
   const p = ctx.params;
@@ -119,54 +144,47 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   // 六(一): only a degree obtained (毕业、结业、学位证书) exempts the cycle; a failed one does not.
   tr.facts.degree = rec.mode === 'degree' && rec.grade !== 'fail';
   if (rec.grade === 'fail') {
-    tr.step('ZZ-5-fail', S5, t('考核不合格：不登记学时', 'failed assessment: no hours registered'));
+    tr.step('ZZ-5-fail', S5, W_ZZ_5_FAIL, []);
     return tr.done(0, 0);
   }
   if (rec.mode === 'degree') {
     const cycle = p.use('cycleHours');
-    tr.step(
-      'ZZ-6.1',
-      S6_1,
-      t(
-        `学历教育取得证书：免于参加本周期${fmt(cycle.value)}学时培训`,
-        `degree obtained: exempt from the cycle’s ${fmt(cycle.value)} hours`,
-      ),
-      { params: [cycle] },
-    );
+    tr.step('ZZ-6.1', S6_1, W_ZZ_6_1, [cycle.value], { params: [cycle] });
     return tr.done(rec.hours ?? 0, rec.hours ?? 0);
   }
-  if (
-    !requireField(tr, ctx, rec.hours, 'hours', t('按项目设计学时登记', 'the project’s designed hours are registered'))
-  )
-    return tr.done(null, null);
-  if (rec.mode === 'support')
-    tr.step(
-      'ZZ-6.3',
-      S6_3,
-      t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets'),
-    );
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_PROJECT_S_DESIGNED_HOURS)) return tr.done(null, null);
+  if (rec.mode === 'support') tr.step('ZZ-6.3', S6_3, W_ZZ_6_3, []);
   if (rec.mode === 'schoolBased') {
     const sb = p.use('schoolBasedHours');
-    tr.step(
-      'ZZ-5-school',
-      S5_SB,
-      t(
-        `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(sb.value)}学时校本研修`,
-        `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(sb.value)} school-based hours`,
-      ),
-      { params: [sb] },
-    );
+    tr.step('ZZ-5-school', S5_SB, W_ZZ_5_SCHOOL, [sb.value], { params: [sb] });
   }
-  tr.step(
-    'ZZ-5',
-    S5,
-    t(
-      `按项目设计学时登记 ${fmt(rec.hours)} 学时（层次和方式不改变学时）；学分 = 学时`,
-      `${fmt(rec.hours)} designed hours registered (level and mode do not change them); credits = hours`,
-    ),
-  );
+  tr.step('ZZ-5', S5, W_ZZ_5, [rec.hours]);
   return tr.done(rec.hours, rec.hours);
 }
+
+const W_ZZ_4_SUM = (length: number, hours: number) =>
+  t(`${length} 条记录：${fmt(hours)} 学时`, `${length} record(s): ${fmt(hours)} h`);
+
+const W_ZZ_4_YEAR = (value: number | null) =>
+  t(
+    `郑州按五年周期考核，年度${fmt(value)}学时“为宜”，不单独判定`,
+    `Zhengzhou assesses the five-year cycle; ${fmt(value)} hours a year is advisable, not a condition`,
+  );
+
+const W_ZZ_4_CYCLE_SUM = (length: number, hours: number, sb: number) =>
+  t(
+    `${length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`,
+    `${length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`,
+  );
+
+const W_ZZ_6_1_2 = (value: number | null) =>
+  t(
+    `本周期内取得学历教育证书，免于参加本周期${fmt(value)}学时培训，下列学时条件不影响结论`,
+    `a degree was obtained within the cycle: exempt from its ${fmt(value)} hours, so the hour conditions below do not decide`,
+  );
+
+const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
+const L_SCHOOL_BASED_HOURS = t('校本研修学时', 'school-based hours');
 
 function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const p = ctx.params;
@@ -177,17 +195,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     const j = new Judging('ZZ');
     const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
     const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    j.step('ZZ-4-sum', S4, t(`${recs.length} 条记录：${fmt(hours)} 学时`, `${recs.length} record(s): ${fmt(hours)} h`));
+    j.step('ZZ-4-sum', S4, W_ZZ_4_SUM, [recs.length, hours]);
     // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
-    j.note(
-      'ZZ-4-year',
-      S4,
-      t(
-        `郑州按五年周期考核，年度${fmt(yearMin.value)}学时“为宜”，不单独判定`,
-        `Zhengzhou assesses the five-year cycle; ${fmt(yearMin.value)} hours a year is advisable, not a condition`,
-      ),
-      { params: [yearMin] },
-    );
+    j.note('ZZ-4-year', S4, W_ZZ_4_YEAR, [yearMin.value], { params: [yearMin] });
     beforeHire(j, y, hire, S1);
     j.check(
       condition(
@@ -206,31 +216,16 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const all = input.records.filter((r) => r.conversion.counted);
   const hours = sum(all.map((r) => r.conversion.hours ?? 0));
   const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
-  j.step(
-    'ZZ-4-cycle-sum',
-    S4,
-    t(
-      `${all.length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`,
-      `${all.length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`,
-    ),
-  );
+  j.step('ZZ-4-cycle-sum', S4, W_ZZ_4_CYCLE_SUM, [all.length, hours, sb]);
   yearsBeforeHire(j, years, hire, S1);
   const cycleHours = p.use('cycleHours');
   const degree = all.some((r) => r.conversion.facts.degree);
   if (degree) {
-    j.note(
-      'ZZ-6.1',
-      S6_1,
-      t(
-        `本周期内取得学历教育证书，免于参加本周期${fmt(cycleHours.value)}学时培训，下列学时条件不影响结论`,
-        `a degree was obtained within the cycle: exempt from its ${fmt(cycleHours.value)} hours, so the hour conditions below do not decide`,
-      ),
-      { params: [cycleHours] },
-    );
+    j.note('ZZ-6.1', S6_1, W_ZZ_6_1_2, [cycleHours.value], { params: [cycleHours] });
   }
   j.check(
-    condition('cycleHours', t('周期学时', 'cycle hours'), 'hours', hours, cycleHours, S4),
-    condition('schoolBasedHours', t('校本研修学时', 'school-based hours'), 'hours', sb, p.use('schoolBasedHours'), S4, {
+    condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, cycleHours, S4),
+    condition('schoolBasedHours', L_SCHOOL_BASED_HOURS, 'hours', sb, p.use('schoolBasedHours'), S4, {
       readings: ['R-ZZ1'],
     }),
   );

@@ -4,6 +4,7 @@
 // slices, each a message of its own, so that the page stays responsive while it takes them in.
 import type { CheckResult } from '../engine/engine';
 import type { Report } from '../engine/report';
+import { toPlain } from '../engine/plain';
 import type { Text } from '../core/text';
 import type { WorkbookSettings } from '../present/settings';
 import type { Format } from '../files/format';
@@ -81,24 +82,31 @@ export type Part =
 const RECORDS = 2000;
 const TEACHERS = 250;
 
-/** A check's result and report as messages: the head (everything but records and teachers), then slices. */
+/**
+ * A check's result and report as messages: the head (everything but records and teachers), then slices. The
+ * result's lazy words (a step's detail) are read out first: a template cannot be cloned (engine/plain.ts).
+ */
 export function* split(result: CheckResult, report: Report, head: CheckHead): Generator<Part> {
   const { rules: _rules, records, teachers, ...rest } = result;
   void _rules;
   yield {
     kind: 'head',
-    result: { ...rest, records: [], teachers: [] },
+    result: toPlain({ ...rest, records: [], teachers: [] }),
     report: { ...report, records: [], teachers: [] },
     head,
     records: records.length,
     teachers: teachers.length,
   };
   for (let i = 0; i < records.length; i += RECORDS)
-    yield { kind: 'records', result: records.slice(i, i + RECORDS), report: report.records.slice(i, i + RECORDS) };
+    yield {
+      kind: 'records',
+      result: toPlain(records.slice(i, i + RECORDS)),
+      report: report.records.slice(i, i + RECORDS),
+    };
   for (let i = 0; i < teachers.length; i += TEACHERS)
     yield {
       kind: 'teachers',
-      result: teachers.slice(i, i + TEACHERS),
+      result: toPlain(teachers.slice(i, i + TEACHERS)),
       report: report.teachers.slice(i, i + TEACHERS),
     };
 }
