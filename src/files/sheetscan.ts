@@ -6,6 +6,7 @@
 // error values the reader has no name for (#SPILL!, #CALC! …). Rows that would be lost are renumbered after
 // the sheet's last row, and said so; nothing else in the bytes changes. Byte-level, no regular expressions.
 import { t, type Text } from '../core/text';
+import { columnLetters } from '../present/tables';
 import { count, type Budgets } from './budgets';
 import { FileProblem } from './problem';
 
@@ -168,12 +169,6 @@ function cellRef(b: Uint8Array, from: number, to: number): { col: number; row: n
   return { col, row: digits(b, i, to), digitsAt: i };
 }
 
-const letters = (col: number): string => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 const list = (rows: readonly number[]) => rows.slice(0, 5).join('、') + (rows.length > 5 ? ' …' : '');
 const listEn = (rows: readonly number[]) => rows.slice(0, 5).join(', ') + (rows.length > 5 ? ' …' : '');
 
@@ -242,10 +237,10 @@ class SheetTally {
     const at = ref ? cellRef(b, ref[0], ref[1]) : null;
     const col = at ? at.col : this.prevCol + 1;
     const r = at && !Number.isNaN(at.row) ? at.row : this.row;
-    if (col > bud.columns || r > bud.rows) throw this.words.offGrid(`${letters(Math.min(col, 1e6))}${r}`);
+    if (col > bud.columns || r > bud.rows) throw this.words.offGrid(`${columnLetters(Math.min(col, 1e6))}${r}`);
     if (this.inRow && r !== this.row) this.misplaced++;
     else if (this.inRow && col <= this.prevCol && this.doubledCells.length < 5)
-      this.doubledCells.push(`${letters(col)}${r}`);
+      this.doubledCells.push(`${columnLetters(col)}${r}`);
     // a cell outside any row element is placed by its own address
     if (!this.inRow && r > this.maxRow) this.maxRow = r;
     this.prevCol = col;
@@ -424,8 +419,8 @@ function renumber(
       prevCol = col;
       if (ref && at) {
         if (at.row !== row) replace(at.digitsAt, ref[1], String(row));
-      } else if (ref) replace(ref[0], ref[1], `${letters(col)}${row}`);
-      else replace(tag.attrs, tag.attrs, ` r="${letters(col)}${row}"`);
+      } else if (ref) replace(ref[0], ref[1], `${columnLetters(col)}${row}`);
+      else replace(tag.attrs, tag.attrs, ` r="${columnLetters(col)}${row}"`);
     }
   }
   chunks.push(b.subarray(copied));
