@@ -25,8 +25,8 @@ export default tseslint.config(
     },
   },
   {
-    // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells
-    // are under the rule; cli, engine, rules, files, core, samples and bench join once they are split.
+    // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells,
+    // the file layer, core and the samples are under the rule; cli, engine, rules and bench join once split.
     files: [
       'src/taskpane/**/*.{ts,tsx}',
       'src/web/**/*.{ts,tsx}',
@@ -35,6 +35,9 @@ export default tseslint.config(
       'src/addin/**/*.ts',
       'src/present/**/*.ts',
       'src/runtime/**/*.ts',
+      'src/files/**/*.ts',
+      'src/samples/**/*.ts',
+      'src/core/**/*.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },

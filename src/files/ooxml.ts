@@ -146,108 +146,173 @@ class Package {
   }
 }
 
+/**
+ * The workbook as this copy edits it: its part, relationships and the content types as text in hand (written
+ * back at the end), their namespace prefixes, and what an earlier copy of the copy recorded.
+ */
+interface Workbook {
+  pkg: Package;
+  part: string;
+  relsPart: string;
+  xml: string;
+  rels: string;
+  types: string;
+  /** the prefixes of the workbook's elements, of its r:id attributes, of the relationships part's elements */
+  p: string;
+  r: string;
+  rp: string;
+  custom: string | undefined;
+  earlier: CopyRecord | null;
+}
+
+interface AddedSheet {
+  name: string;
+  xml: string;
+  hidden: boolean;
+}
+
 export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promise<CopyOutcome> {
   const zip = await JSZip.loadAsync(bytes);
   const pkg = new Package(zip, new PackageParts(bytes, zipEntries(bytes), budgets()));
+  const w = await openWorkbook(pkg);
+  // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
+  if (w.earlier) removeEarlierSheets(w, w.earlier);
+  const sheets = sheetList(w);
+  const partOf = new Map(sheets.map((s) => [s.name, s.part]));
+  // 2. styles: the two mark styles, appended once (an earlier copy's are reused when still there)
+  const marked = [...plan.marks.entries()].filter(([name, list]) => list.length && partOf.get(name));
+  const dxf: [number, number] = marked.length ? await addMarkStyles(w) : [0, 0];
+  // 3. the marked sheets: an earlier copy's formats out, this check's in
+  const sheetsMarked = await markSheets(w, plan.marks, partOf, marked, dxf);
+  // 4. the sheets this check adds: results, then one hidden marks sheet per marked sheet
+  const added = sheetsToAdd(plan, sheets, sheetsMarked);
+  appendSheets(w, added);
+  // 5. the CPD properties, and what this copy added, so the next copy can replace it
+  await writeProperties(w, plan.properties, {
+    v: 1,
+    sheets: added.map((a) => a.name),
+    marked: [...sheetsMarked],
+    dxf: sheetsMarked.size ? dxf : (w.earlier?.dxf ?? []),
+  });
+  pkg.put(w.part, w.xml);
+  pkg.put(w.relsPart, w.rels);
+  pkg.put('[Content_Types].xml', w.types);
+
+  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added.map((a) => a.name) };
+}
+
+/** The workbook the package's officeDocument relationship names, or PackageUnsupported. */
+async function openWorkbook(pkg: Package): Promise<Workbook> {
   const rootRels = await pkg.text('_rels/.rels');
-  let types = await pkg.text('[Content_Types].xml');
+  const types = await pkg.text('[Content_Types].xml');
   if (rootRels === undefined || types === undefined)
     throw new PackageUnsupported('no package relationships or content types');
   const officeRel = allTags(rootRels, `${rootPrefix(rootRels, 'Relationships') ?? ''}Relationship`).find(
     (tg) => attr(tg.text, 'Type') === `${REL_NS}/officeDocument`,
   );
   if (!officeRel) throw new PackageUnsupported('no officeDocument relationship (strict OOXML?)');
-  const wbPart = resolvePart('', attr(officeRel.text, 'Target') ?? '');
-  const wbRelsPart = relsOf(wbPart);
-  let wb = await pkg.text(wbPart);
-  let wbRels = await pkg.text(wbRelsPart);
-  if (wb === undefined || wbRels === undefined) throw new PackageUnsupported('workbook part missing');
-  const p = rootPrefix(wb, 'workbook');
-  const r = prefixFor(wb, REL_NS);
+  const part = resolvePart('', attr(officeRel.text, 'Target') ?? '');
+  const relsPart = relsOf(part);
+  const xml = await pkg.text(part);
+  const rels = await pkg.text(relsPart);
+  if (xml === undefined || rels === undefined) throw new PackageUnsupported('workbook part missing');
+  const p = rootPrefix(xml, 'workbook');
+  const r = prefixFor(xml, REL_NS);
   if (p === null || r === null) throw new PackageUnsupported('unexpected workbook namespaces');
-  const rp = rootPrefix(wbRels, 'Relationships') ?? '';
-
+  const rp = rootPrefix(rels, 'Relationships') ?? '';
   const custom = await pkg.text(CUSTOM_PART);
   const earlier: CopyRecord | null = custom ? copyRecord(parseCustomXml(custom)) : null;
+  return { pkg, part, relsPart, xml, rels, types, p, r, rp, custom, earlier };
+}
 
-  const relTargets = () =>
-    new Map(
-      allTags(wbRels!, `${rp}Relationship`).map((tg) => [
-        attr(tg.text, 'Id') ?? '',
-        {
-          tag: tg,
-          type: attr(tg.text, 'Type'),
-          part: resolvePart(dirOf(wbPart), attr(tg.text, 'Target') ?? ''),
-        },
-      ]),
-    );
-  const sheetList = (): SheetEntry[] => {
-    const open = nextTag(wb!, `${p}sheets`);
-    if (!open) throw new PackageUnsupported('no <sheets>');
-    const end = elementEnd(wb!, `${p}sheets`, open);
-    const rels = relTargets();
-    return allTags(wb!, `${p}sheet`, open.end, end).map((tag) => {
-      const rid = attr(tag.text, `${r}:id`) ?? '';
-      return { tag, name: attr(tag.text, 'name') ?? '', rid, part: rels.get(rid)?.part };
-    });
-  };
+/** The workbook's relationships by id: the tag, its type and the part it points to. */
+function relTargets(w: Workbook) {
+  return new Map(
+    allTags(w.rels, `${w.rp}Relationship`).map((tg) => [
+      attr(tg.text, 'Id') ?? '',
+      {
+        tag: tg,
+        type: attr(tg.text, 'Type'),
+        part: resolvePart(dirOf(w.part), attr(tg.text, 'Target') ?? ''),
+      },
+    ]),
+  );
+}
 
-  // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
-  if (earlier) {
-    const drop = new Set(earlier.sheets);
-    for (;;) {
-      const sheets = sheetList();
-      const index = sheets.findIndex((s) => drop.has(s.name));
-      if (index < 0) break;
-      const s = sheets[index]!;
-      wb = removeSheetAt(wb, p, s.tag, index);
-      const rel = relTargets().get(s.rid);
-      if (rel) wbRels = wbRels.slice(0, rel.tag.start) + wbRels.slice(rel.tag.end);
-      if (s.part) {
-        types = removeOverride(types, s.part);
-        pkg.remove(s.part);
-        pkg.remove(relsOf(s.part));
-      }
-      drop.delete(s.name);
+/** The workbook's <sheet> entries in order, with the part each one's relationship points to. */
+function sheetList(w: Workbook): SheetEntry[] {
+  const open = nextTag(w.xml, `${w.p}sheets`);
+  if (!open) throw new PackageUnsupported('no <sheets>');
+  const end = elementEnd(w.xml, `${w.p}sheets`, open);
+  const rels = relTargets(w);
+  return allTags(w.xml, `${w.p}sheet`, open.end, end).map((tag) => {
+    const rid = attr(tag.text, `${w.r}:id`) ?? '';
+    return { tag, name: attr(tag.text, 'name') ?? '', rid, part: rels.get(rid)?.part };
+  });
+}
+
+/** Step 1: the sheets an earlier copy added, out of the workbook with their relationships, types and parts. */
+function removeEarlierSheets(w: Workbook, earlier: CopyRecord): void {
+  const drop = new Set(earlier.sheets);
+  for (;;) {
+    const sheets = sheetList(w);
+    const index = sheets.findIndex((s) => drop.has(s.name));
+    if (index < 0) break;
+    const s = sheets[index]!;
+    w.xml = removeSheetAt(w.xml, w.p, s.tag, index);
+    const rel = relTargets(w).get(s.rid);
+    if (rel) w.rels = w.rels.slice(0, rel.tag.start) + w.rels.slice(rel.tag.end);
+    if (s.part) {
+      w.types = removeOverride(w.types, s.part);
+      w.pkg.remove(s.part);
+      w.pkg.remove(relsOf(s.part));
     }
+    drop.delete(s.name);
   }
+}
 
-  const sheets = sheetList();
-  const partOf = new Map(sheets.map((s) => [s.name, s.part]));
+/** Step 2: the ids of the two mark styles in styles.xml, which gets them when it has not already. */
+async function addMarkStyles(w: Workbook): Promise<[number, number]> {
+  const stylesRel = [...relTargets(w).values()].find((x) => x.type === STYLES_TYPE);
+  if (!stylesRel) throw new PackageUnsupported('no styles part');
+  const styles = await w.pkg.text(stylesRel.part);
+  if (styles === undefined) throw new PackageUnsupported('styles part missing');
+  const res = ensureDxfs(styles, w.earlier?.dxf);
+  if (res.xml !== styles) w.pkg.put(stylesRel.part, res.xml);
+  return res.ids;
+}
 
-  // 2. styles: the two mark styles, appended once (an earlier copy's are reused when still there)
-  const stylesRel = [...relTargets().values()].find((x) => x.type === STYLES_TYPE);
-  const marked = [...plan.marks.entries()].filter(([name, list]) => list.length && partOf.get(name));
-  let dxf: [number, number] = [0, 0];
-  if (marked.length) {
-    if (!stylesRel) throw new PackageUnsupported('no styles part');
-    const styles = await pkg.text(stylesRel.part);
-    if (styles === undefined) throw new PackageUnsupported('styles part missing');
-    const res = ensureDxfs(styles, earlier?.dxf);
-    dxf = res.ids;
-    if (res.xml !== styles) pkg.put(stylesRel.part, res.xml);
-  }
-
-  // 3. the marked sheets: an earlier copy's formats out, this check's in
+/** Step 3: an earlier copy's formats out of the sheets it marked, this check's into the sheets marked now. */
+async function markSheets(
+  w: Workbook,
+  marks: CopyPlan['marks'],
+  partOf: ReadonlyMap<string, string | undefined>,
+  marked: ReadonlyArray<readonly [string, unknown]>,
+  dxf: readonly [number, number],
+): Promise<Set<string>> {
   const sheetsMarked = new Set<string>();
-  const touched = new Set([...(earlier?.marked ?? []), ...marked.map(([n]) => n)]);
+  const touched = new Set([...(w.earlier?.marked ?? []), ...marked.map(([n]) => n)]);
   for (const name of touched) {
     const part = partOf.get(name);
     if (!part) continue;
-    const xml = await pkg.text(part);
+    const xml = await w.pkg.text(part);
     if (xml === undefined) continue;
-    let next = earlier ? removeOwnFormats(xml, earlier.dxf) : xml;
-    const list = plan.marks.get(name) ?? [];
+    let next = w.earlier ? removeOwnFormats(xml, w.earlier.dxf) : xml;
+    const list = marks.get(name) ?? [];
     if (list.length) {
       next = addFormats(next, list, dxf);
       sheetsMarked.add(name);
     }
-    if (next !== xml) pkg.put(part, next);
+    if (next !== xml) w.pkg.put(part, next);
   }
+  return sheetsMarked;
+}
 
-  // 4. the sheets this check adds: results, then one hidden marks sheet per marked sheet
+/** Step 4: the result tables, then a hidden marks sheet per marked sheet, under names not yet taken. */
+function sheetsToAdd(plan: CopyPlan, sheets: readonly SheetEntry[], sheetsMarked: ReadonlySet<string>): AddedSheet[] {
   const taken = sheets.map((s) => s.name);
-  const added: Array<{ name: string; xml: string; hidden: boolean }> = [];
+  const added: AddedSheet[] = [];
   for (const table of plan.tables) {
     const name = unusedName(taken, table.name);
     taken.push(name);
@@ -259,9 +324,15 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
     taken.push(markName);
     added.push({ name: markName, xml: marksSheetXml(plan.marks.get(name)!), hidden: true });
   }
+  return added;
+}
+
+/** Step 4: each added sheet as a new part, with its <sheet> entry, relationship and content type. */
+function appendSheets(w: Workbook, added: readonly AddedSheet[]): void {
+  const { pkg, p, r, rp } = w;
   let sheetId = 0;
-  for (const tg of allTags(wb, `${p}sheet`)) sheetId = Math.max(sheetId, Number(attr(tg.text, 'sheetId')) || 0);
-  const close = wb.indexOf(`</${p}sheets>`);
+  for (const tg of allTags(w.xml, `${p}sheet`)) sheetId = Math.max(sheetId, Number(attr(tg.text, 'sheetId')) || 0);
+  const close = w.xml.indexOf(`</${p}sheets>`);
   let sheetTags = '';
   let relTags = '';
   let typeTags = '';
@@ -270,47 +341,37 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
   for (const a of added) {
     let part: string;
     // sheetN.xml as Excel names them: some readers (ExcelJS) find worksheets by that name alone
-    do part = `${dirOf(wbPart)}worksheets/sheet${++k}.xml`;
+    do part = `${dirOf(w.part)}worksheets/sheet${++k}.xml`;
     while (pkg.has(part));
     let rid: string;
     do rid = `rIdCpd${++j}`;
-    while (wbRels.includes(`Id="${rid}"`));
+    while (w.rels.includes(`Id="${rid}"`));
     pkg.put(part, a.xml);
     sheetTags += `<${p}sheet name="${escapeAttr(a.name)}" sheetId="${++sheetId}"${a.hidden ? ' state="hidden"' : ''} ${r}:id="${rid}"/>`;
-    relTags += `<${rp}Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${relativeTarget(dirOf(wbPart), part)}"/>`;
+    relTags += `<${rp}Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${relativeTarget(dirOf(w.part), part)}"/>`;
     typeTags += `<Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`;
   }
-  wb = wb.slice(0, close) + sheetTags + wb.slice(close);
-  const relsClose = wbRels.lastIndexOf(`</${rp}Relationships>`);
-  wbRels = wbRels.slice(0, relsClose) + relTags + wbRels.slice(relsClose);
-  const typesClose = types.lastIndexOf('</');
-  types = types.slice(0, typesClose) + typeTags + types.slice(typesClose);
+  w.xml = w.xml.slice(0, close) + sheetTags + w.xml.slice(close);
+  const relsClose = w.rels.lastIndexOf(`</${rp}Relationships>`);
+  w.rels = w.rels.slice(0, relsClose) + relTags + w.rels.slice(relsClose);
+  const typesClose = w.types.lastIndexOf('</');
+  w.types = w.types.slice(0, typesClose) + typeTags + w.types.slice(typesClose);
+}
 
-  // 5. the CPD properties, and what this copy added, so the next copy can replace it
-  const record: CopyRecord = {
-    v: 1,
-    sheets: added.map((a) => a.name),
-    marked: [...sheetsMarked],
-    dxf: sheetsMarked.size ? dxf : (earlier?.dxf ?? []),
-  };
+/** Step 5: the CPD properties and the copy's record into docProps/custom.xml, declared when it is new. */
+async function writeProperties(w: Workbook, properties: Record<string, string>, record: CopyRecord): Promise<void> {
   // a property already holding the value is left as written (its type, its pid)
-  const existing = custom ? parseCustomXml(custom) : {};
+  const existing = w.custom ? parseCustomXml(w.custom) : {};
   const props: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...plan.properties, [COPY_PROPERTY]: JSON.stringify(record) })) {
+  for (const [k, v] of Object.entries({ ...properties, [COPY_PROPERTY]: JSON.stringify(record) })) {
     if (!(Object.prototype.hasOwnProperty.call(existing, k) && existing[k] === v)) props[k] = v;
   }
-  pkg.put(CUSTOM_PART, patchCustomXml(custom, props));
-  if (!custom) {
-    const declared = declareCustomPart(types, (await pkg.text('_rels/.rels'))!);
-    types = declared.types;
-    pkg.put('_rels/.rels', declared.rels);
+  w.pkg.put(CUSTOM_PART, patchCustomXml(w.custom, props));
+  if (!w.custom) {
+    const declared = declareCustomPart(w.types, (await w.pkg.text('_rels/.rels'))!);
+    w.types = declared.types;
+    w.pkg.put('_rels/.rels', declared.rels);
   }
-  pkg.put(wbPart, wb);
-  pkg.put(wbRelsPart, wbRels);
-  pkg.put('[Content_Types].xml', types);
-
-  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added.map((a) => a.name) };
 }
 
 /** A sheet name not yet taken — compared as Excel does, without case — "周期汇总", else "周期汇总 (2)" … */

@@ -6,6 +6,7 @@
 // error values the reader has no name for (#SPILL!, #CALC! …). Rows that would be lost are renumbered after
 // the sheet's last row, and said so; nothing else in the bytes changes. Byte-level, no regular expressions.
 import { t, type Text } from '../core/text';
+import { columnLetters } from '../present/tables';
 import { count, type Budgets } from './budgets';
 import { FileProblem } from './problem';
 
@@ -168,158 +169,211 @@ function cellRef(b: Uint8Array, from: number, to: number): { col: number; row: n
   return { col, row: digits(b, i, to), digitsAt: i };
 }
 
-const letters = (col: number): string => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 const list = (rows: readonly number[]) => rows.slice(0, 5).join('、') + (rows.length > 5 ? ' …' : '');
 const listEn = (rows: readonly number[]) => rows.slice(0, 5).join(', ') + (rows.length > 5 ? ' …' : '');
+
+/** The sheet's name in a sentence, and the problems that stop the scan. */
+class SheetWords {
+  constructor(
+    private readonly sheet: string,
+    private readonly bud: Budgets,
+  ) {}
+
+  where(zh: string, en: string): Text {
+    return t(`工作表「${this.sheet}」${zh}`, `sheet "${this.sheet}" ${en}`);
+  }
+
+  tooMany(what: Text, limit: number, name: string, fix: Text): FileProblem {
+    return new FileProblem(
+      this.where(
+        `的${what.zh}超过上限 ${count(limit)}（${name}）；${fix.zh}`,
+        `has more ${what.en} than the limit of ${count(limit)} (${name}); ${fix.en}`,
+      ),
+    );
+  }
+
+  offGrid(ref: string): FileProblem {
+    const { rows, columns } = this.bud;
+    return new FileProblem(
+      this.where(
+        `的单元格 ${ref} 超出了 Excel 的范围（${count(rows)} 行 × ${count(columns)} 列）：文件已损坏`,
+        `has a cell ${ref} outside Excel's grid (${count(rows)} rows × ${count(columns)} columns): the file is damaged`,
+      ),
+    );
+  }
+}
+
+/** What the pass has seen so far of one sheet: counts against the budgets, and the rows and cells it would lose. */
+class SheetTally {
+  private readonly seen: Uint8Array;
+  /** the row number of each <row> element, in document order (0: none usable) */
+  readonly rowOf: number[] = [];
+  readonly duplicate: number[] = [];
+  readonly outOfOrder: number[] = [];
+  unnumbered = 0;
+  misplaced = 0;
+  readonly doubledCells: string[] = [];
+  readonly errorTexts = new Map<number, string>();
+  private cells = 0;
+  private merges = 0;
+  maxRow = 0;
+  private last = 0;
+  private row = 0;
+  private prevCol = 0;
+  private inRow = false;
+
+  constructor(
+    private readonly b: Uint8Array,
+    private readonly bud: Budgets,
+    private readonly words: SheetWords,
+  ) {
+    this.seen = new Uint8Array(bud.rows + 2);
+  }
+
+  /** A <c>: on the grid, in its row, counted when it has content, its error text kept when unnamed. */
+  cell(tag: Tag): void {
+    const { b, bud } = this;
+    const ref = attrValue(b, tag, 'r');
+    const at = ref ? cellRef(b, ref[0], ref[1]) : null;
+    const col = at ? at.col : this.prevCol + 1;
+    const r = at && !Number.isNaN(at.row) ? at.row : this.row;
+    if (col > bud.columns || r > bud.rows) throw this.words.offGrid(`${columnLetters(Math.min(col, 1e6))}${r}`);
+    if (this.inRow && r !== this.row) this.misplaced++;
+    else if (this.inRow && col <= this.prevCol && this.doubledCells.length < 5)
+      this.doubledCells.push(`${columnLetters(col)}${r}`);
+    // a cell outside any row element is placed by its own address
+    if (!this.inRow && r > this.maxRow) this.maxRow = r;
+    this.prevCol = col;
+    if (tag.selfClosing) return;
+    if (++this.cells > bud.sheetCells)
+      throw this.words.tooMany(
+        t('有内容的单元格数', 'cells with content'),
+        bud.sheetCells,
+        'sheetCells',
+        t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
+      );
+    const type = attrValue(b, tag, 't');
+    if (type && type[1] - type[0] === 1 && b[type[0]] === 0x65) {
+      // an error cell: its <v> text, when the reader has no code for it
+      const text = cellValueText(b, tag.end);
+      if (text !== null && !KNOWN_ERRORS.has(text) && r >= 1) this.errorTexts.set((r - 1) * 16384 + (col - 1), text);
+    }
+  }
+
+  /** A <row>: on the grid, and noted when its number is missing, repeated or out of order. */
+  rowStart(tag: Tag): void {
+    const ref = attrValue(this.b, tag, 'r');
+    const r = ref ? digits(this.b, ref[0], ref[1]) : this.row + 1;
+    this.inRow = !tag.selfClosing;
+    this.prevCol = 0;
+    if (r > this.bud.rows) throw this.words.offGrid(`A${r}`);
+    if (!(r >= 1)) {
+      this.unnumbered++;
+      this.rowOf.push(0);
+      this.row = 0;
+      return;
+    }
+    if (this.seen[r]) {
+      this.duplicate.push(r);
+      this.rowOf.push(0);
+    } else {
+      this.seen[r] = 1;
+      if (r < this.last && this.outOfOrder.length < 5) this.outOfOrder.push(r);
+      this.rowOf.push(r);
+    }
+    this.row = r;
+    if (r > this.last) this.last = r;
+    if (r > this.maxRow) this.maxRow = r;
+  }
+
+  /** A <mergeCell>, counted against the budget. */
+  merge(): void {
+    if (++this.merges > this.bud.merges)
+      throw this.words.tooMany(
+        t('合并单元格区域数', 'merged ranges'),
+        this.bud.merges,
+        'merges',
+        t('请取消不需要的合并单元格', 'unmerge the cells that need not be merged'),
+      );
+  }
+
+  /** An empty <sheetData/>: no row is open after it. */
+  noRows(): void {
+    this.inRow = false;
+  }
+}
 
 /**
  * Check a worksheet part against the budgets and keep what the reader would lose. Throws FileProblem naming
  * the sheet and the limit when one is exceeded.
  */
 export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetScan {
-  const where = (zh: string, en: string): Text => t(`工作表「${sheet}」${zh}`, `sheet "${sheet}" ${en}`);
-  const tooMany = (what: Text, limit: number, name: string, fix: Text) =>
-    new FileProblem(
-      where(
-        `的${what.zh}超过上限 ${count(limit)}（${name}）；${fix.zh}`,
-        `has more ${what.en} than the limit of ${count(limit)} (${name}); ${fix.en}`,
-      ),
-    );
-  const offGrid = (ref: string) =>
-    new FileProblem(
-      where(
-        `的单元格 ${ref} 超出了 Excel 的范围（${count(bud.rows)} 行 × ${count(bud.columns)} 列）：文件已损坏`,
-        `has a cell ${ref} outside Excel's grid (${count(bud.rows)} rows × ${count(bud.columns)} columns): the file is damaged`,
-      ),
-    );
-
-  const seen = new Uint8Array(bud.rows + 2);
-  /** the row number of each <row> element, in document order (0: none usable) */
-  const rowOf: number[] = [];
-  const duplicate: number[] = [];
-  const outOfOrder: number[] = [];
-  let unnumbered = 0;
-  let misplaced = 0;
-  const doubledCells: string[] = [];
-  const errorTexts = new Map<number, string>();
-  let cells = 0;
-  let merges = 0;
-  let maxRow = 0;
-  let last = 0;
-  let row = 0;
-  let prevCol = 0;
-  let inRow = false;
-
+  const words = new SheetWords(sheet, bud);
+  const tally = new SheetTally(b, bud, words);
   for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
-    if (nameIs(b, tag, 'c')) {
-      const ref = attrValue(b, tag, 'r');
-      const at = ref ? cellRef(b, ref[0], ref[1]) : null;
-      const col = at ? at.col : prevCol + 1;
-      const r = at && !Number.isNaN(at.row) ? at.row : row;
-      if (col > bud.columns || r > bud.rows) throw offGrid(`${letters(Math.min(col, 1e6))}${r}`);
-      if (inRow && r !== row) misplaced++;
-      else if (inRow && col <= prevCol && doubledCells.length < 5) doubledCells.push(`${letters(col)}${r}`);
-      // a cell outside any row element is placed by its own address
-      if (!inRow && r > maxRow) maxRow = r;
-      prevCol = col;
-      if (tag.selfClosing) continue;
-      if (++cells > bud.sheetCells)
-        throw tooMany(
-          t('有内容的单元格数', 'cells with content'),
-          bud.sheetCells,
-          'sheetCells',
-          t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
-        );
-      const type = attrValue(b, tag, 't');
-      if (type && type[1] - type[0] === 1 && b[type[0]] === 0x65) {
-        // an error cell: its <v> text, when the reader has no code for it
-        const text = cellValueText(b, tag.end);
-        if (text !== null && !KNOWN_ERRORS.has(text) && r >= 1) errorTexts.set((r - 1) * 16384 + (col - 1), text);
-      }
-    } else if (nameIs(b, tag, 'row')) {
-      const ref = attrValue(b, tag, 'r');
-      const r = ref ? digits(b, ref[0], ref[1]) : row + 1;
-      inRow = !tag.selfClosing;
-      prevCol = 0;
-      if (r > bud.rows) throw offGrid(`A${r}`);
-      if (!(r >= 1)) {
-        unnumbered++;
-        rowOf.push(0);
-        row = 0;
-        continue;
-      }
-      if (seen[r]) {
-        duplicate.push(r);
-        rowOf.push(0);
-      } else {
-        seen[r] = 1;
-        if (r < last && outOfOrder.length < 5) outOfOrder.push(r);
-        rowOf.push(r);
-      }
-      row = r;
-      if (r > last) last = r;
-      if (r > maxRow) maxRow = r;
-    } else if (nameIs(b, tag, 'mergeCell')) {
-      if (++merges > bud.merges)
-        throw tooMany(
-          t('合并单元格区域数', 'merged ranges'),
-          bud.merges,
-          'merges',
-          t('请取消不需要的合并单元格', 'unmerge the cells that need not be merged'),
-        );
-    } else if (nameIs(b, tag, 'sheetData') && tag.selfClosing) {
-      inRow = false;
-    }
+    if (nameIs(b, tag, 'c')) tally.cell(tag);
+    else if (nameIs(b, tag, 'row')) tally.rowStart(tag);
+    else if (nameIs(b, tag, 'mergeCell')) tally.merge();
+    else if (nameIs(b, tag, 'sheetData') && tag.selfClosing) tally.noRows();
   }
-
   const notices: Text[] = [];
-  const lost = duplicate.length + unnumbered;
   let out = b;
-  if (lost || misplaced) {
-    const moved = renumber(b, rowOf, maxRow, bud);
+  if (tally.duplicate.length + tally.unnumbered || tally.misplaced) {
+    const moved = renumber(b, tally.rowOf, tally.maxRow, bud);
     out = moved.bytes;
-    if (duplicate.length)
-      notices.push(
-        where(
-          `的 XML 中第 ${list(duplicate)} 行出现了不止一次：重复的行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
-          `lists rows ${listEn(duplicate)} more than once in its XML: the repeated rows are kept, moved to the end (rows ${moved.from}–${moved.to})`,
-        ),
-      );
-    if (unnumbered)
-      notices.push(
-        where(
-          `的 XML 中有 ${unnumbered} 行的行号无效（如 0）：这些行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
-          `has ${unnumbered} row(s) with an invalid number (such as 0) in its XML: they are kept, moved to the end (rows ${moved.from}–${moved.to})`,
-        ),
-      );
-    if (misplaced)
-      notices.push(
-        where(
-          `有 ${misplaced} 个单元格的地址不在它所在的行：已按所在的行读取`,
-          `has ${misplaced} cell(s) whose address is not in their row: they are read in the row that holds them`,
-        ),
-      );
+    notices.push(...movedNotices(tally, moved, words));
   }
+  notices.push(...orderNotices(tally, words));
+  return { bytes: out, notices, errorTexts: tally.errorTexts };
+}
+
+/** What the user should know of the rows renumbered and the cells read in the row that holds them. */
+function movedNotices(tally: SheetTally, moved: { from: number; to: number }, words: SheetWords): Text[] {
+  const { duplicate, unnumbered, misplaced } = tally;
+  const notices: Text[] = [];
+  if (duplicate.length)
+    notices.push(
+      words.where(
+        `的 XML 中第 ${list(duplicate)} 行出现了不止一次：重复的行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
+        `lists rows ${listEn(duplicate)} more than once in its XML: the repeated rows are kept, moved to the end (rows ${moved.from}–${moved.to})`,
+      ),
+    );
+  if (unnumbered)
+    notices.push(
+      words.where(
+        `的 XML 中有 ${unnumbered} 行的行号无效（如 0）：这些行没有丢弃，已移到表末（第 ${moved.from}–${moved.to} 行）`,
+        `has ${unnumbered} row(s) with an invalid number (such as 0) in its XML: they are kept, moved to the end (rows ${moved.from}–${moved.to})`,
+      ),
+    );
+  if (misplaced)
+    notices.push(
+      words.where(
+        `有 ${misplaced} 个单元格的地址不在它所在的行：已按所在的行读取`,
+        `has ${misplaced} cell(s) whose address is not in their row: they are read in the row that holds them`,
+      ),
+    );
+  return notices;
+}
+
+/** What the user should know of rows out of order and cells listed twice (read, nothing moved). */
+function orderNotices(tally: SheetTally, words: SheetWords): Text[] {
+  const { outOfOrder, doubledCells } = tally;
+  const notices: Text[] = [];
   if (outOfOrder.length)
     notices.push(
-      where(
+      words.where(
         `的 XML 中行号不是递增的（如第 ${list(outOfOrder)} 行排在后面）：已按行号读取，没有丢弃`,
         `lists its rows out of order in its XML (rows ${listEn(outOfOrder)} come late): read by their numbers, none lost`,
       ),
     );
   if (doubledCells.length)
     notices.push(
-      where(
+      words.where(
         `的 XML 中单元格 ${doubledCells.join('、')} 出现了不止一次：只能读取最后一个`,
         `lists cells ${doubledCells.join(', ')} more than once in its XML: only the last one can be read`,
       ),
     );
-  return { bytes: out, notices, errorTexts };
+  return notices;
 }
 
 /**
@@ -365,8 +419,8 @@ function renumber(
       prevCol = col;
       if (ref && at) {
         if (at.row !== row) replace(at.digitsAt, ref[1], String(row));
-      } else if (ref) replace(ref[0], ref[1], `${letters(col)}${row}`);
-      else replace(tag.attrs, tag.attrs, ` r="${letters(col)}${row}"`);
+      } else if (ref) replace(ref[0], ref[1], `${columnLetters(col)}${row}`);
+      else replace(tag.attrs, tag.attrs, ` r="${columnLetters(col)}${row}"`);
     }
   }
   chunks.push(b.subarray(copied));

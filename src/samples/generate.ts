@@ -111,233 +111,282 @@ export function makeTeacher(region: RegionId, index: number, rand: () => number)
 
 type Row = Record<string, string | number | null>;
 
+/** What one teacher's year draws on: the teacher, the year, and the generator's dice shaped for the rows. */
+interface YearDraw {
+  t: Teacher;
+  year: number;
+  rand: () => number;
+  pick: <T>(xs: T[]) => T;
+  /** hours as the course gives them, fewer for a less diligent teacher (never under 2) */
+  scale: (h: number) => number;
+  grade: () => string | number;
+  /** a day in `month` of the year */
+  date: (month: number) => string;
+}
+
+function yearDraw(t: Teacher, year: number, rand: () => number): YearDraw {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  return {
+    t,
+    year,
+    rand,
+    pick,
+    scale: (h) => Math.max(2, Math.round(h * t.diligence)),
+    grade: () => pick(['优秀', '良好', '良好', '合格', '合格', '合格', 92, 85, 78, 66]),
+    date: (month) =>
+      `${year}-${String(month).padStart(2, '0')}-${String(5 + Math.floor(rand() * 20)).padStart(2, '0')}`,
+  };
+}
+
+/**
+ * Hainan: a national or provincial course, online study and school-based training; now and then a
+ * demonstration lesson, or a mentoring pair counted in months.
+ */
+function hainanYear({ year, rand, pick, scale, date }: YearDraw): Row[] {
+  const rows: Row[] = [];
+  rows.push({
+    项目名称: pick(['国培计划—乡村教师访名校', '省级骨干教师培训', '海南省中小学教师信息技术应用能力提升']),
+    培训层次: pick(['国家级', '省级', '省级']),
+    培训方式: pick(['集中培训', '集中培训', '跟班培训']),
+    学时: scale(pick([32, 40, 48])),
+    成绩: '合格',
+    培训时间: date(7),
+  });
+  rows.push({
+    项目名称: '海南省教师网络研修',
+    培训层次: '省级',
+    培训方式: '网络研修',
+    学时: scale(pick([40, 50, 60])),
+    成绩: '合格',
+    培训时间: date(11),
+  });
+  rows.push({
+    项目名称: `${year}年度校本研修`,
+    培训层次: '校级',
+    培训方式: '校级研训',
+    学时: scale(24),
+    成绩: '合格',
+    培训时间: date(12),
+  });
+  if (rand() < 0.2)
+    rows.push({
+      项目名称: '市县教学开放周示范课',
+      培训层次: '市县级',
+      培训方式: '示范课',
+      学时: 2,
+      成绩: '合格',
+      培训时间: date(4),
+    });
+  if (rand() < 0.1)
+    rows.push({
+      项目名称: '青蓝工程师徒结对',
+      培训层次: '校级',
+      培训方式: '师徒结对',
+      月数: pick([1, 3, 6]),
+      学时: null,
+      成绩: '合格',
+      培训时间: date(6),
+    });
+  return rows;
+}
+
+/**
+ * Shandong: provincial distance study, a city or county course and school training; a class teacher's
+ * course every other year.
+ */
+function shandongYear({ t, year, pick, scale, date }: YearDraw): Row[] {
+  const rows: Row[] = [];
+  rows.push({
+    项目名称: pick(['山东省中小学教师远程研修', '齐鲁名师建设工程']),
+    培训层次: '省级',
+    培训方式: '远程培训',
+    学时: scale(pick([30, 36])),
+    成绩: '合格',
+    培训时间: date(7),
+  });
+  rows.push({
+    项目名称: pick(['济南市骨干教师培训', '历下区新课标专题培训']),
+    培训层次: pick(['市级', '县级']),
+    培训方式: '集中培训',
+    学时: scale(pick([16, 24])),
+    成绩: '合格',
+    培训时间: date(8),
+    课程类别: pick(['专业课', '专业课', '公需科目']),
+  });
+  rows.push({
+    项目名称: `${year}年校本培训`,
+    培训层次: '校级',
+    培训方式: '校本培训',
+    学时: scale(20),
+    成绩: '合格',
+    培训时间: date(12),
+  });
+  if (t.classTeacher && year % 2 === 0)
+    rows.push({
+      项目名称: '班主任工作专题培训',
+      培训层次: '县级',
+      培训方式: '班主任培训',
+      学时: 16,
+      成绩: '合格',
+      培训时间: date(10),
+    });
+  return rows;
+}
+
+/** Zhengzhou: online study, school-based study and a city or county course. */
+function zhengzhouYear({ year, pick, scale, date }: YearDraw): Row[] {
+  const rows: Row[] = [];
+  rows.push({
+    项目名称: pick(['河南省中小学教师远程培训', '国培计划（网络研修）']),
+    培训层次: pick(['省级', '国家级']),
+    培训方式: '网络研修',
+    学时: scale(40),
+    成绩: '合格',
+    培训时间: date(7),
+  });
+  rows.push({
+    项目名称: `${year}年校本研修`,
+    培训层次: '校级',
+    培训方式: '校本研修',
+    学时: scale(16),
+    成绩: '合格',
+    培训时间: date(12),
+  });
+  rows.push({
+    项目名称: pick(['郑州市学科骨干教师培训', '中原区新教材培训']),
+    培训层次: pick(['市级', '县级']),
+    培训方式: '集中培训',
+    学时: scale(pick([16, 24])),
+    成绩: '合格',
+    培训时间: date(8),
+  });
+  return rows;
+}
+
+/** Pu'er: modules with project credits and elective flags; now and then a county teaching contest. */
+function puerYear({ t, year, rand, pick, scale, grade, date }: YearDraw): Row[] {
+  const rows: Row[] = [];
+  const sel = () => (rand() < 0.8 ? '是' : '否');
+  // Modules spread over the cycle as a county plans them (三、学分构成 minimums).
+  const k = year - PROFILES.puer.cycleStart;
+  rows.push({
+    项目名称: '云南省中小学教师网络研修',
+    培训层次: '省级',
+    培训方式: '网络研修',
+    学时: scale(30),
+    成绩: grade(),
+    项目学分: 1,
+    课程类别: k % 2 === 1 ? '专业知识' : '专业能力',
+    自主选学: sel(),
+    培训时间: date(7),
+  });
+  rows.push({
+    项目名称: pick(['普洱市学科骨干教师集中研修', '思茅区新课标集中研修']),
+    培训层次: pick(['市级', '县级']),
+    培训方式: '集中研修',
+    学时: scale(30),
+    成绩: grade(),
+    项目学分: pick([1, 1.2, 1.5]),
+    课程类别: k === 0 ? '专业理念与师德' : k === 1 ? '班级管理' : '专业能力',
+    自主选学: sel(),
+    培训时间: date(8),
+  });
+  if (t.classTeacher && k === 2)
+    rows.push({
+      项目名称: '思茅区班主任专题培训',
+      培训层次: '县级',
+      培训方式: '班主任培训',
+      学时: 30,
+      成绩: '合格',
+      项目学分: 1,
+      课程类别: '班级管理',
+      自主选学: '否',
+      培训时间: date(10),
+    });
+  rows.push({
+    项目名称: `${year}年度校本研修`,
+    培训层次: '校级',
+    培训方式: '校本研修',
+    学时: scale(30),
+    成绩: grade(),
+    项目学分: 1,
+    课程类别: '校本研修',
+    自主选学: '是',
+    培训时间: date(12),
+  });
+  if (rand() < 0.15)
+    rows.push({
+      项目名称: '县级教学比赛',
+      培训层次: '县级',
+      培训方式: '教学比赛',
+      学时: 6,
+      获奖: pick(['一等奖', '二等奖', '三等奖', '']),
+      课程类别: '专业能力',
+      自主选学: '是',
+      培训时间: date(5),
+    });
+  return rows;
+}
+
+/** Qitai: a cohort course, the national platform, school-based study; half the time a county teaching activity. */
+function qitaiYear({ t, year, rand, scale, date }: YearDraw): Row[] {
+  const rows: Row[] = [];
+  // 五(二)2 caps good-or-better at 30 % of a cohort: trainers rate most teachers 合格.
+  const no = Number(t.id.slice(14, 17));
+  const g = no % 20 === 0 ? '优秀' : no % 20 === 10 ? '良好' : '合格';
+  const cohort = (no + year) % 2 === 0 ? '区培计划—骨干教师能力提升' : '昌吉州初中教师全员培训';
+  rows.push({
+    项目名称: cohort,
+    培训层次: cohort.startsWith('区培') ? '自治区级' : '州级',
+    培训方式: '集中培训',
+    学时: scale(40),
+    成绩: g,
+    课程类别: '专业课',
+    培训时间: date(7),
+  });
+  rows.push({
+    项目名称: '国家中小学智慧教育平台研修',
+    培训层次: '国家级',
+    培训方式: '网络培训',
+    学时: scale(50),
+    成绩: '合格',
+    课程类别: year % 2 === 0 ? '公共课' : '专业课',
+    培训时间: date(2),
+  });
+  rows.push({
+    项目名称: `${year}年校本研修`,
+    培训层次: '校级',
+    培训方式: '校本研修',
+    学时: scale(25),
+    成绩: '合格',
+    课程类别: '校本',
+    培训时间: date(9),
+  });
+  if (rand() < 0.5)
+    rows.push({
+      项目名称: '县级学科教研活动',
+      培训层次: '县级',
+      培训方式: '教研活动',
+      学时: scale(12),
+      成绩: '合格',
+      课程类别: '选修',
+      培训时间: date(11),
+    });
+  return rows;
+}
+
+/** A region's typical offer of training activities in one year. */
+const YEAR_OFFERS: Record<RegionId, (d: YearDraw) => Row[]> = {
+  hainan: hainanYear,
+  shandong: shandongYear,
+  zhengzhou: zhengzhouYear,
+  puer: puerYear,
+  qitai: qitaiYear,
+};
+
 /** Training activities of one teacher in one year, under a region's typical offer. */
 function yearRecords(region: RegionId, t: Teacher, year: number, rand: () => number): Row[] {
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const scale = (h: number) => Math.max(2, Math.round(h * t.diligence));
-  const grade = () => pick(['优秀', '良好', '良好', '合格', '合格', '合格', 92, 85, 78, 66]);
-  const date = (month: number) =>
-    `${year}-${String(month).padStart(2, '0')}-${String(5 + Math.floor(rand() * 20)).padStart(2, '0')}`;
-  const rows: Row[] = [];
-  switch (region) {
-    case 'hainan': {
-      rows.push({
-        项目名称: pick(['国培计划—乡村教师访名校', '省级骨干教师培训', '海南省中小学教师信息技术应用能力提升']),
-        培训层次: pick(['国家级', '省级', '省级']),
-        培训方式: pick(['集中培训', '集中培训', '跟班培训']),
-        学时: scale(pick([32, 40, 48])),
-        成绩: '合格',
-        培训时间: date(7),
-      });
-      rows.push({
-        项目名称: '海南省教师网络研修',
-        培训层次: '省级',
-        培训方式: '网络研修',
-        学时: scale(pick([40, 50, 60])),
-        成绩: '合格',
-        培训时间: date(11),
-      });
-      rows.push({
-        项目名称: `${year}年度校本研修`,
-        培训层次: '校级',
-        培训方式: '校级研训',
-        学时: scale(24),
-        成绩: '合格',
-        培训时间: date(12),
-      });
-      if (rand() < 0.2)
-        rows.push({
-          项目名称: '市县教学开放周示范课',
-          培训层次: '市县级',
-          培训方式: '示范课',
-          学时: 2,
-          成绩: '合格',
-          培训时间: date(4),
-        });
-      if (rand() < 0.1)
-        rows.push({
-          项目名称: '青蓝工程师徒结对',
-          培训层次: '校级',
-          培训方式: '师徒结对',
-          月数: pick([1, 3, 6]),
-          学时: null,
-          成绩: '合格',
-          培训时间: date(6),
-        });
-      break;
-    }
-    case 'shandong': {
-      rows.push({
-        项目名称: pick(['山东省中小学教师远程研修', '齐鲁名师建设工程']),
-        培训层次: '省级',
-        培训方式: '远程培训',
-        学时: scale(pick([30, 36])),
-        成绩: '合格',
-        培训时间: date(7),
-      });
-      rows.push({
-        项目名称: pick(['济南市骨干教师培训', '历下区新课标专题培训']),
-        培训层次: pick(['市级', '县级']),
-        培训方式: '集中培训',
-        学时: scale(pick([16, 24])),
-        成绩: '合格',
-        培训时间: date(8),
-        课程类别: pick(['专业课', '专业课', '公需科目']),
-      });
-      rows.push({
-        项目名称: `${year}年校本培训`,
-        培训层次: '校级',
-        培训方式: '校本培训',
-        学时: scale(20),
-        成绩: '合格',
-        培训时间: date(12),
-      });
-      if (t.classTeacher && year % 2 === 0)
-        rows.push({
-          项目名称: '班主任工作专题培训',
-          培训层次: '县级',
-          培训方式: '班主任培训',
-          学时: 16,
-          成绩: '合格',
-          培训时间: date(10),
-        });
-      break;
-    }
-    case 'zhengzhou': {
-      rows.push({
-        项目名称: pick(['河南省中小学教师远程培训', '国培计划（网络研修）']),
-        培训层次: pick(['省级', '国家级']),
-        培训方式: '网络研修',
-        学时: scale(40),
-        成绩: '合格',
-        培训时间: date(7),
-      });
-      rows.push({
-        项目名称: `${year}年校本研修`,
-        培训层次: '校级',
-        培训方式: '校本研修',
-        学时: scale(16),
-        成绩: '合格',
-        培训时间: date(12),
-      });
-      rows.push({
-        项目名称: pick(['郑州市学科骨干教师培训', '中原区新教材培训']),
-        培训层次: pick(['市级', '县级']),
-        培训方式: '集中培训',
-        学时: scale(pick([16, 24])),
-        成绩: '合格',
-        培训时间: date(8),
-      });
-      break;
-    }
-    case 'puer': {
-      const sel = () => (rand() < 0.8 ? '是' : '否');
-      // Modules spread over the cycle as a county plans them (三、学分构成 minimums).
-      const k = year - PROFILES.puer.cycleStart;
-      rows.push({
-        项目名称: '云南省中小学教师网络研修',
-        培训层次: '省级',
-        培训方式: '网络研修',
-        学时: scale(30),
-        成绩: grade(),
-        项目学分: 1,
-        课程类别: k % 2 === 1 ? '专业知识' : '专业能力',
-        自主选学: sel(),
-        培训时间: date(7),
-      });
-      rows.push({
-        项目名称: pick(['普洱市学科骨干教师集中研修', '思茅区新课标集中研修']),
-        培训层次: pick(['市级', '县级']),
-        培训方式: '集中研修',
-        学时: scale(30),
-        成绩: grade(),
-        项目学分: pick([1, 1.2, 1.5]),
-        课程类别: k === 0 ? '专业理念与师德' : k === 1 ? '班级管理' : '专业能力',
-        自主选学: sel(),
-        培训时间: date(8),
-      });
-      if (t.classTeacher && k === 2)
-        rows.push({
-          项目名称: '思茅区班主任专题培训',
-          培训层次: '县级',
-          培训方式: '班主任培训',
-          学时: 30,
-          成绩: '合格',
-          项目学分: 1,
-          课程类别: '班级管理',
-          自主选学: '否',
-          培训时间: date(10),
-        });
-      rows.push({
-        项目名称: `${year}年度校本研修`,
-        培训层次: '校级',
-        培训方式: '校本研修',
-        学时: scale(30),
-        成绩: grade(),
-        项目学分: 1,
-        课程类别: '校本研修',
-        自主选学: '是',
-        培训时间: date(12),
-      });
-      if (rand() < 0.15)
-        rows.push({
-          项目名称: '县级教学比赛',
-          培训层次: '县级',
-          培训方式: '教学比赛',
-          学时: 6,
-          获奖: pick(['一等奖', '二等奖', '三等奖', '']),
-          课程类别: '专业能力',
-          自主选学: '是',
-          培训时间: date(5),
-        });
-      break;
-    }
-    case 'qitai': {
-      // 五(二)2 caps good-or-better at 30 % of a cohort: trainers rate most teachers 合格.
-      const no = Number(t.id.slice(14, 17));
-      const g = no % 20 === 0 ? '优秀' : no % 20 === 10 ? '良好' : '合格';
-      const cohort = (no + year) % 2 === 0 ? '区培计划—骨干教师能力提升' : '昌吉州初中教师全员培训';
-      rows.push({
-        项目名称: cohort,
-        培训层次: cohort.startsWith('区培') ? '自治区级' : '州级',
-        培训方式: '集中培训',
-        学时: scale(40),
-        成绩: g,
-        课程类别: '专业课',
-        培训时间: date(7),
-      });
-      rows.push({
-        项目名称: '国家中小学智慧教育平台研修',
-        培训层次: '国家级',
-        培训方式: '网络培训',
-        学时: scale(50),
-        成绩: '合格',
-        课程类别: year % 2 === 0 ? '公共课' : '专业课',
-        培训时间: date(2),
-      });
-      rows.push({
-        项目名称: `${year}年校本研修`,
-        培训层次: '校级',
-        培训方式: '校本研修',
-        学时: scale(25),
-        成绩: '合格',
-        课程类别: '校本',
-        培训时间: date(9),
-      });
-      if (rand() < 0.5)
-        rows.push({
-          项目名称: '县级学科教研活动',
-          培训层次: '县级',
-          培训方式: '教研活动',
-          学时: scale(12),
-          成绩: '合格',
-          课程类别: '选修',
-          培训时间: date(11),
-        });
-      break;
-    }
-  }
-  return rows;
+  return YEAR_OFFERS[region](yearDraw(t, year, rand));
 }
 
 export const HEADERS: Record<RegionId, string[]> = {
@@ -516,90 +565,90 @@ export function generate(
   return { region, sheet: p.sheet, title: p.title, rows: [[p.title], headers, ...data], properties };
 }
 
+/** The columns a region's headers give the fields a mistake goes into. */
+interface MistakeColumns {
+  id: string;
+  hours: string;
+  level: string;
+  mode: string;
+  grade: string;
+  credit: string;
+}
+
+function mistakeColumns(headers: string[]): MistakeColumns {
+  return {
+    id: headers.includes('身份证号码') ? '身份证号码' : '身份证号',
+    hours: headers.includes('培训学时') ? '培训学时' : '学时',
+    level: headers.includes('项目级别') ? '项目级别' : '培训层次',
+    mode: headers.includes('培训形式') ? '培训形式' : '培训方式',
+    grade: headers.includes('培训成绩') ? '培训成绩' : headers.includes('考核等次') ? '考核等次' : '成绩',
+    credit: headers.includes('登记学分') ? '登记学分' : '培训学分',
+  };
+}
+
+const set = (rows: Row[], i: number, col: string, v: string | number | null) => (rows[i]![col] = v);
+
+/** How each mistake a region may carry is made (ID_INVALID and DUPLICATE_RECORD: every sample, first). */
+const MISTAKE_MAKERS: Partial<Record<string, (rows: Row[], col: MistakeColumns, region: RegionId) => void>> = {
+  LEVEL_UNKNOWN: (rows, col) => set(rows, 40, col.level, '省集'),
+  MODE_UNKNOWN: (rows, col) => set(rows, 40, col.mode, '网上学习'),
+  HOURS_NOT_NUMBER: (rows, col) => set(rows, 55, col.hours, '二十'),
+  HOURS_NEGATIVE: (rows, col) => set(rows, 55, col.hours, -12),
+  HOURS_IMPLAUSIBLE: (rows, col) => set(rows, 70, col.hours, 640),
+  GRADE_UNKNOWN: (rows, col) => set(rows, 62, col.grade, '优良'),
+  CREDITS_MISMATCH: (rows, col) => set(rows, 80, col.credit, Number(rows[80]![col.credit] ?? 0) + 2),
+  RATE_OUT_OF_RANGE: (rows) => {
+    const i = rows.findIndex((r, k) => k > 30 && r['培训方式'] === '集中研修');
+    set(rows, i, '项目学分', 3.5);
+  },
+  YEAR_OUTSIDE_CYCLE: (rows, _col, region) => {
+    const copy = {
+      ...rows[90]!,
+      年度: PROFILES[region].cycleStart - 2,
+      培训时间: `${PROFILES[region].cycleStart - 2}-10-12`,
+    };
+    rows.splice(91, 0, copy);
+  },
+  YEAR_INVALID: (rows) => set(rows, 95, '年度', '2021年13月'),
+  COHORT_QUOTA_EXCEEDED: addQuotaWorkshop,
+  CERTIFICATE_INVALID: (rows) => {
+    const id = rows[100]!['身份证号'];
+    for (const r of rows) if (r['身份证号'] === id) r['证书编号'] = '0799200015';
+  },
+};
+
+/** A small workshop whose trainer rated three of five teachers 优秀. */
+function addQuotaWorkshop(rows: Row[]): void {
+  const bases = rows
+    .slice(110)
+    .filter((r, k, all) => all.findIndex((x) => x['身份证号'] === r['身份证号']) === k)
+    .slice(0, 5);
+  ['优秀', '优秀', '优秀', '合格', '合格'].forEach((g, k) => {
+    const base = bases[k]!;
+    rows.push({
+      ...base,
+      项目名称: '奇台县名师工作坊研修',
+      培训层次: '县级',
+      培训方式: '集中培训',
+      学时: 24,
+      成绩: g,
+      考核等次: g,
+      课程类别: '选修',
+      年度: 2025,
+      培训时间: '2025-10-18',
+    });
+  });
+}
+
 function injectMistakes(region: RegionId, rows: Row[], headers: string[]): void {
-  const idCol = headers.includes('身份证号码') ? '身份证号码' : '身份证号';
-  const hoursCol = headers.includes('培训学时') ? '培训学时' : '学时';
-  const levelCol = headers.includes('项目级别') ? '项目级别' : '培训层次';
-  const modeCol = headers.includes('培训形式') ? '培训形式' : '培训方式';
-  const gradeCol = headers.includes('培训成绩') ? '培训成绩' : headers.includes('考核等次') ? '考核等次' : '成绩';
-  const creditCol = headers.includes('登记学分') ? '登记学分' : '培训学分';
-  const set = (i: number, col: string, v: string | number | null) => (rows[i]![col] = v);
+  const col = mistakeColumns(headers);
   // a mistyped ID: last digit changed, so the check digit fails
-  const bad = rows[3]![idCol] as string;
+  const bad = rows[3]![col.id] as string;
   const wrong = bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1');
-  for (const r of rows) if (r[idCol] === bad) r[idCol] = wrong;
+  for (const r of rows) if (r[col.id] === bad) r[col.id] = wrong;
   // an exact duplicate registration of a row
   rows.splice(21, 0, { ...rows[20]! });
-  for (const code of MISTAKES[region]) {
-    switch (code) {
-      case 'LEVEL_UNKNOWN':
-        set(40, levelCol, '省集');
-        break;
-      case 'MODE_UNKNOWN':
-        set(40, modeCol, '网上学习');
-        break;
-      case 'HOURS_NOT_NUMBER':
-        set(55, hoursCol, '二十');
-        break;
-      case 'HOURS_NEGATIVE':
-        set(55, hoursCol, -12);
-        break;
-      case 'HOURS_IMPLAUSIBLE':
-        set(70, hoursCol, 640);
-        break;
-      case 'GRADE_UNKNOWN':
-        set(62, gradeCol, '优良');
-        break;
-      case 'CREDITS_MISMATCH':
-        set(80, creditCol, Number(rows[80]![creditCol] ?? 0) + 2);
-        break;
-      case 'RATE_OUT_OF_RANGE': {
-        const i = rows.findIndex((r, k) => k > 30 && r['培训方式'] === '集中研修');
-        set(i, '项目学分', 3.5);
-        break;
-      }
-      case 'YEAR_OUTSIDE_CYCLE': {
-        const copy = {
-          ...rows[90]!,
-          年度: PROFILES[region].cycleStart - 2,
-          培训时间: `${PROFILES[region].cycleStart - 2}-10-12`,
-        };
-        rows.splice(91, 0, copy);
-        break;
-      }
-      case 'YEAR_INVALID':
-        set(95, '年度', '2021年13月');
-        break;
-      case 'COHORT_QUOTA_EXCEEDED': {
-        // a small workshop whose trainer rated three of five teachers 优秀
-        const bases = rows
-          .slice(110)
-          .filter((r, k, all) => all.findIndex((x) => x['身份证号'] === r['身份证号']) === k)
-          .slice(0, 5);
-        ['优秀', '优秀', '优秀', '合格', '合格'].forEach((g, k) => {
-          const base = bases[k]!;
-          rows.push({
-            ...base,
-            项目名称: '奇台县名师工作坊研修',
-            培训层次: '县级',
-            培训方式: '集中培训',
-            学时: 24,
-            成绩: g,
-            考核等次: g,
-            课程类别: '选修',
-            年度: 2025,
-            培训时间: '2025-10-18',
-          });
-        });
-        break;
-      }
-      case 'CERTIFICATE_INVALID': {
-        const id = rows[100]!['身份证号'];
-        for (const r of rows) if (r['身份证号'] === id) r['证书编号'] = '0799200015';
-        break;
-      }
-    }
-  }
+  for (const code of MISTAKES[region]) MISTAKE_MAKERS[code]?.(rows, col, region);
 }
 
 /**
