@@ -10,7 +10,7 @@
 // copied as it was (JSZip reuses the compressed bytes of entries it did not touch). Values, cell styles and
 // existing formats are never edited: a mark is a conditional format, so only marked cells look different.
 import JSZip from 'jszip';
-import type { Table } from '../present/tables';
+import { unusedName, type Table } from '../present/tables';
 import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
 import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
 import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
@@ -372,14 +372,6 @@ async function writeProperties(w: Workbook, properties: Record<string, string>, 
     w.types = declared.types;
     w.pkg.put('_rels/.rels', declared.rels);
   }
-}
-
-/** A sheet name not yet taken — compared as Excel does, without case — "周期汇总", else "周期汇总 (2)" … */
-function unusedName(taken: readonly string[], base: string): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  let name = base;
-  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
-  return name;
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -23,8 +23,10 @@ export function columnLetters(col: number): string {
 
 /** A sheet name not yet taken: "学分汇总", then "学分汇总 (2)" … — a user's sheet is never overwritten. */
 export function unusedName(existing: readonly string[], base: string): string {
+  // Excel's sheet names ignore case: a user's "cpd summary" takes "CPD summary" too
+  const lower = new Set(existing.map((n) => n.toLowerCase()));
   let name = base;
-  for (let i = 2; existing.includes(name); i++) name = `${base} (${i})`;
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
   return name;
 }
 

@@ -207,10 +207,10 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await this.sync(ctx);
-    // Excel's sheet names ignore case: a user's "cpd summary" takes "CPD summary" too
-    const lower = base.toLowerCase();
-    const taken = sheets.items.map((s) => s.name.toLowerCase());
-    const name = base + unusedName(taken, lower).slice(lower.length);
+    const name = unusedName(
+      sheets.items.map((s) => s.name),
+      base,
+    );
     return { name, ws: sheets.add(name) };
   }
 
