@@ -272,13 +272,8 @@ const WHY_LECTURING_CREDITS_DEPEND_ON_THE = t('主讲学分取决于培训层次
 const WHY_THE_HOURS_TAUGHT_ARE_REGISTERED = t('按承担的培训学时登记', 'the hours taught are registered');
 const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
 
-function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
-  const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
-  // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
-  const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
-  const f = tr.facts;
+/** What the judge reads of a record (第十条, 第十一条, 第十五条, 第十六条, 第十八条), by what the teacher did. */
+function classify(f: Facts, rec: TrainingRecord, mode: Mode): void {
   f.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
   f.faceToFace =
     (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
@@ -286,6 +281,95 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   f.classTeacher = mode === 'classTeacher';
   f.publicSubject = rec.category === 'requiredPublic';
   f.degree = mode === 'degree';
+}
+
+/** 第十五条: degree study passed earns the academic year's credits, whatever the hours. */
+function convertDegree(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const c = p.use('degreeCredits');
+  tr.step('SD-15', A15, W_SD_15, [c], { params: [c] });
+  return tr.done(rec.hours ?? 0, c.value);
+}
+
+/** 第十六条: probation training passed earns its fixed credits; fewer hours than the minimum are flagged. */
+function convertNewTeacher(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const c = p.use('newTeacherCredits');
+  const min = p.use('newTeacherMinHours');
+  tr.step('SD-16-new', A16, W_SD_16_NEW, [min.value, c], { params: [c, min] });
+  if (rec.hours === undefined || rec.hours < min.value!) {
+    tr.issue(
+      'NEW_TEACHER_HOURS_SHORT',
+      'warning',
+      'hours',
+      t(
+        `新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`,
+        `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`,
+      ),
+      A16,
+      fmt(rec.hours ?? null),
+    );
+  }
+  return tr.done(rec.hours ?? 0, c.value);
+}
+
+/** 第十七条: lecturing counts the hours taught twice; at school level it is school-based (第十八条, R-SD1). */
+function convertLecture(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
+  const school = rec.mode === 'schoolBased' || rec.level === 'school';
+  if (!school && !requireField(tr, ctx, rec.level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE))
+    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_HOURS_TAUGHT_ARE_REGISTERED)) return tr.done(null, null);
+  if (school) {
+    tr.facts.schoolBased = true;
+    const rate = p.use('schoolBasedCreditsPerHour');
+    const credits = product(rec.hours, rate.value!);
+    tr.step('SD-17-school', A18, W_SD_17_SCHOOL, [rec.hours, rate, credits], {
+      readings: ['R-SD1', 'R-SD2'],
+      params: [rate],
+    });
+    return tr.done(rec.hours, credits);
+  }
+  const m = p.use('lecturerMultiplier');
+  const credits = product(rec.hours, m.value!);
+  tr.step('SD-17', A17, W_SD_17, [rec.hours, m, credits], { params: [m] });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十八条: school-based training and self-study at the school's rate (R-SD2); judge caps them per cycle. */
+function convertSchoolBased(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  mode: 'schoolBased' | 'selfStudy',
+): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
+  const rate = p.use('schoolBasedCreditsPerHour');
+  const cap = p.use('schoolBasedCycleCap');
+  const credits = product(rec.hours, rate.value!);
+  tr.step('SD-18', A18, W_SD_18, [mode, rec.hours, rate, credits, cap.value], {
+    readings: ['R-SD2'],
+    params: [rate, cap],
+  });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十四条: any other training passed, one hour one 学时, one 学时 one credit. */
+function convertByHours(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const rate = ctx.params.use('creditsPerHour');
+  const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
+  if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
+  const credits = product(rec.hours, rate.value!);
+  tr.step('SD-14', A14, W_SD_14, [rec.hours, rate, credits], { params: [rate] });
+  return tr.done(rec.hours, credits);
+}
+
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
+  // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
+  const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
+  classify(tr.facts, rec, mode);
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
@@ -293,71 +377,17 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     return tr.done(0, 0);
   }
   switch (mode) {
-    case 'degree': {
-      const c = p.use('degreeCredits');
-      tr.step('SD-15', A15, W_SD_15, [c], { params: [c] });
-      return tr.done(rec.hours ?? 0, c.value);
-    }
-    case 'newTeacher': {
-      const c = p.use('newTeacherCredits');
-      const min = p.use('newTeacherMinHours');
-      tr.step('SD-16-new', A16, W_SD_16_NEW, [min.value, c], { params: [c, min] });
-      if (rec.hours === undefined || rec.hours < min.value!) {
-        tr.issue(
-          'NEW_TEACHER_HOURS_SHORT',
-          'warning',
-          'hours',
-          t(
-            `新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`,
-            `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`,
-          ),
-          A16,
-          fmt(rec.hours ?? null),
-        );
-      }
-      return tr.done(rec.hours ?? 0, c.value);
-    }
-    case 'lecture': {
-      // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
-      const school = rec.mode === 'schoolBased' || rec.level === 'school';
-      if (!school && !requireField(tr, ctx, rec.level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE))
-        return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_HOURS_TAUGHT_ARE_REGISTERED)) return tr.done(null, null);
-      if (school) {
-        tr.facts.schoolBased = true;
-        const rate = p.use('schoolBasedCreditsPerHour');
-        const credits = product(rec.hours, rate.value!);
-        tr.step('SD-17-school', A18, W_SD_17_SCHOOL, [rec.hours, rate, credits], {
-          readings: ['R-SD1', 'R-SD2'],
-          params: [rate],
-        });
-        return tr.done(rec.hours, credits);
-      }
-      const m = p.use('lecturerMultiplier');
-      const credits = product(rec.hours, m.value!);
-      tr.step('SD-17', A17, W_SD_17, [rec.hours, m, credits], { params: [m] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'degree':
+      return convertDegree(tr, rec, ctx.params);
+    case 'newTeacher':
+      return convertNewTeacher(tr, rec, ctx.params);
+    case 'lecture':
+      return convertLecture(tr, rec, ctx);
     case 'schoolBased':
-    case 'selfStudy': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
-      const rate = p.use('schoolBasedCreditsPerHour');
-      const cap = p.use('schoolBasedCycleCap');
-      const credits = product(rec.hours, rate.value!);
-      tr.step('SD-18', A18, W_SD_18, [mode, rec.hours, rate, credits, cap.value], {
-        readings: ['R-SD2'],
-        params: [rate, cap],
-      });
-      return tr.done(rec.hours, credits);
-    }
-    default: {
-      const rate = p.use('creditsPerHour');
-      const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
-      if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
-      const credits = product(rec.hours, rate.value!);
-      tr.step('SD-14', A14, W_SD_14, [rec.hours, rate, credits], { params: [rate] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'selfStudy':
+      return convertSchoolBased(tr, rec, ctx, mode);
+    default:
+      return convertByHours(tr, rec, ctx);
   }
 }
 
