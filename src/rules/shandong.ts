@@ -483,10 +483,15 @@ const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任工作专题培训学时', 'c
 const L_COUNTY_OR_ABOVE_CREDITS_ADVISORY = t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)');
 const L_CITY_COUNTY_FACE_TO_FACE = t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)');
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
+/** The credits of some records (a record without a figure adds nothing). */
+function creditOf(rs: ConvertedRecord<Facts>[]): number {
+  return sum(rs.map((r) => r.conversion.credits ?? 0));
+}
+
+/** Each year of the cycle judged on its own (第六条's 48), with the degree credits its 第十五条 cut left out. */
+function judgeYears(input: JudgeInput<Facts>, p: Params<Key>) {
   const grouped = byYear(input.records);
-  const judged = yearsOf(input.start, input.end).map((y) =>
+  return yearsOf(input.start, input.end).map((y) =>
     judgeYear(
       y,
       (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
@@ -494,32 +499,47 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       p,
     ),
   );
-  const years = judged.map((x) => x.year);
-  const degreeExcess = sum(judged.map((x) => x.degreeExcess));
-  const j = new Judging('SD');
-  const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (rs: ConvertedRecord<Facts>[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  const raw = creditOf(all);
-  j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
+}
+
+/** 第十五条's per-year cap, over the cycle: what the years cut from degree study is not counted. */
+function degreeYearCap(j: Judging, p: Params<Key>, degreeExcess: number): void {
   if (degreeExcess > 0)
     j.step('SD-15-year', A15, W_SD_15_YEAR_2, [p.num('degreeCredits'), degreeExcess], {
       params: [p.use('degreeCredits')],
     });
+}
+
+/** 第十八条's per-cycle cap on school-based training and self-study; returns what they count. */
+function schoolBasedCycleCap(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts>[]): number {
   const schoolBased = creditOf(all.filter((r) => r.conversion.facts.schoolBased));
   const capUse = p.use('schoolBasedCycleCap');
   const cap = capUse.value!;
   if (schoolBased > cap) j.note('SD-18-cap', A18, W_SD_18_CAP, [schoolBased, cap], { params: [capUse] });
   else if (schoolBased > 0) j.step('SD-18-cap', A18, W_SD_18_CAP_2, [schoolBased, cap], { params: [capUse] });
+  return Math.min(schoolBased, cap);
+}
+
+/** The cycle's credits after both caps (第六条), with a step when they differ from the raw sum. */
+function cycleTotal(
+  j: Judging,
+  all: ConvertedRecord<Facts>[],
+  raw: number,
+  degreeExcess: number,
+  schoolBased: number,
+): number {
   const other = sub(creditOf(all.filter((r) => !r.conversion.facts.schoolBased)), degreeExcess);
-  const credits = round2(other + Math.min(schoolBased, cap));
+  const credits = round2(other + schoolBased);
   if (credits !== raw) j.step('SD-6-counted', A6, W_SD_6_COUNTED_2, [credits]);
-  yearsBeforeHire(j, years, input.facts.hireYear, A2);
+  return credits;
+}
+
+/** 第六条's minimums: 360 in the cycle, and 48 in each assessed year that is due (R-SD4). */
+function minimums(j: Judging, p: Params<Key>, years: YearJudgement[], lastDueYear: number, credits: number): void {
   // R-SD4: each assessed year of the cycle must itself reach the year's minimum; one condition per
   // year so that the shortfall says which year is short and by how much. Years not assessed
   // (exempt, before hire) or not yet due are left out, and a step says which.
   const yearMin = p.use('yearCredits');
-  const due = years.filter((y) => y.pass !== null && y.year <= input.lastDueYear);
+  const due = years.filter((y) => y.pass !== null && y.year <= lastDueYear);
   const left = years.filter((y) => !due.includes(y)).map((y) => y.year);
   j.step('SD-6-years', A6, W_SD_6_YEARS, [yearMin.value, left], { readings: ['R-SD4'], params: [yearMin] });
   j.check(condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A6));
@@ -530,12 +550,20 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       }),
     );
   }
+}
+
+/** 第十六条: a class teacher's 30 hours of class-teacher training in the cycle. */
+function classTeacherHours(j: Judging, p: Params<Key>, input: JudgeInput<Facts>, all: ConvertedRecord<Facts>[]): void {
   if (input.facts.classTeacher) {
     const ct = sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0));
     j.check(
       condition('classTeacherHours', L_CLASS_TEACHER_TRAINING_HOURS, 'hours', ct, p.use('classTeacherHours'), A16),
     );
   }
+}
+
+/** 第十条's 240 and 60: what departments must provide, advisory for the teacher (R-SD3). */
+function providedTraining(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts>[]): void {
   const above = creditOf(all.filter((r) => r.conversion.facts.aboveCounty && !r.conversion.facts.schoolBased));
   j.check(
     condition('countyAbove', L_COUNTY_OR_ABOVE_CREDITS_ADVISORY, 'credits', above, p.use('countyAboveCredits'), A10, {
@@ -550,6 +578,16 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       readings: ['R-SD3'],
     }),
   );
+}
+
+/** 第十一条: public subjects 一般不超过 a third of all hours, advisory (R-SD3); only with a category column. */
+function publicShare(
+  j: Judging,
+  p: Params<Key>,
+  ctx: RuleContext<Key>,
+  all: ConvertedRecord<Facts>[],
+  hours: number,
+): void {
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits
     const pub = sum(all.filter((r) => r.conversion.facts.publicSubject).map((r) => r.conversion.hours ?? 0));
@@ -576,6 +614,27 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
+}
+
+/** The years, then the cycle in order: raw sum → per-year cap → per-cycle cap → total → before hire → conditions. */
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const judged = judgeYears(input, p);
+  const years = judged.map((x) => x.year);
+  const degreeExcess = sum(judged.map((x) => x.degreeExcess));
+  const j = new Judging('SD');
+  const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
+  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const raw = creditOf(all);
+  j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
+  degreeYearCap(j, p, degreeExcess);
+  const schoolBased = schoolBasedCycleCap(j, p, all);
+  const credits = cycleTotal(j, all, raw, degreeExcess, schoolBased);
+  yearsBeforeHire(j, years, input.facts.hireYear, A2);
+  minimums(j, p, years, input.lastDueYear, credits);
+  classTeacherHours(j, p, input, all);
+  providedTraining(j, p, all);
+  publicShare(j, p, ctx, all, hours);
   const cycle = j.cycle(input.start, input.end, {
     hours,
     credits,
