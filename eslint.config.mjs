@@ -26,7 +26,8 @@ export default tseslint.config(
   },
   {
     // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells,
-    // the file layer, core and the samples are under the rule; cli, engine, rules and bench join once split.
+    // the file layer, core, the samples and the split rules files are under the rule; cli, engine, the other
+    // rules files and bench join once split.
     files: [
       'src/taskpane/**/*.{ts,tsx}',
       'src/web/**/*.{ts,tsx}',
@@ -38,6 +39,8 @@ export default tseslint.config(
       'src/files/**/*.ts',
       'src/samples/**/*.ts',
       'src/core/**/*.ts',
+      'src/rules/shandong.ts',
+      'src/rules/zhengzhou.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },

@@ -272,13 +272,8 @@ const WHY_LECTURING_CREDITS_DEPEND_ON_THE = t('主讲学分取决于培训层次
 const WHY_THE_HOURS_TAUGHT_ARE_REGISTERED = t('按承担的培训学时登记', 'the hours taught are registered');
 const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
 
-function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
-  const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
-  // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
-  const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
-  const f = tr.facts;
+/** What the judge reads of a record (第十条, 第十一条, 第十五条, 第十六条, 第十八条), by what the teacher did. */
+function classify(f: Facts, rec: TrainingRecord, mode: Mode): void {
   f.aboveCounty = rec.level !== undefined && ABOVE_COUNTY.has(rec.level);
   f.faceToFace =
     (mode === 'centralized' || mode === 'followAlong') && (rec.level === 'prefecture' || rec.level === 'county');
@@ -286,6 +281,95 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   f.classTeacher = mode === 'classTeacher';
   f.publicSubject = rec.category === 'requiredPublic';
   f.degree = mode === 'degree';
+}
+
+/** 第十五条: degree study passed earns the academic year's credits, whatever the hours. */
+function convertDegree(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const c = p.use('degreeCredits');
+  tr.step('SD-15', A15, W_SD_15, [c], { params: [c] });
+  return tr.done(rec.hours ?? 0, c.value);
+}
+
+/** 第十六条: probation training passed earns its fixed credits; fewer hours than the minimum are flagged. */
+function convertNewTeacher(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const c = p.use('newTeacherCredits');
+  const min = p.use('newTeacherMinHours');
+  tr.step('SD-16-new', A16, W_SD_16_NEW, [min.value, c], { params: [c, min] });
+  if (rec.hours === undefined || rec.hours < min.value!) {
+    tr.issue(
+      'NEW_TEACHER_HOURS_SHORT',
+      'warning',
+      'hours',
+      t(
+        `新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`,
+        `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`,
+      ),
+      A16,
+      fmt(rec.hours ?? null),
+    );
+  }
+  return tr.done(rec.hours ?? 0, c.value);
+}
+
+/** 第十七条: lecturing counts the hours taught twice; at school level it is school-based (第十八条, R-SD1). */
+function convertLecture(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
+  const school = rec.mode === 'schoolBased' || rec.level === 'school';
+  if (!school && !requireField(tr, ctx, rec.level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE))
+    return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_HOURS_TAUGHT_ARE_REGISTERED)) return tr.done(null, null);
+  if (school) {
+    tr.facts.schoolBased = true;
+    const rate = p.use('schoolBasedCreditsPerHour');
+    const credits = product(rec.hours, rate.value!);
+    tr.step('SD-17-school', A18, W_SD_17_SCHOOL, [rec.hours, rate, credits], {
+      readings: ['R-SD1', 'R-SD2'],
+      params: [rate],
+    });
+    return tr.done(rec.hours, credits);
+  }
+  const m = p.use('lecturerMultiplier');
+  const credits = product(rec.hours, m.value!);
+  tr.step('SD-17', A17, W_SD_17, [rec.hours, m, credits], { params: [m] });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十八条: school-based training and self-study at the school's rate (R-SD2); judge caps them per cycle. */
+function convertSchoolBased(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  mode: 'schoolBased' | 'selfStudy',
+): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
+  const rate = p.use('schoolBasedCreditsPerHour');
+  const cap = p.use('schoolBasedCycleCap');
+  const credits = product(rec.hours, rate.value!);
+  tr.step('SD-18', A18, W_SD_18, [mode, rec.hours, rate, credits, cap.value], {
+    readings: ['R-SD2'],
+    params: [rate, cap],
+  });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十四条: any other training passed, one hour one 学时, one 学时 one credit. */
+function convertByHours(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const rate = ctx.params.use('creditsPerHour');
+  const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
+  if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
+  const credits = product(rec.hours, rate.value!);
+  tr.step('SD-14', A14, W_SD_14, [rec.hours, rate, credits], { params: [rate] });
+  return tr.done(rec.hours, credits);
+}
+
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
+  // a lecturer at a class-teacher training is not taking it: the facts follow what the teacher did
+  const mode: Mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
+  classify(tr.facts, rec, mode);
   if (rec.grade === 'fail') {
     // 第十四条 counts training "经考核合格"; a failed one counts neither toward the
     // credits nor toward hour conditions such as 第十六条's 30 class-teacher hours.
@@ -293,71 +377,17 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     return tr.done(0, 0);
   }
   switch (mode) {
-    case 'degree': {
-      const c = p.use('degreeCredits');
-      tr.step('SD-15', A15, W_SD_15, [c], { params: [c] });
-      return tr.done(rec.hours ?? 0, c.value);
-    }
-    case 'newTeacher': {
-      const c = p.use('newTeacherCredits');
-      const min = p.use('newTeacherMinHours');
-      tr.step('SD-16-new', A16, W_SD_16_NEW, [min.value, c], { params: [c, min] });
-      if (rec.hours === undefined || rec.hours < min.value!) {
-        tr.issue(
-          'NEW_TEACHER_HOURS_SHORT',
-          'warning',
-          'hours',
-          t(
-            `新任教师试用期培训应不少于 ${fmt(min.value)} 学时，表中为 ${fmt(rec.hours ?? null)}`,
-            `probation training needs at least ${fmt(min.value)} hours; the roster says ${fmt(rec.hours ?? null)}`,
-          ),
-          A16,
-          fmt(rec.hours ?? null),
-        );
-      }
-      return tr.done(rec.hours ?? 0, c.value);
-    }
-    case 'lecture': {
-      // 校本培训 is the school's own (第十八条): lecturing in it is school-level whatever the level says
-      const school = rec.mode === 'schoolBased' || rec.level === 'school';
-      if (!school && !requireField(tr, ctx, rec.level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE))
-        return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_THE_HOURS_TAUGHT_ARE_REGISTERED)) return tr.done(null, null);
-      if (school) {
-        tr.facts.schoolBased = true;
-        const rate = p.use('schoolBasedCreditsPerHour');
-        const credits = product(rec.hours, rate.value!);
-        tr.step('SD-17-school', A18, W_SD_17_SCHOOL, [rec.hours, rate, credits], {
-          readings: ['R-SD1', 'R-SD2'],
-          params: [rate],
-        });
-        return tr.done(rec.hours, credits);
-      }
-      const m = p.use('lecturerMultiplier');
-      const credits = product(rec.hours, m.value!);
-      tr.step('SD-17', A17, W_SD_17, [rec.hours, m, credits], { params: [m] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'degree':
+      return convertDegree(tr, rec, ctx.params);
+    case 'newTeacher':
+      return convertNewTeacher(tr, rec, ctx.params);
+    case 'lecture':
+      return convertLecture(tr, rec, ctx);
     case 'schoolBased':
-    case 'selfStudy': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
-      const rate = p.use('schoolBasedCreditsPerHour');
-      const cap = p.use('schoolBasedCycleCap');
-      const credits = product(rec.hours, rate.value!);
-      tr.step('SD-18', A18, W_SD_18, [mode, rec.hours, rate, credits, cap.value], {
-        readings: ['R-SD2'],
-        params: [rate, cap],
-      });
-      return tr.done(rec.hours, credits);
-    }
-    default: {
-      const rate = p.use('creditsPerHour');
-      const why = t(`每学时计${fmt(rate.value)}学分`, `${fmt(rate.value)} credit per hour`);
-      if (!requireField(tr, ctx, rec.hours, 'hours', why)) return tr.done(null, null);
-      const credits = product(rec.hours, rate.value!);
-      tr.step('SD-14', A14, W_SD_14, [rec.hours, rate, credits], { params: [rate] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'selfStudy':
+      return convertSchoolBased(tr, rec, ctx, mode);
+    default:
+      return convertByHours(tr, rec, ctx);
   }
 }
 
@@ -453,10 +483,15 @@ const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任工作专题培训学时', 'c
 const L_COUNTY_OR_ABOVE_CREDITS_ADVISORY = t('县级及以上培训学分（提示）', 'county-or-above credits (advisory)');
 const L_CITY_COUNTY_FACE_TO_FACE = t('市县面对面培训学分（提示）', 'city/county face-to-face credits (advisory)');
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
+/** The credits of some records (a record without a figure adds nothing). */
+function creditOf(rs: ConvertedRecord<Facts>[]): number {
+  return sum(rs.map((r) => r.conversion.credits ?? 0));
+}
+
+/** Each year of the cycle judged on its own (第六条's 48), with the degree credits its 第十五条 cut left out. */
+function judgeYears(input: JudgeInput<Facts>, p: Params<Key>) {
   const grouped = byYear(input.records);
-  const judged = yearsOf(input.start, input.end).map((y) =>
+  return yearsOf(input.start, input.end).map((y) =>
     judgeYear(
       y,
       (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
@@ -464,32 +499,47 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       p,
     ),
   );
-  const years = judged.map((x) => x.year);
-  const degreeExcess = sum(judged.map((x) => x.degreeExcess));
-  const j = new Judging('SD');
-  const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (rs: ConvertedRecord<Facts>[]) => sum(rs.map((r) => r.conversion.credits ?? 0));
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  const raw = creditOf(all);
-  j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
+}
+
+/** 第十五条's per-year cap, over the cycle: what the years cut from degree study is not counted. */
+function degreeYearCap(j: Judging, p: Params<Key>, degreeExcess: number): void {
   if (degreeExcess > 0)
     j.step('SD-15-year', A15, W_SD_15_YEAR_2, [p.num('degreeCredits'), degreeExcess], {
       params: [p.use('degreeCredits')],
     });
+}
+
+/** 第十八条's per-cycle cap on school-based training and self-study; returns what they count. */
+function schoolBasedCycleCap(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts>[]): number {
   const schoolBased = creditOf(all.filter((r) => r.conversion.facts.schoolBased));
   const capUse = p.use('schoolBasedCycleCap');
   const cap = capUse.value!;
   if (schoolBased > cap) j.note('SD-18-cap', A18, W_SD_18_CAP, [schoolBased, cap], { params: [capUse] });
   else if (schoolBased > 0) j.step('SD-18-cap', A18, W_SD_18_CAP_2, [schoolBased, cap], { params: [capUse] });
+  return Math.min(schoolBased, cap);
+}
+
+/** The cycle's credits after both caps (第六条), with a step when they differ from the raw sum. */
+function cycleTotal(
+  j: Judging,
+  all: ConvertedRecord<Facts>[],
+  raw: number,
+  degreeExcess: number,
+  schoolBased: number,
+): number {
   const other = sub(creditOf(all.filter((r) => !r.conversion.facts.schoolBased)), degreeExcess);
-  const credits = round2(other + Math.min(schoolBased, cap));
+  const credits = round2(other + schoolBased);
   if (credits !== raw) j.step('SD-6-counted', A6, W_SD_6_COUNTED_2, [credits]);
-  yearsBeforeHire(j, years, input.facts.hireYear, A2);
+  return credits;
+}
+
+/** 第六条's minimums: 360 in the cycle, and 48 in each assessed year that is due (R-SD4). */
+function minimums(j: Judging, p: Params<Key>, years: YearJudgement[], lastDueYear: number, credits: number): void {
   // R-SD4: each assessed year of the cycle must itself reach the year's minimum; one condition per
   // year so that the shortfall says which year is short and by how much. Years not assessed
   // (exempt, before hire) or not yet due are left out, and a step says which.
   const yearMin = p.use('yearCredits');
-  const due = years.filter((y) => y.pass !== null && y.year <= input.lastDueYear);
+  const due = years.filter((y) => y.pass !== null && y.year <= lastDueYear);
   const left = years.filter((y) => !due.includes(y)).map((y) => y.year);
   j.step('SD-6-years', A6, W_SD_6_YEARS, [yearMin.value, left], { readings: ['R-SD4'], params: [yearMin] });
   j.check(condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A6));
@@ -500,12 +550,20 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       }),
     );
   }
+}
+
+/** 第十六条: a class teacher's 30 hours of class-teacher training in the cycle. */
+function classTeacherHours(j: Judging, p: Params<Key>, input: JudgeInput<Facts>, all: ConvertedRecord<Facts>[]): void {
   if (input.facts.classTeacher) {
     const ct = sum(all.filter((r) => r.conversion.facts.classTeacher).map((r) => r.conversion.hours ?? 0));
     j.check(
       condition('classTeacherHours', L_CLASS_TEACHER_TRAINING_HOURS, 'hours', ct, p.use('classTeacherHours'), A16),
     );
   }
+}
+
+/** 第十条's 240 and 60: what departments must provide, advisory for the teacher (R-SD3). */
+function providedTraining(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts>[]): void {
   const above = creditOf(all.filter((r) => r.conversion.facts.aboveCounty && !r.conversion.facts.schoolBased));
   j.check(
     condition('countyAbove', L_COUNTY_OR_ABOVE_CREDITS_ADVISORY, 'credits', above, p.use('countyAboveCredits'), A10, {
@@ -520,6 +578,16 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       readings: ['R-SD3'],
     }),
   );
+}
+
+/** 第十一条: public subjects 一般不超过 a third of all hours, advisory (R-SD3); only with a category column. */
+function publicShare(
+  j: Judging,
+  p: Params<Key>,
+  ctx: RuleContext<Key>,
+  all: ConvertedRecord<Facts>[],
+  hours: number,
+): void {
   if (ctx.columns.has('category')) {
     // 第十一条 measures the share against 总学时, the hours, not the credits
     const pub = sum(all.filter((r) => r.conversion.facts.publicSubject).map((r) => r.conversion.hours ?? 0));
@@ -546,6 +614,27 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
+}
+
+/** The years, then the cycle in order: raw sum → per-year cap → per-cycle cap → total → before hire → conditions. */
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const judged = judgeYears(input, p);
+  const years = judged.map((x) => x.year);
+  const degreeExcess = sum(judged.map((x) => x.degreeExcess));
+  const j = new Judging('SD');
+  const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
+  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const raw = creditOf(all);
+  j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
+  degreeYearCap(j, p, degreeExcess);
+  const schoolBased = schoolBasedCycleCap(j, p, all);
+  const credits = cycleTotal(j, all, raw, degreeExcess, schoolBased);
+  yearsBeforeHire(j, years, input.facts.hireYear, A2);
+  minimums(j, p, years, input.lastDueYear, credits);
+  classTeacherHours(j, p, input, all);
+  providedTraining(j, p, all);
+  publicShare(j, p, ctx, all, hours);
   const cycle = j.cycle(input.start, input.end, {
     hours,
     credits,

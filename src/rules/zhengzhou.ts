@@ -1,7 +1,7 @@
 // 郑州市教育局 关于贯彻落实省中小学幼儿园教师继续教育学时登记管理暂行意见的通知
 // (郑教明电〔2017〕139号, implementing 河南省 教师[2016]724号) — seeds/002_ca4ab383277274ce.txt
 // Hours only: the report's credits equal the hours.
-import { defineParams, defineReadings, Cite } from './params';
+import { defineParams, defineReadings, Cite, Params, type ParamUse } from './params';
 import {
   RegionRules,
   Trace,
@@ -19,7 +19,7 @@ import {
 } from './region';
 import { sum, fmt } from '../core/decimal';
 import { t } from '../core/text';
-import type { Conversion, TrainingRecord, YearJudgement } from '../core/types';
+import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '郑教明电〔2017〕139号（河南省 教师[2016]724号）';
@@ -186,49 +186,50 @@ const W_ZZ_6_1_2 = (value: number | null) =>
 const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
 const L_SCHOOL_BASED_HOURS = t('校本研修学时', 'school-based hours');
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
-  const grouped = byYear(input.records);
-  const hire = input.facts.hireYear;
-  const yearMin = p.use('yearHours');
-  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const j = new Judging('ZZ');
-    const recs = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
-    const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-    j.step('ZZ-4-sum', S4, W_ZZ_4_SUM, [recs.length, hours]);
-    // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
-    j.note('ZZ-4-year', S4, W_ZZ_4_YEAR, [yearMin.value], { params: [yearMin] });
-    beforeHire(j, y, hire, S1);
-    j.check(
-      condition(
-        'yearHours',
-        t(`年度学时（以${fmt(yearMin.value)}为宜，提示）`, `hours this year (${fmt(yearMin.value)} advisable)`),
-        'hours',
-        hours,
-        yearMin,
-        S4,
-        { advisory: true },
-      ),
-    );
-    return j.year(y, { hours, credits: hours, pass: null, undefinedCredits: 0 });
-  });
+/** 四: a year is not judged on its own; its hours are set against the advisable 72, and a year before hire says so. */
+function judgeYear(
+  y: number,
+  recs: ConvertedRecord<Facts>[],
+  hire: number | undefined,
+  yearMin: ParamUse<Key>,
+): YearJudgement {
   const j = new Judging('ZZ');
-  const all = input.records.filter((r) => r.conversion.counted);
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
-  const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
-  j.step('ZZ-4-cycle-sum', S4, W_ZZ_4_CYCLE_SUM, [all.length, hours, sb]);
-  yearsBeforeHire(j, years, hire, S1);
-  const cycleHours = p.use('cycleHours');
+  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
+  j.step('ZZ-4-sum', S4, W_ZZ_4_SUM, [recs.length, hours]);
+  // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
+  j.note('ZZ-4-year', S4, W_ZZ_4_YEAR, [yearMin.value], { params: [yearMin] });
+  beforeHire(j, y, hire, S1);
+  j.check(
+    condition(
+      'yearHours',
+      t(`年度学时（以${fmt(yearMin.value)}为宜，提示）`, `hours this year (${fmt(yearMin.value)} advisable)`),
+      'hours',
+      hours,
+      yearMin,
+      S4,
+      { advisory: true },
+    ),
+  );
+  return j.year(y, { hours, credits: hours, pass: null, undefinedCredits: 0 });
+}
+
+/** 六(一): a degree obtained within the cycle exempts it from the 360 hours; a note says so. */
+function degreeExemption(j: Judging, all: ConvertedRecord<Facts>[], cycleHours: ParamUse<Key>): boolean {
   const degree = all.some((r) => r.conversion.facts.degree);
   if (degree) {
     j.note('ZZ-6.1', S6_1, W_ZZ_6_1_2, [cycleHours.value], { params: [cycleHours] });
   }
-  j.check(
-    condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, cycleHours, S4),
-    condition('schoolBasedHours', L_SCHOOL_BASED_HOURS, 'hours', sb, p.use('schoolBasedHours'), S4, {
-      readings: ['R-ZZ1'],
-    }),
-  );
+  return degree;
+}
+
+/** 九: a teacher hired within the cycle takes 120 hours of new-teacher training in the first year (advisory). */
+function newTeacherHours(
+  j: Judging,
+  p: Params<Key>,
+  input: JudgeInput<Facts>,
+  all: ConvertedRecord<Facts>[],
+  hire: number | undefined,
+): void {
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
     const within = p.use('newTeacherYears');
     const nt = sum(
@@ -251,6 +252,37 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
+}
+
+/** The years, then the cycle in order: sum → before hire → 六(一) exemption → 四's conditions → 九's (advisory). */
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const hire = input.facts.hireYear;
+  const yearMin = p.use('yearHours');
+  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) =>
+    judgeYear(
+      y,
+      (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
+      hire,
+      yearMin,
+    ),
+  );
+  const j = new Judging('ZZ');
+  const all = input.records.filter((r) => r.conversion.counted);
+  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
+  j.step('ZZ-4-cycle-sum', S4, W_ZZ_4_CYCLE_SUM, [all.length, hours, sb]);
+  yearsBeforeHire(j, years, hire, S1);
+  const cycleHours = p.use('cycleHours');
+  const degree = degreeExemption(j, all, cycleHours);
+  j.check(
+    condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, cycleHours, S4),
+    condition('schoolBasedHours', L_SCHOOL_BASED_HOURS, 'hours', sb, p.use('schoolBasedHours'), S4, {
+      readings: ['R-ZZ1'],
+    }),
+  );
+  newTeacherHours(j, p, input, all, hire);
   const pass = degree || allMet(j.conditions);
   return { years, cycle: j.cycle(input.start, input.end, { hours, credits: hours, pass, undefinedCredits: 0 }) };
 }
