@@ -123,7 +123,7 @@ export async function pageRun(
   }
 }
 
-function buildProduction(dir: string): void {
+export function buildProduction(dir: string): void {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   execFileSync(
     process.execPath,
@@ -146,11 +146,12 @@ function cliSeconds(file: string): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-export async function benchWeb(out: (s: string) => void): Promise<void> {
+/** `built`: a production dist/ already made (bench.ts builds one for this and the functions). */
+export async function benchWeb(out: (s: string) => void, built?: string): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpd-bench-web-'));
   try {
-    const dist = path.join(tmp, 'dist');
-    buildProduction(dist);
+    const dist = built ?? path.join(tmp, 'dist');
+    if (!built) buildProduction(dist);
     const file = path.join(tmp, 'roster-100k.xlsx');
     fs.writeFileSync(file, await bigXlsx('hainan', RECORDS));
     const server = await serveDir(dist);

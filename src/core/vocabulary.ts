@@ -73,6 +73,21 @@ export function fold(s: string): string {
     .replace(/[\s\u3000\u00a0]+/g, '');
 }
 
+const folded = new Map<string, string>();
+
+/**
+ * fold, made once for each distinct text: the judges fold a project's name or a teacher's ID on every record,
+ * and a roster repeats them on many rows. Bounded: a cache that fills up starts again.
+ */
+export function foldOnce(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size >= 20_000) folded.clear();
+    folded.set(s, (f = fold(s)));
+  }
+  return f;
+}
+
 export const LEVEL_VOCAB: Vocabulary<Level> = {
   name: t('培训层次', 'level'),
   spellings: {

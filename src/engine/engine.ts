@@ -175,29 +175,61 @@ function idKey(id: string): string {
 export class ConversionMemo {
   private readonly root = new Map<unknown, unknown>();
   private size = 0;
+  private readonly read: Readonly<Record<MemoInput, boolean>>;
+
+  /**
+   * `columns`: the fields the roster has a column for. An input no column feeds is undefined on every record:
+   * it is not a level of the memo (each level is a lookup per record). Without `columns`, every input is one.
+   */
+  constructor(columns?: ReadonlySet<Field>) {
+    const has = (...fs: Field[]) => !columns || fs.some((f) => columns.has(f));
+    this.read = {
+      mode: has('mode'),
+      level: has('level'),
+      // days become hours before the conversion
+      hours: has('hours', 'days'),
+      grade: has('grade'),
+      year: has('year', 'date'),
+      project: has('project'),
+      days: has('days'),
+      months: has('months'),
+      score: has('grade'),
+      award: has('award'),
+      role: has('role'),
+      rate: has('rate'),
+      category: has('category'),
+      selfSelected: has('selfSelected'),
+      enteredCredits: has('credits'),
+      classTeacher: has('classTeacher'),
+      assessment: has('assessment'),
+      hireYear: has('hireYear'),
+      exempt: has('exempt'),
+    };
+  }
 
   private node(r: TrainingRecord, make: boolean): Map<unknown, unknown> | undefined {
     // one field a level, read by name (every normalized record has the same shape)
+    const on = this.read;
     let m: Map<unknown, unknown> | undefined = this.root;
-    m = level(m, r.mode, make);
-    if (m) m = level(m, r.level, make);
-    if (m) m = level(m, r.hours, make);
-    if (m) m = level(m, r.grade, make);
-    if (m) m = level(m, r.year, make);
-    if (m) m = level(m, r.project, make);
-    if (m) m = level(m, r.days, make);
-    if (m) m = level(m, r.months, make);
-    if (m) m = level(m, r.score, make);
-    if (m) m = level(m, r.award, make);
-    if (m) m = level(m, r.role, make);
-    if (m) m = level(m, r.rate, make);
-    if (m) m = level(m, r.category, make);
-    if (m) m = level(m, r.selfSelected, make);
-    if (m) m = level(m, r.enteredCredits, make);
-    if (m) m = level(m, r.classTeacher, make);
-    if (m) m = level(m, r.assessment, make);
-    if (m) m = level(m, r.hireYear, make);
-    if (m) m = level(m, r.exempt, make);
+    if (m && on.mode) m = level(m, r.mode, make);
+    if (m && on.level) m = level(m, r.level, make);
+    if (m && on.hours) m = level(m, r.hours, make);
+    if (m && on.grade) m = level(m, r.grade, make);
+    if (m && on.year) m = level(m, r.year, make);
+    if (m && on.project) m = level(m, r.project, make);
+    if (m && on.days) m = level(m, r.days, make);
+    if (m && on.months) m = level(m, r.months, make);
+    if (m && on.score) m = level(m, r.score, make);
+    if (m && on.award) m = level(m, r.award, make);
+    if (m && on.role) m = level(m, r.role, make);
+    if (m && on.rate) m = level(m, r.rate, make);
+    if (m && on.category) m = level(m, r.category, make);
+    if (m && on.selfSelected) m = level(m, r.selfSelected, make);
+    if (m && on.enteredCredits) m = level(m, r.enteredCredits, make);
+    if (m && on.classTeacher) m = level(m, r.classTeacher, make);
+    if (m && on.assessment) m = level(m, r.assessment, make);
+    if (m && on.hireYear) m = level(m, r.hireYear, make);
+    if (m && on.exempt) m = level(m, r.exempt, make);
     return m;
   }
 
@@ -211,6 +243,27 @@ export class ConversionMemo {
     this.node(rec, true)!.set(rejectedKey(rejected), c);
   }
 }
+
+type MemoInput =
+  | 'mode'
+  | 'level'
+  | 'hours'
+  | 'grade'
+  | 'year'
+  | 'project'
+  | 'days'
+  | 'months'
+  | 'score'
+  | 'award'
+  | 'role'
+  | 'rate'
+  | 'category'
+  | 'selfSelected'
+  | 'enteredCredits'
+  | 'classTeacher'
+  | 'assessment'
+  | 'hireYear'
+  | 'exempt';
 
 function level(m: Map<unknown, unknown>, v: unknown, make: boolean): Map<unknown, unknown> | undefined {
   let next = m.get(v) as Map<unknown, unknown> | undefined;
@@ -391,7 +444,7 @@ export function checkRoster(
   const records: RecordResult[] = [];
   const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
   const idCache = new Map<string, IdCheck>();
-  const memo = new ConversionMemo();
+  const memo = new ConversionMemo(columns);
   // one context object for every row (rules read it synchronously), not one per row
   const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
   const info: CheckResult['tables'] = [];

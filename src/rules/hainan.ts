@@ -24,7 +24,7 @@ import {
 import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
-import { fold } from '../core/vocabulary';
+import { foldOnce } from '../core/vocabulary';
 import type { Level, Mode } from '../core/vocabulary';
 
 const DOC = '海南省中小学教师培训学分管理实施办法（2017）';
@@ -622,7 +622,7 @@ function projectCredits(
     counted.set(r, r.conversion.credits ?? 0);
     const name = r.record.project;
     if (!name || !r.conversion.facts.projectCap || r.conversion.credits === null) continue;
-    const key = fold(name);
+    const key = foldOnce(name);
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
     list.push(r);
@@ -724,10 +724,10 @@ function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: P
   for (const r of records) {
     const { project, year } = r.record;
     if (!project || year === null || !r.conversion.counted || !r.conversion.facts.projectCap) continue;
-    const e = by.get(fold(project)) ?? { name: project, years: new Set<number>(), credits: 0 };
+    const e = by.get(foldOnce(project)) ?? { name: project, years: new Set<number>(), credits: 0 };
     e.years.add(year);
     e.credits = add(e.credits, r.conversion.credits ?? 0);
-    by.set(fold(project), e);
+    by.set(foldOnce(project), e);
   }
   for (const e of by.values()) {
     if (e.years.size < 2 || e.credits <= cap.value!) continue;

@@ -21,7 +21,7 @@ import {
   yearsBeforeHire,
 } from './region';
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
-import { fold } from '../core/vocabulary';
+import { foldOnce } from '../core/vocabulary';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
@@ -770,7 +770,7 @@ function cohortQuota(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): 
     const name = r.record.project;
     // the project's trainers are not its cohort
     if (!name || r.record.grade === undefined || r.conversion.facts.lecturer) continue;
-    const key = `${fold(name)}\u0000${r.record.year ?? ''}`;
+    const key = `${foldOnce(name)}\u0000${r.record.year ?? ''}`;
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
     list.push(r);
@@ -838,7 +838,7 @@ function oneCertificate(records: ConvertedRecord[]): void {
     const { certificate, teacherId } = r.record;
     if (!certificate || teacherId === null) continue;
     const n = certificateKey(certificate);
-    const id = fold(teacherId);
+    const id = foldOnce(teacherId);
     put(byNumber, n, id, r);
     put(byTeacher, id, n, r);
   }
