@@ -471,17 +471,20 @@ test('a large workbook: progress, Cancel; the page keeps drawing while the worke
   expect(await count(page, 'tab-teachers')).toBeGreaterThan(1000);
   expect(w.errors).toEqual([]);
   await page.context().close();
-  // the same file checked in the page itself holds its thread: the measure sees that
-  const p = await openWeb(`${server.url}/index.html?worker=0`);
-  await watchFrames(p.page);
-  await p.page.setInputFiles('[data-testid=file-input]', file);
-  await waitForResult(p.page);
-  const inPage = await longestFrame(p.page);
-  await p.page.context().close();
-  // the control: without the worker some frame takes longer than the bound the worker keeps
-  expect({ inWorker, inWorkerOk: inWorker < 500, inPageOk: inPage > 500, inPage }).toMatchObject({
+  // the control: the same measure sees a thread held for 800 ms, so "under 500 ms" above is not vacuous
+  const c = await openWeb(`${server.url}/index.html`);
+  await watchFrames(c.page);
+  await c.page.waitForTimeout(100);
+  await c.page.evaluate(() => {
+    const start = performance.now();
+    while (performance.now() - start < 800);
+  });
+  await c.page.waitForTimeout(100);
+  const held = await longestFrame(c.page);
+  await c.page.context().close();
+  expect({ inWorker, inWorkerOk: inWorker < 500, held, heldSeen: held >= 700 }).toMatchObject({
     inWorkerOk: true,
-    inPageOk: true,
+    heldSeen: true,
   });
 }, 180_000);
 
