@@ -9,7 +9,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { t, type Text } from '../core/text';
-import { BUDGETS, bytes } from '../files';
+import { BUDGETS, bytes } from '../files/budgets';
 
 export class FileError extends Error {
   constructor(readonly text: Text) {

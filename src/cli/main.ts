@@ -15,14 +15,20 @@ import { fmt } from '../core/decimal';
 import { Lang, say } from '../core/text';
 import { parseCycleStart, YEAR_RANGE } from '../core/dates';
 import { parseRegion, regionError, REGIONS, RULES, type RegionId } from '../rules';
-import { FileProblem } from '../files';
+// the light classes only: `credits` and `rules` answer without the file layer (SheetJS, JSZip, Papa Parse),
+// which `check` loads when it runs
+import { FileProblem } from '../files/problem';
 import { FileError, removePendingSync, type WriteFs } from './files';
-import { runCheck, UsageError } from './check';
+import { UsageError } from './errors';
 import { helpTexts } from './help';
 import { visible } from './terminal';
 
 interface Io {
-  out: (s: string) => void;
+  /** false: the text is queued (a full pipe), wait for `drain` before writing more */
+  out: (s: string) => unknown;
+  drain?: () => Promise<void>;
+  /** the reader of stdout has gone (`| head`): nothing more is written */
+  closed?: () => boolean;
   err: (s: string) => void;
   /** stdout is a terminal (colours) */
   isTTY: boolean;
@@ -168,6 +174,7 @@ export function program(io: Io, lang: Lang): Command {
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
           throw new UsageError(`--jobs 应为 1–256 的整数，收到「${o.jobs}」 / --jobs must be an integer 1–256`);
         const region = regionOption(o.region);
+        const { runCheck } = await import('./check');
         const code = await runCheck(
           {
             inputs: files,
@@ -183,7 +190,15 @@ export function program(io: Io, lang: Lang): Command {
             overrides: await overridesOption(o.set, o.overrides),
             ...(jobs !== undefined ? { jobs } : {}),
           },
-          { out: io.out, err: io.err, isTTY: io.isTTY, errTTY: io.errTTY === true, ...(io.wfs ? { wfs: io.wfs } : {}) },
+          {
+            out: io.out,
+            err: io.err,
+            isTTY: io.isTTY,
+            errTTY: io.errTTY === true,
+            ...(io.drain ? { drain: io.drain } : {}),
+            ...(io.closed ? { closed: io.closed } : {}),
+            ...(io.wfs ? { wfs: io.wfs } : {}),
+          },
         );
         cmd.setOptionValue('exitCode', code);
       },
@@ -290,6 +305,31 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * stdout as the report's sink: a full pipe is waited for ('drain'), and a reader that closes it (`| head`)
+ * ends the writing quietly — EPIPE is the reader's choice, not an error of the check.
+ */
+export function stdoutSink(stdout: NodeJS.WriteStream): Pick<Io, 'out' | 'drain' | 'closed'> {
+  let closed = false;
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return {
+    out: (s) => (closed ? true : stdout.write(s)),
+    drain: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        const done = () => {
+          stdout.off('drain', done).off('close', done).off('error', done);
+          resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+      }),
+    closed: () => closed,
+  };
+}
+
 /** The process entry point: real stdout/stderr, exit code set when the run ends. */
 export function main(): void {
   // an interrupted run leaves no half-written copy behind
@@ -300,7 +340,7 @@ export function main(): void {
     });
   }
   run(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
+    ...stdoutSink(process.stdout),
     err: (s) => process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
     errTTY: process.stderr.isTTY === true,
