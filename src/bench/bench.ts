@@ -95,6 +95,7 @@ async function loading(): Promise<void> {
 async function main(): Promise<void> {
   // `npm run bench -- load`: only the add-in's loading figures
   if (process.argv[2] === 'load') return loading();
+  if (await (await import('./cli')).cliBench(process.argv[2], (x) => process.stdout.write(x))) return;
   const only = process.argv[2] as RegionId | undefined;
   process.stdout.write(
     `CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`,
