@@ -25,9 +25,10 @@ export default tseslint.config(
     },
   },
   {
-    // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells,
-    // the file layer, core and the samples are under the rule; cli, engine, rules and bench join once split.
+    // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells
+    // (the CLI too), the file layer, core and the samples are under the rule; engine, rules and bench join once split.
     files: [
+      'src/cli/**/*.ts',
       'src/taskpane/**/*.{ts,tsx}',
       'src/web/**/*.{ts,tsx}',
       'src/functions/**/*.ts',
