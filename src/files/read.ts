@@ -3,7 +3,8 @@
 // the bytes, never the name: `PK` zip → xlsx/xlsm/xlsb/ods by its entries, `D0 CF 11 E0` compound file →
 // xls/et (or an encrypted workbook), else text → CSV (or an HTML/XML "xls" a platform exported).
 // No Node APIs: Uint8Array in, plain objects out, so the CLI, the task pane and a web page share it.
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import Papa from 'papaparse';
 import { t, Text } from '../core/text';
 import { detectHeader } from '../core/fields';
@@ -235,7 +236,9 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
     } else {
       const text = format === 'html' || format === 'xml' ? decodeText(bytes, notices) : null;
       wb = quiet(() =>
-        text !== null ? XLSX.read(text, { ...opts, type: 'string' }) : XLSX.read(bytes, { ...opts, type: 'array' }),
+        text !== null
+          ? sheetjs().read(text, { ...opts, type: 'string' })
+          : sheetjs().read(bytes, { ...opts, type: 'array' }),
       );
     }
   } catch (e) {
@@ -373,7 +376,7 @@ function readPackage(
       return scan.bytes;
     },
   );
-  const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
+  const parseZip = (sheetjs() as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
     .parse_zip;
   return quiet(() => parseZip(container, { ...opts, ...(indices ? { sheets: indices } : {}) }));
 }
@@ -487,7 +490,7 @@ function isDateFormat(z: unknown): boolean {
   let d = dateFormats.get(z);
   if (d === undefined) {
     try {
-      d = XLSX.SSF.is_date(z) === true;
+      d = sheetjs().SSF.is_date(z) === true;
     } catch {
       d = false;
     }

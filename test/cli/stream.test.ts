@@ -159,7 +159,7 @@ describe('the CLI as a process', () => {
   const HEAVY =
     /^lib\/files\/(?!problem\.js$|budgets\.js$)|node_modules\/(@e965\/xlsx|jszip|papaparse|pako|exceljs|react|@fluentui)\//;
 
-  test('credits and rules load neither the file layer nor a spreadsheet library; check does', () => {
+  test('credits and rules load neither the file layer nor a spreadsheet library; check does, SheetJS for workbooks only', () => {
     const credits = loaded(['credits', '--region', 'hainan', '--hours', '24', '--level', '省级', '--mode', '集中培训']);
     expect(credits).toContain('lib/cli/main.js');
     expect(credits.filter((m) => HEAVY.test(m))).toEqual([]);
@@ -169,6 +169,11 @@ describe('the CLI as a process', () => {
     expect(loaded(['rules', 'hainan']).filter((m) => HEAVY.test(m))).toEqual([]);
     // the same probe sees them when a command needs them
     const sample = path.join(ROOT, 'assets', 'samples', 'hainan.csv');
-    expect(loaded(['check', sample, '--region', 'hainan', '--json'])).toContain('lib/files/read.js');
+    const csv = loaded(['check', sample, '--region', 'hainan', '--json']);
+    expect(csv).toContain('lib/files/read.js');
+    // a CSV is read without SheetJS; a workbook loads it
+    const sheetjs = (m: string) => m.startsWith('node_modules/@e965/xlsx/');
+    expect(csv.filter(sheetjs)).toEqual([]);
+    expect(loaded(['check', sample.replace(/\.csv$/, '.xlsx'), '--json']).some(sheetjs)).toBe(true);
   });
 });
