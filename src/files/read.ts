@@ -424,11 +424,12 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
   const quoteRows: number[] = [];
   let cells = 0;
   let problem: FileProblem | null = null;
+  const own = new Map<string, string>();
   // row by row, so that a budget stops the parse where it is exceeded
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (res, parser) => {
-      const row = res.data;
+      const row = ownCells(res.data, own);
       cells += row.length;
       if (res.errors.some((e) => e.type === 'Quotes') && quoteRows.length < 5) quoteRows.push(rows.length + 1);
       if (row.length > bud.columns) problem = csvBudget(rows.length + 1, t('列', 'columns'), bud.columns, 'columns');
@@ -451,6 +452,29 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
   const { rows: kept, firstRow } = trimTop(rows);
   const sheet: SheetData = { name: '', visibility: 'visible', kind: 'worksheet', rows: kept, firstRow, merges: [] };
   return { format: 'csv', sheets: [sheet], properties: Object.create(null), notices };
+}
+
+/** Distinct long cell texts given a string of their own; past this many, each further one is copied alone. */
+const OWN_CELLS_MAX = 200_000;
+
+/**
+ * A row's cells as strings of their own. The parser's cells are slices of the file's text, and in V8 a slice
+ * of 13 characters or more refers to the whole text: one ID or school name kept would keep the file's text
+ * (hundreds of MB for a million rows) alive as long as the rows. Copied, and the same text one string.
+ */
+function ownCells(row: string[], own: Map<string, string>): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]!;
+    if (v.length < 13) continue;
+    let o = own.get(v);
+    if (o === undefined) {
+      // a concatenation sliced back: flattened into a new string, which the copy then refers to
+      o = (v + ' ').slice(0, -1);
+      if (own.size < OWN_CELLS_MAX) own.set(o, o);
+    }
+    row[i] = o;
+  }
+  return row;
 }
 
 const csvBudget = (row: number, what: Text, limit: number, name: string) =>
