@@ -1,6 +1,8 @@
 // `cpd-credits check FILE|FOLDER …`: the files and folders named are read (in parallel), every roster sheet
 // of every file is checked as one roster, the report printed, and --out copies written without harming any
 // file. The file layer does the reading and the copies' bytes; this module does the file system and order.
+// --json is written piece by piece (json.ts): the whole report is made as one object only for the copies and
+// the readable report, and without --out the sheets' cells are let go once the engine has run.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { summaryOf, toReport, type Report } from '../engine/report';
