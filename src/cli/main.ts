@@ -322,12 +322,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /**
  * stdout as the report's sink: a full pipe is waited for ('drain'), and a reader that closes it (`| head`)
- * ends the writing quietly — EPIPE is the reader's choice, not an error of the check.
+ * ends the writing quietly — EPIPE is the reader's choice, not an error of the check. Any other failure to
+ * write (a full disk behind `>`) ends the writing too, said in one line; `failed` then makes the exit code 2.
  */
-export function stdoutSink(stdout: NodeJS.WriteStream): Pick<Io, 'out' | 'drain' | 'closed'> {
+export function stdoutSink(
+  stdout: NodeJS.WriteStream,
+  err: (s: string) => void,
+): Pick<Io, 'out' | 'drain' | 'closed'> & { failed: () => boolean } {
   let closed = false;
+  let failed = false;
   stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (!closed && e.code !== 'EPIPE') {
+      failed = true;
+      err(`无法写出到标准输出 / cannot write to stdout: ${visible(e.message)}\n`);
+    }
     closed = true;
   });
   return {
@@ -342,6 +350,7 @@ export function stdoutSink(stdout: NodeJS.WriteStream): Pick<Io, 'out' | 'drain'
         stdout.on('drain', done).on('close', done).on('error', done);
       }),
     closed: () => closed,
+    failed: () => failed,
   };
 }
 
@@ -354,13 +363,15 @@ export function main(): void {
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
+  const err = (s: string) => void process.stderr.write(s);
+  const { failed, ...sink } = stdoutSink(process.stdout, err);
   run(process.argv.slice(2), {
-    ...stdoutSink(process.stdout),
-    err: (s) => process.stderr.write(s),
+    ...sink,
+    err,
     isTTY: process.stdout.isTTY === true,
     errTTY: process.stderr.isTTY === true,
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = failed() ? 2 : code;
   });
 }
 

@@ -144,6 +144,20 @@ describe('the CLI as a process', () => {
     expect(fs.readFileSync(path.join(dir, 'err'), 'utf8')).toBe('');
   });
 
+  test('check --json > /dev/full: one plain line and exit 2, never a stack trace', () => {
+    const bin = path.join(ROOT, 'bin', 'cpd-credits.js');
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${bin}" check "${big}" --region hainan --json > /dev/full`],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('无法写出到标准输出 / cannot write to stdout: ENOSPC: no space left on device, write\n');
+  });
+
   /** The modules a run of the built CLI loaded (its require cache), relative to the project. */
   const loaded = (args: string[]): string[] => {
     const script = `const m = require('./lib/cli/main.js');
