@@ -113,6 +113,12 @@ const PAGE_STYLE = fs.readFileSync(path.resolve(__dirname, 'src', 'taskpane', 'p
 /** Where the web page's worker script is built before the pages are (one folder per mode). */
 const WORKER_CACHE = path.resolve(__dirname, 'node_modules', '.cache', 'cpd-web-worker');
 
+/**
+ * The file layer loads SheetJS on first use, by require (src/files/sheetjs.ts): in the bundles that name is the
+ * library's ES module, as the static import it replaced resolved to (not its CommonJS build).
+ */
+const SHEETJS_ALIAS = { '@e965/xlsx$': path.resolve(__dirname, 'node_modules', '@e965', 'xlsx', 'xlsx.mjs') };
+
 /** TypeScript through ts-loader, as ES modules for webpack (tsc for the CLI and jest keep CommonJS). */
 const tsRule = {
   test: /\.tsx?$/,
@@ -149,7 +155,7 @@ class WorkerBundlePlugin {
         entry: './src/web/worker.ts',
         context: __dirname,
         output: { path: path.join(WORKER_CACHE, this.mode), filename: 'worker.js', iife: true },
-        resolve: { extensions: ['.ts', '.tsx', '.js'] },
+        resolve: { extensions: ['.ts', '.tsx', '.js'], alias: SHEETJS_ALIAS },
         module: { rules: [tsRule] },
         optimization: { splitChunks: false, runtimeChunk: false },
         performance: { hints: false },
@@ -386,7 +392,7 @@ module.exports = (env, argv) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: { 'cpd-web-worker$': path.join(WORKER_CACHE, argv.mode, 'worker.js') },
+      alias: { 'cpd-web-worker$': path.join(WORKER_CACHE, argv.mode, 'worker.js'), ...SHEETJS_ALIAS },
     },
     module: {
       rules: [

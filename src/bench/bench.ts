@@ -172,6 +172,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- engine [region]`: only the engine beside the floor loop
   if (process.argv[2] === 'engine') return benchEngine(process.argv[3] ? [process.argv[3] as RegionId] : REGIONS);
+  if (await (await import('./cli')).cliBench(process.argv[2], (x) => process.stdout.write(x))) return;
   const only = process.argv[2] as RegionId | undefined;
   process.stdout.write(
     `CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`,

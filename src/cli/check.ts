@@ -1,14 +1,17 @@
 // `cpd-credits check FILE|FOLDER …`: the files and folders named are read (in parallel), every roster sheet
 // of every file is checked as one roster, the report printed, and --out copies written without harming any
 // file. The file layer does the reading and the copies' bytes; this module does the file system and order.
+// --json is written piece by piece (json.ts): the whole report is made as one object only for the copies and
+// the readable report, and without --out the sheets' cells are let go once the engine has run.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import type { Report } from '../engine/report';
+import { summaryOf, toReport, type Report } from '../engine/report';
 import { say, t, type Lang, type Text } from '../core/text';
 import { REGIONS, type RegionId } from '../rules';
+import type { WorkbookSettings } from '../present/settings';
 import type { Overrides } from '../rules/params';
 import {
-  checkBooks,
+  checkBooksResult,
   COPY_PROPERTY,
   csvCopy,
   issueLocator,
@@ -18,6 +21,7 @@ import {
   summaryBook,
   SUMMARY_PROPERTY,
   workbookCopy,
+  type CheckedRoster,
   type Source,
   type WorkbookData,
 } from '../files';
@@ -33,11 +37,13 @@ import {
   type WriteFs,
 } from './files';
 import { humanReport } from './human';
-import { jsonForTerminal, visible } from './terminal';
-import { parseAll } from './pool';
+import { UsageError } from './errors';
+import { visible } from './terminal';
+import { reportJson, writeJson, type JsonSink } from './json';
+import { parseAll, type ParseResult } from './pool';
 import { Progress } from './progress';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CheckArgs {
   inputs: string[];
@@ -56,8 +62,7 @@ export interface CheckArgs {
   jobs?: number;
 }
 
-export interface CheckIo {
-  out: (s: string) => void;
+export interface CheckIo extends JsonSink {
   err: (s: string) => void;
   isTTY: boolean;
   errTTY?: boolean;
@@ -146,211 +151,268 @@ async function ensureFolderTracked(dir: string, label: string, made: string[]): 
   made.push(...missing);
 }
 
-export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
+/** What reading the inputs gave: the books to check, the files that could not be read, what to tell. */
+interface ReadInputs {
+  books: Book[];
+  unreadable: Source[];
+  notices: Text[];
+}
+
+/** Read every input (in parallel); with one input, a file that cannot be read ends the run. */
+async function readInputs(a: CheckArgs, inputs: Input[], many: boolean, progress: Progress): Promise<ReadInputs> {
   const L = (zh: string, en: string) => (a.lang === 'en' ? en : zh);
+  const parsed = await parseAll(
+    inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined, sheets: a.sheets })),
+    {
+      ...(a.jobs ? { jobs: a.jobs } : {}),
+      onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
+    },
+  );
+  const read: ReadInputs = { books: [], unreadable: [], notices: [] };
+  parsed.forEach((r, i) => takeParsed(r, inputs[i]!, many, read));
+  if (!read.books.length) throw nothingReadable(read.unreadable);
+  return read;
+}
+
+/** One parsed input into the books, the unreadable files or (a copy this tool wrote) a notice. */
+function takeParsed(r: ParseResult, input: Input, many: boolean, read: ReadInputs): void {
+  if (r.crash !== undefined) {
+    if (!many) throw new Error(r.crash);
+    const reason = t(`内部错误：${r.crash}`, `internal error: ${r.crash}`);
+    read.unreadable.push({ file: input.label, code: 'unreadable', read: false, reason });
+  } else if (r.problem) {
+    if (!many)
+      throw new FileError(t(`无法读取 ${input.label}：${r.problem.zh}`, `cannot read ${input.label}: ${r.problem.en}`));
+    read.unreadable.push({ file: input.label, code: 'unreadable', read: false, reason: r.problem });
+  } else {
+    const data = r.book!;
+    // a copy or summary this tool wrote, met while walking a folder, would count every record twice
+    if (
+      input.walked &&
+      (data.properties[COPY_PROPERTY] !== undefined || data.properties[SUMMARY_PROPERTY] !== undefined)
+    ) {
+      read.notices.push(
+        t(
+          `已跳过 ${input.label}：这是本工具写出的副本或汇总`,
+          `skipped ${input.label}: a copy or summary this tool wrote`,
+        ),
+      );
+      return;
+    }
+    for (const n of data.notices) read.notices.push(many ? t(`${input.label}：${n.zh}`, `${input.label}: ${n.en}`) : n);
+    read.books.push({ input, data, ...(r.bytes ? { bytes: r.bytes } : {}) });
+  }
+}
+
+function nothingReadable(unreadable: readonly Source[]): FileError {
+  const list = unreadable.map((u) => `${u.file}：${u.reason?.zh ?? ''}`).join('；');
+  const listEn = unreadable.map((u) => `${u.file}: ${u.reason?.en ?? ''}`).join('; ');
+  return new FileError(
+    t(
+      `没有可读的文件：${list || '（全部是本工具写出的副本）'}`,
+      `no file could be read: ${listEn || '(all are copies this tool wrote)'}`,
+    ),
+  );
+}
+
+/** --region, else the workbooks' own (CPD.region); files that disagree, or none that says, need --region. */
+function regionOf(a: CheckArgs, settings: WorkbookSettings, conflict: Text | undefined): RegionId {
+  const region = a.region ?? settings.region;
+  if (!region && conflict) throw new UsageError(`${conflict.zh}：请用 --region 指定 / ${conflict.en}: pass --region`);
+  if (!region) {
+    throw new UsageError(
+      `未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`,
+    );
+  }
+  return region;
+}
+
+/** The roster checked, and what the copies need of the books (only when copies are written). */
+interface Checked extends CheckedRoster {
+  region: RegionId;
+  books: Book[];
+  unreadable: Source[];
+  notices: Text[];
+}
+
+/**
+ * Read the inputs and check them as one roster. Without --out nothing needs the sheets' cells once the engine
+ * has run: they are not kept (a million-row roster is then held as records only while its report is written).
+ */
+async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progress: Progress): Promise<Checked> {
+  const { books, unreadable, notices } = await readInputs(a, inputs, many, progress);
+  const merged = mergeSettings(
+    books.map((b) => ({ label: b.input.label, properties: b.data.properties })),
+    many,
+  );
+  notices.push(...merged.notices);
+  const region = regionOf(a, merged.settings, merged.regionConflict);
+  progress.phase(a.lang === 'en' ? 'checking…' : '检查中…');
+  const checked = checkBooksResult(
+    books.map((b) => ({ label: b.input.label, data: b.data })),
+    many,
+    {
+      region,
+      settings: merged.settings,
+      sheets: a.sheets,
+      overrides: a.overrides,
+      ...(a.cycleStart !== undefined ? { cycleStart: a.cycleStart } : {}),
+      ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
+    },
+    a.lang,
+    unreadable,
+  );
+  for (const n of checked.notices) notices.push(n);
+  const keep = a.out !== undefined;
+  return {
+    ...checked,
+    sel: keep ? checked.sel : { ...checked.sel, tables: [] },
+    region,
+    books: keep ? books : [],
+    unreadable,
+    notices,
+  };
+}
+
+/** One copy's bytes, what kind it is and what it says about itself. */
+type CopyOut = { bytes: Uint8Array | string; kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
+
+/** Everything a run writes copies with. */
+interface CopyRun {
+  a: CheckArgs;
+  io: CheckIo;
+  plan: Plan;
+  ids: Ids;
+  many: boolean;
+  checked: Checked;
+  report: Report;
+  pending: Array<{ abort: () => Promise<void> }>;
+}
+
+/** Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. */
+async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> {
+  const { a, plan, checked, report } = c;
+  const datas = checked.books.map((b) => b.data);
+  const byBook = plan.mode === 'csv' ? new Map() : marksByBook(checked.result, checked.sel, datas, a.lang);
+  const locate = issueLocator(checked.result, checked.sel, datas, a.lang);
+  const outputs: NonNullable<Report['outputs']> = [];
+  const commits: Array<() => Promise<void>> = [];
+  const stage = async (target: Target, bytes: Uint8Array | string) => {
+    const w = await writeTemp(target, bytes, c.io.wfs);
+    c.pending.push(w);
+    commits.push(w.commit);
+  };
+  for (const [bi, b] of checked.books.entries()) {
+    const p = plan.planned.find((x) => x.input === b.input);
+    if (!p) continue;
+    const copy: CopyOut =
+      plan.mode === 'csv'
+        ? { bytes: csvCopy(checked.result, checked.sel, datas, report, a.lang), kind: 'csv' as const }
+        : await bookCopy(c, bi, b, p, byBook.get(bi), locate);
+    await stage(p.target, copy.bytes);
+    outputs.push({
+      input: b.input.label,
+      path: p.target.label,
+      kind: copy.kind,
+      ...(copy.note ? { note: copy.note } : {}),
+    });
+  }
+  if (plan.summary) {
+    await stage(plan.summary, summaryBook(report, a.lang));
+    outputs.push({ path: plan.summary.label, kind: 'summary' });
+  }
+  // every copy is complete before the first is put in place
+  for (const commit of commits) await commit();
+  c.pending.length = 0;
+  return outputs;
+}
+
+/** One workbook's copy: the original package annotated, or rebuilt; its name follows what it holds. */
+async function bookCopy(
+  c: CopyRun,
+  bi: number,
+  b: Book,
+  p: Planned,
+  marks: Parameters<typeof workbookCopy>[1],
+  locate: Parameters<typeof workbookCopy>[5],
+): Promise<{ bytes: Uint8Array; kind: 'annotated' | 'rebuilt'; note?: string }> {
+  const { a } = c;
+  if (c.plan.mode === 'file') checkMacroName(b.data, p.target.label);
+  const input = { book: bi, data: b.data, bytes: b.bytes!, ...(c.many ? { file: b.input.label } : {}) };
+  const copy = await workbookCopy(input, marks, c.report, a.lang, c.checked.region, locate);
+  const note = noteText(copy.note, a.lang);
+  // the content decides: macros stay .xlsm, anything rebuilt is .xlsx (then the new name is checked too)
+  const ext = b.data.format === 'xlsm' ? '.xlsm' : '.xlsx';
+  if (c.plan.mode === 'dir' && path.extname(p.target.file).toLowerCase() !== ext) {
+    p.target.file = p.target.file.slice(0, -path.extname(p.target.file).length) + ext;
+    p.target.label = p.target.label.slice(0, -path.extname(p.target.label).length) + ext;
+    await checkTarget(p.target, c.ids, c.io.wfs);
+  }
+  return { bytes: copy.bytes, kind: copy.kind, ...(note ? { note } : {}) };
+}
+
+/** The report on stdout: JSON written piece by piece, or the readable report; notices on stderr with JSON. */
+async function printReport(
+  a: CheckArgs,
+  io: CheckIo,
+  inputs: Input[],
+  checked: Checked,
+  report: Report | undefined,
+): Promise<void> {
+  if (a.json) {
+    const extra = { sources: checked.sources, ...(report?.outputs ? { outputs: report.outputs } : {}) };
+    await writeJson(reportJson(checked.result, a.lang, extra), io);
+    for (const n of checked.notices) io.err(`${visible(say(n, a.lang))}\n`);
+    return;
+  }
+  io.out(
+    humanReport(report!, {
+      lang: a.lang,
+      inputs: inputs.map((i) => i.label),
+      notices: checked.notices.map((n) => say(n, a.lang)),
+      color: io.isTTY && !process.env.NO_COLOR,
+      ...(a.teachers ? { teachers: true } : {}),
+    }),
+  );
+}
+
+/** Every target is refused or cleared before a file is parsed. */
+async function planRun(
+  a: CheckArgs,
+  io: CheckIo,
+  inputs: Input[],
+  many: boolean,
+  made: string[],
+): Promise<{ ids: Ids; plan?: Plan }> {
+  if (!a.out) return { ids: [] };
+  const ids = (await Promise.all(inputs.map((i) => identity(i.abs)))).filter((x): x is Ids[number] => x !== null);
+  return { ids, plan: await planTargets(a, inputs, many, ids, io.wfs, made) };
+}
+
+export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
   const outAbs = a.out ? path.resolve(a.out) : undefined;
   const { inputs, folders } = await collectInputs(a.inputs, outAbs ? new Set([outAbs]) : new Set());
   const many = inputs.length > 1 || folders > 0;
   const made: string[] = [];
   const pending: Array<{ abort: () => Promise<void> }> = [];
-  const cleanup = async () => {
-    for (const p of pending) await p.abort();
-    for (const d of made.reverse()) await fsp.rmdir(d).catch(() => undefined);
-  };
   try {
-    // every target is refused or cleared before a file is parsed
-    const ids: Ids = a.out
-      ? (await Promise.all(inputs.map((i) => identity(i.abs)))).filter((x): x is Ids[number] => x !== null)
-      : [];
-    const plan = a.out ? await planTargets(a, inputs, many, ids, io.wfs, made) : undefined;
-
+    const { ids, plan } = await planRun(a, io, inputs, many, made);
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
-    const parsed = await parseAll(
-      inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined, sheets: a.sheets })),
-      {
-        ...(a.jobs ? { jobs: a.jobs } : {}),
-        onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
-      },
-    );
-    const notices: Text[] = [];
-    const unreadable: Source[] = [];
-    const books: Book[] = [];
-    parsed.forEach((r, i) => {
-      const input = inputs[i]!;
-      if (r.crash !== undefined) {
-        if (!many) throw new Error(r.crash);
-        unreadable.push({
-          file: input.label,
-          code: 'unreadable',
-          read: false,
-          reason: t(`内部错误：${r.crash}`, `internal error: ${r.crash}`),
-        });
-      } else if (r.problem) {
-        if (!many)
-          throw new FileError(
-            t(`无法读取 ${input.label}：${r.problem.zh}`, `cannot read ${input.label}: ${r.problem.en}`),
-          );
-        unreadable.push({ file: input.label, code: 'unreadable', read: false, reason: r.problem });
-      } else {
-        const data = r.book!;
-        // a copy or summary this tool wrote, met while walking a folder, would count every record twice
-        if (
-          input.walked &&
-          (data.properties[COPY_PROPERTY] !== undefined || data.properties[SUMMARY_PROPERTY] !== undefined)
-        ) {
-          notices.push(
-            t(
-              `已跳过 ${input.label}：这是本工具写出的副本或汇总`,
-              `skipped ${input.label}: a copy or summary this tool wrote`,
-            ),
-          );
-          return;
-        }
-        for (const n of data.notices) notices.push(many ? t(`${input.label}：${n.zh}`, `${input.label}: ${n.en}`) : n);
-        books.push({ input, data, ...(r.bytes ? { bytes: r.bytes } : {}) });
-      }
-    });
-    if (!books.length) {
-      const list = unreadable.map((u) => `${u.file}：${u.reason?.zh ?? ''}`).join('；');
-      const listEn = unreadable.map((u) => `${u.file}: ${u.reason?.en ?? ''}`).join('; ');
-      throw new FileError(
-        t(
-          `没有可读的文件：${list || '（全部是本工具写出的副本）'}`,
-          `no file could be read: ${listEn || '(all are copies this tool wrote)'}`,
-        ),
-      );
-    }
-
-    const {
-      settings,
-      notices: settingNotices,
-      regionConflict: conflict,
-    } = mergeSettings(
-      books.map((b) => ({ label: b.input.label, properties: b.data.properties })),
-      many,
-    );
-    notices.push(...settingNotices);
-    const region = a.region ?? settings.region;
-    if (!region && conflict) throw new UsageError(`${conflict.zh}：请用 --region 指定 / ${conflict.en}: pass --region`);
-    if (!region) {
-      throw new UsageError(
-        `未指定地区：请用 --region（${REGIONS.join('、')}），或在工作簿属性 CPD.region 中设置 / no region: pass --region or set the workbook property CPD.region`,
-      );
-    }
-    progress.phase(L('检查中…', 'checking…'));
-    const {
-      sel,
-      result,
-      report,
-      notices: selNotices,
-    } = checkBooks(
-      books.map((b) => ({ label: b.input.label, data: b.data })),
-      many,
-      {
-        region,
-        settings,
-        sheets: a.sheets,
-        overrides: a.overrides,
-        ...(a.cycleStart !== undefined ? { cycleStart: a.cycleStart } : {}),
-        ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
-      },
-      a.lang,
-      unreadable,
-    );
-    notices.push(...selNotices);
-
-    const written: string[] = [];
-    if (plan) {
-      progress.phase(L('写出副本…', 'writing copies…'));
-      const byBook =
-        plan.mode === 'csv'
-          ? new Map()
-          : marksByBook(
-              result,
-              sel,
-              books.map((b) => b.data),
-              a.lang,
-            );
-      const locate = issueLocator(
-        result,
-        sel,
-        books.map((b) => b.data),
-        a.lang,
-      );
-      const outputs: NonNullable<Report['outputs']> = [];
-      const commits: Array<() => Promise<void>> = [];
-      for (const [bi, b] of books.entries()) {
-        const p = plan.planned.find((x) => x.input === b.input);
-        if (!p) continue;
-        let bytes: Uint8Array | string;
-        let kind: 'annotated' | 'rebuilt' | 'csv';
-        let note: string | undefined;
-        if (plan.mode === 'csv') {
-          bytes = csvCopy(
-            result,
-            sel,
-            books.map((x) => x.data),
-            report,
-            a.lang,
-          );
-          kind = 'csv';
-        } else {
-          if (plan.mode === 'file') checkMacroName(b.data, p.target.label);
-          const input = { book: bi, data: b.data, bytes: b.bytes!, ...(many ? { file: b.input.label } : {}) };
-          const copy = await workbookCopy(input, byBook.get(bi), report, a.lang, region, locate);
-          bytes = copy.bytes;
-          kind = copy.kind;
-          note = noteText(copy.note, a.lang);
-          // the content decides: macros stay .xlsm, anything rebuilt is .xlsx (then the new name is checked too)
-          const ext = b.data.format === 'xlsm' ? '.xlsm' : '.xlsx';
-          if (plan.mode === 'dir' && path.extname(p.target.file).toLowerCase() !== ext) {
-            p.target.file = p.target.file.slice(0, -path.extname(p.target.file).length) + ext;
-            p.target.label = p.target.label.slice(0, -path.extname(p.target.label).length) + ext;
-            await checkTarget(p.target, ids, io.wfs);
-          }
-        }
-        const w = await writeTemp(p.target, bytes, io.wfs);
-        pending.push(w);
-        commits.push(w.commit);
-        outputs.push({ input: b.input.label, path: p.target.label, kind, ...(note ? { note } : {}) });
-        written.push(p.target.label);
-      }
-      if (plan.summary) {
-        const w = await writeTemp(plan.summary, summaryBook(report, a.lang), io.wfs);
-        pending.push(w);
-        commits.push(w.commit);
-        outputs.push({ path: plan.summary.label, kind: 'summary' });
-      }
-      // every copy is complete before the first is put in place
-      for (const c of commits) await c();
-      pending.length = 0;
-      report.outputs = outputs;
+    const checked = await readAndCheck(a, inputs, many, progress);
+    // the whole report as one object only for what reads it all: the copies and the readable report
+    const report = plan || !a.json ? { ...toReport(checked.result, a.lang), sources: checked.sources } : undefined;
+    if (plan && report) {
+      progress.phase(a.lang === 'en' ? 'writing copies…' : '写出副本…');
+      report.outputs = await writeCopies({ a, io, plan, ids, many, checked, report, pending });
     }
     progress.clear();
-
-    if (a.json) {
-      io.out(jsonForTerminal(JSON.stringify(report, null, 2)) + '\n');
-      for (const n of notices) io.err(`${visible(say(n, a.lang))}\n`);
-    } else {
-      io.out(
-        humanReport(report, {
-          lang: a.lang,
-          inputs: inputs.map((i) => i.label),
-          notices: notices.map((n) => say(n, a.lang)),
-          color: io.isTTY && !process.env.NO_COLOR,
-          ...(a.teachers ? { teachers: true } : {}),
-        }),
-      );
-    }
+    await printReport(a, io, inputs, checked, report);
     // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
-    const clean =
-      report.summary.errors === 0 &&
-      report.summary.cycleFail === 0 &&
-      report.summary.yearsFailed === 0 &&
-      !unreadable.length;
-    return clean ? 0 : 1;
+    const s = report?.summary ?? summaryOf(checked.result);
+    return s.errors === 0 && s.cycleFail === 0 && s.yearsFailed === 0 && !checked.unreadable.length ? 0 : 1;
   } catch (e) {
-    await cleanup();
+    for (const p of pending) await p.abort();
+    for (const d of made.reverse()) await fsp.rmdir(d).catch(() => undefined);
     throw e;
   }
 }

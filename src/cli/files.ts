@@ -7,9 +7,11 @@
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
 import { t, type Text } from '../core/text';
-import { BUDGETS, bytes } from '../files';
+import { BUDGETS, bytes } from '../files/budgets';
+
+/** A random name part for a temporary file (crypto is loaded by the runs that write, not by `credits`). */
+const token = async (): Promise<string> => (await import('crypto')).randomBytes(4).toString('hex');
 
 export class FileError extends Error {
   constructor(readonly text: Text) {
@@ -262,7 +264,7 @@ export async function checkTarget(target: Target, inputs: readonly Identity[], w
       );
   }
   const dir = path.dirname(file);
-  const probe = path.join(dir, `.cpd-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const probe = path.join(dir, `.cpd-probe-${process.pid}-${await token()}`);
   try {
     const h = await wfs.open(probe, 'wx');
     await h.close();
@@ -284,7 +286,7 @@ export interface Written {
 
 export async function writeTemp(target: Target, bytes: Uint8Array | string, wfs: WriteFs = realFs): Promise<Written> {
   const dir = path.dirname(target.file);
-  const tmp = path.join(dir, `.${path.basename(target.file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(target.file)}.${process.pid}-${await token()}.tmp`);
   pending.add(tmp);
   const abort = async () => {
     pending.delete(tmp);

@@ -6,8 +6,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { makeOverrides, parseOverrides, type Overrides } from '../rules/params';
-import { rulesMarkdown } from '../present/rulesdoc';
-import { UNIT_WORDS } from '../present/units';
 import { computeCredits, explainCredits } from '../engine/api';
 import { RosterError } from '../engine/engine';
 import { parseDate } from '../present/settings';
@@ -15,14 +13,21 @@ import { fmt } from '../core/decimal';
 import { Lang, say } from '../core/text';
 import { parseCycleStart, YEAR_RANGE } from '../core/dates';
 import { parseRegion, regionError, REGIONS, RULES, type RegionId } from '../rules';
-import { FileProblem } from '../files';
+// the light classes only: `credits` and `rules` answer without the file layer (SheetJS, JSZip, Papa Parse),
+// which `check` loads when it runs
+import { FileProblem } from '../files/problem';
 import { FileError, removePendingSync, type WriteFs } from './files';
-import { runCheck, UsageError } from './check';
+import { UsageError } from './errors';
+import type { CheckArgs } from './check';
 import { helpTexts } from './help';
 import { visible } from './terminal';
 
 interface Io {
-  out: (s: string) => void;
+  /** false: the text is queued (a full pipe), wait for `drain` before writing more */
+  out: (s: string) => unknown;
+  drain?: () => Promise<void>;
+  /** the reader of stdout has gone (`| head`): nothing more is written */
+  closed?: () => boolean;
   err: (s: string) => void;
   /** stdout is a terminal (colours) */
   isTTY: boolean;
@@ -112,6 +117,17 @@ function asOfOption(raw: string | undefined): string | undefined {
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
+type Texts = ReturnType<typeof helpTexts>;
+
+/** What every subcommand is built with: the run's I/O, the help texts and a fresh --lang option. */
+interface Builder {
+  io: Io;
+  h: Texts;
+  langOption: () => Option;
+  /** the program: subcommands set its exit code */
+  cmd: Command;
+}
+
 export function program(io: Io, lang: Lang): Command {
   const h = helpTexts(lang);
   const langOption = () => new Option('--lang <lang>', h.lang).choices(['zh', 'en']).default(lang);
@@ -128,8 +144,31 @@ export function program(io: Io, lang: Lang): Command {
       outputError: (s, write) => write(`${h.errorPrefix}${visible(s)}`),
     })
     .exitOverride();
+  const b: Builder = { io, h, langOption, cmd };
+  checkCommand(b);
+  creditsCommand(b);
+  rulesCommand(b);
+  return cmd;
+}
 
-  cmd
+interface CheckOptions {
+  region?: string;
+  sheet: string[];
+  cycleStart?: string;
+  asOf?: string;
+  json?: boolean;
+  teachers?: boolean;
+  out?: string;
+  force?: boolean;
+  jobs?: string;
+  lang: Lang;
+  set: string[];
+  overrides?: string;
+}
+
+function checkCommand(b: Builder): void {
+  const { h } = b;
+  b.cmd
     .command('check')
     .description(h.check)
     .argument('<files...>', h.files)
@@ -143,53 +182,51 @@ export function program(io: Io, lang: Lang): Command {
     .option('--out <file|dir>', h.out)
     .option('--force', h.force)
     .option('--jobs <n>', h.jobs)
-    .addOption(langOption())
+    .addOption(b.langOption())
     .option('--set <param=value>', h.set, collect, [])
     .option('--overrides <file.json>', h.overrides)
-    .action(
-      async (
-        files: string[],
-        o: {
-          region?: string;
-          sheet: string[];
-          cycleStart?: string;
-          asOf?: string;
-          json?: boolean;
-          teachers?: boolean;
-          out?: string;
-          force?: boolean;
-          jobs?: string;
-          lang: Lang;
-          set: string[];
-          overrides?: string;
-        },
-      ) => {
-        const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
-          throw new UsageError(`--jobs 应为 1–256 的整数，收到「${o.jobs}」 / --jobs must be an integer 1–256`);
-        const region = regionOption(o.region);
-        const code = await runCheck(
-          {
-            inputs: files,
-            ...(region ? { region } : {}),
-            sheets: o.sheet,
-            ...(o.cycleStart !== undefined ? { cycleStart: parseYearOption(o.cycleStart)! } : {}),
-            ...(o.asOf !== undefined ? { asOf: asOfOption(o.asOf)! } : {}),
-            json: o.json === true,
-            teachers: o.teachers === true,
-            ...(o.out !== undefined ? { out: o.out } : {}),
-            force: o.force === true,
-            lang: o.lang,
-            overrides: await overridesOption(o.set, o.overrides),
-            ...(jobs !== undefined ? { jobs } : {}),
-          },
-          { out: io.out, err: io.err, isTTY: io.isTTY, errTTY: io.errTTY === true, ...(io.wfs ? { wfs: io.wfs } : {}) },
-        );
-        cmd.setOptionValue('exitCode', code);
-      },
-    );
+    .action(async (files: string[], o: CheckOptions) => {
+      b.cmd.setOptionValue('exitCode', await check(files, o, b.io));
+    });
+}
 
-  cmd
+/** `check`: the options checked, then the check itself (loaded only now, with the file layer behind it). */
+async function check(files: string[], o: CheckOptions, io: Io): Promise<number> {
+  const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
+    throw new UsageError(`--jobs 应为 1–256 的整数，收到「${o.jobs}」 / --jobs must be an integer 1–256`);
+  const region = regionOption(o.region);
+  const args: CheckArgs = {
+    inputs: files,
+    ...(region ? { region } : {}),
+    sheets: o.sheet,
+    ...(o.cycleStart !== undefined ? { cycleStart: parseYearOption(o.cycleStart)! } : {}),
+    ...(o.asOf !== undefined ? { asOf: asOfOption(o.asOf)! } : {}),
+    json: o.json === true,
+    teachers: o.teachers === true,
+    ...(o.out !== undefined ? { out: o.out } : {}),
+    force: o.force === true,
+    lang: o.lang,
+    overrides: await overridesOption(o.set, o.overrides),
+    ...(jobs !== undefined ? { jobs } : {}),
+  };
+  const { runCheck } = await import('./check');
+  return runCheck(args, {
+    out: io.out,
+    err: io.err,
+    isTTY: io.isTTY,
+    errTTY: io.errTTY === true,
+    ...(io.drain ? { drain: io.drain } : {}),
+    ...(io.closed ? { closed: io.closed } : {}),
+    ...(io.wfs ? { wfs: io.wfs } : {}),
+  });
+}
+
+type CreditsOptions = Record<string, string | string[] | boolean | undefined> & { set: string[]; lang: Lang };
+
+function creditsCommand(b: Builder): void {
+  const { h } = b;
+  b.cmd
     .command('credits')
     .description(h.credits)
     .helpOption('-h, --help', h.help)
@@ -205,61 +242,54 @@ export function program(io: Io, lang: Lang): Command {
     .option('--award <award>', h.award)
     .option('--category <category>', h.category)
     .option('--explain', h.explain)
-    .addOption(langOption())
+    .addOption(b.langOption())
     .option('--set <param=value>', h.set, collect, [])
-    .action(async (o: Record<string, string | string[] | boolean | undefined> & { set: string[]; lang: Lang }) => {
-      const region = regionOption(o.region as string)!;
-      const overrides = await overridesOption(o.set, undefined);
-      const r = computeCredits({
-        rules: RULES[region],
-        overrides,
-        hours: o.hours,
-        level: o.level,
-        mode: o.mode,
-        grade: o.grade,
-        rate: o.rate,
-        days: o.days,
-        months: o.months,
-        role: o.role,
-        award: o.award,
-        category: o.category,
-      });
-      if (r.errors.length || r.credits === null) throw new UsageError(explainCredits(r, o.lang));
-      io.out(`${fmt(r.credits)}\n`);
-      if (o.explain) io.err(visible(explainCredits(r, o.lang)) + '\n');
-      for (const w of r.issues.filter((i) => i.severity === 'warning')) io.err(`${visible(say(w.message, o.lang))}\n`);
-      cmd.setOptionValue('exitCode', 0);
+    .action(async (o: CreditsOptions) => {
+      await credits(o, b.io);
+      b.cmd.setOptionValue('exitCode', 0);
     });
+}
 
-  cmd
+/** `credits`: one record converted; the figure on stdout, its explanation and warnings on stderr. */
+async function credits(o: CreditsOptions, io: Io): Promise<void> {
+  const region = regionOption(o.region as string)!;
+  const overrides = await overridesOption(o.set, undefined);
+  const r = computeCredits({
+    rules: RULES[region],
+    overrides,
+    hours: o.hours,
+    level: o.level,
+    mode: o.mode,
+    grade: o.grade,
+    rate: o.rate,
+    days: o.days,
+    months: o.months,
+    role: o.role,
+    award: o.award,
+    category: o.category,
+  });
+  if (r.errors.length || r.credits === null) throw new UsageError(explainCredits(r, o.lang));
+  io.out(`${fmt(r.credits)}\n`);
+  if (o.explain) io.err(visible(explainCredits(r, o.lang)) + '\n');
+  for (const w of r.issues.filter((i) => i.severity === 'warning')) io.err(`${visible(say(w.message, o.lang))}\n`);
+}
+
+function rulesCommand(b: Builder): void {
+  const { h } = b;
+  b.cmd
     .command('rules')
     .description(h.rules)
     .helpOption('-h, --help', h.help)
     .argument('[region]', `${REGIONS.join(', ')}`)
-    .addOption(langOption())
+    .addOption(b.langOption())
     .option('--markdown', h.markdown)
-    .action((raw: string | undefined, o: { lang: Lang; markdown?: boolean }) => {
+    .action(async (raw: string | undefined, o: { lang: Lang; markdown?: boolean }) => {
       const ids = raw ? [regionOption(raw)!] : [...REGIONS];
-      if (o.markdown) {
-        io.out(rulesMarkdown(ids.map((id) => RULES[id])));
-        cmd.setOptionValue('exitCode', 0);
-        return;
-      }
-      for (const id of ids) {
-        const r = RULES[id];
-        io.out(`# ${id} — ${r.source.title}（${r.source.body}，${r.source.year}）\n`);
-        for (const [key, p] of Object.entries(r.params)) {
-          const v = p.value === null ? (o.lang === 'en' ? 'UNDEFINED' : '原文未规定') : String(p.value);
-          io.out(
-            `  ${key.padEnd(34)} ${v.padStart(6)} ${say(UNIT_WORDS[p.unit], o.lang).padEnd(o.lang === 'en' ? 16 : 10)} ${say(p.label, o.lang)}  [${p.cite.article}]${p.overridable ? (o.lang === 'en' ? ' (overridable)' : '（可覆盖）') : ''}${p.reading ? ` ${p.reading}` : ''}\n`,
-          );
-        }
-        for (const x of r.readings) io.out(`  ${x.id}  ${say(x.summary, o.lang)}\n`);
-        io.out('\n');
-      }
-      cmd.setOptionValue('exitCode', 0);
+      // the listing's words (units, the document's layout) are loaded by this command only
+      const { rulesText } = await import('./rules');
+      b.io.out(rulesText(ids, o.lang, o.markdown === true));
+      b.cmd.setOptionValue('exitCode', 0);
     });
-  return cmd;
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -290,6 +320,40 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * stdout as the report's sink: a full pipe is waited for ('drain'), and a reader that closes it (`| head`)
+ * ends the writing quietly — EPIPE is the reader's choice, not an error of the check. Any other failure to
+ * write (a full disk behind `>`) ends the writing too, said in one line; `failed` then makes the exit code 2.
+ */
+export function stdoutSink(
+  stdout: NodeJS.WriteStream,
+  err: (s: string) => void,
+): Pick<Io, 'out' | 'drain' | 'closed'> & { failed: () => boolean } {
+  let closed = false;
+  let failed = false;
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (!closed && e.code !== 'EPIPE') {
+      failed = true;
+      err(`无法写出到标准输出 / cannot write to stdout: ${visible(e.message)}\n`);
+    }
+    closed = true;
+  });
+  return {
+    out: (s) => (closed ? true : stdout.write(s)),
+    drain: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        const done = () => {
+          stdout.off('drain', done).off('close', done).off('error', done);
+          resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+      }),
+    closed: () => closed,
+    failed: () => failed,
+  };
+}
+
 /** The process entry point: real stdout/stderr, exit code set when the run ends. */
 export function main(): void {
   // an interrupted run leaves no half-written copy behind
@@ -299,13 +363,15 @@ export function main(): void {
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
+  const err = (s: string) => void process.stderr.write(s);
+  const { failed, ...sink } = stdoutSink(process.stdout, err);
   run(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    ...sink,
+    err,
     isTTY: process.stdout.isTTY === true,
     errTTY: process.stderr.isTTY === true,
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = failed() ? 2 : code;
   });
 }
 

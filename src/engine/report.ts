@@ -412,24 +412,48 @@ function filesOf(r: CheckResult): Report['files'] {
   return [...by.values()];
 }
 
-export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
-  const rules = r.rules;
-  const teacherOf = new Map(r.teachers.map((tj) => [tj.key, tj.id]));
-  const records = r.records.map((x: RecordResult) => ({
+type RecordOut = Report['records'][number];
+type TeacherOut = Report['teachers'][number];
+
+/**
+ * What the report's records are written with, made once a report: the teacher each grouping key was judged
+ * as, and the explanation of each steps list (records of one training share theirs: one text for them all).
+ */
+export interface RecordContext {
+  teacherOf: ReadonlyMap<string, string>;
+  explained: Map<readonly Step[], string>;
+}
+
+export const recordContext = (r: CheckResult): RecordContext => ({
+  teacherOf: new Map(r.teachers.map((tj) => [tj.key, tj.id])),
+  explained: new Map(),
+});
+
+/** The report's form of one record. */
+export function recordOut(r: CheckResult, x: RecordResult, c: RecordContext, lang: Lang): RecordOut {
+  const tb = r.tables[x.table];
+  const steps = x.conversion.steps;
+  let explanation = c.explained.get(steps);
+  if (explanation === undefined) c.explained.set(steps, (explanation = explainSteps(steps, lang)));
+  return {
     row: x.row,
-    ...(r.tables[x.table]?.sheet !== undefined ? { sheet: r.tables[x.table]!.sheet } : {}),
-    ...(r.tables[x.table]?.file !== undefined ? { file: r.tables[x.table]!.file } : {}),
+    ...(tb?.sheet !== undefined ? { sheet: tb.sheet } : {}),
+    ...(tb?.file !== undefined ? { file: tb.file } : {}),
     // the teacher the record was judged with (an unusable ID is grouped by name + school)
-    teacherId: x.teacherKey === null ? x.record.teacherId : (teacherOf.get(x.teacherKey) ?? x.record.teacherId),
+    teacherId: x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId),
     name: x.record.name,
     year: x.record.year,
     hours: x.conversion.hours,
     credits: x.conversion.credits,
     counted: x.conversion.counted,
-    explanation: explainSteps(x.conversion.steps, lang),
+    explanation,
     issues: x.issues.map((i) => issueOut(i, lang)),
-  }));
-  const teachers = r.teachers.map((tj) => ({
+  };
+}
+
+/** The report's form of one judged teacher. */
+export function teacherOut(r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherOut {
+  return {
     id: tj.id,
     name: tj.name,
     school: tj.school,
@@ -438,12 +462,16 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
     years: tj.years.map((y) => yearOut(y, r.asOf, lang)),
     cycle: { start: tj.cycle.start, end: tj.cycle.end, ...periodOut(tj.cycle, r.asOf, lang) },
     issues: tj.issues.map((i) => issueOut(i, lang)),
-  }));
-  const issues = allIssues(r);
-  const cycles = (s: string) => r.teachers.filter((x) => x.cycle.status === s).length;
-  const years = (s: string) => r.teachers.reduce((a, x) => a + x.years.filter((y) => y.status === s).length, 0);
-  const files = filesOf(r);
-  const report: Report = {
+  };
+}
+
+/** The report's parts before its records, in the report's key order. */
+export function reportHead(
+  r: CheckResult,
+  lang: Lang,
+): Pick<Report, 'region' | 'unit' | 'source' | 'lang' | 'asOf' | 'cycle' | 'overrides' | 'readings'> {
+  const rules = r.rules;
+  return {
     region: r.region,
     unit: rules.unit,
     source: `${rules.source.title}（${rules.source.body}，${rules.source.year}）`,
@@ -455,8 +483,13 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
       id,
       summary: say(rules.readings.find((x) => x.id === id)?.summary ?? t(id, id), lang),
     })),
-    records,
-    teachers,
+  };
+}
+
+/** The report's parts after its teachers, in the report's key order. */
+export function reportTail(r: CheckResult, lang: Lang): Pick<Report, 'issues' | 'files' | 'schools' | 'summary'> {
+  const files = filesOf(r);
+  return {
     issues: r.issues.map((i) => issueOut(i, lang)),
     ...(files ? { files } : {}),
     schools: r.schools.map((s) => ({
@@ -467,21 +500,48 @@ export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
       flagged: s.flagged,
       article: articleRef(s.cite, lang),
     })),
-    summary: {
-      records: r.records.length,
-      errors: issues.filter((i) => i.severity === 'error').length,
-      warnings: issues.filter((i) => i.severity === 'warning').length,
-      teachers: r.teachers.length,
-      cyclePass: cycles('pass'),
-      cycleFail: cycles('fail'),
-      cycleInProgress: cycles('inProgress'),
-      cyclePending: cycles('pending'),
-      cycleNotAssessed: cycles('notAssessed'),
-      yearsFailed: years('fail'),
-      yearsInProgress: years('inProgress'),
-      yearsPending: years('pending'),
-      schoolsFlagged: r.schools.filter((s) => s.flagged).length,
-    },
+    summary: summaryOf(r),
   };
-  return report;
+}
+
+/** The report's summary, from the engine's result alone: counted, never gathered into lists. */
+export function summaryOf(r: CheckResult): Report['summary'] {
+  let errors = 0;
+  let warnings = 0;
+  const count = (list: readonly Issue[]) => {
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.severity === 'error') errors++;
+      else if (list[i]!.severity === 'warning') warnings++;
+    }
+  };
+  for (let i = 0; i < r.records.length; i++) count(r.records[i]!.issues);
+  for (let i = 0; i < r.teachers.length; i++) count(r.teachers[i]!.issues);
+  count(r.issues);
+  const cycles = (s: string) => r.teachers.filter((x) => x.cycle.status === s).length;
+  const years = (s: string) => r.teachers.reduce((a, x) => a + x.years.filter((y) => y.status === s).length, 0);
+  return {
+    records: r.records.length,
+    errors,
+    warnings,
+    teachers: r.teachers.length,
+    cyclePass: cycles('pass'),
+    cycleFail: cycles('fail'),
+    cycleInProgress: cycles('inProgress'),
+    cyclePending: cycles('pending'),
+    cycleNotAssessed: cycles('notAssessed'),
+    yearsFailed: years('fail'),
+    yearsInProgress: years('inProgress'),
+    yearsPending: years('pending'),
+    schoolsFlagged: r.schools.filter((s) => s.flagged).length,
+  };
+}
+
+export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
+  const c = recordContext(r);
+  return {
+    ...reportHead(r, lang),
+    records: r.records.map((x) => recordOut(r, x, c, lang)),
+    teachers: r.teachers.map((tj) => teacherOut(r, tj, lang)),
+    ...reportTail(r, lang),
+  };
 }

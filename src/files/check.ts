@@ -93,6 +93,15 @@ export interface BookChoices {
   overrides?: Overrides;
 }
 
+export interface CheckedRoster {
+  sel: Selection;
+  result: CheckResult;
+  /** the files that could not be read first, then every sheet looked at (the report's `sources`) */
+  sources: NonNullable<Report['sources']>;
+  /** from selecting the sheets (a --sheet that names nothing …) */
+  notices: Text[];
+}
+
 export interface CheckedBooks {
   sel: Selection;
   result: CheckResult;
@@ -103,16 +112,17 @@ export interface CheckedBooks {
 }
 
 /**
- * Check these books as one roster. `many`: several files (or a folder) — records then carry their file's
- * label. Throws RosterError / FileProblem when no sheet is a roster.
+ * Check these books as one roster, without the report (a caller that writes it piece by piece, `check --json`
+ * of a million rows, never holds it whole). `many`: several files (or a folder) — records then carry their
+ * file's label. Throws RosterError / FileProblem when no sheet is a roster.
  */
-export function checkBooks(
+export function checkBooksResult(
   books: readonly LabelledBook[],
   many: boolean,
   c: BookChoices,
   lang: Lang,
   unreadable: readonly Source[] = [],
-): CheckedBooks {
+): CheckedRoster {
   const sel = selectTables(
     books.map((b) => ({ ...(many ? { file: b.label } : {}), book: b.data })),
     { region: c.region, ...(c.sheets ? { sheets: c.sheets } : {}) },
@@ -125,7 +135,6 @@ export function checkBooks(
     ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
   });
   const result = checkRoster(sel.tables, options);
-  const report = toReport(result, lang);
   // the header row each table was read from, as the engine found it
   sel.sources
     .filter((s) => s.read)
@@ -133,6 +142,20 @@ export function checkBooks(
       const tb = result.tables[i];
       if (tb) s.headerRow = tb.firstRow + tb.columns.headerRow;
     });
-  report.sources = [...unreadable, ...sel.sources].map((s) => sourceOut(s, lang));
-  return { sel, result, report, notices: sel.notices };
+  const sources = [...unreadable, ...sel.sources].map((s) => sourceOut(s, lang));
+  return { sel, result, sources, notices: sel.notices };
+}
+
+/** Check these books as one roster (checkBooksResult), with its whole report. */
+export function checkBooks(
+  books: readonly LabelledBook[],
+  many: boolean,
+  c: BookChoices,
+  lang: Lang,
+  unreadable: readonly Source[] = [],
+): CheckedBooks {
+  const { sel, result, sources, notices } = checkBooksResult(books, many, c, lang, unreadable);
+  const report = toReport(result, lang);
+  report.sources = sources;
+  return { sel, result, report, notices };
 }

@@ -4,7 +4,7 @@
 // size the directory declared, so a directory that lies (a few hundred kB that inflate to gigabytes) is
 // caught at the first byte too many. The reader (SheetJS) is handed a container whose parts inflate lazily:
 // it takes only what it needs — a hidden sheet that is not read is never inflated.
-import * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import pako from 'pako';
 import { t } from '../core/text';
 import { bytes as byteWords, count, type Budgets } from './budgets';
@@ -114,7 +114,7 @@ export class PackageParts {
    * parts, each inflated when first read. `transform` sees a part's bytes first (the sheet scan).
    */
   container(include: (name: string) => boolean, transform: (name: string, b: Uint8Array) => Uint8Array): unknown {
-    const CFB = (XLSX as unknown as { CFB: CfbApi }).CFB;
+    const CFB = (sheetjs() as unknown as { CFB: CfbApi }).CFB;
     const cfb = CFB.utils.cfb_new();
     const empty = new Uint8Array(0);
     for (const name of this.byName.keys()) {

@@ -3,7 +3,8 @@
 // the bytes, never the name: `PK` zip → xlsx/xlsm/xlsb/ods by its entries, `D0 CF 11 E0` compound file →
 // xls/et (or an encrypted workbook), else text → CSV (or an HTML/XML "xls" a platform exported).
 // No Node APIs: Uint8Array in, plain objects out, so the CLI, the task pane and a web page share it.
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import Papa from 'papaparse';
 import { t, Text } from '../core/text';
 import { detectHeader } from '../core/fields';
@@ -235,7 +236,9 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
     } else {
       const text = format === 'html' || format === 'xml' ? decodeText(bytes, notices) : null;
       wb = quiet(() =>
-        text !== null ? XLSX.read(text, { ...opts, type: 'string' }) : XLSX.read(bytes, { ...opts, type: 'array' }),
+        text !== null
+          ? sheetjs().read(text, { ...opts, type: 'string' })
+          : sheetjs().read(bytes, { ...opts, type: 'array' }),
       );
     }
   } catch (e) {
@@ -373,7 +376,7 @@ function readPackage(
       return scan.bytes;
     },
   );
-  const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
+  const parseZip = (sheetjs() as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
     .parse_zip;
   return quiet(() => parseZip(container, { ...opts, ...(indices ? { sheets: indices } : {}) }));
 }
@@ -421,11 +424,12 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
   const quoteRows: number[] = [];
   let cells = 0;
   let problem: FileProblem | null = null;
+  const own = new Map<string, string>();
   // row by row, so that a budget stops the parse where it is exceeded
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (res, parser) => {
-      const row = res.data;
+      const row = ownCells(res.data, own);
       cells += row.length;
       if (res.errors.some((e) => e.type === 'Quotes') && quoteRows.length < 5) quoteRows.push(rows.length + 1);
       if (row.length > bud.columns) problem = csvBudget(rows.length + 1, t('列', 'columns'), bud.columns, 'columns');
@@ -448,6 +452,29 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
   const { rows: kept, firstRow } = trimTop(rows);
   const sheet: SheetData = { name: '', visibility: 'visible', kind: 'worksheet', rows: kept, firstRow, merges: [] };
   return { format: 'csv', sheets: [sheet], properties: Object.create(null), notices };
+}
+
+/** Distinct long cell texts given a string of their own; past this many, each further one is copied alone. */
+const OWN_CELLS_MAX = 200_000;
+
+/**
+ * A row's cells as strings of their own. The parser's cells are slices of the file's text, and in V8 a slice
+ * of 13 characters or more refers to the whole text: one ID or school name kept would keep the file's text
+ * (hundreds of MB for a million rows) alive as long as the rows. Copied, and the same text one string.
+ */
+function ownCells(row: string[], own: Map<string, string>): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]!;
+    if (v.length < 13) continue;
+    let o = own.get(v);
+    if (o === undefined) {
+      // a concatenation sliced back: flattened into a new string, which the copy then refers to
+      o = (v + ' ').slice(0, -1);
+      if (own.size < OWN_CELLS_MAX) own.set(o, o);
+    }
+    row[i] = o;
+  }
+  return row;
 }
 
 const csvBudget = (row: number, what: Text, limit: number, name: string) =>
@@ -487,7 +514,7 @@ function isDateFormat(z: unknown): boolean {
   let d = dateFormats.get(z);
   if (d === undefined) {
     try {
-      d = XLSX.SSF.is_date(z) === true;
+      d = sheetjs().SSF.is_date(z) === true;
     } catch {
       d = false;
     }

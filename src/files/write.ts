@@ -2,7 +2,7 @@
 // Formats whose package cannot be kept as it is (.xls/.et, .ods, .xlsb, .csv, HTML exports) become a new
 // .xlsx holding the same values on the same sheets, then get the very same additions. A CSV output is the
 // records with their results, formula-like text defused as OWASP recommends.
-import * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import Papa from 'papaparse';
 import type { Table } from '../present/tables';
 import { t, type Lang, type Text } from '../core/text';
@@ -62,7 +62,8 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
 
 /** A new .xlsx with the same sheets, values, merged areas and visibility as the book read. */
 export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
-  const wb = XLSX.utils.book_new();
+  const X = sheetjs();
+  const wb = X.utils.book_new();
   const meta: Array<{ Hidden: 0 | 1 | 2 }> = [];
   book.sheets.forEach((s, i) => {
     if (s.kind !== 'worksheet') return;
@@ -77,31 +78,32 @@ export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
           if (r !== m.s.r || c !== m.s.c) row[c] = undefined;
       }
     }
-    const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
+    const ws = X.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
     if (s.merges.length) ws['!merges'] = s.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
-    XLSX.utils.book_append_sheet(wb, ws, book.format === 'csv' ? csvSheetName(lang) : s.name || `Sheet${i + 1}`);
+    X.utils.book_append_sheet(wb, ws, book.format === 'csv' ? csvSheetName(lang) : s.name || `Sheet${i + 1}`);
     meta.push({ Hidden: s.visibility === 'veryHidden' ? 2 : s.visibility === 'hidden' ? 1 : 0 });
   });
-  if (!wb.SheetNames.length) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), csvSheetName(lang));
+  if (!wb.SheetNames.length) X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet([]), csvSheetName(lang));
   // a workbook needs one visible sheet; the marks and results added later are visible anyway
   if (meta.length && meta.every((m) => m.Hidden)) meta[0]!.Hidden = 0;
   wb.Workbook = { Sheets: meta };
   return new Uint8Array(
-    quiet(() => XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+    quiet(() => X.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
   );
 }
 
 /** A small workbook of tables (汇总.xlsx), marked as the tool's so that a folder walk leaves it out. */
 export function tablesWorkbook(tables: readonly Table[], properties: Record<string, string> = {}): Uint8Array {
-  const wb = XLSX.utils.book_new();
+  const X = sheetjs();
+  const wb = X.utils.book_new();
   for (const tb of tables) {
-    const ws = XLSX.utils.aoa_to_sheet([tb.headers, ...tb.rows]);
+    const ws = X.utils.aoa_to_sheet([tb.headers, ...tb.rows]);
     ws['!cols'] = tb.headers.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2 + 2)) }));
-    XLSX.utils.book_append_sheet(wb, ws, tb.name.slice(0, 31));
+    X.utils.book_append_sheet(wb, ws, tb.name.slice(0, 31));
   }
   wb.Custprops = { [SUMMARY_PROPERTY]: '1', ...properties };
   return new Uint8Array(
-    quiet(() => XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+    quiet(() => X.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
   );
 }
 

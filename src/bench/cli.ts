@@ -1,0 +1,124 @@
+// `npm run bench -- cli` (and the first part of the whole bench): the command line as a user runs it, each
+// figure a fresh process of the built CLI — wall time and peak resident memory (Linux's VmHWM, worker threads
+// included) — beside the floor: a process that merely reads the same CSV and splits it into lines and cells.
+// `check --json` of 100 000 and 1 000 000 generated CSV rows, `--out` of 100 000, a tiny sample, and `credits`.
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generate } from '../samples/generate';
+import { plainCsv } from '../samples/write';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+const SIZES = (process.env.BENCH_CLI_ROWS ?? '100000,1000000').split(',').map(Number);
+
+/** Preloaded into each measured process: its peak memory written to CPD_PEAK on exit. */
+const PEAK = `const fs = require('fs');
+process.on('exit', () => {
+  const m = /VmHWM:\\s*(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  fs.writeFileSync(process.env.CPD_PEAK, String(m ? Number(m[1]) : process.resourceUsage().maxRSS));
+});`;
+
+/** The floor: read the file, decode it, split it into lines and cells — nothing else. */
+const FLOOR = `const text = new TextDecoder('utf-8').decode(require('fs').readFileSync(process.argv[1]));
+let cells = 0;
+for (const line of text.split('\\n')) cells += line.split(',').length;
+process.stdout.write(String(cells));`;
+
+interface Measured {
+  s: number;
+  mb: number;
+  code: number | null;
+}
+
+async function measure(dir: string, args: string[]): Promise<Measured> {
+  const peak = path.join(dir, 'peak');
+  const pre = path.join(dir, 'peak.js');
+  await fs.writeFile(pre, PEAK);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', pre, ...args], {
+    env: { ...process.env, CPD_PEAK: peak, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  const mb = Number(await fs.readFile(peak, 'utf8')) / 1024;
+  return { s, mb, code: r.status };
+}
+
+/** The best and the median of `runs` wall times of a short command, in ms. */
+function startup(args: string[], runs = 15): { min: number; median: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { min: ms[0]!, median: ms[Math.floor(runs / 2)]! };
+}
+
+/** A generated Hainan roster of `count` records as the CSV a school would export (about 15 a teacher). */
+async function rosterCsv(file: string, count: number): Promise<void> {
+  const s = generate('hainan', { teachers: Math.ceil(count / 14), mistakes: false, seed: 7 });
+  const rows = [['大规模测试花名册'], ...s.rows.slice(1, count + 2)];
+  await fs.writeFile(file, '\uFEFF' + plainCsv(rows.map((r) => r.map((v) => v ?? ''))));
+}
+
+const fmt = (m: Measured) => `${m.s.toFixed(2)} s, peak ${m.mb.toFixed(0)} MB`;
+
+export async function benchCli(write: (s: string) => void): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-cli-'));
+  try {
+    write('command line (fresh processes of lib/cli; peak = resident memory high-water mark)\n');
+    const none = startup(['-e', '0']);
+    const credits = startup([
+      CLI,
+      'credits',
+      '--region',
+      'hainan',
+      '--hours',
+      '24',
+      '--level',
+      '省级',
+      '--mode',
+      '集中培训',
+    ]);
+    const sample = path.join(ROOT, 'assets', 'samples', 'hainan.csv');
+    const tiny = startup([CLI, 'check', sample, '--region', 'hainan', '--json'], 7);
+    const ms = (x: { min: number; median: number }) => `best ${x.min.toFixed(0)} ms, median ${x.median.toFixed(0)} ms`;
+    write(`  node -e 0 (the process alone)        ${ms(none)}\n`);
+    write(`  credits                              ${ms(credits)}   (target < 150 ms)\n`);
+    write(`  check --json of the sample CSV       ${ms(tiny)}\n`);
+    for (const n of SIZES) {
+      const csv = path.join(dir, `hainan-${n}.csv`);
+      await rosterCsv(csv, n);
+      const floor = await measure(dir, ['-e', FLOOR, csv]);
+      const json = await measure(dir, [CLI, 'check', csv, '--region', 'hainan', '--json', '--as-of', '2026-11-23']);
+      const label = n.toLocaleString('en-US').padStart(9);
+      write(`  ${label} rows: floor (read + split) ${fmt(floor)}\n`);
+      write(
+        `  ${label} rows: check --json           ${fmt(json)}   ×${(json.s / floor.s).toFixed(1)} the floor` +
+          `${n === 100_000 ? ' (target ≤ ×4, < 400 MB)' : ''}\n`,
+      );
+      if (n === 100_000) {
+        const out = path.join(dir, 'copy.xlsx');
+        const copy = await measure(dir, [CLI, 'check', csv, '--region', 'hainan', '--out', out, '--force']);
+        write(`  ${label} rows: check --out copy.xlsx   ${fmt(copy)}\n`);
+      }
+      await fs.rm(csv, { force: true });
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The hook in bench.ts: run here for `bench -- cli` (then only this) and for the whole bench (then go on). */
+export async function cliBench(arg: string | undefined, write: (s: string) => void): Promise<boolean> {
+  if (arg !== undefined && arg !== 'cli') return false;
+  await benchCli(write);
+  if (arg === undefined) write('\n');
+  return arg === 'cli';
+}
