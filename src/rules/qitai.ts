@@ -449,25 +449,28 @@ const WHY_CREDITS_ARE_CONVERTED_FROM_HOURS = t('学分由学时折算', 'credits
 const WHY_THE_LECTURER_BONUS_DEPENDS_ON = t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level');
 const WHY_THE_BONUS_DEPENDS_ON_THE = t('奖励学分取决于项目级别', 'the bonus depends on the level');
 
-function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
-  const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_RATIO_DEPENDS_ON)) return tr.done(null, null);
-  let base: Base | undefined = BASE[rec.mode];
-  if (!base) {
-    tr.issue(
-      'MODE_NOT_COVERED',
-      'warning',
-      'mode',
-      t(
-        `奇台规划未规定“${rec.mode}”的学分折算，不计算`,
-        `the Qitai plan gives no conversion for "${rec.mode}"; nothing computed`,
-      ),
-      S5_2_1,
-      rec.mode,
-    );
-    return tr.done(rec.hours ?? null, null);
-  }
+/** 五(二)1 converts the modes it names: any other the plan gives no conversion for. */
+function modeNotCovered(tr: Trace<Facts>, rec: TrainingRecord, mode: Mode): Conversion<Facts> {
+  tr.issue(
+    'MODE_NOT_COVERED',
+    'warning',
+    'mode',
+    t(
+      `奇台规划未规定“${mode}”的学分折算，不计算`,
+      `the Qitai plan gives no conversion for "${mode}"; nothing computed`,
+    ),
+    S5_2_1,
+    mode,
+  );
+  return tr.done(rec.hours ?? null, null);
+}
+
+/**
+ * What the judge and the cohort check read of a record (五(一)'s course category, 五(二)2's lecturer, 六(四)2's
+ * 国培/区培, 五(二)3's degree); returns the delivery its hours convert by, centralized for 国培/区培 (R-QT8).
+ */
+function classify(tr: Trace<Facts>, rec: TrainingRecord, modeBase: Base): Base {
+  let base = modeBase;
   const lecturer = lecturing(tr, rec, LECTURER);
   tr.facts.lecturer = lecturer;
   // a lecturer at an onboarding course is not the teacher being onboarded (R-QT6)
@@ -481,48 +484,71 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     base = 'centralized';
   }
   tr.facts.degree = rec.mode === 'degree';
-  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_ARE_CONVERTED_FROM_HOURS)) return tr.done(null, null);
-  if (rec.grade === 'fail') {
-    // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
-    tr.step('QT-5.2.1-fail', S5_2_1, W_QT_5_2_1_FAIL, []);
-    return tr.done(0, 0);
-  }
-  const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
-  const baseCredits = quotient([rec.hours], [per.value!]);
+  return base;
+}
+
+/** 五(二)1's base credits, the hours over the delivery's hours per credit; 五(二)3's for degree study (R-QT2). */
+function baseCreditsOf(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  p: Params<Key>,
+  mode: Mode,
+  base: Base,
+  hours: number,
+): number {
+  const per = mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
+  const baseCredits = quotient([hours], [per.value!]);
   const readings =
-    rec.mode === 'degree'
+    mode === 'degree'
       ? ['R-QT2']
-      : rec.mode === 'lecture'
+      : mode === 'lecture'
         ? ['R-QT1']
-        : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong'
+        : BASE[mode] !== mode && mode !== 'followAlong'
           ? ['R-QT5']
           : [];
   // R-QT8 puts 国培/区培 hours among the centralized ones; a known level below them converts by its delivery
   const byDelivery = base !== 'centralized' && rec.level !== undefined;
-  const how = rec.mode === 'degree' ? t('学历提升按集中培训', 'degree, as centralized') : t(BASE_ZH[base], base);
+  const how = mode === 'degree' ? t('学历提升按集中培训', 'degree, as centralized') : t(BASE_ZH[base], base);
   const not = byDelivery ? t('，非国培、区培', ', not 国培/区培') : t('', '');
   tr.step(
     'QT-5.2.1',
-    rec.mode === 'degree' ? S5_2_3 : S5_2_1,
+    mode === 'degree' ? S5_2_3 : S5_2_1,
     W_QT_5_2_1,
-    [rec.hours, per, how.zh, not.zh, baseCredits, how.en, not.en],
+    [hours, per, how.zh, not.zh, baseCredits, how.en, not.en],
     { readings: byDelivery ? [...readings, 'R-QT8'] : readings, params: [per] },
   );
-  if (rec.mode === 'degree') {
-    // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
-    return tr.done(rec.hours, baseCredits);
-  }
-  if (lecturer) {
-    if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURER_BONUS_DEPENDS_ON)) return tr.done(rec.hours, null);
-    const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
-    const total = product(baseCredits, add(1, k.value!));
-    tr.step('QT-5.2.2-lecturer', S5_2_2, W_QT_5_2_2_LECTURER, [k.value!, baseCredits, k, total], {
-      readings: ['R-QT1'],
-      params: [k],
-    });
-    return tr.done(rec.hours, total);
-  }
-  if (rec.grade === undefined) {
+  return baseCredits;
+}
+
+/** 五(二)2: the lecturer's bonus by the project's level, in place of the grade's (R-QT1). */
+function lecturerBonus(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  hours: number,
+  baseCredits: number,
+): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURER_BONUS_DEPENDS_ON)) return tr.done(hours, null);
+  const k = ctx.params.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
+  const total = product(baseCredits, add(1, k.value!));
+  tr.step('QT-5.2.2-lecturer', S5_2_2, W_QT_5_2_2_LECTURER, [k.value!, baseCredits, k, total], {
+    readings: ['R-QT1'],
+    params: [k],
+  });
+  return tr.done(hours, total);
+}
+
+/** 五(二)2: the grade's bonus by the project's level; no grade is a pass, and 中 is one too (R-QT7). */
+function gradeBonus(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  hours: number,
+  baseCredits: number,
+  given: Exclude<Grade, 'fail'> | undefined,
+): Conversion<Facts> {
+  const p = ctx.params;
+  if (given === undefined) {
     if (ctx.columns.has('grade') && !ctx.rejected.has('grade'))
       tr.issue(
         'GRADE_MISSING',
@@ -531,10 +557,10 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         t('未填考核等次，按合格计', 'no grade given; taken as pass'),
         S5_2_2,
       );
-    if (!tr.facts.high) return tr.done(rec.hours, baseCredits);
+    if (!tr.facts.high) return tr.done(hours, baseCredits);
   }
-  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_BONUS_DEPENDS_ON_THE)) return tr.done(rec.hours, baseCredits);
-  let grade: Grade = rec.grade ?? 'pass';
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_BONUS_DEPENDS_ON_THE)) return tr.done(hours, baseCredits);
+  let grade: Grade = given ?? 'pass';
   if (grade === 'fair') {
     // Qitai grades 合格/良好/优秀 only; a 70–79 score or 中 is a pass here.
     tr.step('QT-5.2.2-fair', S5_2_2, W_QT_5_2_2_FAIR, [], { readings: ['R-QT7'] });
@@ -544,12 +570,33 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   const key = `bonus.${HIGH.has(level) ? 'high' : 'low'}.${grade}` as const;
   if (!p.has(key)) {
     tr.step('QT-5.2.2-none', S5_2_2, W_QT_5_2_2_NONE, [level, grade]);
-    return tr.done(rec.hours, baseCredits);
+    return tr.done(hours, baseCredits);
   }
   const k = p.use(key);
   const total = product(baseCredits, add(1, k.value!));
   tr.step('QT-5.2.2', S5_2_2, W_QT_5_2_2, [level, grade, k.value!, baseCredits, k, total], { params: [k] });
-  return tr.done(rec.hours, total);
+  return tr.done(hours, total);
+}
+
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_RATIO_DEPENDS_ON)) return tr.done(null, null);
+  const modeBase: Base | undefined = BASE[rec.mode];
+  if (!modeBase) return modeNotCovered(tr, rec, rec.mode);
+  const base = classify(tr, rec, modeBase);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_ARE_CONVERTED_FROM_HOURS)) return tr.done(null, null);
+  if (rec.grade === 'fail') {
+    // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
+    tr.step('QT-5.2.1-fail', S5_2_1, W_QT_5_2_1_FAIL, []);
+    return tr.done(0, 0);
+  }
+  const baseCredits = baseCreditsOf(tr, rec, ctx.params, rec.mode, base, rec.hours);
+  if (rec.mode === 'degree') {
+    // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
+    return tr.done(rec.hours, baseCredits);
+  }
+  if (tr.facts.lecturer) return lecturerBonus(tr, rec, ctx, rec.hours, baseCredits);
+  return gradeBonus(tr, rec, ctx, rec.hours, baseCredits, rec.grade);
 }
 
 const W_QT_6_3_SUM = (length: number, hours: number, credits: number, high: number, onboarding: number) =>
