@@ -23,7 +23,15 @@ import {
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
 import { foldOnce } from '../core/vocabulary';
 import { t, Text } from '../core/text';
-import type { Conversion, IssueCode, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
+import type {
+  Condition,
+  Conversion,
+  IssueCode,
+  ConvertedRecord,
+  Issue,
+  TrainingRecord,
+  YearJudgement,
+} from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
@@ -695,10 +703,10 @@ const L_NEW_TEACHER_ONBOARDING_CREDITS_SEPARATE = t(
   'new-teacher onboarding credits (separate)',
 );
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
+/** Each year of the cycle judged on its own (六(三)'s hours a year), on its counted records. */
+function judgeYears(input: JudgeInput<Facts>, p: Params<Key>): YearJudgement[] {
   const grouped = byYear(input.records);
-  const years = yearsOf(input.start, input.end).map((y) =>
+  return yearsOf(input.start, input.end).map((y) =>
     judgeYear(
       y,
       (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
@@ -706,69 +714,101 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       p,
     ),
   );
-  const j = new Judging('QT');
-  const all = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
-    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
-  const bucket = (b: Bucket) => creditOf((r) => r.conversion.facts.bucket === b);
-  const pub = bucket('requiredPublic');
-  const required = add(pub, bucket('requiredProfessional'));
-  let elective = bucket('elective');
-  let schoolBased = bucket('schoolBased');
-  const credits = sum([required, elective, schoolBased]);
-  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
-  // the offsets below change elective and schoolBased: the step says them as summed
-  const [e0, s0] = [elective, schoolBased];
-  j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, required, pub, e0, s0, credits]);
-  // R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one.
-  const reqMin = p.use('requiredCredits');
-  let excess = Math.max(0, sub(required, reqMin.value!));
-  const offsets = [
-    ['elective', p.use('electiveCredits'), () => elective, (x: number) => (elective = x)],
-    ['schoolBased', p.use('schoolBasedCredits'), () => schoolBased, (x: number) => (schoolBased = x)],
-  ] as const;
-  for (const [name, min, get, setv] of offsets) {
-    const short = Math.max(0, sub(min.value!, get()));
-    if (short === 0) continue;
-    const zh = name === 'elective' ? '选修' : '校本';
-    const moved = Math.min(short, excess);
-    if (moved > 0) {
-      setv(add(get(), moved));
-      excess = sub(excess, moved);
-      j.note('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET, [reqMin.value, zh, moved, name], {
-        readings: ['R-QT4'],
-        params: [reqMin, min],
-      });
-    } else {
-      j.step('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET_2, [zh, short, reqMin.value, name], {
-        readings: ['R-QT4'],
-        params: [reqMin, min],
-      });
-    }
+}
+
+/** 五(一)'s course categories in the cycle, as summed; the offsets (R-QT4) raise elective and schoolBased. */
+interface Components {
+  pub: number;
+  required: number;
+  elective: number;
+  schoolBased: number;
+}
+
+/** The credits of the records of one course category. */
+function bucketCredits(all: ConvertedRecord<Facts>[], b: Bucket): number {
+  return sum(all.filter((r) => r.conversion.facts.bucket === b).map((r) => r.conversion.credits ?? 0));
+}
+
+/**
+ * R-QT4: required credits above their minimum fill one category's shortfall; returns the excess left. The step
+ * says how much moved, or that nothing was left to move.
+ */
+function fillShortfall(
+  j: Judging,
+  reqMin: ParamUse,
+  min: ParamUse,
+  c: Components,
+  name: 'elective' | 'schoolBased',
+  excess: number,
+): number {
+  const short = Math.max(0, sub(min.value!, c[name]));
+  if (short === 0) return excess;
+  const zh = name === 'elective' ? '选修' : '校本';
+  const moved = Math.min(short, excess);
+  if (moved > 0) {
+    c[name] = add(c[name], moved);
+    j.note('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET, [reqMin.value, zh, moved, name], {
+      readings: ['R-QT4'],
+      params: [reqMin, min],
+    });
+    return sub(excess, moved);
   }
-  const hire = input.facts.hireYear;
-  yearsBeforeHire(j, years, hire, S3);
+  j.step('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET_2, [zh, short, reqMin.value, name], {
+    readings: ['R-QT4'],
+    params: [reqMin, min],
+  });
+  return excess;
+}
+
+/** 五(一), R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one. */
+function requiredOffsets(j: Judging, p: Params<Key>, c: Components): ParamUse {
+  const reqMin = p.use('requiredCredits');
+  const excess = Math.max(0, sub(c.required, reqMin.value!));
+  const electiveMin = p.use('electiveCredits');
+  const schoolBasedMin = p.use('schoolBasedCredits');
+  const left = fillShortfall(j, reqMin, electiveMin, c, 'elective', excess);
+  fillShortfall(j, reqMin, schoolBasedMin, c, 'schoolBased', left);
+  return reqMin;
+}
+
+/** 五(一)'s conditions: the cycle's total, its categories with the offsets, a new teacher's onboarding (R-QT6). */
+function cycleConditions(
+  input: JudgeInput<Facts>,
+  p: Params<Key>,
+  c: Components,
+  credits: number,
+  reqMin: ParamUse,
+): Condition[] {
   const conditions = [
     condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('requiredCredits', L_REQUIRED_CREDITS, 'credits', required, reqMin, S5_1, {
+    condition('requiredCredits', L_REQUIRED_CREDITS, 'credits', c.required, reqMin, S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('publicCredits', L_PUBLIC_COURSE_CREDITS, 'credits', pub, p.use('publicCredits'), S5_1),
-    condition('electiveCredits', L_ELECTIVE_CREDITS_WITH_OFFSETS, 'credits', elective, p.use('electiveCredits'), S5_1, {
-      readings: ['R-QT4'],
-    }),
+    condition('publicCredits', L_PUBLIC_COURSE_CREDITS, 'credits', c.pub, p.use('publicCredits'), S5_1),
+    condition(
+      'electiveCredits',
+      L_ELECTIVE_CREDITS_WITH_OFFSETS,
+      'credits',
+      c.elective,
+      p.use('electiveCredits'),
+      S5_1,
+      {
+        readings: ['R-QT4'],
+      },
+    ),
     condition(
       'schoolBasedCredits',
       L_SCHOOL_BASED_CREDITS_WITH_OFFSETS,
       'credits',
-      schoolBased,
+      c.schoolBased,
       p.use('schoolBasedCredits'),
       S5_1,
       { readings: ['R-QT4'] },
     ),
   ];
+  const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
     const nt = sum(input.records.filter((r) => r.conversion.facts.newTeacher).map((r) => r.conversion.credits ?? 0));
     conditions.push(
@@ -783,13 +823,19 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
-  // 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures
-  const training = allMet(conditions);
+  return conditions;
+}
+
+/** 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures. */
+function degreeMeets(j: Judging, all: ConvertedRecord<Facts>[], training: boolean): boolean {
   const degree = !training && all.some((r) => r.conversion.facts.degree && (r.conversion.credits ?? 0) > 0);
   if (degree) j.note('QT-6.4.2-degree', S6_4_2_DEGREE, W_QT_6_4_2_DEGREE, []);
-  j.check(...conditions);
-  // 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column
-  let pass = training || degree;
+  return degree;
+}
+
+/** 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column. */
+function certified(j: Judging, input: JudgeInput<Facts>, trained: boolean): boolean {
+  let pass = trained;
   if (input.facts.assessment === undefined) {
     j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3, []);
   } else if (!input.facts.assessment) {
@@ -798,6 +844,33 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   } else {
     j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3_3, []);
   }
+  return pass;
+}
+
+/** The years, then the cycle in order: sums by category → offsets → before hire → conditions → degree → assessment. */
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const years = judgeYears(input, p);
+  const j = new Judging('QT');
+  const all = input.records.filter((r) => r.conversion.counted);
+  const pub = bucketCredits(all, 'requiredPublic');
+  const c: Components = {
+    pub,
+    required: add(pub, bucketCredits(all, 'requiredProfessional')),
+    elective: bucketCredits(all, 'elective'),
+    schoolBased: bucketCredits(all, 'schoolBased'),
+  };
+  const credits = sum([c.required, c.elective, c.schoolBased]);
+  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
+  // the offsets change elective and schoolBased: the step says them as summed
+  j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, c.required, pub, c.elective, c.schoolBased, credits]);
+  const reqMin = requiredOffsets(j, p, c);
+  yearsBeforeHire(j, years, input.facts.hireYear, S3);
+  const conditions = cycleConditions(input, p, c, credits, reqMin);
+  const training = allMet(conditions);
+  const degree = degreeMeets(j, all, training);
+  j.check(...conditions);
+  const pass = certified(j, input, training || degree);
   return {
     years,
     cycle: j.cycle(input.start, input.end, { hours, credits, pass, undefinedCredits: countUndefined(all) }),
