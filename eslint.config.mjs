@@ -40,6 +40,8 @@ export default tseslint.config(
       'src/files/**/*.ts',
       'src/samples/**/*.ts',
       'src/core/**/*.ts',
+      'src/rules/hainan.ts',
+      'src/rules/qitai.ts',
       'src/rules/shandong.ts',
       'src/rules/zhengzhou.ts',
     ],

@@ -475,9 +475,132 @@ const WHY_DEGREE_STUDY_REGISTERS_THE_YEAR = t(
 );
 const WHY_BASE_TRAINING_CREDITS_DEPEND_ON = t('基地培训学分按层次计', 'base-training credits depend on the level');
 
+/** 第十四条第6项: long enough, mentorship registers fixed hours, shorter nothing; its credits are left open. */
+function convertMentorship(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.months, 'months', WHY_MENTORSHIP_IS_JUDGED_ON_ITS)) return tr.done(null, null);
+  const min = p.use('mentorshipMinMonths');
+  if (rec.months < min.value!) {
+    tr.step('HN-14.6-short', A14_6, W_HN_14_6_SHORT, [rec.months, min.value], { params: [min] });
+    return tr.done(0, 0);
+  }
+  const h = p.use('mentorshipHours');
+  tr.step('HN-14.6-hours', A14_6, W_HN_14_6_HOURS, [rec.months, min.value, h.value], { params: [min, h] });
+  if (rec.hours !== undefined && rec.hours !== h.value) {
+    tr.issue(
+      'HOURS_FIXED_BY_RULE',
+      'warning',
+      'hours',
+      t(
+        `师徒式培训按 ${fmt(h.value)} 学时登记，表中填的是 ${fmt(rec.hours)}`,
+        `mentorship is registered as ${fmt(h.value)} hours; the roster says ${fmt(rec.hours)}`,
+      ),
+      A14_6,
+      fmt(rec.hours),
+    );
+  }
+  const c = p.use('mentorshipCredits');
+  if (c.value === null)
+    return tr.done(
+      h.value,
+      undefinedParam(
+        tr,
+        c,
+        t(`师徒式培训${fmt(h.value)}学时对应的学分`, `credits for ${fmt(h.value)} hours of mentorship`),
+        A14_6,
+      ),
+    );
+  tr.step('HN-14.6-credits', A14_6, W_HN_14_6_CREDITS, [c], {
+    params: [c],
+  });
+  return tr.done(h.value, c.value);
+}
+
+/** 第十四条第5项: the lecturer's class hours at the level's rate, registered as hours (R-HN4), no project cap. */
+function convertLecture(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  // lecturing in a 校本研修 activity is school-level, whatever its level says (第4项)
+  const level: Level | undefined = rec.mode === 'schoolBased' ? 'school' : rec.level;
+  if (!requireField(tr, ctx, level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_LECTURING_COUNTS_CLASS_HOURS)) return tr.done(null, null);
+  const rate = ctx.params.use(`lectureCredits.${level}`);
+  const credits = product(rec.hours, rate.value!);
+  tr.facts.schoolLevel = level === 'school';
+  tr.step('HN-14.5', A14_5, W_HN_14_5, [rec.hours, level, rate, credits], {
+    readings: ['R-HN4', 'R-HN2'],
+    params: [rate],
+  });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十四条第7项: online training's hours at the online rate; at school level it is school training (第4项). */
+function convertOnline(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_ONLINE_TRAINING_NEEDS_ITS_LEVEL)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_ONLINE_TRAINING_COUNTS_THE_PROJECT)) return tr.done(null, null);
+  if (rec.level === 'school') {
+    tr.step('HN-14.4-school', A14_4, W_HN_14_4_SCHOOL_2, []);
+    return baseTraining(rec, ctx, tr, rec.hours, 'school');
+  }
+  const rate = ctx.params.use('onlineCreditsPerHour');
+  const credits = product(rec.hours, rate.value!);
+  tr.step('HN-14.7', A14_7, W_HN_14_7, [rec.hours, rate, credits], { readings: ['R-HN2'], params: [rate] });
+  return tr.done(rec.hours, credits);
+}
+
+/** 第十四条第2项: degree study registers the year's face-to-face hours; its credit rate the text leaves open. */
+function convertDegree(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_DEGREE_STUDY_REGISTERS_THE_YEAR)) return tr.done(null, null);
+  const rate = ctx.params.use('degreeCreditsPerHour');
+  if (rate.value === null)
+    return tr.done(
+      rec.hours,
+      undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2),
+    );
+  const credits = product(rec.hours, rate.value);
+  tr.step('HN-14.2', A14_2, W_HN_14_2, [rec.hours, rate, credits], { params: [rate] });
+  return tr.done(rec.hours, credits);
+}
+
+/**
+ * 第十四条第3项 and 第4项: base training, follow-along and exams (and what R-HN6 counts as base training) by
+ * level and days; any other mode has no conversion in the text (its 附表 is not included).
+ */
+function convertBase(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>, mode: Mode): Conversion<Facts> {
+  if (!BASE_MODES.has(mode)) {
+    tr.issue(
+      'MODE_NOT_COVERED',
+      'warning',
+      'mode',
+      t(
+        `海南办法未规定“${mode}”类项目的折算（附表未收录），不计算学分`,
+        `the Hainan rules give no conversion for "${mode}" (the 附表 is not included); no credits computed`,
+      ),
+      cite('第十四条'),
+      mode,
+    );
+    return tr.done(rec.hours ?? null, null);
+  }
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_BASE_TRAINING_CREDITS_DEPEND_ON)) return tr.done(null, null);
+  const day = fmt(ctx.params.num('dayHours'));
+  if (
+    !requireField(
+      tr,
+      ctx,
+      rec.hours,
+      'hours',
+      t(`基地培训按学时（每天${day}学时）计`, `base training counts hours (${day} a day)`),
+    )
+  )
+    return tr.done(null, null);
+  if (mode === 'followAlong') tr.step('HN-14.3-follow', A14_3, W_HN_14_3_FOLLOW, []);
+  if (mode === 'exam')
+    tr.step('HN-14.4-exam', A14_4, W_HN_14_4_EXAM, [], {
+      readings: ['R-HN3'],
+    });
+  return baseTraining(rec, ctx, tr, rec.hours, rec.level);
+}
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
   tr.facts.schoolLevel = rec.level === 'school' || rec.mode === 'schoolBased';
   if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_DEPENDS_ON_IT)) return tr.done(null, null);
   if (rec.grade === 'fail') {
@@ -486,117 +609,16 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   }
   const mode = lecturing(tr, rec, LECTURER) ? 'lecture' : rec.mode;
   switch (mode) {
-    case 'mentorship': {
-      if (!requireField(tr, ctx, rec.months, 'months', WHY_MENTORSHIP_IS_JUDGED_ON_ITS)) return tr.done(null, null);
-      const min = p.use('mentorshipMinMonths');
-      if (rec.months < min.value!) {
-        tr.step('HN-14.6-short', A14_6, W_HN_14_6_SHORT, [rec.months, min.value], { params: [min] });
-        return tr.done(0, 0);
-      }
-      const h = p.use('mentorshipHours');
-      tr.step('HN-14.6-hours', A14_6, W_HN_14_6_HOURS, [rec.months, min.value, h.value], { params: [min, h] });
-      if (rec.hours !== undefined && rec.hours !== h.value) {
-        tr.issue(
-          'HOURS_FIXED_BY_RULE',
-          'warning',
-          'hours',
-          t(
-            `师徒式培训按 ${fmt(h.value)} 学时登记，表中填的是 ${fmt(rec.hours)}`,
-            `mentorship is registered as ${fmt(h.value)} hours; the roster says ${fmt(rec.hours)}`,
-          ),
-          A14_6,
-          fmt(rec.hours),
-        );
-      }
-      const c = p.use('mentorshipCredits');
-      if (c.value === null)
-        return tr.done(
-          h.value,
-          undefinedParam(
-            tr,
-            c,
-            t(`师徒式培训${fmt(h.value)}学时对应的学分`, `credits for ${fmt(h.value)} hours of mentorship`),
-            A14_6,
-          ),
-        );
-      tr.step('HN-14.6-credits', A14_6, W_HN_14_6_CREDITS, [c], {
-        params: [c],
-      });
-      return tr.done(h.value, c.value);
-    }
-    case 'lecture': {
-      // lecturing in a 校本研修 activity is school-level, whatever its level says (第4项)
-      const level: Level | undefined = rec.mode === 'schoolBased' ? 'school' : rec.level;
-      if (!requireField(tr, ctx, level, 'level', WHY_LECTURING_CREDITS_DEPEND_ON_THE)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_LECTURING_COUNTS_CLASS_HOURS)) return tr.done(null, null);
-      const rate = p.use(`lectureCredits.${level}`);
-      const credits = product(rec.hours, rate.value!);
-      tr.facts.schoolLevel = level === 'school';
-      tr.step('HN-14.5', A14_5, W_HN_14_5, [rec.hours, level, rate, credits], {
-        readings: ['R-HN4', 'R-HN2'],
-        params: [rate],
-      });
-      return tr.done(rec.hours, credits);
-    }
-    case 'online': {
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_ONLINE_TRAINING_NEEDS_ITS_LEVEL)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_ONLINE_TRAINING_COUNTS_THE_PROJECT))
-        return tr.done(null, null);
-      if (rec.level === 'school') {
-        tr.step('HN-14.4-school', A14_4, W_HN_14_4_SCHOOL_2, []);
-        return baseTraining(rec, ctx, tr, rec.hours, 'school');
-      }
-      const rate = p.use('onlineCreditsPerHour');
-      const credits = product(rec.hours, rate.value!);
-      tr.step('HN-14.7', A14_7, W_HN_14_7, [rec.hours, rate, credits], { readings: ['R-HN2'], params: [rate] });
-      return tr.done(rec.hours, credits);
-    }
-    case 'degree': {
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_DEGREE_STUDY_REGISTERS_THE_YEAR)) return tr.done(null, null);
-      const rate = p.use('degreeCreditsPerHour');
-      if (rate.value === null)
-        return tr.done(
-          rec.hours,
-          undefinedParam(tr, rate, t('学历提高培训每学时学分', 'degree study credits per hour'), A14_2),
-        );
-      const credits = product(rec.hours, rate.value);
-      tr.step('HN-14.2', A14_2, W_HN_14_2, [rec.hours, rate, credits], { params: [rate] });
-      return tr.done(rec.hours, credits);
-    }
-    default: {
-      if (!BASE_MODES.has(rec.mode)) {
-        tr.issue(
-          'MODE_NOT_COVERED',
-          'warning',
-          'mode',
-          t(
-            `海南办法未规定“${rec.mode}”类项目的折算（附表未收录），不计算学分`,
-            `the Hainan rules give no conversion for "${rec.mode}" (the 附表 is not included); no credits computed`,
-          ),
-          cite('第十四条'),
-          rec.mode,
-        );
-        return tr.done(rec.hours ?? null, null);
-      }
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_BASE_TRAINING_CREDITS_DEPEND_ON)) return tr.done(null, null);
-      const day = fmt(p.num('dayHours'));
-      if (
-        !requireField(
-          tr,
-          ctx,
-          rec.hours,
-          'hours',
-          t(`基地培训按学时（每天${day}学时）计`, `base training counts hours (${day} a day)`),
-        )
-      )
-        return tr.done(null, null);
-      if (rec.mode === 'followAlong') tr.step('HN-14.3-follow', A14_3, W_HN_14_3_FOLLOW, []);
-      if (rec.mode === 'exam')
-        tr.step('HN-14.4-exam', A14_4, W_HN_14_4_EXAM, [], {
-          readings: ['R-HN3'],
-        });
-      return baseTraining(rec, ctx, tr, rec.hours, rec.level);
-    }
+    case 'mentorship':
+      return convertMentorship(tr, rec, ctx);
+    case 'lecture':
+      return convertLecture(tr, rec, ctx);
+    case 'online':
+      return convertOnline(tr, rec, ctx);
+    case 'degree':
+      return convertDegree(tr, rec, ctx);
+    default:
+      return convertBase(tr, rec, ctx, rec.mode);
   }
 }
 

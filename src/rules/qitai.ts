@@ -23,7 +23,15 @@ import {
 import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
 import { foldOnce } from '../core/vocabulary';
 import { t, Text } from '../core/text';
-import type { Conversion, IssueCode, ConvertedRecord, Issue, TrainingRecord, YearJudgement } from '../core/types';
+import type {
+  Condition,
+  Conversion,
+  IssueCode,
+  ConvertedRecord,
+  Issue,
+  TrainingRecord,
+  YearJudgement,
+} from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
@@ -449,25 +457,28 @@ const WHY_CREDITS_ARE_CONVERTED_FROM_HOURS = t('学分由学时折算', 'credits
 const WHY_THE_LECTURER_BONUS_DEPENDS_ON = t('主讲奖励取决于项目级别', 'the lecturer bonus depends on the level');
 const WHY_THE_BONUS_DEPENDS_ON_THE = t('奖励学分取决于项目级别', 'the bonus depends on the level');
 
-function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
-  const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
-  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_RATIO_DEPENDS_ON)) return tr.done(null, null);
-  let base: Base | undefined = BASE[rec.mode];
-  if (!base) {
-    tr.issue(
-      'MODE_NOT_COVERED',
-      'warning',
-      'mode',
-      t(
-        `奇台规划未规定“${rec.mode}”的学分折算，不计算`,
-        `the Qitai plan gives no conversion for "${rec.mode}"; nothing computed`,
-      ),
-      S5_2_1,
-      rec.mode,
-    );
-    return tr.done(rec.hours ?? null, null);
-  }
+/** 五(二)1 converts the modes it names: any other the plan gives no conversion for. */
+function modeNotCovered(tr: Trace<Facts>, rec: TrainingRecord, mode: Mode): Conversion<Facts> {
+  tr.issue(
+    'MODE_NOT_COVERED',
+    'warning',
+    'mode',
+    t(
+      `奇台规划未规定“${mode}”的学分折算，不计算`,
+      `the Qitai plan gives no conversion for "${mode}"; nothing computed`,
+    ),
+    S5_2_1,
+    mode,
+  );
+  return tr.done(rec.hours ?? null, null);
+}
+
+/**
+ * What the judge and the cohort check read of a record (五(一)'s course category, 五(二)2's lecturer, 六(四)2's
+ * 国培/区培, 五(二)3's degree); returns the delivery its hours convert by, centralized for 国培/区培 (R-QT8).
+ */
+function classify(tr: Trace<Facts>, rec: TrainingRecord, modeBase: Base): Base {
+  let base = modeBase;
   const lecturer = lecturing(tr, rec, LECTURER);
   tr.facts.lecturer = lecturer;
   // a lecturer at an onboarding course is not the teacher being onboarded (R-QT6)
@@ -481,48 +492,71 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     base = 'centralized';
   }
   tr.facts.degree = rec.mode === 'degree';
-  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_ARE_CONVERTED_FROM_HOURS)) return tr.done(null, null);
-  if (rec.grade === 'fail') {
-    // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
-    tr.step('QT-5.2.1-fail', S5_2_1, W_QT_5_2_1_FAIL, []);
-    return tr.done(0, 0);
-  }
-  const per = rec.mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
-  const baseCredits = quotient([rec.hours], [per.value!]);
+  return base;
+}
+
+/** 五(二)1's base credits, the hours over the delivery's hours per credit; 五(二)3's for degree study (R-QT2). */
+function baseCreditsOf(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  p: Params<Key>,
+  mode: Mode,
+  base: Base,
+  hours: number,
+): number {
+  const per = mode === 'degree' ? p.use('degreeHoursPerCredit') : p.use(`hoursPerCredit.${base}`);
+  const baseCredits = quotient([hours], [per.value!]);
   const readings =
-    rec.mode === 'degree'
+    mode === 'degree'
       ? ['R-QT2']
-      : rec.mode === 'lecture'
+      : mode === 'lecture'
         ? ['R-QT1']
-        : BASE[rec.mode] !== rec.mode && rec.mode !== 'followAlong'
+        : BASE[mode] !== mode && mode !== 'followAlong'
           ? ['R-QT5']
           : [];
   // R-QT8 puts 国培/区培 hours among the centralized ones; a known level below them converts by its delivery
   const byDelivery = base !== 'centralized' && rec.level !== undefined;
-  const how = rec.mode === 'degree' ? t('学历提升按集中培训', 'degree, as centralized') : t(BASE_ZH[base], base);
+  const how = mode === 'degree' ? t('学历提升按集中培训', 'degree, as centralized') : t(BASE_ZH[base], base);
   const not = byDelivery ? t('，非国培、区培', ', not 国培/区培') : t('', '');
   tr.step(
     'QT-5.2.1',
-    rec.mode === 'degree' ? S5_2_3 : S5_2_1,
+    mode === 'degree' ? S5_2_3 : S5_2_1,
     W_QT_5_2_1,
-    [rec.hours, per, how.zh, not.zh, baseCredits, how.en, not.en],
+    [hours, per, how.zh, not.zh, baseCredits, how.en, not.en],
     { readings: byDelivery ? [...readings, 'R-QT8'] : readings, params: [per] },
   );
-  if (rec.mode === 'degree') {
-    // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
-    return tr.done(rec.hours, baseCredits);
-  }
-  if (lecturer) {
-    if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURER_BONUS_DEPENDS_ON)) return tr.done(rec.hours, null);
-    const k = p.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
-    const total = product(baseCredits, add(1, k.value!));
-    tr.step('QT-5.2.2-lecturer', S5_2_2, W_QT_5_2_2_LECTURER, [k.value!, baseCredits, k, total], {
-      readings: ['R-QT1'],
-      params: [k],
-    });
-    return tr.done(rec.hours, total);
-  }
-  if (rec.grade === undefined) {
+  return baseCredits;
+}
+
+/** 五(二)2: the lecturer's bonus by the project's level, in place of the grade's (R-QT1). */
+function lecturerBonus(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  hours: number,
+  baseCredits: number,
+): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURER_BONUS_DEPENDS_ON)) return tr.done(hours, null);
+  const k = ctx.params.use(HIGH.has(rec.level) ? 'lecturer.high' : 'lecturer.low');
+  const total = product(baseCredits, add(1, k.value!));
+  tr.step('QT-5.2.2-lecturer', S5_2_2, W_QT_5_2_2_LECTURER, [k.value!, baseCredits, k, total], {
+    readings: ['R-QT1'],
+    params: [k],
+  });
+  return tr.done(hours, total);
+}
+
+/** 五(二)2: the grade's bonus by the project's level; no grade is a pass, and 中 is one too (R-QT7). */
+function gradeBonus(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  ctx: RecordContext<Key>,
+  hours: number,
+  baseCredits: number,
+  given: Exclude<Grade, 'fail'> | undefined,
+): Conversion<Facts> {
+  const p = ctx.params;
+  if (given === undefined) {
     if (ctx.columns.has('grade') && !ctx.rejected.has('grade'))
       tr.issue(
         'GRADE_MISSING',
@@ -531,10 +565,10 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
         t('未填考核等次，按合格计', 'no grade given; taken as pass'),
         S5_2_2,
       );
-    if (!tr.facts.high) return tr.done(rec.hours, baseCredits);
+    if (!tr.facts.high) return tr.done(hours, baseCredits);
   }
-  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_BONUS_DEPENDS_ON_THE)) return tr.done(rec.hours, baseCredits);
-  let grade: Grade = rec.grade ?? 'pass';
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_BONUS_DEPENDS_ON_THE)) return tr.done(hours, baseCredits);
+  let grade: Grade = given ?? 'pass';
   if (grade === 'fair') {
     // Qitai grades 合格/良好/优秀 only; a 70–79 score or 中 is a pass here.
     tr.step('QT-5.2.2-fair', S5_2_2, W_QT_5_2_2_FAIR, [], { readings: ['R-QT7'] });
@@ -544,12 +578,33 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   const key = `bonus.${HIGH.has(level) ? 'high' : 'low'}.${grade}` as const;
   if (!p.has(key)) {
     tr.step('QT-5.2.2-none', S5_2_2, W_QT_5_2_2_NONE, [level, grade]);
-    return tr.done(rec.hours, baseCredits);
+    return tr.done(hours, baseCredits);
   }
   const k = p.use(key);
   const total = product(baseCredits, add(1, k.value!));
   tr.step('QT-5.2.2', S5_2_2, W_QT_5_2_2, [level, grade, k.value!, baseCredits, k, total], { params: [k] });
-  return tr.done(rec.hours, total);
+  return tr.done(hours, total);
+}
+
+function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  const tr = new Trace<Facts>({ ...BLANK });
+  if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_CONVERSION_RATIO_DEPENDS_ON)) return tr.done(null, null);
+  const modeBase: Base | undefined = BASE[rec.mode];
+  if (!modeBase) return modeNotCovered(tr, rec, rec.mode);
+  const base = classify(tr, rec, modeBase);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_ARE_CONVERTED_FROM_HOURS)) return tr.done(null, null);
+  if (rec.grade === 'fail') {
+    // A failed training is not registered: its hours do not count toward 六(三)'s 90 a year either.
+    tr.step('QT-5.2.1-fail', S5_2_1, W_QT_5_2_1_FAIL, []);
+    return tr.done(0, 0);
+  }
+  const baseCredits = baseCreditsOf(tr, rec, ctx.params, rec.mode, base, rec.hours);
+  if (rec.mode === 'degree') {
+    // 五(二)3 converts degree hours by the base rule only: no grade or lecturer bonus.
+    return tr.done(rec.hours, baseCredits);
+  }
+  if (tr.facts.lecturer) return lecturerBonus(tr, rec, ctx, rec.hours, baseCredits);
+  return gradeBonus(tr, rec, ctx, rec.hours, baseCredits, rec.grade);
 }
 
 const W_QT_6_3_SUM = (length: number, hours: number, credits: number, high: number, onboarding: number) =>
@@ -648,10 +703,10 @@ const L_NEW_TEACHER_ONBOARDING_CREDITS_SEPARATE = t(
   'new-teacher onboarding credits (separate)',
 );
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
+/** Each year of the cycle judged on its own (六(三)'s hours a year), on its counted records. */
+function judgeYears(input: JudgeInput<Facts>, p: Params<Key>): YearJudgement[] {
   const grouped = byYear(input.records);
-  const years = yearsOf(input.start, input.end).map((y) =>
+  return yearsOf(input.start, input.end).map((y) =>
     judgeYear(
       y,
       (grouped.get(y) ?? []).filter((r) => r.conversion.counted),
@@ -659,69 +714,101 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       p,
     ),
   );
-  const j = new Judging('QT');
-  const all = input.records.filter((r) => r.conversion.counted);
-  const creditOf = (f: (r: ConvertedRecord<Facts>) => boolean) =>
-    sum(all.filter(f).map((r) => r.conversion.credits ?? 0));
-  const bucket = (b: Bucket) => creditOf((r) => r.conversion.facts.bucket === b);
-  const pub = bucket('requiredPublic');
-  const required = add(pub, bucket('requiredProfessional'));
-  let elective = bucket('elective');
-  let schoolBased = bucket('schoolBased');
-  const credits = sum([required, elective, schoolBased]);
-  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
-  // the offsets below change elective and schoolBased: the step says them as summed
-  const [e0, s0] = [elective, schoolBased];
-  j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, required, pub, e0, s0, credits]);
-  // R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one.
-  const reqMin = p.use('requiredCredits');
-  let excess = Math.max(0, sub(required, reqMin.value!));
-  const offsets = [
-    ['elective', p.use('electiveCredits'), () => elective, (x: number) => (elective = x)],
-    ['schoolBased', p.use('schoolBasedCredits'), () => schoolBased, (x: number) => (schoolBased = x)],
-  ] as const;
-  for (const [name, min, get, setv] of offsets) {
-    const short = Math.max(0, sub(min.value!, get()));
-    if (short === 0) continue;
-    const zh = name === 'elective' ? '选修' : '校本';
-    const moved = Math.min(short, excess);
-    if (moved > 0) {
-      setv(add(get(), moved));
-      excess = sub(excess, moved);
-      j.note('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET, [reqMin.value, zh, moved, name], {
-        readings: ['R-QT4'],
-        params: [reqMin, min],
-      });
-    } else {
-      j.step('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET_2, [zh, short, reqMin.value, name], {
-        readings: ['R-QT4'],
-        params: [reqMin, min],
-      });
-    }
+}
+
+/** 五(一)'s course categories in the cycle, as summed; the offsets (R-QT4) raise elective and schoolBased. */
+interface Components {
+  pub: number;
+  required: number;
+  elective: number;
+  schoolBased: number;
+}
+
+/** The credits of the records of one course category. */
+function bucketCredits(all: ConvertedRecord<Facts>[], b: Bucket): number {
+  return sum(all.filter((r) => r.conversion.facts.bucket === b).map((r) => r.conversion.credits ?? 0));
+}
+
+/**
+ * R-QT4: required credits above their minimum fill one category's shortfall; returns the excess left. The step
+ * says how much moved, or that nothing was left to move.
+ */
+function fillShortfall(
+  j: Judging,
+  reqMin: ParamUse,
+  min: ParamUse,
+  c: Components,
+  name: 'elective' | 'schoolBased',
+  excess: number,
+): number {
+  const short = Math.max(0, sub(min.value!, c[name]));
+  if (short === 0) return excess;
+  const zh = name === 'elective' ? '选修' : '校本';
+  const moved = Math.min(short, excess);
+  if (moved > 0) {
+    c[name] = add(c[name], moved);
+    j.note('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET, [reqMin.value, zh, moved, name], {
+      readings: ['R-QT4'],
+      params: [reqMin, min],
+    });
+    return sub(excess, moved);
   }
-  const hire = input.facts.hireYear;
-  yearsBeforeHire(j, years, hire, S3);
+  j.step('QT-5.1-offset', S5_1, W_QT_5_1_OFFSET_2, [zh, short, reqMin.value, name], {
+    readings: ['R-QT4'],
+    params: [reqMin, min],
+  });
+  return excess;
+}
+
+/** 五(一), R-QT4: required credits above their minimum fill the elective shortfall first, then the school-based one. */
+function requiredOffsets(j: Judging, p: Params<Key>, c: Components): ParamUse {
+  const reqMin = p.use('requiredCredits');
+  const excess = Math.max(0, sub(c.required, reqMin.value!));
+  const electiveMin = p.use('electiveCredits');
+  const schoolBasedMin = p.use('schoolBasedCredits');
+  const left = fillShortfall(j, reqMin, electiveMin, c, 'elective', excess);
+  fillShortfall(j, reqMin, schoolBasedMin, c, 'schoolBased', left);
+  return reqMin;
+}
+
+/** 五(一)'s conditions: the cycle's total, its categories with the offsets, a new teacher's onboarding (R-QT6). */
+function cycleConditions(
+  input: JudgeInput<Facts>,
+  p: Params<Key>,
+  c: Components,
+  credits: number,
+  reqMin: ParamUse,
+): Condition[] {
   const conditions = [
     condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('requiredCredits', L_REQUIRED_CREDITS, 'credits', required, reqMin, S5_1, {
+    condition('requiredCredits', L_REQUIRED_CREDITS, 'credits', c.required, reqMin, S5_1, {
       readings: ['R-QT4'],
     }),
-    condition('publicCredits', L_PUBLIC_COURSE_CREDITS, 'credits', pub, p.use('publicCredits'), S5_1),
-    condition('electiveCredits', L_ELECTIVE_CREDITS_WITH_OFFSETS, 'credits', elective, p.use('electiveCredits'), S5_1, {
-      readings: ['R-QT4'],
-    }),
+    condition('publicCredits', L_PUBLIC_COURSE_CREDITS, 'credits', c.pub, p.use('publicCredits'), S5_1),
+    condition(
+      'electiveCredits',
+      L_ELECTIVE_CREDITS_WITH_OFFSETS,
+      'credits',
+      c.elective,
+      p.use('electiveCredits'),
+      S5_1,
+      {
+        readings: ['R-QT4'],
+      },
+    ),
     condition(
       'schoolBasedCredits',
       L_SCHOOL_BASED_CREDITS_WITH_OFFSETS,
       'credits',
-      schoolBased,
+      c.schoolBased,
       p.use('schoolBasedCredits'),
       S5_1,
       { readings: ['R-QT4'] },
     ),
   ];
+  const hire = input.facts.hireYear;
   if (hire !== undefined && hire >= input.start && hire <= input.end) {
     const nt = sum(input.records.filter((r) => r.conversion.facts.newTeacher).map((r) => r.conversion.credits ?? 0));
     conditions.push(
@@ -736,13 +823,19 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
-  // 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures
-  const training = allMet(conditions);
+  return conditions;
+}
+
+/** 六(四)2: a degree obtained in the cycle meets the training requirement, whatever the figures. */
+function degreeMeets(j: Judging, all: ConvertedRecord<Facts>[], training: boolean): boolean {
   const degree = !training && all.some((r) => r.conversion.facts.degree && (r.conversion.credits ?? 0) > 0);
   if (degree) j.note('QT-6.4.2-degree', S6_4_2_DEGREE, W_QT_6_4_2_DEGREE, []);
-  j.check(...conditions);
-  // 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column
-  let pass = training || degree;
+  return degree;
+}
+
+/** 六(四)3: certification needs 培训合格 and 考核合格, the latter from the assessment column. */
+function certified(j: Judging, input: JudgeInput<Facts>, trained: boolean): boolean {
+  let pass = trained;
   if (input.facts.assessment === undefined) {
     j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3, []);
   } else if (!input.facts.assessment) {
@@ -751,6 +844,33 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   } else {
     j.note('QT-6.4.3', S6_4_3, W_QT_6_4_3_3, []);
   }
+  return pass;
+}
+
+/** The years, then the cycle in order: sums by category → offsets → before hire → conditions → degree → assessment. */
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const years = judgeYears(input, p);
+  const j = new Judging('QT');
+  const all = input.records.filter((r) => r.conversion.counted);
+  const pub = bucketCredits(all, 'requiredPublic');
+  const c: Components = {
+    pub,
+    required: add(pub, bucketCredits(all, 'requiredProfessional')),
+    elective: bucketCredits(all, 'elective'),
+    schoolBased: bucketCredits(all, 'schoolBased'),
+  };
+  const credits = sum([c.required, c.elective, c.schoolBased]);
+  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
+  // the offsets change elective and schoolBased: the step says them as summed
+  j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, c.required, pub, c.elective, c.schoolBased, credits]);
+  const reqMin = requiredOffsets(j, p, c);
+  yearsBeforeHire(j, years, input.facts.hireYear, S3);
+  const conditions = cycleConditions(input, p, c, credits, reqMin);
+  const training = allMet(conditions);
+  const degree = degreeMeets(j, all, training);
+  j.check(...conditions);
+  const pass = certified(j, input, training || degree);
   return {
     years,
     cycle: j.cycle(input.start, input.end, { hours, credits, pass, undefinedCredits: countUndefined(all) }),
