@@ -576,9 +576,137 @@ const WHY_RESEARCH_HOURS_DEPEND_ON_HOST = t('课题按主持人/参与人计学�
 const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
 const WHY_THE_CENTRALIZED_RATE_DEPENDS_ON = t('集中研修项目学分按级别', 'the centralized rate depends on the level');
 
+/** A record not failed: 第十一条's performance part applies to it. */
+type Passed = TrainingRecord & { grade?: Exclude<Grade, 'fail'> };
+const passed = (rec: TrainingRecord): rec is Passed => rec.grade !== 'fail';
+
+/** 第十三条第1项: a studio's fixed hours by role, at its level's rate, with 工作室考核's performance part. */
+function convertStudio(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.role, 'role', WHY_STUDIO_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_STUDIO_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
+  const role = rec.role;
+  if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
+  const h = p.use(`studioHours.${role}`);
+  fixedHours(
+    tr,
+    rec,
+    h,
+    A13_1,
+    t(
+      '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
+      `studio ${role}`,
+    ),
+  );
+  const level = rec.level;
+  const rate = p.use(`studioRate.${level}`);
+  const base = product(h.value!, rate.value!);
+  tr.step('PE-13.1', A13_1, W_PE_13_1, [h.value, level, rate, base], { params: [h, rate] });
+  graded(tr, ctx, rec);
+  return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
+}
+
+/** 第十三条第2项: lecturing, the class hours taught times the level's factor (no performance part). */
+function convertLecture(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURING_FACTOR_DEPENDS_ON)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CLASS_HOURS_TAUGHT_ARE_THE)) return tr.done(null, null);
+  const [level, hours] = [rec.level, rec.hours];
+  const k = ctx.params.use(`lecture.${level}`);
+  const credits = product(hours, k.value!);
+  tr.step('PE-13.2', A13_2, W_PE_13_2, [hours, level, k, credits], { params: [k] });
+  return tr.done(rec.hours, credits);
+}
+
+/**
+ * 第十三条第3、4项: an event or competition (fixed hours, award bonus) or a research project (hours by role,
+ * 课题结题's performance part), at the level's rate, from county level up.
+ */
+function convertEventOrResearch(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  const isEvent = rec.mode === 'competition';
+  const c = isEvent ? A13_3 : A13_4;
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
+  if (rec.level === 'school') {
+    tr.issue(
+      'LEVEL_NOT_COVERED',
+      'error',
+      'level',
+      t(
+        `${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`,
+        `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`,
+      ),
+      c,
+      '校级',
+    );
+    return tr.done(null, null);
+  }
+  let hours: number;
+  if (isEvent) {
+    hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
+  } else {
+    if (!requireField(tr, ctx, rec.role, 'role', WHY_RESEARCH_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
+    if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
+    const role = rec.role === 'host' ? 'host' : 'participant';
+    const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
+    hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
+  }
+  const level = rec.level;
+  const rate = p.use(`eventRate.${level}`);
+  const base = product(hours, rate.value!);
+  tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, W_CONVERT, [hours, level, rate, base], { params: [rate] });
+  if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
+  graded(tr, ctx, rec);
+  return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
+}
+
+/** 第十三条第5项: degree study, a fixed number of hours a year at its rate, for a limited number of years. */
+function convertDegree(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const h = p.use('degreeHoursPerYear');
+  fixedHours(tr, rec, h, A13_5, t('学历提高每年', 'degree study a year'));
+  const rate = p.use('degreeRate');
+  const years = p.use('degreeMaxYears');
+  const credits = product(h.value!, rate.value!);
+  tr.facts.degree = true;
+  tr.step('PE-13.5', A13_5, W_PE_13_5, [h.value, rate, credits, years.value], {
+    readings: ['R-PE2'],
+    params: [h, rate, years],
+  });
+  return tr.done(h.value, credits);
+}
+
+/** 第十一条: any other training, hours × the project rate, with the grade's performance part. */
+function convertByHours(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>, cls: ModeClass): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
+  if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', WHY_THE_CENTRALIZED_RATE_DEPENDS_ON))
+    return tr.done(null, null);
+  const rate = projectRate(tr, p, rec, cls);
+  // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
+  if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
+  const base = product(rec.hours, rate);
+  tr.step('PE-11-base', A11_1, W_PE_11_BASE, [rate, rec.hours, base]);
+  graded(tr, ctx, rec);
+  return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
+}
+
+/** 第七条 and 细则三: the mode class a record counts toward, and its module (R-PE9: 校本研修 when none). */
+function classify(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>, mode: Mode, cls: ModeClass): void {
+  tr.facts.modeClass = cls;
+  if (rec.category) tr.facts.category = rec.category;
+  else if (cls === 'schoolBased') {
+    // 细则三's 校本研修 module: a school-based record without a module is in it
+    tr.facts.category = 'schoolBased';
+    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, W_PE_R3_MODULE, [], { readings: ['R-PE9'] });
+  }
+  if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
+    tr.step('PE-7-class', cite('第七条'), W_PE_7_CLASS, [cls], {
+      readings: ['R-PE6'],
+    });
+  }
+}
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_MODE_DECIDES_THE_RULE)) return tr.done(null, null);
   const known =
     rec.mode === 'newTeacher' ||
@@ -608,117 +736,23 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     );
     return tr.done(null, null);
   }
-  tr.facts.modeClass = cls;
-  if (rec.category) tr.facts.category = rec.category;
-  else if (cls === 'schoolBased') {
-    // 细则三's 校本研修 module: a school-based record without a module is in it
-    tr.facts.category = 'schoolBased';
-    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, W_PE_R3_MODULE, [], { readings: ['R-PE9'] });
-  }
-  if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
-    tr.step('PE-7-class', cite('第七条'), W_PE_7_CLASS, [cls], {
-      readings: ['R-PE6'],
-    });
-  }
-  if (rec.grade === 'fail') {
+  classify(tr, rec, ctx, mode, cls);
+  if (!passed(rec)) {
     tr.step('PE-11-fail', A11_F, W_PE_11_FAIL, []);
     return tr.done(0, 0);
   }
   switch (mode) {
-    case 'studio': {
-      if (!requireField(tr, ctx, rec.role, 'role', WHY_STUDIO_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_STUDIO_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
-      const role = rec.role;
-      if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
-      const h = p.use(`studioHours.${role}`);
-      fixedHours(
-        tr,
-        rec,
-        h,
-        A13_1,
-        t(
-          '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
-          `studio ${role}`,
-        ),
-      );
-      const level = rec.level;
-      const rate = p.use(`studioRate.${level}`);
-      const base = product(h.value!, rate.value!);
-      tr.step('PE-13.1', A13_1, W_PE_13_1, [h.value, level, rate, base], { params: [h, rate] });
-      graded(tr, ctx, rec);
-      return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
-    }
-    case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURING_FACTOR_DEPENDS_ON)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CLASS_HOURS_TAUGHT_ARE_THE)) return tr.done(null, null);
-      const [level, hours] = [rec.level, rec.hours];
-      const k = p.use(`lecture.${level}`);
-      const credits = product(hours, k.value!);
-      tr.step('PE-13.2', A13_2, W_PE_13_2, [hours, level, k, credits], { params: [k] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'studio':
+      return convertStudio(tr, rec, ctx);
+    case 'lecture':
+      return convertLecture(tr, rec, ctx);
     case 'competition':
-    case 'research': {
-      const isEvent = rec.mode === 'competition';
-      const c = isEvent ? A13_3 : A13_4;
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
-      if (rec.level === 'school') {
-        tr.issue(
-          'LEVEL_NOT_COVERED',
-          'error',
-          'level',
-          t(
-            `${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`,
-            `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`,
-          ),
-          c,
-          '校级',
-        );
-        return tr.done(null, null);
-      }
-      let hours: number;
-      if (isEvent) {
-        hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
-      } else {
-        if (!requireField(tr, ctx, rec.role, 'role', WHY_RESEARCH_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
-        if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
-        const role = rec.role === 'host' ? 'host' : 'participant';
-        const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
-        hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
-      }
-      const level = rec.level;
-      const rate = p.use(`eventRate.${level}`);
-      const base = product(hours, rate.value!);
-      tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, W_CONVERT, [hours, level, rate, base], { params: [rate] });
-      if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
-      graded(tr, ctx, rec);
-      return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
-    }
-    case 'degree': {
-      const h = p.use('degreeHoursPerYear');
-      fixedHours(tr, rec, h, A13_5, t('学历提高每年', 'degree study a year'));
-      const rate = p.use('degreeRate');
-      const years = p.use('degreeMaxYears');
-      const credits = product(h.value!, rate.value!);
-      tr.facts.degree = true;
-      tr.step('PE-13.5', A13_5, W_PE_13_5, [h.value, rate, credits, years.value], {
-        readings: ['R-PE2'],
-        params: [h, rate, years],
-      });
-      return tr.done(h.value, credits);
-    }
-    default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
-      if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', WHY_THE_CENTRALIZED_RATE_DEPENDS_ON))
-        return tr.done(null, null);
-      const rate = projectRate(tr, p, rec, cls);
-      // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
-      if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
-      const base = product(rec.hours, rate);
-      tr.step('PE-11-base', A11_1, W_PE_11_BASE, [rate, rec.hours, base]);
-      graded(tr, ctx, rec);
-      return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
-    }
+    case 'research':
+      return convertEventOrResearch(tr, rec, ctx);
+    case 'degree':
+      return convertDegree(tr, rec, ctx.params);
+    default:
+      return convertByHours(tr, rec, ctx, cls);
   }
 }
 
@@ -759,12 +793,15 @@ function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award
   return total;
 }
 
+interface RateRange {
+  lo: number;
+  hi: number;
+  where: Text;
+  params: ParamUse[];
+}
+
 /** The range 第十一条第1项 sets for a record's rate; null where it sets none (school-level centralized). */
-function rateRange(
-  p: Params<Key>,
-  rec: TrainingRecord,
-  cls: ModeClass,
-): { lo: number; hi: number; where: Text; params: ParamUse[] } | null {
+function rateRange(p: Params<Key>, rec: TrainingRecord, cls: ModeClass): RateRange | null {
   const range = (lo: ParamUse, hi: ParamUse, where: Text) => ({
     lo: lo.value!,
     hi: hi.value!,
@@ -781,16 +818,19 @@ function rateRange(
   );
 }
 
+interface ImpliedRate {
+  rate: number;
+  detail: string;
+  params: ParamUse[];
+}
+
 /**
  * R-PE8: the rate a record's entered credits imply, credits ÷ (hours × (1 + coefficient)),
  * rounded half away from zero to 2 decimals like every figure (a notice's rates have at
  * most two). The credits are then recomputed from it, and the row check compares them with
  * the entered ones as for any other row.
  */
-function impliedRate(
-  p: Params<Key>,
-  rec: TrainingRecord,
-): { rate: number; detail: string; params: ParamUse[] } | undefined {
+function impliedRate(p: Params<Key>, rec: TrainingRecord): ImpliedRate | undefined {
   if (rec.enteredCredits === undefined || rec.hours === undefined || rec.hours <= 0) return undefined;
   // a failed row never gets here (第十一条: no credits at all)
   const perf = p.use(
@@ -836,64 +876,95 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
   const range = rateRange(p, rec, cls);
   const implied = rec.rate === undefined ? impliedRate(p, rec) : undefined;
   const given = rec.rate ?? implied?.rate;
-  if (given !== undefined) {
-    const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
-    // R-PE7: a school-based project's rate is the one the roster gives (or its credits imply), when it does
-    const own = cls === 'schoolBased' ? ['R-PE7'] : [];
-    if (range && (given < range.lo || given > range.hi)) {
-      if (implied) {
-        // the entered credits fit no rate the text allows: nothing of the row can be trusted
-        tr.counted = false;
-        tr.step('PE-11-rate', A11_1, W_PE_11_RATE, [given, implied.detail, range.where.zh, span, range.where.en], {
-          readings: ['R-PE8', ...own],
-          params: [...range.params, ...implied.params],
-        });
-        tr.issue(
-          'IMPLIED_RATE_OUT_OF_RANGE',
-          'error',
-          'credits',
-          t(
-            `未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
-            `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`,
-          ),
-          A11_1,
-          fmt(rec.enteredCredits),
-        );
-        tr.issues[tr.issues.length - 1]!.uses = range.params;
-      } else {
-        tr.issue(
-          'RATE_OUT_OF_RANGE',
-          'error',
-          'rate',
-          t(
-            `项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`,
-            `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`,
-          ),
-          A11_1,
-          fmt(given),
-        );
-        tr.issues[tr.issues.length - 1]!.uses = range.params;
-      }
-      return null;
-    }
-    if (implied) {
-      const within = range
-        ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
-        : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_2, [given, implied.detail, within.zh, within.en], {
-        readings: ['R-PE8', ...own],
-        params: [...(range?.params ?? []), ...implied.params],
-      });
-    } else if (range) {
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_3, [given, range.where.zh, span, range.where.en], {
-        readings: own,
-        params: range.params,
-      });
-    } else {
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_4, [given]);
-    }
-    return given;
+  if (given !== undefined) return givenRate(tr, rec, cls, given, range, implied);
+  return textRate(tr, p, cls, range);
+}
+
+/** 第十一条第1项: the roster's rate, or the one its entered credits imply (R-PE8), within its range. */
+function givenRate(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  cls: ModeClass,
+  given: number,
+  range: RateRange | null,
+  implied: ImpliedRate | undefined,
+): number | null {
+  const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
+  // R-PE7: a school-based project's rate is the one the roster gives (or its credits imply), when it does
+  const own = cls === 'schoolBased' ? ['R-PE7'] : [];
+  if (range && (given < range.lo || given > range.hi)) {
+    rateOutOfRange(tr, rec, given, range, span, own, implied);
+    return null;
   }
+  if (implied) {
+    const within = range
+      ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
+      : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_2, [given, implied.detail, within.zh, within.en], {
+      readings: ['R-PE8', ...own],
+      params: [...(range?.params ?? []), ...implied.params],
+    });
+  } else if (range) {
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_3, [given, range.where.zh, span, range.where.en], {
+      readings: own,
+      params: range.params,
+    });
+  } else {
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_4, [given]);
+  }
+  return given;
+}
+
+/** 第十一条第1项: a rate outside its range is an error; one the entered credits imply (R-PE8) leaves nothing counted. */
+function rateOutOfRange(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  given: number,
+  range: RateRange,
+  span: string,
+  own: string[],
+  implied: ImpliedRate | undefined,
+): void {
+  if (implied) {
+    // the entered credits fit no rate the text allows: nothing of the row can be trusted
+    tr.counted = false;
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE, [given, implied.detail, range.where.zh, span, range.where.en], {
+      readings: ['R-PE8', ...own],
+      params: [...range.params, ...implied.params],
+    });
+    tr.issue(
+      'IMPLIED_RATE_OUT_OF_RANGE',
+      'error',
+      'credits',
+      t(
+        `未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
+        `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`,
+      ),
+      A11_1,
+      fmt(rec.enteredCredits),
+    );
+    tr.issues[tr.issues.length - 1]!.uses = range.params;
+  } else {
+    tr.issue(
+      'RATE_OUT_OF_RANGE',
+      'error',
+      'rate',
+      t(
+        `项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`,
+        `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`,
+      ),
+      A11_1,
+      fmt(given),
+    );
+    tr.issues[tr.issues.length - 1]!.uses = range.params;
+  }
+}
+
+/**
+ * No rate given: 附件3 六(四)'s school-based rate (R-PE7: UNDEFINED without an override), the school-level
+ * centralized one, else 第十一条第1项's rate where the notice sets none.
+ */
+function textRate(tr: Trace<Facts>, p: Params<Key>, cls: ModeClass, range: RateRange | null): number | null {
   if (cls === 'schoolBased') {
     const use = p.use('rate.schoolBased');
     if (use.value === null)
