@@ -1038,6 +1038,21 @@ const IN_CLASS: Record<ModeClass, (r: Rec) => boolean> = {
 };
 const isAboveCounty = (r: Rec): boolean => r.conversion.facts.aboveCounty;
 
+/** 校本研修实施方案三 (R-PE5): a year's school-based hours above the cap are dropped, their credits all count. */
+function schoolBasedYearCap(schoolBased: { hours: number }, p: Params<Key>, j: Judging): boolean {
+  const use = p.use('schoolBasedYearHoursCap');
+  const cap = use.value!;
+  const sb = schoolBased.hours;
+  const capped = sb > cap;
+  if (capped) {
+    j.note('PE-S3-cap', S3, W_PE_S3_CAP, [sb, cap], { readings: ['R-PE5'], params: [use] });
+    schoolBased.hours = cap;
+  } else if (sb > 0) {
+    j.step('PE-S3-cap', S3, W_PE_S3_CAP_2, [sb, cap], { readings: ['R-PE5'], params: [use] });
+  }
+  return capped;
+}
+
 /** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
 function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
   const byClass = {
@@ -1053,16 +1068,7 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
   // the figures before the school-based cap below changes them
   const raw = CLASSES.map((c) => ({ ...byClass[c] }));
   j.step('PE-10-sum', A10, W_PE_10_SUM, [recs.length, raw, aboveCounty]);
-  const use = p.use('schoolBasedYearHoursCap');
-  const cap = use.value!;
-  const sb = byClass.schoolBased.hours;
-  const capped = sb > cap;
-  if (capped) {
-    j.note('PE-S3-cap', S3, W_PE_S3_CAP, [sb, cap], { readings: ['R-PE5'], params: [use] });
-    byClass.schoolBased.hours = cap;
-  } else if (sb > 0) {
-    j.step('PE-S3-cap', S3, W_PE_S3_CAP_2, [sb, cap], { readings: ['R-PE5'], params: [use] });
-  }
+  const capped = schoolBasedYearCap(byClass.schoolBased, p, j);
   const tot = {
     capped,
     hours: sumOf(CLASSES, (c) => byClass[c].hours),
@@ -1163,21 +1169,20 @@ const MODULE_CONDITIONS = Object.fromEntries(
 const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
 const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
-  const grouped = byYear(input.records);
-  const issues: Issue[] = [];
-  const hire = input.facts.hireYear;
-  // 第十三条5: degree study is registered for a limited number of years (the earliest ones).
+/** 第十三条第5项's limit: the years with degree study, and those beyond the earliest ones allowed. */
+interface DegreeYears {
+  years: number[];
+  maxYears: ParamUse;
+  voided: Set<number>;
+}
+
+/** 第十三条第5项: degree study is registered for a limited number of years (the earliest ones). */
+function degreeYearsOf(records: readonly Rec[], p: Params<Key>, issues: Issue[]): DegreeYears {
   const degreeYears = [
-    ...new Set(
-      input.records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!),
-    ),
+    ...new Set(records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!)),
   ].sort();
   const maxYears = p.use('degreeMaxYears');
   const voidDegree = new Set(degreeYears.slice(maxYears.value!));
-  const counted = (r: ConvertedRecord<Facts>): boolean =>
-    r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
   if (voidDegree.size > 0) {
     issues.push({
       code: 'DEGREE_YEARS_EXCEEDED',
@@ -1191,47 +1196,67 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       uses: [maxYears],
     });
   }
-  const yearTotalsList: Totals[] = [];
-  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const j = new Judging('PE');
-    const all = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
-    const recs = all.filter(counted);
-    if (recs.length < all.length)
-      j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
-    const tot = yearTotals(recs, p, j);
-    yearTotalsList.push(tot);
-    const assessed = !beforeHire(j, y, hire, A2);
+  return { years: degreeYears, maxYears, voided: voidDegree };
+}
+
+const isCounted = (r: Rec): boolean => r.conversion.counted;
+
+/** 第十条 and 细则四 (R-PE3, R-PE4): a year's minimums, overall, by mode class and from county level up. */
+function yearConditions(j: Judging, tot: Totals, p: Params<Key>): void {
+  j.check(
+    condition('yearHours', L_HOURS_THIS_YEAR, 'hours', tot.hours, p.use('yearHours'), A10),
+    condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
+  );
+  for (const cls of CLASSES) {
+    const c = CLASS_CONDITIONS[cls];
     j.check(
-      condition('yearHours', L_HOURS_THIS_YEAR, 'hours', tot.hours, p.use('yearHours'), A10),
-      condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
+      condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
+        readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
+      }),
+      condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
+        readings: R_PE4,
+      }),
     );
-    for (const cls of CLASSES) {
-      const c = CLASS_CONDITIONS[cls];
-      j.check(
-        condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
-          readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
-        }),
-        condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
-          readings: R_PE4,
-        }),
-      );
-    }
-    j.check(
-      condition(
-        'countyAbove',
-        L_COUNTY_OR_ABOVE_CREDITS,
-        'credits',
-        tot.aboveCounty,
-        p.use('countyAboveYearCredits'),
-        A10,
-        { readings: ['R-PE3'] },
-      ),
-    );
-    const pass = assessed ? allMet(j.conditions) : null;
-    return j.year(y, { hours: tot.hours, credits: tot.credits, pass, undefinedCredits: countUndefined(recs) });
-  });
+  }
+  j.check(
+    condition(
+      'countyAbove',
+      L_COUNTY_OR_ABOVE_CREDITS,
+      'credits',
+      tot.aboveCounty,
+      p.use('countyAboveYearCredits'),
+      A10,
+      { readings: ['R-PE3'] },
+    ),
+  );
+}
+
+/** One year: its counted records (without 第十三条第5项's void degree years), their totals, its minimums. */
+function judgeYear(
+  y: number,
+  inYear: readonly Rec[],
+  counted: (r: Rec) => boolean,
+  maxYears: ParamUse,
+  p: Params<Key>,
+  hire: number | undefined,
+  totals: Totals[],
+): YearJudgement {
   const j = new Judging('PE');
-  const all = input.records.filter(counted);
+  const all = inYear.filter(isCounted);
+  const recs = all.filter(counted);
+  if (recs.length < all.length)
+    j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
+  const tot = yearTotals(recs, p, j);
+  totals.push(tot);
+  const assessed = !beforeHire(j, y, hire, A2);
+  yearConditions(j, tot, p);
+  const pass = assessed ? allMet(j.conditions) : null;
+  return j.year(y, { hours: tot.hours, credits: tot.credits, pass, undefinedCredits: countUndefined(recs) });
+}
+
+/** 第十三条第5项 over the cycle: how many years have degree study, and which of them are not counted. */
+function degreeYearsStep(j: Judging, deg: DegreeYears): void {
+  const { years: degreeYears, maxYears, voided: voidDegree } = deg;
   if (degreeYears.length)
     j.step(
       'PE-13.5-years',
@@ -1247,7 +1272,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
           ),
       { params: [maxYears] },
     );
-  const onboarding = input.records.filter((r) => r.conversion.facts.newTeacher);
+}
+
+/** 第十条: new-teacher onboarding is shown beside the totals, and flagged when short of its hours. */
+function onboardingStep(j: Judging, records: readonly Rec[], p: Params<Key>, issues: Issue[]): void {
+  const onboarding = records.filter((r) => r.conversion.facts.newTeacher);
   if (onboarding.length) {
     const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
     const need = p.use('newTeacherHours');
@@ -1267,20 +1296,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       });
     }
   }
-  const hours = sumOf(years, yearHours);
-  const credits = sumOf(years, yearCredits);
-  j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
-    readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
-  });
-  yearsBeforeHire(j, years, hire, A2);
-  // a column blank on every row is as good as absent: its conditions cannot be judged
-  const modules = hasValues(ctx, 'category');
-  const selfSelected = hasValues(ctx, 'selfSelected');
-  if (!modules && ctx.columns.has('category'))
-    j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
-  if (!selfSelected && ctx.columns.has('selfSelected'))
-    j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
-  const cls = (c: ModeClass) => sumOf(yearTotalsList, (tot) => tot.byClass[c].hours);
+}
+
+/** 第十条 and 细则三: the cycle's minimums, overall, by mode class, from county level up and school-based. */
+function cycleConditions(j: Judging, p: Params<Key>, hours: number, credits: number, totals: readonly Totals[]): void {
+  const cls = (c: ModeClass) => sumOf(totals, (tot) => tot.byClass[c].hours);
   const modeCycle = p.use('modeCycleHours');
   j.check(
     condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, p.use('cycleHours'), A10),
@@ -1292,7 +1312,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'countyAboveCycle',
       L_COUNTY_OR_ABOVE_CREDITS,
       'credits',
-      sumOf(yearTotalsList, (x) => x.aboveCounty),
+      sumOf(totals, (x) => x.aboveCounty),
       p.use('countyAboveCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
@@ -1301,19 +1321,29 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'schoolBasedCycleCredits',
       L_SCHOOL_BASED_CREDITS,
       'credits',
-      sumOf(yearTotalsList, (x) => x.byClass.schoolBased.credits),
+      sumOf(totals, (x) => x.byClass.schoolBased.credits),
       p.use('schoolBasedCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
   );
-  if (modules) {
+}
+
+/** 细则三 and 第八条: each module's credits, the self-selected share, a class teacher's hours. */
+function cycleShareConditions(
+  j: Judging,
+  p: Params<Key>,
+  all: readonly Rec[],
+  credits: number,
+  judged: { modules: boolean; selfSelected: boolean; classTeacher: boolean },
+): void {
+  if (judged.modules) {
     for (const m of MODULES) {
       const c = MODULE_CONDITIONS[m];
       j.check(condition(c.id, c.label, 'credits', sumOf(all, creditsOf, c.keep), p.use(`module.${m}`), R3));
     }
   }
-  if (selfSelected) {
+  if (judged.selfSelected) {
     const share = p.use('selfSelectedShare');
     const need = product(credits, share.value!);
     j.check(
@@ -1331,7 +1361,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
-  if (input.facts.classTeacher) {
+  if (judged.classTeacher) {
     j.check(
       condition(
         'classTeacherHours',
@@ -1343,6 +1373,40 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
+}
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const issues: Issue[] = [];
+  const hire = input.facts.hireYear;
+  const deg = degreeYearsOf(input.records, p, issues);
+  const { maxYears, voided: voidDegree } = deg;
+  const counted = (r: ConvertedRecord<Facts>): boolean =>
+    r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
+  const yearTotalsList: Totals[] = [];
+  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) =>
+    judgeYear(y, grouped.get(y) ?? [], counted, maxYears, p, hire, yearTotalsList),
+  );
+  const j = new Judging('PE');
+  const all = input.records.filter(counted);
+  degreeYearsStep(j, deg);
+  onboardingStep(j, input.records, p, issues);
+  const hours = sumOf(years, yearHours);
+  const credits = sumOf(years, yearCredits);
+  j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
+    readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
+  });
+  yearsBeforeHire(j, years, hire, A2);
+  // a column blank on every row is as good as absent: its conditions cannot be judged
+  const modules = hasValues(ctx, 'category');
+  const selfSelected = hasValues(ctx, 'selfSelected');
+  if (!modules && ctx.columns.has('category'))
+    j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
+  if (!selfSelected && ctx.columns.has('selfSelected'))
+    j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
+  cycleConditions(j, p, hours, credits, yearTotalsList);
+  cycleShareConditions(j, p, all, credits, { modules, selfSelected, classTeacher: input.facts.classTeacher });
   const cycle = j.cycle(input.start, input.end, {
     hours,
     credits,
