@@ -26,8 +26,8 @@ export default tseslint.config(
   },
   {
     // a function over ~80 lines is split into named pieces that say what they do (issue 8). The shells,
-    // the file layer, core, the samples and the split rules files are under the rule; cli, engine, the other
-    // rules files and bench join once split.
+    // the file layer, core, the samples, the split rules files and the split engine files are under the rule;
+    // cli, the rest of engine, the other rules files and bench join once split.
     files: [
       'src/taskpane/**/*.{ts,tsx}',
       'src/web/**/*.{ts,tsx}',
@@ -41,6 +41,9 @@ export default tseslint.config(
       'src/core/**/*.ts',
       'src/rules/shandong.ts',
       'src/rules/zhengzhou.ts',
+      'src/rules/puer.ts',
+      'src/engine/engine.ts',
+      'src/engine/normalize.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
