@@ -160,42 +160,70 @@ function benchEngine(regions: readonly RegionId[]): void {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- load`: only the add-in's loading figures
-  if (process.argv[2] === 'load') return loading();
-  // `npm run bench -- functions`: only the custom functions in the built page
-  if (process.argv[2] === 'functions') {
-    const web = await import('./web');
-    const built = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-dist-'));
-    web.buildProduction(built);
-    await (await import('./functions-page')).benchFunctionsInPage((x) => process.stdout.write(x), built);
-    return fs.rm(built, { recursive: true, force: true });
-  }
-  // `npm run bench -- engine [region]`: only the engine beside the floor loop
-  if (process.argv[2] === 'engine') return benchEngine(process.argv[3] ? [process.argv[3] as RegionId] : REGIONS);
-  if (await (await import('./cli')).cliBench(process.argv[2], (x) => process.stdout.write(x))) return;
+  if (await onePart(process.argv[2], process.argv[3])) return;
   const only = process.argv[2] as RegionId | undefined;
   process.stdout.write(
     `CPD Credits benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`,
   );
   benchEngine(only ? [only] : REGIONS);
-
   const region: RegionId = only ?? 'hainan';
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-'));
+  try {
+    await benchReading(region, dir);
+    await benchManyFiles(region, dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  await benchAddin();
+  await loading();
+}
+
+/** `npm run bench -- load | functions | web | engine [region] | cli`: one part only (true when one ran). */
+async function onePart(part: string | undefined, region: string | undefined): Promise<boolean> {
+  if (part === 'load') {
+    await loading();
+    return true;
+  }
+  if (part === 'functions') {
+    await inBuiltPage(async (built) =>
+      (await import('./functions-page')).benchFunctionsInPage((x) => process.stdout.write(x), built),
+    );
+    return true;
+  }
+  if (part === 'web') {
+    await inBuiltPage(async (built) => (await import('./web')).benchWeb((x) => process.stdout.write(x), built));
+    return true;
+  }
+  if (part === 'engine') {
+    benchEngine(region ? [region as RegionId] : REGIONS);
+    return true;
+  }
+  return (await import('./cli')).cliBench(part, (x) => process.stdout.write(x));
+}
+
+/** A production build in a folder of its own for the page's benches, removed afterwards. */
+async function inBuiltPage(run: (built: string) => Promise<void>): Promise<void> {
+  const web = await import('./web');
+  const built = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-dist-'));
+  try {
+    web.buildProduction(built);
+    await run(built);
+  } finally {
+    await fs.rm(built, { recursive: true, force: true });
+  }
+}
+
+const roster = (region: RegionId, title: string, rows: Array<Array<string | number | null>>) =>
+  sampleXlsx({ region, sheet: '培训登记', title, rows, properties: { 'CPD.region': region } });
+
+/** One 100 000-row roster as .xlsx, .xls and .csv: the file layer's read, the engine, the whole check. */
+async function benchReading(region: RegionId, dir: string): Promise<void> {
   const rows = [['大规模测试花名册'], ...rosterOf(region)] as Array<Array<string | number | null>>;
   const csv = path.join(dir, `${region}.csv`);
   const xlsx = path.join(dir, `${region}.xlsx`);
   const xls = path.join(dir, `${region}.xls`);
   await fs.writeFile(csv, '\uFEFF' + plainCsv(rows.map((r) => r.map((v) => v ?? ''))));
-  await fs.writeFile(
-    xlsx,
-    await sampleXlsx({
-      region,
-      sheet: '培训登记',
-      title: '大规模测试花名册',
-      rows,
-      properties: { 'CPD.region': region },
-    }),
-  );
+  await fs.writeFile(xlsx, await roster(region, '大规模测试花名册', rows));
   await fs.writeFile(xls, xlsBytes(rows));
   process.stdout.write(
     `\nreading ${n(rows.length - 2)} rows (file layer: SheetJS ${XLSX.version}; before: ExcelJS 4, kept here only to measure it)\n`,
@@ -220,8 +248,10 @@ async function main(): Promise<void> {
       `  ${kind} read ${s(tRead)}${old}   engine+report ${s(tEngine)}   whole check ${s(checkSeconds([file, '--region', region]))}\n`,
     );
   }
+}
 
-  // many schools' files: three 30 000-row files on two parsing threads, beside one 90 000-row file
+/** Many schools' files: three 30 000-row files on two parsing threads, beside one 90 000-row file. */
+async function benchManyFiles(region: RegionId, dir: string): Promise<void> {
   const part = Math.round((TARGET * 0.9) / 3);
   const parts = [1, 2, 3].map((k) => rosterOf(region, part, 100 + k));
   const files: string[] = [];
@@ -229,13 +259,7 @@ async function main(): Promise<void> {
     const f = path.join(dir, `school-${k + 1}.xlsx`);
     await fs.writeFile(
       f,
-      await sampleXlsx({
-        region,
-        sheet: '培训登记',
-        title: `学校 ${k + 1}`,
-        rows: [[`学校 ${k + 1}`], ...p] as Array<Array<string | number | null>>,
-        properties: { 'CPD.region': region },
-      }),
+      await roster(region, `学校 ${k + 1}`, [[`学校 ${k + 1}`], ...p] as Array<Array<string | number | null>>),
     );
     files.push(f);
   }
@@ -243,16 +267,7 @@ async function main(): Promise<void> {
   const merged = [['全部学校'], parts[0]![0]!, ...parts.flatMap((p) => p.slice(1))] as Array<
     Array<string | number | null>
   >;
-  await fs.writeFile(
-    all,
-    await sampleXlsx({
-      region,
-      sheet: '培训登记',
-      title: '全部学校',
-      rows: merged,
-      properties: { 'CPD.region': region },
-    }),
-  );
+  await fs.writeFile(all, await roster(region, '全部学校', merged));
   process.stdout.write(`\nwhole check of many files (${os.cpus().length} cores here)\n`);
   process.stdout.write(`  1 file × ${n(merged.length - 2)} rows                     ${s(checkSeconds([all]))}\n`);
   process.stdout.write(
@@ -261,21 +276,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     `  3 files × ${n(part)} rows, 1 thread (for comparison) ${s(checkSeconds([...files, '--jobs', '1']))}\n`,
   );
-  await fs.rm(dir, { recursive: true, force: true });
+}
 
+/** The add-in: the adapter on the in-memory Excel, the functions and the web page in the built page. */
+async function benchAddin(): Promise<void> {
   process.stdout.write('\nadd-in\n');
   const { benchAdapter } = await import('./addin');
   await benchAdapter((x) => process.stdout.write(x), TARGET);
-  const web = await import('./web');
-  const built = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-dist-'));
-  try {
-    web.buildProduction(built);
+  await inBuiltPage(async (built) => {
     await (await import('./functions-page')).benchFunctionsInPage((x) => process.stdout.write(x), built);
-    await web.benchWeb((x) => process.stdout.write(x), built);
-  } finally {
-    await fs.rm(built, { recursive: true, force: true });
-  }
-  await loading();
+    await (await import('./web')).benchWeb((x) => process.stdout.write(x), built);
+  });
 }
 
 main().catch((e) => {

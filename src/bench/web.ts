@@ -108,7 +108,8 @@ export async function pageRun(
     await page.waitForSelector('[data-testid=file-input]', { state: 'attached' });
     // the worker's script and the samples are fetched after the first paint: let them arrive first
     await page.waitForTimeout(1000);
-    await page.setInputFiles('[data-testid=file-input]', file);
+    // a 4×-throttled page on a busy machine may take longer than Playwright's 30 s to take the file
+    await page.setInputFiles('[data-testid=file-input]', file, { timeout: o.timeoutMs ?? 600_000 });
     await page.waitForSelector('[data-testid=counts]', { timeout: o.timeoutMs ?? 600_000 });
     const r = await page.evaluate(
       () => (window as unknown as { __web: { chosen: number; shown: number; longest: number } }).__web,

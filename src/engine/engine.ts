@@ -7,7 +7,7 @@ import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from '../core/decimal';
 import { checkId, IdCheck } from '../core/idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
-import { isBlank, isBlankRow, normalizeRow } from './normalize';
+import { isBlank, isBlankRow, normalizeRow, type NormalizeOptions } from './normalize';
 import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
 import { articleEn } from '../core/cite';
@@ -417,6 +417,71 @@ export function checkTable(rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: Ch
   return checkRoster([table], opts);
 }
 
+/** What every table of a roster reads its rows with: one object for the whole roster. */
+interface TableRun {
+  rules: RegionRules;
+  aliases: NormalizeOptions;
+  recordCtx: RecordContext;
+  memo: ConversionMemo;
+  asOf: string;
+  asOfYear: number;
+  headerless: boolean;
+  idCache: Map<string, IdCheck>;
+}
+
+/** A table's rows normalized, converted and checked onto `records`; what the result says of the table. */
+function readTable(
+  tb: RosterTable,
+  ti: number,
+  map: ColumnMap,
+  records: RecordResult[],
+  run: TableRun,
+): CheckResult['tables'][number] {
+  const { rules, aliases, recordCtx, memo, asOf, asOfYear, headerless, idCache } = run;
+  const firstRow = tb.firstRow ?? 1;
+  const checks = { map, asOf, asOfYear, rules, headerless, idCache };
+  const before = records.length;
+  for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
+    const cells = tb.rows[i] ?? [];
+    if (isBlankRow(cells, map)) continue;
+    const row = firstRow + i;
+    const n = normalizeRow(cells, map, row, aliases);
+    const issues = n.issues;
+    recordCtx.rejected = n.rejected;
+    const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
+    rowChecks(n.record, conversion, issues, n.rejected, checks);
+    records.push({
+      table: ti,
+      row,
+      record: n.record,
+      conversion: voidIfBroken(conversion, issues),
+      // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
+      issues: issues.length ? issues.slice() : issues,
+      teacherKey: null,
+    });
+  }
+  const entry: CheckResult['tables'][number] = { columns: map, firstRow, records: records.length - before };
+  if (tb.sheet !== undefined) entry.sheet = tb.sheet;
+  if (tb.file !== undefined) entry.file = tb.file;
+  return entry;
+}
+
+/** Every reading the records' steps and the teachers' years and cycles relied on, sorted. */
+function readingsUsed(records: readonly RecordResult[], teachers: readonly TeacherJudgement[]): string[] {
+  const readings = new Set<string>();
+  for (let i = 0; i < records.length; i++) readingsOf(records[i]!.conversion.steps, readings);
+  for (let i = 0; i < teachers.length; i++) {
+    const tj = teachers[i]!;
+    readingsOf(tj.cycle.conditions, readings);
+    readingsOf(tj.cycle.steps, readings);
+    for (let k = 0; k < tj.years.length; k++) {
+      readingsOf(tj.years[k]!.conditions, readings);
+      readingsOf(tj.years[k]!.steps, readings);
+    }
+  }
+  return [...readings].sort();
+}
+
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
 export function checkRoster(
   tables: readonly RosterTable[],
@@ -442,41 +507,19 @@ export function checkRoster(
 
   // 1. normalize and convert every row of every table
   const records: RecordResult[] = [];
-  const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
-  const idCache = new Map<string, IdCheck>();
-  const memo = new ConversionMemo(columns);
-  // one context object for every row (rules read it synchronously), not one per row
-  const recordCtx: RecordContext = { ...ctxBase, rejected: new Set() };
+  const run: TableRun = {
+    rules,
+    aliases: { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases },
+    // one context object for every row (rules read it synchronously), not one per row
+    recordCtx: { ...ctxBase, rejected: new Set() },
+    memo: new ConversionMemo(columns),
+    asOf,
+    asOfYear,
+    headerless,
+    idCache: new Map<string, IdCheck>(),
+  };
   const info: CheckResult['tables'] = [];
-  tables.forEach((tb, ti) => {
-    const map = maps[ti]!;
-    const firstRow = tb.firstRow ?? 1;
-    const checks = { map, asOf, asOfYear, rules, headerless, idCache };
-    const before = records.length;
-    for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
-      const cells = tb.rows[i] ?? [];
-      if (isBlankRow(cells, map)) continue;
-      const row = firstRow + i;
-      const n = normalizeRow(cells, map, row, aliases);
-      const issues = n.issues;
-      recordCtx.rejected = n.rejected;
-      const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
-      rowChecks(n.record, conversion, issues, n.rejected, checks);
-      records.push({
-        table: ti,
-        row,
-        record: n.record,
-        conversion: voidIfBroken(conversion, issues),
-        // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
-        issues: issues.length ? issues.slice() : issues,
-        teacherKey: null,
-      });
-    }
-    const entry: CheckResult['tables'][number] = { columns: map, firstRow, records: records.length - before };
-    if (tb.sheet !== undefined) entry.sheet = tb.sheet;
-    if (tb.file !== undefined) entry.file = tb.file;
-    info.push(entry);
-  });
+  for (let ti = 0; ti < tables.length; ti++) info.push(readTable(tables[ti]!, ti, maps[ti]!, records, run));
 
   // 2. who is who, then checks across rows
   const groups = groupTeachers(records, headerless);
@@ -491,18 +534,6 @@ export function checkRoster(
   }
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
-  const readings = new Set<string>();
-  for (let i = 0; i < records.length; i++) readingsOf(records[i]!.conversion.steps, readings);
-  for (let i = 0; i < teachers.length; i++) {
-    const tj = teachers[i]!;
-    readingsOf(tj.cycle.conditions, readings);
-    readingsOf(tj.cycle.steps, readings);
-    for (let k = 0; k < tj.years.length; k++) {
-      readingsOf(tj.years[k]!.conditions, readings);
-      readingsOf(tj.years[k]!.steps, readings);
-    }
-  }
-
   return {
     rules,
     region: rules.id,
@@ -513,7 +544,7 @@ export function checkRoster(
     schools,
     cycle,
     overrides: opts.overrides ?? {},
-    readings: [...readings].sort(),
+    readings: readingsUsed(records, teachers),
     asOf,
     issues: headerless
       ? []
@@ -630,31 +661,49 @@ export function busiestWindow(years: ReadonlyArray<number | null>): number | und
   return best;
 }
 
-function judgeTeacher(
-  rules: RegionRules,
-  ctx: RuleContext,
-  key: string,
-  group: RecordResult[],
-  cycleStart: number | undefined,
-  asOfYear: number,
-): TeacherJudgement {
-  const facts = teacherFacts(group);
-  let start = cycleStart;
-  if (start === undefined) {
-    // an individual cycle: from the teacher's first record — or from the hire year for a teacher hired
-    // about then (郑州 九: a new teacher completes the 360 hours within five years of starting work)
-    let first = Infinity;
-    for (const r of group) if (r.record.year !== null && r.record.year < first) first = r.record.year;
-    const hire = facts.hireYear;
-    start =
-      hire !== undefined && (!Number.isFinite(first) || hire >= first - 1)
-        ? hire
-        : Number.isFinite(first)
-          ? first
-          : asOfYear;
-  }
-  const end = start + 4;
-  // one pass for what the teacher's rows say: the first ID, school and names, the rows with a broken ID
+/**
+ * A teacher's cycle when the roster sets none: from the first record — or from the hire year for a teacher
+ * hired about then (郑州 九: a new teacher completes the 360 hours within five years of starting work).
+ */
+function individualStart(group: readonly RecordResult[], facts: TeacherFacts, asOfYear: number): number {
+  let first = Infinity;
+  for (const r of group) if (r.record.year !== null && r.record.year < first) first = r.record.year;
+  const hire = facts.hireYear;
+  return hire !== undefined && (!Number.isFinite(first) || hire >= first - 1)
+    ? hire
+    : Number.isFinite(first)
+      ? first
+      : asOfYear;
+}
+
+/** What a teacher's rows say, read in one pass. */
+interface TeacherRows {
+  /** the records of the cycle's years */
+  inCycle: RecordResult[];
+  /** the names, in order of first use */
+  names: string[];
+  rows: number[];
+  /** the first record with a broken ID, and the rows of all such */
+  broken: TrainingRecord | undefined;
+  brokenRows: number[] | undefined;
+  /** the first ID and school given */
+  id: string | null;
+  school: string | null;
+}
+
+const outsideCycle = (y: number, start: number, end: number): Issue => ({
+  code: 'YEAR_OUTSIDE_CYCLE',
+  severity: 'warning',
+  field: 'year',
+  value: String(y),
+  message: t(
+    `年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`,
+    `year ${y} is outside the cycle ${start}–${end} and is not counted`,
+  ),
+});
+
+/** One pass over a teacher's rows: the first ID, school and names, the rows with a broken ID, the cycle's. */
+function readTeacherRows(group: readonly RecordResult[], start: number, end: number): TeacherRows {
   const inCycle: RecordResult[] = [];
   const names: string[] = [];
   let nameSet: Set<string> | undefined;
@@ -681,33 +730,29 @@ function judgeTeacher(
     }
     const y = rec.year;
     if (y !== null && y >= start && y <= end) inCycle.push(r);
-    if (y !== null && (y < start || y > end)) {
-      r.issues.push({
-        code: 'YEAR_OUTSIDE_CYCLE',
-        severity: 'warning',
-        field: 'year',
-        value: String(y),
-        message: t(
-          `年度 ${y} 不在本周期 ${start}–${end} 内，不计入周期`,
-          `year ${y} is outside the cycle ${start}–${end} and is not counted`,
-        ),
-      });
-    }
+    if (y !== null && (y < start || y > end)) r.issues.push(outsideCycle(y, start, end));
   }
-  const first = group[0]!.record;
-  const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
-  const issues: Issue[] = judged.issues ? judged.issues.slice() : [];
-  let idProblem: Text | undefined;
-  if (broken?.idProblem) {
-    idProblem = idProblemText(broken.idProblem, brokenRows!, id !== null);
+  return { inCycle, names, rows, broken, brokenRows, id, school };
+}
+
+/** The teacher's own issues after the rules': an unusable ID, several names under one ID. */
+function teacherIssues(
+  ruleIssues: readonly Issue[] | undefined,
+  seen: TeacherRows,
+  idProblem: Text | undefined,
+  first: TrainingRecord,
+): Issue[] {
+  const issues: Issue[] = ruleIssues ? ruleIssues.slice() : [];
+  if (idProblem) {
     issues.push({
       code: 'TEACHER_ID_UNUSABLE',
       severity: 'error',
       field: 'teacherId',
-      value: broken.idProblem.shown,
+      value: seen.broken!.idProblem!.shown,
       message: idProblem,
     });
   }
+  const names = seen.names;
   if (names.length > 1) {
     issues.push({
       code: 'NAME_MISMATCH',
@@ -720,6 +765,27 @@ function judgeTeacher(
       ),
     });
   }
+  return issues;
+}
+
+function judgeTeacher(
+  rules: RegionRules,
+  ctx: RuleContext,
+  key: string,
+  group: RecordResult[],
+  cycleStart: number | undefined,
+  asOfYear: number,
+): TeacherJudgement {
+  const facts = teacherFacts(group);
+  const start = cycleStart ?? individualStart(group, facts, asOfYear);
+  const end = start + 4;
+  const seen = readTeacherRows(group, start, end);
+  const { inCycle, names, id, school } = seen;
+  const first = group[0]!.record;
+  const judged = rules.judge({ records: inCycle, start, end, facts, lastDueYear: asOfYear }, ctx);
+  const broken = seen.broken;
+  const idProblem = broken?.idProblem ? idProblemText(broken.idProblem, seen.brokenRows!, id !== null) : undefined;
+  const issues = teacherIssues(judged.issues, seen, idProblem, first);
   const years = judged.years.map((y) =>
     yearVerdict(y, () => inCycle.filter((r) => r.record.year === y.year), asOfYear, ctx.params),
   );
@@ -732,7 +798,7 @@ function judgeTeacher(
     years,
     cycle,
     issues,
-    rows,
+    rows: seen.rows,
   };
   if (idProblem) tj.idProblem = idProblem;
   return tj;
@@ -831,13 +897,8 @@ interface RowCheckContext {
   idCache: Map<string, IdCheck>;
 }
 
-function rowChecks(
-  rec: TrainingRecord,
-  conv: Conversion,
-  issues: Issue[],
-  rejected: ReadonlySet<Field>,
-  c: RowCheckContext,
-): void {
+/** roster.md: a row must name its teacher; an ID card number is checked (once per table). */
+function idChecks(rec: TrainingRecord, issues: Issue[], rejected: ReadonlySet<Field>, c: RowCheckContext): void {
   if (!c.headerless && rec.teacherId === null && !rejected.has('teacherId') && !(rec.idProblem && rec.name)) {
     issues.push(
       rec.idProblem
@@ -883,6 +944,10 @@ function rowChecks(
         message: id.message,
       });
   }
+}
+
+/** A row's year: present (unless its cell was refused), and not after the as-of date. */
+function yearChecks(rec: TrainingRecord, issues: Issue[], rejected: ReadonlySet<Field>, c: RowCheckContext): void {
   if (rec.year === null && !rejected.has('year') && !rejected.has('date')) {
     issues.push({
       code: 'YEAR_MISSING',
@@ -900,6 +965,10 @@ function rowChecks(
       message: t(`年度 ${rec.year} 晚于截至日期 ${c.asOf}`, `year ${rec.year} is after the as-of date ${c.asOf}`),
     });
   }
+}
+
+/** A row's figures: hours no one record plausibly has, entered credits the rules compute otherwise. */
+function figureChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[]): void {
   if (rec.hours !== undefined && rec.hours > HOURS_IMPLAUSIBLE) {
     issues.push({
       code: 'HOURS_IMPLAUSIBLE',
@@ -927,6 +996,18 @@ function rowChecks(
     if (cite) issue.cite = cite;
     issues.push(issue);
   }
+}
+
+function rowChecks(
+  rec: TrainingRecord,
+  conv: Conversion,
+  issues: Issue[],
+  rejected: ReadonlySet<Field>,
+  c: RowCheckContext,
+): void {
+  idChecks(rec, issues, rejected, c);
+  yearChecks(rec, issues, rejected, c);
+  figureChecks(rec, conv, issues);
   if (c.rules.certificate && rec.certificate !== undefined) {
     const cert = c.rules.certificate(rec.certificate);
     if (!cert.valid)

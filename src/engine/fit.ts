@@ -19,21 +19,45 @@ export function regionFit(
   candidates: readonly RegionRules[] = [],
 ): Issue[] {
   const issues: Issue[] = [];
-  if (workbookRegion && workbookRegion.id !== rules.id) {
-    const wb = workbookRegion.name;
-    issues.push({
-      code: 'REGION_DIFFERS_FROM_WORKBOOK',
-      severity: 'warning',
-      field: 'region',
-      value: rules.id,
-      message: t(
-        `按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`,
-        `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`,
-      ),
-    });
+  if (workbookRegion && workbookRegion.id !== rules.id) issues.push(differsFromWorkbook(rules, workbookRegion));
+  const clues: Clues = { ids: residentIds(records), words: levelAndModeWords(tables) };
+  const mine = score(rules, clues);
+  const share = (n: number) => (clues.ids.size ? n / clues.ids.size : 0);
+  for (const other of candidates) {
+    if (other.id === rules.id) continue;
+    const s = score(other, clues);
+    // a clear majority of IDs from the other province, or its own spellings where ours show none
+    const byIds = share(s.ids) >= 0.5 && share(mine.ids) < 0.2;
+    const byWords = s.words.length > 0 && mine.words.length === 0 && share(mine.ids) < 0.5;
+    if (!byIds && !byWords) continue;
+    issues.push(mismatch(rules, other, clues.ids.size, s, byIds));
+    break;
   }
+  return issues;
+}
+
+interface Clues {
+  ids: Set<string>;
+  words: Set<string>;
+}
+
+function differsFromWorkbook(rules: RegionRules, workbookRegion: RegionRules): Issue {
+  const wb = workbookRegion.name;
+  return {
+    code: 'REGION_DIFFERS_FROM_WORKBOOK',
+    severity: 'warning',
+    field: 'region',
+    value: rules.id,
+    message: t(
+      `按${rules.name.zh}的规定校验，但工作簿设置的地区是${wb.zh}（CPD.region）`,
+      `checked under the ${rules.name.en} rules, but the workbook's region is ${wb.en} (CPD.region)`,
+    ),
+  };
+}
+
+/** The distinct resident IDs of the roster: each of a teacher's rows holds the same ID, tested once. */
+function residentIds(records: ReadonlyArray<{ record: TrainingRecord }>): Set<string> {
   const ids = new Set<string>();
-  // each of a teacher's rows holds the same ID: each distinct one is tested once
   const tested = new Set<string>();
   for (let i = 0; i < records.length; i++) {
     const id = records[i]!.record.teacherId;
@@ -41,7 +65,13 @@ export function regionFit(
     tested.add(id);
     if (RESIDENT_ID.test(id)) ids.add(id);
   }
-  // the distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times)
+  return ids;
+}
+
+/** The distinct spellings of the level and mode columns (a roster repeats a few dozen thousands of times). */
+function levelAndModeWords(
+  tables: ReadonlyArray<{ rows: ReadonlyArray<ReadonlyArray<unknown>>; map: ColumnMap }>,
+): Set<string> {
   const seen = new Set<unknown>();
   const words = new Set<string>();
   for (const { rows, map } of tables)
@@ -56,43 +86,42 @@ export function regionFit(
         if (v) words.add(fold(v));
       }
     }
-  const score = (region: RegionRules) => {
-    const fp = region.fingerprint;
-    let n = 0;
-    for (const x of ids) if (fp.idPrefixes.some((p) => x.startsWith(p))) n++;
-    return { ids: n, words: fp.words.filter((w) => words.has(fold(w))) };
+  return words;
+}
+
+function score(region: RegionRules, clues: Clues): { ids: number; words: string[] } {
+  const fp = region.fingerprint;
+  let n = 0;
+  for (const x of clues.ids) if (fp.idPrefixes.some((p) => x.startsWith(p))) n++;
+  return { ids: n, words: fp.words.filter((w) => clues.words.has(fold(w))) };
+}
+
+function mismatch(
+  rules: RegionRules,
+  other: RegionRules,
+  idCount: number,
+  s: { ids: number; words: string[] },
+  byIds: boolean,
+): Issue {
+  const name = other.name;
+  const idPart = byIds
+    ? t(
+        `${idCount} 个身份证号中 ${s.ids} 个属于${name.zh}（${other.fingerprint.idPrefixes.join('、')} 开头）`,
+        `${s.ids} of ${idCount} ID numbers are from ${name.en} (starting ${other.fingerprint.idPrefixes.join(', ')})`,
+      )
+    : null;
+  const wordPart = s.words.length
+    ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`)
+    : null;
+  const why = [idPart, wordPart].filter((x) => x !== null);
+  return {
+    code: 'REGION_MISMATCH',
+    severity: 'warning',
+    field: 'region',
+    value: other.id,
+    message: t(
+      `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other.id}）`,
+      `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other.id})`,
+    ),
   };
-  const mine = score(rules);
-  const share = (n: number) => (ids.size ? n / ids.size : 0);
-  for (const other of candidates) {
-    if (other.id === rules.id) continue;
-    const s = score(other);
-    // a clear majority of IDs from the other province, or its own spellings where ours show none
-    const byIds = share(s.ids) >= 0.5 && share(mine.ids) < 0.2;
-    const byWords = s.words.length > 0 && mine.words.length === 0 && share(mine.ids) < 0.5;
-    if (!byIds && !byWords) continue;
-    const name = other.name;
-    const idPart = byIds
-      ? t(
-          `${ids.size} 个身份证号中 ${s.ids} 个属于${name.zh}（${other.fingerprint.idPrefixes.join('、')} 开头）`,
-          `${s.ids} of ${ids.size} ID numbers are from ${name.en} (starting ${other.fingerprint.idPrefixes.join(', ')})`,
-        )
-      : null;
-    const wordPart = s.words.length
-      ? t(`表中出现“${s.words.join('”“')}”`, `the roster uses ${s.words.map((w) => `"${w}"`).join(', ')}`)
-      : null;
-    const why = [idPart, wordPart].filter((x) => x !== null);
-    issues.push({
-      code: 'REGION_MISMATCH',
-      severity: 'warning',
-      field: 'region',
-      value: other.id,
-      message: t(
-        `这张表看起来是${name.zh}的登记表：${why.map((w) => w!.zh).join('；')}。当前按${rules.name.zh}的规定校验，如地区选错，请改选“${name.zh}”（命令行 --region ${other.id}）`,
-        `this roster looks like one from ${name.en}: ${why.map((w) => w!.en).join('; ')}. It is checked under the ${rules.name.en} rules; if that is wrong, choose ${name.en} (--region ${other.id})`,
-      ),
-    });
-    break;
-  }
-  return issues;
 }

@@ -710,22 +710,9 @@ function yearCell(v: unknown): Parsed<number> {
   return parseYear(v);
 }
 
-/**
- * Normalize one roster row. `row` is the sheet row number reported to the user.
- * Region-independent apart from the level and mode aliases (区级 means different things;
- * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou).
- */
-export function normalizeRow(
-  cells: ReadonlyArray<unknown>,
-  map: ColumnMap,
-  row: number,
-  opts: NormalizeOptions = {},
-): NormalizedRow {
-  const st = new RowState(cells, map);
+/** Free-text columns take any text, but an error value (#N/A) in them is reported. */
+function textErrors(st: RowState, col: Columns): void {
   const issues = st.issues;
-  const col = columnsOf(map);
-
-  // Free-text columns take any text, but an error value (#N/A) in them is reported.
   for (const f of TEXT_FIELDS) {
     const err = textError(st.get(f, col[f]));
     if (err) {
@@ -739,6 +726,10 @@ export function normalizeRow(
       });
     }
   }
+}
+
+/** Who the row is about: the teacher's ID (or why it is unusable), name and school, and the project. */
+function identify(st: RowState, col: Columns, map: ColumnMap, row: number): TrainingRecord {
   const rawId = st.get('teacherId', col.teacherId);
   const id = idCell(rawId, map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
@@ -753,7 +744,12 @@ export function normalizeRow(
   );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
+  return record;
+}
 
+/** The row's year: the year column, else the date's year; a year column the date disagrees with is said. */
+function readRowYear(st: RowState, col: Columns, record: TrainingRecord): void {
+  const issues = st.issues;
   let raw = st.get('year', col.year);
   const year = st.take('year', raw, yearCell(raw));
   raw = st.get('date', col.date);
@@ -771,8 +767,11 @@ export function normalizeRow(
       ),
     });
   }
+}
 
-  raw = st.get('level', col.level);
+/** What the training was: its level, mode, hours (or days, months), grade, award and the teacher's role. */
+function readActivity(st: RowState, col: Columns, record: TrainingRecord, opts: NormalizeOptions): void {
+  let raw = st.get('level', col.level);
   const level = st.take('level', raw, vocabCell(LEVEL_VOCAB, raw, opts.levelAliases));
   if (level !== undefined) record.level = level;
   raw = st.get('mode', col.mode);
@@ -809,6 +808,11 @@ export function normalizeRow(
     const role = st.take('role', raw, vocabCell(ROLE_VOCAB, raw));
     if (role !== undefined) record.role = role;
   }
+}
+
+/** What the roster says of the credits: the project rate, module, self-selection, entered credits, certificate. */
+function readCreditFacts(st: RowState, col: Columns, record: TrainingRecord): void {
+  let raw: unknown;
   if (col.rate >= 0) {
     raw = st.get('rate', col.rate);
     const rate = st.take('rate', raw, numberCell(raw, 'credits'));
@@ -833,6 +837,11 @@ export function normalizeRow(
     const certificate = textCell(st.get('certificate', col.certificate))?.replace(/\s+/g, '');
     if (certificate !== undefined) record.certificate = certificate;
   }
+}
+
+/** What the row says of the teacher: class teacher, assessment, hire year, exemption. */
+function readTeacherFacts(st: RowState, col: Columns, record: TrainingRecord): void {
+  let raw: unknown;
   if (col.classTeacher >= 0) {
     raw = st.get('classTeacher', col.classTeacher);
     const classTeacher = st.take('classTeacher', raw, boolCell(raw));
@@ -853,7 +862,10 @@ export function normalizeRow(
     const exempt = st.take('exempt', raw, boolCell(raw));
     if (exempt !== undefined) record.exempt = exempt;
   }
+}
 
+/** Hours, days, months, rates and credits are never negative: such a figure is refused. */
+function noNegatives(st: RowState, col: Columns, record: TrainingRecord): void {
   for (const f of SIGNED_FIELDS) {
     const key = f === 'credits' ? 'enteredCredits' : f;
     const v = record[key];
@@ -867,7 +879,29 @@ export function normalizeRow(
       record[key] = undefined;
     }
   }
-  return { record, issues, rejected: st.rejected ?? NOTHING_REJECTED };
+}
+
+/**
+ * Normalize one roster row. `row` is the sheet row number reported to the user.
+ * Region-independent apart from the level and mode aliases (区级 means different things;
+ * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou).
+ */
+export function normalizeRow(
+  cells: ReadonlyArray<unknown>,
+  map: ColumnMap,
+  row: number,
+  opts: NormalizeOptions = {},
+): NormalizedRow {
+  const st = new RowState(cells, map);
+  const col = columnsOf(map);
+  textErrors(st, col);
+  const record = identify(st, col, map, row);
+  readRowYear(st, col, record);
+  readActivity(st, col, record, opts);
+  readCreditFacts(st, col, record);
+  readTeacherFacts(st, col, record);
+  noNegatives(st, col, record);
+  return { record, issues: st.issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
 
 const TEXT_FIELDS = ['name', 'school', 'project', 'certificate'] as const;

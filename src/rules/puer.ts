@@ -576,9 +576,137 @@ const WHY_RESEARCH_HOURS_DEPEND_ON_HOST = t('课题按主持人/参与人计学�
 const WHY_CREDITS_FOLLOW_HOURS = t('按学时计学分', 'credits follow hours');
 const WHY_THE_CENTRALIZED_RATE_DEPENDS_ON = t('集中研修项目学分按级别', 'the centralized rate depends on the level');
 
+/** A record not failed: 第十一条's performance part applies to it. */
+type Passed = TrainingRecord & { grade?: Exclude<Grade, 'fail'> };
+const passed = (rec: TrainingRecord): rec is Passed => rec.grade !== 'fail';
+
+/** 第十三条第1项: a studio's fixed hours by role, at its level's rate, with 工作室考核's performance part. */
+function convertStudio(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.role, 'role', WHY_STUDIO_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_STUDIO_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
+  const role = rec.role;
+  if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
+  const h = p.use(`studioHours.${role}`);
+  fixedHours(
+    tr,
+    rec,
+    h,
+    A13_1,
+    t(
+      '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
+      `studio ${role}`,
+    ),
+  );
+  const level = rec.level;
+  const rate = p.use(`studioRate.${level}`);
+  const base = product(h.value!, rate.value!);
+  tr.step('PE-13.1', A13_1, W_PE_13_1, [h.value, level, rate, base], { params: [h, rate] });
+  graded(tr, ctx, rec);
+  return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
+}
+
+/** 第十三条第2项: lecturing, the class hours taught times the level's factor (no performance part). */
+function convertLecture(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURING_FACTOR_DEPENDS_ON)) return tr.done(null, null);
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CLASS_HOURS_TAUGHT_ARE_THE)) return tr.done(null, null);
+  const [level, hours] = [rec.level, rec.hours];
+  const k = ctx.params.use(`lecture.${level}`);
+  const credits = product(hours, k.value!);
+  tr.step('PE-13.2', A13_2, W_PE_13_2, [hours, level, k, credits], { params: [k] });
+  return tr.done(rec.hours, credits);
+}
+
+/**
+ * 第十三条第3、4项: an event or competition (fixed hours, award bonus) or a research project (hours by role,
+ * 课题结题's performance part), at the level's rate, from county level up.
+ */
+function convertEventOrResearch(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>): Conversion<Facts> {
+  const p = ctx.params;
+  const isEvent = rec.mode === 'competition';
+  const c = isEvent ? A13_3 : A13_4;
+  if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
+  if (rec.level === 'school') {
+    tr.issue(
+      'LEVEL_NOT_COVERED',
+      'error',
+      'level',
+      t(
+        `${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`,
+        `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`,
+      ),
+      c,
+      '校级',
+    );
+    return tr.done(null, null);
+  }
+  let hours: number;
+  if (isEvent) {
+    hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
+  } else {
+    if (!requireField(tr, ctx, rec.role, 'role', WHY_RESEARCH_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
+    if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
+    const role = rec.role === 'host' ? 'host' : 'participant';
+    const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
+    hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
+  }
+  const level = rec.level;
+  const rate = p.use(`eventRate.${level}`);
+  const base = product(hours, rate.value!);
+  tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, W_CONVERT, [hours, level, rate, base], { params: [rate] });
+  if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
+  graded(tr, ctx, rec);
+  return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
+}
+
+/** 第十三条第5项: degree study, a fixed number of hours a year at its rate, for a limited number of years. */
+function convertDegree(tr: Trace<Facts>, rec: TrainingRecord, p: Params<Key>): Conversion<Facts> {
+  const h = p.use('degreeHoursPerYear');
+  fixedHours(tr, rec, h, A13_5, t('学历提高每年', 'degree study a year'));
+  const rate = p.use('degreeRate');
+  const years = p.use('degreeMaxYears');
+  const credits = product(h.value!, rate.value!);
+  tr.facts.degree = true;
+  tr.step('PE-13.5', A13_5, W_PE_13_5, [h.value, rate, credits, years.value], {
+    readings: ['R-PE2'],
+    params: [h, rate, years],
+  });
+  return tr.done(h.value, credits);
+}
+
+/** 第十一条: any other training, hours × the project rate, with the grade's performance part. */
+function convertByHours(tr: Trace<Facts>, rec: Passed, ctx: RecordContext<Key>, cls: ModeClass): Conversion<Facts> {
+  const p = ctx.params;
+  if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
+  if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', WHY_THE_CENTRALIZED_RATE_DEPENDS_ON))
+    return tr.done(null, null);
+  const rate = projectRate(tr, p, rec, cls);
+  // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
+  if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
+  const base = product(rec.hours, rate);
+  tr.step('PE-11-base', A11_1, W_PE_11_BASE, [rate, rec.hours, base]);
+  graded(tr, ctx, rec);
+  return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
+}
+
+/** 第七条 and 细则三: the mode class a record counts toward, and its module (R-PE9: 校本研修 when none). */
+function classify(tr: Trace<Facts>, rec: TrainingRecord, ctx: RecordContext<Key>, mode: Mode, cls: ModeClass): void {
+  tr.facts.modeClass = cls;
+  if (rec.category) tr.facts.category = rec.category;
+  else if (cls === 'schoolBased') {
+    // 细则三's 校本研修 module: a school-based record without a module is in it
+    tr.facts.category = 'schoolBased';
+    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, W_PE_R3_MODULE, [], { readings: ['R-PE9'] });
+  }
+  if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
+    tr.step('PE-7-class', cite('第七条'), W_PE_7_CLASS, [cls], {
+      readings: ['R-PE6'],
+    });
+  }
+}
+
 function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts> {
   const tr = new Trace<Facts>({ ...BLANK });
-  const p = ctx.params;
   if (!requireField(tr, ctx, rec.mode, 'mode', WHY_THE_MODE_DECIDES_THE_RULE)) return tr.done(null, null);
   const known =
     rec.mode === 'newTeacher' ||
@@ -608,117 +736,23 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
     );
     return tr.done(null, null);
   }
-  tr.facts.modeClass = cls;
-  if (rec.category) tr.facts.category = rec.category;
-  else if (cls === 'schoolBased') {
-    // 细则三's 校本研修 module: a school-based record without a module is in it
-    tr.facts.category = 'schoolBased';
-    if (hasValues(ctx, 'category')) tr.step('PE-R3-module', R3, W_PE_R3_MODULE, [], { readings: ['R-PE9'] });
-  }
-  if (['classTeacher', 'followAlong', 'mentorship'].includes(mode)) {
-    tr.step('PE-7-class', cite('第七条'), W_PE_7_CLASS, [cls], {
-      readings: ['R-PE6'],
-    });
-  }
-  if (rec.grade === 'fail') {
+  classify(tr, rec, ctx, mode, cls);
+  if (!passed(rec)) {
     tr.step('PE-11-fail', A11_F, W_PE_11_FAIL, []);
     return tr.done(0, 0);
   }
   switch (mode) {
-    case 'studio': {
-      if (!requireField(tr, ctx, rec.role, 'role', WHY_STUDIO_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_STUDIO_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
-      const role = rec.role;
-      if (!isStudioRole(role)) return roleError(tr, rec, '主持人、成员、学员', A13_1);
-      const h = p.use(`studioHours.${role}`);
-      fixedHours(
-        tr,
-        rec,
-        h,
-        A13_1,
-        t(
-          '工作室' + ({ host: '主持人', member: '成员', student: '学员' } as Record<string, string>)[role],
-          `studio ${role}`,
-        ),
-      );
-      const level = rec.level;
-      const rate = p.use(`studioRate.${level}`);
-      const base = product(h.value!, rate.value!);
-      tr.step('PE-13.1', A13_1, W_PE_13_1, [h.value, level, rate, base], { params: [h, rate] });
-      graded(tr, ctx, rec);
-      return tr.done(h.value, withPerformance(tr, p, base, rec.grade, A13_1, '工作室考核'));
-    }
-    case 'lecture': {
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_LECTURING_FACTOR_DEPENDS_ON)) return tr.done(null, null);
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CLASS_HOURS_TAUGHT_ARE_THE)) return tr.done(null, null);
-      const [level, hours] = [rec.level, rec.hours];
-      const k = p.use(`lecture.${level}`);
-      const credits = product(hours, k.value!);
-      tr.step('PE-13.2', A13_2, W_PE_13_2, [hours, level, k, credits], { params: [k] });
-      return tr.done(rec.hours, credits);
-    }
+    case 'studio':
+      return convertStudio(tr, rec, ctx);
+    case 'lecture':
+      return convertLecture(tr, rec, ctx);
     case 'competition':
-    case 'research': {
-      const isEvent = rec.mode === 'competition';
-      const c = isEvent ? A13_3 : A13_4;
-      if (!requireField(tr, ctx, rec.level, 'level', WHY_THE_RATE_DEPENDS_ON_THE)) return tr.done(null, null);
-      if (rec.level === 'school') {
-        tr.issue(
-          'LEVEL_NOT_COVERED',
-          'error',
-          'level',
-          t(
-            `${isEvent ? '教研活动、教学比赛' : '课题'}须为县（区）级及以上`,
-            `${isEvent ? 'events and competitions' : 'research projects'} count from county level up`,
-          ),
-          c,
-          '校级',
-        );
-        return tr.done(null, null);
-      }
-      let hours: number;
-      if (isEvent) {
-        hours = fixedHours(tr, rec, p.use('eventHours'), c, t('教研活动、教学比赛每次', 'one event or competition'));
-      } else {
-        if (!requireField(tr, ctx, rec.role, 'role', WHY_RESEARCH_HOURS_DEPEND_ON_HOST)) return tr.done(null, null);
-        if (!['host', 'participant', 'member'].includes(rec.role)) return roleError(tr, rec, '主持人、参与人', c);
-        const role = rec.role === 'host' ? 'host' : 'participant';
-        const what = t(role === 'host' ? '课题主持人' : '课题参与人员', `research ${role}`);
-        hours = fixedHours(tr, rec, p.use(`researchHours.${role}`), c, what);
-      }
-      const level = rec.level;
-      const rate = p.use(`eventRate.${level}`);
-      const base = product(hours, rate.value!);
-      tr.step(isEvent ? 'PE-13.3' : 'PE-13.4', c, W_CONVERT, [hours, level, rate, base], { params: [rate] });
-      if (isEvent) return tr.done(hours, awardBonus(tr, p, base, rec.award));
-      graded(tr, ctx, rec);
-      return tr.done(hours, withPerformance(tr, p, base, rec.grade, c, '课题结题'));
-    }
-    case 'degree': {
-      const h = p.use('degreeHoursPerYear');
-      fixedHours(tr, rec, h, A13_5, t('学历提高每年', 'degree study a year'));
-      const rate = p.use('degreeRate');
-      const years = p.use('degreeMaxYears');
-      const credits = product(h.value!, rate.value!);
-      tr.facts.degree = true;
-      tr.step('PE-13.5', A13_5, W_PE_13_5, [h.value, rate, credits, years.value], {
-        readings: ['R-PE2'],
-        params: [h, rate, years],
-      });
-      return tr.done(h.value, credits);
-    }
-    default: {
-      if (!requireField(tr, ctx, rec.hours, 'hours', WHY_CREDITS_FOLLOW_HOURS)) return tr.done(null, null);
-      if (cls === 'centralized' && !requireField(tr, ctx, rec.level, 'level', WHY_THE_CENTRALIZED_RATE_DEPENDS_ON))
-        return tr.done(null, null);
-      const rate = projectRate(tr, p, rec, cls);
-      // no rate: UNDEFINED keeps the hours (a lower bound); an error (R-PE8 out of range) keeps nothing
-      if (rate === null) return tr.counted ? tr.done(rec.hours, null) : tr.done(null, null);
-      const base = product(rec.hours, rate);
-      tr.step('PE-11-base', A11_1, W_PE_11_BASE, [rate, rec.hours, base]);
-      graded(tr, ctx, rec);
-      return tr.done(rec.hours, withPerformance(tr, p, base, rec.grade, A11_3, CLASS_ZH[cls]));
-    }
+    case 'research':
+      return convertEventOrResearch(tr, rec, ctx);
+    case 'degree':
+      return convertDegree(tr, rec, ctx.params);
+    default:
+      return convertByHours(tr, rec, ctx, cls);
   }
 }
 
@@ -759,12 +793,15 @@ function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award
   return total;
 }
 
+interface RateRange {
+  lo: number;
+  hi: number;
+  where: Text;
+  params: ParamUse[];
+}
+
 /** The range 第十一条第1项 sets for a record's rate; null where it sets none (school-level centralized). */
-function rateRange(
-  p: Params<Key>,
-  rec: TrainingRecord,
-  cls: ModeClass,
-): { lo: number; hi: number; where: Text; params: ParamUse[] } | null {
+function rateRange(p: Params<Key>, rec: TrainingRecord, cls: ModeClass): RateRange | null {
   const range = (lo: ParamUse, hi: ParamUse, where: Text) => ({
     lo: lo.value!,
     hi: hi.value!,
@@ -781,16 +818,19 @@ function rateRange(
   );
 }
 
+interface ImpliedRate {
+  rate: number;
+  detail: string;
+  params: ParamUse[];
+}
+
 /**
  * R-PE8: the rate a record's entered credits imply, credits ÷ (hours × (1 + coefficient)),
  * rounded half away from zero to 2 decimals like every figure (a notice's rates have at
  * most two). The credits are then recomputed from it, and the row check compares them with
  * the entered ones as for any other row.
  */
-function impliedRate(
-  p: Params<Key>,
-  rec: TrainingRecord,
-): { rate: number; detail: string; params: ParamUse[] } | undefined {
+function impliedRate(p: Params<Key>, rec: TrainingRecord): ImpliedRate | undefined {
   if (rec.enteredCredits === undefined || rec.hours === undefined || rec.hours <= 0) return undefined;
   // a failed row never gets here (第十一条: no credits at all)
   const perf = p.use(
@@ -836,64 +876,95 @@ function projectRate(tr: Trace<Facts>, p: Params<Key>, rec: TrainingRecord, cls:
   const range = rateRange(p, rec, cls);
   const implied = rec.rate === undefined ? impliedRate(p, rec) : undefined;
   const given = rec.rate ?? implied?.rate;
-  if (given !== undefined) {
-    const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
-    // R-PE7: a school-based project's rate is the one the roster gives (or its credits imply), when it does
-    const own = cls === 'schoolBased' ? ['R-PE7'] : [];
-    if (range && (given < range.lo || given > range.hi)) {
-      if (implied) {
-        // the entered credits fit no rate the text allows: nothing of the row can be trusted
-        tr.counted = false;
-        tr.step('PE-11-rate', A11_1, W_PE_11_RATE, [given, implied.detail, range.where.zh, span, range.where.en], {
-          readings: ['R-PE8', ...own],
-          params: [...range.params, ...implied.params],
-        });
-        tr.issue(
-          'IMPLIED_RATE_OUT_OF_RANGE',
-          'error',
-          'credits',
-          t(
-            `未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
-            `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`,
-          ),
-          A11_1,
-          fmt(rec.enteredCredits),
-        );
-        tr.issues[tr.issues.length - 1]!.uses = range.params;
-      } else {
-        tr.issue(
-          'RATE_OUT_OF_RANGE',
-          'error',
-          'rate',
-          t(
-            `项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`,
-            `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`,
-          ),
-          A11_1,
-          fmt(given),
-        );
-        tr.issues[tr.issues.length - 1]!.uses = range.params;
-      }
-      return null;
-    }
-    if (implied) {
-      const within = range
-        ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
-        : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_2, [given, implied.detail, within.zh, within.en], {
-        readings: ['R-PE8', ...own],
-        params: [...(range?.params ?? []), ...implied.params],
-      });
-    } else if (range) {
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_3, [given, range.where.zh, span, range.where.en], {
-        readings: own,
-        params: range.params,
-      });
-    } else {
-      tr.step('PE-11-rate', A11_1, W_PE_11_RATE_4, [given]);
-    }
-    return given;
+  if (given !== undefined) return givenRate(tr, rec, cls, given, range, implied);
+  return textRate(tr, p, cls, range);
+}
+
+/** 第十一条第1项: the roster's rate, or the one its entered credits imply (R-PE8), within its range. */
+function givenRate(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  cls: ModeClass,
+  given: number,
+  range: RateRange | null,
+  implied: ImpliedRate | undefined,
+): number | null {
+  const span = range ? `${fmt(range.lo)}–${fmt(range.hi)}` : '';
+  // R-PE7: a school-based project's rate is the one the roster gives (or its credits imply), when it does
+  const own = cls === 'schoolBased' ? ['R-PE7'] : [];
+  if (range && (given < range.lo || given > range.hi)) {
+    rateOutOfRange(tr, rec, given, range, span, own, implied);
+    return null;
   }
+  if (implied) {
+    const within = range
+      ? t(`，在${range.where.zh} ${span} 范围内`, `, within the ${range.where.en} range ${span}`)
+      : t('（校级集中研修原文未规定范围）', ' (the text sets no range at school level)');
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_2, [given, implied.detail, within.zh, within.en], {
+      readings: ['R-PE8', ...own],
+      params: [...(range?.params ?? []), ...implied.params],
+    });
+  } else if (range) {
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_3, [given, range.where.zh, span, range.where.en], {
+      readings: own,
+      params: range.params,
+    });
+  } else {
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE_4, [given]);
+  }
+  return given;
+}
+
+/** 第十一条第1项: a rate outside its range is an error; one the entered credits imply (R-PE8) leaves nothing counted. */
+function rateOutOfRange(
+  tr: Trace<Facts>,
+  rec: TrainingRecord,
+  given: number,
+  range: RateRange,
+  span: string,
+  own: string[],
+  implied: ImpliedRate | undefined,
+): void {
+  if (implied) {
+    // the entered credits fit no rate the text allows: nothing of the row can be trusted
+    tr.counted = false;
+    tr.step('PE-11-rate', A11_1, W_PE_11_RATE, [given, implied.detail, range.where.zh, span, range.where.en], {
+      readings: ['R-PE8', ...own],
+      params: [...range.params, ...implied.params],
+    });
+    tr.issue(
+      'IMPLIED_RATE_OUT_OF_RANGE',
+      'error',
+      'credits',
+      t(
+        `未填项目学分；登记学分推算的项目学分 ${fmt(given)}（${implied.detail}）超出${range.where.zh}的范围 ${span}：请核对登记学分，或填写项目学分`,
+        `no rate given; the entered credits imply a rate of ${fmt(given)} (${implied.detail}), outside the ${range.where.en} range ${span}: check the credits, or enter the rate`,
+      ),
+      A11_1,
+      fmt(rec.enteredCredits),
+    );
+    tr.issues[tr.issues.length - 1]!.uses = range.params;
+  } else {
+    tr.issue(
+      'RATE_OUT_OF_RANGE',
+      'error',
+      'rate',
+      t(
+        `项目学分 ${fmt(given)} 超出${range.where.zh}的范围 ${span}`,
+        `rate ${fmt(given)} is outside the ${range.where.en} range ${span}`,
+      ),
+      A11_1,
+      fmt(given),
+    );
+    tr.issues[tr.issues.length - 1]!.uses = range.params;
+  }
+}
+
+/**
+ * No rate given: 附件3 六(四)'s school-based rate (R-PE7: UNDEFINED without an override), the school-level
+ * centralized one, else 第十一条第1项's rate where the notice sets none.
+ */
+function textRate(tr: Trace<Facts>, p: Params<Key>, cls: ModeClass, range: RateRange | null): number | null {
   if (cls === 'schoolBased') {
     const use = p.use('rate.schoolBased');
     if (use.value === null)
@@ -967,6 +1038,21 @@ const IN_CLASS: Record<ModeClass, (r: Rec) => boolean> = {
 };
 const isAboveCounty = (r: Rec): boolean => r.conversion.facts.aboveCounty;
 
+/** 校本研修实施方案三 (R-PE5): a year's school-based hours above the cap are dropped, their credits all count. */
+function schoolBasedYearCap(schoolBased: { hours: number }, p: Params<Key>, j: Judging): boolean {
+  const use = p.use('schoolBasedYearHoursCap');
+  const cap = use.value!;
+  const sb = schoolBased.hours;
+  const capped = sb > cap;
+  if (capped) {
+    j.note('PE-S3-cap', S3, W_PE_S3_CAP, [sb, cap], { readings: ['R-PE5'], params: [use] });
+    schoolBased.hours = cap;
+  } else if (sb > 0) {
+    j.step('PE-S3-cap', S3, W_PE_S3_CAP_2, [sb, cap], { readings: ['R-PE5'], params: [use] });
+  }
+  return capped;
+}
+
 /** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
 function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
   const byClass = {
@@ -982,16 +1068,7 @@ function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging):
   // the figures before the school-based cap below changes them
   const raw = CLASSES.map((c) => ({ ...byClass[c] }));
   j.step('PE-10-sum', A10, W_PE_10_SUM, [recs.length, raw, aboveCounty]);
-  const use = p.use('schoolBasedYearHoursCap');
-  const cap = use.value!;
-  const sb = byClass.schoolBased.hours;
-  const capped = sb > cap;
-  if (capped) {
-    j.note('PE-S3-cap', S3, W_PE_S3_CAP, [sb, cap], { readings: ['R-PE5'], params: [use] });
-    byClass.schoolBased.hours = cap;
-  } else if (sb > 0) {
-    j.step('PE-S3-cap', S3, W_PE_S3_CAP_2, [sb, cap], { readings: ['R-PE5'], params: [use] });
-  }
+  const capped = schoolBasedYearCap(byClass.schoolBased, p, j);
   const tot = {
     capped,
     hours: sumOf(CLASSES, (c) => byClass[c].hours),
@@ -1092,21 +1169,20 @@ const MODULE_CONDITIONS = Object.fromEntries(
 const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
 const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
 
-function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
-  const p = ctx.params;
-  const grouped = byYear(input.records);
-  const issues: Issue[] = [];
-  const hire = input.facts.hireYear;
-  // 第十三条5: degree study is registered for a limited number of years (the earliest ones).
+/** 第十三条第5项's limit: the years with degree study, and those beyond the earliest ones allowed. */
+interface DegreeYears {
+  years: number[];
+  maxYears: ParamUse;
+  voided: Set<number>;
+}
+
+/** 第十三条第5项: degree study is registered for a limited number of years (the earliest ones). */
+function degreeYearsOf(records: readonly Rec[], p: Params<Key>, issues: Issue[]): DegreeYears {
   const degreeYears = [
-    ...new Set(
-      input.records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!),
-    ),
+    ...new Set(records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!)),
   ].sort();
   const maxYears = p.use('degreeMaxYears');
   const voidDegree = new Set(degreeYears.slice(maxYears.value!));
-  const counted = (r: ConvertedRecord<Facts>): boolean =>
-    r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
   if (voidDegree.size > 0) {
     issues.push({
       code: 'DEGREE_YEARS_EXCEEDED',
@@ -1120,47 +1196,67 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       uses: [maxYears],
     });
   }
-  const yearTotalsList: Totals[] = [];
-  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) => {
-    const j = new Judging('PE');
-    const all = (grouped.get(y) ?? []).filter((r) => r.conversion.counted);
-    const recs = all.filter(counted);
-    if (recs.length < all.length)
-      j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
-    const tot = yearTotals(recs, p, j);
-    yearTotalsList.push(tot);
-    const assessed = !beforeHire(j, y, hire, A2);
+  return { years: degreeYears, maxYears, voided: voidDegree };
+}
+
+const isCounted = (r: Rec): boolean => r.conversion.counted;
+
+/** 第十条 and 细则四 (R-PE3, R-PE4): a year's minimums, overall, by mode class and from county level up. */
+function yearConditions(j: Judging, tot: Totals, p: Params<Key>): void {
+  j.check(
+    condition('yearHours', L_HOURS_THIS_YEAR, 'hours', tot.hours, p.use('yearHours'), A10),
+    condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
+  );
+  for (const cls of CLASSES) {
+    const c = CLASS_CONDITIONS[cls];
     j.check(
-      condition('yearHours', L_HOURS_THIS_YEAR, 'hours', tot.hours, p.use('yearHours'), A10),
-      condition('yearCredits', L_CREDITS_THIS_YEAR, 'credits', tot.credits, p.use('yearCredits'), A10),
+      condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
+        readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
+      }),
+      condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
+        readings: R_PE4,
+      }),
     );
-    for (const cls of CLASSES) {
-      const c = CLASS_CONDITIONS[cls];
-      j.check(
-        condition(c.hoursId, c.hours, 'hours', tot.byClass[cls].hours, p.use('modeYearHours'), A10, {
-          readings: cls === 'schoolBased' && tot.capped ? R_PE4_PE5 : R_PE4,
-        }),
-        condition(c.creditsId, c.credits, 'credits', tot.byClass[cls].credits, p.use('modeYearCredits'), R4, {
-          readings: R_PE4,
-        }),
-      );
-    }
-    j.check(
-      condition(
-        'countyAbove',
-        L_COUNTY_OR_ABOVE_CREDITS,
-        'credits',
-        tot.aboveCounty,
-        p.use('countyAboveYearCredits'),
-        A10,
-        { readings: ['R-PE3'] },
-      ),
-    );
-    const pass = assessed ? allMet(j.conditions) : null;
-    return j.year(y, { hours: tot.hours, credits: tot.credits, pass, undefinedCredits: countUndefined(recs) });
-  });
+  }
+  j.check(
+    condition(
+      'countyAbove',
+      L_COUNTY_OR_ABOVE_CREDITS,
+      'credits',
+      tot.aboveCounty,
+      p.use('countyAboveYearCredits'),
+      A10,
+      { readings: ['R-PE3'] },
+    ),
+  );
+}
+
+/** One year: its counted records (without 第十三条第5项's void degree years), their totals, its minimums. */
+function judgeYear(
+  y: number,
+  inYear: readonly Rec[],
+  counted: (r: Rec) => boolean,
+  maxYears: ParamUse,
+  p: Params<Key>,
+  hire: number | undefined,
+  totals: Totals[],
+): YearJudgement {
   const j = new Judging('PE');
-  const all = input.records.filter(counted);
+  const all = inYear.filter(isCounted);
+  const recs = all.filter(counted);
+  if (recs.length < all.length)
+    j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
+  const tot = yearTotals(recs, p, j);
+  totals.push(tot);
+  const assessed = !beforeHire(j, y, hire, A2);
+  yearConditions(j, tot, p);
+  const pass = assessed ? allMet(j.conditions) : null;
+  return j.year(y, { hours: tot.hours, credits: tot.credits, pass, undefinedCredits: countUndefined(recs) });
+}
+
+/** 第十三条第5项 over the cycle: how many years have degree study, and which of them are not counted. */
+function degreeYearsStep(j: Judging, deg: DegreeYears): void {
+  const { years: degreeYears, maxYears, voided: voidDegree } = deg;
   if (degreeYears.length)
     j.step(
       'PE-13.5-years',
@@ -1176,7 +1272,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
           ),
       { params: [maxYears] },
     );
-  const onboarding = input.records.filter((r) => r.conversion.facts.newTeacher);
+}
+
+/** 第十条: new-teacher onboarding is shown beside the totals, and flagged when short of its hours. */
+function onboardingStep(j: Judging, records: readonly Rec[], p: Params<Key>, issues: Issue[]): void {
+  const onboarding = records.filter((r) => r.conversion.facts.newTeacher);
   if (onboarding.length) {
     const h = sum(onboarding.map((r) => r.conversion.hours ?? 0));
     const need = p.use('newTeacherHours');
@@ -1196,20 +1296,11 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       });
     }
   }
-  const hours = sumOf(years, yearHours);
-  const credits = sumOf(years, yearCredits);
-  j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
-    readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
-  });
-  yearsBeforeHire(j, years, hire, A2);
-  // a column blank on every row is as good as absent: its conditions cannot be judged
-  const modules = hasValues(ctx, 'category');
-  const selfSelected = hasValues(ctx, 'selfSelected');
-  if (!modules && ctx.columns.has('category'))
-    j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
-  if (!selfSelected && ctx.columns.has('selfSelected'))
-    j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
-  const cls = (c: ModeClass) => sumOf(yearTotalsList, (tot) => tot.byClass[c].hours);
+}
+
+/** 第十条 and 细则三: the cycle's minimums, overall, by mode class, from county level up and school-based. */
+function cycleConditions(j: Judging, p: Params<Key>, hours: number, credits: number, totals: readonly Totals[]): void {
+  const cls = (c: ModeClass) => sumOf(totals, (tot) => tot.byClass[c].hours);
   const modeCycle = p.use('modeCycleHours');
   j.check(
     condition('cycleHours', L_CYCLE_HOURS, 'hours', hours, p.use('cycleHours'), A10),
@@ -1221,7 +1312,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'countyAboveCycle',
       L_COUNTY_OR_ABOVE_CREDITS,
       'credits',
-      sumOf(yearTotalsList, (x) => x.aboveCounty),
+      sumOf(totals, (x) => x.aboveCounty),
       p.use('countyAboveCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
@@ -1230,19 +1321,29 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       'schoolBasedCycleCredits',
       L_SCHOOL_BASED_CREDITS,
       'credits',
-      sumOf(yearTotalsList, (x) => x.byClass.schoolBased.credits),
+      sumOf(totals, (x) => x.byClass.schoolBased.credits),
       p.use('schoolBasedCycleCredits'),
       A10,
       { readings: ['R-PE3'] },
     ),
   );
-  if (modules) {
+}
+
+/** 细则三 and 第八条: each module's credits, the self-selected share, a class teacher's hours. */
+function cycleShareConditions(
+  j: Judging,
+  p: Params<Key>,
+  all: readonly Rec[],
+  credits: number,
+  judged: { modules: boolean; selfSelected: boolean; classTeacher: boolean },
+): void {
+  if (judged.modules) {
     for (const m of MODULES) {
       const c = MODULE_CONDITIONS[m];
       j.check(condition(c.id, c.label, 'credits', sumOf(all, creditsOf, c.keep), p.use(`module.${m}`), R3));
     }
   }
-  if (selfSelected) {
+  if (judged.selfSelected) {
     const share = p.use('selfSelectedShare');
     const need = product(credits, share.value!);
     j.check(
@@ -1260,7 +1361,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
-  if (input.facts.classTeacher) {
+  if (judged.classTeacher) {
     j.check(
       condition(
         'classTeacherHours',
@@ -1272,6 +1373,40 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
       ),
     );
   }
+}
+
+function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
+  const p = ctx.params;
+  const grouped = byYear(input.records);
+  const issues: Issue[] = [];
+  const hire = input.facts.hireYear;
+  const deg = degreeYearsOf(input.records, p, issues);
+  const { maxYears, voided: voidDegree } = deg;
+  const counted = (r: ConvertedRecord<Facts>): boolean =>
+    r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
+  const yearTotalsList: Totals[] = [];
+  const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) =>
+    judgeYear(y, grouped.get(y) ?? [], counted, maxYears, p, hire, yearTotalsList),
+  );
+  const j = new Judging('PE');
+  const all = input.records.filter(counted);
+  degreeYearsStep(j, deg);
+  onboardingStep(j, input.records, p, issues);
+  const hours = sumOf(years, yearHours);
+  const credits = sumOf(years, yearCredits);
+  j.step('PE-10-cycle-sum', A10, W_PE_10_CYCLE_SUM, [hours, credits], {
+    readings: tot5(yearTotalsList) ? ['R-PE5'] : [],
+  });
+  yearsBeforeHire(j, years, hire, A2);
+  // a column blank on every row is as good as absent: its conditions cannot be judged
+  const modules = hasValues(ctx, 'category');
+  const selfSelected = hasValues(ctx, 'selfSelected');
+  if (!modules && ctx.columns.has('category'))
+    j.note('PE-R3-module', R3, W_PE_R3_MODULE_2, [], { readings: ['R-PE9'] });
+  if (!selfSelected && ctx.columns.has('selfSelected'))
+    j.note('PE-8-self', A8, W_PE_8_SELF, [], { readings: ['R-PE9'] });
+  cycleConditions(j, p, hours, credits, yearTotalsList);
+  cycleShareConditions(j, p, all, credits, { modules, selfSelected, classTeacher: input.facts.classTeacher });
   const cycle = j.cycle(input.start, input.end, {
     hours,
     credits,
