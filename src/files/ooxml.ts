@@ -128,7 +128,7 @@ class Package {
 
   put(part: string, text: string): void {
     this.texts.set(part, text);
-    this.zip.file(part, text, { date: ZIP_DATE, compression: 'DEFLATE' });
+    this.zip.file(part, text, { date: ZIP_DATE, compression: 'DEFLATE', createFolders: false });
     this.written.add(part);
     this.removed.delete(part);
   }

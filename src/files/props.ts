@@ -99,13 +99,16 @@ export const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
 export async function writeCustomProperties(data: Uint8Array, props: Record<string, string>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(data);
   const custom = zip.file(CUSTOM_PART);
-  zip.file(CUSTOM_PART, patchCustomXml(custom ? await custom.async('string') : undefined, props), { date: ZIP_DATE });
+  zip.file(CUSTOM_PART, patchCustomXml(custom ? await custom.async('string') : undefined, props), {
+    date: ZIP_DATE,
+    createFolders: false,
+  });
   const { types, rels } = declareCustomPart(
     await zip.file('[Content_Types].xml')!.async('string'),
     await zip.file('_rels/.rels')!.async('string'),
   );
-  zip.file('[Content_Types].xml', types, { date: ZIP_DATE });
-  zip.file('_rels/.rels', rels, { date: ZIP_DATE });
+  zip.file('[Content_Types].xml', types, { date: ZIP_DATE, createFolders: false });
+  zip.file('_rels/.rels', rels, { date: ZIP_DATE, createFolders: false });
   zip.forEach((_, entry) => {
     entry.date = ZIP_DATE;
   });
