@@ -5,14 +5,18 @@
 // never invents one, it says "not defined by the source text" unless the workbook
 // supplies an override. Only parameters marked `overridable` accept one, and an
 // override is validated against the parameter's own bounds.
-import { z } from 'zod';
+// zod's mini build: the tables are validated as the rules load, in the custom functions' small entry too, and
+// the classic build would add ~100 KB to it
+import * as z from 'zod/mini';
 import { t, Text } from '../core/text';
 import type { Cite, ParamUse } from '../core/types';
 
-export const CiteSchema: z.ZodType<Cite> = z.strictObject({
-  doc: z.string().min(1),
-  article: z.string().min(1),
-  quote: z.string().optional(),
+const text = () => z.string().check(z.minLength(1));
+
+export const CiteSchema: z.ZodMiniType<Cite> = z.strictObject({
+  doc: text(),
+  article: text(),
+  quote: z.optional(z.string()),
 });
 export type { Cite, ParamUse };
 
@@ -33,38 +37,38 @@ export const UNITS = [
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
+// zod 4's numbers are finite: Infinity and NaN are refused without asking
 export const ParamSchema = z
   .strictObject({
-    value: z.number().finite().nonnegative().nullable(),
+    value: z.nullable(z.number().check(z.nonnegative())),
     unit: z.enum(UNITS),
-    label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    label: z.strictObject({ zh: text(), en: text() }),
     cite: CiteSchema,
-    overridable: z.boolean().default(false),
+    overridable: z._default(z.boolean(), false),
     /** bounds an override must respect */
-    min: z.number().finite().nonnegative().default(0),
-    max: z.number().finite().positive().default(10_000),
+    min: z._default(z.number().check(z.nonnegative()), 0),
+    max: z._default(z.number().check(z.positive()), 10_000),
     /** the adopted reading this number embodies, if any */
-    reading: z
-      .string()
-      .regex(/^R-[A-Z]{2}\d+$/)
-      .optional(),
+    reading: z.optional(z.string().check(z.regex(/^R-[A-Z]{2}\d+$/))),
   })
-  .refine((p) => p.value !== null || p.overridable, {
-    message: 'an UNDEFINED parameter must be overridable, or it could never be used',
-  });
+  .check(
+    z.refine((p) => p.value !== null || p.overridable, {
+      message: 'an UNDEFINED parameter must be overridable, or it could never be used',
+    }),
+  );
 export type ParamDef = z.infer<typeof ParamSchema>;
 export type ParamInput = z.input<typeof ParamSchema>;
 
-export const ParamTableSchema = z.record(z.string().regex(/^[a-zA-Z][\w.]*$/), ParamSchema);
+export const ParamTableSchema = z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]*$/)), ParamSchema);
 export type ParamTable = Record<string, ParamDef>;
 
 export const ReadingSchema = z.strictObject({
-  id: z.string().regex(/^R-[A-Z]{2}\d+$/),
-  article: z.string().min(1),
-  question: z.string().min(1),
-  chosen: z.string().min(1),
-  alternatives: z.array(z.string()).min(1),
-  summary: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+  id: z.string().check(z.regex(/^R-[A-Z]{2}\d+$/)),
+  article: text(),
+  question: text(),
+  chosen: text(),
+  alternatives: z.array(z.string()).check(z.minLength(1)),
+  summary: z.strictObject({ zh: text(), en: text() }),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
@@ -84,7 +88,7 @@ export function defineReadings(list: Reading[]): Reading[] {
 }
 
 /** Per-workbook overrides: `{ "dayCredits.school": 0.5 }`. */
-export const OverridesSchema = z.record(z.string(), z.number().finite().nonnegative());
+export const OverridesSchema = z.record(z.string(), z.number().check(z.nonnegative()));
 export type Overrides = z.infer<typeof OverridesSchema>;
 
 /**

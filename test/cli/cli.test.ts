@@ -5,7 +5,7 @@ import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { displayWidth } from '../../src/cli/human';
-import { ReportSchema } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { MISTAKES } from '../../src/samples/generate';
 import { REGIONS } from '../../src/rules';
 import { readCustomProperties } from '../../src/files';

@@ -9,7 +9,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
-import { ReportSchema, type Report } from '../../src/engine/report';
+import { type Report } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { readCustomProperties, readWorkbook } from '../../src/files';
 import { sqrefCells } from '../../src/files/sheetxml';
 import {

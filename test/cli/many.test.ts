@@ -10,7 +10,8 @@ import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { run } from '../../src/cli/main';
-import { ReportSchema, type Report } from '../../src/engine/report';
+import { type Report } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { writeCustomProperties } from '../../src/files';
 import { col, hainanRows, SAMPLES, writeTo, type Sample } from '../files/fixtures';
 

@@ -5,7 +5,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { ReportSchema, type Report } from '../../src/engine/report';
+import { type Report } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { hainanRows, perYearBook, perYearXlsx, SAMPLES, writeTo, type Sample } from '../files/fixtures';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

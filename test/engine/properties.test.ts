@@ -15,7 +15,8 @@ import {
   parseVocab,
   parseYear,
 } from '../../src/engine/normalize';
-import { ReportSchema, toReport } from '../../src/engine/report';
+import { toReport } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import type { Overrides } from '../../src/rules/params';
 import { rulesFor, RULES } from '../../src/rules';
 import {

@@ -2,7 +2,8 @@
 // records add up across them; the same record in two files is a cross-file duplicate naming both.
 import { RULES } from '../../src/rules';
 import { checkRoster, RosterTable } from '../../src/engine/engine';
-import { ReportSchema, toReport } from '../../src/engine/report';
+import { toReport } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 
 const HEAD = ['教师编号', '姓名', '年度', '项目名称', '培训层次', '培训方式', '学时'];
 /** hainan 第九条: 80 h of national centralized training (10 + 10 credits) passes a year. */

@@ -1,6 +1,7 @@
 import { RULES } from '../../src/rules';
 import { checkTable } from '../../src/engine/engine';
-import { toReport, ReportSchema } from '../../src/engine/report';
+import { toReport } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 
 test('a two-row hainan table gives a report that matches the schema', () => {
   const rows = [

@@ -3,7 +3,8 @@
 // exemptions → conditions — each with its article, parameters and readings, and the report explains every
 // year and cycle from them. The figures below are worked by hand from the texts.
 import { checkTable, type CheckResult } from '../../src/engine/engine';
-import { explainSteps, ReportSchema, toReport } from '../../src/engine/report';
+import { explainSteps, toReport } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { RULES, type RegionId } from '../../src/rules';
 import type { Step } from '../../src/core/types';
 import { rosterOf, TODAY, type RecordInput } from '../rules/table';

@@ -4,7 +4,8 @@
 // them, and the warning for a roster that looks like another region's.
 import { REGION_LIST, RULES } from '../../src/rules';
 import { busiestWindow, checkTable, CheckOptions } from '../../src/engine/engine';
-import { ReportSchema, toReport } from '../../src/engine/report';
+import { toReport } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import type { RegionId } from '../../src/rules';
 
 type Row = Array<string | number | null>;

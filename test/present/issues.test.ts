@@ -2,7 +2,8 @@
 // value and teacher, the gaps of the rules as one line per parameter; and the overrides note.
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { ReportSchema, type Report } from '../../src/engine/report';
+import { type Report } from '../../src/engine/report';
+import { ReportSchema } from '../../src/engine/report-schema';
 import { groupIssues, issueItems } from '../../src/present/issues';
 import { overridesNote } from '../../src/present/overrides';
 import { aboutTable } from '../../src/present/results';
