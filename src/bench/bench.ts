@@ -203,10 +203,9 @@ async function onePart(part: string | undefined, region: string | undefined): Pr
 
 /** A production build in a folder of its own for the page's benches, removed afterwards. */
 async function inBuiltPage(run: (built: string) => Promise<void>): Promise<void> {
-  const web = await import('./web');
   const built = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-dist-'));
   try {
-    web.buildProduction(built);
+    (await import('./browser')).buildProduction(built);
     await run(built);
   } finally {
     await fs.rm(built, { recursive: true, force: true });

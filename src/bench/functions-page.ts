@@ -5,10 +5,9 @@
 // the figures are not those of a cache; every error is counted by its code, and a run with errors says so.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium } from 'playwright-core';
 import { generate, rng } from '../samples/generate';
 import { REGIONS } from '../rules';
-import { serveDir } from './web';
+import { launchChromium, serveDir } from './browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -67,11 +66,7 @@ interface PageFigures {
 export async function benchFunctionsInPage(out: (s: string) => void, dist: string): Promise<void> {
   const standIn = fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'stand-ins', 'office.js'), 'utf8');
   const server = await serveDir(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await page.route('**/*', (route) => {

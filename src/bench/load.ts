@@ -5,14 +5,11 @@
 // pane is interactive (its region dropdown rendered), with the bytes of JavaScript
 // loaded by then. Office.js is the stand-in of the browser tests, served instantly and
 // not counted: the real one comes from Microsoft's CDN, usually from the cache.
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { AddressInfo } from 'net';
-import { chromium } from 'playwright-core';
+import { buildProduction, launchChromium, serveDir } from './browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -21,52 +18,6 @@ const MBPS = Number(process.env.BENCH_MBPS ?? 10);
 const NETWORK = { latency: 40, downloadThroughput: (MBPS * 1e6) / 8, uploadThroughput: (MBPS * 1e6) / 8 };
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
-
-function buildProduction(dir: string): void {
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  execFileSync(
-    process.execPath,
-    [cli, '--mode', 'production', '--env', 'addinBaseUrl=https://example.test/cpd/', '--output-path', dir],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-}
-
-/** A static server as the README describes: precompressed .gz copies when the browser takes gzip. */
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const p = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const file = path.join(dir, p === '/' ? 'taskpane.html' : p);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers: Record<string, string> = {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    };
-    const gz = `${file}.gz`;
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && fs.existsSync(gz)) {
-      headers['content-encoding'] = 'gzip';
-      res.writeHead(200, headers);
-      fs.createReadStream(gz).pipe(res);
-      return;
-    }
-    res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 interface Run {
   registeredMs: number;
@@ -82,20 +33,8 @@ export async function measureLoading(dir: string): Promise<{ functions: number; 
   const functions = (JSON.parse(fs.readFileSync(path.join(dir, 'functions.json'), 'utf8')) as { functions: unknown[] })
     .functions.length;
   const standIn = fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'stand-ins', 'office.js'), 'utf8');
-  const server = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const server = await serveDir(dir, { index: 'taskpane.html', gzip: true });
+  const browser = await launchChromium();
   const runs: Run[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {

@@ -4,11 +4,9 @@
 // page went without drawing a frame meanwhile (the worker keeps it responsive).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium } from 'playwright-core';
+import { buildProduction, launchChromium, serveDir } from './browser';
 import { generate } from '../samples/generate';
 import { sampleXlsx } from '../samples/write';
 import type { RegionId } from '../rules';
@@ -16,11 +14,6 @@ import type { RegionId } from '../rules';
 const ROOT = path.join(__dirname, '..', '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-};
 
 /** A roster of `count` generated records (no deliberate mistakes) as an .xlsx with its CPD.region. */
 export async function bigXlsx(region: RegionId, count: number, seed = 7): Promise<Uint8Array> {
@@ -32,23 +25,6 @@ export async function bigXlsx(region: RegionId, count: number, seed = 7): Promis
   }
   const rows = s.rows.slice(0, count + 2);
   return new Uint8Array(await sampleXlsx({ ...s, rows, properties: { 'CPD.region': region } }));
-}
-
-/** dist/ as a static server serves it (no server code): the page's own files, nothing else. */
-export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const p = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const file = path.join(dir, p === '/' ? 'index.html' : p);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 export interface PageRun {
@@ -69,11 +45,7 @@ export async function pageRun(
   file: string,
   o: { cpu?: number; timeoutMs?: number } = {},
 ): Promise<PageRun> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -122,15 +94,6 @@ export async function pageRun(
   } finally {
     await browser.close();
   }
-}
-
-export function buildProduction(dir: string): void {
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  execFileSync(
-    process.execPath,
-    [cli, '--mode', 'production', '--env', 'addinBaseUrl=https://example.test/cpd/', '--output-path', dir],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
 }
 
 /** Seconds a fresh `cpd-credits check FILE --json` takes (exit 1, findings, is expected). */

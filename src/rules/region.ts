@@ -434,55 +434,14 @@ export interface LecturerRule {
   cite: Cite;
 }
 
-const W_ROLE_OTHER = (
-  r: string,
-  m: string,
-  role: 'host' | 'member' | 'student' | 'participant' | 'mentor' | 'apprentice' | 'lecturer' | 'expert' | 'instructor',
-  mode:
-    | 'centralized'
-    | 'followAlong'
-    | 'online'
-    | 'schoolBased'
-    | 'exam'
-    | 'lecture'
-    | 'mentorship'
-    | 'degree'
-    | 'studio'
-    | 'research'
-    | 'competition'
-    | 'newTeacher'
-    | 'classTeacher'
-    | 'selfStudy'
-    | 'support'
-    | undefined,
-) =>
+const W_ROLE_OTHER = (r: string, m: string, role: Role, mode: Mode | undefined) =>
   t(
     `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
     `role ${role}: the region's text gives this role nothing of its own; counted as ${mode}`,
   );
 
-const W_ROLE_LECTURER = (
-  r: string,
-  m: string,
-  role: 'host' | 'member' | 'student' | 'participant' | 'mentor' | 'apprentice' | 'lecturer' | 'expert' | 'instructor',
-  mode:
-    | 'centralized'
-    | 'followAlong'
-    | 'online'
-    | 'schoolBased'
-    | 'exam'
-    | 'lecture'
-    | 'mentorship'
-    | 'degree'
-    | 'studio'
-    | 'research'
-    | 'competition'
-    | 'newTeacher'
-    | 'classTeacher'
-    | 'selfStudy'
-    | 'support'
-    | undefined,
-) => t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${mode}: counted as lecturing`);
+const W_ROLE_LECTURER = (r: string, m: string, role: Role, mode: Mode | undefined) =>
+  t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${mode}: counted as lecturing`);
 
 /**
  * Whether a record is lecturing: its mode says so (主讲、授课), or a teaching role does on a

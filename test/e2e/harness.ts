@@ -1,24 +1,14 @@
 // Browser tests: the built dist/ served on localhost and opened in Debian's
 // Chromium through playwright-core. Office.js is replaced by a stand-in; any other
 // request leaving localhost is blocked and recorded (the add-in makes none).
-import * as http from 'http';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AddressInfo } from 'net';
-import { chromium, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, serveDir } from '../../src/bench/browser';
+export { CHROMIUM };
 
 export const DIST = path.join(__dirname, '..', '..', 'dist');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.css': 'text/css',
-};
 
 export function requireBuild(): void {
   if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
@@ -27,38 +17,9 @@ export function requireBuild(): void {
     throw new Error(`${CHROMIUM} is missing: run \`bash scripts/system-deps.sh\` (apt-get install chromium)`);
 }
 
-export async function serve(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const p = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const file = path.join(dir, p === '/' ? 'taskpane.html' : p);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
+export const serve = (dir = DIST) => serveDir(dir, { index: 'taskpane.html' });
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
+export const launch = launchChromium;
 
 export interface OpenedPage {
   page: Page;
