@@ -9,10 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chineseLeft, launch, open, OpenedPage, requireBuild, serve } from './harness';
-import { computeCredits } from '../../src/engine/api';
 import { checkTable } from '../../src/engine/engine';
 import { toReport, type Report } from '../../src/engine/report';
-import { generate } from '../../src/samples/generate';
+import { generate, sampleCredits } from '../../src/samples/generate';
 import { ISSUE_CODES, ISSUES } from '../../src/core/issues';
 import { groupIssues, issueItems } from '../../src/present/issues';
 import { maskId } from '../../src/core/idcard';
@@ -37,20 +36,7 @@ const sheetOf = (region: RegionId) => `${RULES[region].spellings[0]}样例`;
 
 /** The engine's own report on a preview sheet (no workbook cycle setting, no override). */
 function expected(region: RegionId = 'hainan', overrides?: Record<string, number>): Report {
-  const s = generate(region, {
-    computeCredits: (r) =>
-      computeCredits({
-        rules: RULES[region],
-        hours: r['学时'] ?? r['培训学时'],
-        level: r['培训层次'],
-        mode: r['培训方式'],
-        grade: r['成绩'],
-        rate: r['项目学分'],
-        months: r['月数'],
-        award: r['获奖'],
-        category: r['课程类别'],
-      }).credits,
-  });
+  const s = generate(region, { computeCredits: sampleCredits(region) });
   return toReport(
     checkTable(
       s.rows.map((r) => r.map((v) => (v === null ? '' : v))),
