@@ -277,7 +277,7 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
   const properties: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries((wb.Custprops ?? {}) as Record<string, unknown>)) {
     if (v !== null && v !== undefined)
-      properties[utf8Again(k)] = v instanceof Date ? v.toISOString() : utf8Again(String(v));
+      properties[propertyText(k)] = v instanceof Date ? v.toISOString() : propertyText(String(v));
   }
   if (format === 'ods' && pkg) {
     const extra = odsExtras(pkg);
@@ -379,6 +379,24 @@ function readPackage(
   const parseZip = (sheetjs() as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
     .parse_zip;
   return quiet(() => parseZip(container, { ...opts, ...(indices ? { sheets: indices } : {}) }));
+}
+
+/**
+ * A custom property's text as the reader returned it, decoded: UTF-8 bytes (custom.xml) or UTF-16 bytes (an .xls
+ * property set in code page 1200, which SheetJS's ES-module build — the one the web page bundles — returns
+ * undecoded without its code-page tables: "h\0a\0i\0…").
+ */
+export function propertyText(s: string): string {
+  return s.includes('\u0000') ? utf16Again(s) : utf8Again(s);
+}
+
+function utf16Again(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return s;
+  const bytes = new Uint8Array(s.length + (s.length % 2));
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  let text = new TextDecoder('utf-16le').decode(bytes);
+  while (text.endsWith('\u0000')) text = text.slice(0, -1);
+  return text;
 }
 
 /**

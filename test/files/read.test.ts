@@ -4,6 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
+import { propertyText } from '../../src/files/read';
 import { readWorkbook, sniff, zipEntries, FileProblem, serialDate } from '../../src/files';
 import { hainanRows, officeWorkbook, perYearBook, perYearXlsx, SAMPLES, type Sample } from './fixtures';
 
@@ -168,4 +169,17 @@ describe('CSV', () => {
     expect(g.sheets[0]!.rows[0]).toEqual(['身份证号', '学时']);
     expect(g.notices[0]!.zh).toContain('GB18030');
   });
+});
+
+// SheetJS's ES-module build (the web page's) returns an .xls property of code page 1200 as UTF-16 bytes, and
+// custom.xml's text as UTF-8 bytes; text already decoded stays as it is
+test.each([
+  ['h\u0000a\u0000i\u0000n\u0000a\u0000n', 'hainan'],
+  ['h\u0000a\u0000i\u0000n\u0000a\u0000n\u0000', 'hainan'],
+  ['wmWS\u0000\u0000', '海南'],
+  ['\u00e6\u00b5\u00b7\u00e5\u008d\u0097', '海南'],
+  ['海南', '海南'],
+  ['2019', '2019'],
+])('property text %j → %j', (raw, text) => {
+  expect(propertyText(raw)).toBe(text);
 });
