@@ -469,7 +469,15 @@ function readTable(
 /** Every reading the records' steps and the teachers' years and cycles relied on, sorted. */
 function readingsUsed(records: readonly RecordResult[], teachers: readonly TeacherJudgement[]): string[] {
   const readings = new Set<string>();
-  for (let i = 0; i < records.length; i++) readingsOf(records[i]!.conversion.steps, readings);
+  // records of one training share their conversion: its steps are read once
+  const seen = new Set<Conversion>();
+  let last: Conversion | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const c = records[i]!.conversion;
+    if (c === last || seen.has(c)) continue;
+    seen.add((last = c));
+    readingsOf(c.steps, readings);
+  }
   for (let i = 0; i < teachers.length; i++) {
     const tj = teachers[i]!;
     readingsOf(tj.cycle.conditions, readings);

@@ -20,9 +20,15 @@ export function regionFit(
 ): Issue[] {
   const issues: Issue[] = [];
   if (workbookRegion && workbookRegion.id !== rules.id) issues.push(differsFromWorkbook(rules, workbookRegion));
-  const clues: Clues = { ids: residentIds(records), words: levelAndModeWords(tables) };
+  // nothing to compare with: no clue needs reading
+  if (!candidates.some((other) => other.id !== rules.id)) return issues;
+  const ids = residentIds(records);
+  const share = (n: number) => (ids.size ? n / ids.size : 0);
+  // half the IDs or more from the region's own province: no other region can be the better fit (below), and
+  // the spellings need not be read
+  if (share(idScore(rules, ids)) >= 0.5) return issues;
+  const clues: Clues = { ids, words: levelAndModeWords(tables) };
   const mine = score(rules, clues);
-  const share = (n: number) => (clues.ids.size ? n / clues.ids.size : 0);
   for (const other of candidates) {
     if (other.id === rules.id) continue;
     const s = score(other, clues);
@@ -89,11 +95,17 @@ function levelAndModeWords(
   return words;
 }
 
+/** How many of these IDs begin with one of the region's province codes. */
+function idScore(region: RegionRules, ids: ReadonlySet<string>): number {
+  const prefixes = region.fingerprint.idPrefixes;
+  let n = 0;
+  for (const x of ids) if (prefixes.some((p) => x.startsWith(p))) n++;
+  return n;
+}
+
 function score(region: RegionRules, clues: Clues): { ids: number; words: string[] } {
   const fp = region.fingerprint;
-  let n = 0;
-  for (const x of clues.ids) if (fp.idPrefixes.some((p) => x.startsWith(p))) n++;
-  return { ids: n, words: fp.words.filter((w) => clues.words.has(fold(w))) };
+  return { ids: idScore(region, clues.ids), words: fp.words.filter((w) => clues.words.has(fold(w))) };
 }
 
 function mismatch(

@@ -490,11 +490,24 @@ const CODES: Partial<Record<Field, IssueCode>> = {
 
 /** True when no mapped cell of the row holds anything. */
 export function isBlankRow(cells: ReadonlyArray<unknown>, map: ColumnMap): boolean {
-  for (const f in map.columns) {
-    const idx = map.columns[f as Field];
-    if (idx !== undefined && !isBlank(cells[idx])) return false;
-  }
+  const mapped = mappedOf(map);
+  for (let k = 0; k < mapped.length; k++) if (!isBlank(cells[mapped[k]!])) return false;
   return true;
+}
+
+/** A column map's column indices, in FIELDS order: read on every row, made once per map. */
+const mappedCache = new WeakMap<ColumnMap, number[]>();
+function mappedOf(map: ColumnMap): number[] {
+  let m = mappedCache.get(map);
+  if (!m) {
+    m = [];
+    for (const f of FIELDS) {
+      const i = map.columns[f];
+      if (i !== undefined) m.push(i);
+    }
+    mappedCache.set(map, m);
+  }
+  return m;
 }
 
 // ---- per-row cost ------------------------------------------------------------------
