@@ -5,19 +5,12 @@
 // never invents one, it says "not defined by the source text" unless the workbook
 // supplies an override. Only parameters marked `overridable` accept one, and an
 // override is validated against the parameter's own bounds.
-// zod's mini build: the tables are validated as the rules load, in the custom functions' small entry too, and
-// the classic build would add ~100 KB to it
-import * as z from 'zod/mini';
+// The tables are code: their shape (no mistyped key, a cite for every number, an UNDEFINED number overridable,
+// bounds that make sense) is proven by the test suite against the zod schemas in ./schema.ts, not at every
+// start — zod's 92 modules took 40 ms of each command's start and ~30 KB of the custom functions' entry.
 import { t, Text } from '../core/text';
 import type { Cite, ParamUse } from '../core/types';
 
-const text = () => z.string().check(z.minLength(1));
-
-export const CiteSchema: z.ZodMiniType<Cite> = z.strictObject({
-  doc: text(),
-  article: text(),
-  quote: z.optional(z.string()),
-});
 export type { Cite, ParamUse };
 
 export const UNITS = [
@@ -37,59 +30,55 @@ export const UNITS = [
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
-// zod 4's numbers are finite: Infinity and NaN are refused without asking
-export const ParamSchema = z
-  .strictObject({
-    value: z.nullable(z.number().check(z.nonnegative())),
-    unit: z.enum(UNITS),
-    label: z.strictObject({ zh: text(), en: text() }),
-    cite: CiteSchema,
-    overridable: z._default(z.boolean(), false),
-    /** bounds an override must respect */
-    min: z._default(z.number().check(z.nonnegative()), 0),
-    max: z._default(z.number().check(z.positive()), 10_000),
-    /** the adopted reading this number embodies, if any */
-    reading: z.optional(z.string().check(z.regex(/^R-[A-Z]{2}\d+$/))),
-  })
-  .check(
-    z.refine((p) => p.value !== null || p.overridable, {
-      message: 'an UNDEFINED parameter must be overridable, or it could never be used',
-    }),
-  );
-export type ParamDef = z.infer<typeof ParamSchema>;
-export type ParamInput = z.input<typeof ParamSchema>;
-
-export const ParamTableSchema = z.record(z.string().check(z.regex(/^[a-zA-Z][\w.]*$/)), ParamSchema);
+/** A number of the text, with its unit, words and article (and, where the text gives none, `value: null`). */
+export interface ParamDef {
+  value: number | null;
+  unit: Unit;
+  label: Text;
+  cite: Cite;
+  overridable: boolean;
+  /** bounds an override must respect */
+  min: number;
+  max: number;
+  /** the adopted reading this number embodies, if any */
+  reading?: string | undefined;
+}
+/** A parameter as a region's file writes it: `overridable`, `min` and `max` have their defaults. */
+export type ParamInput = Omit<ParamDef, 'overridable' | 'min' | 'max'> &
+  Partial<Pick<ParamDef, 'overridable' | 'min' | 'max'>>;
 export type ParamTable = Record<string, ParamDef>;
 
-export const ReadingSchema = z.strictObject({
-  id: z.string().check(z.regex(/^R-[A-Z]{2}\d+$/)),
-  article: text(),
-  question: text(),
-  chosen: text(),
-  alternatives: z.array(z.string()).check(z.minLength(1)),
-  summary: z.strictObject({ zh: text(), en: text() }),
-});
-export type Reading = z.infer<typeof ReadingSchema>;
+/** An adopted reading: a question the text leaves open, the answer chosen and those not. */
+export interface Reading {
+  id: string;
+  article: string;
+  question: string;
+  chosen: string;
+  alternatives: string[];
+  summary: Text;
+}
 
-/** Parse a region's table at load time: a mistyped key or a missing cite fails fast. */
+/** The defaults a parameter's optional fields take (./schema.ts gives the same). */
+export const PARAM_DEFAULTS = { overridable: false, min: 0, max: 10_000 } as const;
+
+/** A region's table with its defaults: a mistyped key or a missing cite is refused by the tests (./schema.ts). */
 export function defineParams<K extends string>(table: Record<K, ParamInput>): Record<K, ParamDef> {
-  return ParamTableSchema.parse(table) as Record<K, ParamDef>;
+  const out = {} as Record<K, ParamDef>;
+  for (const k of Object.keys(table) as K[]) out[k] = { ...PARAM_DEFAULTS, ...table[k] };
+  return out;
 }
 
 export function defineReadings(list: Reading[]): Reading[] {
-  const parsed = z.array(ReadingSchema).parse(list);
   const ids = new Set<string>();
-  for (const r of parsed) {
+  for (const r of list) {
     if (ids.has(r.id)) throw new Error(`reading ${r.id} defined twice`);
     ids.add(r.id);
   }
-  return parsed;
+  return list;
 }
 
-/** Per-workbook overrides: `{ "dayCredits.school": 0.5 }`. */
-export const OverridesSchema = z.record(z.string(), z.number().check(z.nonnegative()));
-export type Overrides = z.infer<typeof OverridesSchema>;
+/** Per-workbook overrides: `{ "dayCredits.school": 0.5 }` (names and values checked by checkOverrides). */
+export type Overrides = Record<string, number>;
 
 /**
  * Overrides as an object without a prototype: a name typed by a person ("constructor", "toString",
