@@ -349,6 +349,51 @@ export function summaryOf(r: CheckResult): Report['summary'] {
   };
 }
 
+/**
+ * A report's parts in its key order, the records and teachers possibly made one at a time as they are written
+ * (an iterable instead of the array), so that the text of a roster of a million records is never held at once.
+ */
+export type ReportParts = {
+  [K in keyof Report]?: K extends 'records' | 'teachers' ? Iterable<Report[K][number]> : Report[K];
+};
+
+/**
+ * The report's text, the same in every output (`check --json`, the web page's download): the top level indented
+ * by 2 and each record and each teacher on one line of its own — the values of JSON.stringify(report), in half
+ * the bytes of indenting everything, and a record a line for grep and diff. In pieces of about `chunk`
+ * characters; parts that are undefined are left out, as JSON.stringify does.
+ */
+export function* reportText(parts: ReportParts, chunk = 1 << 16): Generator<string> {
+  let buf = '{';
+  let first = true;
+  for (const k of Object.keys(parts) as Array<keyof Report>) {
+    const v = parts[k];
+    if (v === undefined) continue;
+    buf += `${first ? '' : ','}\n  ${JSON.stringify(k)}: `;
+    first = false;
+    if (k !== 'records' && k !== 'teachers') {
+      // a small part: indented as a whole (its strings hold no raw newline: JSON escapes them; only layout does)
+      const text = JSON.stringify(v, null, 2);
+      buf += text.indexOf('\n') < 0 ? text : text.split('\n').join('\n  ');
+      continue;
+    }
+    let n = 0;
+    for (const x of v as Iterable<unknown>) {
+      buf += n++ ? ',\n    ' : '[\n    ';
+      buf += JSON.stringify(x);
+      if (buf.length >= chunk) {
+        yield buf;
+        buf = '';
+      }
+    }
+    buf += n ? '\n  ]' : '[]';
+  }
+  yield `${buf}\n}\n`;
+}
+
+/** The whole report's text (reportText in one string): for a report that is already held whole. */
+export const reportString = (report: Report): string => [...reportText(report, Infinity)].join('');
+
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const c = recordContext(r);
   return {
