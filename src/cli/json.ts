@@ -30,7 +30,7 @@ export interface JsonSink {
  * The text of `reportString({ ...toReport(r, lang), ...extra })` (report.ts's layout: a record or a teacher a
  * line), in pieces of about `chunk` characters, each record and teacher made only when it is written.
  */
-export function reportJson(r: CheckResult, lang: Lang, extra: ReportExtra = {}, chunk = 1 << 16): Generator<string> {
+export function reportJson(r: CheckResult, lang: Lang, extra: ReportExtra = {}, chunk = 1 << 14): Generator<string> {
   const c = recordContext(r);
   const records = function* () {
     for (const x of r.records) yield recordOut(r, x, c, lang);

@@ -363,7 +363,7 @@ export type ReportParts = {
  * the bytes of indenting everything, and a record a line for grep and diff. In pieces of about `chunk`
  * characters; parts that are undefined are left out, as JSON.stringify does.
  */
-export function* reportText(parts: ReportParts, chunk = 1 << 16): Generator<string> {
+export function* reportText(parts: ReportParts, chunk = 1 << 14): Generator<string> {
   let buf = '{';
   let first = true;
   for (const k of Object.keys(parts) as Array<keyof Report>) {
