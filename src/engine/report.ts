@@ -18,9 +18,23 @@ import {
 import { STATUS_WORDS } from './verdict';
 import { articleEn } from '../core/cite';
 
+/**
+ * articleEn of an article, made once: a report says the same few articles (the rule tables') for every teacher,
+ * and the English form is a dozen regular expressions. Bounded in case an article came from elsewhere.
+ */
+const EN_ARTICLES = new Map<string, string>();
+function articleEnOnce(article: string): string {
+  let en = EN_ARTICLES.get(article);
+  if (en === undefined) {
+    en = articleEn(article);
+    if (EN_ARTICLES.size < 1000) EN_ARTICLES.set(article, en);
+  }
+  return en;
+}
+
 /** An article reference for a reader: the document and article in Chinese; "Art. 14(3)" in English. */
 const articleRef = (c: { doc: string; article: string }, lang: Lang): string =>
-  lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`;
+  lang === 'en' ? articleEnOnce(c.article) : `${c.doc} ${c.article}`;
 
 function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][number] {
   const o: Report['records'][number]['issues'][number] = {
@@ -46,13 +60,13 @@ export function conditionText(c: Condition): Text {
   if (c.kind === 'max') {
     return t(
       `${prefix.zh}${c.label.zh} ${fmt(c.actual)}，超过上限 ${fmt(c.required)} ${u.zh}${note.zh}（${c.cite.article}）`,
-      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${articleEn(c.cite.article)})`,
+      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${articleEnOnce(c.cite.article)})`,
     );
   }
   const miss = fmt(Math.max(0, c.required - c.actual));
   return t(
     `${prefix.zh}${c.label.zh} ${fmt(c.actual)}/${fmt(c.required)}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
-    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${articleEn(c.cite.article)})`,
+    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${articleEnOnce(c.cite.article)})`,
   );
 }
 
@@ -145,13 +159,14 @@ export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
   }
 }
 
-export function explainSteps(steps: Step[], lang: Lang): string {
-  return steps
-    .map((s) => {
-      const where = `${lang === 'en' ? articleEn(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
-      return lang === 'en' ? `${say(s.detail, lang)} [${where}]` : `${say(s.detail, lang)}【${where}】`;
-    })
-    .join(' → ');
+export function explainSteps(steps: readonly Step[], lang: Lang): string {
+  let out = '';
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    const where = `${lang === 'en' ? articleEnOnce(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
+    out += `${i ? ' → ' : ''}${say(s.detail, lang)}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
+  }
+  return out;
 }
 
 export function allIssues(r: CheckResult): Issue[] {
@@ -181,30 +196,34 @@ function cycleNote(c: CheckResult['cycle']): Text {
 }
 
 type Period = Report['teachers'][number]['years'][number];
+type PeriodParts = Omit<Period, 'year'>;
 
-/** The report's form of a judged year: its state, its words and what is missing. */
-function yearOut(v: YearVerdict, asOf: string, lang: Lang): Period {
-  return { year: v.year, ...periodOut(v, asOf, lang) };
-}
-
-function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omit<Period, 'year'> {
+/**
+ * A judged year's or cycle's state, words and what is missing, written into `o` (which holds `year`, or `start`
+ * and `end`): one object a period, its keys in the report's order, rather than parts spread into another.
+ */
+function periodOut<T extends object>(o: T, v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): T & PeriodParts {
+  const p = o as T & PeriodParts;
   const open = v.status === 'fail' || v.status === 'inProgress' || v.status === 'pending';
-  return {
-    hours: v.hours,
-    credits: v.credits,
-    status: v.status,
-    pass: v.status === 'pass' ? true : v.status === 'fail' ? false : null,
-    verdict: v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang),
-    reasons:
-      v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
-        ? []
-        : reasons(v).map((x) => say(x, lang)),
-    explanation: explainSteps(v.steps, lang),
-    shortfall: open ? shortfall(v.conditions, lang) : [],
-    undecided: v.undecided.length
-      ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) }))
-      : [],
-  };
+  p.hours = v.hours;
+  p.credits = v.credits;
+  p.status = v.status;
+  p.pass = v.status === 'pass' ? true : v.status === 'fail' ? false : null;
+  p.verdict = v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang);
+  p.reasons =
+    v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
+      ? []
+      : reasons(v).map((x) => say(x, lang));
+  p.explanation = explainSteps(v.steps, lang);
+  p.shortfall = open ? shortfall(v.conditions, lang) : [];
+  p.undecided = v.undecided.length
+    ? v.undecided.map((u) =>
+        u.param
+          ? { count: u.count, param: u.param, label: say(u.label, lang) }
+          : { count: u.count, label: say(u.label, lang) },
+      )
+    : [];
+  return p;
 }
 
 /** Per file, when the tables came from files: its sheets, records and errors. */
@@ -230,11 +249,11 @@ type TeacherOut = Report['teachers'][number];
 
 /**
  * What the report's records are written with, made once a report: the teacher each grouping key was judged
- * as, and the explanation of each steps list (records of one training share theirs: one text for them all).
+ * as, and each conversion's explanation (records of one training share their conversion: one text for them all).
  */
 export interface RecordContext {
   teacherOf: ReadonlyMap<string, string>;
-  explained: Map<readonly Step[], string>;
+  explained: Map<RecordResult['conversion'], string>;
 }
 
 export const recordContext = (r: CheckResult): RecordContext => ({
@@ -242,40 +261,35 @@ export const recordContext = (r: CheckResult): RecordContext => ({
   explained: new Map(),
 });
 
-/** The report's form of one record. */
+/** The report's form of one record (keys in the report's order; `sheet` and `file` only when known). */
 export function recordOut(r: CheckResult, x: RecordResult, c: RecordContext, lang: Lang): RecordOut {
   const tb = r.tables[x.table];
-  const steps = x.conversion.steps;
-  let explanation = c.explained.get(steps);
-  if (explanation === undefined) c.explained.set(steps, (explanation = explainSteps(steps, lang)));
-  return {
-    row: x.row,
-    ...(tb?.sheet !== undefined ? { sheet: tb.sheet } : {}),
-    ...(tb?.file !== undefined ? { file: tb.file } : {}),
-    // the teacher the record was judged with (an unusable ID is grouped by name + school)
-    teacherId: x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId),
-    name: x.record.name,
-    year: x.record.year,
-    hours: x.conversion.hours,
-    credits: x.conversion.credits,
-    counted: x.conversion.counted,
-    explanation,
-    issues: x.issues.map((i) => issueOut(i, lang)),
-  };
+  const cv = x.conversion;
+  let explanation = c.explained.get(cv);
+  if (explanation === undefined) c.explained.set(cv, (explanation = explainSteps(cv.steps, lang)));
+  const o = { row: x.row } as RecordOut;
+  if (tb?.sheet !== undefined) o.sheet = tb.sheet;
+  if (tb?.file !== undefined) o.file = tb.file;
+  // the teacher the record was judged with (an unusable ID is grouped by name + school)
+  o.teacherId = x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId);
+  o.name = x.record.name;
+  o.year = x.record.year;
+  o.hours = cv.hours;
+  o.credits = cv.credits;
+  o.counted = cv.counted;
+  o.explanation = explanation;
+  o.issues = x.issues.length ? x.issues.map((i) => issueOut(i, lang)) : [];
+  return o;
 }
 
 /** The report's form of one judged teacher. */
 export function teacherOut(r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherOut {
-  return {
-    id: tj.id,
-    name: tj.name,
-    school: tj.school,
-    rows: tj.rows,
-    ...(tj.idProblem ? { idProblem: say(tj.idProblem, lang) } : {}),
-    years: tj.years.map((y) => yearOut(y, r.asOf, lang)),
-    cycle: { start: tj.cycle.start, end: tj.cycle.end, ...periodOut(tj.cycle, r.asOf, lang) },
-    issues: tj.issues.map((i) => issueOut(i, lang)),
-  };
+  const o = { id: tj.id, name: tj.name, school: tj.school, rows: tj.rows } as TeacherOut;
+  if (tj.idProblem) o.idProblem = say(tj.idProblem, lang);
+  o.years = tj.years.map((y) => periodOut({ year: y.year }, y, r.asOf, lang));
+  o.cycle = periodOut({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang);
+  o.issues = tj.issues.length ? tj.issues.map((i) => issueOut(i, lang)) : [];
+  return o;
 }
 
 /** The report's parts before its records, in the report's key order. */
