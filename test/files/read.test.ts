@@ -189,6 +189,8 @@ describe('the CSV delimiter, found in the first MB: Papa’s guess for the whole
     ['a quoted cell over lines', `"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl"\n` + rows(','), ','],
     // one column: no candidate splits the rows; Papa falls back to a comma
     ['one column', 'x\n'.repeat(MB), ','],
+    // the first 10 rows past 64 k characters: found in a larger head
+    ['a first row of 100 k characters', `${'x'.repeat(100_000)};1\n` + rows(';'), ';'],
     // the first 10 rows do not end inside the first MB: Papa guesses on the whole text
     ['a first cell longer than a MB', `${'x'.repeat(MB + 10)};1\n` + rows(';'), undefined],
     ['a quote never closed', `a;b\n"${rows(',')}`, undefined],
