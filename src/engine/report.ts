@@ -4,7 +4,7 @@
 import type { Report } from './report-schema';
 export type { Report };
 import type { CheckResult, RecordResult } from './engine';
-import { fmt } from '../core/decimal';
+import { cents, fmt } from '../core/decimal';
 import { Lang, say, t, Text } from '../core/text';
 import {
   type Condition,
@@ -52,21 +52,40 @@ function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][num
 
 const UNIT: Record<'hours' | 'credits', Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
 
+/**
+ * fmt(n) of a figure, in whole hundredths when it is on one (engine figures are): the same text without
+ * decimal.js, which fmt uses for any n whose n × 100 is not exactly whole (0.29 × 100 = 28.999999999999996).
+ */
+function figure(n: number): string {
+  // (a null is fmt's '—', not the 0 that null × 100 makes)
+  const c = typeof n === 'number' ? cents(n) : undefined;
+  return c === undefined ? fmt(n) : String(c / 100);
+}
+
+/** fmt(Math.max(0, a − b)) of two figures, in whole hundredths when both are on one (not 0.30000000000000004). */
+function shortBy(a: number, b: number): string {
+  const ca = typeof a === 'number' ? cents(a) : undefined;
+  const cb = typeof b === 'number' ? cents(b) : undefined;
+  return ca === undefined || cb === undefined ? fmt(Math.max(0, a - b)) : String(Math.max(0, ca - cb) / 100);
+}
+
 /** "校本研修学时 60/80，还差 20 学时（…四）" — one unmet condition in words. */
 export function conditionText(c: Condition): Text {
   const u = UNIT[c.unit];
   const prefix = c.advisory ? t('提示：', 'advisory: ') : t('', '');
   const note = c.note ? t(`，${c.note.zh}`, `, ${c.note.en}`) : t('', '');
+  const actual = figure(c.actual);
+  const required = figure(c.required);
   if (c.kind === 'max') {
     return t(
-      `${prefix.zh}${c.label.zh} ${fmt(c.actual)}，超过上限 ${fmt(c.required)} ${u.zh}${note.zh}（${c.cite.article}）`,
-      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${articleEnOnce(c.cite.article)})`,
+      `${prefix.zh}${c.label.zh} ${actual}，超过上限 ${required} ${u.zh}${note.zh}（${c.cite.article}）`,
+      `${prefix.en}${c.label.en} ${actual} exceeds ${required} ${u.en}${note.en} (${articleEnOnce(c.cite.article)})`,
     );
   }
-  const miss = fmt(Math.max(0, c.required - c.actual));
+  const miss = shortBy(c.required, c.actual);
   return t(
-    `${prefix.zh}${c.label.zh} ${fmt(c.actual)}/${fmt(c.required)}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
-    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${articleEnOnce(c.cite.article)})`,
+    `${prefix.zh}${c.label.zh} ${actual}/${required}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
+    `${prefix.en}${c.label.en} ${actual}/${required}, still ${miss} ${u.en} short${note.en} (${articleEnOnce(c.cite.article)})`,
   );
 }
 
@@ -111,7 +130,8 @@ export function missingText(conditions: readonly Condition[]): Text | null {
   const unmet = conditions.filter((c) => !c.met && !c.advisory && c.kind === 'min' && c.required > c.actual);
   if (!unmet.length) return null;
   const parts = unmet.map((c) => {
-    const miss = fmt(c.required - c.actual);
+    // required > actual here: the difference is positive
+    const miss = shortBy(c.required, c.actual);
     return t(
       `${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`,
       `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`,
