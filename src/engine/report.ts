@@ -4,7 +4,7 @@
 import type { Report } from './report-schema';
 export type { Report };
 import type { CheckResult, RecordResult } from './engine';
-import { fmt } from '../core/decimal';
+import { cents, fmt } from '../core/decimal';
 import { Lang, say, t, Text } from '../core/text';
 import {
   type Condition,
@@ -18,9 +18,23 @@ import {
 import { STATUS_WORDS } from './verdict';
 import { articleEn } from '../core/cite';
 
+/**
+ * articleEn of an article, made once: a report says the same few articles (the rule tables') for every teacher,
+ * and the English form is a dozen regular expressions. Bounded in case an article came from elsewhere.
+ */
+const EN_ARTICLES = new Map<string, string>();
+function articleEnOnce(article: string): string {
+  let en = EN_ARTICLES.get(article);
+  if (en === undefined) {
+    en = articleEn(article);
+    if (EN_ARTICLES.size < 1000) EN_ARTICLES.set(article, en);
+  }
+  return en;
+}
+
 /** An article reference for a reader: the document and article in Chinese; "Art. 14(3)" in English. */
 const articleRef = (c: { doc: string; article: string }, lang: Lang): string =>
-  lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`;
+  lang === 'en' ? articleEnOnce(c.article) : `${c.doc} ${c.article}`;
 
 function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][number] {
   const o: Report['records'][number]['issues'][number] = {
@@ -38,21 +52,40 @@ function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][num
 
 const UNIT: Record<'hours' | 'credits', Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
 
+/**
+ * fmt(n) of a figure, in whole hundredths when it is on one (engine figures are): the same text without
+ * decimal.js, which fmt uses for any n whose n × 100 is not exactly whole (0.29 × 100 = 28.999999999999996).
+ */
+function figure(n: number): string {
+  // (a null is fmt's '—', not the 0 that null × 100 makes)
+  const c = typeof n === 'number' ? cents(n) : undefined;
+  return c === undefined ? fmt(n) : String(c / 100);
+}
+
+/** fmt(Math.max(0, a − b)) of two figures, in whole hundredths when both are on one (not 0.30000000000000004). */
+function shortBy(a: number, b: number): string {
+  const ca = typeof a === 'number' ? cents(a) : undefined;
+  const cb = typeof b === 'number' ? cents(b) : undefined;
+  return ca === undefined || cb === undefined ? fmt(Math.max(0, a - b)) : String(Math.max(0, ca - cb) / 100);
+}
+
 /** "校本研修学时 60/80，还差 20 学时（…四）" — one unmet condition in words. */
 export function conditionText(c: Condition): Text {
   const u = UNIT[c.unit];
   const prefix = c.advisory ? t('提示：', 'advisory: ') : t('', '');
   const note = c.note ? t(`，${c.note.zh}`, `, ${c.note.en}`) : t('', '');
+  const actual = figure(c.actual);
+  const required = figure(c.required);
   if (c.kind === 'max') {
     return t(
-      `${prefix.zh}${c.label.zh} ${fmt(c.actual)}，超过上限 ${fmt(c.required)} ${u.zh}${note.zh}（${c.cite.article}）`,
-      `${prefix.en}${c.label.en} ${fmt(c.actual)} exceeds ${fmt(c.required)} ${u.en}${note.en} (${articleEn(c.cite.article)})`,
+      `${prefix.zh}${c.label.zh} ${actual}，超过上限 ${required} ${u.zh}${note.zh}（${c.cite.article}）`,
+      `${prefix.en}${c.label.en} ${actual} exceeds ${required} ${u.en}${note.en} (${articleEnOnce(c.cite.article)})`,
     );
   }
-  const miss = fmt(Math.max(0, c.required - c.actual));
+  const miss = shortBy(c.required, c.actual);
   return t(
-    `${prefix.zh}${c.label.zh} ${fmt(c.actual)}/${fmt(c.required)}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
-    `${prefix.en}${c.label.en} ${fmt(c.actual)}/${fmt(c.required)}, still ${miss} ${u.en} short${note.en} (${articleEn(c.cite.article)})`,
+    `${prefix.zh}${c.label.zh} ${actual}/${required}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
+    `${prefix.en}${c.label.en} ${actual}/${required}, still ${miss} ${u.en} short${note.en} (${articleEnOnce(c.cite.article)})`,
   );
 }
 
@@ -97,7 +130,8 @@ export function missingText(conditions: readonly Condition[]): Text | null {
   const unmet = conditions.filter((c) => !c.met && !c.advisory && c.kind === 'min' && c.required > c.actual);
   if (!unmet.length) return null;
   const parts = unmet.map((c) => {
-    const miss = fmt(c.required - c.actual);
+    // required > actual here: the difference is positive
+    const miss = shortBy(c.required, c.actual);
     return t(
       `${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`,
       `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`,
@@ -145,13 +179,14 @@ export function verdictText(v: YearVerdict | CycleVerdict, asOf: string): Text {
   }
 }
 
-export function explainSteps(steps: Step[], lang: Lang): string {
-  return steps
-    .map((s) => {
-      const where = `${lang === 'en' ? articleEn(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
-      return lang === 'en' ? `${say(s.detail, lang)} [${where}]` : `${say(s.detail, lang)}【${where}】`;
-    })
-    .join(' → ');
+export function explainSteps(steps: readonly Step[], lang: Lang): string {
+  let out = '';
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    const where = `${lang === 'en' ? articleEnOnce(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
+    out += `${i ? ' → ' : ''}${say(s.detail, lang)}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
+  }
+  return out;
 }
 
 export function allIssues(r: CheckResult): Issue[] {
@@ -181,30 +216,34 @@ function cycleNote(c: CheckResult['cycle']): Text {
 }
 
 type Period = Report['teachers'][number]['years'][number];
+type PeriodParts = Omit<Period, 'year'>;
 
-/** The report's form of a judged year: its state, its words and what is missing. */
-function yearOut(v: YearVerdict, asOf: string, lang: Lang): Period {
-  return { year: v.year, ...periodOut(v, asOf, lang) };
-}
-
-function periodOut(v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): Omit<Period, 'year'> {
+/**
+ * A judged year's or cycle's state, words and what is missing, written into `o` (which holds `year`, or `start`
+ * and `end`): one object a period, its keys in the report's order, rather than parts spread into another.
+ */
+function periodOut<T extends object>(o: T, v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): T & PeriodParts {
+  const p = o as T & PeriodParts;
   const open = v.status === 'fail' || v.status === 'inProgress' || v.status === 'pending';
-  return {
-    hours: v.hours,
-    credits: v.credits,
-    status: v.status,
-    pass: v.status === 'pass' ? true : v.status === 'fail' ? false : null,
-    verdict: v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang),
-    reasons:
-      v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
-        ? []
-        : reasons(v).map((x) => say(x, lang)),
-    explanation: explainSteps(v.steps, lang),
-    shortfall: open ? shortfall(v.conditions, lang) : [],
-    undecided: v.undecided.length
-      ? v.undecided.map((u) => ({ count: u.count, ...(u.param ? { param: u.param } : {}), label: say(u.label, lang) }))
-      : [],
-  };
+  p.hours = v.hours;
+  p.credits = v.credits;
+  p.status = v.status;
+  p.pass = v.status === 'pass' ? true : v.status === 'fail' ? false : null;
+  p.verdict = v.status === 'pass' ? say(STATUS_WORDS.pass, lang) : say(verdictText(v, asOf), lang);
+  p.reasons =
+    v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
+      ? []
+      : reasons(v).map((x) => say(x, lang));
+  p.explanation = explainSteps(v.steps, lang);
+  p.shortfall = open ? shortfall(v.conditions, lang) : [];
+  p.undecided = v.undecided.length
+    ? v.undecided.map((u) =>
+        u.param
+          ? { count: u.count, param: u.param, label: say(u.label, lang) }
+          : { count: u.count, label: say(u.label, lang) },
+      )
+    : [];
+  return p;
 }
 
 /** Per file, when the tables came from files: its sheets, records and errors. */
@@ -230,11 +269,11 @@ type TeacherOut = Report['teachers'][number];
 
 /**
  * What the report's records are written with, made once a report: the teacher each grouping key was judged
- * as, and the explanation of each steps list (records of one training share theirs: one text for them all).
+ * as, and each conversion's explanation (records of one training share their conversion: one text for them all).
  */
 export interface RecordContext {
   teacherOf: ReadonlyMap<string, string>;
-  explained: Map<readonly Step[], string>;
+  explained: Map<RecordResult['conversion'], string>;
 }
 
 export const recordContext = (r: CheckResult): RecordContext => ({
@@ -242,40 +281,35 @@ export const recordContext = (r: CheckResult): RecordContext => ({
   explained: new Map(),
 });
 
-/** The report's form of one record. */
+/** The report's form of one record (keys in the report's order; `sheet` and `file` only when known). */
 export function recordOut(r: CheckResult, x: RecordResult, c: RecordContext, lang: Lang): RecordOut {
   const tb = r.tables[x.table];
-  const steps = x.conversion.steps;
-  let explanation = c.explained.get(steps);
-  if (explanation === undefined) c.explained.set(steps, (explanation = explainSteps(steps, lang)));
-  return {
-    row: x.row,
-    ...(tb?.sheet !== undefined ? { sheet: tb.sheet } : {}),
-    ...(tb?.file !== undefined ? { file: tb.file } : {}),
-    // the teacher the record was judged with (an unusable ID is grouped by name + school)
-    teacherId: x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId),
-    name: x.record.name,
-    year: x.record.year,
-    hours: x.conversion.hours,
-    credits: x.conversion.credits,
-    counted: x.conversion.counted,
-    explanation,
-    issues: x.issues.map((i) => issueOut(i, lang)),
-  };
+  const cv = x.conversion;
+  let explanation = c.explained.get(cv);
+  if (explanation === undefined) c.explained.set(cv, (explanation = explainSteps(cv.steps, lang)));
+  const o = { row: x.row } as RecordOut;
+  if (tb?.sheet !== undefined) o.sheet = tb.sheet;
+  if (tb?.file !== undefined) o.file = tb.file;
+  // the teacher the record was judged with (an unusable ID is grouped by name + school)
+  o.teacherId = x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId);
+  o.name = x.record.name;
+  o.year = x.record.year;
+  o.hours = cv.hours;
+  o.credits = cv.credits;
+  o.counted = cv.counted;
+  o.explanation = explanation;
+  o.issues = x.issues.length ? x.issues.map((i) => issueOut(i, lang)) : [];
+  return o;
 }
 
 /** The report's form of one judged teacher. */
 export function teacherOut(r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherOut {
-  return {
-    id: tj.id,
-    name: tj.name,
-    school: tj.school,
-    rows: tj.rows,
-    ...(tj.idProblem ? { idProblem: say(tj.idProblem, lang) } : {}),
-    years: tj.years.map((y) => yearOut(y, r.asOf, lang)),
-    cycle: { start: tj.cycle.start, end: tj.cycle.end, ...periodOut(tj.cycle, r.asOf, lang) },
-    issues: tj.issues.map((i) => issueOut(i, lang)),
-  };
+  const o = { id: tj.id, name: tj.name, school: tj.school, rows: tj.rows } as TeacherOut;
+  if (tj.idProblem) o.idProblem = say(tj.idProblem, lang);
+  o.years = tj.years.map((y) => periodOut({ year: y.year }, y, r.asOf, lang));
+  o.cycle = periodOut({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang);
+  o.issues = tj.issues.length ? tj.issues.map((i) => issueOut(i, lang)) : [];
+  return o;
 }
 
 /** The report's parts before its records, in the report's key order. */
@@ -348,6 +382,51 @@ export function summaryOf(r: CheckResult): Report['summary'] {
     schoolsFlagged: r.schools.filter((s) => s.flagged).length,
   };
 }
+
+/**
+ * A report's parts in its key order, the records and teachers possibly made one at a time as they are written
+ * (an iterable instead of the array), so that the text of a roster of a million records is never held at once.
+ */
+export type ReportParts = {
+  [K in keyof Report]?: K extends 'records' | 'teachers' ? Iterable<Report[K][number]> : Report[K];
+};
+
+/**
+ * The report's text, the same in every output (`check --json`, the web page's download): the top level indented
+ * by 2 and each record and each teacher on one line of its own — the values of JSON.stringify(report), in half
+ * the bytes of indenting everything, and a record a line for grep and diff. In pieces of about `chunk`
+ * characters; parts that are undefined are left out, as JSON.stringify does.
+ */
+export function* reportText(parts: ReportParts, chunk = 1 << 14): Generator<string> {
+  let buf = '{';
+  let first = true;
+  for (const k of Object.keys(parts) as Array<keyof Report>) {
+    const v = parts[k];
+    if (v === undefined) continue;
+    buf += `${first ? '' : ','}\n  ${JSON.stringify(k)}: `;
+    first = false;
+    if (k !== 'records' && k !== 'teachers') {
+      // a small part: indented as a whole (its strings hold no raw newline: JSON escapes them; only layout does)
+      const text = JSON.stringify(v, null, 2);
+      buf += text.indexOf('\n') < 0 ? text : text.split('\n').join('\n  ');
+      continue;
+    }
+    let n = 0;
+    for (const x of v as Iterable<unknown>) {
+      buf += n++ ? ',\n    ' : '[\n    ';
+      buf += JSON.stringify(x);
+      if (buf.length >= chunk) {
+        yield buf;
+        buf = '';
+      }
+    }
+    buf += n ? '\n  ]' : '[]';
+  }
+  yield `${buf}\n}\n`;
+}
+
+/** The whole report's text (reportText in one string): for a report that is already held whole. */
+export const reportString = (report: Report): string => [...reportText(report, Infinity)].join('');
 
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const c = recordContext(r);

@@ -2,7 +2,7 @@
 // started): read each file once (the file layer), check them as one roster exactly as `cpd-credits check`
 // does (files/check.ts), and make the files the page offers for download — each workbook's annotated copy,
 // the summary workbook, the JSON report — from the last check.
-import { toReport, type Report } from '../engine/report';
+import { reportString, toReport, type Report } from '../engine/report';
 import { t, type Lang, type Text } from '../core/text';
 import {
   checkBooks,
@@ -208,9 +208,9 @@ export class Session {
     return { bytes: summaryBook(this.report(lang), lang) };
   }
 
-  /** The report as `cpd-credits check --json` prints it. */
+  /** The report as `cpd-credits check --json` prints it (its one layout: a record or a teacher a line). */
   json(lang: Lang): Made {
-    return { bytes: encoder.encode(JSON.stringify(this.report(lang), null, 2) + '\n') };
+    return { bytes: encoder.encode(reportString(this.report(lang))) };
   }
 }
 

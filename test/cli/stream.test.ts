@@ -1,11 +1,12 @@
-// `check --json` written piece by piece: the same bytes as the report stringified whole, a stream that is
+// `check --json` written piece by piece: the same values as the report made whole, in the report's one layout
+// (a record or a teacher a line) and the same bytes as that layout of the whole report, a stream that is
 // full waited for, a reader that goes away (`| head`) an end without a word, memory bounded by the records
 // rather than by the report's text; and the light commands load no file layer.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkRoster, checkTable } from '../../src/engine/engine';
-import { toReport } from '../../src/engine/report';
+import { reportString, toReport, type Report } from '../../src/engine/report';
 import { reportJson, writeJson } from '../../src/cli/json';
 import { jsonForTerminal } from '../../src/cli/terminal';
 import { generate } from '../../src/samples/generate';
@@ -20,18 +21,47 @@ const extra = {
   outputs: [{ input: 'a.xlsx', path: 'out/a.xlsx', kind: 'annotated' as const, note: '已标注' }],
 };
 
-const whole = (r: ReturnType<typeof checkTable>, lang: 'zh' | 'en', x = {}) =>
-  JSON.stringify({ ...toReport(r, lang), ...x }, null, 2) + '\n';
+const report = (r: ReturnType<typeof checkTable>, lang: 'zh' | 'en', x = {}): Report => ({
+  ...toReport(r, lang),
+  ...x,
+});
+const whole = (r: ReturnType<typeof checkTable>, lang: 'zh' | 'en', x = {}) => reportString(report(r, lang, x));
 
-describe('reportJson: the bytes of JSON.stringify(report, null, 2)', () => {
+/**
+ * The layout, line by line: `{`, the top level indented by 2 (a part spread over lines nested by 2 more), each
+ * record and teacher one compact line indented by 4 — and the whole the JSON of the report's values.
+ */
+function expectLayout(text: string, want: Report): void {
+  expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(want)));
+  const lines = text.split('\n');
+  expect(lines[0]).toBe('{');
+  expect(lines.slice(-2)).toEqual(['}', '']);
+  for (const list of ['records', 'teachers'] as const) {
+    const items = want[list];
+    const at = lines.indexOf(`  "${list}": ${items.length ? '[' : '[],'}`);
+    expect(at).toBeGreaterThan(0);
+    items.forEach((x, i) =>
+      expect(lines[at + 1 + i]).toBe(`    ${JSON.stringify(x)}${i < items.length - 1 ? ',' : ''}`),
+    );
+    if (items.length) expect(lines[at + 1 + items.length]).toMatch(/^ {2}\],?$/);
+  }
+  // the top-level keys in the report's order, each at the start of a line indented by 2; nothing less indented
+  const top = lines.map((l) => /^ {2}"([^"]+)": /.exec(l)?.[1]).filter((k) => k !== undefined);
+  expect(top).toEqual(Object.keys(JSON.parse(JSON.stringify(want)) as object));
+  for (const l of lines.slice(1, -2)) expect(l).toMatch(/^ {2}/);
+}
+
+describe('reportJson: the report in its layout, the same text as reportString of the whole report', () => {
   test.each([...REGIONS])('%s sample with its mistakes, zh and en, pieces of 1, 97 and 64 k characters', (region) => {
     const r = checkTable(generate(region).rows, { rules: RULES[region], asOf: AS_OF });
-    for (const lang of ['zh', 'en'] as const)
+    for (const lang of ['zh', 'en'] as const) {
+      expectLayout(whole(r, lang, extra), report(r, lang, extra));
       for (const chunk of [1, 97, 1 << 16]) {
         const pieces = [...reportJson(r, lang, extra, chunk)];
         expect(pieces.join('')).toBe(whole(r, lang, extra));
         if (chunk === 97) expect(pieces.length).toBeGreaterThan(10);
       }
+    }
   });
 
   test('several files and sheets (records carry both), no extra parts', () => {
@@ -46,6 +76,7 @@ describe('reportJson: the bytes of JSON.stringify(report, null, 2)', () => {
     );
     expect(r.records.some((x) => r.tables[x.table]!.file === 'b.csv')).toBe(true);
     expect([...reportJson(r, 'zh', {}, 50)].join('')).toBe(whole(r, 'zh'));
+    expectLayout(whole(r, 'zh'), report(r, 'zh'));
   });
 
   test('a roster without records: empty lists as [] ', () => {
@@ -53,6 +84,8 @@ describe('reportJson: the bytes of JSON.stringify(report, null, 2)', () => {
     const r = checkTable([header], { rules: RULES.hainan, asOf: AS_OF });
     expect(r.records).toHaveLength(0);
     expect([...reportJson(r, 'en')].join('')).toBe(whole(r, 'en'));
+    expectLayout(whole(r, 'en'), report(r, 'en'));
+    expect(whole(r, 'en')).toContain('\n  "records": [],\n  "teachers": [],\n');
   });
 });
 

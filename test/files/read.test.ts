@@ -4,7 +4,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
-import { propertyText } from '../../src/files/read';
+import Papa from 'papaparse';
+import { csvDelimiter, propertyText } from '../../src/files/read';
 import { readWorkbook, sniff, zipEntries, FileProblem, serialDate } from '../../src/files';
 import { hainanRows, officeWorkbook, perYearBook, perYearXlsx, SAMPLES, type Sample } from './fixtures';
 
@@ -168,6 +169,39 @@ describe('CSV', () => {
     const g = readWorkbook(new Uint8Array(gbk));
     expect(g.sheets[0]!.rows[0]).toEqual(['身份证号', '学时']);
     expect(g.notices[0]!.zh).toContain('GB18030');
+  });
+});
+
+// Papa's guess of the delimiter splits the whole text once per candidate; the reader finds the same guess in the
+// first MB, or leaves Papa to guess when that MB does not hold every candidate's first 10 rows
+describe('the CSV delimiter, found in the first MB: Papa’s guess for the whole text, or left to Papa', () => {
+  const MB = 1 << 20;
+  const rows = (sep: string, nl = '\n', n = 60_000) =>
+    Array.from({ length: n }, (_, i) => ['11010519491231002X', `王${i}`, '8', '省级'].join(sep)).join(nl) + nl;
+  const papa = (text: string) => Papa.parse<string[]>(text, { preview: 1 }).meta.delimiter;
+  test.each([
+    ['commas', rows(','), ','],
+    ['tabs', rows('\t'), '\t'],
+    ['semicolons, CRLF', rows(';', '\r\n'), ';'],
+    ['pipes, CR', rows('|', '\r'), '|'],
+    ['a byte-order mark left in', '\uFEFF' + rows(';'), ';'],
+    // a quoted cell over many lines in the first rows: still inside the first MB
+    ['a quoted cell over lines', `"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl"\n` + rows(','), ','],
+    // one column: no candidate splits the rows; Papa falls back to a comma
+    ['one column', 'x\n'.repeat(MB), ','],
+    // the first 10 rows past 64 k characters: found in a larger head
+    ['a first row of 100 k characters', `${'x'.repeat(100_000)};1\n` + rows(';'), ';'],
+    // the first 10 rows do not end inside the first MB: Papa guesses on the whole text
+    ['a first cell longer than a MB', `${'x'.repeat(MB + 10)};1\n` + rows(';'), undefined],
+    ['a quote never closed', `a;b\n"${rows(',')}`, undefined],
+    // under a tab the quote is not closed where it ends ("…",x): that candidate's rows run past the first MB
+    ['a quote only a comma closes', `"a\nb\nc",x\n` + rows(','), undefined],
+    ['a text under a MB', rows(';', '\n', 100), undefined],
+  ])('%s', (_, text, want) => {
+    expect(text.length > MB || want === undefined).toBe(true);
+    const d = csvDelimiter(text);
+    expect(d).toBe(want);
+    if (d !== undefined) expect(d).toBe(papa(text));
   });
 });
 

@@ -42,6 +42,8 @@ describe.each(REGIONS.flatMap((r) => [`${r}.xlsx`, `${r}.csv`]))('%s', (name) =>
     const { checked } = await s.check([f], { ...form, region }, 'zh');
     expect(checked.report).toEqual(JSON.parse(want.out));
     expect(json(s.json('zh').bytes)).toEqual(JSON.parse(want.out));
+    // the same text too: one layout for the report wherever it is written (a record or a teacher a line)
+    expect(new TextDecoder().decode(s.json('zh').bytes)).toBe(want.out);
   });
 });
 
