@@ -439,7 +439,15 @@ function readTable(
 ): CheckResult['tables'][number] {
   const { rules, aliases, recordCtx, memo, asOf, asOfYear, headerless, idCache } = run;
   const firstRow = tb.firstRow ?? 1;
-  const checks = { map, asOf, asOfYear, rules, headerless, idCache };
+  const checks: RowCheckContext = {
+    map,
+    asOf,
+    asOfYear,
+    rules,
+    headerless,
+    idCache,
+    last: { id: null, check: undefined },
+  };
   const before = records.length;
   for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
     const cells = tb.rows[i] ?? [];
@@ -593,6 +601,10 @@ function groupTeachers(records: RecordResult[], headerless: boolean): Map<string
   }
   const groups = new Map<string, RecordResult[]>();
   const orphans: RecordResult[] = [];
+  // a teacher's records follow each other: the very same ID string as the row before is the same teacher
+  let lastId: string | null = null;
+  let g: RecordResult[] = [];
+  let k = '';
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const id = r.record.teacherId;
@@ -600,10 +612,14 @@ function groupTeachers(records: RecordResult[], headerless: boolean): Map<string
       if (r.record.idProblem) orphans.push(r);
       continue;
     }
-    const k = idKey(id);
+    if (id !== lastId) {
+      lastId = id;
+      k = idKey(id);
+      let found = groups.get(k);
+      if (!found) groups.set(k, (found = []));
+      g = found;
+    }
     r.teacherKey = k;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
     g.push(r);
   }
   if (!orphans.length) return groups;
@@ -903,6 +919,8 @@ interface RowCheckContext {
   rules: RegionRules;
   headerless: boolean;
   idCache: Map<string, IdCheck>;
+  /** the previous row's teacher ID and its check */
+  last: { id: string | null; check: IdCheck | undefined };
 }
 
 /** roster.md: a row must name its teacher; an ID card number is checked (once per table). */
@@ -931,16 +949,15 @@ function idChecks(rec: TrainingRecord, issues: Issue[], rejected: ReadonlySet<Fi
           },
     );
   }
-  if (rec.teacherId !== null && (c.map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(rec.teacherId))) {
-    // a teacher's ID repeats on each of their rows: check it once per table
-    let id = c.idCache.get(rec.teacherId);
-    if (!id) c.idCache.set(rec.teacherId, (id = checkId(rec.teacherId, new Date(`${c.asOf}T23:59:59Z`))));
+  const tid = rec.teacherId;
+  const id = tid === null ? undefined : idCheckOf(tid, c);
+  if (tid !== null && id) {
     if (!id.valid)
       issues.push({
         code: 'ID_INVALID',
         severity: 'error',
         field: 'teacherId',
-        value: rec.teacherId,
+        value: tid,
         message: id.message,
       });
     else if (id.legacy)
@@ -948,10 +965,27 @@ function idChecks(rec: TrainingRecord, issues: Issue[], rejected: ReadonlySet<Fi
         code: 'ID_LEGACY',
         severity: 'warning',
         field: 'teacherId',
-        value: rec.teacherId,
+        value: tid,
         message: id.message,
       });
   }
+}
+
+/**
+ * The check of an ID card number (undefined for an ID of another kind). A teacher's ID repeats on each of their
+ * rows: checked once per table, and a row of the same teacher as the row before (the very same string: IDs are
+ * read once per text) reuses its check without a look-up.
+ */
+function idCheckOf(tid: string, c: RowCheckContext): IdCheck | undefined {
+  if (tid === c.last.id) return c.last.check;
+  let id: IdCheck | undefined;
+  if (c.map.teacherIdIsIdNumber || /^\d{17}[\dX]$/.test(tid)) {
+    id = c.idCache.get(tid);
+    if (!id) c.idCache.set(tid, (id = checkId(tid, new Date(`${c.asOf}T23:59:59Z`))));
+  }
+  c.last.id = tid;
+  c.last.check = id;
+  return id;
 }
 
 /** A row's year: present (unless its cell was refused), and not after the as-of date. */

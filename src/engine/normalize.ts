@@ -570,9 +570,27 @@ const boolCell = (v: unknown) => {
   return hit !== undefined ? hit : remember(boolCache, v, parseBool(v));
 };
 
+/**
+ * The cell read just before in a column, and its reading. A roster lists a teacher's records one after another:
+ * their ID, name and school repeat the row above, and comparing with it costs less than hashing the text again.
+ */
+class LastCell<T> {
+  raw: string | undefined = undefined;
+  value!: T;
+}
+
 const idCaches = [new Map<string, ParsedId>(), new Map<string, ParsedId>()];
+const lastIds = [new LastCell<ParsedId>(), new LastCell<ParsedId>()];
 function idCell(v: unknown, residentId: boolean): ParsedId {
   if (typeof v !== 'string') return parseId(v, residentId);
+  const last = lastIds[residentId ? 1 : 0]!;
+  if (v === last.raw) return last.value;
+  // its own copy: a parser's cell may be a slice that keeps the whole file's text alive (see `own`)
+  last.raw = own(v);
+  return (last.value = idFromCache(v, residentId));
+}
+
+function idFromCache(v: string, residentId: boolean): ParsedId {
   const cache = idCaches[residentId ? 1 : 0]!;
   const hit = cache.get(v);
   if (hit !== undefined) return hit;
@@ -593,8 +611,22 @@ const textError = (raw: unknown): string | undefined =>
  */
 const texts = new Map<string, string | null>();
 
-function textCell(raw: unknown): string | null {
+/** The name, school and project columns' last cells (LastCell). */
+const lastTexts = [new LastCell<string | null>(), new LastCell<string | null>(), new LastCell<string | null>()];
+const NAME = 0;
+const SCHOOL = 1;
+const PROJECT = 2;
+
+function textCell(raw: unknown, slot?: number): string | null {
   if (typeof raw !== 'string') return parseText(raw);
+  if (slot === undefined) return textFromCache(raw);
+  const last = lastTexts[slot]!;
+  if (raw === last.raw) return last.value;
+  last.raw = own(raw);
+  return (last.value = textFromCache(raw));
+}
+
+function textFromCache(raw: string): string | null {
   let v = texts.get(raw);
   if (v === undefined) {
     const key = own(raw);
@@ -751,9 +783,9 @@ function identify(st: RowState, col: Columns, map: ColumnMap, row: number): Trai
   const record: TrainingRecord = new NormalizedRecord(
     row,
     teacherId,
-    textCell(st.get('name', col.name)),
-    textCell(st.get('school', col.school)),
-    textCell(st.get('project', col.project)),
+    textCell(st.get('name', col.name), NAME),
+    textCell(st.get('school', col.school), SCHOOL),
+    textCell(st.get('project', col.project), PROJECT),
   );
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
