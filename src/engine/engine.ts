@@ -919,8 +919,13 @@ interface RowCheckContext {
   rules: RegionRules;
   headerless: boolean;
   idCache: Map<string, IdCheck>;
-  /** the previous row's teacher ID and its check */
-  last: { id: string | null; check: IdCheck | undefined };
+  /** the previous row's teacher ID and certificate number, and their checks */
+  last: {
+    id: string | null;
+    check: IdCheck | undefined;
+    certificate?: string;
+    certificateCheck?: ReturnType<NonNullable<RegionRules['certificate']>>;
+  };
 }
 
 /** roster.md: a row must name its teacher; an ID card number is checked (once per table). */
@@ -1051,7 +1056,13 @@ function rowChecks(
   yearChecks(rec, issues, rejected, c);
   figureChecks(rec, conv, issues);
   if (c.rules.certificate && rec.certificate !== undefined) {
-    const cert = c.rules.certificate(rec.certificate);
+    // one number a teacher (qitai: 一人一号), on each of their rows: the row before's check is this one's
+    const last = c.last;
+    if (rec.certificate !== last.certificate) {
+      last.certificate = rec.certificate;
+      last.certificateCheck = c.rules.certificate(rec.certificate);
+    }
+    const cert = last.certificateCheck!;
     if (!cert.valid)
       issues.push({
         code: 'CERTIFICATE_INVALID',
