@@ -604,34 +604,42 @@ function idFromCache(v: string, residentId: boolean): ParsedId {
 const textError = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.indexOf('#') < 0 ? undefined : errorValue(unwrap(raw));
 
-/**
- * Names, schools and projects as a record keeps them: one string for each distinct text, held apart from the
- * file's text. A parser's cells are often slices of the whole decoded file, which a single kept slice holds in
- * memory; a roster repeats its schools and projects on thousands of rows.
- */
-const texts = new Map<string, string | null>();
+/** A free-text cell read: its text as the record keeps it, and the error value (#N/A) it holds, if any. */
+interface TextRead {
+  text: string | null;
+  err: string | undefined;
+}
+const NO_TEXT: TextRead = { text: null, err: undefined };
 
-/** The name, school and project columns' last cells (LastCell). */
-const lastTexts = [new LastCell<string | null>(), new LastCell<string | null>(), new LastCell<string | null>()];
+/**
+ * Names, schools, projects and certificate numbers as a record keeps them: one string for each distinct text,
+ * held apart from the file's text. A parser's cells are often slices of the whole decoded file, which a single
+ * kept slice holds in memory; a roster repeats its schools and projects on thousands of rows.
+ */
+const texts = new Map<string, TextRead>();
+
+/** The name, school, project and certificate columns' last cells (LastCell). */
+const lastTexts = [0, 1, 2, 3].map(() => new LastCell<TextRead>());
 const NAME = 0;
 const SCHOOL = 1;
 const PROJECT = 2;
+const CERTIFICATE = 3;
 
-function textCell(raw: unknown, slot?: number): string | null {
-  if (typeof raw !== 'string') return parseText(raw);
-  if (slot === undefined) return textFromCache(raw);
+function textRead(raw: unknown, slot: number): TextRead {
+  if (typeof raw !== 'string') return raw === undefined ? NO_TEXT : { text: parseText(raw), err: textError(raw) };
   const last = lastTexts[slot]!;
   if (raw === last.raw) return last.value;
   last.raw = own(raw);
   return (last.value = textFromCache(raw));
 }
 
-function textFromCache(raw: string): string | null {
+function textFromCache(raw: string): TextRead {
   let v = texts.get(raw);
   if (v === undefined) {
     const key = own(raw);
-    const read = raw.indexOf('#') < 0 && PLAIN.test(raw) ? key : parseText(raw);
-    v = read === null || read === key ? read : own(read);
+    const plain = raw.indexOf('#') < 0;
+    const read = plain && PLAIN.test(raw) ? key : parseText(raw);
+    v = { text: read === null || read === key ? read : own(read), err: plain ? undefined : errorValue(raw) };
     if (texts.size >= MEMO_MAX) texts.clear();
     texts.set(key, v);
   }
@@ -755,38 +763,48 @@ function yearCell(v: unknown): Parsed<number> {
   return parseYear(v);
 }
 
-/** Free-text columns take any text, but an error value (#N/A) in them is reported. */
-function textErrors(st: RowState, col: Columns): void {
-  const issues = st.issues;
-  for (const f of TEXT_FIELDS) {
-    const err = textError(st.get(f, col[f]));
-    if (err) {
-      const label = FIELD_LABELS[f];
-      issues.push({
-        code: 'CELL_ERROR_VALUE',
-        severity: f === 'certificate' ? 'error' : 'warning',
-        field: f,
-        value: err,
-        message: t(`${label.zh}单元格是错误值 ${err}`, `${label.en}: the cell holds the error value ${err}`),
-      });
-    }
+/** The free-text fields: any text is taken, but an error value (#N/A) in them is reported. */
+type TextField = 'name' | 'school' | 'project' | 'certificate';
+
+/** A free-text cell, with the error value (#N/A) it holds reported. */
+function textField(st: RowState, f: TextField, i: number, slot: number): string | null {
+  const r = textRead(st.get(f, i), slot);
+  if (r.err) {
+    const label = FIELD_LABELS[f];
+    st.issues.push({
+      code: 'CELL_ERROR_VALUE',
+      severity: f === 'certificate' ? 'error' : 'warning',
+      field: f,
+      value: r.err,
+      message: t(`${label.zh}单元格是错误值 ${r.err}`, `${label.en}: the cell holds the error value ${r.err}`),
+    });
   }
+  return r.text;
 }
 
-/** Who the row is about: the teacher's ID (or why it is unusable), name and school, and the project. */
+/** A certificate number without its spaces, as the rules compare them (the last one's made once). */
+let lastCertificate: { text: string; compact: string } | undefined;
+function compactCertificate(text: string): string {
+  if (lastCertificate?.text !== text) lastCertificate = { text, compact: text.replace(/\s+/g, '') };
+  return lastCertificate.compact;
+}
+
+/**
+ * Who the row is about: the teacher's ID (or why it is unusable), name, school and certificate number, and the
+ * project. The free-text cells are read (and their error values said) before the ID.
+ */
 function identify(st: RowState, col: Columns, map: ColumnMap, row: number): TrainingRecord {
+  const name = textField(st, 'name', col.name, NAME);
+  const school = textField(st, 'school', col.school, SCHOOL);
+  const project = textField(st, 'project', col.project, PROJECT);
+  const certificate = textField(st, 'certificate', col.certificate, CERTIFICATE);
   const rawId = st.get('teacherId', col.teacherId);
   const id = idCell(rawId, map.teacherIdIsIdNumber);
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
   else if (id && !('problem' in id)) st.reject('teacherId', rawId, id.reason, 'ID_INVALID');
-  const record: TrainingRecord = new NormalizedRecord(
-    row,
-    teacherId,
-    textCell(st.get('name', col.name), NAME),
-    textCell(st.get('school', col.school), SCHOOL),
-    textCell(st.get('project', col.project), PROJECT),
-  );
+  const record: TrainingRecord = new NormalizedRecord(row, teacherId, name, school, project);
+  if (certificate !== null) record.certificate = compactCertificate(certificate);
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
   return record;
@@ -855,7 +873,7 @@ function readActivity(st: RowState, col: Columns, record: TrainingRecord, opts: 
   }
 }
 
-/** What the roster says of the credits: the project rate, module, self-selection, entered credits, certificate. */
+/** What the roster says of the credits: the project rate, module, self-selection, entered credits. */
 function readCreditFacts(st: RowState, col: Columns, record: TrainingRecord): void {
   let raw: unknown;
   if (col.rate >= 0) {
@@ -877,10 +895,6 @@ function readCreditFacts(st: RowState, col: Columns, record: TrainingRecord): vo
     raw = st.get('credits', col.credits);
     const entered = st.take('credits', raw, numberCell(raw, 'credits'));
     if (entered !== undefined) record.enteredCredits = entered;
-  }
-  if (col.certificate >= 0) {
-    const certificate = textCell(st.get('certificate', col.certificate))?.replace(/\s+/g, '');
-    if (certificate !== undefined) record.certificate = certificate;
   }
 }
 
@@ -939,7 +953,6 @@ export function normalizeRow(
 ): NormalizedRow {
   const st = new RowState(cells, map);
   const col = columnsOf(map);
-  textErrors(st, col);
   const record = identify(st, col, map, row);
   readRowYear(st, col, record);
   readActivity(st, col, record, opts);
@@ -949,5 +962,4 @@ export function normalizeRow(
   return { record, issues: st.issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
 
-const TEXT_FIELDS = ['name', 'school', 'project', 'certificate'] as const;
 const SIGNED_FIELDS = ['hours', 'days', 'months', 'rate', 'credits'] as const;
