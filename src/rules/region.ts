@@ -523,12 +523,152 @@ export function pv(use: ParamUse): string {
   return `${fmt(use.value)} (覆盖 override; 原文 source: ${orig})`;
 }
 
+/** A condition's options: how it compares, and what its requirement relies on. */
+export interface ConditionOptions {
+  kind?: 'min' | 'max';
+  advisory?: boolean;
+  readings?: readonly string[];
+  note?: Text;
+  params?: readonly ParamUse[];
+}
+
+/**
+ * What a condition is apart from one teacher's figures: its id, words, article, readings and parameters.
+ * Every teacher of a check is judged by the same few, so they are made once and shared (condition() finds
+ * them again); a teacher's condition keeps only its figures beside one of these.
+ */
+interface ConditionSpec {
+  readonly id: string;
+  readonly label: Text;
+  readonly unit: Unit;
+  readonly kind: 'min' | 'max';
+  readonly advisory: boolean;
+  readonly cite: Cite;
+  readonly readings: string[] | undefined;
+  readonly params: ParamUse[] | undefined;
+  readonly note: Text | undefined;
+}
+
+/** A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. */
+class JudgedCondition implements Condition {
+  constructor(
+    private readonly _spec: ConditionSpec,
+    readonly actual: number,
+    readonly required: number,
+  ) {}
+  get id(): string {
+    return this._spec.id;
+  }
+  get label(): Text {
+    return this._spec.label;
+  }
+  get unit(): Unit {
+    return this._spec.unit;
+  }
+  get kind(): 'min' | 'max' {
+    return this._spec.kind;
+  }
+  get met(): boolean {
+    return this._spec.kind === 'min' ? this.actual >= this.required : this.actual <= this.required;
+  }
+  get advisory(): boolean {
+    return this._spec.advisory;
+  }
+  get cite(): Cite {
+    return this._spec.cite;
+  }
+  get readings(): string[] | undefined {
+    return this._spec.readings;
+  }
+  get params(): ParamUse[] | undefined {
+    return this._spec.params;
+  }
+  get note(): Text | undefined {
+    return this._spec.note;
+  }
+}
+
+/**
+ * The specs made so far, by condition id, the latest first. A few per id: a check run's parameters are new
+ * objects (a spec names them), and a label may be made per teacher with the same words; the list is short so
+ * that the specs of earlier runs are let go.
+ */
+const SPECS = new Map<string, ConditionSpec[]>();
+const SPECS_PER_ID = 6;
+
+const sameText = (a: Text | undefined, b: Text | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.zh === b.zh && a.en === b.en);
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The requirement's parameter first, then those it is derived with (a list only when there is one). */
+function sameParams(s: ConditionSpec, first: ParamUse | undefined, more: readonly ParamUse[] | undefined): boolean {
+  const list = s.params;
+  const n = (first ? 1 : 0) + (more?.length ?? 0);
+  if (list === undefined || list.length !== n) return n === 0 && list === undefined;
+  let k = 0;
+  if (first && list[k++] !== first) return false;
+  for (let i = 0; more && i < more.length; i++) if (list[k++] !== more[i]) return false;
+  return true;
+}
+
+function specOf(
+  id: string,
+  label: Text,
+  unit: Unit,
+  first: ParamUse | undefined,
+  cite: Cite,
+  opts: ConditionOptions,
+): ConditionSpec {
+  const kind = opts.kind ?? 'min';
+  const advisory = opts.advisory ?? false;
+  const readings = opts.readings?.length ? opts.readings : undefined;
+  const note = opts.note || undefined;
+  const more = opts.params?.length ? opts.params : undefined;
+  let list = SPECS.get(id);
+  if (list === undefined) SPECS.set(id, (list = []));
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (
+      s.cite === cite &&
+      s.unit === unit &&
+      s.kind === kind &&
+      s.advisory === advisory &&
+      sameText(s.label, label) &&
+      sameText(s.note, note) &&
+      sameList(s.readings, readings) &&
+      sameParams(s, first, more)
+    )
+      return s;
+  }
+  const params = first ? (more ? [first, ...more] : [first]) : more ? more.slice() : undefined;
+  const spec: ConditionSpec = {
+    id,
+    label,
+    unit,
+    kind,
+    advisory,
+    cite,
+    readings: readings ? (Object.freeze(readings.slice()) as string[]) : undefined,
+    params: params ? (Object.freeze(params) as ParamUse[]) : undefined,
+    note,
+  };
+  list.unshift(spec);
+  if (list.length > SPECS_PER_ID) list.pop();
+  return spec;
+}
+
 /**
  * A condition of a year or a cycle. `required` is the parameter the text sets (its value is the requirement,
  * and the condition records it), or a figure derived from parameters named in `opts.params` (a share of the
  * total …).
  */
-const NO_OPTIONS = {};
+const NO_OPTIONS: ConditionOptions = {};
 
 export function condition(
   id: string,
@@ -537,43 +677,12 @@ export function condition(
   actual: number,
   required: number | ParamUse,
   cite: Cite,
-  opts: {
-    kind?: 'min' | 'max';
-    advisory?: boolean;
-    readings?: string[];
-    note?: Text;
-    params?: ParamUse[];
-  } = NO_OPTIONS,
+  opts: ConditionOptions = NO_OPTIONS,
 ): Condition {
-  const kind = opts.kind ?? 'min';
-  const a = round2(actual);
-  const more = opts.params;
-  // the requirement's parameter first, then those it is derived with (a list only when there is one)
-  const params =
-    typeof required === 'number'
-      ? more?.length
-        ? more.slice()
-        : undefined
-      : more?.length
-        ? [required, ...more]
-        : [required];
-  const need = typeof required === 'number' ? required : required.value;
-  if (need === null) throw new Error(`condition ${id}: parameter ${(required as ParamUse).key} is UNDEFINED`);
-  // every field in the literal: a teacher's conditions are kept to the end of a check, each in one object
-  return {
-    id,
-    label,
-    unit,
-    actual: a,
-    required: need,
-    kind,
-    met: kind === 'min' ? a >= need : a <= need,
-    advisory: opts.advisory ?? false,
-    cite,
-    readings: opts.readings?.length ? opts.readings : undefined,
-    params,
-    note: opts.note || undefined,
-  };
+  const first = typeof required === 'number' ? undefined : required;
+  const need = first ? first.value : (required as number);
+  if (need === null) throw new Error(`condition ${id}: parameter ${first!.key} is UNDEFINED`);
+  return new JudgedCondition(specOf(id, label, unit, first, cite, opts), round2(actual), need);
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */
