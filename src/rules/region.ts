@@ -550,12 +550,10 @@ interface ConditionSpec {
 }
 
 /** A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. */
-class JudgedCondition implements Condition {
-  constructor(
-    private readonly _spec: ConditionSpec,
-    readonly actual: number,
-    readonly required: number,
-  ) {}
+abstract class JudgedCondition implements Condition {
+  constructor(private readonly _spec: ConditionSpec) {}
+  abstract readonly actual: number;
+  abstract readonly required: number;
   get id(): string {
     return this._spec.id;
   }
@@ -586,6 +584,43 @@ class JudgedCondition implements Condition {
   get note(): Text | undefined {
     return this._spec.note;
   }
+}
+
+/**
+ * The figures as whole hundredths: small integers, which V8 keeps in the object itself, where a fractional
+ * number is a separate 16-byte box per field and object (a teacher's ~70 conditions are kept to the end).
+ */
+class CentsCondition extends JudgedCondition {
+  constructor(
+    spec: ConditionSpec,
+    private readonly _actual: number,
+    private readonly _required: number,
+  ) {
+    super(spec);
+  }
+  get actual(): number {
+    return this._actual / 100;
+  }
+  get required(): number {
+    return this._required / 100;
+  }
+}
+
+/** A figure that is no whole number of hundredths in the small-integer range, kept as it is. */
+class FigureCondition extends JudgedCondition {
+  constructor(
+    spec: ConditionSpec,
+    readonly actual: number,
+    readonly required: number,
+  ) {
+    super(spec);
+  }
+}
+
+/** Whole hundredths of n when they give n back exactly and fit V8's small integers, else undefined. */
+function smallCents(n: number): number | undefined {
+  const k = Math.round(n * 100);
+  return k / 100 === n && k <= 0x3fffffff && k >= -0x40000000 && !Object.is(n, -0) ? k : undefined;
 }
 
 /**
@@ -682,7 +717,11 @@ export function condition(
   const first = typeof required === 'number' ? undefined : required;
   const need = first ? first.value : (required as number);
   if (need === null) throw new Error(`condition ${id}: parameter ${first!.key} is UNDEFINED`);
-  return new JudgedCondition(specOf(id, label, unit, first, cite, opts), round2(actual), need);
+  const spec = specOf(id, label, unit, first, cite, opts);
+  const a = round2(actual);
+  const ka = smallCents(a);
+  const kr = smallCents(need);
+  return ka !== undefined && kr !== undefined ? new CentsCondition(spec, ka, kr) : new FigureCondition(spec, a, need);
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */
