@@ -24,9 +24,11 @@ export function cents(n: number): number | undefined {
 /** Round half away from zero to 2 decimals and return a plain number. */
 export function round2(n: number | Num): number {
   if (typeof n === 'number') {
-    const k = n * 100;
-    // already on a hundredth: k/100 is the correctly rounded double of that decimal
-    if (Number.isInteger(k) && Math.abs(k) < 2 ** 50) return k / 100 || 0;
+    // within a hair of a hundredth (12.3 * 100 is 1230.0000000000002): its decimal is far nearer that hundredth
+    // than the 0.005 that would round it elsewhere, so decimal.js would give the same k/100, the correctly
+    // rounded double of that decimal — without a Decimal and its string for most of the engine's figures
+    const c = cents(n);
+    if (c !== undefined) return c / 100 || 0;
   }
   return new D(n).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber() || 0;
 }
