@@ -665,6 +665,8 @@ function specOf(
   const readings = opts.readings?.length ? opts.readings : undefined;
   const note = opts.note || undefined;
   const more = opts.params?.length ? opts.params : undefined;
+  // a note says something of this teacher's figures (shandong's share of the total): a spec of its own
+  if (note) return makeSpec(id, label, unit, kind, advisory, cite, readings, first, more, note);
   let list = SPECS.get(id);
   if (list === undefined) SPECS.set(id, (list = []));
   for (let i = 0; i < list.length; i++) {
@@ -674,15 +676,33 @@ function specOf(
       s.unit === unit &&
       s.kind === kind &&
       s.advisory === advisory &&
+      s.note === undefined &&
       sameText(s.label, label) &&
-      sameText(s.note, note) &&
       sameList(s.readings, readings) &&
       sameParams(s, first, more)
     )
       return s;
   }
+  const spec = makeSpec(id, label, unit, kind, advisory, cite, readings, first, more, undefined);
+  list.unshift(spec);
+  if (list.length > SPECS_PER_ID) list.pop();
+  return spec;
+}
+
+function makeSpec(
+  id: string,
+  label: Text,
+  unit: Unit,
+  kind: 'min' | 'max',
+  advisory: boolean,
+  cite: Cite,
+  readings: readonly string[] | undefined,
+  first: ParamUse | undefined,
+  more: readonly ParamUse[] | undefined,
+  note: Text | undefined,
+): ConditionSpec {
   const params = first ? (more ? [first, ...more] : [first]) : more ? more.slice() : undefined;
-  const spec: ConditionSpec = {
+  return {
     id,
     label,
     unit,
@@ -693,9 +713,6 @@ function specOf(
     params: params ? (Object.freeze(params) as ParamUse[]) : undefined,
     note,
   };
-  list.unshift(spec);
-  if (list.length > SPECS_PER_ID) list.pop();
-  return spec;
 }
 
 /**

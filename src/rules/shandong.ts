@@ -544,12 +544,22 @@ function minimums(j: Judging, p: Params<Key>, years: YearJudgement[], lastDueYea
   j.step('SD-6-years', A6, W_SD_6_YEARS, [yearMin.value, left], { readings: ['R-SD4'], params: [yearMin] });
   j.check(condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A6));
   for (const y of due) {
-    j.check(
-      condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, yearMin, A6, {
-        readings: ['R-SD4'],
-      }),
-    );
+    j.check(condition(`year${y.year}`, yearLabel(y.year), 'credits', y.credits, yearMin, A6, { readings: R_SD4 }));
   }
+}
+
+const R_SD4 = ['R-SD4'];
+
+/** R-SD4's condition of one year: its label, made once per year (every teacher has one per year due). */
+const YEAR_LABELS = new Map<number, Text>();
+function yearLabel(year: number): Text {
+  let label = YEAR_LABELS.get(year);
+  if (label === undefined) {
+    // the roster's own years only, but a long-lived add-in meets many rosters
+    if (YEAR_LABELS.size >= 256) YEAR_LABELS.clear();
+    YEAR_LABELS.set(year, (label = t(`${year}年度学分`, `credits in ${year}`)));
+  }
+  return label;
 }
 
 /** 第十六条: a class teacher's 30 hours of class-teacher training in the cycle. */
@@ -580,6 +590,20 @@ function providedTraining(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts
   );
 }
 
+/** 第十一条's label, with the share as the table (or an override) sets it: made once per share. */
+let publicLabel: { share: number; label: Text } | undefined;
+function publicShareLabel(share: number): Text {
+  if (publicLabel?.share !== share)
+    publicLabel = {
+      share,
+      label: t(
+        `公需科目学时（不超过总学时${fmtRatio(share)}，提示）`,
+        `public-subject hours (≤ ${fmtRatio(share)} of all hours, advisory)`,
+      ),
+    };
+  return publicLabel.label;
+}
+
 /** 第十一条: public subjects 一般不超过 a third of all hours, advisory (R-SD3); only with a category column. */
 function publicShare(
   j: Judging,
@@ -594,24 +618,13 @@ function publicShare(
     const share = p.use('publicShareMax');
     const limit = product(hours, share.value!);
     j.check(
-      condition(
-        'publicShare',
-        t(
-          `公需科目学时（不超过总学时${fmtRatio(share.value!)}，提示）`,
-          `public-subject hours (≤ ${fmtRatio(share.value!)} of all hours, advisory)`,
-        ),
-        'hours',
-        pub,
-        limit,
-        A11,
-        {
-          kind: 'max',
-          advisory: true,
-          readings: ['R-SD3'],
-          params: [share],
-          note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
-        },
-      ),
+      condition('publicShare', publicShareLabel(share.value!), 'hours', pub, limit, A11, {
+        kind: 'max',
+        advisory: true,
+        readings: ['R-SD3'],
+        params: [share],
+        note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
+      }),
     );
   }
 }
