@@ -20,8 +20,11 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
+  isCounted,
 } from './region';
-import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
+import { add, sub, sum, product, quotient, fmt, sumOf } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import { foldOnce } from '../core/vocabulary';
@@ -707,9 +710,9 @@ const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
 
 function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
   const j = new Judging('HN');
-  const counted = recs.filter((r) => r.conversion.counted);
-  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
-  const raw = sum(counted.map((r) => r.conversion.credits ?? 0));
+  const counted = recs.filter(isCounted);
+  const hours = sumOf(counted, hoursOf);
+  const raw = sumOf(counted, creditsOf);
   j.step('HN-9-sum', A9, W_HN_9_SUM, [counted.length, hours, raw]);
   const credit = projectCredits(counted, p, j);
   const school = sum(counted.filter((r) => r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
@@ -778,8 +781,8 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const grouped = byYear(input.records);
   const years = yearsOf(input.start, input.end).map((y) => judgeYear(y, grouped.get(y) ?? [], input, p));
   const j = new Judging('HN');
-  const credits = sum(years.map((y) => y.credits));
-  const hours = sum(years.map((y) => y.hours));
+  const credits = sumOf(years, yearCredits);
+  const hours = sumOf(years, yearHours);
   j.step('HN-9-cycle-sum', A9, W_HN_9_CYCLE_SUM, [credits, hours], {
     readings: ['R-HN5'],
     params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
@@ -803,6 +806,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     cycle: j.cycle(input.start, input.end, { hours, credits, pass: allMet(j.conditions), undefinedCredits }),
   };
 }
+
+const yearCredits = (y: YearJudgement): number => y.credits;
+const yearHours = (y: YearJudgement): number => y.hours;
 
 /** What some issue codes mean in Hainan, for the code table of docs/rules.md. */
 const issueNotes: Partial<Record<IssueCode, Text>> = {

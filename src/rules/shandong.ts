@@ -20,8 +20,10 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
 } from './region';
-import { sub, sum, product, round2, fmt, fmtRatio, pct } from '../core/decimal';
+import { sub, sum, product, round2, fmt, fmtRatio, pct, sumOf } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
@@ -420,11 +422,11 @@ function judgeYear(
   p: Params<Key>,
 ): { year: YearJudgement; degreeExcess: number } {
   const j = new Judging('SD');
-  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-  const raw = sum(recs.map((r) => r.conversion.credits ?? 0));
+  const hours = sumOf(recs, hoursOf);
+  const raw = sumOf(recs, creditsOf);
   j.step('SD-6-sum', A6, W_SD_6_SUM, [recs.length, hours, raw]);
   // 第十五条: degree study earns its credits for the academic year, once however many records carry it
-  const degree = sum(recs.filter((r) => r.conversion.facts.degree).map((r) => r.conversion.credits ?? 0));
+  const degree = sumOf(recs, creditsOf, isDegree);
   const degreeCap = p.use('degreeCredits');
   const degreeExcess = Math.max(0, degree - degreeCap.value!);
   if (degreeExcess > 0)
@@ -485,8 +487,10 @@ const L_CITY_COUNTY_FACE_TO_FACE = t('市县面对面培训学分（提示）', 
 
 /** The credits of some records (a record without a figure adds nothing). */
 function creditOf(rs: ConvertedRecord<Facts>[]): number {
-  return sum(rs.map((r) => r.conversion.credits ?? 0));
+  return sumOf(rs, creditsOf);
 }
+
+const isDegree = (r: ConvertedRecord<Facts>): boolean => r.conversion.facts.degree;
 
 /** Each year of the cycle judged on its own (第六条's 48), with the degree credits its 第十五条 cut left out. */
 function judgeYears(input: JudgeInput<Facts>, p: Params<Key>) {
@@ -637,7 +641,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const degreeExcess = sum(judged.map((x) => x.degreeExcess));
   const j = new Judging('SD');
   const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(all, hoursOf);
   const raw = creditOf(all);
   j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
   degreeYearCap(j, p, degreeExcess);

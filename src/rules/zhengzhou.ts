@@ -16,8 +16,9 @@ import {
   yearsOf,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
 } from './region';
-import { sum, fmt } from '../core/decimal';
+import { sum, fmt, sumOf } from '../core/decimal';
 import { t } from '../core/text';
 import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
@@ -194,7 +195,7 @@ function judgeYear(
   yearMin: ParamUse<Key>,
 ): YearJudgement {
   const j = new Judging('ZZ');
-  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(recs, hoursOf);
   j.step('ZZ-4-sum', S4, W_ZZ_4_SUM, [recs.length, hours]);
   // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
   j.note('ZZ-4-year', S4, W_ZZ_4_YEAR, [yearMin.value], { params: [yearMin] });
@@ -270,7 +271,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   );
   const j = new Judging('ZZ');
   const all = input.records.filter((r) => r.conversion.counted);
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(all, hoursOf);
   const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
   j.step('ZZ-4-cycle-sum', S4, W_ZZ_4_CYCLE_SUM, [all.length, hours, sb]);
   yearsBeforeHire(j, years, hire, S1);
