@@ -142,24 +142,80 @@ type StepExtra = { readings?: readonly string[] | undefined; params?: readonly P
  */
 export type Words<A extends unknown[]> = (...args: A) => Text;
 
-/** A step whose detail is made from its template and values each time it is read. */
+/** A step whose detail is made from its template and values each time it is read; most name no reading. */
 class LazyStep<A extends unknown[]> implements Step {
   constructor(
     readonly rule: string,
     readonly cite: Cite,
     private readonly _words: Words<A>,
     private readonly _values: A,
-    // the caller's arrays, never changed after the step is taken (every one is a fresh or constant list)
-    public readings: string[] | undefined,
-    public params: ParamUse[] | undefined,
   ) {}
 
   get detail(): Text {
     return this._words(...this._values);
   }
+  get readings(): string[] | undefined {
+    return undefined;
+  }
+  get params(): ParamUse[] | undefined {
+    return undefined;
+  }
+}
+
+/** A lazy step with readings or parameters (shared lists, never changed). */
+class LazyStepWith<A extends unknown[]> extends LazyStep<A> {
+  constructor(
+    rule: string,
+    cite: Cite,
+    words: Words<A>,
+    values: A,
+    private readonly _readings: string[] | undefined,
+    private readonly _params: ParamUse[] | undefined,
+  ) {
+    super(rule, cite, words, values);
+  }
+  override get readings(): string[] | undefined {
+    return this._readings;
+  }
+  override get params(): ParamUse[] | undefined {
+    return this._params;
+  }
 }
 
 const NO_EXTRA: StepExtra = {};
+const NO_VALUES: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/**
+ * Lists of readings and of parameters as steps keep them: one frozen list per distinct content, where every
+ * step (of every record and teacher) had its own `['R-PE4']` or `[use]`. Readings are the rule sets' own
+ * few ids; parameter lists are found by their parameters (a check run's own objects: a WeakMap lets them go).
+ */
+const READING_LISTS = new Map<string, string[]>();
+
+function readingList(list: readonly string[]): string[] {
+  const key = list.length === 1 ? list[0]! : list.join(' ');
+  let shared = READING_LISTS.get(key);
+  if (shared === undefined) {
+    if (READING_LISTS.size >= 1024) READING_LISTS.clear();
+    READING_LISTS.set(key, (shared = Object.freeze(list.slice()) as string[]));
+  }
+  return shared;
+}
+
+const PARAM_LISTS = new WeakMap<ParamUse, { one?: ParamUse[]; two?: WeakMap<ParamUse, ParamUse[]> }>();
+
+function paramList(list: readonly ParamUse[]): ParamUse[] {
+  if (list.length > 2) return Object.freeze(list.slice()) as ParamUse[];
+  const first = list[0]!;
+  let at = PARAM_LISTS.get(first);
+  if (at === undefined) PARAM_LISTS.set(first, (at = {}));
+  if (list.length === 1) return (at.one ??= Object.freeze([first]) as ParamUse[]);
+  const second = list[1]!;
+  at.two ??= new WeakMap();
+  let shared = at.two.get(second);
+  if (shared === undefined) at.two.set(second, (shared = Object.freeze([first, second]) as ParamUse[]));
+  return shared;
+}
 
 /** Collects the steps of one computation in the order they are applied. */
 export class Steps {
@@ -176,15 +232,20 @@ export class Steps {
   ): this {
     const lazy = typeof detail === 'function';
     const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
-    const readings = extra.readings?.length ? (extra.readings as string[]) : undefined;
-    const params = extra.params?.length ? (extra.params as ParamUse[]) : undefined;
+    const readings = extra.readings?.length ? readingList(extra.readings) : undefined;
+    const params = extra.params?.length ? paramList(extra.params) : undefined;
     if (lazy) {
-      this.steps.push(new LazyStep(rule, cite, detail, values as A, readings, params));
+      const v = (values as A).length ? (values as A) : (NO_VALUES as A);
+      this.steps.push(
+        readings || params
+          ? new LazyStepWith(rule, cite, detail, v, readings, params)
+          : new LazyStep(rule, cite, detail, v),
+      );
       return this;
     }
     const s: Step = { rule, cite, detail };
-    if (readings) s.readings = [...readings];
-    if (params) s.params = [...params];
+    if (readings) s.readings = readings;
+    if (params) s.params = params;
     this.steps.push(s);
     return this;
   }
@@ -248,22 +309,28 @@ export class Judging extends Steps {
     const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
     if (lazy) this.step(rule, cite, detail, values as A, extra);
     else this.step(rule, cite, detail, extra);
-    const d = lazy ? deferred(detail, values as A) : detail;
-    this.notes.push(deferred(noteWords, [d, cite, extra.readings ?? []]));
+    this.notes.push(new StepNote(this.steps[this.steps.length - 1]!));
     return this;
   }
 
   /** Record conditions, each with the step that compares its figure with its requirement. */
   check(...conditions: Condition[]): this {
-    let rules = CONDITION_RULES.get(this.prefix);
-    if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
-    for (const c of conditions) {
+    for (let i = 0; i < conditions.length; i++) {
+      const c = conditions[i]!;
       this.conditions.push(c);
-      let rule = rules.get(c.id);
-      if (rule === undefined) rules.set(c.id, (rule = `${this.prefix}-${c.id}`));
-      this.steps.push(new ConditionStep(rule, c));
+      this.steps.push(new ConditionStep(this.ruleOf(c), c));
     }
     return this;
+  }
+
+  /** The step id of a condition (`HN-yearCredits`), one string each, kept with a shared condition's spec. */
+  private ruleOf(c: Condition): string {
+    if (c instanceof JudgedCondition) return c.ruleFor(this.prefix);
+    let rules = CONDITION_RULES.get(this.prefix);
+    if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
+    let rule = rules.get(c.id);
+    if (rule === undefined) rules.set(c.id, (rule = `${this.prefix}-${c.id}`));
+    return rule;
   }
 
   // Every teacher's years and cycle are kept to the end of a check: their lists are copied to their size (a
@@ -277,9 +344,9 @@ export class Judging extends Steps {
       credits: f.credits,
       pass: f.pass,
       undefinedCredits: f.undefinedCredits,
-      conditions: this.conditions.slice(),
-      notes: this.notes.slice(),
-      steps: this.steps.slice(),
+      conditions: listOf(this.conditions),
+      notes: listOf(this.notes),
+      steps: listOf(this.steps),
       status: undefined,
       undecided: undefined,
       why: undefined,
@@ -295,13 +362,28 @@ export class Judging extends Steps {
       credits: f.credits,
       pass: f.pass,
       undefinedCredits: f.undefinedCredits,
-      conditions: this.conditions.slice(),
-      notes: this.notes.slice(),
-      steps: this.steps.slice(),
+      conditions: listOf(this.conditions),
+      notes: listOf(this.notes),
+      steps: listOf(this.steps),
       status: undefined,
       undecided: undefined,
       why: undefined,
     } as CycleJudgement;
+  }
+}
+
+/** A list of a period's, copied to its size; an empty one shared (most periods have no notes). */
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
+const listOf = <T>(list: T[]): T[] => (list.length ? list.slice() : NOTHING);
+
+/** A note made of its step: the step's words with its article and readings, put together when read. */
+class StepNote implements Text {
+  constructor(private readonly _step: Step) {}
+  get zh(): string {
+    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).zh;
+  }
+  get en(): string {
+    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).en;
   }
 }
 
@@ -547,6 +629,8 @@ interface ConditionSpec {
   readonly readings: string[] | undefined;
   readonly params: ParamUse[] | undefined;
   readonly note: Text | undefined;
+  /** the step id of the conditions judged by this spec, for the one region prefix that judges by it */
+  rule?: { prefix: string; id: string };
 }
 
 /** A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. */
@@ -583,6 +667,14 @@ abstract class JudgedCondition implements Condition {
   }
   get note(): Text | undefined {
     return this._spec.note;
+  }
+  /** The step id under a region's prefix (`HN-yearCredits`), made once per spec. */
+  ruleFor(prefix: string): string {
+    const r = this._spec.rule;
+    if (r !== undefined && r.prefix === prefix) return r.id;
+    const id = `${prefix}-${this._spec.id}`;
+    this._spec.rule = { prefix, id };
+    return id;
   }
 }
 
