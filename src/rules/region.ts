@@ -318,14 +318,14 @@ export class Judging extends Steps {
     for (let i = 0; i < conditions.length; i++) {
       const c = conditions[i]!;
       this.conditions.push(c);
-      this.steps.push(new ConditionStep(this.ruleOf(c), c));
+      const step = c instanceof JudgedCondition ? c.stepFor(this.prefix) : undefined;
+      this.steps.push(step ?? new ConditionStep(this.ruleOf(c), c));
     }
     return this;
   }
 
   /** The step id of a condition (`HN-yearCredits`), one string each, kept with a shared condition's spec. */
   private ruleOf(c: Condition): string {
-    if (c instanceof JudgedCondition) return c.ruleFor(this.prefix);
     let rules = CONDITION_RULES.get(this.prefix);
     if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
     let rule = rules.get(c.id);
@@ -396,6 +396,26 @@ class ConditionStep implements Step {
     readonly rule: string,
     private readonly _condition: Condition,
   ) {}
+  get cite(): Cite {
+    return this._condition.cite;
+  }
+  get readings(): string[] | undefined {
+    return this._condition.readings?.length ? this._condition.readings : undefined;
+  }
+  get params(): ParamUse[] | undefined {
+    return this._condition.params?.length ? this._condition.params : undefined;
+  }
+  get detail(): Text {
+    return conditionDetail(this._condition);
+  }
+}
+
+/** A shared condition's step: its id read from the condition's spec, so that it keeps the condition only. */
+class SpecConditionStep implements Step {
+  constructor(private readonly _condition: JudgedCondition) {}
+  get rule(): string {
+    return this._condition.ruleId();
+  }
   get cite(): Cite {
     return this._condition.cite;
   }
@@ -668,13 +688,17 @@ abstract class JudgedCondition implements Condition {
   get note(): Text | undefined {
     return this._spec.note;
   }
-  /** The step id under a region's prefix (`HN-yearCredits`), made once per spec. */
-  ruleFor(prefix: string): string {
+  /** The condition's step under a region's prefix; its id (`HN-yearCredits`) made once per spec. */
+  stepFor(prefix: string): Step | undefined {
     const r = this._spec.rule;
-    if (r !== undefined && r.prefix === prefix) return r.id;
-    const id = `${prefix}-${this._spec.id}`;
-    this._spec.rule = { prefix, id };
-    return id;
+    if (r === undefined) this._spec.rule = { prefix, id: `${prefix}-${this._spec.id}` };
+    // a spec judged under two prefixes (no region shares its articles) keeps the first one's id
+    else if (r.prefix !== prefix) return undefined;
+    return new SpecConditionStep(this);
+  }
+  /** The step id its spec holds (stepFor made it): a method, not a getter, which would read as a field. */
+  ruleId(): string {
+    return this._spec.rule!.id;
   }
 }
 
