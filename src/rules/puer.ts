@@ -297,7 +297,16 @@ interface Facts {
   /** 第十三条第5项: degree study, registered for a limited number of years */
   degree: boolean;
 }
-const BLANK: Facts = { aboveCounty: false, selfSelected: false, classTeacher: false, newTeacher: false, degree: false };
+const BLANK: Facts = {
+  aboveCounty: false,
+  selfSelected: false,
+  classTeacher: false,
+  newTeacher: false,
+  degree: false,
+  // present from the start, so that every record's facts have one shape and the judge reads them fast
+  modeClass: undefined,
+  category: undefined,
+};
 
 export const readings = defineReadings([
   {
