@@ -212,7 +212,8 @@ interface Facts {
   /** 五(二)3: degree study */
   degree: boolean;
 }
-const BLANK: Facts = { lecturer: false, newTeacher: false, high: false, degree: false };
+// `bucket` present from the start: one shape for every record's facts, none added later into a separate store
+const BLANK: Facts = { lecturer: false, newTeacher: false, bucket: undefined, high: false, degree: false };
 
 export const readings = defineReadings([
   {
