@@ -784,7 +784,11 @@ function specOf(
   // a note says something of this teacher's figures (shandong's share of the total): a spec of its own
   if (note) return makeSpec(id, label, unit, kind, advisory, cite, readings, first, more, note);
   let list = SPECS.get(id);
-  if (list === undefined) SPECS.set(id, (list = []));
+  if (list === undefined) {
+    // ids are the rule sets' own, but shandong's name years (year2024): a long-lived add-in meets many
+    if (SPECS.size >= 1024) SPECS.clear();
+    SPECS.set(id, (list = []));
+  }
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     if (
