@@ -24,9 +24,11 @@ export function cents(n: number): number | undefined {
 /** Round half away from zero to 2 decimals and return a plain number. */
 export function round2(n: number | Num): number {
   if (typeof n === 'number') {
-    const k = n * 100;
-    // already on a hundredth: k/100 is the correctly rounded double of that decimal
-    if (Number.isInteger(k) && Math.abs(k) < 2 ** 50) return k / 100 || 0;
+    // within a hair of a hundredth (12.3 * 100 is 1230.0000000000002): its decimal is far nearer that hundredth
+    // than the 0.005 that would round it elsewhere, so decimal.js would give the same k/100, the correctly
+    // rounded double of that decimal — without a Decimal and its string for most of the engine's figures
+    const c = cents(n);
+    if (c !== undefined) return c / 100 || 0;
   }
   return new D(n).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber() || 0;
 }
@@ -76,7 +78,27 @@ export function product(a: number, b: number): number {
     const n = 100 * x * y;
     if (Math.abs(n) < 2 ** 52) return hundredths(n, 10_000);
   }
-  return quotient([a, b], []);
+  return slowProduct(a, b);
+}
+
+/**
+ * Products decimal.js had to make, by factor: a share such as 1/3 has no whole hundredths, and a judge takes
+ * it of every teacher's total (few distinct totals). Bounded: cleared when one factor's table grows large.
+ */
+const SLOW_PRODUCTS = new Map<number, Map<number, number>>();
+
+function slowProduct(a: number, b: number): number {
+  let by = SLOW_PRODUCTS.get(b);
+  if (by === undefined) {
+    if (SLOW_PRODUCTS.size >= 64) SLOW_PRODUCTS.clear();
+    SLOW_PRODUCTS.set(b, (by = new Map()));
+  }
+  let v = by.get(a);
+  if (v === undefined) {
+    if (by.size >= 4096) by.clear();
+    by.set(a, (v = quotient([a, b], [])));
+  }
+  return v;
 }
 
 /** n ÷ d (d > 0) in hundredths, rounded half away from zero, as a figure. */
@@ -155,6 +177,17 @@ export function fmt(n: number | null | undefined): string {
 /** Percent with at most one decimal, for shares such as 33.3 %. */
 export function pct(part: number, whole: number): string {
   if (whole === 0) return '0%';
+  // figures that are whole hundredths exactly (decimal.js reads a number by its shortest string) are divided
+  // on integers: decimal.js's 34 digits put its quotient far nearer than the nearest half-tenth could lie
+  const p = Math.round(part * 100);
+  const w = Math.round(whole * 100);
+  if (p / 100 === part && w / 100 === whole && Math.abs(p) < 2 ** 43 && Math.abs(w) < 2 ** 43) {
+    const x = Math.abs(p) * 1000;
+    const y = Math.abs(w);
+    const r = x % y;
+    const q = (x - r) / y + (2 * r >= y ? 1 : 0);
+    return `${(Math.sign(p) * Math.sign(w) * q) / 10}%`;
+  }
   return `${new D(part).dividedBy(whole).times(100).toDecimalPlaces(1, D.ROUND_HALF_UP).toNumber()}%`;
 }
 

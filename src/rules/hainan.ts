@@ -20,8 +20,11 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
+  isCounted,
 } from './region';
-import { add, sub, sum, product, quotient, fmt } from '../core/decimal';
+import { add, sub, product, quotient, fmt, sumOf } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import { foldOnce } from '../core/vocabulary';
@@ -631,30 +634,33 @@ const W_HN_14_3_PROJECT = (project: string | null, length: number, total: number
 /**
  * 第十四条第3项 「单个培训项目最高不超过10学分」 (R-HN2): the capped rows of one teacher with
  * the same project name in one year are one project. Its rows count in row order until the
- * project reaches the cap; the rows keep their own credits, the year counts the capped sum.
+ * project reaches the cap; the rows keep their own credits, the year counts the capped sum. Returns what the
+ * rows of capped projects count; every other row counts its own credits (most years cap nothing: no map then).
  */
 function projectCredits(
   recs: ConvertedRecord<Facts>[],
   p: Params<Key>,
   j: Judging,
-): Map<ConvertedRecord<Facts>, number> {
-  const counted = new Map<ConvertedRecord<Facts>, number>();
-  const projects = new Map<string, ConvertedRecord<Facts>[]>();
+): Map<ConvertedRecord<Facts>, number> | undefined {
+  let counted: Map<ConvertedRecord<Facts>, number> | undefined;
+  let projects: Map<string, ConvertedRecord<Facts>[]> | undefined;
   for (const r of recs) {
-    counted.set(r, r.conversion.credits ?? 0);
     const name = r.record.project;
     if (!name || !r.conversion.facts.projectCap || r.conversion.credits === null) continue;
     const key = foldOnce(name);
+    projects ??= new Map();
     let list = projects.get(key);
     if (!list) projects.set(key, (list = []));
     list.push(r);
   }
+  if (!projects) return undefined;
   const use = p.use('projectCap');
   const cap = use.value!;
   for (const list of projects.values()) {
-    const total = sum(list.map((r) => r.conversion.credits ?? 0));
+    const total = sumOf(list, creditsOf);
     if (list.length < 2 || total <= cap) continue;
     let left = cap;
+    counted ??= new Map();
     for (const r of list) {
       const c = Math.min(r.conversion.credits ?? 0, left);
       counted.set(r, c);
@@ -705,15 +711,20 @@ const W_HN_10_HIRE = () =>
 const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
 const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
 
+type Rec = ConvertedRecord<Facts>;
+const isSchoolLevel = (r: Rec): boolean => r.conversion.facts.schoolLevel;
+const isOtherLevel = (r: Rec): boolean => !r.conversion.facts.schoolLevel;
+
 function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
   const j = new Judging('HN');
-  const counted = recs.filter((r) => r.conversion.counted);
-  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
-  const raw = sum(counted.map((r) => r.conversion.credits ?? 0));
+  const counted = recs.filter(isCounted);
+  const hours = sumOf(counted, hoursOf);
+  const raw = sumOf(counted, creditsOf);
   j.step('HN-9-sum', A9, W_HN_9_SUM, [counted.length, hours, raw]);
-  const credit = projectCredits(counted, p, j);
-  const school = sum(counted.filter((r) => r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
-  const other = sum(counted.filter((r) => !r.conversion.facts.schoolLevel).map((r) => credit.get(r)!));
+  const capped = projectCredits(counted, p, j);
+  const credit = capped ? (r: Rec) => capped.get(r) ?? creditsOf(r) : creditsOf;
+  const school = sumOf(counted, credit, isSchoolLevel);
+  const other = sumOf(counted, credit, isOtherLevel);
   const credits = add(other, schoolCap(j, school, p));
   if (credits !== raw) j.step('HN-9-counted', A9, W_HN_9_COUNTED, [credits]);
   let assessed = true;
@@ -746,10 +757,11 @@ function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: P
   for (const r of records) {
     const { project, year } = r.record;
     if (!project || year === null || !r.conversion.counted || !r.conversion.facts.projectCap) continue;
-    const e = by.get(foldOnce(project)) ?? { name: project, years: new Set<number>(), credits: 0 };
+    const key = foldOnce(project);
+    let e = by.get(key);
+    if (!e) by.set(key, (e = { name: project, years: new Set<number>(), credits: 0 }));
     e.years.add(year);
     e.credits = add(e.credits, r.conversion.credits ?? 0);
-    by.set(foldOnce(project), e);
   }
   for (const e of by.values()) {
     if (e.years.size < 2 || e.credits <= cap.value!) continue;
@@ -778,8 +790,8 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const grouped = byYear(input.records);
   const years = yearsOf(input.start, input.end).map((y) => judgeYear(y, grouped.get(y) ?? [], input, p));
   const j = new Judging('HN');
-  const credits = sum(years.map((y) => y.credits));
-  const hours = sum(years.map((y) => y.hours));
+  const credits = sumOf(years, yearCredits);
+  const hours = sumOf(years, yearHours);
   j.step('HN-9-cycle-sum', A9, W_HN_9_CYCLE_SUM, [credits, hours], {
     readings: ['R-HN5'],
     params: years.some((y) => y.steps.some((s) => s.rule === 'HN-9-school-cap')) ? [p.use('schoolYearCap')] : [],
@@ -803,6 +815,9 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     cycle: j.cycle(input.start, input.end, { hours, credits, pass: allMet(j.conditions), undefinedCredits }),
   };
 }
+
+const yearCredits = (y: YearJudgement): number => y.credits;
+const yearHours = (y: YearJudgement): number => y.hours;
 
 /** What some issue codes mean in Hainan, for the code table of docs/rules.md. */
 const issueNotes: Partial<Record<IssueCode, Text>> = {

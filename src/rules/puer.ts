@@ -25,7 +25,7 @@ import {
   hoursOf,
   creditsOf,
 } from './region';
-import { add, sum, sumOf, product, quotient, fmt } from '../core/decimal';
+import { add, cents, sum, sumOf, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type {
   Conversion,
@@ -297,7 +297,16 @@ interface Facts {
   /** 第十三条第5项: degree study, registered for a limited number of years */
   degree: boolean;
 }
-const BLANK: Facts = { aboveCounty: false, selfSelected: false, classTeacher: false, newTeacher: false, degree: false };
+const BLANK: Facts = {
+  aboveCounty: false,
+  selfSelected: false,
+  classTeacher: false,
+  newTeacher: false,
+  degree: false,
+  // present from the start, so that every record's facts have one shape and the judge reads them fast
+  modeClass: undefined,
+  category: undefined,
+};
 
 export const readings = defineReadings([
   {
@@ -1009,10 +1018,10 @@ interface Totals {
 const CLASSES = ['online', 'centralized', 'schoolBased'] as const satisfies readonly ModeClass[];
 
 /** The year's figures by mode class, as summed (before the school-based cap changes them). */
-const W_PE_10_SUM = (length: number, raw: ReadonlyArray<{ hours: number; credits: number }>, aboveCounty: number) =>
+const W_PE_10_SUM = (length: number, raw: readonly number[], aboveCounty: number) =>
   t(
-    `${length} 条记录：${CLASSES.map((c, i) => `${CLASS_ZH[c]} ${fmt(raw[i]!.hours)} 学时、${fmt(raw[i]!.credits)} 学分`).join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
-    `${length} record(s): ${CLASSES.map((c, i) => `${c} ${fmt(raw[i]!.hours)} h, ${fmt(raw[i]!.credits)} credits`).join('; ')}; county or above ${fmt(aboveCounty)} credits`,
+    `${length} 条记录：${CLASSES.map((c, i) => `${CLASS_ZH[c]} ${fmt(raw[2 * i])} 学时、${fmt(raw[2 * i + 1])} 学分`).join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
+    `${length} record(s): ${CLASSES.map((c, i) => `${c} ${fmt(raw[2 * i])} h, ${fmt(raw[2 * i + 1])} credits`).join('; ')}; county or above ${fmt(aboveCounty)} credits`,
   );
 
 const W_PE_S3_CAP = (sb: number, cap: number) =>
@@ -1053,26 +1062,64 @@ function schoolBasedYearCap(schoolBased: { hours: number }, p: Params<Key>, j: J
   return capped;
 }
 
-/** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
-function yearTotals(recs: ConvertedRecord<Facts>[], p: Params<Key>, j: Judging): Totals {
-  const byClass = {
-    online: { hours: 0, credits: 0 },
-    centralized: { hours: 0, credits: 0 },
-    schoolBased: { hours: 0, credits: 0 },
-  };
-  for (const cls of CLASSES) {
-    const keep = IN_CLASS[cls];
-    byClass[cls] = { hours: sumOf(recs, hoursOf, keep), credits: sumOf(recs, creditsOf, keep) };
+/** The year's sums by mode class (hours and credits of each in CLASSES' order), and from county level up. */
+interface YearSums {
+  byClass: number[];
+  aboveCounty: number;
+}
+
+/**
+ * The sums in one pass over the year's records, on whole hundredths as sumOf adds them (a region's judge runs
+ * for every year of every teacher); a figure without exact hundredths leaves them to sumOf.
+ */
+function yearSums(recs: readonly Rec[]): YearSums {
+  const byClass = [0, 0, 0, 0, 0, 0];
+  let above = 0;
+  for (let i = 0; i < recs.length; i++) {
+    const c = recs[i]!.conversion;
+    const h = cents(c.hours ?? 0);
+    const k = cents(c.credits ?? 0);
+    if (h === undefined || k === undefined) return exactYearSums(recs);
+    const at = c.facts.modeClass === undefined ? -1 : CLASS_AT[c.facts.modeClass];
+    if (at >= 0) {
+      byClass[2 * at] += h;
+      byClass[2 * at + 1] += k;
+    }
+    if (c.facts.aboveCounty) above += k;
   }
-  const aboveCounty = sumOf(recs, creditsOf, isAboveCounty);
+  if (!(Math.abs(above) < 2 ** 50)) return exactYearSums(recs);
+  for (let i = 0; i < byClass.length; i++) {
+    if (!(Math.abs(byClass[i]!) < 2 ** 50)) return exactYearSums(recs);
+    byClass[i] = byClass[i]! / 100 || 0;
+  }
+  return { byClass, aboveCounty: above / 100 || 0 };
+}
+
+function exactYearSums(recs: readonly Rec[]): YearSums {
+  const byClass = CLASSES.flatMap((cls) => [
+    sumOf(recs, hoursOf, IN_CLASS[cls]),
+    sumOf(recs, creditsOf, IN_CLASS[cls]),
+  ]);
+  return { byClass, aboveCounty: sumOf(recs, creditsOf, isAboveCounty) };
+}
+
+const CLASS_AT: Record<ModeClass, number> = { online: 0, centralized: 1, schoolBased: 2 };
+
+/** A year's counted figures, by mode: school-based hours above the yearly cap are dropped (R-PE5). */
+function yearTotals(recs: readonly Rec[], p: Params<Key>, j: Judging): Totals {
+  const { byClass: raw, aboveCounty } = yearSums(recs);
   // the figures before the school-based cap below changes them
-  const raw = CLASSES.map((c) => ({ ...byClass[c] }));
   j.step('PE-10-sum', A10, W_PE_10_SUM, [recs.length, raw, aboveCounty]);
+  const byClass = {
+    online: { hours: raw[0]!, credits: raw[1]! },
+    centralized: { hours: raw[2]!, credits: raw[3]! },
+    schoolBased: { hours: raw[4]!, credits: raw[5]! },
+  };
   const capped = schoolBasedYearCap(byClass.schoolBased, p, j);
   const tot = {
     capped,
-    hours: sumOf(CLASSES, (c) => byClass[c].hours),
-    credits: sumOf(CLASSES, (c) => byClass[c].credits),
+    hours: sum([byClass.online.hours, byClass.centralized.hours, byClass.schoolBased.hours]),
+    credits: sum([byClass.online.credits, byClass.centralized.credits, byClass.schoolBased.credits]),
     byClass,
     aboveCounty,
   };
@@ -1155,33 +1202,77 @@ const CLASS_CONDITIONS = Object.fromEntries(
 const R_PE4 = ['R-PE4'];
 const R_PE4_PE5 = ['R-PE4', 'R-PE5'];
 
-/** Each module's cycle condition: its id, label and records. */
+/** Each module's cycle condition: its id, label, parameter and records. */
 const MODULE_CONDITIONS = Object.fromEntries(
   MODULES.map((m) => [
     m,
     {
       id: `module.${m}`,
       label: t(`${MODULE_ZH[m]}模块学分`, `${MODULE_EN[m]} module credits`),
+      param: `module.${m}` as const,
       keep: (r: Rec) => r.conversion.facts.category === m,
     },
   ]),
-) as Record<(typeof MODULES)[number], { id: string; label: Text; keep: (r: Rec) => boolean }>;
+) as {
+  [M in (typeof MODULES)[number]]: { id: string; label: Text; param: `module.${M}`; keep: (r: Rec) => boolean };
+};
+const MODULE_AT = new Map<Category, number>(MODULES.map((m, i) => [m, i]));
+
+/** Each module's credits in MODULES' order, in one pass on whole hundredths as sumOf adds them. */
+function moduleCredits(all: readonly Rec[]): number[] {
+  const out = [0, 0, 0, 0, 0];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]!.conversion;
+    const at = c.facts.category === undefined ? undefined : MODULE_AT.get(c.facts.category);
+    if (at === undefined) continue;
+    const k = cents(c.credits ?? 0);
+    if (k === undefined) return MODULES.map((m) => sumOf(all, creditsOf, MODULE_CONDITIONS[m].keep));
+    out[at] += k;
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (!(Math.abs(out[i]!) < 2 ** 50)) return MODULES.map((m) => sumOf(all, creditsOf, MODULE_CONDITIONS[m].keep));
+    out[i] = out[i]! / 100 || 0;
+  }
+  return out;
+}
+
+/** 第八条's label, with the share as the table (or an override) sets it: made once per share. */
+let selfLabel: { share: number; label: Text } | undefined;
+function selfSelectedLabel(share: number): Text {
+  if (selfLabel?.share !== share)
+    selfLabel = {
+      share,
+      label: t(
+        `自主选学学分（不低于总学分的${share * 100}%）`,
+        `self-selected credits (≥ ${share * 100}% of the total)`,
+      ),
+    };
+  return selfLabel.label;
+}
 const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
 const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
 
 /** 第十三条第5项's limit: the years with degree study, and those beyond the earliest ones allowed. */
 interface DegreeYears {
-  years: number[];
+  years: readonly number[];
   maxYears: ParamUse;
-  voided: Set<number>;
+  voided: ReadonlySet<number>;
 }
+
+const NO_YEARS: readonly number[] = Object.freeze([]);
+const NO_VOID_YEARS: ReadonlySet<number> = new Set();
 
 /** 第十三条第5项: degree study is registered for a limited number of years (the earliest ones). */
 function degreeYearsOf(records: readonly Rec[], p: Params<Key>, issues: Issue[]): DegreeYears {
-  const degreeYears = [
-    ...new Set(records.filter((r) => r.conversion.facts.degree && r.record.year !== null).map((r) => r.record.year!)),
-  ].sort();
   const maxYears = p.use('degreeMaxYears');
+  // most teachers have no degree study: nothing is made for them
+  let years: number[] | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const y = records[i]!.record.year;
+    if (records[i]!.conversion.facts.degree && y !== null && !years?.includes(y)) (years ??= []).push(y);
+  }
+  if (!years) return { years: NO_YEARS, maxYears, voided: NO_VOID_YEARS };
+  const degreeYears = years.sort();
   const voidDegree = new Set(degreeYears.slice(maxYears.value!));
   if (voidDegree.size > 0) {
     issues.push({
@@ -1199,7 +1290,7 @@ function degreeYearsOf(records: readonly Rec[], p: Params<Key>, issues: Issue[])
   return { years: degreeYears, maxYears, voided: voidDegree };
 }
 
-const isCounted = (r: Rec): boolean => r.conversion.counted;
+const isCountedDegree = (r: Rec): boolean => r.conversion.counted && r.conversion.facts.degree;
 
 /** 第十条 and 细则四 (R-PE3, R-PE4): a year's minimums, overall, by mode class and from county level up. */
 function yearConditions(j: Judging, tot: Totals, p: Params<Key>): void {
@@ -1236,16 +1327,15 @@ function judgeYear(
   y: number,
   inYear: readonly Rec[],
   counted: (r: Rec) => boolean,
-  maxYears: ParamUse,
+  deg: DegreeYears,
   p: Params<Key>,
   hire: number | undefined,
   totals: Totals[],
 ): YearJudgement {
   const j = new Judging('PE');
-  const all = inYear.filter(isCounted);
-  const recs = all.filter(counted);
-  if (recs.length < all.length)
-    j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [maxYears.value], { params: [maxYears] });
+  const recs = inYear.filter(counted);
+  if (deg.voided.has(y) && inYear.some(isCountedDegree))
+    j.step('PE-13.5-years', A13_5, W_PE_13_5_YEARS, [deg.maxYears.value], { params: [deg.maxYears] });
   const tot = yearTotals(recs, p, j);
   totals.push(tot);
   const assessed = !beforeHire(j, y, hire, A2);
@@ -1338,9 +1428,10 @@ function cycleShareConditions(
   judged: { modules: boolean; selfSelected: boolean; classTeacher: boolean },
 ): void {
   if (judged.modules) {
-    for (const m of MODULES) {
-      const c = MODULE_CONDITIONS[m];
-      j.check(condition(c.id, c.label, 'credits', sumOf(all, creditsOf, c.keep), p.use(`module.${m}`), R3));
+    const credits = moduleCredits(all);
+    for (let i = 0; i < MODULES.length; i++) {
+      const c = MODULE_CONDITIONS[MODULES[i]!];
+      j.check(condition(c.id, c.label, 'credits', credits[i]!, p.use(c.param), R3));
     }
   }
   if (judged.selfSelected) {
@@ -1349,10 +1440,7 @@ function cycleShareConditions(
     j.check(
       condition(
         'selfSelected',
-        t(
-          `自主选学学分（不低于总学分的${share.value! * 100}%）`,
-          `self-selected credits (≥ ${share.value! * 100}% of the total)`,
-        ),
+        selfSelectedLabel(share.value!),
         'credits',
         sumOf(all, creditsOf, isSelfSelected),
         need,
@@ -1381,12 +1469,12 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const issues: Issue[] = [];
   const hire = input.facts.hireYear;
   const deg = degreeYearsOf(input.records, p, issues);
-  const { maxYears, voided: voidDegree } = deg;
+  const voidDegree = deg.voided;
   const counted = (r: ConvertedRecord<Facts>): boolean =>
     r.conversion.counted && !(r.conversion.facts.degree && voidDegree.has(r.record.year!));
   const yearTotalsList: Totals[] = [];
   const years: YearJudgement[] = yearsOf(input.start, input.end).map((y) =>
-    judgeYear(y, grouped.get(y) ?? [], counted, maxYears, p, hire, yearTotalsList),
+    judgeYear(y, grouped.get(y) ?? [], counted, deg, p, hire, yearTotalsList),
   );
   const j = new Judging('PE');
   const all = input.records.filter(counted);

@@ -19,8 +19,10 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
 } from './region';
-import { add, sub, sum, product, quotient, fmt, pct } from '../core/decimal';
+import { add, sub, sum, product, quotient, fmt, pct, sumOf, cents } from '../core/decimal';
 import { foldOnce } from '../core/vocabulary';
 import { t, Text } from '../core/text';
 import type {
@@ -210,7 +212,8 @@ interface Facts {
   /** 五(二)3: degree study */
   degree: boolean;
 }
-const BLANK: Facts = { lecturer: false, newTeacher: false, high: false, degree: false };
+// `bucket` present from the start: one shape for every record's facts, none added later into a separate store
+const BLANK: Facts = { lecturer: false, newTeacher: false, bucket: undefined, high: false, degree: false };
 
 export const readings = defineReadings([
   {
@@ -622,14 +625,17 @@ const W_QT_6_3_STAND_IN = (high: number) =>
 const L_TRAINING_HOURS_THIS_YEAR = t('年度岗位培训学时', 'training hours this year');
 const L_CREDITS_THIS_YEAR_FOR_REFERENCE = t('年度学分（参考）', 'credits this year (for reference)');
 
+const isTraining = (r: ConvertedRecord<Facts>): boolean => !r.conversion.facts.newTeacher;
+const isHigh = (r: ConvertedRecord<Facts>): boolean => r.conversion.facts.high;
+
 function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<Facts>, p: Params<Key>): YearJudgement {
   const j = new Judging('QT');
-  const onboarding = recs.filter((r) => r.conversion.facts.newTeacher).length;
   // onboarding is its own requirement (R-QT6), in the year as in the cycle
-  const counted = recs.filter((r) => !r.conversion.facts.newTeacher);
-  const hours = sum(counted.map((r) => r.conversion.hours ?? 0));
-  const credits = sum(counted.map((r) => r.conversion.credits ?? 0));
-  const high = sum(counted.filter((r) => r.conversion.facts.high).map((r) => r.conversion.hours ?? 0));
+  const counted = recs.filter(isTraining);
+  const onboarding = recs.length - counted.length;
+  const hours = sumOf(counted, hoursOf);
+  const credits = sumOf(counted, creditsOf);
+  const high = sumOf(counted, hoursOf, isHigh);
   j.step('QT-6.3-sum', S6_3, W_QT_6_3_SUM, [counted.length, hours, credits, high, onboarding], {
     readings: onboarding ? ['R-QT6'] : [],
   });
@@ -726,7 +732,16 @@ interface Components {
 
 /** The credits of the records of one course category. */
 function bucketCredits(all: ConvertedRecord<Facts>[], b: Bucket): number {
-  return sum(all.filter((r) => r.conversion.facts.bucket === b).map((r) => r.conversion.credits ?? 0));
+  let total = 0;
+  // whole hundredths, as sumOf adds them, without a predicate made for each bucket
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]!.conversion;
+    if (c.facts.bucket !== b) continue;
+    const k = cents(c.credits ?? 0);
+    if (k === undefined) return sumOf(all, creditsOf, (r) => r.conversion.facts.bucket === b);
+    total += k;
+  }
+  return Math.abs(total) < 2 ** 50 ? total / 100 || 0 : sumOf(all, creditsOf, (r) => r.conversion.facts.bucket === b);
 }
 
 /**
@@ -861,7 +876,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
     schoolBased: bucketCredits(all, 'schoolBased'),
   };
   const credits = sum([c.required, c.elective, c.schoolBased]);
-  const hours = sum(all.filter((r) => !r.conversion.facts.newTeacher).map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(all, hoursOf, isTraining);
   // the offsets change elective and schoolBased: the step says them as summed
   j.step('QT-5.1-sum', S5_1, W_QT_5_1_SUM, [hours, c.required, pub, c.elective, c.schoolBased, credits]);
   const reqMin = requiredOffsets(j, p, c);

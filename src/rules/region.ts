@@ -142,24 +142,80 @@ type StepExtra = { readings?: readonly string[] | undefined; params?: readonly P
  */
 export type Words<A extends unknown[]> = (...args: A) => Text;
 
-/** A step whose detail is made from its template and values each time it is read. */
+/** A step whose detail is made from its template and values each time it is read; most name no reading. */
 class LazyStep<A extends unknown[]> implements Step {
   constructor(
     readonly rule: string,
     readonly cite: Cite,
     private readonly _words: Words<A>,
     private readonly _values: A,
-    // the caller's arrays, never changed after the step is taken (every one is a fresh or constant list)
-    public readings: string[] | undefined,
-    public params: ParamUse[] | undefined,
   ) {}
 
   get detail(): Text {
     return this._words(...this._values);
   }
+  get readings(): string[] | undefined {
+    return undefined;
+  }
+  get params(): ParamUse[] | undefined {
+    return undefined;
+  }
+}
+
+/** A lazy step with readings or parameters (shared lists, never changed). */
+class LazyStepWith<A extends unknown[]> extends LazyStep<A> {
+  constructor(
+    rule: string,
+    cite: Cite,
+    words: Words<A>,
+    values: A,
+    private readonly _readings: string[] | undefined,
+    private readonly _params: ParamUse[] | undefined,
+  ) {
+    super(rule, cite, words, values);
+  }
+  override get readings(): string[] | undefined {
+    return this._readings;
+  }
+  override get params(): ParamUse[] | undefined {
+    return this._params;
+  }
 }
 
 const NO_EXTRA: StepExtra = {};
+const NO_VALUES: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/**
+ * Lists of readings and of parameters as steps keep them: one frozen list per distinct content, where every
+ * step (of every record and teacher) had its own `['R-PE4']` or `[use]`. Readings are the rule sets' own
+ * few ids; parameter lists are found by their parameters (a check run's own objects: a WeakMap lets them go).
+ */
+const READING_LISTS = new Map<string, string[]>();
+
+function readingList(list: readonly string[]): string[] {
+  const key = list.length === 1 ? list[0]! : list.join(' ');
+  let shared = READING_LISTS.get(key);
+  if (shared === undefined) {
+    if (READING_LISTS.size >= 1024) READING_LISTS.clear();
+    READING_LISTS.set(key, (shared = Object.freeze(list.slice()) as string[]));
+  }
+  return shared;
+}
+
+const PARAM_LISTS = new WeakMap<ParamUse, { one?: ParamUse[]; two?: WeakMap<ParamUse, ParamUse[]> }>();
+
+function paramList(list: readonly ParamUse[]): ParamUse[] {
+  if (list.length > 2) return Object.freeze(list.slice()) as ParamUse[];
+  const first = list[0]!;
+  let at = PARAM_LISTS.get(first);
+  if (at === undefined) PARAM_LISTS.set(first, (at = {}));
+  if (list.length === 1) return (at.one ??= Object.freeze([first]) as ParamUse[]);
+  const second = list[1]!;
+  at.two ??= new WeakMap();
+  let shared = at.two.get(second);
+  if (shared === undefined) at.two.set(second, (shared = Object.freeze([first, second]) as ParamUse[]));
+  return shared;
+}
 
 /** Collects the steps of one computation in the order they are applied. */
 export class Steps {
@@ -176,15 +232,20 @@ export class Steps {
   ): this {
     const lazy = typeof detail === 'function';
     const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
-    const readings = extra.readings?.length ? (extra.readings as string[]) : undefined;
-    const params = extra.params?.length ? (extra.params as ParamUse[]) : undefined;
+    const readings = extra.readings?.length ? readingList(extra.readings) : undefined;
+    const params = extra.params?.length ? paramList(extra.params) : undefined;
     if (lazy) {
-      this.steps.push(new LazyStep(rule, cite, detail, values as A, readings, params));
+      const v = (values as A).length ? (values as A) : (NO_VALUES as A);
+      this.steps.push(
+        readings || params
+          ? new LazyStepWith(rule, cite, detail, v, readings, params)
+          : new LazyStep(rule, cite, detail, v),
+      );
       return this;
     }
     const s: Step = { rule, cite, detail };
-    if (readings) s.readings = [...readings];
-    if (params) s.params = [...params];
+    if (readings) s.readings = readings;
+    if (params) s.params = params;
     this.steps.push(s);
     return this;
   }
@@ -248,22 +309,28 @@ export class Judging extends Steps {
     const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
     if (lazy) this.step(rule, cite, detail, values as A, extra);
     else this.step(rule, cite, detail, extra);
-    const d = lazy ? deferred(detail, values as A) : detail;
-    this.notes.push(deferred(noteWords, [d, cite, extra.readings ?? []]));
+    this.notes.push(new StepNote(this.steps[this.steps.length - 1]!));
     return this;
   }
 
   /** Record conditions, each with the step that compares its figure with its requirement. */
   check(...conditions: Condition[]): this {
-    let rules = CONDITION_RULES.get(this.prefix);
-    if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
-    for (const c of conditions) {
+    for (let i = 0; i < conditions.length; i++) {
+      const c = conditions[i]!;
       this.conditions.push(c);
-      let rule = rules.get(c.id);
-      if (rule === undefined) rules.set(c.id, (rule = `${this.prefix}-${c.id}`));
-      this.steps.push(new ConditionStep(rule, c));
+      const step = c instanceof JudgedCondition ? c.stepFor(this.prefix) : undefined;
+      this.steps.push(step ?? new ConditionStep(this.ruleOf(c), c));
     }
     return this;
+  }
+
+  /** The step id of a condition (`HN-yearCredits`), one string each, kept with a shared condition's spec. */
+  private ruleOf(c: Condition): string {
+    let rules = CONDITION_RULES.get(this.prefix);
+    if (!rules) CONDITION_RULES.set(this.prefix, (rules = new Map()));
+    let rule = rules.get(c.id);
+    if (rule === undefined) rules.set(c.id, (rule = `${this.prefix}-${c.id}`));
+    return rule;
   }
 
   // Every teacher's years and cycle are kept to the end of a check: their lists are copied to their size (a
@@ -277,9 +344,9 @@ export class Judging extends Steps {
       credits: f.credits,
       pass: f.pass,
       undefinedCredits: f.undefinedCredits,
-      conditions: this.conditions.slice(),
-      notes: this.notes.slice(),
-      steps: this.steps.slice(),
+      conditions: listOf(this.conditions),
+      notes: listOf(this.notes),
+      steps: listOf(this.steps),
       status: undefined,
       undecided: undefined,
       why: undefined,
@@ -295,13 +362,28 @@ export class Judging extends Steps {
       credits: f.credits,
       pass: f.pass,
       undefinedCredits: f.undefinedCredits,
-      conditions: this.conditions.slice(),
-      notes: this.notes.slice(),
-      steps: this.steps.slice(),
+      conditions: listOf(this.conditions),
+      notes: listOf(this.notes),
+      steps: listOf(this.steps),
       status: undefined,
       undecided: undefined,
       why: undefined,
     } as CycleJudgement;
+  }
+}
+
+/** A list of a period's, copied to its size; an empty one shared (most periods have no notes). */
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
+const listOf = <T>(list: T[]): T[] => (list.length ? list.slice() : NOTHING);
+
+/** A note made of its step: the step's words with its article and readings, put together when read. */
+class StepNote implements Text {
+  constructor(private readonly _step: Step) {}
+  get zh(): string {
+    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).zh;
+  }
+  get en(): string {
+    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).en;
   }
 }
 
@@ -314,6 +396,26 @@ class ConditionStep implements Step {
     readonly rule: string,
     private readonly _condition: Condition,
   ) {}
+  get cite(): Cite {
+    return this._condition.cite;
+  }
+  get readings(): string[] | undefined {
+    return this._condition.readings?.length ? this._condition.readings : undefined;
+  }
+  get params(): ParamUse[] | undefined {
+    return this._condition.params?.length ? this._condition.params : undefined;
+  }
+  get detail(): Text {
+    return conditionDetail(this._condition);
+  }
+}
+
+/** A shared condition's step: its id read from the condition's spec, so that it keeps the condition only. */
+class SpecConditionStep implements Step {
+  constructor(private readonly _condition: JudgedCondition) {}
+  get rule(): string {
+    return this._condition.ruleId();
+  }
   get cite(): Cite {
     return this._condition.cite;
   }
@@ -523,12 +625,222 @@ export function pv(use: ParamUse): string {
   return `${fmt(use.value)} (覆盖 override; 原文 source: ${orig})`;
 }
 
+/** A condition's options: how it compares, and what its requirement relies on. */
+export interface ConditionOptions {
+  kind?: 'min' | 'max';
+  advisory?: boolean;
+  readings?: readonly string[];
+  note?: Text;
+  params?: readonly ParamUse[];
+}
+
+/**
+ * What a condition is apart from one teacher's figures: its id, words, article, readings and parameters.
+ * Every teacher of a check is judged by the same few, so they are made once and shared (condition() finds
+ * them again); a teacher's condition keeps only its figures beside one of these.
+ */
+interface ConditionSpec {
+  readonly id: string;
+  readonly label: Text;
+  readonly unit: Unit;
+  readonly kind: 'min' | 'max';
+  readonly advisory: boolean;
+  readonly cite: Cite;
+  readonly readings: string[] | undefined;
+  readonly params: ParamUse[] | undefined;
+  readonly note: Text | undefined;
+  /** the step id of the conditions judged by this spec, for the one region prefix that judges by it */
+  rule?: { prefix: string; id: string };
+}
+
+/** A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. */
+abstract class JudgedCondition implements Condition {
+  constructor(private readonly _spec: ConditionSpec) {}
+  abstract readonly actual: number;
+  abstract readonly required: number;
+  get id(): string {
+    return this._spec.id;
+  }
+  get label(): Text {
+    return this._spec.label;
+  }
+  get unit(): Unit {
+    return this._spec.unit;
+  }
+  get kind(): 'min' | 'max' {
+    return this._spec.kind;
+  }
+  get met(): boolean {
+    return this._spec.kind === 'min' ? this.actual >= this.required : this.actual <= this.required;
+  }
+  get advisory(): boolean {
+    return this._spec.advisory;
+  }
+  get cite(): Cite {
+    return this._spec.cite;
+  }
+  get readings(): string[] | undefined {
+    return this._spec.readings;
+  }
+  get params(): ParamUse[] | undefined {
+    return this._spec.params;
+  }
+  get note(): Text | undefined {
+    return this._spec.note;
+  }
+  /** The condition's step under a region's prefix; its id (`HN-yearCredits`) made once per spec. */
+  stepFor(prefix: string): Step | undefined {
+    const r = this._spec.rule;
+    if (r === undefined) this._spec.rule = { prefix, id: `${prefix}-${this._spec.id}` };
+    // a spec judged under two prefixes (no region shares its articles) keeps the first one's id
+    else if (r.prefix !== prefix) return undefined;
+    return new SpecConditionStep(this);
+  }
+  /** The step id its spec holds (stepFor made it): a method, not a getter, which would read as a field. */
+  ruleId(): string {
+    return this._spec.rule!.id;
+  }
+}
+
+/**
+ * The figures as whole hundredths: small integers, which V8 keeps in the object itself, where a fractional
+ * number is a separate 16-byte box per field and object (a teacher's ~70 conditions are kept to the end).
+ */
+class CentsCondition extends JudgedCondition {
+  constructor(
+    spec: ConditionSpec,
+    private readonly _actual: number,
+    private readonly _required: number,
+  ) {
+    super(spec);
+  }
+  get actual(): number {
+    return this._actual / 100;
+  }
+  get required(): number {
+    return this._required / 100;
+  }
+}
+
+/** A figure that is no whole number of hundredths in the small-integer range, kept as it is. */
+class FigureCondition extends JudgedCondition {
+  constructor(
+    spec: ConditionSpec,
+    readonly actual: number,
+    readonly required: number,
+  ) {
+    super(spec);
+  }
+}
+
+/** Whole hundredths of n when they give n back exactly and fit V8's small integers, else undefined. */
+function smallCents(n: number): number | undefined {
+  const k = Math.round(n * 100);
+  return k / 100 === n && k <= 0x3fffffff && k >= -0x40000000 && !Object.is(n, -0) ? k : undefined;
+}
+
+/**
+ * The specs made so far, by condition id, the latest first. A few per id: a check run's parameters are new
+ * objects (a spec names them), and a label may be made per teacher with the same words; the list is short so
+ * that the specs of earlier runs are let go.
+ */
+const SPECS = new Map<string, ConditionSpec[]>();
+const SPECS_PER_ID = 6;
+
+const sameText = (a: Text | undefined, b: Text | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.zh === b.zh && a.en === b.en);
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The requirement's parameter first, then those it is derived with (a list only when there is one). */
+function sameParams(s: ConditionSpec, first: ParamUse | undefined, more: readonly ParamUse[] | undefined): boolean {
+  const list = s.params;
+  const n = (first ? 1 : 0) + (more?.length ?? 0);
+  if (list === undefined || list.length !== n) return n === 0 && list === undefined;
+  let k = 0;
+  if (first && list[k++] !== first) return false;
+  for (let i = 0; more && i < more.length; i++) if (list[k++] !== more[i]) return false;
+  return true;
+}
+
+function specOf(
+  id: string,
+  label: Text,
+  unit: Unit,
+  first: ParamUse | undefined,
+  cite: Cite,
+  opts: ConditionOptions,
+): ConditionSpec {
+  const kind = opts.kind ?? 'min';
+  const advisory = opts.advisory ?? false;
+  const readings = opts.readings?.length ? opts.readings : undefined;
+  const note = opts.note || undefined;
+  const more = opts.params?.length ? opts.params : undefined;
+  // a note says something of this teacher's figures (shandong's share of the total): a spec of its own
+  if (note) return makeSpec(id, label, unit, kind, advisory, cite, readings, first, more, note);
+  let list = SPECS.get(id);
+  if (list === undefined) {
+    // ids are the rule sets' own, but shandong's name years (year2024): a long-lived add-in meets many
+    if (SPECS.size >= 1024) SPECS.clear();
+    SPECS.set(id, (list = []));
+  }
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (
+      s.cite === cite &&
+      s.unit === unit &&
+      s.kind === kind &&
+      s.advisory === advisory &&
+      s.note === undefined &&
+      sameText(s.label, label) &&
+      sameList(s.readings, readings) &&
+      sameParams(s, first, more)
+    )
+      return s;
+  }
+  const spec = makeSpec(id, label, unit, kind, advisory, cite, readings, first, more, undefined);
+  list.unshift(spec);
+  if (list.length > SPECS_PER_ID) list.pop();
+  return spec;
+}
+
+function makeSpec(
+  id: string,
+  label: Text,
+  unit: Unit,
+  kind: 'min' | 'max',
+  advisory: boolean,
+  cite: Cite,
+  readings: readonly string[] | undefined,
+  first: ParamUse | undefined,
+  more: readonly ParamUse[] | undefined,
+  note: Text | undefined,
+): ConditionSpec {
+  const params = first ? (more ? [first, ...more] : [first]) : more ? more.slice() : undefined;
+  return {
+    id,
+    label,
+    unit,
+    kind,
+    advisory,
+    cite,
+    readings: readings ? (Object.freeze(readings.slice()) as string[]) : undefined,
+    params: params ? (Object.freeze(params) as ParamUse[]) : undefined,
+    note,
+  };
+}
+
 /**
  * A condition of a year or a cycle. `required` is the parameter the text sets (its value is the requirement,
  * and the condition records it), or a figure derived from parameters named in `opts.params` (a share of the
  * total …).
  */
-const NO_OPTIONS = {};
+const NO_OPTIONS: ConditionOptions = {};
 
 export function condition(
   id: string,
@@ -537,43 +849,16 @@ export function condition(
   actual: number,
   required: number | ParamUse,
   cite: Cite,
-  opts: {
-    kind?: 'min' | 'max';
-    advisory?: boolean;
-    readings?: string[];
-    note?: Text;
-    params?: ParamUse[];
-  } = NO_OPTIONS,
+  opts: ConditionOptions = NO_OPTIONS,
 ): Condition {
-  const kind = opts.kind ?? 'min';
+  const first = typeof required === 'number' ? undefined : required;
+  const need = first ? first.value : (required as number);
+  if (need === null) throw new Error(`condition ${id}: parameter ${first!.key} is UNDEFINED`);
+  const spec = specOf(id, label, unit, first, cite, opts);
   const a = round2(actual);
-  const more = opts.params;
-  // the requirement's parameter first, then those it is derived with (a list only when there is one)
-  const params =
-    typeof required === 'number'
-      ? more?.length
-        ? more.slice()
-        : undefined
-      : more?.length
-        ? [required, ...more]
-        : [required];
-  const need = typeof required === 'number' ? required : required.value;
-  if (need === null) throw new Error(`condition ${id}: parameter ${(required as ParamUse).key} is UNDEFINED`);
-  // every field in the literal: a teacher's conditions are kept to the end of a check, each in one object
-  return {
-    id,
-    label,
-    unit,
-    actual: a,
-    required: need,
-    kind,
-    met: kind === 'min' ? a >= need : a <= need,
-    advisory: opts.advisory ?? false,
-    cite,
-    readings: opts.readings?.length ? opts.readings : undefined,
-    params,
-    note: opts.note || undefined,
-  };
+  const ka = smallCents(a);
+  const kr = smallCents(need);
+  return ka !== undefined && kr !== undefined ? new CentsCondition(spec, ka, kr) : new FigureCondition(spec, a, need);
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */

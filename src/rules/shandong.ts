@@ -20,8 +20,10 @@ import {
   lecturing,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
+  creditsOf,
 } from './region';
-import { sub, sum, product, round2, fmt, fmtRatio, pct } from '../core/decimal';
+import { sub, sum, product, round2, fmt, fmtRatio, pct, sumOf } from '../core/decimal';
 import { t, Text } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
@@ -420,11 +422,11 @@ function judgeYear(
   p: Params<Key>,
 ): { year: YearJudgement; degreeExcess: number } {
   const j = new Judging('SD');
-  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
-  const raw = sum(recs.map((r) => r.conversion.credits ?? 0));
+  const hours = sumOf(recs, hoursOf);
+  const raw = sumOf(recs, creditsOf);
   j.step('SD-6-sum', A6, W_SD_6_SUM, [recs.length, hours, raw]);
   // 第十五条: degree study earns its credits for the academic year, once however many records carry it
-  const degree = sum(recs.filter((r) => r.conversion.facts.degree).map((r) => r.conversion.credits ?? 0));
+  const degree = sumOf(recs, creditsOf, isDegree);
   const degreeCap = p.use('degreeCredits');
   const degreeExcess = Math.max(0, degree - degreeCap.value!);
   if (degreeExcess > 0)
@@ -485,8 +487,10 @@ const L_CITY_COUNTY_FACE_TO_FACE = t('市县面对面培训学分（提示）', 
 
 /** The credits of some records (a record without a figure adds nothing). */
 function creditOf(rs: ConvertedRecord<Facts>[]): number {
-  return sum(rs.map((r) => r.conversion.credits ?? 0));
+  return sumOf(rs, creditsOf);
 }
+
+const isDegree = (r: ConvertedRecord<Facts>): boolean => r.conversion.facts.degree;
 
 /** Each year of the cycle judged on its own (第六条's 48), with the degree credits its 第十五条 cut left out. */
 function judgeYears(input: JudgeInput<Facts>, p: Params<Key>) {
@@ -544,12 +548,22 @@ function minimums(j: Judging, p: Params<Key>, years: YearJudgement[], lastDueYea
   j.step('SD-6-years', A6, W_SD_6_YEARS, [yearMin.value, left], { readings: ['R-SD4'], params: [yearMin] });
   j.check(condition('cycleCredits', L_CYCLE_CREDITS, 'credits', credits, p.use('cycleCredits'), A6));
   for (const y of due) {
-    j.check(
-      condition(`year${y.year}`, t(`${y.year}年度学分`, `credits in ${y.year}`), 'credits', y.credits, yearMin, A6, {
-        readings: ['R-SD4'],
-      }),
-    );
+    j.check(condition(`year${y.year}`, yearLabel(y.year), 'credits', y.credits, yearMin, A6, { readings: R_SD4 }));
   }
+}
+
+const R_SD4 = ['R-SD4'];
+
+/** R-SD4's condition of one year: its label, made once per year (every teacher has one per year due). */
+const YEAR_LABELS = new Map<number, Text>();
+function yearLabel(year: number): Text {
+  let label = YEAR_LABELS.get(year);
+  if (label === undefined) {
+    // the roster's own years only, but a long-lived add-in meets many rosters
+    if (YEAR_LABELS.size >= 256) YEAR_LABELS.clear();
+    YEAR_LABELS.set(year, (label = t(`${year}年度学分`, `credits in ${year}`)));
+  }
+  return label;
 }
 
 /** 第十六条: a class teacher's 30 hours of class-teacher training in the cycle. */
@@ -580,6 +594,20 @@ function providedTraining(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts
   );
 }
 
+/** 第十一条's label, with the share as the table (or an override) sets it: made once per share. */
+let publicLabel: { share: number; label: Text } | undefined;
+function publicShareLabel(share: number): Text {
+  if (publicLabel?.share !== share)
+    publicLabel = {
+      share,
+      label: t(
+        `公需科目学时（不超过总学时${fmtRatio(share)}，提示）`,
+        `public-subject hours (≤ ${fmtRatio(share)} of all hours, advisory)`,
+      ),
+    };
+  return publicLabel.label;
+}
+
 /** 第十一条: public subjects 一般不超过 a third of all hours, advisory (R-SD3); only with a category column. */
 function publicShare(
   j: Judging,
@@ -594,24 +622,13 @@ function publicShare(
     const share = p.use('publicShareMax');
     const limit = product(hours, share.value!);
     j.check(
-      condition(
-        'publicShare',
-        t(
-          `公需科目学时（不超过总学时${fmtRatio(share.value!)}，提示）`,
-          `public-subject hours (≤ ${fmtRatio(share.value!)} of all hours, advisory)`,
-        ),
-        'hours',
-        pub,
-        limit,
-        A11,
-        {
-          kind: 'max',
-          advisory: true,
-          readings: ['R-SD3'],
-          params: [share],
-          note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
-        },
-      ),
+      condition('publicShare', publicShareLabel(share.value!), 'hours', pub, limit, A11, {
+        kind: 'max',
+        advisory: true,
+        readings: ['R-SD3'],
+        params: [share],
+        note: t(`占 ${pct(pub, hours)}`, `${pct(pub, hours)} of the total`),
+      }),
     );
   }
 }
@@ -624,7 +641,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const degreeExcess = sum(judged.map((x) => x.degreeExcess));
   const j = new Judging('SD');
   const all: ConvertedRecord<Facts>[] = input.records.filter((r) => r.conversion.counted);
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(all, hoursOf);
   const raw = creditOf(all);
   j.step('SD-6-cycle-sum', A6, W_SD_6_CYCLE_SUM, [all.length, hours, raw]);
   degreeYearCap(j, p, degreeExcess);

@@ -16,9 +16,10 @@ import {
   yearsOf,
   beforeHire,
   yearsBeforeHire,
+  hoursOf,
 } from './region';
-import { sum, fmt } from '../core/decimal';
-import { t } from '../core/text';
+import { sum, fmt, sumOf } from '../core/decimal';
+import { t, type Text } from '../core/text';
 import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
@@ -186,6 +187,17 @@ const W_ZZ_6_1_2 = (value: number | null) =>
 const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
 const L_SCHOOL_BASED_HOURS = t('校本研修学时', 'school-based hours');
 
+/** 四's yearly label, with the advisable hours as the table (or an override) sets them: made once per value. */
+let yearLabel: { value: number | null; label: Text } | undefined;
+function yearHoursLabel(value: number | null): Text {
+  if (yearLabel?.value !== value)
+    yearLabel = {
+      value,
+      label: t(`年度学时（以${fmt(value)}为宜，提示）`, `hours this year (${fmt(value)} advisable)`),
+    };
+  return yearLabel.label;
+}
+
 /** 四: a year is not judged on its own; its hours are set against the advisable 72, and a year before hire says so. */
 function judgeYear(
   y: number,
@@ -194,22 +206,12 @@ function judgeYear(
   yearMin: ParamUse<Key>,
 ): YearJudgement {
   const j = new Judging('ZZ');
-  const hours = sum(recs.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(recs, hoursOf);
   j.step('ZZ-4-sum', S4, W_ZZ_4_SUM, [recs.length, hours]);
   // 四 assesses the cycle; its yearly figure is 为宜, a recommendation: no year is judged on its own
   j.note('ZZ-4-year', S4, W_ZZ_4_YEAR, [yearMin.value], { params: [yearMin] });
   beforeHire(j, y, hire, S1);
-  j.check(
-    condition(
-      'yearHours',
-      t(`年度学时（以${fmt(yearMin.value)}为宜，提示）`, `hours this year (${fmt(yearMin.value)} advisable)`),
-      'hours',
-      hours,
-      yearMin,
-      S4,
-      { advisory: true },
-    ),
-  );
+  j.check(condition('yearHours', yearHoursLabel(yearMin.value), 'hours', hours, yearMin, S4, { advisory: true }));
   return j.year(y, { hours, credits: hours, pass: null, undefinedCredits: 0 });
 }
 
@@ -270,7 +272,7 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   );
   const j = new Judging('ZZ');
   const all = input.records.filter((r) => r.conversion.counted);
-  const hours = sum(all.map((r) => r.conversion.hours ?? 0));
+  const hours = sumOf(all, hoursOf);
   const sb = sum(all.filter((r) => r.conversion.facts.schoolBased).map((r) => r.conversion.hours ?? 0));
   j.step('ZZ-4-cycle-sum', S4, W_ZZ_4_CYCLE_SUM, [all.length, hours, sb]);
   yearsBeforeHire(j, years, hire, S1);
