@@ -173,13 +173,16 @@ function idKey(id: string): string {
  * Conversion: nothing changes a conversion once made (a row voided for an error elsewhere gets a new one).
  */
 export class ConversionMemo {
-  private readonly root = new Map<unknown, unknown>();
-  private size = 0;
+  private readonly made = new Map<string, Conversion>();
   private readonly read: Readonly<Record<MemoInput, boolean>>;
+  /** per input, each distinct value's number: a conversion's key is the string of these numbers */
+  private readonly ids: Array<Map<unknown, number>> = MEMO_INPUTS.map(() => new Map());
+  private readonly rejectedIds = new Map<string, number>();
+  private readonly codes: number[] = [];
 
   /**
    * `columns`: the fields the roster has a column for. An input no column feeds is undefined on every record:
-   * it is not a level of the memo (each level is a lookup per record). Without `columns`, every input is one.
+   * it is not part of the key. Without `columns`, every input is.
    */
   constructor(columns?: ReadonlySet<Field>) {
     const has = (...fs: Field[]) => !columns || fs.some((f) => columns.has(f));
@@ -207,68 +210,86 @@ export class ConversionMemo {
     };
   }
 
-  private node(r: TrainingRecord, make: boolean): Map<unknown, unknown> | undefined {
-    // one field a level, read by name (every normalized record has the same shape)
+  /**
+   * The record's inputs as one short string: each input's value by its number (a look-up in a small map per
+   * input), then the rejected fields'. A tree of maps, one level an input, was a look-up in a different map at
+   * each of up to 20 levels — most of them cold in the cache. Undefined when a value was never seen (and
+   * `make` is false) or an input has more distinct values than a character holds.
+   */
+  private key(r: TrainingRecord, rejected: ReadonlySet<Field>, make: boolean): string | undefined {
     const on = this.read;
-    let m: Map<unknown, unknown> | undefined = this.root;
-    if (m && on.mode) m = level(m, r.mode, make);
-    if (m && on.level) m = level(m, r.level, make);
-    if (m && on.hours) m = level(m, r.hours, make);
-    if (m && on.grade) m = level(m, r.grade, make);
-    if (m && on.year) m = level(m, r.year, make);
-    if (m && on.project) m = level(m, r.project, make);
-    if (m && on.days) m = level(m, r.days, make);
-    if (m && on.months) m = level(m, r.months, make);
-    if (m && on.score) m = level(m, r.score, make);
-    if (m && on.award) m = level(m, r.award, make);
-    if (m && on.role) m = level(m, r.role, make);
-    if (m && on.rate) m = level(m, r.rate, make);
-    if (m && on.category) m = level(m, r.category, make);
-    if (m && on.selfSelected) m = level(m, r.selfSelected, make);
-    if (m && on.enteredCredits) m = level(m, r.enteredCredits, make);
-    if (m && on.classTeacher) m = level(m, r.classTeacher, make);
-    if (m && on.assessment) m = level(m, r.assessment, make);
-    if (m && on.hireYear) m = level(m, r.hireYear, make);
-    if (m && on.exempt) m = level(m, r.exempt, make);
-    return m;
+    const ids = this.ids;
+    const c = this.codes;
+    c.length = 0;
+    if (on.mode && !push(c, ids[0]!, r.mode, make)) return undefined;
+    if (on.level && !push(c, ids[1]!, r.level, make)) return undefined;
+    if (on.hours && !push(c, ids[2]!, r.hours, make)) return undefined;
+    if (on.grade && !push(c, ids[3]!, r.grade, make)) return undefined;
+    if (on.year && !push(c, ids[4]!, r.year, make)) return undefined;
+    if (on.project && !push(c, ids[5]!, r.project, make)) return undefined;
+    if (on.days && !push(c, ids[6]!, r.days, make)) return undefined;
+    if (on.months && !push(c, ids[7]!, r.months, make)) return undefined;
+    if (on.score && !push(c, ids[8]!, r.score, make)) return undefined;
+    if (on.award && !push(c, ids[9]!, r.award, make)) return undefined;
+    if (on.role && !push(c, ids[10]!, r.role, make)) return undefined;
+    if (on.rate && !push(c, ids[11]!, r.rate, make)) return undefined;
+    if (on.category && !push(c, ids[12]!, r.category, make)) return undefined;
+    if (on.selfSelected && !push(c, ids[13]!, r.selfSelected, make)) return undefined;
+    if (on.enteredCredits && !push(c, ids[14]!, r.enteredCredits, make)) return undefined;
+    if (on.classTeacher && !push(c, ids[15]!, r.classTeacher, make)) return undefined;
+    if (on.assessment && !push(c, ids[16]!, r.assessment, make)) return undefined;
+    if (on.hireYear && !push(c, ids[17]!, r.hireYear, make)) return undefined;
+    if (on.exempt && !push(c, ids[18]!, r.exempt, make)) return undefined;
+    if (!push(c, this.rejectedIds, rejectedKey(rejected), make)) return undefined;
+    return String.fromCharCode(...c);
   }
 
   get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
-    return this.node(rec, false)?.get(rejectedKey(rejected)) as Conversion | undefined;
+    const k = this.key(rec, rejected, false);
+    return k === undefined ? undefined : this.made.get(k);
   }
 
   set(rec: TrainingRecord, rejected: ReadonlySet<Field>, c: Conversion): void {
     // bounded: a roster of all-different trainings gains nothing from remembering them
-    if (++this.size > 200_000) return;
-    this.node(rec, true)!.set(rejectedKey(rejected), c);
+    if (this.made.size >= 200_000) return;
+    const k = this.key(rec, rejected, true);
+    if (k !== undefined) this.made.set(k, c);
   }
 }
 
-type MemoInput =
-  | 'mode'
-  | 'level'
-  | 'hours'
-  | 'grade'
-  | 'year'
-  | 'project'
-  | 'days'
-  | 'months'
-  | 'score'
-  | 'award'
-  | 'role'
-  | 'rate'
-  | 'category'
-  | 'selfSelected'
-  | 'enteredCredits'
-  | 'classTeacher'
-  | 'assessment'
-  | 'hireYear'
-  | 'exempt';
+/** The memo's inputs, in the order of its key (ConversionMemo.key's numbers follow it). */
+const MEMO_INPUTS = [
+  'mode',
+  'level',
+  'hours',
+  'grade',
+  'year',
+  'project',
+  'days',
+  'months',
+  'score',
+  'award',
+  'role',
+  'rate',
+  'category',
+  'selfSelected',
+  'enteredCredits',
+  'classTeacher',
+  'assessment',
+  'hireYear',
+  'exempt',
+] as const;
+type MemoInput = (typeof MEMO_INPUTS)[number];
 
-function level(m: Map<unknown, unknown>, v: unknown, make: boolean): Map<unknown, unknown> | undefined {
-  let next = m.get(v) as Map<unknown, unknown> | undefined;
-  if (!next && make) m.set(v, (next = new Map()));
-  return next;
+/** Add the number of `v` among the values an input has had (a new one numbered when `make`); false: none. */
+function push(codes: number[], ids: Map<unknown, number>, v: unknown, make: boolean): boolean {
+  let id = ids.get(v);
+  if (id === undefined) {
+    if (!make || ids.size > 0xffff) return false;
+    ids.set(v, (id = ids.size));
+  }
+  codes.push(id);
+  return true;
 }
 
 const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
