@@ -178,7 +178,8 @@ export class ConversionMemo {
   /** per input, each distinct value's number: a conversion's key is the string of these numbers */
   private readonly ids: Array<Map<unknown, number>> = MEMO_INPUTS.map(() => new Map());
   private readonly rejectedIds = new Map<string, number>();
-  private readonly codes: number[] = [];
+  /** the key's numbers: one an input (MEMO_INPUTS' order), then the rejected fields' */
+  private readonly codes = new Array<number>(MEMO_INPUTS.length + 1).fill(0);
 
   /**
    * `columns`: the fields the roster has a column for. An input no column feeds is undefined on every record:
@@ -220,28 +221,49 @@ export class ConversionMemo {
     const on = this.read;
     const ids = this.ids;
     const c = this.codes;
-    c.length = 0;
-    if (on.mode && !push(c, ids[0]!, r.mode, make)) return undefined;
-    if (on.level && !push(c, ids[1]!, r.level, make)) return undefined;
-    if (on.hours && !push(c, ids[2]!, r.hours, make)) return undefined;
-    if (on.grade && !push(c, ids[3]!, r.grade, make)) return undefined;
-    if (on.year && !push(c, ids[4]!, r.year, make)) return undefined;
-    if (on.project && !push(c, ids[5]!, r.project, make)) return undefined;
-    if (on.days && !push(c, ids[6]!, r.days, make)) return undefined;
-    if (on.months && !push(c, ids[7]!, r.months, make)) return undefined;
-    if (on.score && !push(c, ids[8]!, r.score, make)) return undefined;
-    if (on.award && !push(c, ids[9]!, r.award, make)) return undefined;
-    if (on.role && !push(c, ids[10]!, r.role, make)) return undefined;
-    if (on.rate && !push(c, ids[11]!, r.rate, make)) return undefined;
-    if (on.category && !push(c, ids[12]!, r.category, make)) return undefined;
-    if (on.selfSelected && !push(c, ids[13]!, r.selfSelected, make)) return undefined;
-    if (on.enteredCredits && !push(c, ids[14]!, r.enteredCredits, make)) return undefined;
-    if (on.classTeacher && !push(c, ids[15]!, r.classTeacher, make)) return undefined;
-    if (on.assessment && !push(c, ids[16]!, r.assessment, make)) return undefined;
-    if (on.hireYear && !push(c, ids[17]!, r.hireYear, make)) return undefined;
-    if (on.exempt && !push(c, ids[18]!, r.exempt, make)) return undefined;
-    if (!push(c, this.rejectedIds, rejectedKey(rejected), make)) return undefined;
-    return String.fromCharCode(...c);
+    if (on.mode && !code(c, 0, ids[0]!, r.mode, make)) return undefined;
+    if (on.level && !code(c, 1, ids[1]!, r.level, make)) return undefined;
+    if (on.hours && !code(c, 2, ids[2]!, r.hours, make)) return undefined;
+    if (on.grade && !code(c, 3, ids[3]!, r.grade, make)) return undefined;
+    if (on.year && !code(c, 4, ids[4]!, r.year, make)) return undefined;
+    if (on.project && !code(c, 5, ids[5]!, r.project, make)) return undefined;
+    if (on.days && !code(c, 6, ids[6]!, r.days, make)) return undefined;
+    if (on.months && !code(c, 7, ids[7]!, r.months, make)) return undefined;
+    if (on.score && !code(c, 8, ids[8]!, r.score, make)) return undefined;
+    if (on.award && !code(c, 9, ids[9]!, r.award, make)) return undefined;
+    if (on.role && !code(c, 10, ids[10]!, r.role, make)) return undefined;
+    if (on.rate && !code(c, 11, ids[11]!, r.rate, make)) return undefined;
+    if (on.category && !code(c, 12, ids[12]!, r.category, make)) return undefined;
+    if (on.selfSelected && !code(c, 13, ids[13]!, r.selfSelected, make)) return undefined;
+    if (on.enteredCredits && !code(c, 14, ids[14]!, r.enteredCredits, make)) return undefined;
+    if (on.classTeacher && !code(c, 15, ids[15]!, r.classTeacher, make)) return undefined;
+    if (on.assessment && !code(c, 16, ids[16]!, r.assessment, make)) return undefined;
+    if (on.hireYear && !code(c, 17, ids[17]!, r.hireYear, make)) return undefined;
+    if (on.exempt && !code(c, 18, ids[18]!, r.exempt, make)) return undefined;
+    if (!code(c, 19, this.rejectedIds, rejectedKey(rejected), make)) return undefined;
+    // one call of fixed arity (an input no column feeds stays 0): no list spread into arguments
+    return String.fromCharCode(
+      c[0]!,
+      c[1]!,
+      c[2]!,
+      c[3]!,
+      c[4]!,
+      c[5]!,
+      c[6]!,
+      c[7]!,
+      c[8]!,
+      c[9]!,
+      c[10]!,
+      c[11]!,
+      c[12]!,
+      c[13]!,
+      c[14]!,
+      c[15]!,
+      c[16]!,
+      c[17]!,
+      c[18]!,
+      c[19]!,
+    );
   }
 
   get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
@@ -281,14 +303,14 @@ const MEMO_INPUTS = [
 ] as const;
 type MemoInput = (typeof MEMO_INPUTS)[number];
 
-/** Add the number of `v` among the values an input has had (a new one numbered when `make`); false: none. */
-function push(codes: number[], ids: Map<unknown, number>, v: unknown, make: boolean): boolean {
+/** Set codes[at] to the number of `v` among the values an input has had (a new one when `make`); false: none. */
+function code(codes: number[], at: number, ids: Map<unknown, number>, v: unknown, make: boolean): boolean {
   let id = ids.get(v);
   if (id === undefined) {
     if (!make || ids.size > 0xffff) return false;
     ids.set(v, (id = ids.size));
   }
-  codes.push(id);
+  codes[at] = id;
   return true;
 }
 
