@@ -15,7 +15,7 @@ export interface ParamUse<K extends string = string> {
   /** the source's value when an override replaced it (null: UNDEFINED in the source) */
   original?: number | null;
 }
-import type { Text } from './text';
+import type { Lang, Text } from './text';
 import type { Award, Category, Grade, Level, Mode, Role } from './vocabulary';
 
 import type { IssueCode, Severity } from './issues';
@@ -48,6 +48,11 @@ export interface Step {
   detail: Text;
   readings?: string[];
   params?: ParamUse[];
+  /**
+   * The detail in one language, for a step whose words cost to make and are read in one language at a time
+   * (a condition's comparison, one of dozens a teacher-year): the same text as `detail[lang]`.
+   */
+  words?(lang: Lang): string;
 }
 
 /** A roster row after normalization: every field typed, or absent. */

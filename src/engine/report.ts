@@ -184,7 +184,8 @@ export function explainSteps(steps: readonly Step[], lang: Lang): string {
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
     const where = `${lang === 'en' ? articleEnOnce(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
-    out += `${i ? ' → ' : ''}${say(s.detail, lang)}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
+    const words = s.words ? s.words(lang) : say(s.detail, lang);
+    out += `${i ? ' → ' : ''}${words}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
   }
   return out;
 }

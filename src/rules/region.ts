@@ -4,7 +4,7 @@
 // The tools carry no rule of any region: numbers and articles stay in the region files.
 import type { Cite, ParamDef, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
-import { deferred, t, Text } from '../core/text';
+import { deferred, t, Text, type Lang } from '../core/text';
 import { articleEn } from '../core/cite';
 import type {
   SchoolFlag,
@@ -408,6 +408,9 @@ class ConditionStep implements Step {
   get detail(): Text {
     return conditionDetail(this._condition);
   }
+  words(lang: Lang): string {
+    return conditionWords(this._condition, lang);
+  }
 }
 
 /** A shared condition's step: its id read from the condition's spec, so that it keeps the condition only. */
@@ -428,6 +431,9 @@ class SpecConditionStep implements Step {
   get detail(): Text {
     return conditionDetail(this._condition);
   }
+  words(lang: Lang): string {
+    return conditionWords(this._condition, lang);
+  }
 }
 
 /** A note: a step's words with its article and readings. */
@@ -441,25 +447,28 @@ const UNIT_WORDS: Record<Unit, Text> = { hours: t('学时', 'h'), credits: t('�
 
 /** "年度学分 8 < 10 学分：还差 2" — a condition's comparison, as its step says it. */
 function conditionDetail(c: Condition): Text {
-  const u = UNIT_WORDS[c.unit];
+  return t(conditionWords(c, 'zh'), conditionWords(c, 'en'));
+}
+
+/** A condition's comparison in one language (conditionDetail's either half). */
+function conditionWords(c: Condition, lang: Lang): string {
+  const en = lang === 'en';
+  const u = UNIT_WORDS[c.unit][lang];
   const only = c.params?.length === 1 && c.params[0]!.value === c.required ? c.params[0]! : undefined;
   const req = only ? pv(only) : fmt(c.required);
-  const a = fmt(c.actual);
-  let zh: string;
-  let en: string;
+  const head = `${c.label[lang]} ${fmt(c.actual)}`;
+  let s: string;
   if (c.kind === 'min') {
-    const miss = fmt(round2(c.required - c.actual));
-    [zh, en] = c.met
-      ? [`${c.label.zh} ${a} ≥ ${req} ${u.zh}：达标`, `${c.label.en} ${a} ≥ ${req} ${u.en}: met`]
-      : [`${c.label.zh} ${a} < ${req} ${u.zh}：还差 ${miss}`, `${c.label.en} ${a} < ${req} ${u.en}: ${miss} short`];
-  } else {
-    [zh, en] = c.met
-      ? [`${c.label.zh} ${a} ≤ ${req} ${u.zh}：未超过上限`, `${c.label.en} ${a} ≤ ${req} ${u.en}: within the limit`]
-      : [`${c.label.zh} ${a} > ${req} ${u.zh}：超过上限`, `${c.label.en} ${a} > ${req} ${u.en}: over the limit`];
-  }
-  if (c.note) [zh, en] = [`${zh}（${c.note.zh}）`, `${en} (${c.note.en})`];
-  if (c.advisory) [zh, en] = [`${zh}；仅提示，不影响结论`, `${en}; advisory, does not decide`];
-  return t(zh, en);
+    if (c.met) s = en ? `${head} ≥ ${req} ${u}: met` : `${head} ≥ ${req} ${u}：达标`;
+    else {
+      const miss = fmt(round2(c.required - c.actual));
+      s = en ? `${head} < ${req} ${u}: ${miss} short` : `${head} < ${req} ${u}：还差 ${miss}`;
+    }
+  } else if (c.met) s = en ? `${head} ≤ ${req} ${u}: within the limit` : `${head} ≤ ${req} ${u}：未超过上限`;
+  else s = en ? `${head} > ${req} ${u}: over the limit` : `${head} > ${req} ${u}：超过上限`;
+  if (c.note) s = en ? `${s} (${c.note.en})` : `${s}（${c.note.zh}）`;
+  if (c.advisory) s = en ? `${s}; advisory, does not decide` : `${s}；仅提示，不影响结论`;
+  return s;
 }
 
 /**

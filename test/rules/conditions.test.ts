@@ -5,6 +5,9 @@ import { Params } from '../../src/rules/params';
 import { params as puer } from '../../src/rules/puer';
 import { t } from '../../src/core/text';
 import type { Cite } from '../../src/core/types';
+import { REGIONS, RULES } from '../../src/rules';
+import { generate } from '../../src/samples/generate';
+import { checkTable } from '../../src/engine/engine';
 
 const A: Cite = { doc: 'test', article: '第一条' };
 const B: Cite = { doc: 'test', article: '第二条' };
@@ -68,5 +71,23 @@ describe('conditions from one spec', () => {
     const s = j.steps[0]!;
     expect([s.rule, s.cite, s.params]).toEqual(['PE-yearHours', A, [need]]);
     expect(s.detail.zh).toBe(`年度学时 8 < ${need.value} 学时：还差 ${need.value! - 8}`);
+  });
+});
+
+describe('a step’s words in one language are its detail in that language', () => {
+  // every step of every teacher-year and cycle of a generated roster per region, with the samples' mistakes
+  // (unmet conditions, notes, advisory ones): the one-language words must be the two-language detail's half
+  test.each(REGIONS)('%s', (region) => {
+    const s = generate(region, { teachers: 40, mistakes: true, seed: 11 });
+    const r = checkTable(s.rows.slice(1), { rules: RULES[region], asOf: '2029-01-15' });
+    let checked = 0;
+    for (const tj of r.teachers)
+      for (const p of [...tj.years, tj.cycle])
+        for (const step of p.steps)
+          if (step.words) {
+            expect([step.words('zh'), step.words('en')]).toEqual([step.detail.zh, step.detail.en]);
+            checked++;
+          }
+    expect(checked).toBeGreaterThan(100);
   });
 });
