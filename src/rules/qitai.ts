@@ -900,21 +900,34 @@ function crossCheck(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): v
 /** 五(二)2: in one project, at most 30 % rated good or better and at most 15 % excellent. */
 function cohortQuota(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): void {
   const p = ctx.params;
-  const projects = new Map<string, ConvertedRecord<Facts>[]>();
+  // a project's cohort of a year: its records by the project's folded name and the year; each spelling of a
+  // name finds its years through one look-up (the same text is the same string on every row)
+  const projects: ConvertedRecord<Facts>[][] = [];
+  const byFolded = new Map<string, Map<number | null, ConvertedRecord<Facts>[]>>();
+  const bySpelling = new Map<string, Map<number | null, ConvertedRecord<Facts>[]>>();
   for (const r of records) {
     const name = r.record.project;
     // the project's trainers are not its cohort
     if (!name || r.record.grade === undefined || r.conversion.facts.lecturer) continue;
-    const key = `${foldOnce(name)}\u0000${r.record.year ?? ''}`;
-    let list = projects.get(key);
-    if (!list) projects.set(key, (list = []));
+    let years = bySpelling.get(name);
+    if (!years) {
+      const folded = foldOnce(name);
+      years = byFolded.get(folded);
+      if (!years) byFolded.set(folded, (years = new Map()));
+      bySpelling.set(name, years);
+    }
+    let list = years.get(r.record.year);
+    if (!list) {
+      years.set(r.record.year, (list = []));
+      projects.push(list);
+    }
     list.push(r);
   }
   const goodUse = p.use('quota.goodOrBetter');
   const excUse = p.use('quota.excellent');
   const goodMax = goodUse.value!;
   const excMax = excUse.value!;
-  for (const list of projects.values()) {
+  for (const list of projects) {
     const n = list.length;
     const good = list.filter((r) => r.record.grade === 'good' || r.record.grade === 'excellent').length;
     const exc = list.filter((r) => r.record.grade === 'excellent').length;
@@ -962,20 +975,25 @@ const certificateKey = (raw: string): string => raw.normalize('NFKC').replace(/[
 function oneCertificate(records: ConvertedRecord[]): void {
   const byNumber = new Map<string, Map<string, ConvertedRecord[]>>();
   const byTeacher = new Map<string, Map<string, ConvertedRecord[]>>();
-  const put = (m: Map<string, Map<string, ConvertedRecord[]>>, a: string, b: string, r: ConvertedRecord) => {
+  const put = (m: Map<string, Map<string, ConvertedRecord[]>>, a: string, b: string): ConvertedRecord[] => {
     let inner = m.get(a);
     if (!inner) m.set(a, (inner = new Map()));
     let list = inner.get(b);
     if (!list) inner.set(b, (list = []));
-    list.push(r);
+    return list;
   };
+  // a teacher's rows follow each other with the same number: the row before's two lists are this row's
+  let last: { certificate: string; teacherId: string; a: ConvertedRecord[]; b: ConvertedRecord[] } | undefined;
   for (const r of records) {
     const { certificate, teacherId } = r.record;
     if (!certificate || teacherId === null) continue;
-    const n = certificateKey(certificate);
-    const id = foldOnce(teacherId);
-    put(byNumber, n, id, r);
-    put(byTeacher, id, n, r);
+    if (last?.certificate !== certificate || last.teacherId !== teacherId) {
+      const n = certificateKey(certificate);
+      const id = foldOnce(teacherId);
+      last = { certificate, teacherId, a: put(byNumber, n, id), b: put(byTeacher, id, n) };
+    }
+    last.a.push(r);
+    last.b.push(r);
   }
   for (const [n, teachers] of byNumber) {
     if (teachers.size < 2) continue;
