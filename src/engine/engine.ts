@@ -266,6 +266,17 @@ export class ConversionMemo {
     );
   }
 
+  /**
+   * The readings every conversion made through this memo relied on: each record's conversion is one of them
+   * (or a copy of one with the same steps, voided or with days turned into hours; or an internal error's).
+   */
+  readonly readings = new Set<string>();
+
+  /** A conversion was made (remembered or not): its steps' readings are noted. */
+  madeOne(c: Conversion): void {
+    readingsOf(c.steps, this.readings);
+  }
+
   get(rec: TrainingRecord, rejected: ReadonlySet<Field>): Conversion | undefined {
     const k = this.key(rec, rejected, false);
     return k === undefined ? undefined : this.made.get(k);
@@ -377,6 +388,7 @@ export function convertRecord(
     if (made) conversion = made;
     else {
       conversion = rules.convert(rec, ctx);
+      memo?.madeOne(conversion);
       memo?.set(rec, ctx.rejected, conversion);
     }
   } catch (e) {
@@ -517,18 +529,11 @@ function readTable(
   return entry;
 }
 
-/** Every reading the records' steps and the teachers' years and cycles relied on, sorted. */
-function readingsUsed(records: readonly RecordResult[], teachers: readonly TeacherJudgement[]): string[] {
-  const readings = new Set<string>();
-  // records of one training share their conversion: its steps are read once
-  const seen = new Set<Conversion>();
-  let last: Conversion | undefined;
-  for (let i = 0; i < records.length; i++) {
-    const c = records[i]!.conversion;
-    if (c === last || seen.has(c)) continue;
-    seen.add((last = c));
-    readingsOf(c.steps, readings);
-  }
+/** Every reading the records' conversions and the teachers' years and cycles relied on, sorted. */
+function readingsUsed(ofRecords: ReadonlySet<string>, teachers: readonly TeacherJudgement[]): string[] {
+  // the records' are noted as their conversions are made (ConversionMemo.readings): a few hundred, not a read
+  // of every record
+  const readings = new Set(ofRecords);
   for (let i = 0; i < teachers.length; i++) {
     const tj = teachers[i]!;
     readingsOf(tj.cycle.conditions, readings);
@@ -603,7 +608,7 @@ export function checkRoster(
     schools,
     cycle,
     overrides: opts.overrides ?? {},
-    readings: readingsUsed(records, teachers),
+    readings: readingsUsed(run.memo.readings, teachers),
     asOf,
     issues: headerless
       ? []
