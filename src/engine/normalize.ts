@@ -56,7 +56,8 @@ function errorValue(v: unknown): string | undefined {
     typeof v === 'string' &&
     /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i.test(v.trim())
   )
-    return v.trim();
+    // its own string: the memos keep it, and a slice of a parser's text would keep all of that text alive
+    return own(v.trim());
   if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v)
     return safeString((v as { error: unknown }).error);
   return undefined;
