@@ -391,11 +391,9 @@ class StepNote implements Text {
 const CONDITION_RULES = new Map<string, Map<string, string>>();
 
 /** The step of a condition: its comparison in words, its article, readings and parameters the condition's. */
-class ConditionStep implements Step {
-  constructor(
-    readonly rule: string,
-    private readonly _condition: Condition,
-  ) {}
+abstract class ConditionStepOf<C extends Condition> implements Step {
+  abstract readonly rule: string;
+  constructor(protected readonly _condition: C) {}
   get cite(): Cite {
     return this._condition.cite;
   }
@@ -413,26 +411,20 @@ class ConditionStep implements Step {
   }
 }
 
+/** A condition's step with its id of its own. */
+class ConditionStep extends ConditionStepOf<Condition> {
+  constructor(
+    readonly rule: string,
+    condition: Condition,
+  ) {
+    super(condition);
+  }
+}
+
 /** A shared condition's step: its id read from the condition's spec, so that it keeps the condition only. */
-class SpecConditionStep implements Step {
-  constructor(private readonly _condition: JudgedCondition) {}
+class SpecConditionStep extends ConditionStepOf<JudgedCondition> {
   get rule(): string {
     return this._condition.ruleId();
-  }
-  get cite(): Cite {
-    return this._condition.cite;
-  }
-  get readings(): string[] | undefined {
-    return this._condition.readings?.length ? this._condition.readings : undefined;
-  }
-  get params(): ParamUse[] | undefined {
-    return this._condition.params?.length ? this._condition.params : undefined;
-  }
-  get detail(): Text {
-    return conditionDetail(this._condition);
-  }
-  words(lang: Lang): string {
-    return conditionWords(this._condition, lang);
   }
 }
 
