@@ -43,7 +43,23 @@ const N = '([零〇一二两三四五六七八九十百\\d]+)';
 const CN = '([零〇一二两三四五六七八九十百]+)';
 
 /** An article reference in English: 第十四条第3项 → Art. 14(3); 五(一) 学分结构 → §5(1). */
+/**
+ * An article's English reference, made once per article: a report says the same few articles (the rule
+ * tables') on every teacher's notes and conditions, and each is a dozen regular expressions. Bounded, in case
+ * articles come from elsewhere.
+ */
+const EN_ARTICLES = new Map<string, string>();
 export function articleEn(article: string): string {
+  let en = EN_ARTICLES.get(article);
+  if (en === undefined) {
+    en = englishArticle(article);
+    if (EN_ARTICLES.size >= 1000) EN_ARTICLES.clear();
+    EN_ARTICLES.set(article, en);
+  }
+  return en;
+}
+
+function englishArticle(article: string): string {
   const num = (s: string) => String(chineseNumber(s) ?? s);
   let s = article.normalize('NFKC');
   s = s.replace(new RegExp(`第${N}条`, 'g'), (_, n: string) => `Art. ${num(n)}`);

@@ -18,23 +18,9 @@ import {
 import { STATUS_WORDS } from './verdict';
 import { articleEn } from '../core/cite';
 
-/**
- * articleEn of an article, made once: a report says the same few articles (the rule tables') for every teacher,
- * and the English form is a dozen regular expressions. Bounded in case an article came from elsewhere.
- */
-const EN_ARTICLES = new Map<string, string>();
-function articleEnOnce(article: string): string {
-  let en = EN_ARTICLES.get(article);
-  if (en === undefined) {
-    en = articleEn(article);
-    if (EN_ARTICLES.size < 1000) EN_ARTICLES.set(article, en);
-  }
-  return en;
-}
-
 /** An article reference for a reader: the document and article in Chinese; "Art. 14(3)" in English. */
 const articleRef = (c: { doc: string; article: string }, lang: Lang): string =>
-  lang === 'en' ? articleEnOnce(c.article) : `${c.doc} ${c.article}`;
+  lang === 'en' ? articleEn(c.article) : `${c.doc} ${c.article}`;
 
 function issueOut(i: Issue, lang: Lang): Report['records'][number]['issues'][number] {
   const o: Report['records'][number]['issues'][number] = {
@@ -79,13 +65,13 @@ export function conditionText(c: Condition): Text {
   if (c.kind === 'max') {
     return t(
       `${prefix.zh}${c.label.zh} ${actual}，超过上限 ${required} ${u.zh}${note.zh}（${c.cite.article}）`,
-      `${prefix.en}${c.label.en} ${actual} exceeds ${required} ${u.en}${note.en} (${articleEnOnce(c.cite.article)})`,
+      `${prefix.en}${c.label.en} ${actual} exceeds ${required} ${u.en}${note.en} (${articleEn(c.cite.article)})`,
     );
   }
   const miss = shortBy(c.required, c.actual);
   return t(
     `${prefix.zh}${c.label.zh} ${actual}/${required}，还差 ${miss} ${u.zh}${note.zh}（${c.cite.article}）`,
-    `${prefix.en}${c.label.en} ${actual}/${required}, still ${miss} ${u.en} short${note.en} (${articleEnOnce(c.cite.article)})`,
+    `${prefix.en}${c.label.en} ${actual}/${required}, still ${miss} ${u.en} short${note.en} (${articleEn(c.cite.article)})`,
   );
 }
 
@@ -183,7 +169,7 @@ export function explainSteps(steps: readonly Step[], lang: Lang): string {
   let out = '';
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
-    const where = `${lang === 'en' ? articleEnOnce(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
+    const where = `${lang === 'en' ? articleEn(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
     const words = s.words ? s.words(lang) : say(s.detail, lang);
     out += `${i ? ' → ' : ''}${words}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
   }

@@ -380,10 +380,10 @@ const listOf = <T>(list: T[]): T[] => (list.length ? list.slice() : NOTHING);
 class StepNote implements Text {
   constructor(private readonly _step: Step) {}
   get zh(): string {
-    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).zh;
+    return noteIn(this._step, 'zh');
   }
   get en(): string {
-    return noteWords(this._step.detail, this._step.cite, this._step.readings ?? []).en;
+    return noteIn(this._step, 'en');
   }
 }
 
@@ -428,12 +428,14 @@ class SpecConditionStep extends ConditionStepOf<JudgedCondition> {
   }
 }
 
-/** A note: a step's words with its article and readings. */
-const noteWords = (d: Text, cite: Cite, readings: readonly string[]) =>
-  t(
-    `${d.zh}（${[cite.article, ...readings].join('，')}）`,
-    `${d.en} (${[articleEn(cite.article), ...readings].join(', ')})`,
-  );
+/** A note in one language: its step's words with the article and readings (a note is read one language at a time). */
+function noteIn(step: Step, lang: Lang): string {
+  const words = step.words ? step.words(lang) : step.detail[lang];
+  const readings = step.readings ?? [];
+  return lang === 'en'
+    ? `${words} (${[articleEn(step.cite.article), ...readings].join(', ')})`
+    : `${words}（${[step.cite.article, ...readings].join('，')}）`;
+}
 
 const UNIT_WORDS: Record<Unit, Text> = { hours: t('学时', 'h'), credits: t('学分', 'credits') };
 
