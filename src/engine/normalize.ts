@@ -784,10 +784,14 @@ function textField(st: RowState, f: TextField, i: number, slot: number): string 
 }
 
 /** A certificate number without its spaces, as the rules compare them (the last one's made once). */
-let lastCertificate: { text: string; compact: string } | undefined;
+const lastCertificate = new LastCell<string>();
 function compactCertificate(text: string): string {
-  if (lastCertificate?.text !== text) lastCertificate = { text, compact: text.replace(/\s+/g, '') };
-  return lastCertificate.compact;
+  // the text is the memo's own string already (textFromCache): kept as it is
+  if (text !== lastCertificate.raw) {
+    lastCertificate.raw = text;
+    lastCertificate.value = text.replace(/\s+/g, '');
+  }
+  return lastCertificate.value;
 }
 
 /**

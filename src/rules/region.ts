@@ -230,6 +230,17 @@ export class Steps {
     values?: A | StepExtra,
     more?: StepExtra,
   ): this {
+    return this.add(rule, cite, detail, values, more);
+  }
+
+  /** step()'s (and note()'s) arguments, either form: words and their values, or a text made already. */
+  protected add<A extends unknown[]>(
+    rule: string,
+    cite: Cite,
+    detail: Text | Words<A>,
+    values?: A | StepExtra,
+    more?: StepExtra,
+  ): this {
     const lazy = typeof detail === 'function';
     const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
     const readings = extra.readings?.length ? readingList(extra.readings) : undefined;
@@ -305,10 +316,7 @@ export class Judging extends Steps {
     values?: A | StepExtra,
     more?: StepExtra,
   ): this {
-    const lazy = typeof detail === 'function';
-    const extra = (lazy ? more : (values as StepExtra | undefined)) ?? NO_EXTRA;
-    if (lazy) this.step(rule, cite, detail, values as A, extra);
-    else this.step(rule, cite, detail, extra);
+    this.add(rule, cite, detail, values, more);
     this.notes.push(new StepNote(this.steps[this.steps.length - 1]!));
     return this;
   }
