@@ -10,21 +10,11 @@ import { say, t, type Lang, type Text } from '../core/text';
 import { REGIONS, type RegionId } from '../rules';
 import type { WorkbookSettings } from '../present/settings';
 import type { Overrides } from '../rules/params';
-import {
-  checkBooksResult,
-  COPY_PROPERTY,
-  csvCopy,
-  issueLocator,
-  marksByBook,
-  mergeSettings,
-  noteText,
-  summaryBook,
-  SUMMARY_PROPERTY,
-  workbookCopy,
-  type CheckedRoster,
-  type Source,
-  type WorkbookData,
-} from '../files';
+import { checkBooksResult, mergeSettings, type CheckedRoster } from '../files/check';
+import { COPY_PROPERTY, SUMMARY_PROPERTY } from '../files/record';
+import type { Source } from '../files/select';
+import type { WorkbookData } from '../files/read';
+import type * as Copies from '../files/copies';
 import {
   checkTarget,
   collectInputs,
@@ -277,6 +267,13 @@ async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progre
 /** One copy's bytes, what kind it is and what it says about itself. */
 type CopyOut = { bytes: Uint8Array | string; kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
 
+/**
+ * The copies' module (and with it the writers, JSZip and the results' tables), loaded by the runs that write
+ * copies: a check without --out does not pay its ~15 ms of start-up.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const copies = (): typeof Copies => require('../files/copies') as typeof Copies;
+
 /** Everything a run writes copies with. */
 interface CopyRun {
   a: CheckArgs;
@@ -292,6 +289,7 @@ interface CopyRun {
 /** Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. */
 async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> {
   const { a, plan, checked, report } = c;
+  const { csvCopy, issueLocator, marksByBook, summaryBook } = copies();
   const datas = checked.books.map((b) => b.data);
   const byBook = plan.mode === 'csv' ? new Map() : marksByBook(checked.result, checked.sel, datas, a.lang);
   const locate = issueLocator(checked.result, checked.sel, datas, a.lang);
@@ -333,12 +331,13 @@ async function bookCopy(
   bi: number,
   b: Book,
   p: Planned,
-  marks: Parameters<typeof workbookCopy>[1],
-  locate: Parameters<typeof workbookCopy>[5],
+  marks: Parameters<typeof Copies.workbookCopy>[1],
+  locate: Parameters<typeof Copies.workbookCopy>[5],
 ): Promise<{ bytes: Uint8Array; kind: 'annotated' | 'rebuilt'; note?: string }> {
   const { a } = c;
   if (c.plan.mode === 'file') checkMacroName(b.data, p.target.label);
   const input = { book: bi, data: b.data, bytes: b.bytes!, ...(c.many ? { file: b.input.label } : {}) };
+  const { workbookCopy, noteText } = copies();
   const copy = await workbookCopy(input, marks, c.report, a.lang, c.checked.region, locate);
   const note = noteText(copy.note, a.lang);
   // the content decides: macros stay .xlsm, anything rebuilt is .xlsx (then the new name is checked too)

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { readWorkbook, FileProblem, type WorkbookData } from '../files';
+import { readWorkbook, type WorkbookData } from '../files/read';
+import { FileProblem } from '../files/problem';
 import type { Text } from '../core/text';
 import { FileError, readBytes } from './files';
 

@@ -1,7 +1,6 @@
 // Custom document properties (docProps/custom.xml): CPD.region, CPD.cycleStart … travel with the workbook.
 // Setting one replaces only that <property> element or appends a new one; every other property, its pid and
 // its type stay exactly as written.
-import JSZip from 'jszip';
 import { allTags, attr, elementEnd, prefixFor, rootPrefix, xmlEscape, xmlUnescape } from './xml';
 
 export const CUSTOM_PART = 'docProps/custom.xml';
@@ -94,30 +93,3 @@ export function declareCustomPart(types: string, rels: string): { types: string;
 
 /** Fixed entry dates: the same content always gives the same bytes. */
 export const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
-
-/** A copy of an OOXML package with these custom properties set (the sample generator's helper). */
-export async function writeCustomProperties(data: Uint8Array, props: Record<string, string>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(data);
-  const custom = zip.file(CUSTOM_PART);
-  zip.file(CUSTOM_PART, patchCustomXml(custom ? await custom.async('string') : undefined, props), {
-    date: ZIP_DATE,
-    createFolders: false,
-  });
-  const { types, rels } = declareCustomPart(
-    await zip.file('[Content_Types].xml')!.async('string'),
-    await zip.file('_rels/.rels')!.async('string'),
-  );
-  zip.file('[Content_Types].xml', types, { date: ZIP_DATE, createFolders: false });
-  zip.file('_rels/.rels', rels, { date: ZIP_DATE, createFolders: false });
-  zip.forEach((_, entry) => {
-    entry.date = ZIP_DATE;
-  });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-/** The custom properties of an OOXML package (tests and tools; the reader returns them with the workbook). */
-export async function readCustomProperties(data: Uint8Array): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(data);
-  const f = zip.file(CUSTOM_PART);
-  return f ? parseCustomXml(await f.async('string')) : {};
-}

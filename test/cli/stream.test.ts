@@ -223,4 +223,18 @@ describe('the CLI as a process', () => {
     expect(csv.filter(sheetjs)).toEqual([]);
     expect(loaded(['check', sample.replace(/\.csv$/, '.xlsx'), '--json']).some(sheetjs)).toBe(true);
   });
+
+  test('check without --out loads neither the copies (their writers, JSZip) nor zod; --out does', () => {
+    const sample = path.join(ROOT, 'assets', 'samples', 'hainan.xlsx');
+    const copyLayer = /^lib\/files\/(copies|write|ooxml)\.js$|^node_modules\/(jszip|zod)\//;
+    expect(loaded(['check', sample, '--json']).filter((m) => copyLayer.test(m))).toEqual([]);
+    const dir = tmpdir();
+    try {
+      const out = loaded(['check', sample, '--json', '--out', path.join(dir, 'copy.xlsx')]);
+      expect(out).toEqual(expect.arrayContaining(['lib/files/copies.js', 'lib/files/ooxml.js']));
+      expect(out.some((m) => m.startsWith('node_modules/jszip/'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
