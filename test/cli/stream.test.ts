@@ -64,17 +64,20 @@ describe('reportJson: the report in its layout, the same text as reportString of
     }
   });
 
-  test('several files and sheets (records carry both), no extra parts', () => {
+  test('several files and sheets (records carry both), no extra parts; a row without name, ID or date', () => {
     const rows = generate('hainan', { teachers: 8, seed: 3 }).rows.slice(1);
     const half = Math.ceil(rows.length / 2);
+    const head = rows[0]!;
+    const bare = rows[1]!.map((v, i) => (['姓名', '身份证号', '培训时间'].includes(String(head[i])) ? '' : v));
     const r = checkRoster(
       [
         { rows: rows.slice(0, half), file: 'a.xlsx', sheet: '2021' },
-        { rows: [rows[0]!, ...rows.slice(half)], file: 'b.csv', firstRow: 3 },
+        { rows: [head, bare, ...rows.slice(half)], file: 'b.csv', firstRow: 3 },
       ],
       { rules: RULES.hainan, asOf: AS_OF },
     );
     expect(r.records.some((x) => r.tables[x.table]!.file === 'b.csv')).toBe(true);
+    expect(r.records.some((x) => x.record.name === null && x.record.year === null)).toBe(true);
     expect([...reportJson(r, 'zh', {}, 50)].join('')).toBe(whole(r, 'zh'));
     expectLayout(whole(r, 'zh'), report(r, 'zh'));
   });
