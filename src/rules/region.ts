@@ -398,10 +398,15 @@ class StepNote implements Text {
 /** A region's condition step ids (`HN-yearCredits`), one string each. */
 const CONDITION_RULES = new Map<string, Map<string, string>>();
 
-/** The step of a condition: its comparison in words, its article, readings and parameters the condition's. */
-abstract class ConditionStepOf<C extends Condition> implements Step {
-  abstract readonly rule: string;
-  constructor(protected readonly _condition: C) {}
+/**
+ * The step of a condition that is not its own (one made by a region outside `condition()`, or a shared spec
+ * judged under a second prefix): its comparison in words, its article, readings and parameters the condition's.
+ */
+class ConditionStep implements Step {
+  constructor(
+    readonly rule: string,
+    private readonly _condition: Condition,
+  ) {}
   get cite(): Cite {
     return this._condition.cite;
   }
@@ -416,23 +421,6 @@ abstract class ConditionStepOf<C extends Condition> implements Step {
   }
   words(lang: Lang): string {
     return conditionWords(this._condition, lang);
-  }
-}
-
-/** A condition's step with its id of its own. */
-class ConditionStep extends ConditionStepOf<Condition> {
-  constructor(
-    readonly rule: string,
-    condition: Condition,
-  ) {
-    super(condition);
-  }
-}
-
-/** A shared condition's step: its id read from the condition's spec, so that it keeps the condition only. */
-class SpecConditionStep extends ConditionStepOf<JudgedCondition> {
-  get rule(): string {
-    return this._condition.ruleId();
   }
 }
 
@@ -664,8 +652,12 @@ interface ConditionSpec {
   rule?: { prefix: string; id: string };
 }
 
-/** A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. */
-abstract class JudgedCondition implements Condition {
+/**
+ * A year's or a cycle's condition: its figure and requirement, the rest read from its shared spec. It is its own
+ * step too (stepFor): the step of a condition is its comparison, its article, readings and parameters, all of
+ * which the condition has — a teacher's ~60 conditions kept no second object each for their steps.
+ */
+abstract class JudgedCondition implements Condition, Step {
   constructor(private readonly _spec: ConditionSpec) {}
   abstract readonly actual: number;
   abstract readonly required: number;
@@ -699,17 +691,24 @@ abstract class JudgedCondition implements Condition {
   get note(): Text | undefined {
     return this._spec.note;
   }
-  /** The condition's step under a region's prefix; its id (`HN-yearCredits`) made once per spec. */
+  /** The condition as its step under a region's prefix; its id (`HN-yearCredits`) made once per spec. */
   stepFor(prefix: string): Step | undefined {
     const r = this._spec.rule;
     if (r === undefined) this._spec.rule = { prefix, id: `${prefix}-${this._spec.id}` };
     // a spec judged under two prefixes (no region shares its articles) keeps the first one's id
     else if (r.prefix !== prefix) return undefined;
-    return new SpecConditionStep(this);
+    return this;
   }
-  /** The step id its spec holds (stepFor made it): a method, not a getter, which would read as a field. */
-  ruleId(): string {
+  /** As a step: the id its spec holds (stepFor made it). */
+  get rule(): string {
     return this._spec.rule!.id;
+  }
+  /** As a step: the comparison in words (the same as ConditionStep's). */
+  get detail(): Text {
+    return conditionDetail(this);
+  }
+  words(lang: Lang): string {
+    return conditionWords(this, lang);
   }
 }
 
