@@ -20,6 +20,26 @@ function cell(ref: string, v: Value): string {
   return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(s)}</t></is></c>`;
 }
 
+/** Days since 1899-12-30 as Excel counts them (its 1900 has a 29 February: dates before March are one less). */
+function serialOf(d: Date): number {
+  const days = d.getTime() / 86_400_000 + 25_569;
+  return days < 61 ? days - 1 : days;
+}
+
+/**
+ * A cell of a value read from a workbook or CSV, for a rebuilt copy: as `cell` writes a table's, and a date as
+ * its serial number in the style `dateStyle` (an invalid date, like an empty text, is no cell).
+ */
+export function valueCell(ref: string, v: unknown, dateStyle: number): string {
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? '' : `<c r="${ref}" s="${dateStyle}"><v>${serialOf(v)}</v></c>`;
+  }
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return cell(ref, v);
+  return cell(ref, String(v));
+}
+
 /** Columns as wide as their text (CJK counted double), within 8–60. */
 function widths(table: Table): number[] {
   const w = table.headers.map((h) => textWidth(h));

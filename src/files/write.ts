@@ -9,6 +9,7 @@ import { t, type Lang, type Text } from '../core/text';
 import { annotatePackage, PackageUnsupported, type CopyOutcome, type CopyPlan } from './ooxml';
 import { formatWord, quiet, type WorkbookData } from './read';
 import { SUMMARY_PROPERTY } from './record';
+import { csvSheetName, rebuild } from './rebuild';
 
 export type CopyKind = 'annotated' | 'rebuilt';
 
@@ -18,8 +19,7 @@ export interface Copy extends CopyOutcome {
   note?: Text;
 }
 
-/** The sheet name a CSV's table gets in a rebuilt workbook. */
-export const csvSheetName = (lang: Lang): string => (lang === 'en' ? 'Roster' : '花名册');
+export { csvSheetName, rebuild };
 
 /** The name of the sheet holding a book's sheet `si` in its copy (a CSV's one table has no name of its own). */
 export function copySheetName(book: WorkbookData, si: number, lang: Lang): string {
@@ -44,7 +44,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
         `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results` +
           (unread.length ? `; the hidden sheets not read (${unread.join(', ')}) are not in it` : ''),
       );
-      return { ...(await annotatePackage(rebuild(book, lang), plan)), kind: 'rebuilt', note };
+      return { ...(await annotatePackage(await rebuild(book, lang), plan)), kind: 'rebuilt', note };
     }
   }
   const note =
@@ -57,39 +57,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
           `${formatWord(book.format)} 文件无法原样改写：副本为新的 .xlsx，含各工作表原有数值（不含格式、图表、批注）、标记和检查结果；原文件未改动`,
           `a ${formatWord(book.format)} file cannot be rewritten as it is: the copy is a new .xlsx with every sheet's values (no formatting, charts or comments), the marks and the results; the original is untouched`,
         );
-  return { ...(await annotatePackage(rebuild(book, lang), plan)), kind: 'rebuilt', note };
-}
-
-/** A new .xlsx with the same sheets, values, merged areas and visibility as the book read. */
-export function rebuild(book: WorkbookData, lang: Lang): Uint8Array {
-  const X = sheetjs();
-  const wb = X.utils.book_new();
-  const meta: Array<{ Hidden: 0 | 1 | 2 }> = [];
-  book.sheets.forEach((s, i) => {
-    if (s.kind !== 'worksheet') return;
-    // the reader filled merged areas with their top-left value; the copy shows each value once, merged
-    const rows: unknown[][] = Array.from({ length: s.firstRow - 1 }, () => []);
-    for (const r of s.rows) rows.push([...r]);
-    // within the rows and columns that hold cells: a merge's declared extent may be the whole grid
-    for (const m of s.merges) {
-      for (let r = m.s.r; r <= Math.min(m.e.r, rows.length - 1); r++) {
-        const row = rows[r]!;
-        for (let c = m.s.c; c <= Math.min(m.e.c, row.length - 1); c++)
-          if (r !== m.s.r || c !== m.s.c) row[c] = undefined;
-      }
-    }
-    const ws = X.utils.aoa_to_sheet(rows, { cellDates: false, dateNF: 'yyyy-mm-dd', UTC: true });
-    if (s.merges.length) ws['!merges'] = s.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
-    X.utils.book_append_sheet(wb, ws, book.format === 'csv' ? csvSheetName(lang) : s.name || `Sheet${i + 1}`);
-    meta.push({ Hidden: s.visibility === 'veryHidden' ? 2 : s.visibility === 'hidden' ? 1 : 0 });
-  });
-  if (!wb.SheetNames.length) X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet([]), csvSheetName(lang));
-  // a workbook needs one visible sheet; the marks and results added later are visible anyway
-  if (meta.length && meta.every((m) => m.Hidden)) meta[0]!.Hidden = 0;
-  wb.Workbook = { Sheets: meta };
-  return new Uint8Array(
-    quiet(() => X.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
-  );
+  return { ...(await annotatePackage(await rebuild(book, lang), plan)), kind: 'rebuilt', note };
 }
 
 /** A small workbook of tables (汇总.xlsx), marked as the tool's so that a folder walk leaves it out. */

@@ -1,0 +1,108 @@
+// The rebuilt copy (rebuild.ts: a package written by this project for a CSV, .xls, .ods or .xlsb) read back by
+// two other programs, SheetJS and ExcelJS: every sheet, its visibility, every value at its address, dates as
+// dates, merged areas merged. The inputs are written by SheetJS, as a user's .xls or .ods would be by Excel.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import * as XLSX from '@e965/xlsx';
+import { annotatedCopy, readWorkbook, zipEntries, type WorkbookData } from '../../src/files';
+import { rebuild } from '../../src/files/write';
+
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** A book with the cells a roster holds and the odd ones: dates (one before March 1900), text to escape. */
+function source(bookType: 'biff8' | 'ods' | 'xlsb'): Uint8Array {
+  const rows = [
+    ['2021年度登记表', null, null, null, null],
+    ['姓名', '培训时间', '学时', '合格', '备注'],
+    ['张三', day(2021, 3, 5), 12.5, true, '  前后空格  '],
+    ['李四', day(1900, 1, 15), 0, false, 'a&b<c>"d\''],
+    ['王五', day(2023, 12, 31), -3, null, '#N/A'],
+    ['赵六', null, 1e21, '', '第一行\n第二行'],
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
+  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 4 } }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['隐藏', 1]]), '说明');
+  XLSX.utils.book_append_sheet(wb, ws, '2021');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['很隐藏', 2]]), '配置');
+  wb.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }, { Hidden: 2 }] };
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
+}
+
+/** A sheet's values by address, the way a reader gives them (an empty text is no value). */
+function cells(book: WorkbookData, name: string): Map<string, unknown> {
+  const s = book.sheets.find((x) => x.name === name)!;
+  const out = new Map<string, unknown>();
+  s.rows.forEach((row, i) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== '')
+        out.set(`${s.firstRow + i}:${c}`, v instanceof Date ? v.toISOString() : v);
+    }),
+  );
+  return out;
+}
+
+describe.each(['biff8', 'ods', 'xlsb'] as const)('a rebuilt %s', (bookType) => {
+  const bytes = source(bookType);
+  const book = readWorkbook(bytes, { name: `a.${bookType === 'biff8' ? 'xls' : bookType}` });
+
+  test('SheetJS reads back the same sheets, visibility, values and merges', async () => {
+    const back = readWorkbook(await rebuild(book, 'zh'), { name: 'copy.xlsx' });
+    expect(back.sheets.map((s) => [s.name, s.visibility])).toEqual(book.sheets.map((s) => [s.name, s.visibility]));
+    // the reader of an .xlsx leaves a hidden sheet unread (ExcelJS reads them below)
+    for (const s of back.sheets.filter((x) => !x.unread)) expect(cells(back, s.name)).toEqual(cells(book, s.name));
+    const merges = (b: WorkbookData) => b.sheets.find((s) => s.name === '2021')!.merges;
+    expect(merges(back)).toEqual(merges(book));
+    expect(cells(back, '2021').get('3:1')).toBe('2021-03-05T00:00:00.000Z');
+    expect(cells(back, '2021').get('4:1')).toBe('1900-01-15T00:00:00.000Z');
+  });
+
+  test('ExcelJS opens it: dates in the date style, every sheet as visible as it was, the visible one shown', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await rebuild(book, 'zh')));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual(book.sheets.map((s) => [s.name, s.visibility]));
+    expect(wb.getWorksheet('说明')!.getCell('A1').value).toBe('隐藏');
+    expect(wb.getWorksheet('配置')!.getCell('B1').value).toBe(2);
+    const ws = wb.getWorksheet('2021')!;
+    expect(ws.getCell('B3').value).toEqual(day(2021, 3, 5));
+    expect(ws.getCell('B3').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('C3').value).toBe(12.5);
+    expect(ws.getCell('D3').value).toBe(true);
+    expect(ws.getCell('E3').value).toBe('  前后空格  ');
+    expect(ws.getCell('E4').value).toBe('a&b<c>"d\'');
+    expect(ws.getCell('E6').value).toBe('第一行\n第二行');
+    expect(ws.getCell('A1').isMerged && ws.getCell('E1').isMerged).toBe(true);
+    const shown = book.sheets.findIndex((s) => s.visibility === 'visible');
+    expect(wb.views[0]?.activeTab).toBe(shown);
+  });
+
+  test('its parts are stored (the copy deflates them), and the copy of it deflates every part', async () => {
+    const stored = await rebuild(book, 'zh');
+    expect(zipEntries(stored).every((e) => e.method === 0)).toBe(true);
+    const plan = {
+      marks: new Map([['2021', [{ row: 3, col: 1, severity: 'error' as const, message: '坏' }]]]),
+      tables: [],
+      properties: {},
+    };
+    const copy = await annotatedCopy(bytes, book, plan, 'zh');
+    expect(copy.kind).toBe('rebuilt');
+    expect(zipEntries(copy.bytes).every((e) => e.method === 8)).toBe(true);
+    const zip = await JSZip.loadAsync(copy.bytes);
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/styles.xml', '[Content_Types].xml']));
+  });
+});
+
+test('a CSV rebuilt: text stays text (numbers stored as text not flagged), an empty field is no cell', async () => {
+  const csv = new TextEncoder().encode('姓名,学时,备注\r\n张三,40,\r\n李四,007,x\r\n');
+  const book = readWorkbook(csv, { name: 'a.csv' });
+  const zip = await JSZip.loadAsync(await rebuild(book, 'en'));
+  const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t>40</t></is></c>');
+  expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t>007</t></is></c>');
+  expect(sheet).not.toContain('r="C2"');
+  expect(sheet).toContain('<ignoredError numberStoredAsText="1" sqref="A1:C3"/>');
+  expect(await zip.file('xl/workbook.xml')!.async('string')).toContain(
+    '<sheet name="Roster" sheetId="1" r:id="rId1"/>',
+  );
+});
