@@ -15,12 +15,14 @@ import { COPY_PROPERTY, SUMMARY_PROPERTY } from '../files/record';
 import type { Source } from '../files/select';
 import type { WorkbookData } from '../files/read';
 import type * as Copies from '../files/copies';
+import type * as ZipWrite from '../files/zipwrite';
 import {
   checkTarget,
   collectInputs,
   ensureFolder,
   FileError,
   identity,
+  nativeCompressor,
   writeTemp,
   type Input,
   type Target,
@@ -271,8 +273,14 @@ type CopyOut = { bytes: Uint8Array | string; kind: 'annotated' | 'rebuilt' | 'cs
  * The copies' module (and with it the writers, JSZip and the results' tables), loaded by the runs that write
  * copies: a check without --out does not pay its ~15 ms of start-up.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const copies = (): typeof Copies => require('../files/copies') as typeof Copies;
+const copies = (): typeof Copies => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const m = require('../files/copies') as typeof Copies;
+  const z = require('../files/zipwrite') as typeof ZipWrite;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  z.useCompressor(nativeCompressor(z.crc32));
+  return m;
+};
 
 /** Everything a run writes copies with. */
 interface CopyRun {

@@ -12,7 +12,7 @@ export type { CopyPlan, CopyOutcome } from './ooxml';
 export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
 export { parseCustomXml, patchCustomXml } from './props';
 export { readCustomProperties, writeCustomProperties } from './props-zip';
-export { zipEntries, isZip } from './zip';
+export { zipEntries, isZip, dataStart } from './zip';
 export type { ZipEntry } from './zip';
 export { BUDGETS, CELL_TEXT_MAX, budgets, count, bytes } from './budgets';
 export type { Budgets } from './budgets';

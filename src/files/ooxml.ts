@@ -7,18 +7,18 @@
 //   docProps/custom.xml        CPD.* properties, CPD.copy saying what was added (+ _rels/.rels if new)
 //   added sheets               the result tables, and a hidden marks sheet per marked roster sheet
 // Every other part — charts, drawings, pivot tables, comments, macros, shared strings, other sheets — is
-// copied as it was (JSZip reuses the compressed bytes of entries it did not touch). Values, cell styles and
+// copied as it was (its compressed bytes, by zipwrite.ts). Values, cell styles and
 // existing formats are never edited: a mark is a conditional format, so only marked cells look different.
-import JSZip from 'jszip';
 import { unusedName, type Table } from '../present/tables';
 import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
-import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
+import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml } from './props';
 import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
 import { allTags, attr, elementEnd, nextTag, prefixFor, rootPrefix, setAttr, type Tag } from './xml';
 import { dirOf, relsOf, resolvePart } from './parts';
 import { PackageParts } from './inflate';
 import { budgets } from './budgets';
 import { zipEntries } from './zip';
+import { writeZip, type OutPart } from './zipwrite';
 
 export interface CopyPlan {
   /** marks per roster sheet name (1-based rows and columns) */
@@ -112,14 +112,14 @@ class Package {
   readonly written = new Set<string>();
   readonly removed = new Set<string>();
   constructor(
-    readonly zip: JSZip,
-    /** the original parts, inflated within the budgets (JSZip's own inflater has no limit) */
+    /** the original parts, inflated within the budgets */
     private readonly parts: PackageParts,
+    private readonly bytes: Uint8Array,
   ) {}
 
   async text(part: string): Promise<string | undefined> {
     if (this.texts.has(part)) return this.texts.get(part);
-    if (!this.zip.file(part)) return undefined;
+    if (!this.has(part)) return undefined;
     const s = this.parts.text(part);
     if (s === undefined) return undefined;
     this.texts.set(part, s);
@@ -127,22 +127,48 @@ class Package {
   }
 
   put(part: string, text: string): void {
+    // its original bytes are not needed again (a marked roster sheet's are tens of MB)
+    this.parts.release(part);
     this.texts.set(part, text);
-    this.zip.file(part, text, { date: ZIP_DATE, compression: 'DEFLATE', createFolders: false });
     this.written.add(part);
     this.removed.delete(part);
   }
 
   remove(part: string): void {
-    if (!this.zip.file(part)) return;
-    this.zip.remove(part);
+    if (!this.has(part)) return;
     this.texts.delete(part);
     this.removed.add(part);
     this.written.delete(part);
   }
 
   has(part: string): boolean {
-    return this.zip.file(part) !== null;
+    return !this.removed.has(part) && (this.written.has(part) || (this.parts.has(part) && !part.endsWith('/')));
+  }
+
+  /**
+   * The package's bytes: its parts in their order, the new ones after them. A part neither written nor removed
+   * keeps its compressed bytes; one that was stored (not deflated) is deflated, as every written part is.
+   */
+  bytesOut(): Promise<Uint8Array> {
+    const enc = new TextEncoder();
+    // a written part's text is let go once it is encoded (a roster's results are 100 MB of sheet XML)
+    const encoded = (name: string) => () => {
+      const b = enc.encode(this.texts.get(name)!);
+      this.texts.delete(name);
+      return b;
+    };
+    const out: OutPart[] = [];
+    const seen = new Set<string>();
+    for (const e of this.parts.entries) {
+      if (seen.has(e.name)) continue;
+      seen.add(e.name);
+      if (this.removed.has(e.name)) continue;
+      if (this.written.has(e.name)) out.push({ name: e.name, data: encoded(e.name) });
+      else if (e.method === 8 || e.name.endsWith('/')) out.push({ name: e.name, keep: e, source: this.bytes });
+      else out.push({ name: e.name, data: () => this.parts.part(e.name)! });
+    }
+    for (const name of this.written) if (!seen.has(name)) out.push({ name, data: encoded(name) });
+    return writeZip(out);
   }
 }
 
@@ -172,8 +198,7 @@ interface AddedSheet {
 }
 
 export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promise<CopyOutcome> {
-  const zip = await JSZip.loadAsync(bytes);
-  const pkg = new Package(zip, new PackageParts(bytes, zipEntries(bytes), budgets()));
+  const pkg = new Package(new PackageParts(bytes, zipEntries(bytes), budgets()), bytes);
   const w = await openWorkbook(pkg);
   // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
   if (w.earlier) removeEarlierSheets(w, w.earlier);
@@ -185,12 +210,11 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
   // 3. the marked sheets: an earlier copy's formats out, this check's in
   const sheetsMarked = await markSheets(w, plan.marks, partOf, marked, dxf);
   // 4. the sheets this check adds: results, then one hidden marks sheet per marked sheet
-  const added = sheetsToAdd(plan, sheets, sheetsMarked);
-  appendSheets(w, added);
+  const added = addSheets(w, plan, sheets, sheetsMarked);
   // 5. the CPD properties, and what this copy added, so the next copy can replace it
   await writeProperties(w, plan.properties, {
     v: 1,
-    sheets: added.map((a) => a.name),
+    sheets: added,
     marked: [...sheetsMarked],
     dxf: sheetsMarked.size ? dxf : (w.earlier?.dxf ?? []),
   });
@@ -198,8 +222,15 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promis
   pkg.put(w.relsPart, w.rels);
   pkg.put('[Content_Types].xml', w.types);
 
-  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added.map((a) => a.name) };
+  const out = await pkg.bytesOut();
+  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added };
+}
+
+/** Step 4's sheets put in the package; their names (their XML is the package's, let go as it is written). */
+function addSheets(w: Workbook, plan: CopyPlan, sheets: SheetEntry[], marked: ReadonlySet<string>): string[] {
+  const added = sheetsToAdd(plan, sheets, marked);
+  appendSheets(w, added);
+  return added.map((a) => a.name);
 }
 
 /** The workbook the package's officeDocument relationship names, or PackageUnsupported. */

@@ -1,5 +1,5 @@
 // The part of pako 1.0 (JSZip's inflater, a dependency of ours pinned to the same version) the bounded
-// inflater uses: a streaming raw inflate whose output arrives through onData.
+// inflater uses (a streaming raw inflate whose output arrives through onData), and the zip writer's deflate.
 declare module 'pako' {
   export class Inflate {
     constructor(options: { raw?: boolean; chunkSize?: number });
@@ -9,6 +9,7 @@ declare module 'pako' {
     err: number;
     msg: string;
   }
-  const pako: { Inflate: typeof Inflate };
+  export function deflateRaw(data: Uint8Array, options?: { level?: number }): Uint8Array;
+  const pako: { Inflate: typeof Inflate; deflateRaw: typeof deflateRaw };
   export default pako;
 }

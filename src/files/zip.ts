@@ -15,6 +15,10 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** offset of the entry's local header */
   offset: number;
+  /** its CRC-32 and DOS time and date, as the directory gives them (a copy keeps them for a part it copies) */
+  crc: number;
+  time: number;
+  date: number;
 }
 
 const EOCD = 0x06054b50;
@@ -86,6 +90,9 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     if (p + 46 > len || v.getUint32(p, true) !== CENTRAL) throw broken();
     const flags = v.getUint16(p + 8, true);
     const method = v.getUint16(p + 10, true);
+    const time = v.getUint16(p + 12, true);
+    const date = v.getUint16(p + 14, true);
+    const crc = v.getUint32(p + 16, true);
     let compressedSize = v.getUint32(p + 20, true);
     let uncompressedSize = v.getUint32(p + 24, true);
     const nameLen = v.getUint16(p + 28, true);
@@ -113,7 +120,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       }
       e += 4 + sz;
     }
-    out.push({ name, method, flags, compressedSize, uncompressedSize, offset });
+    out.push({ name, method, flags, compressedSize, uncompressedSize, offset, crc, time, date });
     p = nameEnd + extraLen + commentLen;
   }
   return out;
