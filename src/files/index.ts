@@ -11,7 +11,6 @@ export { annotatePackage, PackageUnsupported } from './ooxml';
 export type { CopyPlan, CopyOutcome } from './ooxml';
 export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
 export { parseCustomXml, patchCustomXml } from './props';
-export { readCustomProperties, writeCustomProperties } from './props-zip';
 export { zipEntries, isZip, dataStart } from './zip';
 export type { ZipEntry } from './zip';
 export { BUDGETS, CELL_TEXT_MAX, budgets, count, bytes } from './budgets';

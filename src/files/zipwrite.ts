@@ -1,5 +1,5 @@
 // A zip package written from its parts: a part kept as it was is copied compressed, byte for byte, with the
-// CRC and sizes its directory gave; a new or changed part is deflated. The deflater is the shell's to choose:
+// CRC and sizes its directory gave; a new or changed part is deflated (or stored, when asked). The deflater is the shell's to choose:
 // pako by default (the web page, the task pane), Node's own zlib in the command line (useCompressor), which
 // deflates a 100 000-row roster's copy (165 MB of sheet XML) in 0.6 s on two threads where pako takes 2.5 s.
 // No Node API here: the file layer runs in every shell.
@@ -45,7 +45,8 @@ export function useCompressor(c: Compressor | undefined): void {
  * A part of the package to write: its bytes to deflate (made when their turn comes, so that only a few parts'
  * bytes are held at once), or an entry of `source` copied as it is.
  */
-export type OutPart = { name: string; data: () => Uint8Array } | { name: string; keep: ZipEntry; source: Uint8Array };
+export type OutPart =
+  { name: string; data: () => Uint8Array; store?: boolean } | { name: string; keep: ZipEntry; source: Uint8Array };
 
 /** Parts deflated at a time: the machines this runs on have two cores (the thread pool deflates in parallel). */
 const AT_ONCE = 2;
@@ -81,8 +82,10 @@ export async function writeZip(parts: readonly OutPart[]): Promise<Uint8Array> {
       return { name, flags, method: e.method, time: e.time, date: e.date, crc: e.crc, size: e.uncompressedSize, data };
     }
     const bytes = p.data();
-    const data = await c.deflateRaw(bytes);
-    return { name, flags: utf8, method: 8, time: 0, date: DOS_DATE, crc: c.crc32(bytes), size: bytes.length, data };
+    // stored: a package that is deflated when it is copied (rebuild.ts) is not deflated twice
+    const data = p.store ? bytes : await c.deflateRaw(bytes);
+    const method = p.store ? 0 : 8;
+    return { name, flags: utf8, method, time: 0, date: DOS_DATE, crc: c.crc32(bytes), size: bytes.length, data };
   };
   // AT_ONCE lanes, each taking the next part when its last is done: a native deflater runs them side by side
   const written = new Array<Written>(parts.length);

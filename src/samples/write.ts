@@ -4,7 +4,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { REGIONS } from '../rules';
 import Papa from 'papaparse';
-import { writeCustomProperties } from '../files/props-zip';
+import { writeCustomProperties } from './props';
 import { generate, sampleCredits, Sample } from './generate';
 
 export async function sampleXlsx(s: Sample): Promise<Buffer> {

@@ -8,7 +8,7 @@ import { displayWidth } from '../../src/cli/human';
 import { ReportSchema } from '../../src/engine/report-schema';
 import { MISTAKES } from '../../src/samples/generate';
 import { REGIONS } from '../../src/rules';
-import { readCustomProperties } from '../../src/files';
+import { readCustomProperties } from '../../src/samples/props';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 

@@ -11,7 +11,8 @@ import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
 import { type Report } from '../../src/engine/report';
 import { ReportSchema } from '../../src/engine/report-schema';
-import { readCustomProperties, readWorkbook } from '../../src/files';
+import { readWorkbook } from '../../src/files';
+import { readCustomProperties } from '../../src/samples/props';
 import { sqrefCells } from '../../src/files/sheetxml';
 import {
   col,

@@ -12,7 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import { run } from '../../src/cli/main';
 import { type Report } from '../../src/engine/report';
 import { ReportSchema } from '../../src/engine/report-schema';
-import { writeCustomProperties } from '../../src/files';
+import { writeCustomProperties } from '../../src/samples/props';
 import { col, hainanRows, SAMPLES, writeTo, type Sample } from '../files/fixtures';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
-import { writeCustomProperties } from '../../src/files';
+import { writeCustomProperties } from '../../src/samples/props';
 
 export const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 

@@ -1,7 +1,7 @@
-// Custom properties read from or set in a whole OOXML package: the sample generator's and the tests' helpers.
-// Apart from props.ts, which the readers load for every file (a CSV included), so that they do not load JSZip.
+// Custom properties read from or set in a whole OOXML package: the sample generator's and the tests' helpers
+// (JSZip is a development dependency: the product writes its zips with files/zipwrite.ts).
 import JSZip from 'jszip';
-import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from './props';
+import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from '../files/props';
 
 /** A copy of an OOXML package with these custom properties set (the sample generator's helper). */
 export async function writeCustomProperties(data: Uint8Array, props: Record<string, string>): Promise<Uint8Array> {
