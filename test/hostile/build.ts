@@ -2,6 +2,7 @@
 // lie, a part can be stored or deflated, and several entries can share one compressed body), sheets whose
 // XML says what no program would write, and rosters that are huge only where it hurts.
 import * as zlib from 'zlib';
+import { crc32 } from '../../src/files/zipwrite';
 
 export interface Part {
   name: string;
@@ -12,22 +13,6 @@ export interface Part {
   declared?: number;
   /** an already deflated body, with the size it inflates to (the bomb: built once, not inflated here) */
   raw?: { body: Uint8Array; size: number; crc?: number };
-}
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-function crc32(b: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }
 
 const bytesOf = (d: Uint8Array | string) => (typeof d === 'string' ? new Uint8Array(Buffer.from(d, 'utf8')) : d);
