@@ -115,6 +115,8 @@ class Package {
     /** the original parts, inflated within the budgets */
     private readonly parts: PackageParts,
     private readonly bytes: Uint8Array,
+    /** a package rebuild() made, its parts stored to be deflated here; a user's stored part stays stored */
+    private readonly deflateStored: boolean,
   ) {}
 
   async text(part: string): Promise<string | undefined> {
@@ -147,7 +149,8 @@ class Package {
 
   /**
    * The package's bytes: its parts in their order, the new ones after them. A part neither written nor removed
-   * keeps its compressed bytes; one that was stored (not deflated) is deflated, as every written part is.
+   * keeps its compressed bytes (a rebuilt package's stored parts are deflated). Of two entries with one name the
+   * first is the part, as for the reader: what was checked is what is copied.
    */
   bytesOut(): Promise<Uint8Array> {
     const enc = new TextEncoder();
@@ -164,8 +167,9 @@ class Package {
       seen.add(e.name);
       if (this.removed.has(e.name)) continue;
       if (this.written.has(e.name)) out.push({ name: e.name, data: encoded(e.name) });
-      else if (e.method === 8 || e.name.endsWith('/')) out.push({ name: e.name, keep: e, source: this.bytes });
-      else out.push({ name: e.name, data: () => this.parts.part(e.name)! });
+      else if (this.deflateStored && e.method === 0 && !e.name.endsWith('/'))
+        out.push({ name: e.name, data: () => this.parts.part(e.name)! });
+      else out.push({ name: e.name, keep: e, source: this.bytes });
     }
     for (const name of this.written) if (!seen.has(name)) out.push({ name, data: encoded(name) });
     return writeZip(out);
@@ -197,8 +201,8 @@ interface AddedSheet {
   hidden: boolean;
 }
 
-export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan): Promise<CopyOutcome> {
-  const pkg = new Package(new PackageParts(bytes, zipEntries(bytes), budgets()), bytes);
+export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan, rebuilt = false): Promise<CopyOutcome> {
+  const pkg = new Package(new PackageParts(bytes, zipEntries(bytes), budgets()), bytes, rebuilt);
   const w = await openWorkbook(pkg);
   // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
   if (w.earlier) removeEarlierSheets(w, w.earlier);

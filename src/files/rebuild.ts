@@ -38,15 +38,45 @@ interface OutSheet {
 /** A new .xlsx with the same sheets, values, merged areas and visibility as the book read; its parts stored. */
 export function rebuild(book: WorkbookData, lang: Lang): Promise<Uint8Array> {
   const sheets: OutSheet[] = [];
+  const names = rebuiltSheetNames(book, lang);
   book.sheets.forEach((s, i) => {
     if (s.kind !== 'worksheet') return;
-    const name = book.format === 'csv' ? csvSheetName(lang) : s.name || `Sheet${i + 1}`;
-    sheets.push({ name, state: s.visibility, xml: valuesSheetXml(s) });
+    sheets.push({ name: names[i]!, state: s.visibility, xml: valuesSheetXml(s) });
   });
   if (!sheets.length) sheets.push({ name: csvSheetName(lang), state: 'visible', xml: valuesSheetXml(undefined) });
   // a workbook needs one visible sheet; the marks and results added later are visible anyway
   if (sheets.every((s) => s.state !== 'visible')) sheets[0]!.state = 'visible';
   return packageOf(sheets);
+}
+
+const NAMES = new WeakMap<WorkbookData, { lang: Lang; names: string[] }>();
+
+/**
+ * The names a book's sheets get in a new .xlsx, by sheet index: each as it was when Excel accepts it, else with
+ * [ ] : * ? / \ as "_", no apostrophe at either end, at most 31 characters, and unique ignoring case ("名册 (2)").
+ * Made once a book (the copy's marks are keyed by them, one look per issue).
+ */
+export function rebuiltSheetNames(book: WorkbookData, lang: Lang): string[] {
+  const known = NAMES.get(book);
+  if (known?.lang === lang) return known.names;
+  const taken = new Set<string>();
+  const names = book.sheets.map((s, i) => {
+    let base = book.format === 'csv' ? csvSheetName(lang) : s.name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
+    if (!base.trim()) base = `Sheet${i + 1}`;
+    let name = cut(base, 31);
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${cut(base, 31 - ` (${k})`.length)} (${k})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+  NAMES.set(book, { lang, names });
+  return names;
+}
+
+/** At most n UTF-16 units, never half a surrogate pair. */
+function cut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
 function packageOf(sheets: readonly OutSheet[]): Promise<Uint8Array> {

@@ -17,7 +17,23 @@ function cell(ref: string, v: Value): string {
   if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
   const s = v.length > CELL_CHARS ? v.slice(0, CELL_CHARS) : v;
   const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(s)}</t></is></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(ESCAPABLE.test(s) ? ooxmlEscape(s) : s)}</t></is></c>`;
+}
+
+/** A control character XML cannot hold as it is (a CR it would read as LF), or text that looks like an escape. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+const ESCAPABLE = /[\u0000-\u0008\u000b-\u001f]|_x[0-9A-Fa-f]{4}_/;
+
+/**
+ * OOXML's own escape for such text (ECMA-376 ST_Xstring): a control character as _xHHHH_, and a literal
+ * "_xHHHH_" with its underscore escaped, so that Excel reads back the very text the cell held.
+ */
+function ooxmlEscape(s: string): string {
+  return s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(
+    // eslint-disable-next-line no-control-regex -- as ESCAPABLE
+    /[\u0000-\u0008\u000b-\u001f]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 /** Days since 1899-12-30 as Excel counts them (its 1900 has a 29 February: dates before March are one less). */

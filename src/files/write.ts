@@ -9,7 +9,7 @@ import { t, type Lang, type Text } from '../core/text';
 import { annotatePackage, PackageUnsupported, type CopyOutcome, type CopyPlan } from './ooxml';
 import { formatWord, quiet, type WorkbookData } from './read';
 import { SUMMARY_PROPERTY } from './record';
-import { csvSheetName, rebuild } from './rebuild';
+import { csvSheetName, rebuild, rebuiltSheetNames } from './rebuild';
 
 export type CopyKind = 'annotated' | 'rebuilt';
 
@@ -21,9 +21,12 @@ export interface Copy extends CopyOutcome {
 
 export { csvSheetName, rebuild };
 
-/** The name of the sheet holding a book's sheet `si` in its copy (a CSV's one table has no name of its own). */
+/**
+ * The name of the sheet holding a book's sheet `si` in its copy: its own in a package kept as it is; in a new
+ * .xlsx a name Excel accepts (a CSV's one table has no name of its own; an .ods may have a 40-character one).
+ */
 export function copySheetName(book: WorkbookData, si: number, lang: Lang): string {
-  return book.format === 'csv' ? csvSheetName(lang) : book.sheets[si]!.name;
+  return keepsPackage(book) ? book.sheets[si]!.name : rebuiltSheetNames(book, lang)[si]!;
 }
 
 /** Whether this format's package is kept as it is in the copy (else the copy is a new .xlsx). */
@@ -44,7 +47,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
         `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results` +
           (unread.length ? `; the hidden sheets not read (${unread.join(', ')}) are not in it` : ''),
       );
-      return { ...(await annotatePackage(await rebuild(book, lang), plan)), kind: 'rebuilt', note };
+      return { ...(await annotatePackage(await rebuild(book, lang), plan, true)), kind: 'rebuilt', note };
     }
   }
   const note =
@@ -57,7 +60,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
           `${formatWord(book.format)} 文件无法原样改写：副本为新的 .xlsx，含各工作表原有数值（不含格式、图表、批注）、标记和检查结果；原文件未改动`,
           `a ${formatWord(book.format)} file cannot be rewritten as it is: the copy is a new .xlsx with every sheet's values (no formatting, charts or comments), the marks and the results; the original is untouched`,
         );
-  return { ...(await annotatePackage(await rebuild(book, lang), plan)), kind: 'rebuilt', note };
+  return { ...(await annotatePackage(await rebuild(book, lang), plan, true)), kind: 'rebuilt', note };
 }
 
 /** A small workbook of tables (汇总.xlsx), marked as the tool's so that a folder walk leaves it out. */

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
-import { annotatedCopy, readWorkbook, zipEntries, type WorkbookData } from '../../src/files';
+import { annotatedCopy, copySheetName, readWorkbook, zipEntries, type WorkbookData } from '../../src/files';
 import { rebuild } from '../../src/files/write';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -105,4 +105,62 @@ test('a CSV rebuilt: text stays text (numbers stored as text not flagged), an em
   expect(await zip.file('xl/workbook.xml')!.async('string')).toContain(
     '<sheet name="Roster" sheetId="1" r:id="rId1"/>',
   );
+});
+
+describe('what Excel would refuse or misread, made safe', () => {
+  const book = (): WorkbookData => {
+    const wb = XLSX.utils.book_new();
+    const texts = [['c\rd'], ['ctl\u0001\u000b'], ['_x0041_ stays'], ['plain_x12_']];
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(texts), 'S1');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['z']]), 'S2');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['y']]), 'S3');
+    const b = readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer));
+    // names an .ods may hold (LibreOffice allows them), which SheetJS itself will not write
+    b.sheets[0]!.name = '一个非常非常非常非常非常非常非常非常非常长的工作表名字超过三十一个字符:*?';
+    b.sheets[1]!.name = "'quoted'";
+    b.sheets[2]!.name = 'QUOTED';
+    b.sheets[0]!.rows[2] = ['_x0041_ stays'];
+    return b;
+  };
+
+  test('a carriage return, control characters and a literal _xHHHH_ read back as the cell held them', async () => {
+    const back = readWorkbook(await rebuild(book(), 'zh'));
+    expect(back.sheets[0]!.rows.map((r) => r[0])).toEqual(['c\rd', 'ctl\u0001\u000b', '_x0041_ stays', 'plain_x12_']);
+  });
+
+  test('sheet names: at most 31 characters, none of [ ] : * ? / \\, no apostrophe at an end, unique ignoring case', async () => {
+    const b = book();
+    const want = ['一个非常非常非常非常非常非常非常非常非常长的工作表名字超过三十', 'quoted', 'QUOTED (2)'];
+    expect(readWorkbook(await rebuild(b, 'zh')).sheets.map((s) => s.name)).toEqual(want);
+    // the marks of a copy are keyed by the same names
+    expect(b.sheets.map((_, i) => copySheetName(b, i, 'zh'))).toEqual(want);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await rebuild(b, 'zh')) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(want);
+  });
+});
+
+test('an annotated copy keeps a part the user stored (not deflated) as it was, and refuses an encrypted part', async () => {
+  const zip = new JSZip();
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名'], ['张三']]), '名册');
+  const src = await JSZip.loadAsync(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  for (const [name, f] of Object.entries(src.files))
+    if (!f.dir) zip.file(name, await f.async('uint8array'), { compression: 'DEFLATE' });
+  zip.file('xl/media/video.bin', new Uint8Array(5000).fill(7), { compression: 'STORE' });
+  const bytes = await zip.generateAsync({ type: 'uint8array' });
+  const book = readWorkbook(bytes);
+  const plan = { marks: new Map(), tables: [], properties: {} };
+  const copy = await annotatedCopy(bytes, book, plan, 'zh');
+  const kept = (b: Uint8Array) => zipEntries(b).find((e) => e.name === 'xl/media/video.bin')!;
+  expect([kept(copy.bytes).method, kept(copy.bytes).crc]).toEqual([0, kept(bytes).crc]);
+  // the encryption bit on that part: the copy says so rather than writing what nothing could read
+  const locked = bytes.slice();
+  const view = new DataView(locked.buffer);
+  const central = zipEntries(locked).findIndex((x) => x.name === 'xl/media/video.bin');
+  let p = view.getUint32(locked.length - 22 + 16, true);
+  for (let i = 0; i < central; i++)
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  view.setUint16(p + 8, view.getUint16(p + 8, true) | 1, true);
+  await expect(annotatedCopy(locked, book, plan, 'zh')).rejects.toThrow(/video\.bin/);
 });
