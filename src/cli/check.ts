@@ -17,6 +17,7 @@ import type { WorkbookData } from '../files/read';
 import type * as Copies from '../files/copies';
 import type * as ZipWrite from '../files/zipwrite';
 import {
+  checkCopyFits,
   checkTarget,
   collectInputs,
   ensureFolder,
@@ -406,6 +407,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     const { ids, plan } = await planRun(a, io, inputs, many, made);
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
     const checked = await readAndCheck(a, inputs, many, progress);
+    if (plan && plan.mode !== 'csv') checkCopyFits(checked.result.records.length);
     // the whole report as one object only for what reads it all: the copies and the readable report
     const report = plan || !a.json ? { ...toReport(checked.result, a.lang), sources: checked.sources } : undefined;
     if (plan && report) {

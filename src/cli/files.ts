@@ -7,9 +7,10 @@
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import * as zlib from 'zlib';
 import { t, type Text } from '../core/text';
-import { BUDGETS, bytes } from '../files/budgets';
+import { BUDGETS, bytes, count } from '../files/budgets';
 import type { Compressor } from '../files/zipwrite';
 
 /** A random name part for a temporary file (crypto is loaded by the runs that write, not by `credits`). */
@@ -374,4 +375,39 @@ export function nativeCompressor(crc32: (d: Uint8Array) => number): Compressor {
       ),
     crc32: crc,
   });
+}
+
+/**
+ * What an .xlsx copy holds in memory per record while it is made: the whole report, the result sheets' rows and
+ * XML, the roster sheet's XML (measured: 100 000 records 1.3 GB, 200 000 2.4 GB, about 12 KiB each; 14 KiB
+ * leaves a region with longer explanations room).
+ */
+export const COPY_BYTES_PER_RECORD = 14 * 1024;
+const MiB = 1024 * 1024;
+
+/** The most records an .xlsx copy is made for in this process: 85 % of its heap limit, COPY_BYTES_PER_RECORD each. */
+export function copyRecordsLimit(heapLimit = v8.getHeapStatistics().heap_size_limit): number {
+  return Math.floor((heapLimit * 0.85) / COPY_BYTES_PER_RECORD);
+}
+
+/**
+ * Refuse an .xlsx copy this process's heap cannot hold, before it is begun: one plain message and nothing
+ * written, where the copy would have run out of memory minutes later and ended in V8's crash report.
+ */
+export function checkCopyFits(records: number, heapLimit = v8.getHeapStatistics().heap_size_limit): void {
+  const max = copyRecordsLimit(heapLimit);
+  if (records <= max) return;
+  const gb = (n: number) => (n / 1e9).toFixed(1);
+  const mb = Math.ceil((records * COPY_BYTES_PER_RECORD) / 0.85 / MiB / 256) * 256;
+  throw new FileError(
+    t(
+      `${count(records)} 条记录的 .xlsx 副本约需 ${gb(records * COPY_BYTES_PER_RECORD)} GB 内存，超过本进程可用的 ${gb(heapLimit)} GB` +
+        `（上限约 ${count(max)} 条，copyRecords）：未写出任何文件。可改用 --out 结果.csv，或按学校、年度分开检查，` +
+        `或在内存足够的电脑上以 NODE_OPTIONS=--max-old-space-size=${mb} 运行`,
+      `an .xlsx copy of ${count(records)} records needs about ${gb(records * COPY_BYTES_PER_RECORD)} GB of memory, more than the ` +
+        `${gb(heapLimit)} GB this process may use (about ${count(max)} records, copyRecords): nothing was written. Write a CSV ` +
+        `copy (--out results.csv), check the schools or years separately, or on a machine with the memory run with ` +
+        `NODE_OPTIONS=--max-old-space-size=${mb}`,
+    ),
+  );
 }
