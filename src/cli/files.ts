@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as zlib from 'zlib';
 import { t, type Text } from '../core/text';
-import { BUDGETS, bytes, count } from '../files/budgets';
+import { BUDGETS, bytes, COPY_BYTES_PER_RECORD, copyRecordsLimit, count } from '../files/budgets';
 import type { Compressor } from '../files/zipwrite';
 
 /** A random name part for a temporary file (crypto is loaded by the runs that write, not by `credits`). */
@@ -378,19 +378,6 @@ export function nativeCompressor(crc32: (d: Uint8Array) => number): Compressor {
 }
 
 /**
- * What an .xlsx copy holds in memory per record while it is made: the whole report, the result sheets' rows and
- * XML, the roster sheet's XML (measured: 100 000 records 1.3 GB, 200 000 2.4 GB, about 12 KiB each; 14 KiB
- * leaves a region with longer explanations room).
- */
-export const COPY_BYTES_PER_RECORD = 14 * 1024;
-const MiB = 1024 * 1024;
-
-/** The most records an .xlsx copy is made for in this process: 85 % of its heap limit, COPY_BYTES_PER_RECORD each. */
-export function copyRecordsLimit(heapLimit = v8.getHeapStatistics().heap_size_limit): number {
-  return Math.floor((heapLimit * 0.85) / COPY_BYTES_PER_RECORD);
-}
-
-/**
  * Refuse an .xlsx copy this process's heap cannot hold, before it is begun: one plain message and nothing
  * written, where the copy would have run out of memory minutes later and ended in V8's crash report.
  */
@@ -398,7 +385,7 @@ export function checkCopyFits(records: number, heapLimit = v8.getHeapStatistics(
   const max = copyRecordsLimit(heapLimit);
   if (records <= max) return;
   const gb = (n: number) => (n / 1e9).toFixed(1);
-  const mb = Math.ceil((records * COPY_BYTES_PER_RECORD) / 0.85 / MiB / 256) * 256;
+  const mb = Math.ceil((records * COPY_BYTES_PER_RECORD) / 0.85 / 2 ** 20 / 256) * 256;
   throw new FileError(
     t(
       `${count(records)} 条记录的 .xlsx 副本约需 ${gb(records * COPY_BYTES_PER_RECORD)} GB 内存，超过本进程可用的 ${gb(heapLimit)} GB` +

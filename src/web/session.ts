@@ -18,6 +18,7 @@ import {
   type Source,
   type WorkbookData,
 } from '../files';
+import { copyRecordsLimit, count } from '../files/budgets';
 import { RosterError } from '../engine/engine';
 import type { WorkbookSettings } from '../present/settings';
 import type { RegionId } from '../rules';
@@ -31,6 +32,30 @@ export class WebProblem extends Error {
   constructor(readonly text: Text) {
     super(text.zh);
   }
+}
+
+/**
+ * The heap a copy may use in a browser: Chromium says its own limit on a page (performance.memory); a worker,
+ * or another browser, is taken to have 2 GiB — a tab that runs out of memory loses every result on it.
+ */
+export function browserHeapLimit(): number {
+  const memory = (globalThis.performance as { memory?: { jsHeapSizeLimit?: number } } | undefined)?.memory;
+  return memory?.jsHeapSizeLimit ?? 2 ** 31;
+}
+
+/** Refuse a copy the page cannot hold (copyRecords), with what to do instead. */
+function copyFits(records: number, heapLimit: number): void {
+  const max = copyRecordsLimit(heapLimit);
+  if (records <= max) return;
+  throw new WebProblem(
+    t(
+      `${count(records)} 条记录的批注副本超出网页可用的内存（上限约 ${count(max)} 条，copyRecords），未生成。` +
+        '可下载 JSON 报告和汇总工作簿，或用命令行 cpd-credits check … --out 生成副本，或按学校、年度分开检查。',
+      `An annotated copy of ${count(records)} records is more than this page's memory allows (about ${count(max)} ` +
+        'records, copyRecords); it was not made. Download the JSON report and the summary workbook, make the copy ' +
+        'with the command line (cpd-credits check … --out), or check the schools or years separately.',
+    ),
+  );
 }
 
 interface Book {
@@ -54,8 +79,14 @@ export class Session {
   private readonly books = new Map<string, Book>();
   private last: LastCheck | null = null;
 
-  /** `pause`: in the page itself, a chance for it to draw the progress before the next long step */
-  constructor(private readonly pause: () => Promise<void> = async () => undefined) {}
+  /**
+   * `pause`: in the page itself, a chance for it to draw the progress before the next long step;
+   * `heapLimit`: the memory a copy may use (copyRecords)
+   */
+  constructor(
+    private readonly pause: () => Promise<void> = async () => undefined,
+    private readonly heapLimit = browserHeapLimit(),
+  ) {}
 
   /** Read the files not read yet; what is known of each. */
   async read(files: readonly FileRef[], onProgress?: OnProgress): Promise<BookMeta[]> {
@@ -181,6 +212,7 @@ export class Session {
     const c = this.lastCheck();
     const b = c.books[i];
     if (!b) throw new WebProblem(t('没有这个文件。', 'No such file.'));
+    copyFits(c.result.records.length, this.heapLimit);
     const marks = marksByBook(
       c.result,
       c.sel,

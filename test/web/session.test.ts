@@ -7,7 +7,7 @@ import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { REGIONS, type RegionId } from '../../src/rules';
 import { toReport } from '../../src/engine/report';
-import { Session, WebProblem } from '../../src/web/session';
+import { browserHeapLimit, Session, WebProblem } from '../../src/web/session';
 import { formAfterRead, runChoices } from '../../src/web/choices';
 import { Assembly, fileKey, split, type FileRef } from '../../src/web/protocol';
 import { SAMPLES } from '../files/fixtures';
@@ -99,4 +99,20 @@ test('a file that cannot be read: said alone; among several, listed with the oth
   const { checked } = await s.check([bad, good], { region: 'hainan' }, 'zh');
   expect(checked.report.sources![0]).toMatchObject({ file: '坏文件.xlsx', read: false, code: 'unreadable' });
   expect(checked.report.records.length).toBe(602);
+});
+
+test('a copy larger than the page’s memory allows (copyRecords) is refused with what to do; within it, it is made', async () => {
+  const file = path.join(SAMPLES, 'hainan.xlsx');
+  // 602 records: a heap of 8 MB holds a copy of ~500 records, one of 12 MB ~750
+  const small = new Session(undefined, 8e6);
+  const f = await ref(file);
+  await small.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  const refused = small.copy(0, 'zh');
+  await expect(refused).rejects.toThrow(WebProblem);
+  await expect(refused).rejects.toMatchObject({ text: { en: expect.stringContaining('command line') } });
+  const enough = new Session(undefined, 12e6);
+  await enough.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  expect((await enough.copy(0, 'zh')).kind).toBe('annotated');
+  // a worker has no performance.memory: 2 GiB is assumed
+  expect(browserHeapLimit()).toBe(2 ** 31);
 });
