@@ -271,8 +271,8 @@ async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progre
 type CopyOut = { bytes: Uint8Array | string; kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
 
 /**
- * The copies' module (and with it the writers, JSZip and the results' tables), loaded by the runs that write
- * copies: a check without --out does not pay its ~15 ms of start-up.
+ * The copies' module (and with it the writers, the zip writer and the results' tables), loaded by the runs that
+ * write copies, which deflate with Node's zlib: a check without --out does not pay its ~15 ms of start-up.
  */
 const copies = (): typeof Copies => {
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -90,6 +90,3 @@ export function declareCustomPart(types: string, rels: string): { types: string;
   }
   return { types: tp, rels: rl };
 }
-
-/** Fixed entry dates: the same content always gives the same bytes. */
-export const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));

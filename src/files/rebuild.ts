@@ -4,7 +4,7 @@
 // and one sheet of plain values. The parts are stored, not deflated: annotatePackage deflates every part it
 // writes the copy with, so deflating here (and inflating there) would be done for nothing.
 import type { Lang } from '../core/text';
-import { columnLetters } from '../present/tables';
+import { columnLetters, unusedName } from '../present/tables';
 import { REL_NS, SHEET_NS, valueCell } from './sheetxml';
 import { xmlEscape } from './xml';
 import { writeZip, type OutPart } from './zipwrite';
@@ -59,24 +59,16 @@ const NAMES = new WeakMap<WorkbookData, { lang: Lang; names: string[] }>();
 export function rebuiltSheetNames(book: WorkbookData, lang: Lang): string[] {
   const known = NAMES.get(book);
   if (known?.lang === lang) return known.names;
-  const taken = new Set<string>();
+  const taken: string[] = [];
   const names = book.sheets.map((s, i) => {
     let base = book.format === 'csv' ? csvSheetName(lang) : s.name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
     if (!base.trim()) base = `Sheet${i + 1}`;
-    let name = cut(base, 31);
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${cut(base, 31 - ` (${k})`.length)} (${k})`;
-    taken.add(name.toLowerCase());
+    const name = unusedName(taken, base);
+    taken.push(name);
     return name;
   });
   NAMES.set(book, { lang, names });
   return names;
-}
-
-/** At most n UTF-16 units, never half a surrogate pair. */
-function cut(s: string, n: number): string {
-  if (s.length <= n) return s;
-  const c = s.charCodeAt(n - 1);
-  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
 function packageOf(sheets: readonly OutSheet[]): Promise<Uint8Array> {

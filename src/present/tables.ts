@@ -21,13 +21,26 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-/** A sheet name not yet taken: "学分汇总", then "学分汇总 (2)" … — a user's sheet is never overwritten. */
+/**
+ * A sheet name not yet taken, within Excel's 31 characters: "学分汇总", then "学分汇总 (2)" … — a user's sheet is never
+ * overwritten.
+ */
 export function unusedName(existing: readonly string[], base: string): string {
   // Excel's sheet names ignore case: a user's "cpd summary" takes "CPD summary" too
   const lower = new Set(existing.map((n) => n.toLowerCase()));
-  let name = base;
-  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+  let name = cut(base, SHEET_NAME_MAX);
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${cut(base, SHEET_NAME_MAX - ` (${i})`.length)} (${i})`;
   return name;
+}
+
+/** Excel's limit on the length of a sheet's name. */
+const SHEET_NAME_MAX = 31;
+
+/** At most n UTF-16 units, never half a surrogate pair. */
+function cut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
 export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; schools?: Table } {

@@ -24,6 +24,7 @@ import {
   yearsBeforeHire,
   hoursOf,
   creditsOf,
+  lastOf,
 } from './region';
 import { add, cents, sum, sumOf, product, quotient, fmt } from '../core/decimal';
 import { t, Text } from '../core/text';
@@ -1237,18 +1238,9 @@ function moduleCredits(all: readonly Rec[]): number[] {
 }
 
 /** 第八条's label, with the share as the table (or an override) sets it: made once per share. */
-let selfLabel: { share: number; label: Text } | undefined;
-function selfSelectedLabel(share: number): Text {
-  if (selfLabel?.share !== share)
-    selfLabel = {
-      share,
-      label: t(
-        `自主选学学分（不低于总学分的${share * 100}%）`,
-        `self-selected credits (≥ ${share * 100}% of the total)`,
-      ),
-    };
-  return selfLabel.label;
-}
+const selfSelectedLabel = lastOf((share: number): Text =>
+  t(`自主选学学分（不低于总学分的${share * 100}%）`, `self-selected credits (≥ ${share * 100}% of the total)`),
+);
 const isSelfSelected = (r: Rec): boolean => r.conversion.facts.selfSelected;
 const isClassTeacher = (r: Rec): boolean => r.conversion.facts.classTeacher;
 

@@ -617,6 +617,15 @@ export function yearsBeforeHire(
 
 const hireWhy = (cite: Cite): string => `${cite.article}${cite.quote ? `「${cite.quote}」` : ''}`;
 
+/**
+ * `make` remembering its last answer: the same argument gives the same object back. A label with a figure in it
+ * (a share the table or an override sets) is then one object for every teacher, and their conditions share a spec.
+ */
+export function lastOf<A, R>(make: (a: A) => R): (a: A) => R {
+  let last: { a: A; r: R } | undefined;
+  return (a) => (last !== undefined && last.a === a ? last.r : (last = { a, r: make(a) }).r);
+}
+
 /** Describe a parameter in a step: "1.5" or "0.5 (override; source: not defined)". */
 export function pv(use: ParamUse): string {
   if (use.official) return fmt(use.value);

@@ -22,6 +22,7 @@ import {
   yearsBeforeHire,
   hoursOf,
   creditsOf,
+  lastOf,
 } from './region';
 import { sub, sum, product, round2, fmt, fmtRatio, pct, sumOf } from '../core/decimal';
 import { t, Text } from '../core/text';
@@ -595,18 +596,12 @@ function providedTraining(j: Judging, p: Params<Key>, all: ConvertedRecord<Facts
 }
 
 /** 第十一条's label, with the share as the table (or an override) sets it: made once per share. */
-let publicLabel: { share: number; label: Text } | undefined;
-function publicShareLabel(share: number): Text {
-  if (publicLabel?.share !== share)
-    publicLabel = {
-      share,
-      label: t(
-        `公需科目学时（不超过总学时${fmtRatio(share)}，提示）`,
-        `public-subject hours (≤ ${fmtRatio(share)} of all hours, advisory)`,
-      ),
-    };
-  return publicLabel.label;
-}
+const publicShareLabel = lastOf((share: number): Text =>
+  t(
+    `公需科目学时（不超过总学时${fmtRatio(share)}，提示）`,
+    `public-subject hours (≤ ${fmtRatio(share)} of all hours, advisory)`,
+  ),
+);
 
 /** 第十一条: public subjects 一般不超过 a third of all hours, advisory (R-SD3); only with a category column. */
 function publicShare(

@@ -1,7 +1,10 @@
 // Custom properties read from or set in a whole OOXML package: the sample generator's and the tests' helpers
 // (JSZip is a development dependency: the product writes its zips with files/zipwrite.ts).
 import JSZip from 'jszip';
-import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml, ZIP_DATE } from '../files/props';
+import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml } from '../files/props';
+
+/** Fixed entry dates (the copies' are zipwrite.ts's, the same day): the same content always gives the same bytes. */
+const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /** A copy of an OOXML package with these custom properties set (the sample generator's helper). */
 export async function writeCustomProperties(data: Uint8Array, props: Record<string, string>): Promise<Uint8Array> {
