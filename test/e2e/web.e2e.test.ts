@@ -452,20 +452,22 @@ test('where no worker can be started, the page does the work itself and says so'
 }, 120_000);
 
 /** From now on, the longest time between two frames the page draws (performance.now(): a frame held back
- * is stamped with its scheduled start, so its own timestamp would hide the wait). */
-const watchFrames = (page: Page) =>
-  page.evaluate(() => {
+ * is stamped with its scheduled start, so its own timestamp would hide the wait) — with `whileShown`, only the
+ * gaps that end while that element is on the page: the worker's check, not the drawing of its results after
+ * (a page on a machine loaded by other jobs can take longer than 500 ms to lay out 50 000 records' tabs). */
+const watchFrames = (page: Page, whileShown?: string) =>
+  page.evaluate((sel) => {
     const x = window as unknown as { __longest: number };
     x.__longest = 0;
     let last = performance.now();
     const frame = () => {
       const t = performance.now();
-      x.__longest = Math.max(x.__longest, t - last);
+      if (!sel || document.querySelector(sel)) x.__longest = Math.max(x.__longest, t - last);
       last = t;
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-  });
+  }, whileShown ?? null);
 const longestFrame = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
 test('a large workbook: progress, Cancel; the page keeps drawing while the worker checks it', async () => {
@@ -480,7 +482,7 @@ test('a large workbook: progress, Cancel; the page keeps drawing while the worke
   await page.waitForSelector('[data-testid=message] >> text=已取消');
   await expect(page.locator('[data-testid=counts]').count()).resolves.toBe(0);
   // once more, to the end, watching the frames
-  await watchFrames(page);
+  await watchFrames(page, '[data-testid=progress]');
   await page.click('[data-testid=check]');
   await page.waitForSelector('[data-testid=progress]');
   await shot(page, 'web-04-progress-1280');
@@ -492,7 +494,7 @@ test('a large workbook: progress, Cancel; the page keeps drawing while the worke
   await page.context().close();
   // the control: the same measure sees a thread held for 800 ms, so "under 500 ms" above is not vacuous
   const c = await openWeb(`${server.url}/index.html`);
-  await watchFrames(c.page);
+  await watchFrames(c.page, 'body');
   await c.page.waitForTimeout(100);
   await c.page.evaluate(() => {
     const start = performance.now();
