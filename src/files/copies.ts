@@ -8,11 +8,15 @@ import { anchorMarks, issueCell, marksOf, type CellMark } from '../present/marks
 import { recordIndex } from '../present/issues';
 import type { Locate } from '../present/issue-table';
 import { columnLetters } from '../present/tables';
-import { issueWords, resultTables } from '../present/results';
+import { checkSource, issueWords, reportSource, resultSources, type ResultSource } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import { annotatedCopy, copySheetName, tablesWorkbook, toCsv, type Copy } from './write';
+import { annotatedCopyTo, copySheetName, tablesWorkbook, toCsv, type Copy, type CopyMade } from './write';
+import { joined } from './ooxml';
+import type { Sink } from './zipwrite';
 import type { Selection } from './select';
 import { mergeIndex, type WorkbookData } from './read';
+
+export { checkSource };
 
 export interface CopyInput {
   /** index of the book in the books given to selectTables */
@@ -71,24 +75,37 @@ export function issueLocator(result: CheckResult, sel: Selection, books: readonl
 export async function workbookCopy(
   input: CopyInput,
   marks: Map<string, CellMark[]> | undefined,
-  report: Report,
+  /** the report, or the check result as a source whose records are made as they are written (checkSource) */
+  report: Report | ResultSource,
   lang: Lang,
   region: string,
   /** where each issue's cell is in the copies (issueLocator): the issue sheet names it */
   locate: Locate,
 ): Promise<Copy> {
-  const tables = resultTables(report, {
-    lang,
-    locate,
-    ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
-  });
+  const chunks: Uint8Array[] = [];
+  const made = await workbookCopyTo((c) => void chunks.push(c), input, marks, report, lang, region, locate);
+  return { bytes: joined(chunks), ...made };
+}
+
+/** workbookCopy, its bytes given to `sink` as they are made (the CLI writes them to the file). */
+export async function workbookCopyTo(
+  sink: Sink,
+  input: CopyInput,
+  marks: Map<string, CellMark[]> | undefined,
+  report: Report | ResultSource,
+  lang: Lang,
+  region: string,
+  locate: Locate,
+): Promise<CopyMade> {
+  const src = typeof report.records === 'function' ? (report as ResultSource) : reportSource(report as Report);
+  const tables = resultSources(src, { lang, locate, ...(input.file !== undefined ? { file: input.file } : {}) });
   // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked
   // under is recorded only where the workbook had none — a setting of the user's is never changed
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.data.properties))
     if (k.startsWith('CPD.') && k !== 'CPD.copy') properties[k] = v;
   if (properties['CPD.region'] === undefined) properties['CPD.region'] = region;
-  return annotatedCopy(input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
+  return annotatedCopyTo(sink, input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
 }
 
 /** CSV output: each table read, its rows with the four result columns (a location column when several). */
