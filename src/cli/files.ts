@@ -299,6 +299,72 @@ export interface WrittenStream {
   abort: () => Promise<void>;
 }
 
+/** Chunks written to an open file in batches of WRITE_BATCH; the first failure of a write, to tell it apart. */
+function batchedWriter(h: fs.promises.FileHandle) {
+  let failure: unknown;
+  const writeAll = async (data: Uint8Array) => {
+    let off = 0;
+    while (off < data.length) {
+      const { bytesWritten } = await h.write(data, off, data.length - off);
+      if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      off += bytesWritten;
+    }
+  };
+  let batch: Uint8Array[] = [];
+  let held = 0;
+  const noted = <T>(p: Promise<T>) => p.catch((e) => Promise.reject((failure ??= e)));
+  const flush = async () => {
+    if (!held) return;
+    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, held);
+    batch = [];
+    held = 0;
+    await noted(writeAll(data));
+  };
+  const sink = async (chunk: Uint8Array) => {
+    if (chunk.length >= WRITE_BATCH) {
+      await flush();
+      await noted(writeAll(chunk));
+      return;
+    }
+    batch.push(chunk);
+    held += chunk.length;
+    if (held >= WRITE_BATCH) await flush();
+  };
+  return { sink, flush, failure: () => failure };
+}
+
+/**
+ * Put a written temporary file in place: by a hard link when the target must not exist (atomic: a file that
+ * appeared meanwhile is never replaced), by rename with --force; on failure the temporary file is removed.
+ */
+async function putInPlace(tmp: string, to: Target, wfs: WriteFs, abort: () => Promise<void>): Promise<void> {
+  try {
+    if (to.force) await wfs.rename(tmp, to.file);
+    else {
+      try {
+        await wfs.link(tmp, to.file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw e;
+        // file systems without hard links (FAT, some network shares): rename after one more look
+        if (
+          await fsp.lstat(to.file).then(
+            () => true,
+            () => false,
+          )
+        )
+          throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+        await wfs.rename(tmp, to.file);
+      }
+      await wfs.unlink(tmp).catch(() => undefined);
+    }
+    pending.delete(tmp);
+  } catch (e) {
+    await abort();
+    throw fsError(WRITE, to.label, e);
+  }
+}
+
 /** Bytes gathered before a write (a copy's deflated parts come in chunks of 16 KiB). */
 const WRITE_BATCH = 1 << 20;
 
@@ -325,47 +391,20 @@ export async function writeTempStream(
     await abort();
     throw fsError(WRITE, target.label, e);
   }
-  const writeAll = async (data: Uint8Array) => {
-    let off = 0;
-    while (off < data.length) {
-      const { bytesWritten } = await h.write(data, off, data.length - off);
-      if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-      off += bytesWritten;
-    }
-  };
-  let batch: Uint8Array[] = [];
-  let held = 0;
-  const flush = async () => {
-    if (!held) return;
-    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, held);
-    batch = [];
-    held = 0;
-    await writeAll(data);
-  };
   // a failure of the file system is one plain sentence; one of making the bytes is the maker's own error
-  let fsFailure: unknown;
-  const sink = async (chunk: Uint8Array) => {
-    if (chunk.length >= WRITE_BATCH) {
-      await flush().catch((e) => Promise.reject((fsFailure = e)));
-      await writeAll(chunk).catch((e) => Promise.reject((fsFailure = e)));
-      return;
-    }
-    batch.push(chunk);
-    held += chunk.length;
-    if (held >= WRITE_BATCH) await flush().catch((e) => Promise.reject((fsFailure = e)));
-  };
+  const out = batchedWriter(h);
   const fail = async (e: unknown, ours: boolean) => {
     await h.close().catch(() => undefined);
     await abort();
     return ours ? fsError(WRITE, target.label, e) : e;
   };
   try {
-    await make(sink);
+    await make(out.sink);
   } catch (e) {
-    throw await fail(e, e === fsFailure);
+    throw await fail(e, e === out.failure());
   }
   try {
-    await flush();
+    await out.flush();
     await h.sync();
   } catch (e) {
     throw await fail(e, true);
@@ -376,33 +415,7 @@ export async function writeTempStream(
     await abort();
     throw fsError(WRITE, target.label, e);
   }
-  const commit = async (to: Target = target) => {
-    try {
-      if (to.force) await wfs.rename(tmp, to.file);
-      else {
-        try {
-          await wfs.link(tmp, to.file);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST') throw e;
-          // file systems without hard links (FAT, some network shares): rename after one more look
-          if (
-            await fsp.lstat(to.file).then(
-              () => true,
-              () => false,
-            )
-          )
-            throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-          await wfs.rename(tmp, to.file);
-        }
-        await wfs.unlink(tmp).catch(() => undefined);
-      }
-      pending.delete(tmp);
-    } catch (e) {
-      await abort();
-      throw fsError(WRITE, to.label, e);
-    }
-  };
+  const commit = (to: Target = target) => putInPlace(tmp, to, wfs, abort);
   return { commit, abort };
 }
 
