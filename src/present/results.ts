@@ -9,6 +9,7 @@ import type { CheckResult } from '../engine/engine';
 import { summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
 import { say, type Lang } from '../core/text';
 import { severityWord } from './severity';
+import { recordIndex } from './issues';
 import { overridesNote } from './overrides';
 import { issueHeaders, issueSheetName, issueTable, type Locate } from './issue-table';
 
@@ -22,6 +23,15 @@ export interface ResultSource
   records(file?: string): Iterable<Rec>;
   /** the teachers in the report's order (each call reads them anew) */
   teachers(): Iterable<TeacherOut>;
+  /** where each of one file's records is among all the records (what an issue's cell is found by) */
+  positions(file: string): number[];
+}
+
+/** The indexes of the items that are kept. */
+function positionsOf<T>(list: readonly T[], keep: (x: T) => boolean): number[] {
+  const out: number[] = [];
+  list.forEach((x, i) => keep(x) && out.push(i));
+  return out;
 }
 
 /** A report held whole, as a source. */
@@ -30,6 +40,7 @@ export function reportSource(report: Report): ResultSource {
     ...report,
     records: (file) => (file === undefined ? report.records : report.records.filter((r) => r.file === file)),
     teachers: () => report.teachers,
+    positions: (file) => positionsOf(report.records, (r) => r.file === file),
   };
 }
 
@@ -56,6 +67,20 @@ export function checkSource(r: CheckResult, lang: Lang): ResultSource {
     *teachers() {
       for (const tj of r.teachers) yield teacherOut(r, tj, lang);
     },
+    positions: (file) => positionsOf(r.records, (x) => r.tables[x.table]?.file === file),
+  };
+}
+
+/**
+ * A locator of the whole roster's issues used for one file's: an item's key counts that file's records (the
+ * list the items were made from), the locator all the records.
+ */
+function inRoster(locate: Locate, positions: readonly number[]): Locate {
+  return (i) => {
+    const n = recordIndex(i);
+    if (n === undefined) return locate(i);
+    const at = positions[n];
+    return at === undefined ? undefined : locate({ ...i, key: `r${at}${i.key.slice(i.key.indexOf('.'))}` });
   };
 }
 
@@ -153,7 +178,11 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
   // (the teachers are read twice: their names, then their issues)
   const again = { [Symbol.iterator]: () => teachers()[Symbol.iterator]() };
   const issuesOf = () =>
-    issueTable({ records: records(), teachers: again, issues: o.file !== undefined ? [] : src.issues }, o.lang, o.locate);
+    issueTable(
+      { records: records(), teachers: again, issues: o.file !== undefined ? [] : src.issues },
+      o.lang,
+      o.file !== undefined && o.locate ? inRoster(o.locate, src.positions(o.file)) : o.locate,
+    );
   const issues: TableSource = {
     name: issueSheetName(o.lang),
     headers: issueHeaders(o.lang, place.file),
