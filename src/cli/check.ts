@@ -289,15 +289,15 @@ interface CopyRun {
   ids: Ids;
   many: boolean;
   checked: Checked;
-  /** the whole report, made when something needs it all (a CSV copy, the summary, the readable report) */
+  /** the whole report, made when something needs it all (the summary, the readable report) */
   report: () => Report;
   pending: Array<{ abort: () => Promise<void> }>;
 }
 
 /**
- * Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. An
- * .xlsx copy is written to its file as it is made, its result sheets made from the check result a record at a
- * time (checkSource): neither the copy nor the whole report is ever held.
+ * Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. A
+ * copy is written to its file as it is made, its results made from the check result a record at a time
+ * (checkSource, recordOut): neither the copy nor the whole report is ever held.
  */
 async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> {
   const { a, plan, checked } = c;
@@ -317,7 +317,16 @@ async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> 
     if (!p) continue;
     let copy: { kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
     if (plan.mode === 'csv') {
-      await stage(p.target, csvCopy(checked.result, checked.sel, datas, c.report(), a.lang));
+      // written as its rows are made, like an .xlsx copy
+      const w = await writeTempStream(
+        p.target,
+        async (sink) => {
+          for (const piece of csvCopy(checked.result, checked.sel, datas, a.lang)) await sink(Buffer.from(piece));
+        },
+        c.io.wfs,
+      );
+      c.pending.push(w);
+      commits.push(() => w.commit());
       copy = { kind: 'csv' };
     } else copy = await bookCopy(c, bi, b, p, byBook.get(bi), locate, commits);
     outputs.push({
@@ -426,8 +435,8 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
     const checked = await readAndCheck(a, inputs, many, progress);
     if (plan && plan.mode !== 'csv') checkCopyFits(checked.result.records.length);
-    // the whole report as one object only for what reads it all: a CSV copy, the summary, the readable report —
-    // made after the .xlsx copies (which make their rows from the check result), so never held beside them
+    // the whole report as one object only for what reads it all: the summary, the readable report — made after
+    // the copies (which make their rows from the check result), so never held beside them
     let whole: Report | undefined;
     const report = () => (whole ??= { ...toReport(checked.result, a.lang), sources: checked.sources });
     let outputs: Report['outputs'];

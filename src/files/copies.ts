@@ -2,7 +2,7 @@
 // result sheets (present/results) — turned into bytes; a CSV output is the records with their results; the
 // summary workbook. Pure: the caller writes or downloads the bytes (the CLI's --out, the web page's buttons).
 import type { CheckResult } from '../engine/engine';
-import type { Report } from '../engine/report';
+import { recordContext, recordOut, type Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
 import { anchorMarks, issueCell, marksOf, type CellMark } from '../present/marks';
 import { recordIndex } from '../present/issues';
@@ -10,7 +10,7 @@ import type { Locate } from '../present/issue-table';
 import { columnLetters } from '../present/tables';
 import { checkSource, issueWords, reportSource, resultSources, type ResultSource } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import { annotatedCopyTo, copySheetName, tablesWorkbook, toCsv, type Copy, type CopyMade } from './write';
+import { annotatedCopyTo, copySheetName, csvPieces, tablesWorkbook, type Copy, type CopyMade } from './write';
 import { joined } from './ooxml';
 import type { Sink } from './zipwrite';
 import type { Selection } from './select';
@@ -108,51 +108,61 @@ export async function workbookCopyTo(
   return annotatedCopyTo(sink, input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
 }
 
-/** CSV output: each table read, its rows with the four result columns (a location column when several). */
-export function csvCopy(
+/**
+ * CSV output: each table read, its rows with the four result columns (a location column when several). In
+ * pieces of text, each record's results made as its row is written (recordOut), never the whole report.
+ */
+export function* csvCopy(
   result: CheckResult,
   sel: Selection,
   books: readonly WorkbookData[],
-  report: Report,
   lang: Lang,
-): string {
+): Generator<string> {
+  yield* csvPieces(csvRows(result, sel, books, lang));
+}
+
+function* csvRows(
+  result: CheckResult,
+  sel: Selection,
+  books: readonly WorkbookData[],
+  lang: Lang,
+): Generator<unknown[]> {
   const en = lang === 'en';
   const extra = en
     ? ['Check result', 'Computed hours', 'Computed credits', 'How computed']
     : ['校验结果', '计算学时', '计算学分', '计算说明'];
   const several = sel.tables.length > 1;
-  const byPlace = new Map<string, Report['records'][number]>();
-  report.records.forEach((rec, i) => byPlace.set(`${result.records[i]!.table}:${rec.row}`, rec));
-  const rows: unknown[][] = [];
+  // each record by its table and row (a sheet has at most 2^20 rows): its index in the result
+  const byPlace = new Map<number, number>();
+  result.records.forEach((x, i) => byPlace.set(x.table * 2 ** 21 + x.row, i));
+  const context = recordContext(result);
   let lastHeader: string | null = null;
-  sel.tables.forEach((tb, ti) => {
+  for (const [ti, tb] of sel.tables.entries()) {
     const info = result.tables[ti]!;
     const o = sel.origin[ti]!;
     const where = several ? [[tb.file, copySheetName(books[o.book]!, o.sheet, lang)].filter(Boolean).join(' ')] : [];
     const headerAt = info.columns.headerRow;
-    tb.rows.forEach((cells, i) => {
+    for (const [i, cells] of tb.rows.entries()) {
       const rowNo = info.firstRow + i;
       if (i < headerAt) {
         // the title rows above the header, once
-        if (ti === 0) rows.push([...where, ...cells]);
-        return;
+        if (ti === 0) yield [...where, ...cells];
+        continue;
       }
       if (i === headerAt) {
         // one header for tables laid out alike (one sheet per year); a new one where the columns differ
         const key = JSON.stringify(cells);
-        if (key !== lastHeader) rows.push([...(several ? [en ? 'Sheet' : '工作表'] : []), ...cells, ...extra]);
+        if (key !== lastHeader) yield [...(several ? [en ? 'Sheet' : '工作表'] : []), ...cells, ...extra];
         lastHeader = key;
-        return;
+        continue;
       }
-      const rec = byPlace.get(`${ti}:${rowNo}`);
-      rows.push(
-        rec
-          ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
-          : [...where, ...cells],
-      );
-    });
-  });
-  return toCsv(rows);
+      const n = byPlace.get(ti * 2 ** 21 + rowNo);
+      const rec = n === undefined ? undefined : recordOut(result, result.records[n]!, context, lang);
+      yield rec
+        ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
+        : [...where, ...cells];
+    }
+  }
 }
 
 export function summaryBook(report: Report, lang: Lang): Uint8Array {
