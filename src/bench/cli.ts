@@ -109,9 +109,7 @@ export async function benchCli(write: (s: string) => void): Promise<void> {
       // the annotated copy, written as it is made (the readable report printed after it)
       const out = path.join(dir, 'copy.xlsx');
       const copy = await measure(dir, [CLI, 'check', csv, '--region', 'hainan', '--out', out, '--force'], true);
-      write(
-        `  ${label} rows: check --out copy.xlsx   ${copy.code === 2 ? 'refused (copyRecords)' : fmt(copy)}\n`,
-      );
+      write(`  ${label} rows: check --out copy.xlsx   ${copy.code === 2 ? 'refused (copyRecords)' : fmt(copy)}\n`);
       await fs.rm(out, { force: true });
       await fs.rm(csv, { force: true });
     }

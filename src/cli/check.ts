@@ -368,7 +368,15 @@ async function bookCopy(
   const w = await writeTempStream(
     temp,
     async (sink) => {
-      made = await workbookCopyTo(sink, input, marks, checkSource(c.checked.result, a.lang), a.lang, c.checked.region, locate);
+      made = await workbookCopyTo(
+        sink,
+        input,
+        marks,
+        checkSource(c.checked.result, a.lang),
+        a.lang,
+        c.checked.region,
+        locate,
+      );
     },
     c.io.wfs,
   );

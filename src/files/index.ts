@@ -5,7 +5,16 @@ export { readWorkbook, sniff, decodeText, formatWord, serialDate, mergeIndex } f
 export type { Format, ReadOptions, SheetData, WorkbookData, Visibility, Merge } from './read';
 export { selectTables, noRoster, sourceWhere } from './select';
 export type { Selection, Source, SourceCode, SelectOptions } from './select';
-export { annotatedCopy, annotatedCopyTo, rebuild, tablesWorkbook, toCsv, copySheetName, csvSheetName, keepsPackage } from './write';
+export {
+  annotatedCopy,
+  annotatedCopyTo,
+  rebuild,
+  tablesWorkbook,
+  toCsv,
+  copySheetName,
+  csvSheetName,
+  keepsPackage,
+} from './write';
 export type { Copy, CopyKind, CopyMade } from './write';
 export { annotatePackage, annotateParts, PackageUnsupported, ZipSource } from './ooxml';
 export type { CopyPlan, CopyOutcome, CopyInfo, PartsSource } from './ooxml';

@@ -170,7 +170,8 @@ export class ZipSource implements PartsSource {
   }
   kept(name: string): OutPart {
     const e = this.first.get(name)!;
-    if (this.deflateStored && e.method === 0 && !name.endsWith('/')) return { name, data: () => this.parts.part(name)! };
+    if (this.deflateStored && e.method === 0 && !name.endsWith('/'))
+      return { name, data: () => this.parts.part(name)! };
     return { name, keep: e, source: this.bytes };
   }
 }

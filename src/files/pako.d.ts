@@ -17,7 +17,6 @@ declare module 'pako' {
     err: number;
     msg: string;
   }
-  export function deflateRaw(data: Uint8Array, options?: { level?: number }): Uint8Array;
-  const pako: { Inflate: typeof Inflate; Deflate: typeof Deflate; deflateRaw: typeof deflateRaw };
+  const pako: { Inflate: typeof Inflate; Deflate: typeof Deflate };
   export default pako;
 }

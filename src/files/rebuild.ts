@@ -46,7 +46,11 @@ interface OutSheet {
 /** A new .xlsx with the same sheets, values, merged areas and visibility as the book read; its parts stored. */
 export function rebuild(book: WorkbookData, lang: Lang): Promise<Uint8Array> {
   const parts = new RebuiltParts(book, lang);
-  return writeZip(parts.names().map((name) => ({ ...(parts.kept(name) as { name: string; data: () => Iterable<Uint8Array> }), store: true })));
+  return writeZip(
+    parts
+      .names()
+      .map((name) => ({ ...(parts.kept(name) as { name: string; data: () => Iterable<Uint8Array> }), store: true })),
+  );
 }
 
 /** The parts of the new .xlsx rebuild() makes, each made when it is read. */

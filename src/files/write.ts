@@ -123,8 +123,7 @@ const CSV_BATCH = 1000;
 
 /** toCsv's text in pieces, the rows made as they are read: a batch of rows a piece. */
 export function* csvPieces(rows: Iterable<ReadonlyArray<unknown>>): Generator<string> {
-  const unparse = (batch: unknown[][]) =>
-    Papa.unparse(batch, { newline: '\r\n', quotes: true, escapeFormulae: true });
+  const unparse = (batch: unknown[][]) => Papa.unparse(batch, { newline: '\r\n', quotes: true, escapeFormulae: true });
   yield '\uFEFF';
   let batch: unknown[][] = [];
   let first = true;

@@ -57,6 +57,20 @@ export const issueSheetName = (lang: Lang): string => (lang === 'en' ? 'Issues' 
 export function issueHeaders(lang: Lang, files: boolean): string[] {
   const file = files ? [lang === 'en' ? 'File' : '文件'] : [];
   return lang === 'en'
-    ? ['Severity', 'Teacher', 'ID', ...file, 'Sheet', 'Row', 'Cell', 'Problem', 'Reason', 'Value', 'Article', 'Fix', 'Code']
+    ? [
+        'Severity',
+        'Teacher',
+        'ID',
+        ...file,
+        'Sheet',
+        'Row',
+        'Cell',
+        'Problem',
+        'Reason',
+        'Value',
+        'Article',
+        'Fix',
+        'Code',
+      ]
     : ['级别', '教师', '身份证号', ...file, '工作表', '行', '单元格', '问题', '原因', '值', '依据', '怎么改', '代码'];
 }

@@ -17,8 +17,10 @@ type Rec = Report['records'][number];
 type TeacherOut = Report['teachers'][number];
 
 /** What the result sheets are made from: a report, or its records and teachers made as they are read. */
-export interface ResultSource
-  extends Pick<Report, 'region' | 'source' | 'asOf' | 'cycle' | 'overrides' | 'readings' | 'issues' | 'schools'> {
+export interface ResultSource extends Pick<
+  Report,
+  'region' | 'source' | 'asOf' | 'cycle' | 'overrides' | 'readings' | 'issues' | 'schools'
+> {
   /** the records in the report's order; those of one file when `file` is given (each call reads them anew) */
   records(file?: string): Iterable<Rec>;
   /** the teachers in the report's order (each call reads them anew) */
@@ -62,7 +64,8 @@ export function checkSource(r: CheckResult, lang: Lang): ResultSource {
     issues,
     schools,
     *records(file) {
-      for (const x of r.records) if (file === undefined || r.tables[x.table]?.file === file) yield recordOut(r, x, c, lang);
+      for (const x of r.records)
+        if (file === undefined || r.tables[x.table]?.file === file) yield recordOut(r, x, c, lang);
     },
     *teachers() {
       for (const tj of r.teachers) yield teacherOut(r, tj, lang);

@@ -62,7 +62,10 @@ type TeacherOut = Report['teachers'][number];
 
 export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; schools?: Table } {
   const src = summarySources(() => r.teachers, r.schools, lang);
-  const out: { years: Table; cycles: Table; schools?: Table } = { years: tableOf(src.years), cycles: tableOf(src.cycles) };
+  const out: { years: Table; cycles: Table; schools?: Table } = {
+    years: tableOf(src.years),
+    cycles: tableOf(src.cycles),
+  };
   if (src.schools) out.schools = tableOf(src.schools);
   return out;
 }

@@ -189,7 +189,8 @@ describe('a marked sheet is split at its cells’ end: the cells copied as bytes
   };
 
   test('at the last </sheetData>, whatever the prefix; head and tail are the sheet', () => {
-    const xml = '<?xml version="1.0"?>\n<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1"/></x:sheetData><x:pageMargins/></x:worksheet>';
+    const xml =
+      '<?xml version="1.0"?>\n<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1"/></x:sheetData><x:pageMargins/></x:worksheet>';
     const s = splitSheet(enc.encode(xml));
     expect(s.p).toBe('x:');
     expect(s.tail).toBe('</x:sheetData><x:pageMargins/></x:worksheet>');

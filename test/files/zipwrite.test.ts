@@ -125,7 +125,9 @@ describe.each([
   }
 
   test('a part given in chunks (of any sizes, empty ones too) is the very package of the part given whole', async () => {
-    const xml = enc.encode(`<sheetData>${'<row r="1"><c t="inlineStr"><is><t>张三 李四</t></is></c></row>'.repeat(5_000)}`);
+    const xml = enc.encode(
+      `<sheetData>${'<row r="1"><c t="inlineStr"><is><t>张三 李四</t></is></c></row>'.repeat(5_000)}`,
+    );
     const big = noise(100_000, 5);
     const whole = await writeZip([
       { name: 'a.xml', data: () => xml },
