@@ -25,6 +25,7 @@ import {
   identity,
   nativeCompressor,
   writeTemp,
+  writeTempStream,
   type Input,
   type Target,
   type WriteFs,
@@ -267,9 +268,6 @@ async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progre
   };
 }
 
-/** One copy's bytes, what kind it is and what it says about itself. */
-type CopyOut = { bytes: Uint8Array | string; kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
-
 /**
  * The copies' module (and with it the writers, the zip writer and the results' tables), loaded by the runs that
  * write copies, which deflate with Node's zlib: a check without --out does not pay its ~15 ms of start-up.
@@ -291,13 +289,18 @@ interface CopyRun {
   ids: Ids;
   many: boolean;
   checked: Checked;
-  report: Report;
+  /** the whole report, made when something needs it all (the summary, the readable report) */
+  report: () => Report;
   pending: Array<{ abort: () => Promise<void> }>;
 }
 
-/** Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. */
+/**
+ * Write every copy (and the summary) to temporary files, then put them all in place; the report's outputs. A
+ * copy is written to its file as it is made, its results made from the check result a record at a time
+ * (checkSource, recordOut): neither the copy nor the whole report is ever held.
+ */
 async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> {
-  const { a, plan, checked, report } = c;
+  const { a, plan, checked } = c;
   const { csvCopy, issueLocator, marksByBook, summaryBook } = copies();
   const datas = checked.books.map((b) => b.data);
   const byBook = plan.mode === 'csv' ? new Map() : marksByBook(checked.result, checked.sel, datas, a.lang);
@@ -312,11 +315,20 @@ async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> 
   for (const [bi, b] of checked.books.entries()) {
     const p = plan.planned.find((x) => x.input === b.input);
     if (!p) continue;
-    const copy: CopyOut =
-      plan.mode === 'csv'
-        ? { bytes: csvCopy(checked.result, checked.sel, datas, report, a.lang), kind: 'csv' as const }
-        : await bookCopy(c, bi, b, p, byBook.get(bi), locate);
-    await stage(p.target, copy.bytes);
+    let copy: { kind: 'annotated' | 'rebuilt' | 'csv'; note?: string };
+    if (plan.mode === 'csv') {
+      // written as its rows are made, like an .xlsx copy
+      const w = await writeTempStream(
+        p.target,
+        async (sink) => {
+          for (const piece of csvCopy(checked.result, checked.sel, datas, a.lang)) await sink(Buffer.from(piece));
+        },
+        c.io.wfs,
+      );
+      c.pending.push(w);
+      commits.push(() => w.commit());
+      copy = { kind: 'csv' };
+    } else copy = await bookCopy(c, bi, b, p, byBook.get(bi), locate, commits);
     outputs.push({
       input: b.input.label,
       path: p.target.label,
@@ -325,7 +337,7 @@ async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> 
     });
   }
   if (plan.summary) {
-    await stage(plan.summary, summaryBook(report, a.lang));
+    await stage(plan.summary, summaryBook(c.report(), a.lang));
     outputs.push({ path: plan.summary.label, kind: 'summary' });
   }
   // every copy is complete before the first is put in place
@@ -334,29 +346,51 @@ async function writeCopies(c: CopyRun): Promise<NonNullable<Report['outputs']>> 
   return outputs;
 }
 
-/** One workbook's copy: the original package annotated, or rebuilt; its name follows what it holds. */
+/** One workbook's copy, written to a temporary file as it is made: the original package annotated, or rebuilt. */
 async function bookCopy(
   c: CopyRun,
   bi: number,
   b: Book,
   p: Planned,
-  marks: Parameters<typeof Copies.workbookCopy>[1],
-  locate: Parameters<typeof Copies.workbookCopy>[5],
-): Promise<{ bytes: Uint8Array; kind: 'annotated' | 'rebuilt'; note?: string }> {
+  marks: Parameters<typeof Copies.workbookCopyTo>[2],
+  locate: Parameters<typeof Copies.workbookCopyTo>[6],
+  commits: Array<() => Promise<void>>,
+): Promise<{ kind: 'annotated' | 'rebuilt'; note?: string }> {
   const { a } = c;
   if (c.plan.mode === 'file') checkMacroName(b.data, p.target.label);
   const input = { book: bi, data: b.data, bytes: b.bytes!, ...(c.many ? { file: b.input.label } : {}) };
-  const { workbookCopy, noteText } = copies();
-  const copy = await workbookCopy(input, marks, c.report, a.lang, c.checked.region, locate);
+  const { checkSource, workbookCopyTo, noteText } = copies();
+  // what the copy holds decides its name (macros stay .xlsm, anything rebuilt is .xlsx), and it is known only
+  // once the copy is made: the temporary file is named after the target as planned, put in place under the
+  // name the copy then has (checked like any target)
+  const temp = { ...p.target };
+  let made: Awaited<ReturnType<typeof workbookCopyTo>> | undefined;
+  const w = await writeTempStream(
+    temp,
+    async (sink) => {
+      made = await workbookCopyTo(
+        sink,
+        input,
+        marks,
+        checkSource(c.checked.result, a.lang),
+        a.lang,
+        c.checked.region,
+        locate,
+      );
+    },
+    c.io.wfs,
+  );
+  c.pending.push(w);
+  const copy = made!;
   const note = noteText(copy.note, a.lang);
-  // the content decides: macros stay .xlsm, anything rebuilt is .xlsx (then the new name is checked too)
   const ext = b.data.format === 'xlsm' ? '.xlsm' : '.xlsx';
   if (c.plan.mode === 'dir' && path.extname(p.target.file).toLowerCase() !== ext) {
     p.target.file = p.target.file.slice(0, -path.extname(p.target.file).length) + ext;
     p.target.label = p.target.label.slice(0, -path.extname(p.target.label).length) + ext;
     await checkTarget(p.target, c.ids, c.io.wfs);
   }
-  return { bytes: copy.bytes, kind: copy.kind, ...(note ? { note } : {}) };
+  commits.push(() => w.commit(p.target));
+  return { kind: copy.kind, ...(note ? { note } : {}) };
 }
 
 /** The report on stdout: JSON written piece by piece, or the readable report; notices on stderr with JSON. */
@@ -366,9 +400,10 @@ async function printReport(
   inputs: Input[],
   checked: Checked,
   report: Report | undefined,
+  outputs: Report['outputs'],
 ): Promise<void> {
   if (a.json) {
-    const extra = { sources: checked.sources, ...(report?.outputs ? { outputs: report.outputs } : {}) };
+    const extra = { sources: checked.sources, ...(outputs ? { outputs } : {}) };
     await writeJson(reportJson(checked.result, a.lang, extra), io);
     for (const n of checked.notices) io.err(`${visible(say(n, a.lang))}\n`);
     return;
@@ -408,16 +443,23 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     const progress = new Progress(io.err, io.errTTY === true && inputs.length > 1);
     const checked = await readAndCheck(a, inputs, many, progress);
     if (plan && plan.mode !== 'csv') checkCopyFits(checked.result.records.length);
-    // the whole report as one object only for what reads it all: the copies and the readable report
-    const report = plan || !a.json ? { ...toReport(checked.result, a.lang), sources: checked.sources } : undefined;
-    if (plan && report) {
+    // the whole report as one object only for what reads it all: the summary, the readable report — made after
+    // the copies (which make their rows from the check result), so never held beside them
+    let whole: Report | undefined;
+    const report = () => (whole ??= { ...toReport(checked.result, a.lang), sources: checked.sources });
+    let outputs: Report['outputs'];
+    if (plan) {
       progress.phase(a.lang === 'en' ? 'writing copies…' : '写出副本…');
-      report.outputs = await writeCopies({ a, io, plan, ids, many, checked, report, pending });
+      outputs = await writeCopies({ a, io, plan, ids, many, checked, report, pending });
+    }
+    if (!a.json) {
+      const r = report();
+      if (outputs) r.outputs = outputs;
     }
     progress.clear();
-    await printReport(a, io, inputs, checked, report);
+    await printReport(a, io, inputs, checked, whole, outputs);
     // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
-    const s = report?.summary ?? summaryOf(checked.result);
+    const s = whole?.summary ?? summaryOf(checked.result);
     return s.errors === 0 && s.cycleFail === 0 && s.yearsFailed === 0 && !checked.unreadable.length ? 0 : 1;
   } catch (e) {
     for (const p of pending) await p.abort();

@@ -51,11 +51,15 @@ export const BUDGETS: Readonly<Budgets> = Object.freeze({
 });
 
 /**
- * What an .xlsx copy holds in memory per record while it is made: the whole report, the result sheets' rows and
- * XML, the roster sheet's XML (measured in the CLI: 100 000 records 1.3 GB, 200 000 2.4 GB, 250 000 3.0 GB —
- * about 12 KiB each; 14 KiB leaves a region with longer explanations room).
+ * What a run that makes an .xlsx copy holds in memory per record: the check result and the roster's cells while
+ * the copy is made (its parts are made a row at a time and written, deflated, as they are made), then the whole
+ * report for the readable one. Measured as the smallest heap (old space) `check --out x.xlsx` succeeds in, CSV
+ * input: hainan 100 000 records 175 MB, 200 000 347 MB, 400 000 650 MB (about 1.6 KiB each); puer, whose results
+ * are the largest, 100 000 325 MB, 200 000 628 MB (about 3 KiB each); a 100 000-row .xlsx 169 MB; the web
+ * page's way (the whole report held, pako) hainan 198 MB, puer 332 MB. 3.5 KiB leaves puer room. (Before the
+ * copies were made in pieces: about 12 KiB a record, 100 000 records 1.3 GB peak.)
  */
-export const COPY_BYTES_PER_RECORD = 14 * 1024;
+export const COPY_BYTES_PER_RECORD = 3.5 * 1024;
 
 /**
  * copyRecords: the most records an .xlsx copy is made for under a heap limit (85 % of it at

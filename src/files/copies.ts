@@ -2,17 +2,21 @@
 // result sheets (present/results) — turned into bytes; a CSV output is the records with their results; the
 // summary workbook. Pure: the caller writes or downloads the bytes (the CLI's --out, the web page's buttons).
 import type { CheckResult } from '../engine/engine';
-import type { Report } from '../engine/report';
+import { recordContext, recordOut, type Report } from '../engine/report';
 import { say, type Lang, type Text } from '../core/text';
 import { anchorMarks, issueCell, marksOf, type CellMark } from '../present/marks';
 import { recordIndex } from '../present/issues';
 import type { Locate } from '../present/issue-table';
 import { columnLetters } from '../present/tables';
-import { issueWords, resultTables } from '../present/results';
+import { checkSource, issueWords, reportSource, resultSources, type ResultSource } from '../present/results';
 import { summaryWorkbookTables } from '../present/summary';
-import { annotatedCopy, copySheetName, tablesWorkbook, toCsv, type Copy } from './write';
+import { annotatedCopyTo, copySheetName, csvPieces, tablesWorkbook, type Copy, type CopyMade } from './write';
+import { joined } from './ooxml';
+import type { Sink } from './zipwrite';
 import type { Selection } from './select';
 import { mergeIndex, type WorkbookData } from './read';
+
+export { checkSource };
 
 export interface CopyInput {
   /** index of the book in the books given to selectTables */
@@ -71,71 +75,94 @@ export function issueLocator(result: CheckResult, sel: Selection, books: readonl
 export async function workbookCopy(
   input: CopyInput,
   marks: Map<string, CellMark[]> | undefined,
-  report: Report,
+  /** the report, or the check result as a source whose records are made as they are written (checkSource) */
+  report: Report | ResultSource,
   lang: Lang,
   region: string,
   /** where each issue's cell is in the copies (issueLocator): the issue sheet names it */
   locate: Locate,
 ): Promise<Copy> {
-  const tables = resultTables(report, {
-    lang,
-    locate,
-    ...(input.file !== undefined ? { records: (r) => r.file === input.file } : {}),
-  });
+  const chunks: Uint8Array[] = [];
+  const made = await workbookCopyTo((c) => void chunks.push(c), input, marks, report, lang, region, locate);
+  return { bytes: joined(chunks), ...made };
+}
+
+/** workbookCopy, its bytes given to `sink` as they are made (the CLI writes them to the file). */
+export async function workbookCopyTo(
+  sink: Sink,
+  input: CopyInput,
+  marks: Map<string, CellMark[]> | undefined,
+  report: Report | ResultSource,
+  lang: Lang,
+  region: string,
+  locate: Locate,
+): Promise<CopyMade> {
+  const src = typeof report.records === 'function' ? (report as ResultSource) : reportSource(report as Report);
+  const tables = resultSources(src, { lang, locate, ...(input.file !== undefined ? { file: input.file } : {}) });
   // the workbook's own settings travel with the copy (a rebuilt one would lose them); the region checked
   // under is recorded only where the workbook had none — a setting of the user's is never changed
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.data.properties))
     if (k.startsWith('CPD.') && k !== 'CPD.copy') properties[k] = v;
   if (properties['CPD.region'] === undefined) properties['CPD.region'] = region;
-  return annotatedCopy(input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
+  return annotatedCopyTo(sink, input.bytes, input.data, { marks: marks ?? new Map(), tables, properties }, lang);
 }
 
-/** CSV output: each table read, its rows with the four result columns (a location column when several). */
-export function csvCopy(
+/**
+ * CSV output: each table read, its rows with the four result columns (a location column when several). In
+ * pieces of text, each record's results made as its row is written (recordOut), never the whole report.
+ */
+export function* csvCopy(
   result: CheckResult,
   sel: Selection,
   books: readonly WorkbookData[],
-  report: Report,
   lang: Lang,
-): string {
+): Generator<string> {
+  yield* csvPieces(csvRows(result, sel, books, lang));
+}
+
+function* csvRows(
+  result: CheckResult,
+  sel: Selection,
+  books: readonly WorkbookData[],
+  lang: Lang,
+): Generator<unknown[]> {
   const en = lang === 'en';
   const extra = en
     ? ['Check result', 'Computed hours', 'Computed credits', 'How computed']
     : ['校验结果', '计算学时', '计算学分', '计算说明'];
   const several = sel.tables.length > 1;
-  const byPlace = new Map<string, Report['records'][number]>();
-  report.records.forEach((rec, i) => byPlace.set(`${result.records[i]!.table}:${rec.row}`, rec));
-  const rows: unknown[][] = [];
+  // each record by its table and row (a sheet has at most 2^20 rows): its index in the result
+  const byPlace = new Map<number, number>();
+  result.records.forEach((x, i) => byPlace.set(x.table * 2 ** 21 + x.row, i));
+  const context = recordContext(result);
   let lastHeader: string | null = null;
-  sel.tables.forEach((tb, ti) => {
+  for (const [ti, tb] of sel.tables.entries()) {
     const info = result.tables[ti]!;
     const o = sel.origin[ti]!;
     const where = several ? [[tb.file, copySheetName(books[o.book]!, o.sheet, lang)].filter(Boolean).join(' ')] : [];
     const headerAt = info.columns.headerRow;
-    tb.rows.forEach((cells, i) => {
+    for (const [i, cells] of tb.rows.entries()) {
       const rowNo = info.firstRow + i;
       if (i < headerAt) {
         // the title rows above the header, once
-        if (ti === 0) rows.push([...where, ...cells]);
-        return;
+        if (ti === 0) yield [...where, ...cells];
+        continue;
       }
       if (i === headerAt) {
         // one header for tables laid out alike (one sheet per year); a new one where the columns differ
         const key = JSON.stringify(cells);
-        if (key !== lastHeader) rows.push([...(several ? [en ? 'Sheet' : '工作表'] : []), ...cells, ...extra]);
+        if (key !== lastHeader) yield [...(several ? [en ? 'Sheet' : '工作表'] : []), ...cells, ...extra];
         lastHeader = key;
-        return;
+        continue;
       }
-      const rec = byPlace.get(`${ti}:${rowNo}`);
-      rows.push(
-        rec
-          ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
-          : [...where, ...cells],
-      );
-    });
-  });
-  return toCsv(rows);
+      const n = byPlace.get(ti * 2 ** 21 + rowNo);
+      const rec = n === undefined ? undefined : recordOut(result, result.records[n]!, context, lang);
+      yield rec
+        ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
+        : [...where, ...cells];
+    }
+  }
 }
 
 export function summaryBook(report: Report, lang: Lang): Uint8Array {

@@ -5,10 +5,19 @@ export { readWorkbook, sniff, decodeText, formatWord, serialDate, mergeIndex } f
 export type { Format, ReadOptions, SheetData, WorkbookData, Visibility, Merge } from './read';
 export { selectTables, noRoster, sourceWhere } from './select';
 export type { Selection, Source, SourceCode, SelectOptions } from './select';
-export { annotatedCopy, rebuild, tablesWorkbook, toCsv, copySheetName, csvSheetName, keepsPackage } from './write';
-export type { Copy, CopyKind } from './write';
-export { annotatePackage, PackageUnsupported } from './ooxml';
-export type { CopyPlan, CopyOutcome } from './ooxml';
+export {
+  annotatedCopy,
+  annotatedCopyTo,
+  rebuild,
+  tablesWorkbook,
+  toCsv,
+  copySheetName,
+  csvSheetName,
+  keepsPackage,
+} from './write';
+export type { Copy, CopyKind, CopyMade } from './write';
+export { annotatePackage, annotateParts, PackageUnsupported, ZipSource } from './ooxml';
+export type { CopyPlan, CopyOutcome, CopyInfo, PartsSource } from './ooxml';
 export { COPY_PROPERTY, SUMMARY_PROPERTY, copyRecord } from './record';
 export { parseCustomXml, patchCustomXml } from './props';
 export { zipEntries, isZip, dataStart } from './zip';
@@ -17,5 +26,5 @@ export { BUDGETS, CELL_TEXT_MAX, budgets, count, bytes } from './budgets';
 export type { Budgets } from './budgets';
 export { checkBooks, checkBooksResult, mergeSettings, sourceOut } from './check';
 export type { BookChoices, CheckedBooks, CheckedRoster, LabelledBook, MergedSettings } from './check';
-export { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy } from './copies';
+export { csvCopy, issueLocator, marksByBook, noteText, summaryBook, workbookCopy, workbookCopyTo } from './copies';
 export type { CopyInput } from './copies';

@@ -9,28 +9,36 @@
 // Every other part — charts, drawings, pivot tables, comments, macros, shared strings, other sheets — is
 // copied as it was (its compressed bytes, by zipwrite.ts). Values, cell styles and
 // existing formats are never edited: a mark is a conditional format, so only marked cells look different.
-import { unusedName, type Table } from '../present/tables';
+// A marked sheet is edited only after its cells (</sheetData>): its cells are copied as the bytes they were,
+// only the XML after them is text; the added sheets are made a row at a time as they are written. The parts
+// come from the original zip or from a workbook rebuilt from its values (rebuild.ts), as a PartsSource.
+import { tableSource, unusedName, type Table, type TableSource } from '../present/tables';
 import { COPY_PROPERTY, copyRecord, type CopyRecord } from './record';
 import { CUSTOM_PART, declareCustomPart, parseCustomXml, patchCustomXml } from './props';
-import { marksSheetXml, REL_NS, sqref, tableSheetXml, type MarkCell } from './sheetxml';
+import { marksSheetPieces, REL_NS, sqref, tableSheetPieces, utf8Chunks, type MarkCell } from './sheetxml';
 import { allTags, attr, elementEnd, nextTag, prefixFor, rootPrefix, setAttr, type Tag } from './xml';
 import { dirOf, relsOf, resolvePart } from './parts';
 import { PackageParts } from './inflate';
+import type { ZipEntry } from './zip';
 import { budgets } from './budgets';
 import { zipEntries } from './zip';
-import { writeZip, type OutPart } from './zipwrite';
+import { streamZip, type OutPart, type PartBytes, type Sink } from './zipwrite';
 
 export interface CopyPlan {
   /** marks per roster sheet name (1-based rows and columns) */
   marks: ReadonlyMap<string, readonly MarkCell[]>;
   /** result tables, added as sheets in this order (a name taken by a sheet of the user's gets " (2)") */
-  tables: readonly Table[];
+  tables: ReadonlyArray<TableSource | Table>;
   /** custom properties to set (CPD.region …) */
   properties: Record<string, string>;
 }
 
-export interface CopyOutcome {
+export interface CopyOutcome extends CopyInfo {
   bytes: Uint8Array;
+}
+
+/** What a copy written to a sink holds. */
+export interface CopyInfo {
   /** package parts written or added, in zip path form (tests compare every other part byte for byte) */
   written: string[];
   /** parts of an earlier copy that were removed */
@@ -107,31 +115,169 @@ function insertBefore(
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
-class Package {
-  private readonly texts = new Map<string, string>();
-  readonly written = new Set<string>();
-  readonly removed = new Set<string>();
+/**
+ * A worksheet split where its cells end (at its </sheetData>): the bytes before, copied as they are, and the
+ * XML from there on as text, which is all a mark edits. `p`: the prefix of the sheet's elements.
+ */
+export interface SplitSheet {
+  p: string;
+  head: () => PartBytes;
+  tail: string;
+}
+
+/** Where a package's parts come from: the original zip, or a workbook rebuilt from its values (rebuild.ts). */
+export interface PartsSource {
+  /** the parts' names in the package's order, each once */
+  names(): string[];
+  has(name: string): boolean;
+  /** a small part as text (UTF-8) */
+  text(name: string): string | undefined;
+  /** a worksheet, split */
+  sheet(name: string): SplitSheet | undefined;
+  /** its bytes are not needed again */
+  release(name: string): void;
+  /** how a part neither written nor removed goes into the copy */
+  kept(name: string): OutPart;
+}
+
+/** The parts of a zip package (inflated within the budgets). */
+export class ZipSource implements PartsSource {
+  private readonly first = new Map<string, ZipEntry>();
+  private readonly parts: PackageParts;
   constructor(
-    /** the original parts, inflated within the budgets */
-    private readonly parts: PackageParts,
     private readonly bytes: Uint8Array,
     /** a package rebuild() made, its parts stored to be deflated here; a user's stored part stays stored */
-    private readonly deflateStored: boolean,
-  ) {}
+    private readonly deflateStored = false,
+  ) {
+    this.parts = new PackageParts(bytes, zipEntries(bytes), budgets());
+    for (const e of this.parts.entries) if (!this.first.has(e.name)) this.first.set(e.name, e);
+  }
+  names(): string[] {
+    return [...this.first.keys()];
+  }
+  has(name: string): boolean {
+    return this.parts.has(name);
+  }
+  text(name: string): string | undefined {
+    return this.parts.text(name);
+  }
+  sheet(name: string): SplitSheet | undefined {
+    const b = this.parts.part(name);
+    return b === undefined ? undefined : splitSheet(b);
+  }
+  release(name: string): void {
+    this.parts.release(name);
+  }
+  kept(name: string): OutPart {
+    const e = this.first.get(name)!;
+    if (this.deflateStored && e.method === 0 && !name.endsWith('/'))
+      return { name, data: () => this.parts.part(name)! };
+    return { name, keep: e, source: this.bytes };
+  }
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * A sheet's bytes split at its last </sheetData>. Read whole, as text (head empty), where the split would not
+ * give the bytes that text gives when written back: a BOM (the text drops it), bytes that are not UTF-8 (the
+ * text holds U+FFFD), no root element in its first 64 KiB, no </sheetData>.
+ */
+export function splitSheet(b: Uint8Array): SplitSheet {
+  const whole = (): SplitSheet => {
+    const xml = new TextDecoder('utf-8').decode(b);
+    return { p: rootPrefix(xml, 'worksheet') ?? '', head: () => new Uint8Array(0), tail: xml };
+  };
+  if (b.length >= 3 && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2]) return whole();
+  const p = rootPrefix(new TextDecoder('utf-8').decode(b.subarray(0, 1 << 16)), 'worksheet');
+  if (p === null) return whole();
+  const at = lastIndexOf(b, new TextEncoder().encode(`</${p}sheetData>`));
+  if (at < 0 || !isUtf8(b, 0, at)) return whole();
+  const tail = new TextDecoder('utf-8').decode(b.subarray(at));
+  // (a tail that is not UTF-8 is text with U+FFFD either way: it is written as text)
+  return { p, head: () => b.subarray(0, at), tail };
+}
+
+/** The last place `pattern` is found in `b`, or -1. */
+function lastIndexOf(b: Uint8Array, pattern: Uint8Array): number {
+  const n = pattern.length;
+  outer: for (let i = b.length - n; i >= 0; i--) {
+    for (let k = 0; k < n; k++) if (b[i + k] !== pattern[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Whether b[from, to) is well-formed UTF-8 (what TextDecoder decodes without a replacement character). */
+export function isUtf8(b: Uint8Array, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + n >= to) return false;
+    const c1 = b[i + 1]!;
+    if (c1 < lo || c1 > hi) return false;
+    for (let k = 2; k <= n; k++) {
+      const ck = b[i + k]!;
+      if (ck < 0x80 || ck > 0xbf) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+class Package {
+  /** small parts as text, read or written */
+  private readonly texts = new Map<string, string>();
+  /** big parts written: their bytes made when their turn comes (a marked sheet, an added sheet) */
+  private readonly made = new Map<string, () => PartBytes>();
+  readonly written = new Set<string>();
+  readonly removed = new Set<string>();
+  constructor(private readonly src: PartsSource) {}
 
   async text(part: string): Promise<string | undefined> {
     if (this.texts.has(part)) return this.texts.get(part);
     if (!this.has(part)) return undefined;
-    const s = this.parts.text(part);
+    const s = this.src.text(part);
     if (s === undefined) return undefined;
     this.texts.set(part, s);
     return s;
   }
 
+  sheet(part: string): SplitSheet | undefined {
+    return this.has(part) && !this.written.has(part) ? this.src.sheet(part) : undefined;
+  }
+
   put(part: string, text: string): void {
-    // its original bytes are not needed again (a marked roster sheet's are tens of MB)
-    this.parts.release(part);
+    this.src.release(part);
     this.texts.set(part, text);
+    this.made.delete(part);
+    this.written.add(part);
+    this.removed.delete(part);
+  }
+
+  /** A big part written: its bytes made when it is written, and let go then. */
+  putMade(part: string, make: () => PartBytes): void {
+    // its original bytes are not needed again, but where `make` holds them (a marked sheet's cells)
+    this.src.release(part);
+    this.texts.delete(part);
+    this.made.set(part, make);
     this.written.add(part);
     this.removed.delete(part);
   }
@@ -139,40 +285,41 @@ class Package {
   remove(part: string): void {
     if (!this.has(part)) return;
     this.texts.delete(part);
+    this.made.delete(part);
     this.removed.add(part);
     this.written.delete(part);
   }
 
   has(part: string): boolean {
-    return !this.removed.has(part) && (this.written.has(part) || (this.parts.has(part) && !part.endsWith('/')));
+    return !this.removed.has(part) && (this.written.has(part) || (this.src.has(part) && !part.endsWith('/')));
   }
 
   /**
-   * The package's bytes: its parts in their order, the new ones after them. A part neither written nor removed
-   * keeps its compressed bytes (a rebuilt package's stored parts are deflated). Of two entries with one name the
-   * first is the part, as for the reader: what was checked is what is copied.
+   * The package, to `sink`: its parts in their order, the new ones after them. A part neither written nor
+   * removed keeps its compressed bytes (a rebuilt package's parts are deflated). Of two entries with one name
+   * the first is the part, as for the reader: what was checked is what is copied.
    */
-  bytesOut(): Promise<Uint8Array> {
+  bytesOut(sink: Sink): Promise<number> {
     const enc = new TextEncoder();
-    // a written part's text is let go once it is encoded (a roster's results are 100 MB of sheet XML)
-    const encoded = (name: string) => () => {
+    // a written part's text or maker is let go once it is written (a roster's results are 100 MB of sheet XML)
+    const written = (name: string) => (): PartBytes => {
+      const make = this.made.get(name);
+      this.made.delete(name);
+      if (make) return make();
       const b = enc.encode(this.texts.get(name)!);
       this.texts.delete(name);
       return b;
     };
     const out: OutPart[] = [];
-    const seen = new Set<string>();
-    for (const e of this.parts.entries) {
-      if (seen.has(e.name)) continue;
-      seen.add(e.name);
-      if (this.removed.has(e.name)) continue;
-      if (this.written.has(e.name)) out.push({ name: e.name, data: encoded(e.name) });
-      else if (this.deflateStored && e.method === 0 && !e.name.endsWith('/'))
-        out.push({ name: e.name, data: () => this.parts.part(e.name)! });
-      else out.push({ name: e.name, keep: e, source: this.bytes });
+    const names = this.src.names();
+    const seen = new Set(names);
+    for (const name of names) {
+      if (this.removed.has(name)) continue;
+      if (this.written.has(name)) out.push({ name, data: written(name) });
+      else out.push(this.src.kept(name));
     }
-    for (const name of this.written) if (!seen.has(name)) out.push({ name, data: encoded(name) });
-    return writeZip(out);
+    for (const name of this.written) if (!seen.has(name)) out.push({ name, data: written(name) });
+    return streamZip(out, sink);
   }
 }
 
@@ -197,12 +344,31 @@ interface Workbook {
 
 interface AddedSheet {
   name: string;
-  xml: string;
+  pieces: () => Iterable<string>;
   hidden: boolean;
 }
 
+/** The annotated copy of a package's bytes (`rebuilt`: one rebuild() made, its stored parts to be deflated). */
 export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan, rebuilt = false): Promise<CopyOutcome> {
-  const pkg = new Package(new PackageParts(bytes, zipEntries(bytes), budgets()), bytes, rebuilt);
+  const chunks: Uint8Array[] = [];
+  const info = await annotateParts(new ZipSource(bytes, rebuilt), plan, (c) => void chunks.push(c));
+  return { bytes: joined(chunks), ...info };
+}
+
+/** Chunks as one array of bytes. */
+export function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The annotated copy of a package's parts, written to `sink` as it is made. */
+export async function annotateParts(src: PartsSource, plan: CopyPlan, sink: Sink): Promise<CopyInfo> {
+  const pkg = new Package(src);
   const w = await openWorkbook(pkg);
   // 1. an earlier copy's own sheets go (their names are then free again: no "周期汇总 (2)")
   if (w.earlier) removeEarlierSheets(w, w.earlier);
@@ -226,8 +392,8 @@ export async function annotatePackage(bytes: Uint8Array, plan: CopyPlan, rebuilt
   pkg.put(w.relsPart, w.rels);
   pkg.put('[Content_Types].xml', w.types);
 
-  const out = await pkg.bytesOut();
-  return { bytes: out, written: [...pkg.written], removed: [...pkg.removed], sheets: added };
+  await pkg.bytesOut(sink);
+  return { written: [...pkg.written], removed: [...pkg.removed], sheets: added };
 }
 
 /** Step 4's sheets put in the package; their names (their XML is the package's, let go as it is written). */
@@ -331,33 +497,44 @@ async function markSheets(
   for (const name of touched) {
     const part = partOf.get(name);
     if (!part) continue;
-    const xml = await w.pkg.text(part);
-    if (xml === undefined) continue;
-    let next = w.earlier ? removeOwnFormats(xml, w.earlier.dxf) : xml;
+    const sheet = w.pkg.sheet(part);
+    if (sheet === undefined) continue;
+    // only the XML after the cells is edited: the cells go as the bytes they were
+    const { p, head, tail } = sheet;
+    let next = w.earlier ? removeOwnFormats(tail, w.earlier.dxf, p) : tail;
     const list = marks.get(name) ?? [];
     if (list.length) {
-      next = addFormats(next, list, dxf);
+      next = addFormats(next, list, dxf, p);
       sheetsMarked.add(name);
     }
-    if (next !== xml) w.pkg.put(part, next);
+    if (next !== tail) w.pkg.putMade(part, () => withTail(head(), next));
   }
   return sheetsMarked;
+}
+
+/** A sheet's cells as they were, then its edited tail. */
+function* withTail(head: PartBytes, tail: string): Generator<Uint8Array> {
+  if (head instanceof Uint8Array) yield head;
+  else yield* head;
+  yield new TextEncoder().encode(tail);
 }
 
 /** Step 4: the result tables, then a hidden marks sheet per marked sheet, under names not yet taken. */
 function sheetsToAdd(plan: CopyPlan, sheets: readonly SheetEntry[], sheetsMarked: ReadonlySet<string>): AddedSheet[] {
   const taken = sheets.map((s) => s.name);
   const added: AddedSheet[] = [];
-  for (const table of plan.tables) {
+  for (const t of plan.tables) {
+    const table = typeof t.rows === 'function' ? (t as TableSource) : tableSource(t as Table);
     const name = unusedName(taken, table.name);
     taken.push(name);
-    added.push({ name, xml: tableSheetXml(table), hidden: false });
+    added.push({ name, pieces: () => tableSheetPieces(table), hidden: false });
   }
   let n = 0;
   for (const name of [...plan.marks.keys()].filter((k) => sheetsMarked.has(k))) {
     const markName = unusedName(taken, n++ ? `CPD_marks${n}` : 'CPD_marks');
     taken.push(markName);
-    added.push({ name: markName, xml: marksSheetXml(plan.marks.get(name)!), hidden: true });
+    const marks = plan.marks.get(name)!;
+    added.push({ name: markName, pieces: () => marksSheetPieces(marks), hidden: true });
   }
   return added;
 }
@@ -381,7 +558,7 @@ function appendSheets(w: Workbook, added: readonly AddedSheet[]): void {
     let rid: string;
     do rid = `rIdCpd${++j}`;
     while (w.rels.includes(`Id="${rid}"`));
-    pkg.put(part, a.xml);
+    pkg.putMade(part, () => utf8Chunks(a.pieces()));
     sheetTags += `<${p}sheet name="${escapeAttr(a.name)}" sheetId="${++sheetId}"${a.hidden ? ' state="hidden"' : ''} ${r}:id="${rid}"/>`;
     relTags += `<${rp}Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${relativeTarget(dirOf(w.part), part)}"/>`;
     typeTags += `<Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`;
@@ -490,8 +667,12 @@ function tailStart(xml: string, p: string): number {
 }
 
 /** A sheet without the conditional formats an earlier copy added (recognised by its dxfs and formula). */
-export function removeOwnFormats(xml: string, dxf: readonly number[]): string {
-  const p = rootPrefix(xml, 'worksheet') ?? '';
+export function removeOwnFormats(
+  xml: string,
+  dxf: readonly number[],
+  /** the prefix of the sheet's elements (of its root, when `xml` is the whole sheet) */
+  p = rootPrefix(xml, 'worksheet') ?? '',
+): string {
   let out = xml;
   const from = tailStart(out, p);
   const own = new Set(dxf.map(String));
@@ -510,8 +691,13 @@ export function removeOwnFormats(xml: string, dxf: readonly number[]): string {
 }
 
 /** A sheet with one conditional format per severity over exactly its marked cells. */
-export function addFormats(xml: string, marks: readonly MarkCell[], dxf: readonly [number, number]): string {
-  const p = rootPrefix(xml, 'worksheet') ?? '';
+export function addFormats(
+  xml: string,
+  marks: readonly MarkCell[],
+  dxf: readonly [number, number],
+  /** as removeOwnFormats' */
+  p = rootPrefix(xml, 'worksheet') ?? '',
+): string {
   const from = tailStart(xml, p);
   const tail = xml.slice(from);
   // after every rule already there, so the user's own formats keep their order among themselves

@@ -1,5 +1,6 @@
 // The part of pako 1.0 (JSZip's inflater, a dependency of ours pinned to the same version) the bounded
-// inflater uses (a streaming raw inflate whose output arrives through onData), and the zip writer's deflate.
+// inflater uses (a streaming raw inflate whose output arrives through onData), and the zip writer's deflate
+// (streaming too: a part is fed to it a chunk at a time).
 declare module 'pako' {
   export class Inflate {
     constructor(options: { raw?: boolean; chunkSize?: number });
@@ -9,7 +10,13 @@ declare module 'pako' {
     err: number;
     msg: string;
   }
-  export function deflateRaw(data: Uint8Array, options?: { level?: number }): Uint8Array;
-  const pako: { Inflate: typeof Inflate; deflateRaw: typeof deflateRaw };
+  export class Deflate {
+    constructor(options: { raw?: boolean; level?: number; chunkSize?: number });
+    push(data: Uint8Array, mode: boolean): boolean;
+    onData: (chunk: Uint8Array) => void;
+    err: number;
+    msg: string;
+  }
+  const pako: { Inflate: typeof Inflate; Deflate: typeof Deflate };
   export default pako;
 }

@@ -1,13 +1,15 @@
 // A new .xlsx holding a book's values (a CSV's, or an .xls/.ods/.xlsb whose package cannot be kept), which
 // annotatePackage then gives the very same additions as an original .xlsx. Written here rather than by SheetJS:
 // its cell objects and writer took 5.3 s and 1.1 GB for a 100 000-row CSV, for a package of a few fixed parts
-// and one sheet of plain values. The parts are stored, not deflated: annotatePackage deflates every part it
-// writes the copy with, so deflating here (and inflating there) would be done for nothing.
+// and one sheet of plain values. The copy is made from its parts as they are (RebuiltParts, a PartsSource for
+// annotateParts): a sheet is made a row at a time as it is written, never held as one text, and never packed
+// into a zip to be unpacked again. rebuild() packs the same parts, stored, into a zip of their own.
 import type { Lang } from '../core/text';
 import { columnLetters, unusedName } from '../present/tables';
-import { REL_NS, SHEET_NS, valueCell } from './sheetxml';
+import { hasCell, REL_NS, SHEET_NS, utf8Chunks, valueCell } from './sheetxml';
 import { xmlEscape } from './xml';
 import { writeZip, type OutPart } from './zipwrite';
+import type { PartsSource, SplitSheet } from './ooxml';
 import type { SheetData, WorkbookData } from './read';
 
 /** The sheet name a CSV's table gets in a rebuilt workbook. */
@@ -29,24 +31,87 @@ const STYLES =
   '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>';
 
+/** A sheet's text: its cells a row at a time, then the XML after them (from its </sheetData>). */
+interface SheetText {
+  head: () => Iterable<string>;
+  tail: string;
+}
+
 interface OutSheet {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
-  xml: string;
+  xml: SheetText;
 }
 
 /** A new .xlsx with the same sheets, values, merged areas and visibility as the book read; its parts stored. */
 export function rebuild(book: WorkbookData, lang: Lang): Promise<Uint8Array> {
-  const sheets: OutSheet[] = [];
-  const names = rebuiltSheetNames(book, lang);
-  book.sheets.forEach((s, i) => {
-    if (s.kind !== 'worksheet') return;
-    sheets.push({ name: names[i]!, state: s.visibility, xml: valuesSheetXml(s) });
-  });
-  if (!sheets.length) sheets.push({ name: csvSheetName(lang), state: 'visible', xml: valuesSheetXml(undefined) });
-  // a workbook needs one visible sheet; the marks and results added later are visible anyway
-  if (sheets.every((s) => s.state !== 'visible')) sheets[0]!.state = 'visible';
-  return packageOf(sheets);
+  const parts = new RebuiltParts(book, lang);
+  return writeZip(
+    parts
+      .names()
+      .map((name) => ({ ...(parts.kept(name) as { name: string; data: () => Iterable<Uint8Array> }), store: true })),
+  );
+}
+
+/** The parts of the new .xlsx rebuild() makes, each made when it is read. */
+export class RebuiltParts implements PartsSource {
+  private readonly texts = new Map<string, string>();
+  private readonly sheets = new Map<string, SheetText>();
+  private readonly order: string[] = [];
+
+  constructor(book: WorkbookData, lang: Lang) {
+    const sheets: OutSheet[] = [];
+    const names = rebuiltSheetNames(book, lang);
+    book.sheets.forEach((s, i) => {
+      if (s.kind !== 'worksheet') return;
+      sheets.push({ name: names[i]!, state: s.visibility, xml: valuesSheet(s) });
+    });
+    if (!sheets.length) sheets.push({ name: csvSheetName(lang), state: 'visible', xml: valuesSheet(undefined) });
+    // a workbook needs one visible sheet; the marks and results added later are visible anyway
+    if (sheets.every((s) => s.state !== 'visible')) sheets[0]!.state = 'visible';
+    for (const [name, text] of smallParts(sheets)) {
+      this.order.push(name);
+      this.texts.set(name, text);
+    }
+    sheets.forEach((s, i) => {
+      const name = `xl/worksheets/sheet${i + 1}.xml`;
+      this.order.push(name);
+      this.sheets.set(name, s.xml);
+    });
+  }
+
+  names(): string[] {
+    return [...this.order];
+  }
+  has(name: string): boolean {
+    return this.texts.has(name) || this.sheets.has(name);
+  }
+  text(name: string): string | undefined {
+    const s = this.sheets.get(name);
+    return s ? [...s.head(), s.tail].join('') : this.texts.get(name);
+  }
+  sheet(name: string): SplitSheet | undefined {
+    const s = this.sheets.get(name);
+    if (!s) {
+      const text = this.texts.get(name);
+      return text === undefined ? undefined : { p: '', head: () => new Uint8Array(0), tail: text };
+    }
+    return { p: '', head: () => utf8Chunks(s.head()), tail: s.tail };
+  }
+  release(): void {
+    // nothing is held but the book's values, which the copy's reader keeps
+  }
+  kept(name: string): OutPart {
+    const s = this.sheets.get(name);
+    if (s) return { name, data: () => utf8Chunks(concat(s.head(), [s.tail])) };
+    const text = this.texts.get(name)!;
+    return { name, data: () => new TextEncoder().encode(text) };
+  }
+}
+
+function* concat<T>(a: Iterable<T>, b: Iterable<T>): Generator<T> {
+  yield* a;
+  yield* b;
 }
 
 const NAMES = new WeakMap<WorkbookData, { lang: Lang; names: string[] }>();
@@ -71,10 +136,10 @@ export function rebuiltSheetNames(book: WorkbookData, lang: Lang): string[] {
   return names;
 }
 
-function packageOf(sheets: readonly OutSheet[]): Promise<Uint8Array> {
-  const enc = new TextEncoder();
-  const out: OutPart[] = [];
-  const put = (name: string, text: string) => out.push({ name, data: () => enc.encode(text), store: true });
+/** The package's parts but its sheets, as text, in the order they are written. */
+function smallParts(sheets: readonly OutSheet[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const put = (name: string, text: string) => out.push([name, text]);
   const overrides = sheets.map(
     (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`,
   );
@@ -113,8 +178,7 @@ function packageOf(sheets: readonly OutSheet[]): Promise<Uint8Array> {
       `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
   );
   put('xl/styles.xml', STYLES);
-  sheets.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
-  return writeZip(out);
+  return out;
 }
 
 /**
@@ -123,7 +187,12 @@ function packageOf(sheets: readonly OutSheet[]): Promise<Uint8Array> {
  * empty field); a merged area's value once, in its top-left cell, and the area merged.
  */
 export function valuesSheetXml(s: SheetData | undefined): string {
-  const parts: string[] = [];
+  const x = valuesSheet(s);
+  return [...x.head(), x.tail].join('');
+}
+
+/** valuesSheetXml's text: its rows made as they are read, then the XML after them. */
+function valuesSheet(s: SheetData | undefined): SheetText {
   const first = s?.firstRow ?? 1;
   const rows = s?.rows ?? [];
   // the cells a merge covers but its top-left one are left out (the reader filled them with its value)
@@ -135,19 +204,16 @@ export function valuesSheetXml(s: SheetData | undefined): string {
       for (let c = m.s.c; c <= Math.min(m.e.c, width - 1); c++)
         if (r !== m.s.r || c !== m.s.c) covered.add(r * 16384 + c);
   }
-  const letters: string[] = [];
+  const shown = (r: number, c: number) => !(covered.size && covered.has((r - 1) * 16384 + c));
+  // the last row with a cell, for the dimension written before the rows
   let last = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = rows.length - 1; i >= 0 && !last; i--) {
     const row = rows[i]!;
-    const r = first + i;
-    let cells = '';
-    for (let c = 0; c < row.length; c++) {
-      if (covered.size && covered.has((r - 1) * 16384 + c)) continue;
-      cells += valueCell(`${(letters[c] ??= columnLetters(c + 1))}${r}`, row[c], DATE_STYLE);
-    }
-    if (!cells) continue;
-    parts.push(`<row r="${r}">${cells}</row>`);
-    last = r;
+    for (let c = 0; c < row.length; c++)
+      if (shown(first + i, c) && hasCell(row[c])) {
+        last = first + i;
+        break;
+      }
   }
   const ref = last && width ? `A1:${columnLetters(width)}${last}` : '';
   const dim = ref ? `<dimension ref="${ref}"/>` : '';
@@ -160,8 +226,22 @@ export function valuesSheetXml(s: SheetData | undefined): string {
     : '';
   // a CSV's numbers are text: Excel would flag every one of them as a number stored as text
   const quiet = ref ? `<ignoredErrors><ignoredError numberStoredAsText="1" sqref="${ref}"/></ignoredErrors>` : '';
-  return (
-    `${XML_HEAD}<worksheet xmlns="${SHEET_NS}" xmlns:r="${REL_NS}">${dim}<sheetData>${parts.join('')}</sheetData>${merges}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${quiet}</worksheet>`
-  );
+  function* head(): Generator<string> {
+    yield `${XML_HEAD}<worksheet xmlns="${SHEET_NS}" xmlns:r="${REL_NS}">${dim}<sheetData>`;
+    const letters: string[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const r = first + i;
+      let cells = '';
+      for (let c = 0; c < row.length; c++) {
+        if (!shown(r, c)) continue;
+        cells += valueCell(`${(letters[c] ??= columnLetters(c + 1))}${r}`, row[c], DATE_STYLE);
+      }
+      if (cells) yield `<row r="${r}">${cells}</row>`;
+    }
+  }
+  return {
+    head,
+    tail: `</sheetData>${merges}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${quiet}</worksheet>`,
+  };
 }

@@ -1,7 +1,9 @@
 // Worksheet XML for the sheets the tool adds to a package: a result table (inline strings, so the
 // workbook's shared-string table is never touched; no styles, so styles.xml keeps its cell formats) and the
-// hidden marks sheet (each mark at the address of the cell it marks, as the task pane writes it).
-import { columnLetters, type Table } from '../present/tables';
+// hidden marks sheet (each mark at the address of the cell it marks, as the task pane writes it). A sheet is
+// made as a sequence of pieces of text, a row at a time, given out as UTF-8 chunks (utf8Chunks): a roster's
+// results are 100 MB of XML, never held as one string (V8 holds text with Chinese in it as UTF-16).
+import { columnLetters, tableSource, type Table, type TableSource } from '../present/tables';
 import { xmlEscape } from './xml';
 
 export const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -42,6 +44,15 @@ function serialOf(d: Date): number {
   return days < 61 ? days - 1 : days;
 }
 
+/** Whether valueCell writes a cell for the value (not for an empty text, an invalid date, NaN …). */
+export function hasCell(v: unknown): boolean {
+  if (v instanceof Date) return !Number.isNaN(v.getTime());
+  if (v === null || v === undefined || v === '') return false;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return true;
+  return String(v) !== '';
+}
+
 /**
  * A cell of a value read from a workbook or CSV, for a rebuilt copy: as `cell` writes a table's, and a date as
  * its serial number in the style `dateStyle` (an invalid date, like an empty text, is no cell).
@@ -56,10 +67,30 @@ export function valueCell(ref: string, v: unknown, dateStyle: number): string {
   return cell(ref, String(v));
 }
 
-/** Columns as wide as their text (CJK counted double), within 8–60. */
-function widths(table: Table): number[] {
+/** Characters of text gathered into one chunk before it is encoded. */
+const CHUNK_CHARS = 1 << 16;
+
+/** Pieces of text as UTF-8 chunks of about CHUNK_CHARS characters each: the bytes of the pieces joined. */
+export function* utf8Chunks(pieces: Iterable<string>): Generator<Uint8Array> {
+  const enc = new TextEncoder();
+  let buf = '';
+  // a piece is whole XML (a row, a tag): a chunk never ends between the two halves of a surrogate pair
+  for (const piece of pieces) {
+    buf += piece;
+    if (buf.length >= CHUNK_CHARS) {
+      yield enc.encode(buf);
+      buf = '';
+    }
+  }
+  if (buf) yield enc.encode(buf);
+}
+
+/** Columns as wide as their text (CJK counted double), within 8–60: the headers and the first 300 rows. */
+function widths(table: TableSource): number[] {
   const w = table.headers.map((h) => textWidth(h));
-  for (const row of table.rows.slice(0, 300)) {
+  let n = 0;
+  for (const row of table.rows()) {
+    if (n++ >= 300) break;
     row.forEach((v, i) => {
       if (v !== null && v !== undefined) w[i] = Math.max(w[i] ?? 0, textWidth(String(v).split('\n')[0] ?? ''));
     });
@@ -77,25 +108,26 @@ const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workshee
 
 /** A table as a sheet: header row frozen, columns sized to their text. */
 export function tableSheetXml(table: Table): string {
-  const parts: string[] = [head];
-  parts.push(
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-  );
-  parts.push('<sheetFormatPr defaultRowHeight="15"/><cols>');
-  widths(table).forEach((w, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
-  parts.push('</cols><sheetData>');
+  return [...tableSheetPieces(tableSource(table))].join('');
+}
+
+/** tableSheetXml's text in pieces, the rows made as they are written. */
+export function* tableSheetPieces(table: TableSource): Generator<string> {
+  yield head;
+  yield '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+  let cols = '<sheetFormatPr defaultRowHeight="15"/><cols>';
+  widths(table).forEach((w, i) => (cols += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+  yield `${cols}</cols><sheetData>`;
   const letters = table.headers.map((_, i) => columnLetters(i + 1));
-  const all = [table.headers, ...table.rows];
-  for (let r = 0; r < all.length; r++) {
-    const row = all[r]!;
+  const line = (row: ReadonlyArray<Value>, r: number) => {
     let cells = '';
-    for (let c = 0; c < row.length; c++) cells += cell(`${letters[c] ?? columnLetters(c + 1)}${r + 1}`, row[c]);
-    parts.push(`<row r="${r + 1}">${cells}</row>`);
-  }
-  parts.push(
-    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
-  );
-  return parts.join('');
+    for (let c = 0; c < row.length; c++) cells += cell(`${letters[c] ?? columnLetters(c + 1)}${r}`, row[c]);
+    return `<row r="${r}">${cells}</row>`;
+  };
+  yield line(table.headers, 1);
+  let r = 1;
+  for (const row of table.rows()) yield line(row, ++r);
+  yield '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 }
 
 export interface MarkCell {
@@ -107,19 +139,24 @@ export interface MarkCell {
 
 /** The hidden marks sheet: "E message" / "W message" at each marked cell's own address. */
 export function marksSheetXml(marks: readonly MarkCell[]): string {
+  return [...marksSheetPieces(marks)].join('');
+}
+
+/** marksSheetXml's text in pieces, a row at a time. */
+export function* marksSheetPieces(marks: readonly MarkCell[]): Generator<string> {
   const byRow = new Map<number, MarkCell[]>();
   for (const m of marks) (byRow.get(m.row) ?? byRow.set(m.row, []).get(m.row)!).push(m);
-  const parts: string[] = [head, '<sheetData>'];
+  yield head;
+  yield '<sheetData>';
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const cells = byRow
       .get(r)!
       .sort((a, b) => a.col - b.col)
       .map((m) => cell(`${columnLetters(m.col)}${r}`, `${m.severity === 'error' ? 'E' : 'W'} ${m.message}`))
       .join('');
-    parts.push(`<row r="${r}">${cells}</row>`);
+    yield `<row r="${r}">${cells}</row>`;
   }
-  parts.push('</sheetData></worksheet>');
-  return parts.join('');
+  yield '</sheetData></worksheet>';
 }
 
 /** The cells as a compact sqref: vertical runs in a column become one range ("B3:B9 D4"). */

@@ -6,14 +6,26 @@ import { sheetjs } from './sheetjs';
 import Papa from 'papaparse';
 import type { Table } from '../present/tables';
 import { t, type Lang, type Text } from '../core/text';
-import { annotatePackage, PackageUnsupported, type CopyOutcome, type CopyPlan } from './ooxml';
+import {
+  annotateParts,
+  joined,
+  PackageUnsupported,
+  ZipSource,
+  type CopyInfo,
+  type CopyOutcome,
+  type CopyPlan,
+} from './ooxml';
+import type { Sink } from './zipwrite';
 import { formatWord, quiet, type WorkbookData } from './read';
 import { SUMMARY_PROPERTY } from './record';
-import { csvSheetName, rebuild, rebuiltSheetNames } from './rebuild';
+import { csvSheetName, rebuild, RebuiltParts, rebuiltSheetNames } from './rebuild';
 
 export type CopyKind = 'annotated' | 'rebuilt';
 
-export interface Copy extends CopyOutcome {
+export interface Copy extends CopyOutcome, CopyMade {}
+
+/** What a copy written to a sink is. */
+export interface CopyMade extends CopyInfo {
   kind: CopyKind;
   /** why the copy is a new workbook rather than the original package (shown to the user) */
   note?: Text;
@@ -34,11 +46,30 @@ export const keepsPackage = (book: WorkbookData): boolean => book.format === 'xl
 
 /** The annotated copy of a workbook (or CSV) as .xlsx/.xlsm bytes. */
 export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan: CopyPlan, lang: Lang): Promise<Copy> {
+  const chunks: Uint8Array[] = [];
+  const made = await annotatedCopyTo((c) => void chunks.push(c), bytes, book, plan, lang);
+  return { bytes: joined(chunks), ...made };
+}
+
+/** The annotated copy of a workbook (or CSV), its bytes given to `sink` as they are made. */
+export async function annotatedCopyTo(
+  sink: Sink,
+  bytes: Uint8Array,
+  book: WorkbookData,
+  plan: CopyPlan,
+  lang: Lang,
+): Promise<CopyMade> {
   if (keepsPackage(book)) {
+    let begun = false;
+    const out: Sink = (c) => {
+      begun = true;
+      return sink(c);
+    };
     try {
-      return { ...(await annotatePackage(bytes, plan)), kind: 'annotated' };
+      return { ...(await annotateParts(new ZipSource(bytes), plan, out)), kind: 'annotated' };
     } catch (e) {
-      if (!(e instanceof PackageUnsupported)) throw e;
+      // (a package is found unsupported before a byte of its copy is written)
+      if (!(e instanceof PackageUnsupported) || begun) throw e;
       // sheets that were not read (hidden ones) have no values to rebuild: said, not lost in silence
       const unread = book.sheets.filter((s) => s.unread).map((s) => s.name);
       const note = t(
@@ -47,7 +78,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
         `this ${formatWord(book.format)} package cannot be kept as it is (${e.message}); the copy is a new .xlsx with the values and the results` +
           (unread.length ? `; the hidden sheets not read (${unread.join(', ')}) are not in it` : ''),
       );
-      return { ...(await annotatePackage(await rebuild(book, lang), plan, true)), kind: 'rebuilt', note };
+      return { ...(await annotateParts(new RebuiltParts(book, lang), plan, sink)), kind: 'rebuilt', note };
     }
   }
   const note =
@@ -60,7 +91,7 @@ export async function annotatedCopy(bytes: Uint8Array, book: WorkbookData, plan:
           `${formatWord(book.format)} 文件无法原样改写：副本为新的 .xlsx，含各工作表原有数值（不含格式、图表、批注）、标记和检查结果；原文件未改动`,
           `a ${formatWord(book.format)} file cannot be rewritten as it is: the copy is a new .xlsx with every sheet's values (no formatting, charts or comments), the marks and the results; the original is untouched`,
         );
-  return { ...(await annotatePackage(await rebuild(book, lang), plan, true)), kind: 'rebuilt', note };
+  return { ...(await annotateParts(new RebuiltParts(book, lang), plan, sink)), kind: 'rebuilt', note };
 }
 
 /** A small workbook of tables (汇总.xlsx), marked as the tool's so that a folder walk leaves it out. */
@@ -84,8 +115,29 @@ export function tablesWorkbook(tables: readonly Table[], properties: Record<stri
  * spreadsheet never runs a formula a cell smuggled in.
  */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  const plain = rows.map((r) => r.map(csvValue));
-  return '\uFEFF' + Papa.unparse(plain, { newline: '\r\n', quotes: true, escapeFormulae: true }) + '\r\n';
+  return [...csvPieces(rows)].join('');
+}
+
+/** Rows unparsed at a time: Papa's set-up is paid once a batch, not once a row. */
+const CSV_BATCH = 1000;
+
+/** toCsv's text in pieces, the rows made as they are read: a batch of rows a piece. */
+export function* csvPieces(rows: Iterable<ReadonlyArray<unknown>>): Generator<string> {
+  const unparse = (batch: unknown[][]) => Papa.unparse(batch, { newline: '\r\n', quotes: true, escapeFormulae: true });
+  yield '\uFEFF';
+  let batch: unknown[][] = [];
+  let first = true;
+  // Papa joins rows with the newline: batches joined with it give the text of all the rows unparsed at once
+  for (const r of rows) {
+    batch.push(r.map(csvValue));
+    if (batch.length >= CSV_BATCH) {
+      yield (first ? '' : '\r\n') + unparse(batch);
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length) yield (first ? '' : '\r\n') + unparse(batch);
+  yield '\r\n';
 }
 
 function csvValue(v: unknown): string | number {

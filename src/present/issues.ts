@@ -20,11 +20,23 @@ export interface IssueItem extends ReportIssue {
   teacherName?: string | null;
 }
 
+/**
+ * What the issue list is made from: a report, or its records and teachers made one at a time (an annotated
+ * copy's); `teachers` is read twice, `records` once.
+ */
+export interface IssueSource {
+  records: Iterable<Pick<Report['records'][number], 'row' | 'sheet' | 'file' | 'teacherId' | 'name' | 'issues'>>;
+  teachers: Iterable<Pick<Report['teachers'][number], 'id' | 'name' | 'issues'>>;
+  issues: Report['issues'];
+}
+
 /** Every issue of a report, errors first, then in the roster's own order (file, sheet, row). */
-export function issueItems(r: Report): IssueItem[] {
-  const names = new Map(r.teachers.map((t) => [t.id, t.name]));
+export function issueItems(r: IssueSource): IssueItem[] {
+  const names = new Map<string, string | null>();
+  for (const t of r.teachers) names.set(t.id, t.name);
   const out: IssueItem[] = [];
-  r.records.forEach((rec, n) =>
+  let n = 0;
+  for (const rec of r.records) {
     rec.issues.forEach((i, k) => {
       const item: IssueItem = { ...i, key: `r${n}.${k}`, scope: 'record', row: rec.row };
       if (rec.sheet !== undefined) item.sheet = rec.sheet;
@@ -34,13 +46,16 @@ export function issueItems(r: Report): IssueItem[] {
         item.teacherName = names.get(rec.teacherId) ?? rec.name;
       }
       out.push(item);
-    }),
-  );
-  r.teachers.forEach((t, n) =>
+    });
+    n++;
+  }
+  n = 0;
+  for (const t of r.teachers) {
+    const at = n++;
     t.issues.forEach((i, k) =>
-      out.push({ ...i, key: `t${n}.${k}`, scope: 'teacher', teacherId: t.id, teacherName: t.name }),
-    ),
-  );
+      out.push({ ...i, key: `t${at}.${k}`, scope: 'teacher', teacherId: t.id, teacherName: t.name }),
+    );
+  }
   r.issues.forEach((i, k) => out.push({ ...i, key: `w${k}`, scope: 'roster' }));
   // a stable sort: within a severity the roster's order is kept
   return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);

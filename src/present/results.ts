@@ -1,19 +1,98 @@
 // The result sheets an annotated copy gains — per record, per teacher's cycle and years, every issue — as
-// plain tables, built from the report so every shell (CLI copy, web page, task pane) lays out the same.
+// plain tables, built from the report so every shell (CLI copy, web page, task pane) lays out the same. The
+// rows are made as they are written (resultSources): the CLI gives the records and teachers one at a time,
+// made from the check result, and never holds the report of a roster of a million records.
 // The per-record results live on their own sheet: columns written beside the user's table would change
 // cells that have no issue.
-import type { Report } from '../engine/report';
-import { summaryTables, type Table } from '../present/tables';
+import { recordContext, recordOut, reportHead, reportTail, teacherOut, type Report } from '../engine/report';
+import type { CheckResult } from '../engine/engine';
+import { summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
 import { say, type Lang } from '../core/text';
 import { severityWord } from './severity';
+import { recordIndex } from './issues';
 import { overridesNote } from './overrides';
-import { issueTable, type Locate } from './issue-table';
+import { issueHeaders, issueSheetName, issueTable, type Locate } from './issue-table';
 
 type Rec = Report['records'][number];
+type TeacherOut = Report['teachers'][number];
 
-/** Location columns: the file when the records came from several files, the sheet for workbooks. */
-function placeColumns(records: readonly Rec[]): { file: boolean; sheet: boolean } {
-  return { file: records.some((r) => r.file !== undefined), sheet: records.some((r) => r.sheet !== undefined) };
+/** What the result sheets are made from: a report, or its records and teachers made as they are read. */
+export interface ResultSource extends Pick<
+  Report,
+  'region' | 'source' | 'asOf' | 'cycle' | 'overrides' | 'readings' | 'issues' | 'schools'
+> {
+  /** the records in the report's order; those of one file when `file` is given (each call reads them anew) */
+  records(file?: string): Iterable<Rec>;
+  /** the teachers in the report's order (each call reads them anew) */
+  teachers(): Iterable<TeacherOut>;
+  /** where each of one file's records is among all the records (what an issue's cell is found by) */
+  positions(file: string): number[];
+}
+
+/** The indexes of the items that are kept. */
+function positionsOf<T>(list: readonly T[], keep: (x: T) => boolean): number[] {
+  const out: number[] = [];
+  list.forEach((x, i) => keep(x) && out.push(i));
+  return out;
+}
+
+/** A report held whole, as a source. */
+export function reportSource(report: Report): ResultSource {
+  return {
+    ...report,
+    records: (file) => (file === undefined ? report.records : report.records.filter((r) => r.file === file)),
+    teachers: () => report.teachers,
+    positions: (file) => positionsOf(report.records, (r) => r.file === file),
+  };
+}
+
+/**
+ * A check result as a source: each record and teacher made in the report's form as it is read (recordOut,
+ * teacherOut), none held — the report of a roster of a million records is never made whole.
+ */
+export function checkSource(r: CheckResult, lang: Lang): ResultSource {
+  const c = recordContext(r);
+  const { region, source, asOf, cycle, overrides, readings } = reportHead(r, lang);
+  const { issues, schools } = reportTail(r, lang);
+  return {
+    region,
+    source,
+    asOf,
+    cycle,
+    overrides,
+    readings,
+    issues,
+    schools,
+    *records(file) {
+      for (const x of r.records)
+        if (file === undefined || r.tables[x.table]?.file === file) yield recordOut(r, x, c, lang);
+    },
+    *teachers() {
+      for (const tj of r.teachers) yield teacherOut(r, tj, lang);
+    },
+    positions: (file) => positionsOf(r.records, (x) => r.tables[x.table]?.file === file),
+  };
+}
+
+/**
+ * A locator of the whole roster's issues used for one file's: an item's key counts that file's records (the
+ * list the items were made from), the locator all the records.
+ */
+function inRoster(locate: Locate, positions: readonly number[]): Locate {
+  return (i) => {
+    const n = recordIndex(i);
+    if (n === undefined) return locate(i);
+    const at = positions[n];
+    return at === undefined ? undefined : locate({ ...i, key: `r${at}${i.key.slice(i.key.indexOf('.'))}` });
+  };
+}
+
+function* filter<T>(list: Iterable<T>, keep: (x: T) => boolean): Generator<T> {
+  for (const x of list) if (keep(x)) yield x;
+}
+
+function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of list) yield f(x);
 }
 
 export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {
@@ -22,8 +101,8 @@ export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {
 
 export interface ResultOptions {
   lang: Lang;
-  /** only these records (one file's copy in a many-file check); their teachers' verdicts stay those of the whole roster */
-  records?: (r: Rec) => boolean;
+  /** only this file's records (its copy in a many-file check); their teachers' verdicts stay the whole roster's */
+  file?: string;
   /** the cell of an issue in the copy, where the shell knows it */
   locate?: Locate;
 }
@@ -32,7 +111,10 @@ export interface ResultOptions {
  * What the results rest on, as the first result sheet: the rules, the as-of date, the cycle, and — whenever a
  * local value replaced one the text leaves open — that, in words, so a copy can never pass for the source's.
  */
-export function aboutTable(report: Report, lang: Lang): Table {
+export function aboutTable(
+  report: Pick<Report, 'region' | 'source' | 'asOf' | 'cycle' | 'overrides' | 'readings'>,
+  lang: Lang,
+): Table {
   const en = lang === 'en';
   const local = overridesNote(report);
   const rows: Table['rows'] = [
@@ -50,15 +132,27 @@ export function aboutTable(report: Report, lang: Lang): Table {
 
 /** The tool's result sheets, in the order they are added: about, results, cycle, years, issues (, schools). */
 export function resultTables(report: Report, o: ResultOptions): Table[] {
+  return resultSources(reportSource(report), o).map((t) => ({ name: t.name, headers: t.headers, rows: [...t.rows()] }));
+}
+
+/**
+ * resultTables' sheets, their rows made as they are read. The records are read once here (where they are, whose
+ * they are, their issues), then once more as the results sheet is written; the teachers likewise.
+ */
+export function resultSources(src: ResultSource, o: ResultOptions): TableSource[] {
   const en = o.lang === 'en';
-  const records = o.records ? report.records.filter(o.records) : report.records;
-  const ids = new Set(records.map((r) => r.teacherId));
-  const teachers = o.records ? report.teachers.filter((tj) => ids.has(tj.id)) : report.teachers;
-  const scoped: Report = { ...report, records, teachers };
-  const place = placeColumns(records);
+  const records = () => src.records(o.file);
+  const place = { file: false, sheet: false };
+  const ids = new Set<string | null>();
+  for (const r of records()) {
+    if (r.file !== undefined) place.file = true;
+    if (r.sheet !== undefined) place.sheet = true;
+    if (o.file !== undefined) ids.add(r.teacherId);
+  }
+  const teachers = o.file !== undefined ? () => filter(src.teachers(), (tj) => ids.has(tj.id)) : () => src.teachers();
   const where = (r: Rec) => [...(place.file ? [r.file ?? null] : []), ...(place.sheet ? [r.sheet ?? null] : [])];
   const whereHead = [...(place.file ? [en ? 'File' : '文件'] : []), ...(place.sheet ? [en ? 'Sheet' : '工作表'] : [])];
-  const results: Table = {
+  const results: TableSource = {
     name: en ? 'Results' : '校验结果',
     headers: [
       ...whereHead,
@@ -66,25 +160,39 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
         ? ['Row', 'ID', 'Name', 'Year', 'Check result', 'Computed hours', 'Computed credits', 'Counted', 'How computed']
         : ['行', '身份证号', '姓名', '年度', '校验结果', '计算学时', '计算学分', '计入', '计算说明']),
     ],
-    rows: records.map((r) => [
-      ...where(r),
-      r.row,
-      r.teacherId,
-      r.name,
-      r.year,
-      r.issues.length ? issueWords(r, o.lang) : en ? 'OK' : '无问题',
-      r.hours,
-      r.credits,
-      r.counted ? (en ? 'yes' : '是') : en ? 'no' : '否',
-      r.explanation,
-    ]),
+    rows: () =>
+      map(records(), (r): Row => [
+        ...where(r),
+        r.row,
+        r.teacherId,
+        r.name,
+        r.year,
+        r.issues.length ? issueWords(r, o.lang) : en ? 'OK' : '无问题',
+        r.hours,
+        r.credits,
+        r.counted ? (en ? 'yes' : '是') : en ? 'no' : '否',
+        r.explanation,
+      ]),
   };
-  const summary = summaryTables(scoped, o.lang);
+  const summary = summarySources(teachers, src.schools, o.lang);
   // a copy of one of several files lists its own records' and teachers' issues; the roster-wide ones go to each
-  // file only when there is one
-  const issues = issueTable(o.records ? { ...scoped, issues: [] } : scoped, o.lang, o.locate);
+  // file only when there is one. Gathered (they are sorted) when the sheet is written, not before.
+  let issueRows: Row[] | undefined;
+  // (the teachers are read twice: their names, then their issues)
+  const again = { [Symbol.iterator]: () => teachers()[Symbol.iterator]() };
+  const issuesOf = () =>
+    issueTable(
+      { records: records(), teachers: again, issues: o.file !== undefined ? [] : src.issues },
+      o.lang,
+      o.file !== undefined && o.locate ? inRoster(o.locate, src.positions(o.file)) : o.locate,
+    );
+  const issues: TableSource = {
+    name: issueSheetName(o.lang),
+    headers: issueHeaders(o.lang, place.file),
+    rows: () => (issueRows ??= issuesOf().rows),
+  };
   return [
-    aboutTable(report, o.lang),
+    tableSource(aboutTable(src, o.lang)),
     results,
     summary.cycles,
     summary.years,

@@ -5,11 +5,26 @@ import type { Report } from '../engine/report';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
 
+export type Row = Array<string | number | boolean | null>;
+
 export interface Table {
   name: string;
   headers: string[];
-  rows: Array<Array<string | number | boolean | null>>;
+  rows: Row[];
 }
+
+/**
+ * A table whose rows are made each time they are read, one at a time (an annotated copy's results of a roster
+ * of a million records are written without being held): `rows()` may be called more than once.
+ */
+export interface TableSource {
+  name: string;
+  headers: string[];
+  rows: () => Iterable<Row>;
+}
+
+/** A table held whole, as a source. */
+export const tableSource = (t: Table): TableSource => ({ name: t.name, headers: t.headers, rows: () => t.rows });
 
 const word = (status: Report['teachers'][number]['cycle']['status'], lang: Lang): string =>
   say(STATUS_WORDS[status], lang);
@@ -43,61 +58,90 @@ function cut(s: string, n: number): string {
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
+type TeacherOut = Report['teachers'][number];
+
 export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; schools?: Table } {
+  const src = summarySources(() => r.teachers, r.schools, lang);
+  const out: { years: Table; cycles: Table; schools?: Table } = {
+    years: tableOf(src.years),
+    cycles: tableOf(src.cycles),
+  };
+  if (src.schools) out.schools = tableOf(src.schools);
+  return out;
+}
+
+/** A source's rows, held. */
+const tableOf = (t: TableSource): Table => ({ name: t.name, headers: t.headers, rows: [...t.rows()] });
+
+function* flatMap<T, U>(list: Iterable<T>, f: (x: T) => readonly U[]): Generator<U> {
+  for (const x of list) yield* f(x);
+}
+
+function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of list) yield f(x);
+}
+
+/** summaryTables' tables, their rows made from each teacher as they are read. */
+export function summarySources(
+  teachers: () => Iterable<TeacherOut>,
+  schools: Report['schools'],
+  lang: Lang,
+): { years: TableSource; cycles: TableSource; schools?: TableSource } {
   const en = lang === 'en';
   const sep = en ? '; ' : '；';
-  const years: Table = {
+  const missing = (list: TeacherOut['cycle']['shortfall']) =>
+    list
+      .filter((s) => !s.advisory)
+      .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
+      .join(sep);
+  const years: TableSource = {
     name: en ? 'Years' : '年度汇总',
     headers: en
       ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
       : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '说明', '欠缺', '原因'],
-    rows: r.teachers.flatMap((tj) =>
-      tj.years.map((y) => [
-        tj.id,
-        tj.name,
-        tj.school,
-        y.year,
-        y.hours,
-        y.credits,
-        word(y.status, lang),
-        y.verdict,
-        y.shortfall
-          .filter((s) => !s.advisory)
-          .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
-          .join(sep),
-        y.reasons.join(sep),
-      ]),
-    ),
+    rows: () =>
+      flatMap(teachers(), (tj) =>
+        tj.years.map((y): Row => [
+          tj.id,
+          tj.name,
+          tj.school,
+          y.year,
+          y.hours,
+          y.credits,
+          word(y.status, lang),
+          y.verdict,
+          missing(y.shortfall),
+          y.reasons.join(sep),
+        ]),
+      ),
   };
-  const cycles: Table = {
+  const cycles: TableSource = {
     name: en ? 'Cycle' : '周期汇总',
     headers: en
       ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
       : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '说明', '欠缺', '原因'],
-    rows: r.teachers.map((tj) => [
-      tj.id,
-      tj.name,
-      tj.school,
-      `${tj.cycle.start}–${tj.cycle.end}`,
-      tj.cycle.hours,
-      tj.cycle.credits,
-      word(tj.cycle.status, lang),
-      tj.cycle.verdict,
-      tj.cycle.shortfall
-        .filter((s) => !s.advisory)
-        .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
-        .join(sep),
-      tj.cycle.reasons.join(sep),
-    ]),
+    rows: () =>
+      map(teachers(), (tj): Row => [
+        tj.id,
+        tj.name,
+        tj.school,
+        `${tj.cycle.start}–${tj.cycle.end}`,
+        tj.cycle.hours,
+        tj.cycle.credits,
+        word(tj.cycle.status, lang),
+        tj.cycle.verdict,
+        missing(tj.cycle.shortfall),
+        tj.cycle.reasons.join(sep),
+      ]),
   };
-  const out: { years: Table; cycles: Table; schools?: Table } = { years, cycles };
-  if (r.schools.length) {
-    out.schools = {
+  const out: { years: TableSource; cycles: TableSource; schools?: TableSource } = { years, cycles };
+  if (schools.length) {
+    out.schools = tableSource({
       name: en ? 'Schools' : '学校统计',
       headers: en
         ? ['School', 'Year', 'Assessed', 'Failed', 'Pass rate', 'Flagged']
         : ['学校', '年度', '考核人数', '未完成人数', '完成率', '提示'],
-      rows: r.schools.map((s) => [
+      rows: schools.map((s) => [
         s.school,
         s.year,
         s.assessed,
@@ -105,7 +149,7 @@ export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Ta
         s.assessed ? Math.round(((s.assessed - s.failed) / s.assessed) * 1000) / 10 : null,
         s.flagged ? (en ? '≥ 20 % failing' : '未完成≥20%') : '',
       ]),
-    };
+    });
   }
   return out;
 }

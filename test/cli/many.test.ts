@@ -158,6 +158,19 @@ test('--out DIR: one copy per input under the same names (.xlsx where the format
   results.eachRow((row, n) => {
     if (n > 1) expect(row.getCell(1).value).toBe(path.join(folder, 'A校.xlsx'));
   });
+  // …and its issues point at cells of its own sheets: a file's issue sheet names the sheet and cell of that
+  // file's record, not those of the record at the same place in the whole roster (the first file's)
+  for (const copy of ['A校.xlsx', 'B校.xlsx', path.join('其他', 'C校.xlsx')]) {
+    const wb = XLSX.read(await fs.readFile(path.join(out, copy)));
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['问题清单']!);
+    const own = rows.filter((x) => x['行'] !== undefined);
+    expect(own.length).toBeGreaterThan(0);
+    for (const x of own) {
+      expect(path.basename(String(x['文件'])).replace(/\.\w+$/, '')).toBe(path.basename(copy, '.xlsx'));
+      expect(wb.SheetNames).toContain(x['工作表']);
+      expect(String(x['单元格'])).toMatch(new RegExp(`^[A-Z]+${String(x['行'])}$`));
+    }
+  }
 
   // again: the copies exist, so nothing is replaced without --force; the out folder inside the input
   // folder, and the copies and summary met while walking, are never read as rosters

@@ -3,7 +3,7 @@
 // package cannot be patched.
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { addFormats, annotatePackage, ensureDxfs, removeOwnFormats } from '../../src/files/ooxml';
+import { addFormats, annotatePackage, ensureDxfs, isUtf8, removeOwnFormats, splitSheet } from '../../src/files/ooxml';
 import { annotatedCopy, readWorkbook } from '../../src/files';
 import { sqrefCells } from '../../src/files/sheetxml';
 import { parts, withMacros } from './fixtures';
@@ -178,4 +178,67 @@ test('an added sheet never takes a name of the user’s, compared without case a
     properties: {},
   });
   expect(copy.sheets).toEqual(['Results (2)']);
+});
+
+describe('a marked sheet is split at its cells’ end: the cells copied as bytes, only the XML after them edited', () => {
+  const enc = new TextEncoder();
+  const text = (b: Uint8Array) => new TextDecoder().decode(b);
+  const headOf = (s: ReturnType<typeof splitSheet>) => {
+    const h = s.head();
+    return h instanceof Uint8Array ? h : Buffer.concat([...h]);
+  };
+
+  test('at the last </sheetData>, whatever the prefix; head and tail are the sheet', () => {
+    const xml =
+      '<?xml version="1.0"?>\n<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1"/></x:sheetData><x:pageMargins/></x:worksheet>';
+    const s = splitSheet(enc.encode(xml));
+    expect(s.p).toBe('x:');
+    expect(s.tail).toBe('</x:sheetData><x:pageMargins/></x:worksheet>');
+    expect(text(headOf(s)) + s.tail).toBe(xml);
+  });
+
+  test.each([
+    ['a BOM (the text drops it)', [0xef, 0xbb, 0xbf], '<worksheet><sheetData/></worksheet>'],
+    ['bytes that are not UTF-8 among the cells', [], '<worksheet><sheetData>\u0000</sheetData></worksheet>'],
+    ['no </sheetData>', [], '<worksheet><sheetData/></worksheet>'],
+    ['another root', [], '<chartsheet><sheetData></sheetData></chartsheet>'],
+  ])('read whole, as the text it was written back as before, where the bytes hold %s', (_, prefix, xml) => {
+    let b = new Uint8Array([...prefix, ...enc.encode(xml)]);
+    // the \u0000 stands for a byte that is not UTF-8
+    b = b.map((x) => (x === 0 ? 0xff : x));
+    const s = splitSheet(b);
+    expect(headOf(s).length).toBe(0);
+    expect(s.tail).toBe(new TextDecoder().decode(b));
+  });
+
+  test('isUtf8 agrees with a strict decoder on the sequences that are and are not UTF-8', () => {
+    const cases = [
+      [0x41],
+      [0xc2, 0x80],
+      [0xc1, 0xbf], // overlong
+      [0xe4, 0xb8, 0xad], // 中
+      [0xe0, 0x80, 0x80], // overlong
+      [0xed, 0xa0, 0x80], // a surrogate
+      [0xef, 0xbf, 0xbf],
+      [0xf0, 0x9f, 0x98, 0x80], // 😀
+      [0xf0, 0x8f, 0xbf, 0xbf], // overlong
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0xf5, 0x80, 0x80, 0x80],
+      [0xe4, 0xb8], // cut short
+      [0x80],
+    ];
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const c of cases) {
+      const b = new Uint8Array([0x3c, ...c, 0x3e]);
+      let ok = true;
+      try {
+        strict.decode(b);
+      } catch {
+        ok = false;
+      }
+      expect([c, isUtf8(b, 0, b.length)]).toEqual([c, ok]);
+    }
+    // a sequence cut by the end of the range is not whole
+    expect(isUtf8(new Uint8Array([0x41, 0xe4, 0xb8, 0xad]), 0, 3)).toBe(false);
+  });
 });

@@ -103,14 +103,14 @@ test('a file that cannot be read: said alone; among several, listed with the oth
 
 test('a copy larger than the page’s memory allows (copyRecords) is refused with what to do; within it, it is made', async () => {
   const file = path.join(SAMPLES, 'hainan.xlsx');
-  // 602 records: a heap of 8 MB holds a copy of ~500 records, one of 12 MB ~750
-  const small = new Session(undefined, 8e6);
+  // 602 records: a heap of 2 MB holds a copy of ~470 records, one of 3 MB ~710
+  const small = new Session(undefined, 2e6);
   const f = await ref(file);
   await small.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
   const refused = small.copy(0, 'zh');
   await expect(refused).rejects.toThrow(WebProblem);
   await expect(refused).rejects.toMatchObject({ text: { en: expect.stringContaining('command line') } });
-  const enough = new Session(undefined, 12e6);
+  const enough = new Session(undefined, 3e6);
   await enough.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
   expect((await enough.copy(0, 'zh')).kind).toBe('annotated');
   // a worker has no performance.memory: 2 GiB is assumed
