@@ -494,11 +494,11 @@ export function checkCopyFits(records: number, heapLimit = v8.getHeapStatistics(
   throw new FileError(
     t(
       `${count(records)} 条记录的 .xlsx 副本约需 ${gb(records * COPY_BYTES_PER_RECORD)} GB 内存，超过本进程可用的 ${gb(heapLimit)} GB` +
-        `（上限约 ${count(max)} 条，copyRecords）：未写出任何文件。可改用 --out 结果.csv，或按学校、年度分开检查，` +
+        `（上限约 ${count(max)} 条，copyRecords）：未写出任何文件。可按学校、年度分开检查，` +
         `或在内存足够的电脑上以 NODE_OPTIONS=--max-old-space-size=${mb} 运行`,
       `an .xlsx copy of ${count(records)} records needs about ${gb(records * COPY_BYTES_PER_RECORD)} GB of memory, more than the ` +
-        `${gb(heapLimit)} GB this process may use (about ${count(max)} records, copyRecords): nothing was written. Write a CSV ` +
-        `copy (--out results.csv), check the schools or years separately, or on a machine with the memory run with ` +
+        `${gb(heapLimit)} GB this process may use (about ${count(max)} records, copyRecords): nothing was written. Check ` +
+        `the schools or years separately, or on a machine with the memory run with ` +
         `NODE_OPTIONS=--max-old-space-size=${mb}`,
     ),
   );
