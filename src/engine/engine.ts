@@ -20,6 +20,7 @@ import type {
   TeacherJudgement,
   TrainingRecord,
 } from '../core/types';
+import { NO_ISSUES, addIssue } from '../core/types';
 import { fold } from '../core/vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
 import { regionFit } from './fit';
@@ -68,7 +69,8 @@ export interface RecordResult {
   row: number;
   record: TrainingRecord;
   conversion: Conversion;
-  issues: Issue[];
+  /** NO_ISSUES when there are none: add to them with addIssue only */
+  issues: readonly Issue[];
   /** which teacher the record belongs to (null: none can be told) */
   teacherKey: string | null;
 }
@@ -504,12 +506,14 @@ function readTable(
     last: { id: null, check: undefined },
   };
   const before = records.length;
+  // every row's issues are gathered in this one list: most rows have none, and keep NO_ISSUES
+  const issues: Issue[] = [];
   for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
     const cells = tb.rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
     const row = firstRow + i;
-    const n = normalizeRow(cells, map, row, aliases);
-    const issues = n.issues;
+    if (issues.length) issues.length = 0;
+    const n = normalizeRow(cells, map, row, aliases, issues);
     recordCtx.rejected = n.rejected;
     const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
     rowChecks(n.record, conversion, issues, n.rejected, checks);
@@ -518,8 +522,8 @@ function readTable(
       row,
       record: n.record,
       conversion: voidIfBroken(conversion, issues),
-      // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
-      issues: issues.length ? issues.slice() : issues,
+      // the list of every row: a record keeps a copy of its size
+      issues: issues.length ? issues.slice() : NO_ISSUES,
       teacherKey: null,
     });
   }
@@ -802,7 +806,7 @@ function readTeacherRows(group: readonly RecordResult[], start: number, end: num
     }
     const y = rec.year;
     if (y !== null && y >= start && y <= end) inCycle.push(r);
-    if (y !== null && (y < start || y > end)) r.issues.push(outsideCycle(y, start, end));
+    if (y !== null && (y < start || y > end)) addIssue(r, outsideCycle(y, start, end));
   }
   return { inCycle, names, rows, broken, brokenRows, id, school };
 }
@@ -1161,7 +1165,7 @@ function duplicates(records: RecordResult[], tables: CheckResult['tables']): voi
     const fileA = tables[first.table]!.file;
     const fileB = tables[r.table]!.file;
     if (fileA !== fileB) {
-      r.issues.push({
+      addIssue(r, {
         code: 'DUPLICATE_ACROSS_FILES',
         severity: 'warning',
         field: 'project',
@@ -1172,7 +1176,7 @@ function duplicates(records: RecordResult[], tables: CheckResult['tables']): voi
         ),
       });
     } else {
-      r.issues.push({
+      addIssue(r, {
         code: 'DUPLICATE_RECORD',
         severity: 'warning',
         field: 'project',
