@@ -316,18 +316,28 @@ const MEMO_INPUTS = [
 ] as const;
 type MemoInput = (typeof MEMO_INPUTS)[number];
 
-/** Set codes[at] to the number of `v` among the values an input has had (a new one when `make`); false: none. */
+/**
+ * Set codes[at] to the number of `v` among the values an input has had (a new one when `make`); false: none.
+ * An input a row leaves empty is 0 without a look-up: most of a roster's optional columns are empty on most rows.
+ */
 function code(codes: number[], at: number, ids: Map<unknown, number>, v: unknown, make: boolean): boolean {
+  if (v === undefined) {
+    codes[at] = 0;
+    return true;
+  }
   let id = ids.get(v);
   if (id === undefined) {
-    if (!make || ids.size > 0xffff) return false;
-    ids.set(v, (id = ids.size));
+    // 1 … 0xffff: a character each
+    if (!make || ids.size >= 0xffff) return false;
+    ids.set(v, (id = ids.size + 1));
   }
   codes[at] = id;
   return true;
 }
 
-const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
+/** The rejected fields as one value for the key: undefined (0) when none, as on most rows. */
+const rejectedKey = (rejected: ReadonlySet<Field>): string | undefined =>
+  rejected.size ? [...rejected].sort().join(',') : undefined;
 
 /** Convert one normalized record under a region's rules, days → hours first. */
 export function convertRecord(

@@ -980,19 +980,22 @@ function readTeacherFacts(st: RowState, col: Columns, record: TrainingRecord): v
 
 /** Hours, days, months, rates and credits are never negative: such a figure is refused. */
 function noNegatives(st: RowState, col: Columns, record: TrainingRecord): void {
-  for (const f of SIGNED_FIELDS) {
-    const key = f === 'credits' ? 'enteredCredits' : f;
-    const v = record[key];
-    if (v !== undefined && v < 0) {
-      st.reject(
-        f,
-        st.get(f, col[f]),
-        t('不能为负数', 'must not be negative'),
-        f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
-      );
-      record[key] = undefined;
-    }
-  }
+  // each field by its name: a field read by a variable name costs a generic look-up on every row
+  if (record.hours !== undefined && record.hours < 0) refuseNegative(st, col, record, 'hours');
+  if (record.days !== undefined && record.days < 0) refuseNegative(st, col, record, 'days');
+  if (record.months !== undefined && record.months < 0) refuseNegative(st, col, record, 'months');
+  if (record.rate !== undefined && record.rate < 0) refuseNegative(st, col, record, 'rate');
+  if (record.enteredCredits !== undefined && record.enteredCredits < 0) refuseNegative(st, col, record, 'credits');
+}
+
+function refuseNegative(st: RowState, col: Columns, record: TrainingRecord, f: SignedField): void {
+  st.reject(
+    f,
+    st.get(f, col[f]),
+    t('不能为负数', 'must not be negative'),
+    f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
+  );
+  record[f === 'credits' ? 'enteredCredits' : f] = undefined;
 }
 
 /**
@@ -1019,4 +1022,5 @@ export function normalizeRow(
   return { record, issues: st.issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
 
-const SIGNED_FIELDS = ['hours', 'days', 'months', 'rate', 'credits'] as const;
+/** The fields never negative, in the order noNegatives refuses them. */
+type SignedField = 'hours' | 'days' | 'months' | 'rate' | 'credits';
