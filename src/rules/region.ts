@@ -715,6 +715,9 @@ interface ConditionSpec {
   readonly note: Text | undefined;
   /** the step id of the conditions judged by this spec, for the one region prefix that judges by it */
   rule?: { prefix: string; id: string };
+  /** the conditions made with this spec, by requirement and figure in hundredths (centsCondition), and how many */
+  made?: Map<number, Map<number, CentsCondition>>;
+  madeCount?: number;
 }
 
 /**
@@ -933,7 +936,35 @@ export function condition(
   const a = round2(actual);
   const ka = smallCents(a);
   const kr = smallCents(need);
-  return ka !== undefined && kr !== undefined ? new CentsCondition(spec, ka, kr) : new FigureCondition(spec, a, need);
+  return ka !== undefined && kr !== undefined ? centsCondition(spec, ka, kr) : new FigureCondition(spec, a, need);
+}
+
+/**
+ * How many conditions a spec remembers: a check's teachers meet the same few figures again and again, and a spec
+ * outlives its check (SPECS keeps a few per id), so what it keeps is bounded.
+ */
+const MADE_PER_SPEC = 4096;
+
+/**
+ * The condition of these figures under this spec, made once: a condition is a value (nothing changes it), and
+ * the teachers of a check share few figures — puer's 360 000 conditions of 100 000 records are 12 000 distinct
+ * ones, each of which every garbage collection that met it copied. A spec with a note of its own is made per
+ * condition: its condition is too.
+ */
+function centsCondition(spec: ConditionSpec, actual: number, required: number): CentsCondition {
+  if (spec.note !== undefined) return new CentsCondition(spec, actual, required);
+  const made = (spec.made ??= new Map());
+  const byActual = made.get(required);
+  const known = byActual?.get(actual);
+  if (known !== undefined) return known;
+  const c = new CentsCondition(spec, actual, required);
+  const count = spec.madeCount ?? 0;
+  if (count < MADE_PER_SPEC) {
+    if (byActual === undefined) made.set(required, new Map([[actual, c]]));
+    else byActual.set(actual, c);
+    spec.madeCount = count + 1;
+  }
+  return c;
 }
 
 /** A pass needs every binding condition; advisory ones only warn. */
