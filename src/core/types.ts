@@ -105,7 +105,20 @@ export interface Conversion<F = unknown> {
 export interface ConvertedRecord<F = unknown> {
   record: TrainingRecord;
   conversion: Conversion<F>;
-  issues: Issue[];
+  /** NO_ISSUES when there are none: add to a record's issues with addIssue only */
+  issues: readonly Issue[];
+}
+
+/**
+ * The issues of a record that has none: one frozen list for all of them (most records of a roster), where each
+ * kept an empty list of its own to the end of the check. Frozen, so that a push onto it fails loudly.
+ */
+export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+/** Add an issue to a record's own list, making that list on its first issue (never a push onto NO_ISSUES). */
+export function addIssue(r: { issues: readonly Issue[] }, issue: Issue): void {
+  if (r.issues === NO_ISSUES) r.issues = [issue];
+  else (r.issues as Issue[]).push(issue);
 }
 
 export type Unit = 'hours' | 'credits';

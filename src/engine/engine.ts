@@ -2,6 +2,7 @@
 // teacher's years and cycle judged. Pure and synchronous: no Office.js, no I/O, so
 // the custom functions, the task pane and the CLI all call exactly this.
 import type { RegionRules } from '../rules/region';
+import { periodReadings } from '../rules/region';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from '../core/decimal';
@@ -19,7 +20,10 @@ import type {
   SchoolFlag,
   TeacherJudgement,
   TrainingRecord,
+  YearJudgement,
+  CycleJudgement,
 } from '../core/types';
+import { NO_ISSUES, addIssue } from '../core/types';
 import { fold } from '../core/vocabulary';
 import { cycleVerdict, yearVerdict } from './verdict';
 import { regionFit } from './fit';
@@ -68,7 +72,8 @@ export interface RecordResult {
   row: number;
   record: TrainingRecord;
   conversion: Conversion;
-  issues: Issue[];
+  /** NO_ISSUES when there are none: add to them with addIssue only */
+  issues: readonly Issue[];
   /** which teacher the record belongs to (null: none can be told) */
   teacherKey: string | null;
 }
@@ -314,18 +319,28 @@ const MEMO_INPUTS = [
 ] as const;
 type MemoInput = (typeof MEMO_INPUTS)[number];
 
-/** Set codes[at] to the number of `v` among the values an input has had (a new one when `make`); false: none. */
+/**
+ * Set codes[at] to the number of `v` among the values an input has had (a new one when `make`); false: none.
+ * An input a row leaves empty is 0 without a look-up: most of a roster's optional columns are empty on most rows.
+ */
 function code(codes: number[], at: number, ids: Map<unknown, number>, v: unknown, make: boolean): boolean {
+  if (v === undefined) {
+    codes[at] = 0;
+    return true;
+  }
   let id = ids.get(v);
   if (id === undefined) {
-    if (!make || ids.size > 0xffff) return false;
-    ids.set(v, (id = ids.size));
+    // 1 … 0xffff: a character each
+    if (!make || ids.size >= 0xffff) return false;
+    ids.set(v, (id = ids.size + 1));
   }
   codes[at] = id;
   return true;
 }
 
-const rejectedKey = (rejected: ReadonlySet<Field>): string => (rejected.size ? [...rejected].sort().join(',') : '');
+/** The rejected fields as one value for the key: undefined (0) when none, as on most rows. */
+const rejectedKey = (rejected: ReadonlySet<Field>): string | undefined =>
+  rejected.size ? [...rejected].sort().join(',') : undefined;
 
 /** Convert one normalized record under a region's rules, days → hours first. */
 export function convertRecord(
@@ -504,12 +519,14 @@ function readTable(
     last: { id: null, check: undefined },
   };
   const before = records.length;
+  // every row's issues are gathered in this one list: most rows have none, and keep NO_ISSUES
+  const issues: Issue[] = [];
   for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
     const cells = tb.rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
     const row = firstRow + i;
-    const n = normalizeRow(cells, map, row, aliases);
-    const issues = n.issues;
+    if (issues.length) issues.length = 0;
+    const n = normalizeRow(cells, map, row, aliases, issues);
     recordCtx.rejected = n.rejected;
     const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
     rowChecks(n.record, conversion, issues, n.rejected, checks);
@@ -518,8 +535,8 @@ function readTable(
       row,
       record: n.record,
       conversion: voidIfBroken(conversion, issues),
-      // a list that grew by pushing keeps room for 16: kept for every record, it is copied to its size
-      issues: issues.length ? issues.slice() : issues,
+      // the list of every row: a record keeps a copy of its size
+      issues: issues.length ? issues.slice() : NO_ISSUES,
       teacherKey: null,
     });
   }
@@ -534,16 +551,34 @@ function readingsUsed(ofRecords: ReadonlySet<string>, teachers: readonly Teacher
   // the records' are noted as their conversions are made (ConversionMemo.readings): a few hundred, not a read
   // of every record
   const readings = new Set(ofRecords);
+  // the periods' lists are shared: each distinct one is read once
+  const seen = new Set<readonly string[][]>();
   for (let i = 0; i < teachers.length; i++) {
     const tj = teachers[i]!;
-    readingsOf(tj.cycle.conditions, readings);
-    readingsOf(tj.cycle.steps, readings);
-    for (let k = 0; k < tj.years.length; k++) {
-      readingsOf(tj.years[k]!.conditions, readings);
-      readingsOf(tj.years[k]!.steps, readings);
-    }
+    periodReadingsOf(tj.cycle, readings, seen);
+    for (let k = 0; k < tj.years.length; k++) periodReadingsOf(tj.years[k]!, readings, seen);
   }
   return [...readings].sort();
+}
+
+/** A year's or cycle's readings: as its Judging kept them, else read from its conditions and steps. */
+function periodReadingsOf(
+  period: YearJudgement | CycleJudgement,
+  into: Set<string>,
+  seen: Set<readonly string[][]>,
+): void {
+  const lists = periodReadings(period);
+  if (lists === undefined) {
+    readingsOf(period.conditions, into);
+    readingsOf(period.steps, into);
+    return;
+  }
+  if (seen.has(lists)) return;
+  seen.add(lists);
+  for (let i = 0; i < lists.length; i++) {
+    const ids = lists[i]!;
+    for (let k = 0; k < ids.length; k++) into.add(ids[k]!);
+  }
 }
 
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
@@ -802,7 +837,7 @@ function readTeacherRows(group: readonly RecordResult[], start: number, end: num
     }
     const y = rec.year;
     if (y !== null && y >= start && y <= end) inCycle.push(r);
-    if (y !== null && (y < start || y > end)) r.issues.push(outsideCycle(y, start, end));
+    if (y !== null && (y < start || y > end)) addIssue(r, outsideCycle(y, start, end));
   }
   return { inCycle, names, rows, broken, brokenRows, id, school };
 }
@@ -1161,7 +1196,7 @@ function duplicates(records: RecordResult[], tables: CheckResult['tables']): voi
     const fileA = tables[first.table]!.file;
     const fileB = tables[r.table]!.file;
     if (fileA !== fileB) {
-      r.issues.push({
+      addIssue(r, {
         code: 'DUPLICATE_ACROSS_FILES',
         severity: 'warning',
         field: 'project',
@@ -1172,7 +1207,7 @@ function duplicates(records: RecordResult[], tables: CheckResult['tables']): voi
         ),
       });
     } else {
-      r.issues.push({
+      addIssue(r, {
         code: 'DUPLICATE_RECORD',
         severity: 'warning',
         field: 'project',

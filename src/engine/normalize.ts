@@ -648,39 +648,89 @@ function textFromCache(raw: string): TextRead {
 }
 
 /**
- * A normalized record: every field exists from the start (undefined when the row has no value), so that all
- * records have one shape and every rule reads their fields at full speed; a field absent from the roster is
- * undefined exactly as before.
+ * A normalized record: every field its roster can fill exists from the start (undefined when the row has no
+ * value), so that all records of a table have one shape and every rule reads their fields at full speed. A
+ * field no column of the roster feeds is not the record's own: it reads undefined from the prototype, as it
+ * did when every record kept a slot for it — 8 bytes each of ~10 such fields on every record kept to the end.
+ * The fields are made in one order whatever the columns, so a record's keys keep their order.
  */
 class NormalizedRecord implements TrainingRecord {
   year: number | null = null;
-  level: Level | undefined = undefined;
-  mode: Mode | undefined = undefined;
-  hours: number | undefined = undefined;
-  days: number | undefined = undefined;
-  months: number | undefined = undefined;
-  grade: Grade | undefined = undefined;
-  score: number | undefined = undefined;
-  award: TrainingRecord['award'] = undefined;
-  role: TrainingRecord['role'] = undefined;
-  rate: number | undefined = undefined;
-  category: TrainingRecord['category'] = undefined;
-  selfSelected: boolean | undefined = undefined;
-  enteredCredits: number | undefined = undefined;
-  certificate: string | undefined = undefined;
-  classTeacher: boolean | undefined = undefined;
-  assessment: boolean | undefined = undefined;
-  hireYear: number | undefined = undefined;
-  exempt: boolean | undefined = undefined;
-  idProblem: TrainingRecord['idProblem'] = undefined;
+  declare level: Level | undefined;
+  declare mode: Mode | undefined;
+  declare hours: number | undefined;
+  declare days: number | undefined;
+  declare months: number | undefined;
+  declare grade: Grade | undefined;
+  declare score: number | undefined;
+  declare award: TrainingRecord['award'];
+  declare role: TrainingRecord['role'];
+  declare rate: number | undefined;
+  declare category: TrainingRecord['category'];
+  declare selfSelected: boolean | undefined;
+  declare enteredCredits: number | undefined;
+  declare certificate: string | undefined;
+  declare classTeacher: boolean | undefined;
+  declare assessment: boolean | undefined;
+  declare hireYear: number | undefined;
+  declare exempt: boolean | undefined;
+  declare idProblem: TrainingRecord['idProblem'];
   constructor(
     public row: number,
     public teacherId: string | null,
     public name: string | null,
     public school: string | null,
     public project: string | null,
-  ) {}
+    col: Columns,
+  ) {
+    // what each field is read from (readActivity …); hours also from days (the engine converts them)
+    if (col.level >= 0) this.level = undefined;
+    if (col.mode >= 0) this.mode = undefined;
+    if (col.hours >= 0 || col.days >= 0) this.hours = undefined;
+    if (col.days >= 0) this.days = undefined;
+    if (col.months >= 0) this.months = undefined;
+    if (col.grade >= 0) {
+      this.grade = undefined;
+      this.score = undefined;
+    }
+    if (col.award >= 0) this.award = undefined;
+    if (col.role >= 0) this.role = undefined;
+    if (col.rate >= 0) this.rate = undefined;
+    if (col.category >= 0) this.category = undefined;
+    if (col.selfSelected >= 0) this.selfSelected = undefined;
+    if (col.credits >= 0) this.enteredCredits = undefined;
+    if (col.certificate >= 0) this.certificate = undefined;
+    if (col.classTeacher >= 0) this.classTeacher = undefined;
+    if (col.assessment >= 0) this.assessment = undefined;
+    if (col.hireYear >= 0) this.hireYear = undefined;
+    if (col.exempt >= 0) this.exempt = undefined;
+    if (col.teacherId >= 0) this.idProblem = undefined;
+  }
 }
+
+// every optional field reads undefined where the record has none of its own ('hours' in record holds, as before)
+for (const f of [
+  'level',
+  'mode',
+  'hours',
+  'days',
+  'months',
+  'grade',
+  'score',
+  'award',
+  'role',
+  'rate',
+  'category',
+  'selfSelected',
+  'enteredCredits',
+  'certificate',
+  'classTeacher',
+  'assessment',
+  'hireYear',
+  'exempt',
+  'idProblem',
+] as const)
+  Object.defineProperty(NormalizedRecord.prototype, f, { value: undefined, writable: true, enumerable: false });
 
 /** A column map as one index per field (-1: no such column), read by name on every row. */
 type Columns = { readonly [F in Field]: number };
@@ -703,12 +753,12 @@ function columnsOf(map: ColumnMap): Columns {
 
 /** One row being read: its issues, and the fields rejected (a set made only when one is). */
 class RowState {
-  readonly issues: Issue[] = [];
   rejected: Set<Field> | undefined = undefined;
   private long: Set<Field> | undefined = undefined;
   constructor(
     readonly cells: ReadonlyArray<unknown>,
     readonly map: ColumnMap,
+    readonly issues: Issue[],
   ) {}
 
   reject(f: Field, raw: unknown, reason: Text, code: IssueCode, fix?: string): void {
@@ -808,7 +858,7 @@ function identify(st: RowState, col: Columns, map: ColumnMap, row: number): Trai
   let teacherId: string | null = null;
   if (id && id.ok) teacherId = id.value;
   else if (id && !('problem' in id)) st.reject('teacherId', rawId, id.reason, 'ID_INVALID');
-  const record: TrainingRecord = new NormalizedRecord(row, teacherId, name, school, project);
+  const record: TrainingRecord = new NormalizedRecord(row, teacherId, name, school, project, col);
   if (certificate !== null) record.certificate = compactCertificate(certificate);
   // reported once per teacher by the engine, which groups such rows by name and school instead
   if (id && 'problem' in id) record.idProblem = { kind: id.problem, shown: id.shown };
@@ -930,33 +980,38 @@ function readTeacherFacts(st: RowState, col: Columns, record: TrainingRecord): v
 
 /** Hours, days, months, rates and credits are never negative: such a figure is refused. */
 function noNegatives(st: RowState, col: Columns, record: TrainingRecord): void {
-  for (const f of SIGNED_FIELDS) {
-    const key = f === 'credits' ? 'enteredCredits' : f;
-    const v = record[key];
-    if (v !== undefined && v < 0) {
-      st.reject(
-        f,
-        st.get(f, col[f]),
-        t('不能为负数', 'must not be negative'),
-        f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
-      );
-      record[key] = undefined;
-    }
-  }
+  // each field by its name: a field read by a variable name costs a generic look-up on every row
+  if (record.hours !== undefined && record.hours < 0) refuseNegative(st, col, record, 'hours');
+  if (record.days !== undefined && record.days < 0) refuseNegative(st, col, record, 'days');
+  if (record.months !== undefined && record.months < 0) refuseNegative(st, col, record, 'months');
+  if (record.rate !== undefined && record.rate < 0) refuseNegative(st, col, record, 'rate');
+  if (record.enteredCredits !== undefined && record.enteredCredits < 0) refuseNegative(st, col, record, 'credits');
+}
+
+function refuseNegative(st: RowState, col: Columns, record: TrainingRecord, f: SignedField): void {
+  st.reject(
+    f,
+    st.get(f, col[f]),
+    t('不能为负数', 'must not be negative'),
+    f === 'hours' ? 'HOURS_NEGATIVE' : 'VALUE_NEGATIVE',
+  );
+  record[f === 'credits' ? 'enteredCredits' : f] = undefined;
 }
 
 /**
  * Normalize one roster row. `row` is the sheet row number reported to the user.
  * Region-independent apart from the level and mode aliases (区级 means different things;
- * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou).
+ * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou). `issues`: the list the row's issues
+ * are added to (the engine's one list for every row, emptied before each and copied out when not empty).
  */
 export function normalizeRow(
   cells: ReadonlyArray<unknown>,
   map: ColumnMap,
   row: number,
   opts: NormalizeOptions = {},
+  issues: Issue[] = [],
 ): NormalizedRow {
-  const st = new RowState(cells, map);
+  const st = new RowState(cells, map, issues);
   const col = columnsOf(map);
   const record = identify(st, col, map, row);
   readRowYear(st, col, record);
@@ -967,4 +1022,5 @@ export function normalizeRow(
   return { record, issues: st.issues, rejected: st.rejected ?? NOTHING_REJECTED };
 }
 
-const SIGNED_FIELDS = ['hours', 'days', 'months', 'rate', 'credits'] as const;
+/** The fields never negative, in the order noNegatives refuses them. */
+type SignedField = 'hours' | 'days' | 'months' | 'rate' | 'credits';

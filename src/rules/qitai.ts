@@ -34,6 +34,7 @@ import type {
   TrainingRecord,
   YearJudgement,
 } from '../core/types';
+import { addIssue } from '../core/types';
 import type { Category, Grade, Level, Mode } from '../core/vocabulary';
 
 const DOC = '奇台县第七个五年管理周期中小学和幼儿园教师继续教育规划（2024-2028年）';
@@ -961,7 +962,7 @@ function cohortQuota(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): 
       cite: S5_2_2,
       uses,
     };
-    for (const r of list) r.issues.push(issue);
+    for (const r of list) addIssue(r, issue);
   }
 }
 
@@ -1011,7 +1012,7 @@ function oneCertificate(records: ConvertedRecord[]): void {
           `certificate number ${n} is also on the rows of ${others.length} other teacher(s) (row ${others.join(', ')}): one certificate, one number per teacher`,
         ),
       };
-      for (const r of rows) r.issues.push(issue);
+      for (const r of rows) addIssue(r, issue);
     }
   }
   for (const numbers of byTeacher.values()) {
@@ -1028,7 +1029,7 @@ function oneCertificate(records: ConvertedRecord[]): void {
         `one teacher carries ${list.length} certificate numbers: ${list.join(', ')}; one number per teacher, please check`,
       ),
     };
-    for (const rows of numbers.values()) for (const r of rows) r.issues.push(issue);
+    for (const rows of numbers.values()) for (const r of rows) addIssue(r, issue);
   }
 }
 
