@@ -785,12 +785,19 @@ abstract class JudgedCondition implements Condition, Step {
  * number is a separate 16-byte box per field and object (a teacher's ~70 conditions are kept to the end).
  */
 class CentsCondition extends JudgedCondition {
+  /** its words, made once a language: a condition made once (centsCondition) is read by every period sharing it */
+  private _zh: string | undefined = undefined;
+  private _en: string | undefined = undefined;
   constructor(
     spec: ConditionSpec,
     private readonly _actual: number,
     private readonly _required: number,
   ) {
     super(spec);
+  }
+  override words(lang: Lang): string {
+    if (lang === 'en') return (this._en ??= conditionWords(this, lang));
+    return (this._zh ??= conditionWords(this, lang));
   }
   get actual(): number {
     return this._actual / 100;

@@ -65,6 +65,18 @@ describe('conditions from one spec', () => {
     expect([n.actual, n.met]).toEqual([-0.01, false]);
   });
 
+  test('a condition shared by two teachers says its words in the language asked, whichever is asked first', () => {
+    const a = condition('yearHours', L, 'hours', 7, need, A);
+    const b = condition('yearHours', L, 'hours', 7, need, A);
+    expect(b).toBe(a);
+    const words = (c: typeof a) => (c as unknown as { words(l: 'zh' | 'en'): string }).words;
+    expect([words(a).call(a, 'en'), words(b).call(b, 'zh'), words(a).call(a, 'en')]).toEqual([
+      `hours this year 7 < ${need.value} h: ${need.value! - 7} short`,
+      `年度学时 7 < ${need.value} 学时：还差 ${need.value! - 7}`,
+      `hours this year 7 < ${need.value} h: ${need.value! - 7} short`,
+    ]);
+  });
+
   test('a condition’s step names it under the region’s prefix and says its comparison', () => {
     const j = new Judging('PE');
     j.check(condition('yearHours', L, 'hours', 8, need, A));
