@@ -2,7 +2,6 @@
 // teacher's years and cycle judged. Pure and synchronous: no Office.js, no I/O, so
 // the custom functions, the task pane and the CLI all call exactly this.
 import type { RegionRules } from '../rules/region';
-import { periodReadings } from '../rules/region';
 import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from '../core/decimal';
@@ -20,8 +19,6 @@ import type {
   SchoolFlag,
   TeacherJudgement,
   TrainingRecord,
-  YearJudgement,
-  CycleJudgement,
 } from '../core/types';
 import { NO_ISSUES, addIssue } from '../core/types';
 import { fold } from '../core/vocabulary';
@@ -551,34 +548,16 @@ function readingsUsed(ofRecords: ReadonlySet<string>, teachers: readonly Teacher
   // the records' are noted as their conversions are made (ConversionMemo.readings): a few hundred, not a read
   // of every record
   const readings = new Set(ofRecords);
-  // the periods' lists are shared: each distinct one is read once
-  const seen = new Set<readonly string[][]>();
   for (let i = 0; i < teachers.length; i++) {
     const tj = teachers[i]!;
-    periodReadingsOf(tj.cycle, readings, seen);
-    for (let k = 0; k < tj.years.length; k++) periodReadingsOf(tj.years[k]!, readings, seen);
+    readingsOf(tj.cycle.conditions, readings);
+    readingsOf(tj.cycle.steps, readings);
+    for (let k = 0; k < tj.years.length; k++) {
+      readingsOf(tj.years[k]!.conditions, readings);
+      readingsOf(tj.years[k]!.steps, readings);
+    }
   }
   return [...readings].sort();
-}
-
-/** A year's or cycle's readings: as its Judging kept them, else read from its conditions and steps. */
-function periodReadingsOf(
-  period: YearJudgement | CycleJudgement,
-  into: Set<string>,
-  seen: Set<readonly string[][]>,
-): void {
-  const lists = periodReadings(period);
-  if (lists === undefined) {
-    readingsOf(period.conditions, into);
-    readingsOf(period.steps, into);
-    return;
-  }
-  if (seen.has(lists)) return;
-  seen.add(lists);
-  for (let i = 0; i < lists.length; i++) {
-    const ids = lists[i]!;
-    for (let k = 0; k < ids.length; k++) into.add(ids[k]!);
-  }
 }
 
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */

@@ -358,7 +358,6 @@ export class Judging extends Steps {
       status: undefined,
       undecided: undefined,
       why: undefined,
-      [READINGS]: readingsOfSteps(this.steps),
     } as YearJudgement;
   }
 
@@ -377,63 +376,8 @@ export class Judging extends Steps {
       status: undefined,
       undecided: undefined,
       why: undefined,
-      [READINGS]: readingsOfSteps(this.steps),
     } as CycleJudgement;
   }
-}
-
-/**
- * The reading lists of periods, one frozen list of lists per content: the periods of a check's teachers rely on
- * the same few (one per path through a region's judge), and the engine reads each distinct one once.
- */
-const PERIOD_LISTS: string[][][] = [];
-const SCRATCH: string[][] = [];
-
-/**
- * The distinct reading lists of a period's steps, read as the period is made (its steps just made, at hand).
- * Its conditions need no read: each is a step of the period too (itself, or a ConditionStep with its readings).
- */
-function readingsOfSteps(steps: readonly Step[]): string[][] {
-  const lists = SCRATCH;
-  lists.length = 0;
-  each: for (let i = 0; i < steps.length; i++) {
-    const r = steps[i]!.readings;
-    if (r === undefined || r.length === 0) continue;
-    for (let k = 0; k < lists.length; k++) if (lists[k] === r) continue each;
-    lists.push(r);
-  }
-  return sharedLists(lists);
-}
-
-function sharedLists(lists: string[][]): string[][] {
-  if (!lists.length) return NOTHING;
-  search: for (let i = 0; i < PERIOD_LISTS.length; i++) {
-    const known = PERIOD_LISTS[i]!;
-    if (known.length !== lists.length) continue;
-    for (let k = 0; k < lists.length; k++) if (known[k] !== lists[k]) continue search;
-    return known;
-  }
-  // the latest first: a check's few are found at once, and those of earlier checks drop out
-  if (PERIOD_LISTS.length >= 32) PERIOD_LISTS.pop();
-  const made = Object.freeze(lists.slice()) as string[][];
-  PERIOD_LISTS.unshift(made);
-  return made;
-}
-
-/**
- * A period's readings, kept where no output looks: a property of no name (a symbol), which JSON, structured
- * clones, key lists and the report never see (a spread copies it along, harmlessly). The engine collects a
- * check's readings from it: a read of every step and condition of every teacher at the end of a check touched
- * them all again, cold (a non-enumerable property cost as much to define as that read).
- */
-const READINGS = Symbol('readings');
-
-/**
- * The reading lists a period's steps and conditions rely on, when a Judging made it — a shared list of shared
- * lists, the same for many periods; undefined for a period made otherwise, whose steps and conditions tell.
- */
-export function periodReadings(period: YearJudgement | CycleJudgement): readonly string[][] | undefined {
-  return (period as { [READINGS]?: string[][] })[READINGS];
 }
 
 /** A list of a period's, copied to its size; an empty one shared (most periods have no notes). */
