@@ -708,29 +708,13 @@ class NormalizedRecord implements TrainingRecord {
   }
 }
 
-// every optional field reads undefined where the record has none of its own ('hours' in record holds, as before)
-for (const f of [
-  'level',
-  'mode',
-  'hours',
-  'days',
-  'months',
-  'grade',
-  'score',
-  'award',
-  'role',
-  'rate',
-  'category',
-  'selfSelected',
-  'enteredCredits',
-  'certificate',
-  'classTeacher',
-  'assessment',
-  'hireYear',
-  'exempt',
-  'idProblem',
-] as const)
-  Object.defineProperty(NormalizedRecord.prototype, f, { value: undefined, writable: true, enumerable: false });
+// every optional field reads undefined where the record has none of its own ('hours' in record holds, as before):
+// the fields are those the constructor makes for a roster with every column, less the ones every record owns
+const ALWAYS_OWN = new Set(['row', 'teacherId', 'name', 'school', 'project', 'year']);
+const EVERY_COLUMN = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Columns;
+for (const f of Object.keys(new NormalizedRecord(0, null, null, null, null, EVERY_COLUMN)))
+  if (!ALWAYS_OWN.has(f))
+    Object.defineProperty(NormalizedRecord.prototype, f, { value: undefined, writable: true, enumerable: false });
 
 /** A column map as one index per field (-1: no such column), read by name on every row. */
 type Columns = { readonly [F in Field]: number };
