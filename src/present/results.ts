@@ -6,7 +6,7 @@
 // cells that have no issue.
 import { recordContext, recordOut, reportHead, reportTail, teacherOut, type Report } from '../engine/report';
 import type { CheckResult } from '../engine/engine';
-import { summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
+import { map, summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
 import { say, type Lang } from '../core/text';
 import { severityWord } from './severity';
 import { recordIndex } from './issues';
@@ -89,10 +89,6 @@ function inRoster(locate: Locate, positions: readonly number[]): Locate {
 
 function* filter<T>(list: Iterable<T>, keep: (x: T) => boolean): Generator<T> {
   for (const x of list) if (keep(x)) yield x;
-}
-
-function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of list) yield f(x);
 }
 
 export function issueWords(rec: Pick<Rec, 'issues'>, lang: Lang): string {

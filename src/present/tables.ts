@@ -77,7 +77,8 @@ function* flatMap<T, U>(list: Iterable<T>, f: (x: T) => readonly U[]): Generator
   for (const x of list) yield* f(x);
 }
 
-function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
+/** A list's items through `f`, each made as it is read. */
+export function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
   for (const x of list) yield f(x);
 }
 
