@@ -17,6 +17,7 @@ const zlib = require('zlib');
 const webpack = require('webpack');
 const { sources, Compilation, DefinePlugin, WebpackError } = webpack;
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_BASE, VARIANTS, buildManifest, manifestVersion } = require('./scripts/manifest');
@@ -119,6 +120,15 @@ const WORKER_CACHE = path.resolve(__dirname, 'node_modules', '.cache', 'cpd-web-
  */
 const SHEETJS_ALIAS = { '@e965/xlsx$': path.resolve(__dirname, 'node_modules', '@e965', 'xlsx', 'xlsx.mjs') };
 
+/**
+ * Production scripts minified by SWC's minifier rather than webpack's default, Terser: the same plugin
+ * (licence comments still go to .LICENSE.txt files), about twenty times less CPU. Terser took ~2 of the 2½
+ * minutes of a production build on a 2-core machine, the largest single step of `npm test`.
+ */
+const minimizer = () => [
+  new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 } } }),
+];
+
 /** TypeScript through ts-loader, as ES modules for webpack (tsc for the CLI and jest keep CommonJS). */
 const tsRule = {
   test: /\.tsx?$/,
@@ -157,7 +167,7 @@ class WorkerBundlePlugin {
         output: { path: path.join(WORKER_CACHE, this.mode), filename: 'worker.js', iife: true },
         resolve: { extensions: ['.ts', '.tsx', '.js'], alias: SHEETJS_ALIAS },
         module: { rules: [tsRule] },
-        optimization: { splitChunks: false, runtimeChunk: false },
+        optimization: { splitChunks: false, runtimeChunk: false, minimizer: minimizer() },
         performance: { hints: false },
         plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
       });
@@ -405,6 +415,7 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     optimization: {
+      minimizer: minimizer(),
       splitChunks: {
         cacheGroups: {
           // webpack's own vendors group, but for the web worker's script (under node_modules/.cache): that
