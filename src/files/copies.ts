@@ -132,9 +132,9 @@ function* csvRows(
     ? ['Check result', 'Computed hours', 'Computed credits', 'How computed']
     : ['校验结果', '计算学时', '计算学分', '计算说明'];
   const several = sel.tables.length > 1;
-  // each record by its table and row (a sheet has at most 2^20 rows): its index in the result
-  const byPlace = new Map<number, number>();
-  result.records.forEach((x, i) => byPlace.set(x.table * 2 ** 21 + x.row, i));
+  // each record's index in the result, by its table and row
+  const byPlace = sel.tables.map(() => new Map<number, number>());
+  result.records.forEach((x, i) => byPlace[x.table]?.set(x.row, i));
   const context = recordContext(result);
   let lastHeader: string | null = null;
   for (const [ti, tb] of sel.tables.entries()) {
@@ -156,7 +156,7 @@ function* csvRows(
         lastHeader = key;
         continue;
       }
-      const n = byPlace.get(ti * 2 ** 21 + rowNo);
+      const n = byPlace[ti]!.get(rowNo);
       const rec = n === undefined ? undefined : recordOut(result, result.records[n]!, context, lang);
       yield rec
         ? [...where, ...cells, issueWords(rec, lang), rec.hours, rec.credits, rec.explanation]
