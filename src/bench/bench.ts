@@ -60,7 +60,7 @@ function xlsBytes(rows: unknown[][]): Uint8Array {
 
 /** Seconds a fresh `cpd-credits check …` process takes (exit 1, findings, is expected on generated data). */
 function checkSeconds(args: string[]): number {
-  const cli = path.join(__dirname, '..', 'cli', 'main.js');
+  const cli = path.join(__dirname, '..', '..', 'bin', 'cpd-credits.js');
   const [, t] = time(() => {
     try {
       execFileSync(process.execPath, [cli, 'check', ...args, '--json'], {

@@ -100,7 +100,7 @@ export async function pageRun(
 function cliSeconds(file: string): number {
   const t0 = process.hrtime.bigint();
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'lib', 'cli', 'main.js'), 'check', file, '--json'], {
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'cpd-credits.js'), 'check', file, '--json'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       maxBuffer: 1 << 30,
     });

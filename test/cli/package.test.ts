@@ -73,6 +73,9 @@ test('npm pack holds the built CLI, the samples and the rules document — no so
         /^lib\/(taskpane|functions|bench|samples)\//.test(f),
     ),
   ).toEqual([]);
+  // the bundled CLI and its code cache stay in the checkout that built them: the cache fits only the Node it was
+  // made with (another machine's V8 would set it aside), and without it the bundle starts no faster than lib/
+  expect(files.filter((f) => /^lib\/cli\/cpd-credits\.js/.test(f))).toEqual([]);
   // the built CLI is packed when built (npm pack builds it first, in prepack)
   for (const f of files.filter((x) => x.startsWith('lib/')))
     expect(f).toMatch(/^lib\/(cli|core|engine|rules|files|present)\//);
