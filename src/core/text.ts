@@ -9,22 +9,25 @@ export type Lang = 'zh' | 'en';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
-/** A Text made from a template and the values it reads each time it is read: words nobody reads are never built. */
+/**
+ * A Text made from a template and the values it reads each time it is read: words nobody reads are never built,
+ * and the one language read is the only one made (`words` takes the language first).
+ */
 class Deferred<A extends unknown[]> implements Text {
   constructor(
-    private readonly _words: (...args: A) => Text,
+    private readonly _words: (lang: Lang, ...args: A) => string,
     private readonly _values: A,
   ) {}
   get zh(): string {
-    return this._words(...this._values).zh;
+    return this._words('zh', ...this._values);
   }
   get en(): string {
-    return this._words(...this._values).en;
+    return this._words('en', ...this._values);
   }
 }
 
 /** `words` must be a module-level template (no closure over a computation's variables). */
-export const deferred = <A extends unknown[]>(words: (...args: A) => Text, values: A): Text =>
+export const deferred = <A extends unknown[]>(words: (lang: Lang, ...args: A) => string, values: A): Text =>
   new Deferred(words, values);
 
 export const say = (text: Text, lang: Lang): string => (lang === 'en' ? text.en : text.zh);

@@ -25,7 +25,7 @@ import {
   isCounted,
 } from './region';
 import { add, sub, product, quotient, fmt, sumOf } from '../core/decimal';
-import { t, Text } from '../core/text';
+import { t, Text, type Lang } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import { foldOnce } from '../core/vocabulary';
 import type { Level, Mode } from '../core/vocabulary';
@@ -312,10 +312,11 @@ const LEVEL_ZH: Record<Level, string> = {
   school: '校级',
 };
 
-const W_HN_14_4_SCHOOL = () =>
-  t('校本/校级研训按校级培训登记', 'school-based activities are registered as school-level training');
+const W_HN_14_4_SCHOOL = (lang: Lang) =>
+  lang === 'zh' ? '校本/校级研训按校级培训登记' : 'school-based activities are registered as school-level training';
 
 const W_HN_14_3_SHORT = (
+  lang: Lang,
   hours: number,
   perHour: ParamUse,
   raw: number,
@@ -323,31 +324,29 @@ const W_HN_14_3_SHORT = (
   rate: ParamUse,
   c: number,
 ) =>
-  t(
-    `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(c)} 学分`,
-    `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(c)} credits`,
-  );
+  lang === 'zh'
+    ? `${fmt(hours)} 学时不足1天：${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}，不超过${LEVEL_ZH[lvl]}单天 ${pv(rate)} → ${fmt(c)} 学分`
+    : `${fmt(hours)} h is under one day: ${fmt(hours)} × ${pv(perHour)} = ${fmt(raw)}, at most the ${lvl} day rate ${pv(rate)} → ${fmt(c)} credits`;
 
 const W_HN_14_3_DAY = (
+  lang: Lang,
   hours: number,
   value: number | null,
   lvl: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   rate: ParamUse,
   c: number,
 ) =>
-  t(
-    `${fmt(hours)} 学时 ÷ ${fmt(value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(c)} 学分`,
-    `${fmt(hours)} h ÷ ${fmt(value)} × ${lvl} day rate ${pv(rate)} = ${fmt(c)} credits`,
-  );
+  lang === 'zh'
+    ? `${fmt(hours)} 学时 ÷ ${fmt(value)} × ${LEVEL_ZH[lvl]}每天 ${pv(rate)} = ${fmt(c)} 学分`
+    : `${fmt(hours)} h ÷ ${fmt(value)} × ${lvl} day rate ${pv(rate)} = ${fmt(c)} credits`;
 
-const W_HN_14_3_CAP = (value: number | null, c: number) =>
-  t(
-    `单个项目最高 ${fmt(value)} 学分：${fmt(c)} → ${fmt(value)}`,
-    `one project earns at most ${fmt(value)} credits: ${fmt(c)} → ${fmt(value)}`,
-  );
+const W_HN_14_3_CAP = (lang: Lang, value: number | null, c: number) =>
+  lang === 'zh'
+    ? `单个项目最高 ${fmt(value)} 学分：${fmt(c)} → ${fmt(value)}`
+    : `one project earns at most ${fmt(value)} credits: ${fmt(c)} → ${fmt(value)}`;
 
-const W_HN_14_3_CAP_2 = (value: number | null) =>
-  t(`恰好达到单个项目最高 ${fmt(value)} 学分`, `exactly the ${fmt(value)} credits one project may earn`);
+const W_HN_14_3_CAP_2 = (lang: Lang, value: number | null) =>
+  lang === 'zh' ? `恰好达到单个项目最高 ${fmt(value)} 学分` : `exactly the ${fmt(value)} credits one project may earn`;
 
 function baseTraining(
   rec: TrainingRecord,
@@ -410,55 +409,53 @@ function baseTraining(
   return tr.done(hours, credits);
 }
 
-const W_HN_14_FAIL = () => t('考核不合格：不登记学时学分', 'failed assessment: no hours, no credits');
+const W_HN_14_FAIL = (lang: Lang) =>
+  lang === 'zh' ? '考核不合格：不登记学时学分' : 'failed assessment: no hours, no credits';
 
-const W_HN_14_6_SHORT = (months: number | undefined, value: number | null) =>
-  t(
-    `师徒式培训 ${fmt(months)} 个月，不足 ${fmt(value)} 个月：不计学分、学时`,
-    `mentorship of ${fmt(months)} months is under ${fmt(value)}: no hours, no credits`,
-  );
+const W_HN_14_6_SHORT = (lang: Lang, months: number | undefined, value: number | null) =>
+  lang === 'zh'
+    ? `师徒式培训 ${fmt(months)} 个月，不足 ${fmt(value)} 个月：不计学分、学时`
+    : `mentorship of ${fmt(months)} months is under ${fmt(value)}: no hours, no credits`;
 
-const W_HN_14_6_HOURS = (months: number | undefined, minValue: number | null, hValue: number | null) =>
-  t(
-    `师徒式培训 ${fmt(months)} 个月（≥${fmt(minValue)}）：登记 ${fmt(hValue)} 学时`,
-    `mentorship of ${fmt(months)} months (≥ ${fmt(minValue)}): ${fmt(hValue)} hours registered`,
-  );
+const W_HN_14_6_HOURS = (lang: Lang, months: number | undefined, minValue: number | null, hValue: number | null) =>
+  lang === 'zh'
+    ? `师徒式培训 ${fmt(months)} 个月（≥${fmt(minValue)}）：登记 ${fmt(hValue)} 学时`
+    : `mentorship of ${fmt(months)} months (≥ ${fmt(minValue)}): ${fmt(hValue)} hours registered`;
 
-const W_HN_14_6_CREDITS = (c: ParamUse) => t(`师徒式培训学分 ${pv(c)}`, `mentorship credits ${pv(c)}`);
+const W_HN_14_6_CREDITS = (lang: Lang, c: ParamUse) =>
+  lang === 'zh' ? `师徒式培训学分 ${pv(c)}` : `mentorship credits ${pv(c)}`;
 
 const W_HN_14_5 = (
+  lang: Lang,
   hours: number | undefined,
   level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   rate: ParamUse,
   credits: number,
 ) =>
-  t(
-    `主讲 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`,
-    `lecturing ${fmt(hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`,
-  );
+  lang === 'zh'
+    ? `主讲 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}每课时 ${pv(rate)} = ${fmt(credits)} 学分；登记学时 = 课时（不设项目上限）`
+    : `lecturing ${fmt(hours)} class hours × ${level} rate ${pv(rate)} = ${fmt(credits)} credits; hours registered = class hours (no per-project cap)`;
 
-const W_HN_14_4_SCHOOL_2 = () =>
-  t('校级网络研修按校级培训登记', 'school-level online study is registered as school-level training');
+const W_HN_14_4_SCHOOL_2 = (lang: Lang) =>
+  lang === 'zh' ? '校级网络研修按校级培训登记' : 'school-level online study is registered as school-level training';
 
-const W_HN_14_7 = (hours: number | undefined, rate: ParamUse, credits: number) =>
-  t(
-    `远程培训 ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`,
-    `online ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`,
-  );
+const W_HN_14_7 = (lang: Lang, hours: number | undefined, rate: ParamUse, credits: number) =>
+  lang === 'zh'
+    ? `远程培训 ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（不设项目上限）`
+    : `online ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (no per-project cap)`;
 
-const W_HN_14_2 = (hours: number | undefined, rate: ParamUse, credits: number) =>
-  t(
-    `学历提高 ${fmt(hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-    `degree study ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-  );
+const W_HN_14_2 = (lang: Lang, hours: number | undefined, rate: ParamUse, credits: number) =>
+  lang === 'zh'
+    ? `学历提高 ${fmt(hours)} 面授学时 × ${pv(rate)} = ${fmt(credits)} 学分`
+    : `degree study ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`;
 
-const W_HN_14_3_FOLLOW = () =>
-  t(
-    '外派跟班培训视同集中培训，按派遣机构级别登记',
-    'follow-along training counts as centralized, at the dispatching body’s level',
-  );
+const W_HN_14_3_FOLLOW = (lang: Lang) =>
+  lang === 'zh'
+    ? '外派跟班培训视同集中培训，按派遣机构级别登记'
+    : 'follow-along training counts as centralized, at the dispatching body’s level';
 
-const W_HN_14_4_EXAM = () => t('专业考试按考试时长计学时', 'an exam counts its duration as hours');
+const W_HN_14_4_EXAM = (lang: Lang) =>
+  lang === 'zh' ? '专业考试按考试时长计学时' : 'an exam counts its duration as hours';
 
 const WHY_THE_CONVERSION_DEPENDS_ON_IT = t('无法确定折算办法', 'the conversion depends on it');
 const WHY_MENTORSHIP_IS_JUDGED_ON_ITS = t(
@@ -625,11 +622,10 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   }
 }
 
-const W_HN_14_3_PROJECT = (project: string | null, length: number, total: number, cap: number) =>
-  t(
-    `项目“${project}”的 ${length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`,
-    `project "${project}" (${length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`,
-  );
+const W_HN_14_3_PROJECT = (lang: Lang, project: string | null, length: number, total: number, cap: number) =>
+  lang === 'zh'
+    ? `项目“${project}”的 ${length} 条记录合计 ${fmt(total)} 学分；单个培训项目最高不超过 ${fmt(cap)} 学分，计入 ${fmt(cap)}；若为重复登记，请删除多余的行`
+    : `project "${project}" (${length} records) totals ${fmt(total)} credits; one project earns at most ${fmt(cap)}, so ${fmt(cap)} count; if it was registered twice, delete the extra rows`;
 
 /**
  * 第十四条第3项 「单个培训项目最高不超过10学分」 (R-HN2): the capped rows of one teacher with
@@ -676,14 +672,15 @@ function projectCredits(
   return counted;
 }
 
-const W_HN_9_SCHOOL_CAP = (school: number, cap: number) =>
-  t(`校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`, `school-level ${fmt(school)} credits, ${fmt(cap)} counted`);
+const W_HN_9_SCHOOL_CAP = (lang: Lang, school: number, cap: number) =>
+  lang === 'zh'
+    ? `校级研训 ${fmt(school)} 学分，只计 ${fmt(cap)}`
+    : `school-level ${fmt(school)} credits, ${fmt(cap)} counted`;
 
-const W_HN_9_SCHOOL_CAP_2 = (school: number, cap: number) =>
-  t(
-    `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`,
-    `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`,
-  );
+const W_HN_9_SCHOOL_CAP_2 = (lang: Lang, school: number, cap: number) =>
+  lang === 'zh'
+    ? `校级研训 ${fmt(school)} 学分，未超过每年 ${fmt(cap)} 学分`
+    : `school-level ${fmt(school)} credits, within the ${fmt(cap)} a year`;
 
 /** 第九条: school-level credits beyond the year's cap do not count; what the year counts, and what it dropped. */
 function schoolCap(j: Judging, school: number, p: Params<Key>): number {
@@ -694,19 +691,18 @@ function schoolCap(j: Judging, school: number, p: Params<Key>): number {
   return Math.min(school, cap);
 }
 
-const W_HN_9_SUM = (length: number, hours: number, raw: number) =>
-  t(
-    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-  );
+const W_HN_9_SUM = (lang: Lang, length: number, hours: number, raw: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`
+    : `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`;
 
-const W_HN_9_COUNTED = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+const W_HN_9_COUNTED = (lang: Lang, credits: number) =>
+  lang === 'zh' ? `计入 ${fmt(credits)} 学分` : `${fmt(credits)} credits counted`;
 
-const W_HN_10_HIRE = () =>
-  t(
-    '招聘（或省外引进）当年不考核，从第2年起考核',
-    'the year of hire or transfer is not assessed; assessment starts in the 2nd year',
-  );
+const W_HN_10_HIRE = (lang: Lang) =>
+  lang === 'zh'
+    ? '招聘（或省外引进）当年不考核，从第2年起考核'
+    : 'the year of hire or transfer is not assessed; assessment starts in the 2nd year';
 
 const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
 const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
@@ -741,11 +737,10 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
 }
 
-const W_HN_14_3_PROJECT_2 = (name: string, ys: number[], value: number | null) =>
-  t(
-    `项目“${name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(value)} 学分的上限按年度分别计算`,
-    `project "${name}" is registered in ${ys.join(', ')}: the ${fmt(value)}-credit project cap applies in each year on its own`,
-  );
+const W_HN_14_3_PROJECT_2 = (lang: Lang, name: string, ys: number[], value: number | null) =>
+  lang === 'zh'
+    ? `项目“${name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(value)} 学分的上限按年度分别计算`
+    : `project "${name}" is registered in ${ys.join(', ')}: the ${fmt(value)}-credit project cap applies in each year on its own`;
 
 /**
  * R-HN2 caps a project within one year: a project name registered in several years, more than the cap in
@@ -773,14 +768,13 @@ function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: P
   }
 }
 
-const W_HN_9_CYCLE_SUM = (credits: number, hours: number) =>
-  t(
-    `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`,
-    `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`,
-  );
+const W_HN_9_CYCLE_SUM = (lang: Lang, credits: number, hours: number) =>
+  lang === 'zh'
+    ? `各年度计入的 ${fmt(credits)} 学分、${fmt(hours)} 学时之和`
+    : `the years' counted figures summed: ${fmt(credits)} credits, ${fmt(hours)} h`;
 
-const W_HN_10_NEW = () =>
-  t('新教师或省外引进教师从第2年起考核', 'new or transferred teachers are assessed from their 2nd year');
+const W_HN_10_NEW = (lang: Lang) =>
+  lang === 'zh' ? '新教师或省外引进教师从第2年起考核' : 'new or transferred teachers are assessed from their 2nd year';
 
 const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
 const L_CYCLE_HOURS = t('周期学时', 'cycle hours');

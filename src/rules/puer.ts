@@ -27,7 +27,7 @@ import {
   lastOf,
 } from './region';
 import { add, cents, sum, sumOf, product, quotient, fmt } from '../core/decimal';
-import { t, Text } from '../core/text';
+import { t, Text, type Lang } from '../core/text';
 import type {
   Conversion,
   ConvertedRecord,
@@ -448,17 +448,15 @@ const STUDIO_ROLES = ['host', 'member', 'student'] as const satisfies readonly R
 /** 第十三条第1项 counts a studio's 主持人、成员、学员: the roles with a yearly figure of their own. */
 const isStudioRole = (r: Role): r is (typeof STUDIO_ROLES)[number] => (STUDIO_ROLES as readonly Role[]).includes(r);
 
-const W_PE_11_PERF = (grade: 'pass' | undefined, what: string, base: number) =>
-  t(
-    `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`,
-    `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`,
-  );
+const W_PE_11_PERF = (lang: Lang, grade: 'pass' | undefined, what: string, base: number) =>
+  lang === 'zh'
+    ? `${grade ? '成绩合格' : '未填成绩，按合格计'}：无绩效学分，${what} ${fmt(base)} 学分`
+    : `${grade ? 'grade pass' : 'no grade, taken as pass'}: no performance credits, ${fmt(base)} credits`;
 
-const W_PE_11_PERF_2 = (grade: 'excellent' | 'good' | 'fair', base: number, k: ParamUse, total: number) =>
-  t(
-    `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-    `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-  );
+const W_PE_11_PERF_2 = (lang: Lang, grade: 'excellent' | 'good' | 'fair', base: number, k: ParamUse, total: number) =>
+  lang === 'zh'
+    ? `成绩${GRADE_ZH[grade]}：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`
+    : `grade ${grade}: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`;
 
 /** Performance part: credits × (1 + coefficient), with the coefficient's source shown. */
 function withPerformance(
@@ -479,8 +477,8 @@ function withPerformance(
   return total;
 }
 
-const W_PE_13_HOURS = (zh: string, hours: number, en: string) =>
-  t(`${zh}：按 ${fmt(hours)} 学时登记`, `${en}: ${fmt(hours)} hours registered`);
+const W_PE_13_HOURS = (lang: Lang, zh: string, hours: number, en: string) =>
+  lang === 'zh' ? `${zh}：按 ${fmt(hours)} 学时登记` : `${en}: ${fmt(hours)} hours registered`;
 
 function fixedHours(tr: Trace<Facts>, rec: TrainingRecord, use: ParamUse, c: Cite, what: Text): number {
   const hours = use.value!;
@@ -515,63 +513,63 @@ function graded(tr: Trace<Facts>, ctx: RecordContext<Key>, rec: TrainingRecord):
   }
 }
 
-const W_PE_10_NEW = () =>
-  t('新任教师上岗培训：单独登记，不计入全员培训学时学分', 'new-teacher onboarding: shown, not counted in the totals');
+const W_PE_10_NEW = (lang: Lang) =>
+  lang === 'zh'
+    ? '新任教师上岗培训：单独登记，不计入全员培训学时学分'
+    : 'new-teacher onboarding: shown, not counted in the totals';
 
-const W_PE_R3_MODULE = () =>
-  t(
-    '未填模块：校本研修记录计入校本研修模块',
-    'no module given: a school-based record counts in the school-based module',
-  );
+const W_PE_R3_MODULE = (lang: Lang) =>
+  lang === 'zh'
+    ? '未填模块：校本研修记录计入校本研修模块'
+    : 'no module given: a school-based record counts in the school-based module';
 
-const W_PE_7_CLASS = (cls: ModeClass) => t(`计入${CLASS_ZH[cls]}`, `counted as ${cls}`);
+const W_PE_7_CLASS = (lang: Lang, cls: ModeClass) => (lang === 'zh' ? `计入${CLASS_ZH[cls]}` : `counted as ${cls}`);
 
-const W_PE_11_FAIL = () => t('培训成绩不合格：不计学时、学分', 'failed: no hours, no credits');
+const W_PE_11_FAIL = (lang: Lang) =>
+  lang === 'zh' ? '培训成绩不合格：不计学时、学分' : 'failed: no hours, no credits';
 
 const W_PE_13_1 = (
+  lang: Lang,
   value: number | null,
   level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   rate: ParamUse,
   base: number,
 ) =>
-  t(
-    `${fmt(value)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-    `${fmt(value)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
-  );
+  lang === 'zh'
+    ? `${fmt(value)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`
+    : `${fmt(value)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`;
 
 const W_PE_13_2 = (
+  lang: Lang,
   hours: number,
   level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   k: ParamUse,
   credits: number,
 ) =>
-  t(
-    `授课 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`,
-    `lecturing ${fmt(hours)} class hours × ${level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`,
-  );
+  lang === 'zh'
+    ? `授课 ${fmt(hours)} 课时 × ${LEVEL_ZH[level]}系数 ${pv(k)} = ${fmt(credits)} 学分（无绩效学分）`
+    : `lecturing ${fmt(hours)} class hours × ${level} factor ${pv(k)} = ${fmt(credits)} credits (no performance part)`;
 
 const W_CONVERT = (
+  lang: Lang,
   hours: number,
   level: 'national' | 'provincial' | 'prefecture' | 'county',
   rate: ParamUse,
   base: number,
 ) =>
-  t(
-    `${fmt(hours)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`,
-    `${fmt(hours)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`,
-  );
+  lang === 'zh'
+    ? `${fmt(hours)} 学时 × ${LEVEL_ZH[level]}项目学分 ${pv(rate)} = ${fmt(base)}`
+    : `${fmt(hours)} h × ${level} rate ${pv(rate)} = ${fmt(base)}`;
 
-const W_PE_13_5 = (hValue: number | null, rate: ParamUse, credits: number, yearsValue: number | null) =>
-  t(
-    `${fmt(hValue)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(yearsValue)}年有效）`,
-    `${fmt(hValue)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(yearsValue)} years)`,
-  );
+const W_PE_13_5 = (lang: Lang, hValue: number | null, rate: ParamUse, credits: number, yearsValue: number | null) =>
+  lang === 'zh'
+    ? `${fmt(hValue)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（${fmt(yearsValue)}年有效）`
+    : `${fmt(hValue)} h × ${pv(rate)} = ${fmt(credits)} credits (for at most ${fmt(yearsValue)} years)`;
 
-const W_PE_11_BASE = (rate: number, hours: number | undefined, base: number) =>
-  t(
-    `基本学分：${fmt(rate)} × ${fmt(hours)} 学时 = ${fmt(base)}`,
-    `base credits: ${fmt(rate)} × ${fmt(hours)} h = ${fmt(base)}`,
-  );
+const W_PE_11_BASE = (lang: Lang, rate: number, hours: number | undefined, base: number) =>
+  lang === 'zh'
+    ? `基本学分：${fmt(rate)} × ${fmt(hours)} 学时 = ${fmt(base)}`
+    : `base credits: ${fmt(rate)} × ${fmt(hours)} h = ${fmt(base)}`;
 
 const WHY_THE_MODE_DECIDES_THE_RULE = t('无法确定研修方式', 'the mode decides the rule');
 const WHY_STUDIO_HOURS_DEPEND_ON_HOST = t(
@@ -781,14 +779,13 @@ function roleError(tr: Trace<Facts>, rec: TrainingRecord, accepted: string, c: C
   return tr.done(null, null);
 }
 
-const W_PE_13_3_NONE = (base: number) =>
-  t(`未获奖：只计基本学分 ${fmt(base)}`, `no award: base credits ${fmt(base)} only`);
+const W_PE_13_3_NONE = (lang: Lang, base: number) =>
+  lang === 'zh' ? `未获奖：只计基本学分 ${fmt(base)}` : `no award: base credits ${fmt(base)} only`;
 
-const W_PE_13_3_AWARD = (award: 'first' | 'second' | 'third', base: number, k: ParamUse, total: number) =>
-  t(
-    `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`,
-    `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`,
-  );
+const W_PE_13_3_AWARD = (lang: Lang, award: 'first' | 'second' | 'third', base: number, k: ParamUse, total: number) =>
+  lang === 'zh'
+    ? `${({ first: '一', second: '二', third: '三' } as Record<string, string>)[award]}等奖：${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} 学分`
+    : `${award} prize: ${fmt(base)} × (1 + ${pv(k)}) = ${fmt(total)} credits`;
 
 function awardBonus(tr: Trace<Facts>, p: Params<Key>, base: number, award: Award | undefined): number {
   if (award === undefined || award === 'none') {
@@ -851,30 +848,30 @@ function impliedRate(p: Params<Key>, rec: TrainingRecord): ImpliedRate | undefin
   return { rate, detail: `${fmt(rec.enteredCredits)} ÷ (${fmt(rec.hours)} × (1 + ${fmt(k)}))`, params: [perf] };
 }
 
-const W_PE_11_RATE = (given: number, detail: string, zh: string, span: string, en: string) =>
-  t(
-    `项目学分按登记学分推算为 ${fmt(given)}（${detail}），超出${zh}的范围 ${span}`,
-    `rate inferred from the entered credits: ${fmt(given)} (${detail}), outside the ${en} range ${span}`,
-  );
+const W_PE_11_RATE = (lang: Lang, given: number, detail: string, zh: string, span: string, en: string) =>
+  lang === 'zh'
+    ? `项目学分按登记学分推算为 ${fmt(given)}（${detail}），超出${zh}的范围 ${span}`
+    : `rate inferred from the entered credits: ${fmt(given)} (${detail}), outside the ${en} range ${span}`;
 
-const W_PE_11_RATE_2 = (given: number, detail: string, zh: string, en: string) =>
-  t(
-    `项目学分按登记学分推算为 ${fmt(given)}（${detail}，保留2位小数）${zh}`,
-    `rate inferred from the entered credits: ${fmt(given)} (${detail}, to 2 decimals)${en}`,
-  );
+const W_PE_11_RATE_2 = (lang: Lang, given: number, detail: string, zh: string, en: string) =>
+  lang === 'zh'
+    ? `项目学分按登记学分推算为 ${fmt(given)}（${detail}，保留2位小数）${zh}`
+    : `rate inferred from the entered credits: ${fmt(given)} (${detail}, to 2 decimals)${en}`;
 
-const W_PE_11_RATE_3 = (given: number, zh: string, span: string, en: string) =>
-  t(`项目学分 ${fmt(given)}（${zh}范围 ${span}）`, `project rate ${fmt(given)} (${en} range ${span})`);
+const W_PE_11_RATE_3 = (lang: Lang, given: number, zh: string, span: string, en: string) =>
+  lang === 'zh' ? `项目学分 ${fmt(given)}（${zh}范围 ${span}）` : `project rate ${fmt(given)} (${en} range ${span})`;
 
-const W_PE_11_RATE_4 = (given: number) =>
-  t(`项目学分取自表中：${fmt(given)}`, `project rate from the roster: ${fmt(given)}`);
+const W_PE_11_RATE_4 = (lang: Lang, given: number) =>
+  lang === 'zh' ? `项目学分取自表中：${fmt(given)}` : `project rate from the roster: ${fmt(given)}`;
 
-const W_PE_11_RATE_5 = (use: ParamUse) => t(`校本研修项目学分 ${pv(use)}`, `school-based rate ${pv(use)}`);
+const W_PE_11_RATE_5 = (lang: Lang, use: ParamUse) =>
+  lang === 'zh' ? `校本研修项目学分 ${pv(use)}` : `school-based rate ${pv(use)}`;
 
-const W_PE_11_RATE_6 = (use: ParamUse) =>
-  t(`校级集中研修项目学分 ${pv(use)}`, `school-level centralized rate ${pv(use)}`);
+const W_PE_11_RATE_6 = (lang: Lang, use: ParamUse) =>
+  lang === 'zh' ? `校级集中研修项目学分 ${pv(use)}` : `school-level centralized rate ${pv(use)}`;
 
-const W_PE_11_RATE_7 = (d: ParamUse) => t(`通知未规定项目学分，按 ${pv(d)} 计`, `no rate in the notice: ${pv(d)}`);
+const W_PE_11_RATE_7 = (lang: Lang, d: ParamUse) =>
+  lang === 'zh' ? `通知未规定项目学分，按 ${pv(d)} 计` : `no rate in the notice: ${pv(d)}`;
 
 /**
  * The project rate 项目学分 (第十一条第1项): the roster's own or the one its entered credits
@@ -1019,26 +1016,23 @@ interface Totals {
 const CLASSES = ['online', 'centralized', 'schoolBased'] as const satisfies readonly ModeClass[];
 
 /** The year's figures by mode class, as summed (before the school-based cap changes them). */
-const W_PE_10_SUM = (length: number, raw: readonly number[], aboveCounty: number) =>
-  t(
-    `${length} 条记录：${CLASSES.map((c, i) => `${CLASS_ZH[c]} ${fmt(raw[2 * i])} 学时、${fmt(raw[2 * i + 1])} 学分`).join('；')}；县级以上 ${fmt(aboveCounty)} 学分`,
-    `${length} record(s): ${CLASSES.map((c, i) => `${c} ${fmt(raw[2 * i])} h, ${fmt(raw[2 * i + 1])} credits`).join('; ')}; county or above ${fmt(aboveCounty)} credits`,
-  );
+const W_PE_10_SUM = (lang: Lang, length: number, raw: readonly number[], aboveCounty: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${CLASSES.map((c, i) => `${CLASS_ZH[c]} ${fmt(raw[2 * i])} 学时、${fmt(raw[2 * i + 1])} 学分`).join('；')}；县级以上 ${fmt(aboveCounty)} 学分`
+    : `${length} record(s): ${CLASSES.map((c, i) => `${c} ${fmt(raw[2 * i])} h, ${fmt(raw[2 * i + 1])} credits`).join('; ')}; county or above ${fmt(aboveCounty)} credits`;
 
-const W_PE_S3_CAP = (sb: number, cap: number) =>
-  t(
-    `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`,
-    `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`,
-  );
+const W_PE_S3_CAP = (lang: Lang, sb: number, cap: number) =>
+  lang === 'zh'
+    ? `校本研修 ${fmt(sb)} 学时，只计 ${fmt(cap)} 学时，学分照计`
+    : `school-based ${fmt(sb)} h, ${fmt(cap)} h counted, credits all count`;
 
-const W_PE_S3_CAP_2 = (sb: number, cap: number) =>
-  t(
-    `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`,
-    `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`,
-  );
+const W_PE_S3_CAP_2 = (lang: Lang, sb: number, cap: number) =>
+  lang === 'zh'
+    ? `校本研修 ${fmt(sb)} 学时，未超过每年 ${fmt(cap)} 学时`
+    : `school-based ${fmt(sb)} h, within the ${fmt(cap)} a year`;
 
-const W_PE_10_COUNTED = (hours: number, credits: number) =>
-  t(`计入 ${fmt(hours)} 学时、${fmt(credits)} 学分`, `counted: ${fmt(hours)} h, ${fmt(credits)} credits`);
+const W_PE_10_COUNTED = (lang: Lang, hours: number, credits: number) =>
+  lang === 'zh' ? `计入 ${fmt(hours)} 学时、${fmt(credits)} 学分` : `counted: ${fmt(hours)} h, ${fmt(credits)} credits`;
 
 type Rec = ConvertedRecord<Facts>;
 const IN_CLASS: Record<ModeClass, (r: Rec) => boolean> = {
@@ -1150,32 +1144,30 @@ const MODULE_EN: Record<(typeof MODULES)[number], string> = {
   schoolBased: 'school-based study',
 };
 
-const W_PE_13_5_YEARS = (value: number | null) =>
-  t(
-    `学历提高只登记最早的 ${fmt(value)} 个年度：本年度的学历提高记录不计`,
-    `degree study counts in its earliest ${fmt(value)} years only: this year's degree records are not counted`,
-  );
+const W_PE_13_5_YEARS = (lang: Lang, value: number | null) =>
+  lang === 'zh'
+    ? `学历提高只登记最早的 ${fmt(value)} 个年度：本年度的学历提高记录不计`
+    : `degree study counts in its earliest ${fmt(value)} years only: this year's degree records are not counted`;
 
-const W_PE_10_NEW_2 = (h: number) =>
-  t(`新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`, `new-teacher onboarding ${fmt(h)} h, not counted in the totals`);
+const W_PE_10_NEW_2 = (lang: Lang, h: number) =>
+  lang === 'zh'
+    ? `新教师上岗培训 ${fmt(h)} 学时，不计入全员培训`
+    : `new-teacher onboarding ${fmt(h)} h, not counted in the totals`;
 
-const W_PE_10_CYCLE_SUM = (hours: number, credits: number) =>
-  t(
-    `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`,
-    `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`,
-  );
+const W_PE_10_CYCLE_SUM = (lang: Lang, hours: number, credits: number) =>
+  lang === 'zh'
+    ? `各年度计入的 ${fmt(hours)} 学时、${fmt(credits)} 学分之和`
+    : `the years' counted figures summed: ${fmt(hours)} h, ${fmt(credits)} credits`;
 
-const W_PE_R3_MODULE_2 = () =>
-  t(
-    '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分',
-    'the module (category) column is blank on every row: treated as absent, module credits not judged',
-  );
+const W_PE_R3_MODULE_2 = (lang: Lang) =>
+  lang === 'zh'
+    ? '模块（课程类别）列全部为空：视为没有该列，未判定各模块学分'
+    : 'the module (category) column is blank on every row: treated as absent, module credits not judged';
 
-const W_PE_8_SELF = () =>
-  t(
-    '自主选学列全部为空：视为没有该列，未判定自主选学学分比例',
-    'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged',
-  );
+const W_PE_8_SELF = (lang: Lang) =>
+  lang === 'zh'
+    ? '自主选学列全部为空：视为没有该列，未判定自主选学学分比例'
+    : 'the self-selected column is blank on every row: treated as absent, the self-selected share is not judged';
 
 const L_HOURS_THIS_YEAR = t('年度学时', 'hours this year');
 const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');

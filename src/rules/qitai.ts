@@ -24,7 +24,7 @@ import {
 } from './region';
 import { add, sub, sum, product, quotient, fmt, pct, sumOf, cents } from '../core/decimal';
 import { foldOnce } from '../core/vocabulary';
-import { t, Text } from '../core/text';
+import { t, Text, type Lang } from '../core/text';
 import type {
   Condition,
   Conversion,
@@ -362,8 +362,8 @@ const QITAI_CATEGORIES: ReadonlySet<Category> = new Set([
   'schoolBased',
 ]);
 
-const W_QT_4_CATEGORY = (zh: string, b: 'schoolBased' | 'requiredProfessional' | 'elective') =>
-  t(`未填课程类别，归入${zh}`, `no category given: counted as ${b}`);
+const W_QT_4_CATEGORY = (lang: Lang, zh: string, b: 'schoolBased' | 'requiredProfessional' | 'elective') =>
+  lang === 'zh' ? `未填课程类别，归入${zh}` : `no category given: counted as ${b}`;
 
 function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Bucket {
   if (rec.category && QITAI_CATEGORIES.has(rec.category)) return rec.category as Bucket;
@@ -399,19 +399,20 @@ function bucketOf(tr: Trace<Facts>, rec: TrainingRecord, lecturer: boolean): Buc
 }
 
 const W_QT_6_4_2 = (
+  lang: Lang,
   recLevel: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   delivery: 'online' | 'schoolBased',
   recLevel_: 'national' | 'provincial' | 'prefecture' | 'county' | 'school' | undefined,
 ) =>
-  t(
-    `${LEVEL_HIGH_ZH[recLevel]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[delivery]}`,
-    `a ${recLevel_} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${delivery}`,
-  );
+  lang === 'zh'
+    ? `${LEVEL_HIGH_ZH[recLevel]}项目（国培、区培）的学时纳入集中培训学时：按集中培训折算，不按${BASE_ZH[delivery]}`
+    : `a ${recLevel_} project (国培/区培): its hours are centralized hours, converted as centralized rather than ${delivery}`;
 
-const W_QT_5_2_1_FAIL = () =>
-  t('考核不合格：不予登记学时学分', 'failed assessment: neither hours nor credits registered');
+const W_QT_5_2_1_FAIL = (lang: Lang) =>
+  lang === 'zh' ? '考核不合格：不予登记学时学分' : 'failed assessment: neither hours nor credits registered';
 
 const W_QT_5_2_1 = (
+  lang: Lang,
   hours: number | undefined,
   per: ParamUse,
   howZh: string,
@@ -420,30 +421,31 @@ const W_QT_5_2_1 = (
   howEn: string,
   notEn: string,
 ) =>
-  t(
-    `基础学分：${fmt(hours)} 学时 ÷ ${pv(per)}（${howZh}${notZh}）= ${fmt(baseCredits)}`,
-    `base credits: ${fmt(hours)} h ÷ ${pv(per)} (${howEn}${notEn}) = ${fmt(baseCredits)}`,
-  );
+  lang === 'zh'
+    ? `基础学分：${fmt(hours)} 学时 ÷ ${pv(per)}（${howZh}${notZh}）= ${fmt(baseCredits)}`
+    : `base credits: ${fmt(hours)} h ÷ ${pv(per)} (${howEn}${notEn}) = ${fmt(baseCredits)}`;
 
-const W_QT_5_2_2_LECTURER = (value: number, baseCredits: number, k: ParamUse, total: number) =>
-  t(
-    `主讲教师奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`,
-    `lecturer bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`,
-  );
+const W_QT_5_2_2_LECTURER = (lang: Lang, value: number, baseCredits: number, k: ParamUse, total: number) =>
+  lang === 'zh'
+    ? `主讲教师奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}（取代成绩奖励）`
+    : `lecturer bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)} (replaces the grade bonus)`;
 
-const W_QT_5_2_2_FAIR = () =>
-  t('奇台等次只有合格、良好、优秀：“中”按合格计', 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass');
+const W_QT_5_2_2_FAIR = (lang: Lang) =>
+  lang === 'zh'
+    ? '奇台等次只有合格、良好、优秀：“中”按合格计'
+    : 'Qitai grades are pass/good/excellent: 中 (fair) counts as pass';
 
 const W_QT_5_2_2_NONE = (
+  lang: Lang,
   level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   grade: 'excellent' | 'good' | 'pass',
 ) =>
-  t(
-    `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`,
-    `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`,
-  );
+  lang === 'zh'
+    ? `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}：无奖励学分`
+    : `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade}: no bonus`;
 
 const W_QT_5_2_2 = (
+  lang: Lang,
   level: 'national' | 'provincial' | 'prefecture' | 'county' | 'school',
   grade: 'excellent' | 'good' | 'pass',
   value: number,
@@ -451,10 +453,9 @@ const W_QT_5_2_2 = (
   k: ParamUse,
   total: number,
 ) =>
-  t(
-    `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-    `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`,
-  );
+  lang === 'zh'
+    ? `${HIGH.has(level) ? '自治区级及以上' : '地州级及以下'}成绩${GRADE_ZH[grade]}奖励 ${fmt(value * 100)}%：${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`
+    : `${HIGH.has(level) ? 'region-or-above' : 'prefecture-or-below'} grade ${grade} bonus ${fmt(value * 100)} %: ${fmt(baseCredits)} × (1 + ${pv(k)}) = ${fmt(total)}`;
 
 const WHY_THE_CONVERSION_RATIO_DEPENDS_ON = t('折算比例取决于培训方式', 'the conversion ratio depends on the mode');
 const WHY_CREDITS_ARE_CONVERTED_FROM_HOURS = t('学分由学时折算', 'credits are converted from hours');
@@ -611,17 +612,15 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   return gradeBonus(tr, rec, ctx, rec.hours, baseCredits, rec.grade);
 }
 
-const W_QT_6_3_SUM = (length: number, hours: number, credits: number, high: number, onboarding: number) =>
-  t(
-    `${length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`,
-    `${length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`,
-  );
+const W_QT_6_3_SUM = (lang: Lang, length: number, hours: number, credits: number, high: number, onboarding: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${fmt(hours)} 学时、${fmt(credits)} 学分，其中国培、区培 ${fmt(high)} 学时${onboarding ? `；新任教师适岗培训 ${onboarding} 条单独计` : ''}`
+    : `${length} record(s): ${fmt(hours)} h, ${fmt(credits)} credits, ${fmt(high)} h of them national or region-level${onboarding ? `; ${onboarding} onboarding record(s) counted apart` : ''}`;
 
-const W_QT_6_3_STAND_IN = (high: number) =>
-  t(
-    `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`,
-    `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`,
-  );
+const W_QT_6_3_STAND_IN = (lang: Lang, high: number) =>
+  lang === 'zh'
+    ? `国培、区培 ${fmt(high)} 学时，顶替本年度，不顶替本周期`
+    : `national/region training of ${fmt(high)} h stands in for this year, not for the cycle`;
 
 const L_TRAINING_HOURS_THIS_YEAR = t('年度岗位培训学时', 'training hours this year');
 const L_CREDITS_THIS_YEAR_FOR_REFERENCE = t('年度学分（参考）', 'credits this year (for reference)');
@@ -657,48 +656,57 @@ function judgeYear(y: number, recs: ConvertedRecord<Facts>[], input: JudgeInput<
   return j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(counted) });
 }
 
-const W_QT_5_1_SUM = (hours: number, required: number, pub: number, e0: number, s0: number, credits: number) =>
-  t(
-    `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(e0)}、校本 ${fmt(s0)}，共 ${fmt(credits)} 学分`,
-    `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(e0)}, school-based ${fmt(s0)}: ${fmt(credits)} credits`,
-  );
+const W_QT_5_1_SUM = (
+  lang: Lang,
+  hours: number,
+  required: number,
+  pub: number,
+  e0: number,
+  s0: number,
+  credits: number,
+) =>
+  lang === 'zh'
+    ? `${fmt(hours)} 学时；必修 ${fmt(required)} 学分（其中公共课 ${fmt(pub)}）、选修 ${fmt(e0)}、校本 ${fmt(s0)}，共 ${fmt(credits)} 学分`
+    : `${fmt(hours)} h; required ${fmt(required)} credits (public ${fmt(pub)}), elective ${fmt(e0)}, school-based ${fmt(s0)}: ${fmt(credits)} credits`;
 
-const W_QT_5_1_OFFSET = (value: number | null, zh: '选修' | '校本', moved: number, name: 'schoolBased' | 'elective') =>
-  t(
-    `必修超出${fmt(value)}学分的部分折抵${zh} ${fmt(moved)} 学分`,
-    `${fmt(moved)} required credits above ${fmt(value)} fill the ${name} shortfall`,
-  );
+const W_QT_5_1_OFFSET = (
+  lang: Lang,
+  value: number | null,
+  zh: '选修' | '校本',
+  moved: number,
+  name: 'schoolBased' | 'elective',
+) =>
+  lang === 'zh'
+    ? `必修超出${fmt(value)}学分的部分折抵${zh} ${fmt(moved)} 学分`
+    : `${fmt(moved)} required credits above ${fmt(value)} fill the ${name} shortfall`;
 
 const W_QT_5_1_OFFSET_2 = (
+  lang: Lang,
   zh: '选修' | '校本',
   short: number,
   value: number | null,
   name: 'schoolBased' | 'elective',
 ) =>
-  t(
-    `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(value)}学分的部分可折抵`,
-    `${name} is ${fmt(short)} credits short; no required credits above ${fmt(value)} are left to fill it`,
-  );
+  lang === 'zh'
+    ? `${zh}还差 ${fmt(short)} 学分，必修没有超出${fmt(value)}学分的部分可折抵`
+    : `${name} is ${fmt(short)} credits short; no required credits above ${fmt(value)} are left to fill it`;
 
-const W_QT_6_4_2_DEGREE = () =>
-  t(
-    '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论',
-    'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide',
-  );
+const W_QT_6_4_2_DEGREE = (lang: Lang) =>
+  lang === 'zh'
+    ? '本周期取得学历提升证书：学时视为满分，即“培训合格”，下列学分条件不影响结论'
+    : 'a degree obtained in the cycle counts as full marks: training requirement met, so the credit conditions below do not decide';
 
-const W_QT_6_4_3 = () =>
-  t(
-    '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定',
-    'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided',
-  );
+const W_QT_6_4_3 = (lang: Lang) =>
+  lang === 'zh'
+    ? '表中无“考核合格”记录：结论只反映“培训合格”，“考核合格”待定'
+    : 'no assessment column: the result reflects the training requirement only; the assessment (考核合格) is still to be decided';
 
-const W_QT_6_4_3_2 = () =>
-  t(
-    '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标',
-    'assessment failed: certification needs both training and assessment',
-  );
+const W_QT_6_4_3_2 = (lang: Lang) =>
+  lang === 'zh'
+    ? '考核（专业理论培训考核）不合格：须“培训合格”“考核合格”双达标'
+    : 'assessment failed: certification needs both training and assessment';
 
-const W_QT_6_4_3_3 = () => t('考核合格', 'assessment passed');
+const W_QT_6_4_3_3 = (lang: Lang) => (lang === 'zh' ? '考核合格' : 'assessment passed');
 
 const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
 const L_REQUIRED_CREDITS = t('必修课程学分', 'required credits');

@@ -137,10 +137,11 @@ type StepExtra = { readings?: readonly string[] | undefined; params?: readonly P
 /**
  * A step's words as a module-level template and the values it reads, taken when the step is: the report
  * renders a record's explanation once, in one language, and most records' steps are never shown at all, so
- * building both languages of every step up front was most of a conversion's cost. The template is never a
- * closure over the computation, which would keep all of its variables alive with the step.
+ * building both languages of every step up front was most of a conversion's cost. The template makes the one
+ * language asked (`lang` first): a report in Chinese never builds the English. It is never a closure over the
+ * computation, which would keep all of its variables alive with the step.
  */
-export type Words<A extends unknown[]> = (...args: A) => Text;
+export type Words<A extends unknown[]> = (lang: Lang, ...args: A) => string;
 
 /** A step whose detail is made from its template and values each time it is read; most name no reading. */
 class LazyStep<A extends unknown[]> implements Step {
@@ -152,7 +153,10 @@ class LazyStep<A extends unknown[]> implements Step {
   ) {}
 
   get detail(): Text {
-    return this._words(...this._values);
+    return t(this._words('zh', ...this._values), this._words('en', ...this._values));
+  }
+  words(lang: Lang): string {
+    return this._words(lang, ...this._values);
   }
   get readings(): string[] | undefined {
     return undefined;
@@ -496,18 +500,16 @@ export function requireField<T>(
   return false;
 }
 
-const W_UNDEFINED = (zh: string, key: string, en: string) =>
-  t(
-    `${zh}：原文未规定（参数 ${key}），不计算学分`,
-    `${en}: not defined by the source text (parameter ${key}); no credits computed`,
-  );
+const W_UNDEFINED = (lang: Lang, zh: string, key: string, en: string) =>
+  lang === 'zh'
+    ? `${zh}：原文未规定（参数 ${key}），不计算学分`
+    : `${en}: not defined by the source text (parameter ${key}); no credits computed`;
 
 /** A gap in the source text: say so, name the parameter to override, and compute nothing. */
-const undefinedMessage = (label: Text, key: string) =>
-  t(
-    `${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${key}`,
-    `${label.en} is not defined by the source text, so no credits are computed; set the override ${key} if your authority has fixed it`,
-  );
+const undefinedMessage = (lang: Lang, label: Text, key: string) =>
+  lang === 'zh'
+    ? `${label.zh}原文未规定，学分无法计算；如本地有规定，请设置覆盖参数 ${key}`
+    : `${label.en} is not defined by the source text, so no credits are computed; set the override ${key} if your authority has fixed it`;
 
 export function undefinedParam(
   tr: Trace<unknown>,
@@ -535,14 +537,13 @@ export interface LecturerRule {
   cite: Cite;
 }
 
-const W_ROLE_OTHER = (r: string, m: string, role: Role, mode: Mode | undefined) =>
-  t(
-    `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`,
-    `role ${role}: the region's text gives this role nothing of its own; counted as ${mode}`,
-  );
+const W_ROLE_OTHER = (lang: Lang, r: string, m: string, role: Role, mode: Mode | undefined) =>
+  lang === 'zh'
+    ? `角色“${r}”：本地区文件未对此角色另计学分，按${m}计`
+    : `role ${role}: the region's text gives this role nothing of its own; counted as ${mode}`;
 
-const W_ROLE_LECTURER = (r: string, m: string, role: Role, mode: Mode | undefined) =>
-  t(`角色“${r}”：在${m}中担任${r}，按主讲计`, `role ${role} in ${mode}: counted as lecturing`);
+const W_ROLE_LECTURER = (lang: Lang, r: string, m: string, role: Role, mode: Mode | undefined) =>
+  lang === 'zh' ? `角色“${r}”：在${m}中担任${r}，按主讲计` : `role ${role} in ${mode}: counted as lecturing`;
 
 /**
  * Whether a record is lecturing: its mode says so (主讲、授课), or a teaching role does on a
@@ -579,8 +580,8 @@ export function lecturing(tr: Trace<unknown>, rec: TrainingRecord, rule: Lecture
   return true;
 }
 
-const W_HIRE_BEFORE = (hire: number) =>
-  t(`入职年度 ${hire} 之前的年度不考核`, `a year before the hire year ${hire} is not assessed`);
+const W_HIRE_BEFORE = (lang: Lang, hire: number) =>
+  lang === 'zh' ? `入职年度 ${hire} 之前的年度不考核` : `a year before the hire year ${hire} is not assessed`;
 
 /**
  * 在职教师: every text binds serving teachers only, so a year before the teacher's hire year is not

@@ -25,7 +25,7 @@ import {
   lastOf,
 } from './region';
 import { sub, sum, product, round2, fmt, fmtRatio, pct, sumOf } from '../core/decimal';
-import { t, Text } from '../core/text';
+import { t, Text, type Lang } from '../core/text';
 import type { Conversion, IssueCode, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
@@ -226,49 +226,45 @@ const LECTURER: LecturerRule = {
   cite: A17,
 };
 
-const W_SD_14_FAIL = () => t('考核不合格：不计学时、学分', 'failed assessment: no hours, no credits');
+const W_SD_14_FAIL = (lang: Lang) =>
+  lang === 'zh' ? '考核不合格：不计学时、学分' : 'failed assessment: no hours, no credits';
 
-const W_SD_15 = (c: ParamUse) =>
-  t(
-    `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`,
-    `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`,
-  );
+const W_SD_15 = (lang: Lang, c: ParamUse) =>
+  lang === 'zh'
+    ? `学历（学位）提升，本学年学业合格：记 ${pv(c)} 学分（与学时无关）`
+    : `degree study passed for the academic year: ${pv(c)} credits, whatever the hours`;
 
-const W_SD_16_NEW = (value: number | null, c: ParamUse) =>
-  t(
-    `新任教师试用期培训（不少于 ${fmt(value)} 学时）考核合格：记 ${pv(c)} 学分`,
-    `new-teacher probation training (at least ${fmt(value)} h) passed: ${pv(c)} credits`,
-  );
+const W_SD_16_NEW = (lang: Lang, value: number | null, c: ParamUse) =>
+  lang === 'zh'
+    ? `新任教师试用期培训（不少于 ${fmt(value)} 学时）考核合格：记 ${pv(c)} 学分`
+    : `new-teacher probation training (at least ${fmt(value)} h) passed: ${pv(c)} credits`;
 
-const W_SD_17_SCHOOL = (hours: number | undefined, rate: ParamUse, credits: number) =>
-  t(
-    `校级主讲按校本培训计：${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-    `school-level lecturing counts as school-based training: ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-  );
+const W_SD_17_SCHOOL = (lang: Lang, hours: number | undefined, rate: ParamUse, credits: number) =>
+  lang === 'zh'
+    ? `校级主讲按校本培训计：${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`
+    : `school-level lecturing counts as school-based training: ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`;
 
-const W_SD_17 = (hours: number | undefined, m: ParamUse, credits: number) =>
-  t(
-    `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`,
-    `lecturer, course expert or instructor in county-or-above training: ${fmt(hours)} h × ${pv(m)} = ${fmt(credits)} credits`,
-  );
+const W_SD_17 = (lang: Lang, hours: number | undefined, m: ParamUse, credits: number) =>
+  lang === 'zh'
+    ? `县级及以上培训中主讲（主讲老师、课程专家、指导老师）：${fmt(hours)} 学时 × ${pv(m)} = ${fmt(credits)} 学分`
+    : `lecturer, course expert or instructor in county-or-above training: ${fmt(hours)} h × ${pv(m)} = ${fmt(credits)} credits`;
 
 const W_SD_18 = (
+  lang: Lang,
   mode: 'schoolBased' | 'selfStudy',
   hours: number | undefined,
   rate: ParamUse,
   credits: number,
   value: number | null,
 ) =>
-  t(
-    `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(value)}）`,
-    `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(value)} a cycle)`,
-  );
+  lang === 'zh'
+    ? `${mode === 'selfStudy' ? '自主研习' : '校本培训'} ${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分（周期累计不超过${fmt(value)}）`
+    : `${mode === 'selfStudy' ? 'self-study' : 'school-based training'} ${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits (at most ${fmt(value)} a cycle)`;
 
-const W_SD_14 = (hours: number | undefined, rate: ParamUse, credits: number) =>
-  t(
-    `${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`,
-    `${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`,
-  );
+const W_SD_14 = (lang: Lang, hours: number | undefined, rate: ParamUse, credits: number) =>
+  lang === 'zh'
+    ? `${fmt(hours)} 学时 × ${pv(rate)} = ${fmt(credits)} 学分`
+    : `${fmt(hours)} h × ${pv(rate)} = ${fmt(credits)} credits`;
 
 const WHY_THE_CONVERSION_DEPENDS_ON_IT = t('无法确定折算办法', 'the conversion depends on it');
 const WHY_LECTURING_CREDITS_DEPEND_ON_THE = t('主讲学分取决于培训层次', 'lecturing credits depend on the level');
@@ -394,25 +390,23 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   }
 }
 
-const W_SD_6_SUM = (length: number, hours: number, raw: number) =>
-  t(
-    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-  );
+const W_SD_6_SUM = (lang: Lang, length: number, hours: number, raw: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`
+    : `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`;
 
-const W_SD_15_YEAR = (value: number | null, degreeExcess: number) =>
-  t(
-    `学历提升本学年只记 ${fmt(value)} 学分，多出的 ${fmt(degreeExcess)} 不计`,
-    `degree study counts ${fmt(value)} credits a year; ${fmt(degreeExcess)} more not counted`,
-  );
+const W_SD_15_YEAR = (lang: Lang, value: number | null, degreeExcess: number) =>
+  lang === 'zh'
+    ? `学历提升本学年只记 ${fmt(value)} 学分，多出的 ${fmt(degreeExcess)} 不计`
+    : `degree study counts ${fmt(value)} credits a year; ${fmt(degreeExcess)} more not counted`;
 
-const W_SD_6_COUNTED = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+const W_SD_6_COUNTED = (lang: Lang, credits: number) =>
+  lang === 'zh' ? `计入 ${fmt(credits)} 学分` : `${fmt(credits)} credits counted`;
 
-const W_SD_21_EXEMPT = () =>
-  t(
-    '因产假病假等标记免考核，按主管部门规定补修',
-    'marked exempt (maternity or sick leave); make-up as the department decides',
-  );
+const W_SD_21_EXEMPT = (lang: Lang) =>
+  lang === 'zh'
+    ? '因产假病假等标记免考核，按主管部门规定补修'
+    : 'marked exempt (maternity or sick leave); make-up as the department decides';
 
 const L_CREDITS_THIS_YEAR = t('年度学分', 'credits this year');
 
@@ -446,40 +440,38 @@ function judgeYear(
   return { year: j.year(y, { hours, credits, pass, undefinedCredits: countUndefined(recs) }), degreeExcess };
 }
 
-const W_SD_6_CYCLE_SUM = (length: number, hours: number, raw: number) =>
-  t(
-    `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`,
-    `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`,
-  );
+const W_SD_6_CYCLE_SUM = (lang: Lang, length: number, hours: number, raw: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${fmt(hours)} 学时、${fmt(raw)} 学分`
+    : `${length} record(s): ${fmt(hours)} h, ${fmt(raw)} credits`;
 
-const W_SD_15_YEAR_2 = (degreeCredits: number, degreeExcess: number) =>
-  t(
-    `学历提升各学年超出 ${fmt(degreeCredits)} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`,
-    `degree study above ${fmt(degreeCredits)} credits in a year: ${fmt(degreeExcess)} not counted`,
-  );
+const W_SD_15_YEAR_2 = (lang: Lang, degreeCredits: number, degreeExcess: number) =>
+  lang === 'zh'
+    ? `学历提升各学年超出 ${fmt(degreeCredits)} 学分的部分共 ${fmt(degreeExcess)} 学分，不计`
+    : `degree study above ${fmt(degreeCredits)} credits in a year: ${fmt(degreeExcess)} not counted`;
 
-const W_SD_18_CAP = (schoolBased: number, cap: number) =>
-  t(
-    `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`,
-    `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`,
-  );
+const W_SD_18_CAP = (lang: Lang, schoolBased: number, cap: number) =>
+  lang === 'zh'
+    ? `校本培训与自主研习 ${fmt(schoolBased)} 学分，周期内只计 ${fmt(cap)}`
+    : `school-based and self-study ${fmt(schoolBased)} credits, ${fmt(cap)} counted in the cycle`;
 
-const W_SD_18_CAP_2 = (schoolBased: number, cap: number) =>
-  t(
-    `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`,
-    `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`,
-  );
+const W_SD_18_CAP_2 = (lang: Lang, schoolBased: number, cap: number) =>
+  lang === 'zh'
+    ? `校本培训与自主研习 ${fmt(schoolBased)} 学分，未超过周期 ${fmt(cap)} 学分`
+    : `school-based and self-study ${fmt(schoolBased)} credits, within the ${fmt(cap)} a cycle`;
 
-const W_SD_6_COUNTED_2 = (credits: number) => t(`计入 ${fmt(credits)} 学分`, `${fmt(credits)} credits counted`);
+const W_SD_6_COUNTED_2 = (lang: Lang, credits: number) =>
+  lang === 'zh' ? `计入 ${fmt(credits)} 学分` : `${fmt(credits)} credits counted`;
 
 /** The years the cycle's yearly minimum applies to; `left` are those not assessed or not yet due. */
-const W_SD_6_YEARS = (min: number | null, left: readonly number[]) =>
-  left.length
-    ? t(
-        `每个考核年度须达到 ${fmt(min)} 学分；${left.join('、')} 年不考核或未到期，不在其列`,
-        `every assessed year needs ${fmt(min)} credits; ${left.join(', ')} not assessed or not yet due, left out`,
-      )
-    : t(`每个考核年度须达到 ${fmt(min)} 学分`, `every assessed year needs ${fmt(min)} credits`);
+const W_SD_6_YEARS = (lang: Lang, min: number | null, left: readonly number[]) =>
+  lang === 'zh'
+    ? left.length
+      ? `每个考核年度须达到 ${fmt(min)} 学分；${left.join('、')} 年不考核或未到期，不在其列`
+      : `每个考核年度须达到 ${fmt(min)} 学分`
+    : left.length
+      ? `every assessed year needs ${fmt(min)} credits; ${left.join(', ')} not assessed or not yet due, left out`
+      : `every assessed year needs ${fmt(min)} credits`;
 
 const L_CYCLE_CREDITS = t('周期学分', 'cycle credits');
 const L_CLASS_TEACHER_TRAINING_HOURS = t('班主任工作专题培训学时', 'class-teacher training hours');

@@ -19,7 +19,7 @@ import {
   hoursOf,
 } from './region';
 import { sum, fmt, sumOf } from '../core/decimal';
-import { t, type Text } from '../core/text';
+import { t, type Text, type Lang } from '../core/text';
 import type { Conversion, ConvertedRecord, TrainingRecord, YearJudgement } from '../core/types';
 import type { Level, Mode } from '../core/vocabulary';
 
@@ -112,28 +112,26 @@ const modeAliases: Record<string, Mode> = {
   网络教研: 'schoolBased',
 };
 
-const W_ZZ_5_FAIL = () => t('考核不合格：不登记学时', 'failed assessment: no hours registered');
+const W_ZZ_5_FAIL = (lang: Lang) =>
+  lang === 'zh' ? '考核不合格：不登记学时' : 'failed assessment: no hours registered';
 
-const W_ZZ_6_1 = (value: number | null) =>
-  t(
-    `学历教育取得证书：免于参加本周期${fmt(value)}学时培训`,
-    `degree obtained: exempt from the cycle’s ${fmt(value)} hours`,
-  );
+const W_ZZ_6_1 = (lang: Lang, value: number | null) =>
+  lang === 'zh'
+    ? `学历教育取得证书：免于参加本周期${fmt(value)}学时培训`
+    : `degree obtained: exempt from the cycle’s ${fmt(value)} hours`;
 
-const W_ZZ_6_3 = () =>
-  t('支教、送教按组织部门确定的学时登记', 'support teaching registers the hours its department sets');
+const W_ZZ_6_3 = (lang: Lang) =>
+  lang === 'zh' ? '支教、送教按组织部门确定的学时登记' : 'support teaching registers the hours its department sets';
 
-const W_ZZ_5_SCHOOL = (value: number | null) =>
-  t(
-    `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(value)}学时校本研修`,
-    `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(value)} school-based hours`,
-  );
+const W_ZZ_5_SCHOOL = (lang: Lang, value: number | null) =>
+  lang === 'zh'
+    ? `校本研修（校本培训、听评课和示范课、课题研究、校本课程开发、区域研修、网络教研等）：计入${fmt(value)}学时校本研修`
+    : `school-based study (school training, lesson observation and demonstration lessons, research, school curricula, regional and online teaching research): counts toward the ${fmt(value)} school-based hours`;
 
-const W_ZZ_5 = (hours: number | undefined) =>
-  t(
-    `按项目设计学时登记 ${fmt(hours)} 学时（层次和方式不改变学时）；学分 = 学时`,
-    `${fmt(hours)} designed hours registered (level and mode do not change them); credits = hours`,
-  );
+const W_ZZ_5 = (lang: Lang, hours: number | undefined) =>
+  lang === 'zh'
+    ? `按项目设计学时登记 ${fmt(hours)} 学时（层次和方式不改变学时）；学分 = 学时`
+    : `${fmt(hours)} designed hours registered (level and mode do not change them); credits = hours`;
 
 const WHY_THE_PROJECT_S_DESIGNED_HOURS = t('按项目设计学时登记', 'the project’s designed hours are registered');
 
@@ -163,26 +161,23 @@ function convert(rec: TrainingRecord, ctx: RecordContext<Key>): Conversion<Facts
   return tr.done(rec.hours, rec.hours);
 }
 
-const W_ZZ_4_SUM = (length: number, hours: number) =>
-  t(`${length} 条记录：${fmt(hours)} 学时`, `${length} record(s): ${fmt(hours)} h`);
+const W_ZZ_4_SUM = (lang: Lang, length: number, hours: number) =>
+  lang === 'zh' ? `${length} 条记录：${fmt(hours)} 学时` : `${length} record(s): ${fmt(hours)} h`;
 
-const W_ZZ_4_YEAR = (value: number | null) =>
-  t(
-    `郑州按五年周期考核，年度${fmt(value)}学时“为宜”，不单独判定`,
-    `Zhengzhou assesses the five-year cycle; ${fmt(value)} hours a year is advisable, not a condition`,
-  );
+const W_ZZ_4_YEAR = (lang: Lang, value: number | null) =>
+  lang === 'zh'
+    ? `郑州按五年周期考核，年度${fmt(value)}学时“为宜”，不单独判定`
+    : `Zhengzhou assesses the five-year cycle; ${fmt(value)} hours a year is advisable, not a condition`;
 
-const W_ZZ_4_CYCLE_SUM = (length: number, hours: number, sb: number) =>
-  t(
-    `${length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`,
-    `${length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`,
-  );
+const W_ZZ_4_CYCLE_SUM = (lang: Lang, length: number, hours: number, sb: number) =>
+  lang === 'zh'
+    ? `${length} 条记录：${fmt(hours)} 学时，其中校本研修 ${fmt(sb)} 学时`
+    : `${length} record(s): ${fmt(hours)} h, ${fmt(sb)} of them school-based`;
 
-const W_ZZ_6_1_2 = (value: number | null) =>
-  t(
-    `本周期内取得学历教育证书，免于参加本周期${fmt(value)}学时培训，下列学时条件不影响结论`,
-    `a degree was obtained within the cycle: exempt from its ${fmt(value)} hours, so the hour conditions below do not decide`,
-  );
+const W_ZZ_6_1_2 = (lang: Lang, value: number | null) =>
+  lang === 'zh'
+    ? `本周期内取得学历教育证书，免于参加本周期${fmt(value)}学时培训，下列学时条件不影响结论`
+    : `a degree was obtained within the cycle: exempt from its ${fmt(value)} hours, so the hour conditions below do not decide`;
 
 const L_CYCLE_HOURS = t('周期学时', 'cycle hours');
 const L_SCHOOL_BASED_HOURS = t('校本研修学时', 'school-based hours');
