@@ -7,6 +7,7 @@ import type { CheckResult, RecordResult } from './engine';
 import { cents, fmt } from '../core/decimal';
 import { Lang, say, t, Text } from '../core/text';
 import {
+  type Cite,
   type Condition,
   type CycleJudgement,
   type CycleVerdict,
@@ -169,12 +170,39 @@ export function explainSteps(steps: readonly Step[], lang: Lang): string {
   let out = '';
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
-    const where = `${lang === 'en' ? articleEn(s.cite.article) : s.cite.article}${s.readings?.length ? ` ${s.readings.join(' ')}` : ''}`;
     const words = s.words ? s.words(lang) : say(s.detail, lang);
-    out += `${i ? ' → ' : ''}${words}${lang === 'en' ? ` [${where}]` : `【${where}】`}`;
+    out += `${i ? ' → ' : ''}${words}${whereOf(s.cite, s.readings, lang)}`;
   }
   return out;
 }
+
+/**
+ * A step's article and readings as its explanation ends it, 【第十条 R-PE4】 or [Art. 10 R-PE4], made once per
+ * article, readings and language: steps share their rule set's articles and their lists of readings (the same
+ * objects), and a report of 100 000 records wrote the same few again for each of its million steps.
+ */
+const WHERE = new WeakMap<
+  Cite,
+  { zh?: string; en?: string; with?: WeakMap<readonly string[], Record<Lang, string>> }
+>();
+
+function whereOf(cite: Cite, readings: readonly string[] | undefined, lang: Lang): string {
+  let at = WHERE.get(cite);
+  if (at === undefined) WHERE.set(cite, (at = {}));
+  if (!readings?.length) return (at[lang] ??= where(cite, '', lang));
+  // (the engine's lists of readings are frozen, shared lists; another is read as it is)
+  if (!Object.isFrozen(readings)) return where(cite, ` ${readings.join(' ')}`, lang);
+  at.with ??= new WeakMap();
+  let both = at.with.get(readings);
+  if (both === undefined) {
+    const r = ` ${readings.join(' ')}`;
+    at.with.set(readings, (both = { zh: where(cite, r, 'zh'), en: where(cite, r, 'en') }));
+  }
+  return both[lang];
+}
+
+const where = (cite: Cite, readings: string, lang: Lang): string =>
+  lang === 'en' ? ` [${articleEn(cite.article)}${readings}]` : `【${cite.article}${readings}】`;
 
 export function allIssues(r: CheckResult): Issue[] {
   return [...r.records.flatMap((x) => x.issues), ...r.teachers.flatMap((x) => x.issues), ...r.issues];

@@ -206,3 +206,28 @@ describe('puer 附件3 三, R-PE5: school-based hours above 48 a year are not co
     expect({ hours: y.hours, credits: y.credits }).toEqual({ hours: 48, credits: 60 });
   });
 });
+
+describe('explainSteps: each step ends with its article and readings, in the language asked', () => {
+  const cite = { doc: 'hainan', article: '第十四条第3项' } as Step['cite'];
+  const step = (readings?: string[]): Step => ({
+    rule: 'X',
+    cite,
+    detail: { zh: '甲', en: 'A' },
+    ...(readings ? { readings } : {}),
+  });
+
+  test('one article with no readings, with frozen shared readings, in both languages, asked in any order', () => {
+    const shared = Object.freeze(['R-HN1', 'R-HN2']) as unknown as string[];
+    for (let k = 0; k < 2; k++) {
+      expect(explainSteps([step(), step(shared)], 'en')).toBe('A [Art. 14(3)] → A [Art. 14(3) R-HN1 R-HN2]');
+      expect(explainSteps([step(shared), step()], 'zh')).toBe('甲【第十四条第3项 R-HN1 R-HN2】 → 甲【第十四条第3项】');
+    }
+  });
+
+  test('a list of readings that is not frozen is read as it is each time (it may change)', () => {
+    const list = ['R-HN1'];
+    expect(explainSteps([step(list)], 'zh')).toBe('甲【第十四条第3项 R-HN1】');
+    list.push('R-HN4');
+    expect(explainSteps([step(list)], 'zh')).toBe('甲【第十四条第3项 R-HN1 R-HN4】');
+  });
+});
