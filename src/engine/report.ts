@@ -56,8 +56,24 @@ function shortBy(a: number, b: number): string {
   return ca === undefined || cb === undefined ? fmt(Math.max(0, a - b)) : String(Math.max(0, ca - cb) / 100);
 }
 
+/**
+ * A condition's words in a report, made once per condition: a condition is a value (the engine makes one per
+ * spec and figures and shares it between every period that meets it — puer's 360 000 conditions of 100 000
+ * records are 12 000 distinct ones), so its sentence is the same each time a report says it.
+ */
+const CONDITION_TEXTS = new WeakMap<Condition, Text>();
+const MISSING_TEXTS = new WeakMap<Condition, Text>();
+
+function remembered(memo: WeakMap<Condition, Text>, c: Condition, make: (c: Condition) => Text): Text {
+  let text = memo.get(c);
+  if (text === undefined) memo.set(c, (text = make(c)));
+  return text;
+}
+
 /** "校本研修学时 60/80，还差 20 学时（…四）" — one unmet condition in words. */
-export function conditionText(c: Condition): Text {
+export const conditionText = (c: Condition): Text => remembered(CONDITION_TEXTS, c, unmetWords);
+
+function unmetWords(c: Condition): Text {
   const u = UNIT[c.unit];
   const prefix = c.advisory ? t('提示：', 'advisory: ') : t('', '');
   const note = c.note ? t(`，${c.note.zh}`, `, ${c.note.en}`) : t('', '');
@@ -116,15 +132,15 @@ const UNIT_WORD: Record<'hours' | 'credits', Text> = { hours: t('学时', 'h'), 
 export function missingText(conditions: readonly Condition[]): Text | null {
   const unmet = conditions.filter((c) => !c.met && !c.advisory && c.kind === 'min' && c.required > c.actual);
   if (!unmet.length) return null;
-  const parts = unmet.map((c) => {
-    // required > actual here: the difference is positive
-    const miss = shortBy(c.required, c.actual);
-    return t(
-      `${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`,
-      `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`,
-    );
-  });
+  if (unmet.length === 1) return remembered(MISSING_TEXTS, unmet[0]!, missingPart);
+  const parts = unmet.map((c) => remembered(MISSING_TEXTS, c, missingPart));
   return t(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; '));
+}
+
+function missingPart(c: Condition): Text {
+  // required > actual here: the difference is positive
+  const miss = shortBy(c.required, c.actual);
+  return t(`${c.label.zh}还差 ${miss} ${UNIT_WORD[c.unit].zh}`, `${c.label.en} ${miss} ${UNIT_WORD[c.unit].en} short`);
 }
 
 /**
