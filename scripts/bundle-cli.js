@@ -46,7 +46,7 @@ async function cache() {
   const io = { out: () => true, err: () => undefined, isTTY: false, env: {} };
   const sample = path.join(ROOT, 'assets', 'samples', 'hainan.csv');
   await exports.run(['credits', '--region', 'hainan', '--hours', '24', '--level', '省级', '--mode', '集中培训'], io);
-  if (fs.existsSync(sample)) await exports.run(['check', sample, '--region', 'hainan', '--json'], io);
+  await exports.run(['check', sample, '--region', 'hainan', '--json'], io);
   fs.writeFileSync(`${BUNDLE}.cache`, script.createCachedData());
 }
 

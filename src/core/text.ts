@@ -9,13 +9,16 @@ export type Lang = 'zh' | 'en';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
+/** Words as a module-level template: the language first, then the values it reads; it makes only that language. */
+export type Words<A extends unknown[]> = (lang: Lang, ...args: A) => string;
+
 /**
  * A Text made from a template and the values it reads each time it is read: words nobody reads are never built,
  * and the one language read is the only one made (`words` takes the language first).
  */
 class Deferred<A extends unknown[]> implements Text {
   constructor(
-    private readonly _words: (lang: Lang, ...args: A) => string,
+    private readonly _words: Words<A>,
     private readonly _values: A,
   ) {}
   get zh(): string {
@@ -27,8 +30,7 @@ class Deferred<A extends unknown[]> implements Text {
 }
 
 /** `words` must be a module-level template (no closure over a computation's variables). */
-export const deferred = <A extends unknown[]>(words: (lang: Lang, ...args: A) => string, values: A): Text =>
-  new Deferred(words, values);
+export const deferred = <A extends unknown[]>(words: Words<A>, values: A): Text => new Deferred(words, values);
 
 export const say = (text: Text, lang: Lang): string => (lang === 'en' ? text.en : text.zh);
 

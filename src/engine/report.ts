@@ -132,7 +132,6 @@ const UNIT_WORD: Record<'hours' | 'credits', Text> = { hours: t('学时', 'h'), 
 export function missingText(conditions: readonly Condition[]): Text | null {
   const unmet = conditions.filter((c) => !c.met && !c.advisory && c.kind === 'min' && c.required > c.actual);
   if (!unmet.length) return null;
-  if (unmet.length === 1) return remembered(MISSING_TEXTS, unmet[0]!, missingPart);
   const parts = unmet.map((c) => remembered(MISSING_TEXTS, c, missingPart));
   return t(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; '));
 }
@@ -197,28 +196,24 @@ export function explainSteps(steps: readonly Step[], lang: Lang): string {
  * article, readings and language: steps share their rule set's articles and their lists of readings (the same
  * objects), and a report of 100 000 records wrote the same few again for each of its million steps.
  */
-const WHERE = new WeakMap<
-  Cite,
-  { zh?: string; en?: string; with?: WeakMap<readonly string[], Record<Lang, string>> }
->();
+const WHERE = new WeakMap<Cite, WeakMap<readonly string[], Partial<Record<Lang, string>>>>();
+const NO_READINGS: readonly string[] = Object.freeze([]);
 
 function whereOf(cite: Cite, readings: readonly string[] | undefined, lang: Lang): string {
-  let at = WHERE.get(cite);
-  if (at === undefined) WHERE.set(cite, (at = {}));
-  if (!readings?.length) return (at[lang] ??= where(cite, '', lang));
+  const list = readings?.length ? readings : NO_READINGS;
   // (the engine's lists of readings are frozen, shared lists; another is read as it is)
-  if (!Object.isFrozen(readings)) return where(cite, ` ${readings.join(' ')}`, lang);
-  at.with ??= new WeakMap();
-  let both = at.with.get(readings);
-  if (both === undefined) {
-    const r = ` ${readings.join(' ')}`;
-    at.with.set(readings, (both = { zh: where(cite, r, 'zh'), en: where(cite, r, 'en') }));
-  }
-  return both[lang];
+  if (!Object.isFrozen(list)) return where(cite, list, lang);
+  let byList = WHERE.get(cite);
+  if (byList === undefined) WHERE.set(cite, (byList = new WeakMap()));
+  let made = byList.get(list);
+  if (made === undefined) byList.set(list, (made = {}));
+  return (made[lang] ??= where(cite, list, lang));
 }
 
-const where = (cite: Cite, readings: string, lang: Lang): string =>
-  lang === 'en' ? ` [${articleEn(cite.article)}${readings}]` : `【${cite.article}${readings}】`;
+function where(cite: Cite, readings: readonly string[], lang: Lang): string {
+  const r = readings.length ? ` ${readings.join(' ')}` : '';
+  return lang === 'en' ? ` [${articleEn(cite.article)}${r}]` : `【${cite.article}${r}】`;
+}
 
 export function allIssues(r: CheckResult): Issue[] {
   return [...r.records.flatMap((x) => x.issues), ...r.teachers.flatMap((x) => x.issues), ...r.issues];

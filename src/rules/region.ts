@@ -4,7 +4,7 @@
 // The tools carry no rule of any region: numbers and articles stay in the region files.
 import type { Cite, ParamDef, ParamUse, Params, Reading } from './params';
 import { round2, fmt } from '../core/decimal';
-import { deferred, t, Text, type Lang } from '../core/text';
+import { deferred, t, Text, type Lang, type Words } from '../core/text';
 import { articleEn } from '../core/cite';
 import type {
   SchoolFlag,
@@ -135,15 +135,12 @@ export interface RegionRules<K extends string = string, F = unknown> {
 type StepExtra = { readings?: readonly string[] | undefined; params?: readonly ParamUse[] | undefined };
 
 /**
- * A step's words as a module-level template and the values it reads, taken when the step is: the report
- * renders a record's explanation once, in one language, and most records' steps are never shown at all, so
- * building both languages of every step up front was most of a conversion's cost. The template makes the one
- * language asked (`lang` first): a report in Chinese never builds the English. It is never a closure over the
- * computation, which would keep all of its variables alive with the step.
+ * A step whose detail is made from its template (Words: language first) and the values it reads, each time it is
+ * read; most name no reading. The report renders a record's explanation once, in one language, and most records'
+ * steps are never shown at all, so building both languages of every step up front was most of a conversion's
+ * cost; a report in Chinese never builds the English. The template is never a closure over the computation,
+ * which would keep all of its variables alive with the step.
  */
-export type Words<A extends unknown[]> = (lang: Lang, ...args: A) => string;
-
-/** A step whose detail is made from its template and values each time it is read; most name no reading. */
 class LazyStep<A extends unknown[]> implements Step {
   constructor(
     readonly rule: string,
