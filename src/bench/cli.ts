@@ -9,6 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { generate } from '../samples/generate';
 import { plainCsv } from '../samples/write';
+import { PHASES, type Phase } from '../cli/marks';
+import { bigXlsx } from './rosters';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** What a user runs: the bin, which starts the bundled CLI with its code cache (scripts/bundle-cli.js). */
@@ -18,11 +20,17 @@ const MODULES = path.join(ROOT, 'lib', 'cli', 'main.js');
 const CREDITS = ['credits', '--region', 'hainan', '--hours', '24', '--level', '省级', '--mode', '集中培训'];
 const SIZES = (process.env.BENCH_CLI_ROWS ?? '100000,1000000').split(',').map(Number);
 
-/** Preloaded into each measured process: its peak memory written to CPD_PEAK on exit. */
+/**
+ * Preloaded into each measured process: on exit, its peak memory and the phases the CLI marked (src/cli/marks.ts;
+ * performance.now() of each, in ms from the process's start) written to CPD_PEAK as JSON.
+ */
 const PEAK = `const fs = require('fs');
+const { performance } = require('perf_hooks');
 process.on('exit', () => {
   const m = /VmHWM:\\s*(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  fs.writeFileSync(process.env.CPD_PEAK, String(m ? Number(m[1]) : process.resourceUsage().maxRSS));
+  const marks = {};
+  for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('cpd:')) marks[e.name.slice(4)] = e.startTime;
+  fs.writeFileSync(process.env.CPD_PEAK, JSON.stringify({ kb: m ? Number(m[1]) : process.resourceUsage().maxRSS, marks }));
 });`;
 
 /** The floor: read the file, decode it, split it into lines and cells — nothing else. */
@@ -35,9 +43,11 @@ interface Measured {
   s: number;
   mb: number;
   code: number | null;
+  /** the phases the CLI marked: each mark's time in ms from the process's start */
+  marks: Partial<Record<Phase, number>>;
 }
 
-async function measure(dir: string, args: string[], refusal = false): Promise<Measured> {
+export async function measure(dir: string, args: string[], refusal = false): Promise<Measured> {
   const peak = path.join(dir, 'peak');
   const pre = path.join(dir, 'peak.js');
   await fs.writeFile(pre, PEAK);
@@ -51,8 +61,8 @@ async function measure(dir: string, args: string[], refusal = false): Promise<Me
   // (exit 2 with `refusal`: a copy refused by its budget, said so rather than measured)
   if (r.status !== 0 && r.status !== 1 && !(refusal && r.status === 2 && /copyRecords/.test(String(r.stderr))))
     throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
-  const mb = Number(await fs.readFile(peak, 'utf8')) / 1024;
-  return { s, mb, code: r.status };
+  const seen = JSON.parse(await fs.readFile(peak, 'utf8')) as { kb: number; marks: Measured['marks'] };
+  return { s, mb: seen.kb / 1024, code: r.status, marks: seen.marks };
 }
 
 /** The best and the median of `runs` wall times of a short command, in ms. */
@@ -74,7 +84,31 @@ async function rosterCsv(file: string, count: number): Promise<void> {
   await fs.writeFile(file, '\uFEFF' + plainCsv(rows.map((r) => r.map((v) => v ?? ''))));
 }
 
+const PHASES_INDENT = ' '.repeat(18);
 const fmt = (m: Measured) => `${m.s.toFixed(2)} s, peak ${m.mb.toFixed(0)} MB`;
+
+/** What each phase of a run took, from the marks (a phase a run does not have, as copies without --out, left out). */
+export function phaseLine(m: Pick<Measured, 's' | 'marks'>): string {
+  const words: Record<Phase, string> = {
+    start: 'start-up (process, modules, arguments)',
+    read: 'reading',
+    checked: 'engine',
+    copies: 'copies',
+    report: 'report',
+  };
+  const parts: string[] = [];
+  let from = 0;
+  for (const p of PHASES) {
+    const at = m.marks[p];
+    if (at === undefined) continue;
+    parts.push(`${words[p]} ${((at - from) / 1000).toFixed(2)} s`);
+    from = at;
+  }
+  if (!parts.length) return 'no phases marked';
+  // what is left of the wall time: the process's exit, and spawning it
+  parts.push(`exit ${Math.max(0, m.s - from / 1000).toFixed(2)} s`);
+  return parts.join(' · ');
+}
 
 export async function benchCli(write: (s: string) => void): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpd-bench-cli-'));
@@ -101,12 +135,21 @@ export async function benchCli(write: (s: string) => void): Promise<void> {
         `  ${label} rows: check --json           ${fmt(json)}   ×${(json.s / floor.s).toFixed(1)} the floor` +
           `${n === 100_000 ? ' (target ≤ ×4, < 400 MB)' : ''}\n`,
       );
+      write(`${PHASES_INDENT}${phaseLine(json)}\n`);
       // the annotated copy, written as it is made (the readable report printed after it)
       const out = path.join(dir, 'copy.xlsx');
       const copy = await measure(dir, [CLI, 'check', csv, '--region', 'hainan', '--out', out, '--force'], true);
       write(`  ${label} rows: check --out copy.xlsx   ${copy.code === 2 ? 'refused (copyRecords)' : fmt(copy)}\n`);
+      if (copy.code !== 2) write(`${PHASES_INDENT}${phaseLine(copy)}\n`);
       await fs.rm(out, { force: true });
       await fs.rm(csv, { force: true });
+      if (n !== 100_000) continue;
+      // the same rows as the .xlsx a school keeps (the region in its properties)
+      const xlsx = path.join(dir, `hainan-${n}.xlsx`);
+      await fs.writeFile(xlsx, await bigXlsx('hainan', n));
+      const book = await measure(dir, [CLI, 'check', xlsx, '--json', '--as-of', '2026-11-23']);
+      write(`  ${label} rows as .xlsx: check --json   ${fmt(book)}\n${PHASES_INDENT}${phaseLine(book)}\n`);
+      await fs.rm(xlsx, { force: true });
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

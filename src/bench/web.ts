@@ -7,25 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildProduction, launchChromium, serveDir } from './browser';
-import { generate } from '../samples/generate';
-import { sampleXlsx } from '../samples/write';
-import type { RegionId } from '../rules';
+import { bigXlsx } from './rosters';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 4);
-
-/** A roster of `count` generated records (no deliberate mistakes) as an .xlsx with its CPD.region. */
-export async function bigXlsx(region: RegionId, count: number, seed = 7): Promise<Uint8Array> {
-  let teachers = Math.ceil(count / 15);
-  let s = generate(region, { teachers, mistakes: false, seed });
-  while (s.rows.length - 2 < count) {
-    teachers = Math.ceil(teachers * 1.2 * (count / (s.rows.length - 2)));
-    s = generate(region, { teachers, mistakes: false, seed });
-  }
-  const rows = s.rows.slice(0, count + 2);
-  return new Uint8Array(await sampleXlsx({ ...s, rows, properties: { 'CPD.region': region } }));
-}
 
 export interface PageRun {
   /** from the file input's change to the counts on screen */

@@ -35,6 +35,7 @@ import { UsageError } from './errors';
 import { visible } from './terminal';
 import { reportJson, writeJson, type JsonSink } from './json';
 import { parseAll, type ParseResult } from './pool';
+import { mark } from './marks';
 import { Progress } from './progress';
 
 export { UsageError };
@@ -235,6 +236,7 @@ interface Checked extends CheckedRoster {
  */
 async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progress: Progress): Promise<Checked> {
   const { books, unreadable, notices } = await readInputs(a, inputs, many, progress);
+  mark('read');
   const merged = mergeSettings(
     books.map((b) => ({ label: b.input.label, properties: b.data.properties })),
     many,
@@ -256,6 +258,7 @@ async function readAndCheck(a: CheckArgs, inputs: Input[], many: boolean, progre
     a.lang,
     unreadable,
   );
+  mark('checked');
   for (const n of checked.notices) notices.push(n);
   const keep = a.out !== undefined;
   return {
@@ -433,6 +436,7 @@ async function planRun(
 }
 
 export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
+  mark('start');
   const outAbs = a.out ? path.resolve(a.out) : undefined;
   const { inputs, folders } = await collectInputs(a.inputs, outAbs ? new Set([outAbs]) : new Set());
   const many = inputs.length > 1 || folders > 0;
@@ -451,6 +455,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     if (plan) {
       progress.phase(a.lang === 'en' ? 'writing copies…' : '写出副本…');
       outputs = await writeCopies({ a, io, plan, ids, many, checked, report, pending });
+      mark('copies');
     }
     if (!a.json) {
       const r = report();
@@ -458,6 +463,7 @@ export async function runCheck(a: CheckArgs, io: CheckIo): Promise<number> {
     }
     progress.clear();
     await printReport(a, io, inputs, checked, whole, outputs);
+    mark('report');
     // only errors and real failures are findings: a cycle in progress or pending is not (roster.md)
     const s = whole?.summary ?? summaryOf(checked.result);
     return s.errors === 0 && s.cycleFail === 0 && s.yearsFailed === 0 && !checked.unreadable.length ? 0 : 1;

@@ -21,7 +21,7 @@ import { sqrefCells } from '../../src/files/sheetxml';
 import { ISSUES } from '../../src/core/issues';
 import { REGIONS, RULES, type RegionId } from '../../src/rules';
 import { col, hainanRows, parts, SAMPLES, type Sample } from '../files/fixtures';
-import { bigXlsx } from '../../src/bench/web';
+import { bigXlsx } from '../../src/bench/rosters';
 import JSZip from 'jszip';
 
 /**
