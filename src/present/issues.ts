@@ -37,8 +37,10 @@ export function issueItems(r: IssueSource): IssueItem[] {
   const out: IssueItem[] = [];
   let n = 0;
   for (const rec of r.records) {
-    rec.issues.forEach((i, k) => {
-      const item: IssueItem = { ...i, key: `r${n}.${k}`, scope: 'record', row: rec.row };
+    const list = rec.issues;
+    for (let k = 0; k < list.length; k++) {
+      const item = copyOf(list[k]!, `r${n}.${k}`, 'record');
+      item.row = rec.row;
       if (rec.sheet !== undefined) item.sheet = rec.sheet;
       if (rec.file !== undefined) item.file = rec.file;
       if (rec.teacherId !== null) {
@@ -46,19 +48,34 @@ export function issueItems(r: IssueSource): IssueItem[] {
         item.teacherName = names.get(rec.teacherId) ?? rec.name;
       }
       out.push(item);
-    });
+    }
     n++;
   }
   n = 0;
   for (const t of r.teachers) {
     const at = n++;
-    t.issues.forEach((i, k) =>
-      out.push({ ...i, key: `t${at}.${k}`, scope: 'teacher', teacherId: t.id, teacherName: t.name }),
-    );
+    t.issues.forEach((i, k) => {
+      const item = copyOf(i, `t${at}.${k}`, 'teacher');
+      item.teacherId = t.id;
+      item.teacherName = t.name;
+      out.push(item);
+    });
   }
-  r.issues.forEach((i, k) => out.push({ ...i, key: `w${k}`, scope: 'roster' }));
+  r.issues.forEach((i, k) => out.push(copyOf(i, `w${k}`, 'roster')));
   // a stable sort: within a severity the roster's order is kept
   return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/**
+ * An issue's fields, in their order, then its key and scope — the object `{ ...i, key, scope }` is. Object.assign,
+ * not the spread: a spread of issues of many shapes with fields added after took ~3 µs an issue in V8 (the
+ * readable report of a 100 000-row roster has 30 000 warnings), Object.assign a tenth of that.
+ */
+function copyOf(i: ReportIssue, key: string, scope: IssueItem['scope']): IssueItem {
+  const item = Object.assign({}, i) as IssueItem;
+  item.key = key;
+  item.scope = scope;
+  return item;
 }
 
 /** The record an issue item was found on (its index in report.records and the check result's records). */

@@ -9,7 +9,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { run } from '../../src/cli/main';
-import { jsonForTerminal, visible } from '../../src/cli/terminal';
+import { jsonForTerminal, needsVisible, visible, visibleDeep } from '../../src/cli/terminal';
 import { checkTable } from '../../src/engine/engine';
 import { toReport } from '../../src/engine/report';
 import { RULES } from '../../src/rules';
@@ -58,6 +58,19 @@ describe('escape sequences from a file reach the terminal as visible text', () =
     expect(visible(BIDI)).toBe('\\u202Eexe.txt');
     expect(visible('a\tb\nc\rd')).toBe('a\tb\nc\\x0Dd');
     expect(visible('普通文字')).toBe('普通文字');
+  });
+
+  test('needsVisible() finds exactly what visible() changes: every UTF-16 code unit, alone, in text, in a value', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const changes = visible(ch) !== ch;
+      if (needsVisible(ch) !== changes || needsVisible(`张三${ch}海口`) !== changes)
+        throw new Error(`U+${c.toString(16)}`);
+    }
+    expect(needsVisible({ records: [{ name: '张三', issues: [] }], n: 3 })).toBe(false);
+    expect(needsVisible({ records: [{ name: `张${BIDI}三` }] })).toBe(true);
+    expect(needsVisible({ [`k${CSI_C1}`]: 1 })).toBe(true);
+    expect(visibleDeep({ a: [`x${BIDI}`] })).toEqual({ a: [visible(`x${BIDI}`)] });
   });
 
   test('the readable report and its notices: no raw escape, the text still shown', async () => {
