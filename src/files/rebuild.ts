@@ -6,7 +6,7 @@
 // into a zip to be unpacked again. rebuild() packs the same parts, stored, into a zip of their own.
 import type { Lang } from '../core/text';
 import { columnLetters, unusedName } from '../present/tables';
-import { hasCell, REL_NS, SHEET_NS, utf8Chunks, valueCell } from './sheetxml';
+import { hasCell, REL_NS, SHEET_NS, utf8Chunks, valueCell, type CellTexts } from './sheetxml';
 import { xmlEscape } from './xml';
 import { writeZip, type OutPart } from './zipwrite';
 import type { PartsSource, SplitSheet } from './ooxml';
@@ -229,13 +229,14 @@ function valuesSheet(s: SheetData | undefined): SheetText {
   function* head(): Generator<string> {
     yield `${XML_HEAD}<worksheet xmlns="${SHEET_NS}" xmlns:r="${REL_NS}">${dim}<sheetData>`;
     const letters: string[] = [];
+    const texts: CellTexts = new Map();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const r = first + i;
       let cells = '';
       for (let c = 0; c < row.length; c++) {
         if (!shown(r, c)) continue;
-        cells += valueCell(`${(letters[c] ??= columnLetters(c + 1))}${r}`, row[c], DATE_STYLE);
+        cells += valueCell(`${(letters[c] ??= columnLetters(c + 1))}${r}`, row[c], DATE_STYLE, texts);
       }
       if (cells) yield `<row r="${r}">${cells}</row>`;
     }

@@ -13,13 +13,36 @@ const CELL_CHARS = 32_767;
 
 type Value = string | number | boolean | null | undefined;
 
-function cell(ref: string, v: Value): string {
+/**
+ * The texts of one sheet's cells, each as the XML after its address, made once. A sheet repeats its texts on
+ * thousands of rows (a conversion's explanation, a school, a verdict), and each was scanned three times (spaces,
+ * escapes, XML) on every row. One memo a sheet, dropped with it, and bounded: a sheet of all-different texts
+ * keeps at most TEXTS_KEPT of them.
+ */
+export type CellTexts = Map<string, string>;
+const TEXTS_KEPT = 20_000;
+/** Texts longer than this are made each time: a long one rarely repeats, and the memo stays small. */
+const TEXT_KEPT_CHARS = 4_096;
+
+/** A text cell's XML after its address: its type, and the text escaped for XML and OOXML. */
+function textBody(v: string): string {
+  const s = v.length > CELL_CHARS ? v.slice(0, CELL_CHARS) : v;
+  const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
+  return `" t="inlineStr"><is><t${space}>${xmlEscape(ESCAPABLE.test(s) ? ooxmlEscape(s) : s)}</t></is></c>`;
+}
+
+function cell(ref: string, v: Value, texts?: CellTexts): string {
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
   if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  const s = v.length > CELL_CHARS ? v.slice(0, CELL_CHARS) : v;
-  const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlEscape(ESCAPABLE.test(s) ? ooxmlEscape(s) : s)}</t></is></c>`;
+  if (texts === undefined || v.length > TEXT_KEPT_CHARS) return `<c r="${ref}${textBody(v)}`;
+  let body = texts.get(v);
+  if (body === undefined) {
+    body = textBody(v);
+    if (texts.size >= TEXTS_KEPT) texts.clear();
+    texts.set(v, body);
+  }
+  return `<c r="${ref}${body}`;
 }
 
 /** A control character XML cannot hold as it is (a CR it would read as LF), or text that looks like an escape. */
@@ -57,14 +80,14 @@ export function hasCell(v: unknown): boolean {
  * A cell of a value read from a workbook or CSV, for a rebuilt copy: as `cell` writes a table's, and a date as
  * its serial number in the style `dateStyle` (an invalid date, like an empty text, is no cell).
  */
-export function valueCell(ref: string, v: unknown, dateStyle: number): string {
+export function valueCell(ref: string, v: unknown, dateStyle: number, texts?: CellTexts): string {
   if (v instanceof Date) {
     const t = v.getTime();
     return Number.isNaN(t) ? '' : `<c r="${ref}" s="${dateStyle}"><v>${serialOf(v)}</v></c>`;
   }
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-    return cell(ref, v);
-  return cell(ref, String(v));
+    return cell(ref, v, texts);
+  return cell(ref, String(v), texts);
 }
 
 /** Characters of text gathered into one chunk before it is encoded. */
@@ -119,9 +142,10 @@ export function* tableSheetPieces(table: TableSource): Generator<string> {
   widths(table).forEach((w, i) => (cols += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
   yield `${cols}</cols><sheetData>`;
   const letters = table.headers.map((_, i) => columnLetters(i + 1));
+  const texts: CellTexts = new Map();
   const line = (row: ReadonlyArray<Value>, r: number) => {
     let cells = '';
-    for (let c = 0; c < row.length; c++) cells += cell(`${letters[c] ?? columnLetters(c + 1)}${r}`, row[c]);
+    for (let c = 0; c < row.length; c++) cells += cell(`${letters[c] ?? columnLetters(c + 1)}${r}`, row[c], texts);
     return `<row r="${r}">${cells}</row>`;
   };
   yield line(table.headers, 1);
