@@ -1,7 +1,8 @@
 // A result sheet's text cells: each text's XML made once a sheet (sheetxml.ts's memo) is the same XML on every
 // row it is on — whatever the text (spaces kept, control characters and "_xHHHH_" escaped, XML escaped, a long
-// one, a lone surrogate dropped) and however many other texts came between (the memo is bounded).
-import { tableSheetXml } from '../../src/files/sheetxml';
+// one, a lone surrogate dropped) and however many other texts came between (the memo is bounded). And the
+// UTF-8 chunks a sheet is written in: the bytes of its text joined, whatever the pieces' sizes.
+import { tableSheetXml, utf8Chunks } from '../../src/files/sheetxml';
 
 const ODD = [
   '  前后空格  ',
@@ -43,4 +44,17 @@ test('a text repeated on many rows, among 20 010 other texts, is the same cell X
   expect(got[6]).toContain('<t>半个代理</t>');
   expect(got).toHaveLength(3 * n + 20_010 + n);
   for (let i = 0; i < 20_010; i += 997) expect(got[3 * n + i]).toContain(`<t>教师${i}</t>`);
+});
+
+test('utf8Chunks: the UTF-8 of the pieces joined, in chunks of a bounded size, a piece larger than one whole', () => {
+  const pieces: string[] = [];
+  for (let i = 0; i < 40_000; i++)
+    pieces.push(i % 7 ? `<row r="${i}"><c><v>${i}</v></c></row>` : `<t>海口市第${i}中学 😀 ${'ä'.repeat(i % 13)}</t>`);
+  pieces.push('', `大${'字'.repeat(300_000)}`, 'tail', `lone \ud800 and \udc00`);
+  const chunks = [...utf8Chunks(pieces)];
+  const joined = Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.length)));
+  expect(joined.equals(Buffer.from(new TextEncoder().encode(pieces.join(''))))).toBe(true);
+  expect(chunks.length).toBeGreaterThan(3);
+  for (const c of chunks) expect(c.length).toBeGreaterThan(0);
+  expect([...utf8Chunks([])]).toEqual([]);
 });
