@@ -304,15 +304,40 @@ class SheetTally {
 }
 
 /**
+ * Past the rest of a cell whose start tag ends at `at` when it is the usual `<v>text</v></c>` (a number, a
+ * shared string's index): its text holds no '<', so no tag, comment or CDATA is passed over — three tags a
+ * cell not read one by one. Any other content (a formula, inline text, a prefix): `at`, read tag by tag.
+ */
+function pastPlainValue(b: Uint8Array, at: number): number {
+  if (b[at] !== LT || b[at + 1] !== 0x76 || b[at + 2] !== GT) return at;
+  const lt = b.indexOf(LT, at + 3);
+  // </v></c>
+  return lt >= 0 &&
+    b[lt + 1] === SLASH &&
+    b[lt + 2] === 0x76 &&
+    b[lt + 3] === GT &&
+    b[lt + 4] === LT &&
+    b[lt + 5] === SLASH &&
+    b[lt + 6] === 0x63 &&
+    b[lt + 7] === GT
+    ? lt + 8
+    : at;
+}
+
+/**
  * Check a worksheet part against the budgets and keep what the reader would lose. Throws FileProblem naming
  * the sheet and the limit when one is exceeded.
  */
 export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetScan {
   const words = new SheetWords(sheet, bud);
   const tally = new SheetTally(b, bud, words);
-  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, tag.end)) {
-    if (nameIs(b, tag, 'c')) tally.cell(tag);
-    else if (nameIs(b, tag, 'row')) tally.rowStart(tag);
+  let at = 0;
+  for (let tag = nextStart(b, 0); tag; tag = nextStart(b, at)) {
+    at = tag.end;
+    if (nameIs(b, tag, 'c')) {
+      tally.cell(tag);
+      if (!tag.selfClosing) at = pastPlainValue(b, at);
+    } else if (nameIs(b, tag, 'row')) tally.rowStart(tag);
     else if (nameIs(b, tag, 'mergeCell')) tally.merge();
     else if (nameIs(b, tag, 'sheetData') && tag.selfClosing) tally.noRows();
   }
