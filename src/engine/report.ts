@@ -316,8 +316,7 @@ export function recordOut(r: CheckResult, x: RecordResult, c: RecordContext, lan
   const o = { row: x.row } as RecordOut;
   if (tb?.sheet !== undefined) o.sheet = tb.sheet;
   if (tb?.file !== undefined) o.file = tb.file;
-  // the teacher the record was judged with (an unusable ID is grouped by name + school)
-  o.teacherId = x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId);
+  o.teacherId = judgedAs(x, c);
   o.name = x.record.name;
   o.year = x.record.year;
   o.hours = cv.hours;
@@ -328,13 +327,21 @@ export function recordOut(r: CheckResult, x: RecordResult, c: RecordContext, lan
   return o;
 }
 
+/** The teacher a record was judged with (an unusable ID is grouped by name + school): its report's teacherId. */
+export const judgedAs = (x: RecordResult, c: RecordContext): string | null =>
+  x.teacherKey === null ? x.record.teacherId : (c.teacherOf.get(x.teacherKey) ?? x.record.teacherId);
+
+/** A judged teacher's own issues in the report's form (teacherOut's `issues`). */
+export const teacherIssuesOut = (tj: CheckResult['teachers'][number], lang: Lang): TeacherOut['issues'] =>
+  tj.issues.length ? tj.issues.map((i) => issueOut(i, lang)) : [];
+
 /** The report's form of one judged teacher. */
 export function teacherOut(r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherOut {
   const o = { id: tj.id, name: tj.name, school: tj.school, rows: tj.rows } as TeacherOut;
   if (tj.idProblem) o.idProblem = say(tj.idProblem, lang);
   o.years = tj.years.map((y) => periodOut({ year: y.year }, y, r.asOf, lang));
   o.cycle = periodOut({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang);
-  o.issues = tj.issues.length ? tj.issues.map((i) => issueOut(i, lang)) : [];
+  o.issues = teacherIssuesOut(tj, lang);
   return o;
 }
 

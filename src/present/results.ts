@@ -4,7 +4,16 @@
 // made from the check result, and never holds the report of a roster of a million records.
 // The per-record results live on their own sheet: columns written beside the user's table would change
 // cells that have no issue.
-import { recordContext, recordOut, reportHead, reportTail, teacherOut, type Report } from '../engine/report';
+import {
+  judgedAs,
+  recordContext,
+  recordOut,
+  reportHead,
+  reportTail,
+  teacherIssuesOut,
+  teacherOut,
+  type Report,
+} from '../engine/report';
 import type { CheckResult } from '../engine/engine';
 import { map, summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
 import { say, type Lang } from '../core/text';
@@ -27,6 +36,13 @@ export interface ResultSource extends Pick<
   teachers(): Iterable<TeacherOut>;
   /** where each of one file's records is among all the records (what an issue's cell is found by) */
   positions(file: string): number[];
+  /**
+   * Only where the records are and whose (records' file, sheet, teacherId), when the source can say so without
+   * making each record whole; else records() is read for it.
+   */
+  places?(file?: string): Iterable<Pick<Rec, 'file' | 'sheet' | 'teacherId'>>;
+  /** Only the teachers' ids, names and issues, when the source can say so without judging words; else teachers(). */
+  teacherIssues?(): Iterable<Pick<TeacherOut, 'id' | 'name' | 'issues'>>;
 }
 
 /** The indexes of the items that are kept. */
@@ -71,6 +87,18 @@ export function checkSource(r: CheckResult, lang: Lang): ResultSource {
       for (const tj of r.teachers) yield teacherOut(r, tj, lang);
     },
     positions: (file) => positionsOf(r.records, (x) => r.tables[x.table]?.file === file),
+    // the copy reads where the records are, and the teachers' issues (twice), besides the whole of each: these
+    // parts alone, without the records' explanations and the teachers' years and cycles made again
+    *places(file) {
+      for (const x of r.records) {
+        const tb = r.tables[x.table];
+        if (file === undefined || tb?.file === file)
+          yield { file: tb?.file, sheet: tb?.sheet, teacherId: judgedAs(x, c) };
+      }
+    },
+    *teacherIssues() {
+      for (const tj of r.teachers) yield { id: tj.id, name: tj.name, issues: teacherIssuesOut(tj, lang) };
+    },
   };
 }
 
@@ -140,7 +168,7 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
   const records = () => src.records(o.file);
   const place = { file: false, sheet: false };
   const ids = new Set<string | null>();
-  for (const r of records()) {
+  for (const r of src.places?.(o.file) ?? records()) {
     if (r.file !== undefined) place.file = true;
     if (r.sheet !== undefined) place.sheet = true;
     if (o.file !== undefined) ids.add(r.teacherId);
@@ -175,7 +203,9 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
   // file only when there is one. Gathered (they are sorted) when the sheet is written, not before.
   let issueRows: Row[] | undefined;
   // (the teachers are read twice: their names, then their issues)
-  const again = { [Symbol.iterator]: () => teachers()[Symbol.iterator]() };
+  const named = () => src.teacherIssues?.() ?? src.teachers();
+  const ofFile = o.file !== undefined ? () => filter(named(), (tj) => ids.has(tj.id)) : named;
+  const again = { [Symbol.iterator]: () => ofFile()[Symbol.iterator]() };
   const issuesOf = () =>
     issueTable(
       { records: records(), teachers: again, issues: o.file !== undefined ? [] : src.issues },

@@ -26,6 +26,16 @@ describe.each(REGIONS)('%s', (region) => {
     const r = checkRoster([{ rows, sheet: s.sheet }], { rules: RULES[region], asOf: new Date('2026-11-23') });
     const o = { lang, locate };
     expect(held(o, checkSource(r, lang))).toEqual(resultTables(toReport(r, lang), o));
+    // the parts a copy reads alone are those of the whole records and teachers
+    const src = checkSource(r, lang);
+    const report = toReport(r, lang);
+    expect([...src.places!()]).toEqual(
+      report.records.map((x) => ({ file: x.file, sheet: x.sheet, teacherId: x.teacherId })),
+    );
+    expect([...src.teacherIssues!()]).toEqual(
+      report.teachers.map((t) => ({ id: t.id, name: t.name, issues: t.issues })),
+    );
+    expect(report.records.some((x) => x.teacherId !== null)).toBe(true);
   });
 
   test.each(['a.xlsx', 'b.csv'])('the copy of %s, one of two files', (file) => {
