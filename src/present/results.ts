@@ -173,7 +173,10 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
     if (r.sheet !== undefined) place.sheet = true;
     if (o.file !== undefined) ids.add(r.teacherId);
   }
-  const teachers = o.file !== undefined ? () => filter(src.teachers(), (tj) => ids.has(tj.id)) : () => src.teachers();
+  // one file's copy: the teachers of its records
+  const mine = <T extends { id: string }>(all: () => Iterable<T>): (() => Iterable<T>) =>
+    o.file !== undefined ? () => filter(all(), (tj) => ids.has(tj.id)) : all;
+  const teachers = mine(() => src.teachers());
   const where = (r: Rec) => [...(place.file ? [r.file ?? null] : []), ...(place.sheet ? [r.sheet ?? null] : [])];
   const whereHead = [...(place.file ? [en ? 'File' : '文件'] : []), ...(place.sheet ? [en ? 'Sheet' : '工作表'] : [])];
   const results: TableSource = {
@@ -203,9 +206,8 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
   // file only when there is one. Gathered (they are sorted) when the sheet is written, not before.
   let issueRows: Row[] | undefined;
   // (the teachers are read twice: their names, then their issues)
-  const named = () => src.teacherIssues?.() ?? src.teachers();
-  const ofFile = o.file !== undefined ? () => filter(named(), (tj) => ids.has(tj.id)) : named;
-  const again = { [Symbol.iterator]: () => ofFile()[Symbol.iterator]() };
+  const named = mine(() => src.teacherIssues?.() ?? src.teachers());
+  const again = { [Symbol.iterator]: () => named()[Symbol.iterator]() };
   const issuesOf = () =>
     issueTable(
       { records: records(), teachers: again, issues: o.file !== undefined ? [] : src.issues },
