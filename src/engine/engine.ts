@@ -7,7 +7,7 @@ import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from '../core/decimal';
 import { checkId, IdCheck } from '../core/idcard';
 import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
-import { isBlank, isBlankRow, normalizeRow, type NormalizeOptions } from './normalize';
+import { RowReader, isBlank, isBlankRow, type NormalizeOptions } from './normalize';
 import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
 import { articleEn } from '../core/cite';
@@ -518,19 +518,21 @@ function readTable(
   const before = records.length;
   // every row's issues are gathered in this one list: most rows have none, and keep NO_ISSUES
   const issues: Issue[] = [];
+  const reader = new RowReader(map, aliases, issues);
   for (let i = map.headerRow + 1; i < tb.rows.length; i++) {
     const cells = tb.rows[i] ?? [];
     if (isBlankRow(cells, map)) continue;
     const row = firstRow + i;
     if (issues.length) issues.length = 0;
-    const n = normalizeRow(cells, map, row, aliases, issues);
-    recordCtx.rejected = n.rejected;
-    const conversion = convertRecord(rules, n.record, recordCtx, issues, memo);
-    rowChecks(n.record, conversion, issues, n.rejected, checks);
+    const record = reader.read(cells, row);
+    const rejected = reader.rejected;
+    recordCtx.rejected = rejected;
+    const conversion = convertRecord(rules, record, recordCtx, issues, memo);
+    rowChecks(record, conversion, issues, rejected, checks);
     records.push({
       table: ti,
       row,
-      record: n.record,
+      record,
       conversion: voidIfBroken(conversion, issues),
       // the list of every row: a record keeps a copy of its size
       issues: issues.length ? issues.slice() : NO_ISSUES,

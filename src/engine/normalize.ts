@@ -735,15 +735,28 @@ function columnsOf(map: ColumnMap): Columns {
   return c;
 }
 
-/** One row being read: its issues, and the fields rejected (a set made only when one is). */
+const NO_CELLS: ReadonlyArray<unknown> = [];
+
+/**
+ * The row being read: its cells, its issues, and the fields rejected (a set made only when one is). One for a
+ * whole table (RowReader), started again on each row: a state per row was two objects more for each of a
+ * roster's rows, made and dropped, that the collector had to sweep.
+ */
 class RowState {
   rejected: Set<Field> | undefined = undefined;
   private long: Set<Field> | undefined = undefined;
+  cells: ReadonlyArray<unknown> = NO_CELLS;
   constructor(
-    readonly cells: ReadonlyArray<unknown>,
     readonly map: ColumnMap,
     readonly issues: Issue[],
   ) {}
+
+  /** A new row: nothing of the row before is kept (the issues list is the caller's, emptied by it). */
+  start(cells: ReadonlyArray<unknown>): void {
+    this.cells = cells;
+    this.rejected = undefined;
+    this.long = undefined;
+  }
 
   reject(f: Field, raw: unknown, reason: Text, code: IssueCode, fix?: string): void {
     reject(this.issues, (this.rejected ??= new Set()), f, raw, reason, code, fix);
@@ -983,11 +996,44 @@ function refuseNegative(st: RowState, col: Columns, record: TrainingRecord, f: S
 }
 
 /**
- * Normalize one roster row. `row` is the sheet row number reported to the user.
- * Region-independent apart from the level and mode aliases (区级 means different things;
- * 示范课 is lecturing in Hainan and a school-based form in Zhengzhou). `issues`: the list the row's issues
- * are added to (the engine's one list for every row, emptied before each and copied out when not empty).
+ * Reads the rows of one table, one after another. Region-independent apart from the level and mode aliases (区级
+ * means different things; 示范课 is lecturing in Hainan and a school-based form in Zhengzhou). `issues`: the list
+ * each row's issues are added to (the engine's one list for every row, emptied before each and copied out when
+ * not empty).
  */
+export class RowReader {
+  private readonly st: RowState;
+  private readonly col: Columns;
+  constructor(
+    readonly map: ColumnMap,
+    private readonly opts: NormalizeOptions = {},
+    issues: Issue[] = [],
+  ) {
+    this.st = new RowState(map, issues);
+    this.col = columnsOf(map);
+  }
+
+  /** The fields the last row read had rejected (the same set as long as that row's record is looked at). */
+  get rejected(): ReadonlySet<Field> {
+    return this.st.rejected ?? NOTHING_REJECTED;
+  }
+
+  /** One row's record; `row` is the sheet row number reported to the user. */
+  read(cells: ReadonlyArray<unknown>, row: number): TrainingRecord {
+    const st = this.st;
+    const col = this.col;
+    st.start(cells);
+    const record = identify(st, col, this.map, row);
+    readRowYear(st, col, record);
+    readActivity(st, col, record, this.opts);
+    readCreditFacts(st, col, record);
+    readTeacherFacts(st, col, record);
+    noNegatives(st, col, record);
+    return record;
+  }
+}
+
+/** Normalize one roster row (RowReader for a single row). */
 export function normalizeRow(
   cells: ReadonlyArray<unknown>,
   map: ColumnMap,
@@ -995,15 +1041,9 @@ export function normalizeRow(
   opts: NormalizeOptions = {},
   issues: Issue[] = [],
 ): NormalizedRow {
-  const st = new RowState(cells, map, issues);
-  const col = columnsOf(map);
-  const record = identify(st, col, map, row);
-  readRowYear(st, col, record);
-  readActivity(st, col, record, opts);
-  readCreditFacts(st, col, record);
-  readTeacherFacts(st, col, record);
-  noNegatives(st, col, record);
-  return { record, issues: st.issues, rejected: st.rejected ?? NOTHING_REJECTED };
+  const reader = new RowReader(map, opts, issues);
+  const record = reader.read(cells, row);
+  return { record, issues, rejected: reader.rejected };
 }
 
 /** The fields never negative, in the order noNegatives refuses them. */
