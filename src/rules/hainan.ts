@@ -742,25 +742,34 @@ const W_HN_14_3_PROJECT_2 = (lang: Lang, name: string, ys: number[], value: numb
     ? `项目“${name}”登记在 ${ys.join('、')} 年：单个项目 ${fmt(value)} 学分的上限按年度分别计算`
     : `project "${name}" is registered in ${ys.join(', ')}: the ${fmt(value)}-credit project cap applies in each year on its own`;
 
+/** `y` into the ascending list of distinct years `ys`, unless it is there already. */
+function addYear(ys: number[], y: number): void {
+  if (ys.includes(y)) return;
+  let i = ys.length;
+  for (; i > 0 && ys[i - 1]! > y; i--) ys[i] = ys[i - 1]!;
+  ys[i] = y;
+}
+
 /**
  * R-HN2 caps a project within one year: a project name registered in several years, more than the cap in
  * all, is capped in each year on its own — said in the cycle, which is where the sum shows.
  */
 function projectsAcrossYears(j: Judging, records: ConvertedRecord<Facts>[], p: Params<Key>): void {
   const cap = p.use('projectCap');
-  const by = new Map<string, { name: string; years: Set<number>; credits: number }>();
+  // a project's years kept in order as they come (a handful): no set and no sort of them per project
+  const by = new Map<string, { name: string; years: number[]; credits: number }>();
   for (const r of records) {
     const { project, year } = r.record;
     if (!project || year === null || !r.conversion.counted || !r.conversion.facts.projectCap) continue;
     const key = foldOnce(project);
     let e = by.get(key);
-    if (!e) by.set(key, (e = { name: project, years: new Set<number>(), credits: 0 }));
-    e.years.add(year);
+    if (!e) by.set(key, (e = { name: project, years: [year], credits: 0 }));
+    else addYear(e.years, year);
     e.credits = add(e.credits, r.conversion.credits ?? 0);
   }
   for (const e of by.values()) {
-    if (e.years.size < 2 || e.credits <= cap.value!) continue;
-    const ys = [...e.years].sort();
+    if (e.years.length < 2 || e.credits <= cap.value!) continue;
+    const ys = e.years;
     j.step('HN-14.3-project', A14_3, W_HN_14_3_PROJECT_2, [e.name, ys, cap.value], {
       readings: ['R-HN2'],
       params: [cap],

@@ -82,6 +82,27 @@ describe('hainan 第十四条第3项, 第九条: the project cap, then the schoo
   });
 });
 
+describe('hainan R-HN2 across years: a project registered in several years is capped in each (第十四条第3项)', () => {
+  // project P, national, 48 h ÷ 8 × 2 = 12 → 10 credits a row (the row's cap); rows out of year order, one year
+  // twice: the cycle's step names each year once, in order, and the sum 40 > the 10-credit cap of one project
+  const rows = (years: number[]) =>
+    years.map((y) => ({ year: y, level: '国家级', mode: '集中培训', hours: 48, project: 'P' }) as RecordInput);
+  const cycleStep = (r: CheckResult) => r.teachers[0]!.cycle.steps.find((s) => s.rule === 'HN-14.3-project');
+
+  test('the years listed once each, in order, whatever the rows’ order', () => {
+    const step = cycleStep(judged('hainan', rows([2021, 2019, 2021, 2020]), 2019))!;
+    expect(step.detail.zh).toBe('项目“P”登记在 2019、2020、2021 年：单个项目 10 学分的上限按年度分别计算');
+    expect(step.detail.en).toBe(
+      'project "P" is registered in 2019, 2020, 2021: the 10-credit project cap applies in each year on its own',
+    );
+    expect(step.readings).toEqual(['R-HN2']);
+  });
+
+  test('a project of one year, however many rows, has no such step', () => {
+    expect(cycleStep(judged('hainan', rows([2020, 2020, 2020]), 2019))).toBeUndefined();
+  });
+});
+
 describe('years not assessed are steps too: the hire year (海南第十条), years before hire', () => {
   const r = judged('hainan', [{ year: 2023, level: '省级', mode: '集中培训', hours: 80, hireYear: 2023 }], 2022);
 
