@@ -249,6 +249,20 @@ type PeriodParts = Omit<Period, 'year'>;
  * and `end`): one object a period, its keys in the report's order, rather than parts spread into another.
  */
 function periodOut<T extends object>(o: T, v: YearVerdict | CycleVerdict, asOf: string, lang: Lang): T & PeriodParts {
+  return periodParts(o, v, asOf, lang, true) as T & PeriodParts;
+}
+
+/** What a summary sheet shows of a period: periodOut's parts but the explanation of how it was computed. */
+export type PeriodShown = Omit<PeriodParts, 'explanation'>;
+
+/** periodOut, its explanation made only when `explain` (the summary sheets show none). */
+function periodParts<T extends object>(
+  o: T,
+  v: YearVerdict | CycleVerdict,
+  asOf: string,
+  lang: Lang,
+  explain: boolean,
+): T & PeriodShown {
   const p = o as T & PeriodParts;
   const open = v.status === 'fail' || v.status === 'inProgress' || v.status === 'pending';
   p.hours = v.hours;
@@ -260,7 +274,7 @@ function periodOut<T extends object>(o: T, v: YearVerdict | CycleVerdict, asOf: 
     v.conditions.every((c) => c.met) && !v.notes.length && !v.why && !v.undefinedCredits
       ? []
       : reasons(v).map((x) => say(x, lang));
-  p.explanation = explainSteps(v.steps, lang);
+  if (explain) p.explanation = explainSteps(v.steps, lang);
   p.shortfall = open ? shortfall(v.conditions, lang) : [];
   p.undecided = v.undecided.length
     ? v.undecided.map((u) =>
@@ -344,6 +358,39 @@ export function teacherOut(r: CheckResult, tj: CheckResult['teachers'][number], 
   o.issues = teacherIssuesOut(tj, lang);
   return o;
 }
+
+/** A teacher as the years' summary sheet shows them: who, and each year as teacherOut has it, unexplained. */
+export interface TeacherYearsShown extends Pick<TeacherOut, 'id' | 'name' | 'school'> {
+  years: Array<Pick<TeacherOut['years'][number], 'year'> & PeriodShown>;
+}
+/** A teacher as the cycles' summary sheet shows them: who, and the cycle as teacherOut has it, unexplained. */
+export interface TeacherCycleShown extends Pick<TeacherOut, 'id' | 'name' | 'school'> {
+  cycle: Pick<TeacherOut['cycle'], 'start' | 'end'> & PeriodShown;
+}
+
+/** teacherOut's id, name, school and years, without the explanations: a summary sheet's rows. */
+export const teacherYearsOut = (
+  r: CheckResult,
+  tj: CheckResult['teachers'][number],
+  lang: Lang,
+): TeacherYearsShown => ({
+  id: tj.id,
+  name: tj.name,
+  school: tj.school,
+  years: tj.years.map((y) => periodParts({ year: y.year }, y, r.asOf, lang, false)),
+});
+
+/** teacherOut's id, name, school and cycle, without its explanation: a summary sheet's row. */
+export const teacherCycleOut = (
+  r: CheckResult,
+  tj: CheckResult['teachers'][number],
+  lang: Lang,
+): TeacherCycleShown => ({
+  id: tj.id,
+  name: tj.name,
+  school: tj.school,
+  cycle: periodParts({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang, false),
+});
 
 /** The report's parts before its records, in the report's key order. */
 export function reportHead(

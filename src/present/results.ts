@@ -10,9 +10,13 @@ import {
   recordOut,
   reportHead,
   reportTail,
+  teacherCycleOut,
   teacherIssuesOut,
   teacherOut,
+  teacherYearsOut,
   type Report,
+  type TeacherCycleShown,
+  type TeacherYearsShown,
 } from '../engine/report';
 import type { CheckResult } from '../engine/engine';
 import { map, summarySources, tableSource, type Row, type Table, type TableSource } from '../present/tables';
@@ -43,6 +47,9 @@ export interface ResultSource extends Pick<
   places?(file?: string): Iterable<Pick<Rec, 'file' | 'sheet' | 'teacherId'>>;
   /** Only the teachers' ids, names and issues, when the source can say so without judging words; else teachers(). */
   teacherIssues?(): Iterable<Pick<TeacherOut, 'id' | 'name' | 'issues'>>;
+  /** Only what the summary sheets show of the teachers' years, and of their cycles (else teachers() for each). */
+  teacherYears?(): Iterable<TeacherYearsShown>;
+  teacherCycles?(): Iterable<TeacherCycleShown>;
 }
 
 /** The indexes of the items that are kept. */
@@ -87,8 +94,9 @@ export function checkSource(r: CheckResult, lang: Lang): ResultSource {
       for (const tj of r.teachers) yield teacherOut(r, tj, lang);
     },
     positions: (file) => positionsOf(r.records, (x) => r.tables[x.table]?.file === file),
-    // the copy reads where the records are, and the teachers' issues (twice), besides the whole of each: these
-    // parts alone, without the records' explanations and the teachers' years and cycles made again
+    // the copy reads where the records are, the teachers' issues (twice), years and cycles, besides the whole of
+    // each record: these parts alone, without the records' explanations, and without every teacher made whole
+    // again (years, cycle, their explanations) for each summary sheet
     *places(file) {
       for (const x of r.records) {
         const tb = r.tables[x.table];
@@ -98,6 +106,12 @@ export function checkSource(r: CheckResult, lang: Lang): ResultSource {
     },
     *teacherIssues() {
       for (const tj of r.teachers) yield { id: tj.id, name: tj.name, issues: teacherIssuesOut(tj, lang) };
+    },
+    *teacherYears() {
+      for (const tj of r.teachers) yield teacherYearsOut(r, tj, lang);
+    },
+    *teacherCycles() {
+      for (const tj of r.teachers) yield teacherCycleOut(r, tj, lang);
     },
   };
 }
@@ -161,7 +175,8 @@ export function resultTables(report: Report, o: ResultOptions): Table[] {
 
 /**
  * resultTables' sheets, their rows made as they are read. The records are read once here (where they are, whose
- * they are, their issues), then once more as the results sheet is written; the teachers likewise.
+ * they are), then as the results sheet and the issue sheet are written; the teachers for each sheet, each reading
+ * only the part its sheet shows where the source offers it (teacherYears, teacherCycles, teacherIssues).
  */
 export function resultSources(src: ResultSource, o: ResultOptions): TableSource[] {
   const en = o.lang === 'en';
@@ -176,7 +191,10 @@ export function resultSources(src: ResultSource, o: ResultOptions): TableSource[
   // one file's copy: the teachers of its records
   const mine = <T extends { id: string }>(all: () => Iterable<T>): (() => Iterable<T>) =>
     o.file !== undefined ? () => filter(all(), (tj) => ids.has(tj.id)) : all;
-  const teachers = mine(() => src.teachers());
+  const teachers = {
+    years: mine(() => src.teacherYears?.() ?? src.teachers()),
+    cycles: mine(() => src.teacherCycles?.() ?? src.teachers()),
+  };
   const where = (r: Rec) => [...(place.file ? [r.file ?? null] : []), ...(place.sheet ? [r.sheet ?? null] : [])];
   const whereHead = [...(place.file ? [en ? 'File' : '文件'] : []), ...(place.sheet ? [en ? 'Sheet' : '工作表'] : [])];
   const results: TableSource = {

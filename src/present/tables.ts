@@ -1,7 +1,7 @@
 // The summary tables written beside a roster — by the CLI's --out copy and by the
 // task pane's summary sheet alike — as plain rows of values, so that both writers
 // lay out exactly the same content.
-import type { Report } from '../engine/report';
+import type { PeriodShown, Report, TeacherCycleShown, TeacherYearsShown } from '../engine/report';
 import { say, type Lang } from '../core/text';
 import { STATUS_WORDS } from '../engine/verdict';
 
@@ -58,10 +58,8 @@ function cut(s: string, n: number): string {
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
-type TeacherOut = Report['teachers'][number];
-
 export function summaryTables(r: Report, lang: Lang): { years: Table; cycles: Table; schools?: Table } {
-  const src = summarySources(() => r.teachers, r.schools, lang);
+  const src = summarySources({ years: () => r.teachers, cycles: () => r.teachers }, r.schools, lang);
   const out: { years: Table; cycles: Table; schools?: Table } = {
     years: tableOf(src.years),
     cycles: tableOf(src.cycles),
@@ -82,15 +80,25 @@ export function* map<T, U>(list: Iterable<T>, f: (x: T) => U): Generator<U> {
   for (const x of list) yield f(x);
 }
 
+/**
+ * What the summary sheets are made from: the teachers with their years, and with their cycle (the report's
+ * teachers for both; a check result's made with only the part each sheet shows, teacherYearsOut and
+ * teacherCycleOut, rather than each teacher made whole twice).
+ */
+export interface SummaryTeachers {
+  years: () => Iterable<TeacherYearsShown>;
+  cycles: () => Iterable<TeacherCycleShown>;
+}
+
 /** summaryTables' tables, their rows made from each teacher as they are read. */
 export function summarySources(
-  teachers: () => Iterable<TeacherOut>,
+  teachers: SummaryTeachers,
   schools: Report['schools'],
   lang: Lang,
 ): { years: TableSource; cycles: TableSource; schools?: TableSource } {
   const en = lang === 'en';
   const sep = en ? '; ' : '；';
-  const missing = (list: TeacherOut['cycle']['shortfall']) =>
+  const missing = (list: PeriodShown['shortfall']) =>
     list
       .filter((s) => !s.advisory)
       .map((s) => `${s.label} ${s.missing}${s.unit === 'hours' ? (en ? ' h' : '学时') : en ? ' credits' : '学分'}`)
@@ -101,7 +109,7 @@ export function summarySources(
       ? ['ID', 'Name', 'School', 'Year', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
       : ['身份证号', '姓名', '学校', '年度', '学时', '学分', '结论', '说明', '欠缺', '原因'],
     rows: () =>
-      flatMap(teachers(), (tj) =>
+      flatMap(teachers.years(), (tj) =>
         tj.years.map((y): Row => [
           tj.id,
           tj.name,
@@ -122,7 +130,7 @@ export function summarySources(
       ? ['ID', 'Name', 'School', 'Cycle', 'Hours', 'Credits', 'Verdict', 'In words', 'Missing', 'Reasons']
       : ['身份证号', '姓名', '学校', '周期', '学时', '学分', '结论', '说明', '欠缺', '原因'],
     rows: () =>
-      map(teachers(), (tj): Row => [
+      map(teachers.cycles(), (tj): Row => [
         tj.id,
         tj.name,
         tj.school,

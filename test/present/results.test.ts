@@ -35,6 +35,14 @@ describe.each(REGIONS)('%s', (region) => {
     expect([...src.teacherIssues!()]).toEqual(
       report.teachers.map((t) => ({ id: t.id, name: t.name, issues: t.issues })),
     );
+    // the summary sheets' parts: each teacher's years, and cycle, as the report has them but their explanations
+    const bare = <T extends { explanation: string }>({ explanation, ...rest }: T) => (void explanation, rest);
+    expect([...src.teacherYears!()]).toEqual(
+      report.teachers.map((t) => ({ id: t.id, name: t.name, school: t.school, years: t.years.map(bare) })),
+    );
+    expect([...src.teacherCycles!()]).toEqual(
+      report.teachers.map((t) => ({ id: t.id, name: t.name, school: t.school, cycle: bare(t.cycle) })),
+    );
     expect(report.records.some((x) => x.teacherId !== null)).toBe(true);
   });
 
