@@ -10,7 +10,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { checkRoster, checkTable } from '../engine/engine';
-import { normalizeRow } from '../engine/normalize';
+import { RowReader } from '../engine/normalize';
+import type { Issue } from '../core/types';
 import { toReport } from '../engine/report';
 import { REGIONS, RULES, type RegionId } from '../rules';
 import { generate } from '../samples/generate';
@@ -128,9 +129,14 @@ function floorLoop(rows: ReadonlyArray<ReadonlyArray<unknown>>, map: ColumnMap):
  */
 function cellsOnly(rows: ReadonlyArray<ReadonlyArray<unknown>>, map: ColumnMap, region: RegionId): number {
   const rules = RULES[region];
-  const aliases = { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases };
+  // one reader for the table and one list of a row's issues, emptied before each row, as the engine reads it
+  const issues: Issue[] = [];
+  const reader = new RowReader(map, { levelAliases: rules.levelAliases, modeAliases: rules.modeAliases }, issues);
   const kept: unknown[] = [];
-  for (let i = map.headerRow + 1; i < rows.length; i++) kept.push(normalizeRow(rows[i]!, map, i + 1, aliases));
+  for (let i = map.headerRow + 1; i < rows.length; i++) {
+    if (issues.length) issues.length = 0;
+    kept.push(reader.read(rows[i]!, i + 1));
+  }
   return kept.length;
 }
 
