@@ -368,29 +368,21 @@ export interface TeacherCycleShown extends Pick<TeacherOut, 'id' | 'name' | 'sch
   cycle: Pick<TeacherOut['cycle'], 'start' | 'end'> & PeriodShown;
 }
 
-/** teacherOut's id, name, school and years, without the explanations: a summary sheet's rows. */
-export const teacherYearsOut = (
-  r: CheckResult,
-  tj: CheckResult['teachers'][number],
-  lang: Lang,
-): TeacherYearsShown => ({
+/** Who a teacher is, as teacherOut says, with one part of theirs: what a summary sheet shows. */
+const whoWith = <P extends object>(tj: CheckResult['teachers'][number], part: P) => ({
   id: tj.id,
   name: tj.name,
   school: tj.school,
-  years: tj.years.map((y) => periodParts({ year: y.year }, y, r.asOf, lang, false)),
+  ...part,
 });
 
+/** teacherOut's id, name, school and years, without the explanations: a summary sheet's rows. */
+export const teacherYearsOut = (r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherYearsShown =>
+  whoWith(tj, { years: tj.years.map((y) => periodParts({ year: y.year }, y, r.asOf, lang, false)) });
+
 /** teacherOut's id, name, school and cycle, without its explanation: a summary sheet's row. */
-export const teacherCycleOut = (
-  r: CheckResult,
-  tj: CheckResult['teachers'][number],
-  lang: Lang,
-): TeacherCycleShown => ({
-  id: tj.id,
-  name: tj.name,
-  school: tj.school,
-  cycle: periodParts({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang, false),
-});
+export const teacherCycleOut = (r: CheckResult, tj: CheckResult['teachers'][number], lang: Lang): TeacherCycleShown =>
+  whoWith(tj, { cycle: periodParts({ start: tj.cycle.start, end: tj.cycle.end }, tj.cycle, r.asOf, lang, false) });
 
 /** The report's parts before its records, in the report's key order. */
 export function reportHead(
