@@ -609,15 +609,19 @@ const textError = (raw: unknown): string | undefined =>
 interface TextRead {
   text: string | null;
   err: string | undefined;
+  /** the memo's own copy of the cell's text (textFromCache), which the column's LastCell keeps */
+  key?: string;
 }
 const NO_TEXT: TextRead = { text: null, err: undefined };
 
 /**
  * Names, schools, projects and certificate numbers as a record keeps them: one string for each distinct text,
  * held apart from the file's text. A parser's cells are often slices of the whole decoded file, which a single
- * kept slice holds in memory; a roster repeats its schools and projects on thousands of rows.
+ * kept slice holds in memory; a roster repeats its schools and projects on thousands of rows. One memo a column:
+ * a teacher's project changes on most rows and is looked up in its column's few dozen projects, not among the
+ * thousands of names and certificate numbers.
  */
-const texts = new Map<string, TextRead>();
+const texts = [0, 1, 2, 3].map(() => new Map<string, TextRead>());
 
 /** The name, school, project and certificate columns' last cells (LastCell). */
 const lastTexts = [0, 1, 2, 3].map(() => new LastCell<TextRead>());
@@ -630,19 +634,21 @@ function textRead(raw: unknown, slot: number): TextRead {
   if (typeof raw !== 'string') return raw === undefined ? NO_TEXT : { text: parseText(raw), err: textError(raw) };
   const last = lastTexts[slot]!;
   if (raw === last.raw) return last.value;
-  last.raw = own(raw);
-  return (last.value = textFromCache(raw));
+  const v = textFromCache(texts[slot]!, raw);
+  // the memo's own copy of the text, made once: not a copy of the cell made on every row it differs from the last
+  last.raw = v.key;
+  return (last.value = v);
 }
 
-function textFromCache(raw: string): TextRead {
-  let v = texts.get(raw);
+function textFromCache(memo: Map<string, TextRead>, raw: string): TextRead {
+  let v = memo.get(raw);
   if (v === undefined) {
     const key = own(raw);
     const plain = raw.indexOf('#') < 0;
     const read = plain && PLAIN.test(raw) ? key : parseText(raw);
-    v = { text: read === null || read === key ? read : own(read), err: plain ? undefined : errorValue(raw) };
-    if (texts.size >= MEMO_MAX) texts.clear();
-    texts.set(key, v);
+    v = { text: read === null || read === key ? read : own(read), err: plain ? undefined : errorValue(raw), key };
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, v);
   }
   return v;
 }
