@@ -752,10 +752,7 @@ class RowState {
   rejected: Set<Field> | undefined = undefined;
   private long: Set<Field> | undefined = undefined;
   cells: ReadonlyArray<unknown> = NO_CELLS;
-  constructor(
-    readonly map: ColumnMap,
-    readonly issues: Issue[],
-  ) {}
+  constructor(readonly issues: Issue[]) {}
 
   /** A new row: nothing of the row before is kept (the issues list is the caller's, emptied by it). */
   start(cells: ReadonlyArray<unknown>): void {
@@ -1011,11 +1008,11 @@ export class RowReader {
   private readonly st: RowState;
   private readonly col: Columns;
   constructor(
-    readonly map: ColumnMap,
+    private readonly map: ColumnMap,
     private readonly opts: NormalizeOptions = {},
     issues: Issue[] = [],
   ) {
-    this.st = new RowState(map, issues);
+    this.st = new RowState(issues);
     this.col = columnsOf(map);
   }
 
