@@ -29,6 +29,11 @@ export interface WorkbookPeek {
   sheets: SheetEntry[];
   /** the custom properties part, when there is one */
   custom?: string;
+  /** the shared strings and the styles parts, when the workbook's relationships name them */
+  strings?: string;
+  styles?: string;
+  /** the workbook counts dates from 1904 (workbookPr date1904) */
+  date1904: boolean;
 }
 
 /** The relationships of a .rels part: id → { type, resolved part }. */
@@ -71,5 +76,16 @@ export function peekWorkbook(text: (part: string) => string | undefined): Workbo
       ...(part !== undefined ? { part } : {}),
     };
   });
-  return { sheets, ...(custom !== undefined ? { custom } : {}) };
+  const part = (type: string) => [...rels.values()].find((x) => x.type.endsWith(type))?.part;
+  const strings = part('/sharedStrings');
+  const styles = part('/styles');
+  const pr = nextTag(wb, `${p}workbookPr`);
+  const d1904 = pr ? attr(pr.text, 'date1904') : undefined;
+  return {
+    sheets,
+    ...(custom !== undefined ? { custom } : {}),
+    ...(strings !== undefined ? { strings } : {}),
+    ...(styles !== undefined ? { styles } : {}),
+    date1904: d1904 === '1' || d1904 === 'true',
+  };
 }

@@ -2,7 +2,8 @@
 // as UTC Dates), its visibility, and the workbook's custom properties (CPD.region …). The format is told from
 // the bytes, never the name: `PK` zip → xlsx/xlsm/xlsb/ods by its entries, `D0 CF 11 E0` compound file →
 // xls/et (or an encrypted workbook), else text → CSV (or an HTML/XML "xls" a platform exported).
-// No Node APIs: Uint8Array in, plain objects out, so the CLI, the task pane and a web page share it.
+// No Node APIs: Uint8Array in, plain objects out, so the CLI, the task pane and a web page share it. SheetJS
+// reads every format; an .xlsx/.xlsm worksheet's cells are read from its bytes by sheetcells.ts instead.
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
 import Papa from 'papaparse';
@@ -13,13 +14,22 @@ import { dataStart, isZip, zipEntries, ZipEntry } from './zip';
 import { xmlUnescape, allTags, attr, nextTag } from './xml';
 import { budgets as budgetsOf, bytes as byteWords, count, type Budgets } from './budgets';
 import { inflateExactly, PackageParts } from './inflate';
-import { peekWorkbook } from './parts';
+import { peekWorkbook, type WorkbookPeek } from './parts';
 import { parseCustomXml } from './props';
 import { copyRecord } from './record';
 import { scanOdsContent, scanSheetXml, type SheetScan } from './sheetscan';
 import { formatWord, type Format } from './format';
+import {
+  dateStyles,
+  isDateFormat,
+  serialDate,
+  sharedStrings,
+  sheetCells,
+  type BookParts,
+  type OwnSheet,
+} from './sheetcells';
 
-export { formatWord, type Format };
+export { formatWord, type Format, serialDate };
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 export type SheetKind = 'worksheet' | 'chart' | 'macro' | 'dialog';
@@ -61,6 +71,8 @@ export interface ReadOptions {
   sheets?: readonly string[];
   /** budgets lower than the defaults (tests); see budgets.ts */
   budgets?: Partial<Budgets>;
+  /** every sheet through the general reader (SheetJS), none through sheetcells.ts: to compare the two */
+  generalReader?: boolean;
 }
 
 /** The format of these bytes, from their content. Throws FileProblem for what no reader here takes. */
@@ -208,6 +220,13 @@ export function decodeText(bytes: Uint8Array, notices: Text[], header = false): 
   return gb;
 }
 
+/** What reading a package's parts found: each sheet's scan, the sheets sheetCells read, those not read. */
+interface PackageSeen {
+  scans: Map<string, SheetScan>;
+  owned: Map<string, OwnSheet>;
+  unread: Set<string>;
+}
+
 /** Read a workbook or CSV. Throws FileProblem for anything that cannot be read, or that breaks a budget. */
 export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookData {
   const bud = budgetsOf(o.budgets);
@@ -226,13 +245,12 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
     bookVBA: false,
     cellDates: false,
   };
-  const scans = new Map<string, SheetScan>();
-  const unread = new Set<string>();
+  const seen: PackageSeen = { scans: new Map(), owned: new Map(), unread: new Set() };
   let pkg: PackageParts | null = null;
   try {
     if (entries) {
       pkg = new PackageParts(bytes, entries, bud);
-      wb = readPackage(pkg, format, opts, o, bud, scans, unread);
+      wb = readPackage(pkg, format, opts, o, bud, seen);
     } else {
       const text = format === 'html' || format === 'xml' ? decodeText(bytes, notices) : null;
       wb = quiet(() =>
@@ -257,10 +275,12 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
     const type = ws ? (ws as { '!type'?: string })['!type'] : undefined;
     const kind: SheetKind =
       type === 'chart' ? 'chart' : type === 'macro' ? 'macro' : type === 'dialog' ? 'dialog' : 'worksheet';
-    const scan = scans.get(name);
+    const scan = seen.scans.get(name);
     if (scan) notices.push(...scan.notices);
-    const { rows, firstRow, merges } =
-      kind === 'worksheet' && ws
+    const own = kind === 'worksheet' ? seen.owned.get(name) : undefined;
+    const { rows, firstRow, merges } = own
+      ? ownValues(own, name, bud)
+      : kind === 'worksheet' && ws
         ? sheetValues(ws, date1904, name, bud, scan)
         : { rows: [], firstRow: 1, merges: [] as Merge[] };
     const sheet: SheetData = {
@@ -271,7 +291,7 @@ export function readWorkbook(bytes: Uint8Array, o: ReadOptions = {}): WorkbookDa
       firstRow,
       merges,
     };
-    if (!ws && unread.has(name)) sheet.unread = true;
+    if (!ws && seen.unread.has(name)) sheet.unread = true;
     return sheet;
   });
   const properties: Record<string, string> = Object.create(null);
@@ -315,6 +335,24 @@ function readable(format: Format, name: string): boolean {
   return lower.endsWith('.xml') || lower.endsWith('.rels') || (format === 'xlsb' && lower.endsWith('.bin'));
 }
 
+const isWorksheetPart = (name: string) => /(^|\/)worksheets\/[^/]+\.xml$/i.test(name);
+
+/** What the general reader is given for a worksheet read by sheetCells: a sheet with no cells. */
+const EMPTY_SHEET = new TextEncoder().encode(
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+);
+
+/** The shared strings, the cell styles' date formats and the date system, for sheetCells. */
+function bookParts(pkg: PackageParts, peek: WorkbookPeek): BookParts {
+  const strings = peek.strings !== undefined ? pkg.text(peek.strings) : undefined;
+  const styles = peek.styles !== undefined ? pkg.text(peek.styles) : undefined;
+  return {
+    strings: strings !== undefined ? sharedStrings(strings) : [],
+    dateStyles: styles !== undefined ? dateStyles(styles) : [],
+    date1904: peek.date1904,
+  };
+}
+
 const isSheetPart = (name: string) => /(^|\/)(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+$/i.test(name);
 
 /**
@@ -327,9 +365,9 @@ function readPackage(
   opts: XLSX.ParsingOptions,
   o: ReadOptions,
   bud: Budgets,
-  scans: Map<string, SheetScan>,
-  unread: Set<string>,
+  seen: PackageSeen,
 ): XLSX.WorkBook {
+  const { scans, owned, unread } = seen;
   const peek = format === 'xlsx' || format === 'xlsm' ? peekWorkbook((part) => pkg.text(part)) : null;
   const sheetOfPart = new Map<string, string>();
   let indices: number[] | undefined;
@@ -362,6 +400,7 @@ function readPackage(
         `the parts to read inflate to ${byteWords(total)} in all, more than the limit of ${byteWords(bud.packageBytes)} (packageBytes)`,
       ),
     );
+  let book: BookParts | undefined;
   const container = pkg.container(
     (name) => readable(format, name),
     (name, b) => {
@@ -373,7 +412,14 @@ function readPackage(
       if (sheet === undefined) return b;
       const scan = scanSheetXml(b, sheet, bud);
       scans.set(sheet, scan);
-      return scan.bytes;
+      // a worksheet's values read here (sheetcells.ts); the general reader is given an empty sheet instead
+      const own =
+        peek && !o.generalReader && isWorksheetPart(name)
+          ? sheetCells(scan.bytes, (book ??= bookParts(pkg, peek)))
+          : null;
+      if (own === null) return scan.bytes;
+      owned.set(sheet, own);
+      return EMPTY_SHEET;
     },
   );
   const parseZip = (sheetjs() as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook })
@@ -556,27 +602,6 @@ const ERRORS: ReadonlyMap<number, string> = new Map([
   [0x2b, '#GETTING_DATA'],
 ]);
 
-const dateFormats = new Map<string, boolean>();
-function isDateFormat(z: unknown): boolean {
-  if (typeof z !== 'string' || z === 'General' || z === '@') return false;
-  let d = dateFormats.get(z);
-  if (d === undefined) {
-    try {
-      d = sheetjs().SSF.is_date(z) === true;
-    } catch {
-      d = false;
-    }
-    dateFormats.set(z, d);
-  }
-  return d;
-}
-
-/** An Excel serial date as a UTC Date (the 1900 system counts a 29 Feb 1900 that never was). */
-export function serialDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
-  return new Date(Math.round((days - 25569) * 86_400_000));
-}
-
 function cellValue(c: XLSX.CellObject | undefined, date1904: boolean, errorText?: () => string | undefined): unknown {
   if (!c) return undefined;
   switch (c.t) {
@@ -615,38 +640,16 @@ function sheetValues(
 ): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
   const data = ws['!data'] ?? [];
   const w = where(sheet);
-  if (data.length > bud.rows)
-    throw new FileProblem(
-      t(
-        `${w.zh}有第 ${count(data.length)} 行，超出了 Excel 的 ${count(bud.rows)} 行：文件已损坏`,
-        `${w.en}has a row ${count(data.length)}, beyond Excel's ${count(bud.rows)} rows: the file is damaged`,
-      ),
-    );
-  const tooMany = () =>
-    new FileProblem(
-      t(
-        `${w.zh}的单元格（含合并单元格展开后）超过上限 ${count(bud.sheetCells)}（sheetCells）；请删去多余的数据或取消不需要的合并单元格`,
-        `${w.en}has more cells than the limit of ${count(bud.sheetCells)} (sheetCells), merged areas counted as filled; remove unused data or unmerge cells`,
-      ),
-    );
+  checkGrid(data, w, bud);
   const errors = scan?.errorTexts;
   const all: unknown[][] = new Array(data.length);
   let cells = 0;
-  let width = 0;
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     if (!src) {
       all[r] = [];
       continue;
     }
-    if (src.length > bud.columns)
-      throw new FileProblem(
-        t(
-          `${w.zh}第 ${r + 1} 行有第 ${count(src.length)} 列，超出了 Excel 的 ${count(bud.columns)} 列：文件已损坏`,
-          `${w.en}row ${r + 1} has a column ${count(src.length)}, beyond Excel's ${count(bud.columns)} columns: the file is damaged`,
-        ),
-      );
-    if (src.length > width) width = src.length;
     const row: unknown[] = new Array(src.length);
     for (let c = 0; c < src.length; c++) {
       const cell = src[c];
@@ -656,16 +659,73 @@ function sheetValues(
     }
     all[r] = row;
   }
+  const declared = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  return filled(all, cells, declared, w, bud);
+}
+
+/** A sheet sheetCells read: its rows as they are (values made already), through the same budgets and merges. */
+function ownValues(
+  own: OwnSheet,
+  sheet: string,
+  bud: Budgets,
+): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
+  const w = where(sheet);
+  checkGrid(own.data, w, bud);
+  const all = own.data;
+  for (let r = 0; r < all.length; r++) if (all[r] === undefined) all[r] = [];
+  return filled(all, own.cells, own.merges, w, bud);
+}
+
+/** A sheet's rows and columns within Excel's grid (the scan checked the addresses; this, what was built). */
+function checkGrid(data: ArrayLike<ArrayLike<unknown> | undefined>, w: Text, bud: Budgets): void {
+  if (data.length > bud.rows)
+    throw new FileProblem(
+      t(
+        `${w.zh}有第 ${count(data.length)} 行，超出了 Excel 的 ${count(bud.rows)} 行：文件已损坏`,
+        `${w.en}has a row ${count(data.length)}, beyond Excel's ${count(bud.rows)} rows: the file is damaged`,
+      ),
+    );
+  for (let r = 0; r < data.length; r++) {
+    const n = data[r]?.length ?? 0;
+    if (n > bud.columns)
+      throw new FileProblem(
+        t(
+          `${w.zh}第 ${r + 1} 行有第 ${count(n)} 列，超出了 Excel 的 ${count(bud.columns)} 列：文件已损坏`,
+          `${w.en}row ${r + 1} has a column ${count(n)}, beyond Excel's ${count(bud.columns)} columns: the file is damaged`,
+        ),
+      );
+  }
+}
+
+/**
+ * The rows with their merged areas filled with their top-left value, within the rows and columns that hold a
+ * cell only — a merge J1:XFD1048576 over a two-row sheet fills two rows — every filled cell counted against the
+ * sheet's cell budget; then the empty rows above the first with content dropped.
+ */
+function filled(
+  all: unknown[][],
+  cells: number,
+  merges: Merge[],
+  w: Text,
+  bud: Budgets,
+): { rows: unknown[][]; firstRow: number; merges: Merge[] } {
+  const tooMany = () =>
+    new FileProblem(
+      t(
+        `${w.zh}的单元格（含合并单元格展开后）超过上限 ${count(bud.sheetCells)}（sheetCells）；请删去多余的数据或取消不需要的合并单元格`,
+        `${w.en}has more cells than the limit of ${count(bud.sheetCells)} (sheetCells), merged areas counted as filled; remove unused data or unmerge cells`,
+      ),
+    );
   if (cells > bud.sheetCells) throw tooMany();
-  const declared = ws['!merges'] ?? [];
-  if (declared.length > bud.merges)
+  if (merges.length > bud.merges)
     throw new FileProblem(
       t(
         `${w.zh}的合并单元格区域超过上限 ${count(bud.merges)}（merges）；请取消不需要的合并单元格`,
         `${w.en}has more merged ranges than the limit of ${count(bud.merges)} (merges); unmerge the cells that need not be merged`,
       ),
     );
-  const merges: Merge[] = declared.map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  let width = 0;
+  for (let r = 0; r < all.length; r++) if (all[r]!.length > width) width = all[r]!.length;
   // administrators merge a teacher's name and ID over that teacher's rows: every row must see them
   for (const m of merges) {
     const lastRow = Math.min(m.e.r, all.length - 1);

@@ -20,7 +20,16 @@ export interface SheetScan {
 }
 
 /** The error values the reader turns into codes itself (SheetJS's RBErr); others are kept as text here. */
-const KNOWN_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+export const KNOWN_ERRORS: ReadonlySet<string> = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+]);
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -34,7 +43,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 const isNameEnd = (c: number | undefined) => c === undefined || isSpace(c) || c === GT || c === SLASH;
 
 /** A start tag: its local name's bounds, where its attributes start, and the index just past its '>'. */
-interface Tag {
+export interface Tag {
   local: number;
   localEnd: number;
   attrs: number;
@@ -42,7 +51,7 @@ interface Tag {
   selfClosing: boolean;
 }
 
-function readTag(b: Uint8Array, lt: number): Tag {
+export function readTag(b: Uint8Array, lt: number): Tag {
   let k = lt + 1;
   let local = k;
   while (k < b.length && !isNameEnd(b[k])) {
@@ -75,7 +84,7 @@ function past(b: Uint8Array, from: number, seq: readonly number[]): number {
  * The next start tag at or after `from` — end tags and declarations passed over, comments and CDATA sections
  * skipped whole (a "<row>" written inside a text is text) — and whether an end tag of a cell came first.
  */
-function nextStart(b: Uint8Array, from: number): Tag | null {
+export function nextStart(b: Uint8Array, from: number): Tag | null {
   for (let i = b.indexOf(LT, from); i >= 0; i = b.indexOf(LT, i + 1)) {
     const c = b[i + 1];
     if (c === SLASH || c === 0x3f) continue;
@@ -111,14 +120,14 @@ function cellValueText(b: Uint8Array, from: number): string | null {
   return null;
 }
 
-const nameIs = (b: Uint8Array, tag: Tag, name: string) => {
+export const nameIs = (b: Uint8Array, tag: Tag, name: string) => {
   if (tag.localEnd - tag.local !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (b[tag.local + i] !== name.charCodeAt(i)) return false;
   return true;
 };
 
 /** The value of attribute `name` (ASCII, as written: "r", "table:name") in a tag: [start, end) or null. */
-function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
+export function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
   let k = tag.attrs;
   const end = tag.end - 1;
   while (k < end) {
@@ -149,7 +158,7 @@ function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | nu
 }
 
 /** Digits as a number (NaN when there are none or something else); capped so that a run of digits stays cheap. */
-function digits(b: Uint8Array, from: number, to: number): number {
+export function digits(b: Uint8Array, from: number, to: number): number {
   if (from >= to || to - from > 12) return NaN;
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -161,7 +170,11 @@ function digits(b: Uint8Array, from: number, to: number): number {
 }
 
 /** A cell address "BC12": 1-based column and row (row NaN when absent or not digits). */
-function cellRef(b: Uint8Array, from: number, to: number): { col: number; row: number; digitsAt: number } | null {
+export function cellRef(
+  b: Uint8Array,
+  from: number,
+  to: number,
+): { col: number; row: number; digitsAt: number } | null {
   let col = 0;
   let i = from;
   while (i < to && b[i]! >= 0x41 && b[i]! <= 0x5a && i - from < 8) col = col * 26 + (b[i++]! - 0x40);

@@ -67,6 +67,7 @@ describe('one sheet per year, with a hidden decoy first sheet and a notes sheet'
     ],
     ['.xlsb by SheetJS', async () => writeTo(tmp, 'py.xlsb', perYearBook(sample, 'xlsb', { decoy: true })), []],
     ['.ods by LibreOffice', async () => path.join(LO, 'per-year.ods'), []],
+    ['.xlsx by LibreOffice', async () => path.join(LO, 'per-year.xlsx'), []],
     // LibreOffice's .xls keeps its custom properties in a form the reader does not return: given here
     ['.xls by LibreOffice', async () => path.join(LO, 'per-year.xls'), ['--region', 'hainan', '--cycle-start', '2019']],
     [

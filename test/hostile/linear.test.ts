@@ -9,6 +9,7 @@ import { fold } from '../../src/core/vocabulary';
 import { parseCustomXml, patchCustomXml, BUDGETS } from '../../src/files';
 import { xmlUnescape, attr, allTags } from '../../src/files/xml';
 import { scanSheetXml } from '../../src/files/sheetscan';
+import { dateStyles, sharedStrings, sheetCells } from '../../src/files/sheetcells';
 import { visible } from '../../src/cli/terminal';
 
 /** The least time of several runs of f(input), ms. */
@@ -104,6 +105,43 @@ describe('the sheet scan', () => {
       (b: Uint8Array) => scanSheetXml(b, 'S', bud),
       40_000,
     );
+  });
+});
+
+describe("the worksheet reader's values (sheetcells.ts)", () => {
+  const book = { strings: ['a'], dateStyles: [false, true], date1904: false };
+  test.each([
+    [
+      'cells',
+      (n: number) => `<sheetData><row r="1">${'<c r="A1" t="s"><v>0</v></c>'.repeat(n / 28)}</row></sheetData>`,
+    ],
+    [
+      'cells with formulas and inline text',
+      (n: number) =>
+        `<sheetData><row r="1">${'<c t="inlineStr"><f>1</f><is><t>x</t></is></c>'.repeat(n / 44)}</row></sheetData>`,
+    ],
+    ['end tags that never close', (n: number) => `<sheetData><row r="1"><c r="A1"><v>1${'</v "'.repeat(n / 5)}`],
+    ['an unclosed sheetData, end tags everywhere', (n: number) => `<sheetData>${'</x "'.repeat(n / 5)}`],
+    ['unclosed cells', (n: number) => `<sheetData><row r="1">${'<c r="A1"><f>'.repeat(n / 13)}`],
+  ])('%s grow linearly', (_, make) => {
+    expectLinear(
+      (n) => enc.encode(make(n)),
+      (b: Uint8Array) => sheetCells(b, book),
+      40_000,
+    );
+  });
+  test.each([
+    ['unclosed shared strings', (n: number) => '<si><t>'.repeat(n / 7), sharedStrings],
+    [
+      'phonetic runs that never close',
+      (n: number) => `<si>${'<rPh sb="0"><t>x</t>'.repeat(n / 20)}</si>`,
+      sharedStrings,
+    ],
+    ['start tags without their ">"', (n: number) => `<si${' a="1"'.repeat(n / 6)}`, sharedStrings],
+    ['number formats without their ">"', (n: number) => '<numFmt numFmtId="1" '.repeat(n / 21), dateStyles],
+    ['cell styles', (n: number) => `<cellXfs>${'<xf numFmtId="14"/>'.repeat(n / 19)}</cellXfs>`, dateStyles],
+  ] as const)('%s grow linearly', (_, make, f) => {
+    expectLinear(make, f as (s: never) => unknown, 40_000);
   });
 });
 
