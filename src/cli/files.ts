@@ -432,6 +432,20 @@ export async function ensureFolder(dir: string, label: string): Promise<void> {
   if (!st.isDirectory()) throw new FileError(t(`--out ${label} 不是文件夹`, `--out ${label} is not a folder`));
 }
 
+/**
+ * Node's zlib for reading a package's parts (useInflater): one output buffer of `size` + 1 bytes, so that a part
+ * that inflates to more than its directory says stops there (ERR_BUFFER_TOO_LARGE), as pako's reading does.
+ */
+export function nativeInflater(body: Uint8Array, size: number): Uint8Array | 'over' | null {
+  let out: Buffer;
+  try {
+    out = zlib.inflateRawSync(body, { chunkSize: Math.max(64, size + 1), maxOutputLength: size + 1 });
+  } catch (e) {
+    return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'over' : null;
+  }
+  return out.length > size ? 'over' : new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
 let native: Compressor | undefined;
 
 /**

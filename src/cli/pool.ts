@@ -7,8 +7,12 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { readWorkbook, type WorkbookData } from '../files/read';
 import { FileProblem } from '../files/problem';
+import { useInflater } from '../files/inflate';
 import type { Text } from '../core/text';
-import { FileError, readBytes } from './files';
+import { FileError, nativeInflater, readBytes } from './files';
+
+// in the main thread and in every worker thread: packages are inflated by Node's zlib (cli/files.ts)
+useInflater(nativeInflater);
 
 export interface ParseRequest {
   id: number;

@@ -202,15 +202,66 @@ function lastEndTag(b: Uint8Array, local: string): number {
   return -1;
 }
 
+/** Where a <c>'s r, s and t attributes' values are ([start, end), -1 when absent): read in one pass. */
+interface CellAttrs {
+  r0: number;
+  r1: number;
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** The attributes of a cell's start tag, as attrValue reads them (a one-letter name, =, a quoted value). */
+function cellAttrs(b: Uint8Array, tag: Tag, a: CellAttrs): CellAttrs {
+  a.r0 = a.r1 = a.s0 = a.s1 = a.t0 = a.t1 = -1;
+  let k = tag.attrs;
+  const end = tag.end - 1;
+  while (k < end) {
+    while (k < end && isSpace(b[k]!)) k++;
+    const nameStart = k;
+    while (k < end && b[k] !== 0x3d && !isSpace(b[k]!) && b[k] !== SLASH) k++;
+    const nameLength = k - nameStart;
+    while (k < end && isSpace(b[k]!)) k++;
+    if (b[k] !== 0x3d) {
+      k++;
+      continue;
+    }
+    k++;
+    while (k < end && isSpace(b[k]!)) k++;
+    const q = b[k];
+    if (q !== 0x22 && q !== 0x27) return a;
+    const v0 = k + 1;
+    let v1 = v0;
+    while (v1 < end && b[v1] !== q) v1++;
+    if (nameLength === 1) {
+      const n = b[nameStart];
+      if (n === 0x72 && a.r0 < 0) {
+        a.r0 = v0;
+        a.r1 = v1;
+      } else if (n === 0x73 && a.s0 < 0) {
+        a.s0 = v0;
+        a.s1 = v1;
+      } else if (n === 0x74 && a.t0 < 0) {
+        a.t0 = v0;
+        a.t1 = v1;
+      }
+    }
+    k = v1 + 1;
+  }
+  return a;
+}
+
 /** The type attribute's code: 0 number (none), 1 s, 2 str, 3 inlineStr, 4 b, 5 e, -1 any other. */
-function typeOf(b: Uint8Array, tag: Tag): number {
-  const t = attrValue(b, tag, 't');
-  if (!t) return 0;
-  const n = t[1] - t[0];
-  const c = b[t[0]];
+function typeOf(b: Uint8Array, a: CellAttrs): number {
+  if (a.t0 < 0) return 0;
+  const n = a.t1 - a.t0;
+  const c = b[a.t0];
   if (n === 1) return c === 0x73 ? 1 : c === 0x6e ? 0 : c === 0x62 ? 4 : c === 0x65 ? 5 : -1;
-  if (n === 3 && c === 0x73 && b[t[0] + 1] === 0x74 && b[t[0] + 2] === 0x72) return 2;
-  if (n === 9 && ascii(b, t[0], t[1]) === 'inlineStr') return 3;
+  if (n === 3 && c === 0x73 && b[a.t0 + 1] === 0x74 && b[a.t0 + 2] === 0x72) return 2;
+  if (n === 9 && ascii(b, a.t0, a.t1) === 'inlineStr') return 3;
   return -1;
 }
 
@@ -308,14 +359,13 @@ const NO_VALUE = Symbol('no value');
 const UNREAD = Symbol('unread');
 
 /** A cell's value by its type (typeOf's code) and content: what the general reader's cell gave to sheetValues. */
-function valueOf(b: Uint8Array, tag: Tag, type: number, c: Content | null, book: BookParts): unknown {
+function valueOf(b: Uint8Array, a: CellAttrs, type: number, c: Content | null, book: BookParts): unknown {
   const hasV = c !== null && c.v0 >= 0;
   switch (type) {
     case 0: {
       if (!hasV || c.v1 === c.v0) return NO_VALUE;
       const n = numberOf(b, c.v0, c.v1);
-      const s = attrValue(b, tag, 's');
-      const style = s ? digits(b, s[0], s[1]) : 0;
+      const style = a.s0 >= 0 ? digits(b, a.s0, a.s1) : 0;
       return book.dateStyles[style] === true && n > 0 && n < 2958466 ? serialDate(n, book.date1904) : n;
     }
     case 1: {
@@ -348,6 +398,7 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
   const data: unknown[][] = [];
   const merges: Merge[] = [];
   const into: Content = { v0: -1, v1: -1, is0: -1, is1: -1, end: 0 };
+  const attrs: CellAttrs = { r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
   let cells = 0;
   let row = 0;
   let prevCol = 0;
@@ -362,12 +413,12 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
       if (!tag.selfClosing) dataEnd = lastEndTag(b, 'sheetData');
       if (!tag.selfClosing && dataEnd < tag.end) return null;
     } else if (inData && nameIs(b, tag, 'c')) {
-      const ref = attrValue(b, tag, 'r');
-      const addr = ref ? cellRef(b, ref[0], ref[1]) : null;
+      cellAttrs(b, tag, attrs);
+      const addr = attrs.r0 >= 0 ? cellRef(b, attrs.r0, attrs.r1) : null;
       const col = addr ? addr.col : prevCol + 1;
       const r = addr && !Number.isNaN(addr.row) ? addr.row : row;
       prevCol = col;
-      const type = typeOf(b, tag);
+      const type = typeOf(b, attrs);
       if (type < 0 || !(r >= 1)) return null;
       let c: Content | null = null;
       if (!tag.selfClosing) {
@@ -375,7 +426,7 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
         if (c === null) return null;
         at = c.end;
       }
-      const value = valueOf(b, tag, type, c, book);
+      const value = valueOf(b, attrs, type, c, book);
       if (value === NO_VALUE) continue;
       if (value === UNREAD) return null;
       if (r !== row || values === undefined) {
