@@ -33,7 +33,7 @@ const config = {
   node: { __dirname: false, __filename: false },
   externals: [
     ({ request }, callback) =>
-      /^[^./]/.test(request) && !JOINED.has(request) ? callback(null, `commonjs ${request}`) : callback(),
+      /^[^./]/.test(request) && !JOINED.has(request.split('/')[0]) ? callback(null, `commonjs ${request}`) : callback(),
   ],
   devtool: false,
   performance: { hints: false },

@@ -22,7 +22,7 @@ import { PackageParts } from './inflate';
 import type { ZipEntry } from './zip';
 import { budgets } from './budgets';
 import { zipEntries } from './zip';
-import { streamZip, type OutPart, type PartBytes, type Sink } from './zipwrite';
+import { streamZip, type KeptStart, type OutPart, type PartBytes, type Sink } from './zipwrite';
 
 export interface CopyPlan {
   /** marks per roster sheet name (1-based rows and columns) */
@@ -123,6 +123,8 @@ export interface SplitSheet {
   p: string;
   head: () => PartBytes;
   tail: string;
+  /** the zip entry whose bytes begin with `head` as they are: its compressed blocks can be kept (zipwrite.ts) */
+  entry?: { source: Uint8Array; entry: ZipEntry };
 }
 
 /** Where a package's parts come from: the original zip, or a workbook rebuilt from its values (rebuild.ts). */
@@ -163,7 +165,11 @@ export class ZipSource implements PartsSource {
   }
   sheet(name: string): SplitSheet | undefined {
     const b = this.parts.part(name);
-    return b === undefined ? undefined : splitSheet(b);
+    if (b === undefined) return undefined;
+    const split = splitSheet(b);
+    const e = this.first.get(name);
+    // a rebuilt package's parts are stored, to be deflated: nothing compressed to keep
+    return e && !this.deflateStored ? { ...split, entry: { source: this.bytes, entry: e } } : split;
   }
   release(name: string): void {
     this.parts.release(name);
@@ -247,6 +253,8 @@ class Package {
   private readonly texts = new Map<string, string>();
   /** big parts written: their bytes made when their turn comes (a marked sheet, an added sheet) */
   private readonly made = new Map<string, () => PartBytes>();
+  /** of those, the ones that begin as an original entry did: how many of its bytes are unchanged */
+  private readonly kept = new Map<string, KeptStart>();
   readonly written = new Set<string>();
   readonly removed = new Set<string>();
   constructor(private readonly src: PartsSource) {}
@@ -273,11 +281,13 @@ class Package {
   }
 
   /** A big part written: its bytes made when it is written, and let go then. */
-  putMade(part: string, make: () => PartBytes): void {
+  putMade(part: string, make: () => PartBytes, kept?: KeptStart): void {
     // its original bytes are not needed again, but where `make` holds them (a marked sheet's cells)
     this.src.release(part);
     this.texts.delete(part);
     this.made.set(part, make);
+    if (kept) this.kept.set(part, kept);
+    else this.kept.delete(part);
     this.written.add(part);
     this.removed.delete(part);
   }
@@ -315,7 +325,8 @@ class Package {
     const seen = new Set(names);
     for (const name of names) {
       if (this.removed.has(name)) continue;
-      if (this.written.has(name)) out.push({ name, data: written(name) });
+      const kept = this.kept.get(name);
+      if (this.written.has(name)) out.push({ name, data: written(name), ...(kept ? { kept } : {}) });
       else out.push(this.src.kept(name));
     }
     for (const name of this.written) if (!seen.has(name)) out.push({ name, data: written(name) });
@@ -500,14 +511,18 @@ async function markSheets(
     const sheet = w.pkg.sheet(part);
     if (sheet === undefined) continue;
     // only the XML after the cells is edited: the cells go as the bytes they were
-    const { p, head, tail } = sheet;
+    const { p, head, tail, entry } = sheet;
     let next = w.earlier ? removeOwnFormats(tail, w.earlier.dxf, p) : tail;
     const list = marks.get(name) ?? [];
     if (list.length) {
       next = addFormats(next, list, dxf, p);
       sheetsMarked.add(name);
     }
-    if (next !== tail) w.pkg.putMade(part, () => withTail(head(), next));
+    if (next === tail) continue;
+    const cells = head();
+    // the cells are the original part's first bytes: its compressed blocks before them are kept
+    const kept = entry && cells instanceof Uint8Array ? { ...entry, length: cells.length } : undefined;
+    w.pkg.putMade(part, () => withTail(cells, next), kept);
   }
   return sheetsMarked;
 }

@@ -17,6 +17,35 @@ declare module 'pako' {
     err: number;
     msg: string;
   }
-  const pako: { Inflate: typeof Inflate; Deflate: typeof Deflate };
+  export function deflateRaw(data: Uint8Array, options?: { level?: number }): Uint8Array;
+  export function inflateRaw(data: Uint8Array): Uint8Array;
+  const pako: {
+    Inflate: typeof Inflate;
+    Deflate: typeof Deflate;
+    deflateRaw: typeof deflateRaw;
+    inflateRaw: typeof inflateRaw;
+  };
   export default pako;
+}
+
+// pako's zlib port itself, for what its wrapper does not offer: an inflate that stops between DEFLATE blocks
+// (Z_BLOCK), telling where it stopped (deflatecut.ts)
+declare module 'pako/lib/zlib/zstream' {
+  export default class ZStream {
+    input: Uint8Array | null;
+    next_in: number;
+    avail_in: number;
+    total_in: number;
+    output: Uint8Array | null;
+    next_out: number;
+    avail_out: number;
+    total_out: number;
+    data_type: number;
+  }
+}
+declare module 'pako/lib/zlib/inflate' {
+  import type ZStream from 'pako/lib/zlib/zstream';
+  export function inflateInit2(strm: ZStream, windowBits: number): number;
+  export function inflate(strm: ZStream, flush: number): number;
+  export function inflateEnd(strm: ZStream): number;
 }

@@ -1,5 +1,7 @@
 // A zip package written from its parts: a part kept as it was is copied compressed, byte for byte, with the
-// CRC and sizes its directory gave; a new or changed part is deflated (or stored, when asked). A part's bytes
+// CRC and sizes its directory gave; a new or changed part is deflated (or stored, when asked) — a changed part
+// that begins as the original did (a marked sheet's cells) keeps the original's compressed blocks for that
+// beginning (KeptStart, deflatecut.ts). A part's bytes
 // arrive in chunks (a result sheet is made a few rows at a time) and are deflated as they come, so that no
 // part is ever held whole, uncompressed; the package goes to a sink as it is made (the CLI writes it to the
 // file: only a part's compressed bytes are held, until its local header, which needs their size, is written).
@@ -11,6 +13,7 @@ import pako from 'pako';
 import { t } from '../core/text';
 import { FileProblem } from './problem';
 import { dataStart, type ZipEntry } from './zip';
+import { headUpTo, lastBoundary } from './deflatecut';
 
 /** A raw DEFLATE stream being fed: chunks in, the compressed bytes (as chunks) once it is ended. */
 export interface Deflation {
@@ -73,7 +76,31 @@ export type PartBytes = Uint8Array | Iterable<Uint8Array>;
  * bytes are held at once, and then only a chunk of each), or an entry of `source` copied as it is.
  */
 export type OutPart =
-  { name: string; data: () => PartBytes; store?: boolean } | { name: string; keep: ZipEntry; source: Uint8Array };
+  | { name: string; data: () => PartBytes; store?: boolean; kept?: KeptStart }
+  | { name: string; keep: ZipEntry; source: Uint8Array };
+
+/**
+ * A part's bytes begin with the first `length` bytes of an entry of `source` as they were: its compressed blocks
+ * before them are copied (deflatecut.ts), and only the rest is deflated. A marked sheet: its cells, then its tail.
+ */
+export interface KeptStart {
+  source: Uint8Array;
+  entry: ZipEntry;
+  length: number;
+}
+
+/** Below this, deflating the part again costs less than finding where its blocks end. */
+const KEPT_MIN = 256 * 1024;
+
+/** Where the compressed blocks of `k` that may be copied end, or null when none may (or it is not worth it). */
+function keptBlocks(k: KeptStart | undefined): { head: Uint8Array; skip: number } | null {
+  if (!k || k.entry.method !== 8 || k.entry.flags & 1 || k.length < KEPT_MIN) return null;
+  const at = dataStart(k.source, k.entry);
+  const body = k.source.subarray(at, at + k.entry.compressedSize);
+  const cut = lastBoundary(body, k.length);
+  if (!cut || cut.out < KEPT_MIN) return null;
+  return { head: headUpTo(body, cut.bit), skip: cut.out };
+}
 
 /** Where a package's bytes go, in order; a promise returned is waited for (a file being written). */
 export type Sink = (chunk: Uint8Array) => void | Promise<void>;
@@ -130,14 +157,21 @@ async function prepare(p: OutPart, c: Compressor, enc: { encode(s: string): Uint
   // stored: a package that is deflated when it is copied (rebuild.ts) is not deflated twice
   const stored: Uint8Array[] = [];
   const d = p.store ? undefined : c.deflater();
+  const kept = d ? keptBlocks(p.kept) : null;
+  // the bytes the kept blocks hold are counted in the CRC and size, not deflated again
+  let skip = kept ? kept.skip : 0;
   for (const chunk of chunksOf(p.data())) {
     if (!chunk.length) continue;
     crc = c.crc32(chunk, crc);
     size += chunk.length;
-    if (d) await d.push(chunk);
-    else stored.push(chunk);
+    const rest = skip === 0 ? chunk : skip >= chunk.length ? null : chunk.subarray(skip);
+    skip = Math.max(0, skip - chunk.length);
+    if (!rest) continue;
+    if (d) await d.push(rest);
+    else stored.push(rest);
   }
   const data = d ? await d.end() : stored;
+  if (kept) data.unshift(kept.head);
   const length = data.reduce((n, x) => n + x.length, 0);
   return { name, flags: utf8, method: d ? 8 : 0, time: 0, date: DOS_DATE, crc, size, data, length };
 }
