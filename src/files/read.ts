@@ -342,15 +342,18 @@ const EMPTY_SHEET = new TextEncoder().encode(
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
 );
 
-/** The shared strings, the cell styles' date formats and the date system, for sheetCells. */
-function bookParts(pkg: PackageParts, peek: WorkbookPeek): BookParts {
-  const strings = peek.strings !== undefined ? pkg.text(peek.strings) : undefined;
+/**
+ * The shared strings, the cell styles' date formats and the date system, for sheetCells; null when a part is not
+ * read here (then every sheet goes to the general reader), or when the relationships name no styles part (the
+ * general reader would find one by its content type).
+ */
+function bookParts(pkg: PackageParts, peek: WorkbookPeek): BookParts | null {
+  const strings = peek.strings !== undefined ? pkg.text(peek.strings) : '';
   const styles = peek.styles !== undefined ? pkg.text(peek.styles) : undefined;
-  return {
-    strings: strings !== undefined ? sharedStrings(strings) : [],
-    dateStyles: styles !== undefined ? dateStyles(styles) : [],
-    date1904: peek.date1904,
-  };
+  if (strings === undefined || styles === undefined) return null;
+  const list = sharedStrings(strings);
+  const dates = dateStyles(styles);
+  return list && dates ? { strings: list, dateStyles: dates, date1904: peek.date1904 } : null;
 }
 
 const isSheetPart = (name: string) => /(^|\/)(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+$/i.test(name);
@@ -400,7 +403,7 @@ function readPackage(
         `the parts to read inflate to ${byteWords(total)} in all, more than the limit of ${byteWords(bud.packageBytes)} (packageBytes)`,
       ),
     );
-  let book: BookParts | undefined;
+  let book: BookParts | null | undefined;
   const container = pkg.container(
     (name) => readable(format, name),
     (name, b) => {
@@ -413,10 +416,9 @@ function readPackage(
       const scan = scanSheetXml(b, sheet, bud);
       scans.set(sheet, scan);
       // a worksheet's values read here (sheetcells.ts); the general reader is given an empty sheet instead
-      const own =
-        peek && !o.generalReader && isWorksheetPart(name)
-          ? sheetCells(scan.bytes, (book ??= bookParts(pkg, peek)))
-          : null;
+      const worksheet = peek !== null && !o.generalReader && isWorksheetPart(name);
+      if (worksheet && book === undefined) book = bookParts(pkg, peek);
+      const own = worksheet && book ? sheetCells(scan.bytes, book) : null;
       if (own === null) return scan.bytes;
       owned.set(sheet, own);
       return EMPTY_SHEET;

@@ -80,7 +80,7 @@ export function cellText(raw: string): string {
 
 // Every pattern below stops at the next '<' or '>' ([^<>]), and an element's end is found by indexOf from its
 // start: a part of unclosed tags costs one pass, never a search to its end from each of them.
-const T_TEXT = /<(?:[\w.-]+:)?t(?:\s[^<>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
+const T_TEXT = /<(?:[\w.-]+:)?t(?:\s[^<>]*)?>([^<]*)<\/(?:[\w.-]+:)?t\s*>/g;
 const PHONETIC = /<((?:[\w.-]+:)?)rPh\b[^<>]*>/g;
 
 /** The text without its phonetic guides (<rPh>…</rPh>, which do not nest). */
@@ -111,8 +111,16 @@ export function stringItem(inner: string): string {
   return cellText(out);
 }
 
-/** The shared string table's texts (sharedStrings.xml), in order. */
-export function sharedStrings(xml: string): string[] {
+/** A part's text after its XML declaration holds a comment, a CDATA section or an instruction: not read here. */
+function hasMarkup(xml: string): boolean {
+  const decl = /^\uFEFF?\s*<\?xml[^<>]*\?>/.exec(xml);
+  const from = decl ? decl[0].length : 0;
+  return xml.indexOf('<!', from) >= 0 || xml.indexOf('<?', from) >= 0;
+}
+
+/** The shared string table's texts (sharedStrings.xml), in order; null when it holds what is not read here. */
+export function sharedStrings(xml: string): string[] | null {
+  if (hasMarkup(xml)) return null;
   const out: string[] = [];
   const open = /<((?:[\w.-]+:)?)si\b[^<>]*?(\/?)>/g;
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
@@ -134,20 +142,22 @@ function rawAttr(tag: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** Which cell styles of styles.xml show dates: each <xf> of <cellXfs> by its numFmtId, in order. */
-export function dateStyles(xml: string): boolean[] {
+/**
+ * Which cell styles of styles.xml show dates: each <xf> of <cellXfs> by its numFmtId, in order, the workbook's own
+ * formats read from <numFmts> (a differential format's <numFmt> inside <dxfs> is not one of them). Null when the
+ * part holds what is not read here.
+ */
+export function dateStyles(xml: string): boolean[] | null {
+  if (hasMarkup(xml)) return null;
   const custom = new Map<number, string>();
+  const list = blockOf(xml, 'numFmts');
   const fmts = /<(?:[\w.-]+:)?numFmt\s[^<>]*>/g;
-  for (let m = fmts.exec(xml); m; m = fmts.exec(xml)) {
+  for (let m = fmts.exec(list); m; m = fmts.exec(list)) {
     const id = Number(rawAttr(m[0], 'numFmtId'));
     const code = rawAttr(m[0], 'formatCode');
     if (Number.isInteger(id) && code !== undefined) custom.set(id, cellText(code));
   }
-  const xfs = /<((?:[\w.-]+:)?)cellXfs\b[^<>]*?(\/?)>/.exec(xml);
-  if (!xfs || xfs[2] === '/') return [];
-  const from = xfs.index + xfs[0].length;
-  const close = xml.indexOf(`</${xfs[1]}cellXfs>`, from);
-  const block = xml.slice(from, close < 0 ? xml.length : close);
+  const block = blockOf(xml, 'cellXfs');
   const out: boolean[] = [];
   const xf = /<(?:[\w.-]+:)?xf\b[^<>]*>/g;
   for (let m = xf.exec(block); m; m = xf.exec(block)) {
@@ -156,6 +166,15 @@ export function dateStyles(xml: string): boolean[] {
     out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id));
   }
   return out;
+}
+
+/** The content of the first element `local` (any prefix), or '' when there is none or it is empty. */
+function blockOf(xml: string, local: string): string {
+  const open = new RegExp(`<((?:[\\w.-]+:)?)${local}\\b[^<>]*?(\\/?)>`).exec(xml);
+  if (!open || open[2] === '/') return '';
+  const from = open.index + open[0].length;
+  const close = xml.indexOf(`</${open[1]}${local}>`, from);
+  return xml.slice(from, close < 0 ? xml.length : close);
 }
 
 /** Bytes as Latin-1 text: a cell's address, type or number (ASCII). */
@@ -406,10 +425,16 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
   let at = 0;
   // cells and rows only inside <sheetData> (an extension list may hold elements of the same local names)
   let dataEnd = -1;
+  let seen = false;
+  // text in UTF-16 (a byte order mark, or NULs): no ASCII tag would be found, and the sheet would read empty
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || b.indexOf(0) >= 0) return null;
   for (let tag = nextStart(b, 0); tag; tag = nextStart(b, at)) {
     at = tag.end;
     const inData = tag.local < dataEnd;
     if (nameIs(b, tag, 'sheetData')) {
+      // one <sheetData> a sheet; its end found once (from each of many start tags, the search would be quadratic)
+      if (seen) return null;
+      seen = true;
       if (!tag.selfClosing) dataEnd = lastEndTag(b, 'sheetData');
       if (!tag.selfClosing && dataEnd < tag.end) return null;
     } else if (inData && nameIs(b, tag, 'c')) {
@@ -447,5 +472,5 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
       if (m) merges.push(m);
     }
   }
-  return { data, cells, merges };
+  return seen ? { data, cells, merges } : null;
 }

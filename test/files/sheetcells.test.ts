@@ -67,6 +67,23 @@ async function book(p: Parts): Promise<Uint8Array> {
   return new Uint8Array(await z.generateAsync({ type: 'uint8array' }));
 }
 
+/** Every worksheet of the package read by sheetCells itself (not left to the general reader). */
+async function readHere(bytes: Uint8Array): Promise<number> {
+  const z = await JSZip.loadAsync(bytes);
+  const text = async (name: string) => (await z.file(name)?.async('string')) ?? '';
+  const book = {
+    strings: sharedStrings(await text('xl/sharedStrings.xml'))!,
+    dateStyles: dateStyles(await text('xl/styles.xml'))!,
+    date1904: /date1904="(1|true)"/.test(await text('xl/workbook.xml')),
+  };
+  expect(book.strings).not.toBeNull();
+  expect(book.dateStyles).not.toBeNull();
+  const sheets = Object.keys(z.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
+  for (const n of sheets)
+    expect([n, sheetCells(await z.file(n)!.async('uint8array'), book) !== null]).toEqual([n, true]);
+  return sheets.length;
+}
+
 const rowsOf = (bytes: Uint8Array, general = false) =>
   readWorkbook(bytes, general ? { generalReader: true } : {}).sheets[0]!;
 
@@ -164,6 +181,7 @@ describe('each kind of cell reads as the general reader reads it', () => {
   ];
   test.each(cases)('%s', async (_, parts, rows) => {
     const bytes = await book(parts);
+    expect(await readHere(bytes)).toBe(1);
     const own = rowsOf(bytes);
     expect(own.rows).toEqual(rows);
     // the general reader (SheetJS) reads the same
@@ -214,6 +232,67 @@ describe('what this reader leaves to the general reader', () => {
   });
 });
 
+describe('parts this reader does not read: the workbook reads as the general reader reads it', () => {
+  const cases: Array<[string, Parts]> = [
+    [
+      'a CDATA section in the shared strings',
+      {
+        sheet: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>',
+        strings: ['<si><t><![CDATA[a&b]]></t></si>'],
+      },
+    ],
+    [
+      'a comment in the shared strings',
+      {
+        sheet: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>',
+        strings: ['<!-- <si><t>z</t></si> -->', '<si><t>a</t></si>'],
+      },
+    ],
+    [
+      'a comment in the styles',
+      {
+        sheet: '<sheetData><row r="1"><c r="A1" s="1"><v>43660</v></c></row></sheetData>',
+        xfs: '<xf numFmtId="0"/><!-- <xf numFmtId="0"/> --><xf numFmtId="14"/>',
+      },
+    ],
+    [
+      'two <sheetData> elements',
+      {
+        sheet:
+          '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><sheetData><row r="2"><c r="A2"><v>2</v></c></row></sheetData>',
+      },
+    ],
+  ];
+  test.each(cases)('%s', async (_, parts) => {
+    const bytes = await book(parts);
+    expect(rowsOf(bytes)).toEqual(rowsOf(bytes, true));
+  });
+
+  test('a differential format’s <numFmt> (inside <dxfs>) is not a cell style’s', async () => {
+    const bytes = await book({
+      sheet: '<sheetData><row r="1"><c r="A1" s="1"><v>43660</v></c></row></sheetData>',
+      numFmts: '<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>',
+      xfs: '<xf numFmtId="0"/><xf numFmtId="164"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs><cellXfs>',
+    });
+    expect(rowsOf(bytes).rows).toEqual([[date('2019-07-14')]]);
+    expect(rowsOf(bytes)).toEqual(rowsOf(bytes, true));
+  });
+
+  test('a worksheet in UTF-16 is left to the general reader, not read as empty', () => {
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const b = new Uint8Array(Buffer.from('\ufeff' + xml, 'utf16le'));
+    expect(sheetCells(b, { strings: [], dateStyles: [], date1904: false })).toBeNull();
+    // and a sheet without any <sheetData> (nothing here would be read) is left to it too
+    expect(
+      sheetCells(new TextEncoder().encode(`<worksheet xmlns="${NS}"/>`), {
+        strings: [],
+        dateStyles: [],
+        date1904: false,
+      }),
+    ).toBeNull();
+  });
+});
+
 test('shared strings: empty items, prefixes and entities; styles: only <cellXfs> counts', () => {
   expect(
     sharedStrings(
@@ -255,6 +334,7 @@ describe('workbooks written by other programs read the same through both readers
   ];
   test.each(cases)('%s', async (_, make) => {
     const bytes = await make();
+    expect(await readHere(bytes)).toBeGreaterThan(0);
     const own = readWorkbook(bytes);
     expect(own.sheets.some((s) => s.rows.length > 2)).toBe(true);
     expect(own).toEqual(readWorkbook(bytes, { generalReader: true }));

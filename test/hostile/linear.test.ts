@@ -120,9 +120,16 @@ describe("the worksheet reader's values (sheetcells.ts)", () => {
       (n: number) =>
         `<sheetData><row r="1">${'<c t="inlineStr"><f>1</f><is><t>x</t></is></c>'.repeat(n / 44)}</row></sheetData>`,
     ],
-    ['end tags that never close', (n: number) => `<sheetData><row r="1"><c r="A1"><v>1${'</v "'.repeat(n / 5)}`],
+    [
+      'end tags that never close',
+      (n: number) => `<sheetData><row r="1"><c r="A1"><v>1${'</v "'.repeat(n / 5)}</sheetData>`,
+    ],
+    [
+      'many <sheetData> start tags',
+      (n: number) => `<sheetData>${'<sheetData>'.repeat(n / 22)}</sheetData>${' '.repeat(n / 2)}`,
+    ],
     ['an unclosed sheetData, end tags everywhere', (n: number) => `<sheetData>${'</x "'.repeat(n / 5)}`],
-    ['unclosed cells', (n: number) => `<sheetData><row r="1">${'<c r="A1"><f>'.repeat(n / 13)}`],
+    ['unclosed cells', (n: number) => `<sheetData><row r="1">${'<c r="A1"><f>'.repeat(n / 13)}</sheetData>`],
   ])('%s grow linearly', (_, make) => {
     expectLinear(
       (n) => enc.encode(make(n)),
