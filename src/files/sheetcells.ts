@@ -383,6 +383,8 @@ function valueOf(b: Uint8Array, a: CellAttrs, type: number, c: Content | null, b
   switch (type) {
     case 0: {
       if (!hasV || c.v1 === c.v0) return NO_VALUE;
+      // a number written with a character reference (&#49;): left to the general reader, which decodes it
+      if (b.indexOf(0x26, c.v0) >= 0 && b.indexOf(0x26, c.v0) < c.v1) return UNREAD;
       const n = numberOf(b, c.v0, c.v1);
       const style = a.s0 >= 0 ? digits(b, a.s0, a.s1) : 0;
       return book.dateStyles[style] === true && n > 0 && n < 2958466 ? serialDate(n, book.date1904) : n;
@@ -440,6 +442,8 @@ export function sheetCells(b: Uint8Array, book: BookParts): OwnSheet | null {
     } else if (inData && nameIs(b, tag, 'c')) {
       cellAttrs(b, tag, attrs);
       const addr = attrs.r0 >= 0 ? cellRef(b, attrs.r0, attrs.r1) : null;
+      // an address that is not letters and digits ("$B$1", "b1"): where the cell goes is the general reader's say
+      if (attrs.r0 >= 0 && !addr) return null;
       const col = addr ? addr.col : prevCol + 1;
       const r = addr && !Number.isNaN(addr.row) ? addr.row : row;
       prevCol = col;

@@ -210,6 +210,11 @@ describe('what this reader leaves to the general reader', () => {
     ],
     ['a type it has no word for', '<sheetData><row r="1"><c r="A1" t="x"><v>1</v></c></row></sheetData>'],
     ['a shared string not in the table', '<sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData>'],
+    ['an address with $ signs', '<sheetData><row r="1"><c r="$B$1"><v>1</v></c></row></sheetData>'],
+    [
+      'a number written with a character reference',
+      '<sheetData><row r="1"><c r="A1"><v>&#49;</v></c></row></sheetData>',
+    ],
   ];
   test.each(sheets)('%s', async (_, sheet) => {
     const xml = new TextEncoder().encode(`<worksheet xmlns="${NS}">${sheet}</worksheet>`);
