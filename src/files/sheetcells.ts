@@ -8,7 +8,17 @@
 // without a reason. The shared strings and the number formats come from their own parts (readBookParts).
 import { sheetjs } from './sheetjs';
 import { xmlUnescape } from './xml';
-import { attrValue, cellRef, digits, KNOWN_ERRORS, nameIs, nextStart, readTag, type Tag } from './sheetscan';
+import {
+  attrValue,
+  cellRef,
+  digits,
+  KNOWN_ERRORS,
+  nameIs,
+  nextStart,
+  plainValueEnd,
+  readTag,
+  type Tag,
+} from './sheetscan';
 import type { Merge } from './read';
 
 const LT = 0x3c;
@@ -300,23 +310,12 @@ interface Content {
  */
 function content(b: Uint8Array, from: number, into: Content): Content | null {
   into.v0 = into.v1 = into.is0 = into.is1 = -1;
-  if (b[from] === LT && b[from + 1] === 0x76 && b[from + 2] === GT) {
-    const lt = b.indexOf(LT, from + 3);
-    if (
-      lt >= 0 &&
-      b[lt + 1] === SLASH &&
-      b[lt + 2] === 0x76 &&
-      b[lt + 3] === GT &&
-      b[lt + 4] === LT &&
-      b[lt + 5] === SLASH &&
-      b[lt + 6] === 0x63 &&
-      b[lt + 7] === GT
-    ) {
-      into.v0 = from + 3;
-      into.v1 = lt;
-      into.end = lt + 8;
-      return into;
-    }
+  const lt = plainValueEnd(b, from);
+  if (lt >= 0) {
+    into.v0 = from + 3;
+    into.v1 = lt;
+    into.end = lt + 8;
+    return into;
   }
   for (let i = b.indexOf(LT, from); i >= 0; i = b.indexOf(LT, i)) {
     const c = b[i + 1];
@@ -384,7 +383,7 @@ function valueOf(b: Uint8Array, a: CellAttrs, type: number, c: Content | null, b
     case 0: {
       if (!hasV || c.v1 === c.v0) return NO_VALUE;
       // a number written with a character reference (&#49;): left to the general reader, which decodes it
-      if (b.indexOf(0x26, c.v0) >= 0 && b.indexOf(0x26, c.v0) < c.v1) return UNREAD;
+      for (let i = c.v0; i < c.v1; i++) if (b[i] === 0x26) return UNREAD;
       const n = numberOf(b, c.v0, c.v1);
       const style = a.s0 >= 0 ? digits(b, a.s0, a.s1) : 0;
       return book.dateStyles[style] === true && n > 0 && n < 2958466 ? serialDate(n, book.date1904) : n;

@@ -317,12 +317,12 @@ class SheetTally {
 }
 
 /**
- * Past the rest of a cell whose start tag ends at `at` when it is the usual `<v>text</v></c>` (a number, a
- * shared string's index): its text holds no '<', so no tag, comment or CDATA is passed over — three tags a
- * cell not read one by one. Any other content (a formula, inline text, a prefix): `at`, read tag by tag.
+ * Where the usual `<v>text</v></c>` of a cell whose start tag ends at `at` (a number, a shared string's index) has
+ * its `</v>`: its text holds no '<', so no tag, comment or CDATA is passed over. -1 for any other content (a
+ * formula, inline text, a prefix), which is read tag by tag. (The value reader, sheetcells.ts, reads it so too.)
  */
-function pastPlainValue(b: Uint8Array, at: number): number {
-  if (b[at] !== LT || b[at + 1] !== 0x76 || b[at + 2] !== GT) return at;
+export function plainValueEnd(b: Uint8Array, at: number): number {
+  if (b[at] !== LT || b[at + 1] !== 0x76 || b[at + 2] !== GT) return -1;
   const lt = b.indexOf(LT, at + 3);
   // </v></c>
   return lt >= 0 &&
@@ -333,8 +333,14 @@ function pastPlainValue(b: Uint8Array, at: number): number {
     b[lt + 5] === SLASH &&
     b[lt + 6] === 0x63 &&
     b[lt + 7] === GT
-    ? lt + 8
-    : at;
+    ? lt
+    : -1;
+}
+
+/** Past the rest of such a cell — three tags a cell not read one by one — or `at` when it is not one. */
+function pastPlainValue(b: Uint8Array, at: number): number {
+  const lt = plainValueEnd(b, at);
+  return lt < 0 ? at : lt + 8;
 }
 
 /**

@@ -115,6 +115,11 @@ describe("the worksheet reader's values (sheetcells.ts)", () => {
       'cells',
       (n: number) => `<sheetData><row r="1">${'<c r="A1" t="s"><v>0</v></c>'.repeat(n / 28)}</row></sheetData>`,
     ],
+    // a search for '&' in a number ran on to the part's end from every cell (the bench caught it, hung)
+    [
+      'number cells',
+      (n: number) => `<sheetData><row r="1">${'<c r="A1" s="1"><v>12.5</v></c>'.repeat(n / 31)}</row></sheetData>`,
+    ],
     [
       'cells with formulas and inline text',
       (n: number) =>
