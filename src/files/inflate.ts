@@ -165,18 +165,20 @@ export function useInflater(f: Inflater | undefined): void {
 }
 
 /**
- * Inflate a raw deflate stream into exactly `size` bytes: one buffer of size + 1, so that one byte more than
- * the directory declared is seen without inflating further.
+ * Inflate a raw deflate stream into exactly `size` bytes — with the shell's inflater, else pako — refused when it
+ * would give more than `size` (seen at the first byte too many), when it cannot be inflated, or when it gives less.
  */
 export function inflateExactly(body: Uint8Array, size: number, name: string): Uint8Array {
-  if (inflater) {
-    const got = inflater(body, size);
-    if (got === 'over') throw damaged(name, '解压后比目录中记录的大小更大', 'inflates to more than its directory says');
-    if (got === null) throw damaged(name, '无法解压', 'cannot be inflated');
-    if (got.length !== size)
-      throw damaged(name, '解压后的大小与目录不符', 'inflates to another size than its directory says');
-    return got;
-  }
+  const got = (inflater ?? pakoInflater)(body, size);
+  if (got === 'over') throw damaged(name, '解压后比目录中记录的大小更大', 'inflates to more than its directory says');
+  if (got === null) throw damaged(name, '无法解压', 'cannot be inflated');
+  if (got.length !== size)
+    throw damaged(name, '解压后的大小与目录不符', 'inflates to another size than its directory says');
+  return got;
+}
+
+/** pako's Inflater: one output chunk of size + 1, so that one byte more than declared is seen without going on. */
+function pakoInflater(body: Uint8Array, size: number): Uint8Array | 'over' | null {
   const inflator = new pako.Inflate({ raw: true, chunkSize: size + 1 });
   let out: Uint8Array | null = null;
   let over = false;
@@ -190,13 +192,10 @@ export function inflateExactly(body: Uint8Array, size: number, name: string): Ui
   inflator.onEnd = () => undefined;
   try {
     inflator.push(body, true);
-  } catch (e) {
-    if (!over) throw damaged(name, '无法解压', 'cannot be inflated');
+  } catch {
+    if (!over) return null;
   }
-  if (over) throw damaged(name, '解压后比目录中记录的大小更大', 'inflates to more than its directory says');
-  if (inflator.err) throw damaged(name, '无法解压', 'cannot be inflated');
-  const data: Uint8Array = out ?? new Uint8Array(0);
-  if (data.length !== size)
-    throw damaged(name, '解压后的大小与目录不符', 'inflates to another size than its directory says');
-  return data;
+  if (over) return 'over';
+  if (inflator.err) return null;
+  return out ?? new Uint8Array(0);
 }

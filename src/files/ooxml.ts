@@ -124,7 +124,7 @@ export interface SplitSheet {
   head: () => PartBytes;
   tail: string;
   /** the zip entry whose bytes begin with `head` as they are: its compressed blocks can be kept (zipwrite.ts) */
-  entry?: { source: Uint8Array; entry: ZipEntry };
+  original?: { source: Uint8Array; entry: ZipEntry };
 }
 
 /** Where a package's parts come from: the original zip, or a workbook rebuilt from its values (rebuild.ts). */
@@ -169,7 +169,7 @@ export class ZipSource implements PartsSource {
     const split = splitSheet(b);
     const e = this.first.get(name);
     // a rebuilt package's parts are stored, to be deflated: nothing compressed to keep
-    return e && !this.deflateStored ? { ...split, entry: { source: this.bytes, entry: e } } : split;
+    return e && !this.deflateStored ? { ...split, original: { source: this.bytes, entry: e } } : split;
   }
   release(name: string): void {
     this.parts.release(name);
@@ -511,7 +511,7 @@ async function markSheets(
     const sheet = w.pkg.sheet(part);
     if (sheet === undefined) continue;
     // only the XML after the cells is edited: the cells go as the bytes they were
-    const { p, head, tail, entry } = sheet;
+    const { p, head, tail, original } = sheet;
     let next = w.earlier ? removeOwnFormats(tail, w.earlier.dxf, p) : tail;
     const list = marks.get(name) ?? [];
     if (list.length) {
@@ -521,7 +521,7 @@ async function markSheets(
     if (next === tail) continue;
     const cells = head();
     // the cells are the original part's first bytes: its compressed blocks before them are kept
-    const kept = entry && cells instanceof Uint8Array ? { ...entry, length: cells.length } : undefined;
+    const kept = original && cells instanceof Uint8Array ? { ...original, length: cells.length } : undefined;
     w.pkg.putMade(part, () => withTail(cells, next), kept);
   }
   return sheetsMarked;

@@ -20,6 +20,7 @@ import { copyRecord } from './record';
 import { scanOdsContent, scanSheetXml, type SheetScan } from './sheetscan';
 import { formatWord, type Format } from './format';
 import {
+  datedNumber,
   dateStyles,
   isDateFormat,
   serialDate,
@@ -608,7 +609,7 @@ function cellValue(c: XLSX.CellObject | undefined, date1904: boolean, errorText?
   if (!c) return undefined;
   switch (c.t) {
     case 'n':
-      return typeof c.v === 'number' && isDateFormat(c.z) && c.v > 0 && c.v < 2958466 ? serialDate(c.v, date1904) : c.v;
+      return typeof c.v === 'number' ? datedNumber(c.v, isDateFormat(c.z), date1904) : c.v;
     case 's':
       return c.v;
     case 'b':

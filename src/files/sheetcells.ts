@@ -5,25 +5,28 @@
 // one. Anything this reader does not know for certain — a typed date (t="d"), a type it has no word for, a
 // comment, a CDATA section or an instruction inside the cells, a shared string that is not in the table —
 // gives null: the sheet is then read by the general reader as before, so nothing is ever read differently
-// without a reason. The shared strings and the number formats come from their own parts (readBookParts).
+// without a reason. The shared strings and the number formats come from their own parts (bookParts, read.ts).
 import { sheetjs } from './sheetjs';
 import { xmlUnescape } from './xml';
 import {
   attrValue,
   cellRef,
   digits,
+  GT,
+  isSpace,
   KNOWN_ERRORS,
+  LT,
   nameIs,
+  nextAttr,
   nextStart,
   plainValueEnd,
   readTag,
+  SLASH,
+  type Attr,
   type Tag,
 } from './sheetscan';
 import type { Merge } from './read';
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
 
@@ -66,6 +69,11 @@ export function isDateFormat(z: unknown): boolean {
 export function serialDate(serial: number, date1904: boolean): Date {
   const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
   return new Date(Math.round((days - 25569) * 86_400_000));
+}
+
+/** A number in a date style as its date, within Excel's dates (1900-01-01 to 9999-12-31); else the number. */
+export function datedNumber(n: number, dated: boolean, date1904: boolean): number | Date {
+  return dated && n > 0 && n < 2958466 ? serialDate(n, date1904) : n;
 }
 
 /**
@@ -206,7 +214,7 @@ function endTagIs(b: Uint8Array, lt: number, local: string): boolean {
   const stop = Math.min(b.length, k + 64);
   for (; k < stop; k++) {
     const c = b[k]!;
-    if (c === GT || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) break;
+    if (c === GT || isSpace(c)) break;
     if (c === 0x3a) start = k + 1;
   }
   if (k === stop || k - start !== local.length) return false;
@@ -241,44 +249,26 @@ interface CellAttrs {
   t1: number;
 }
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const ATTR: Attr = { n0: 0, n1: 0, v0: 0, v1: 0 };
 
-/** The attributes of a cell's start tag, as attrValue reads them (a one-letter name, =, a quoted value). */
+/** The r, s and t attributes of a cell's start tag, in one pass over its attributes (the first of each name). */
 function cellAttrs(b: Uint8Array, tag: Tag, a: CellAttrs): CellAttrs {
   a.r0 = a.r1 = a.s0 = a.s1 = a.t0 = a.t1 = -1;
-  let k = tag.attrs;
   const end = tag.end - 1;
-  while (k < end) {
-    while (k < end && isSpace(b[k]!)) k++;
-    const nameStart = k;
-    while (k < end && b[k] !== 0x3d && !isSpace(b[k]!) && b[k] !== SLASH) k++;
-    const nameLength = k - nameStart;
-    while (k < end && isSpace(b[k]!)) k++;
-    if (b[k] !== 0x3d) {
-      k++;
-      continue;
+  const x = ATTR;
+  for (let k = nextAttr(b, tag.attrs, end, x); k >= 0; k = nextAttr(b, k, end, x)) {
+    if (x.n1 - x.n0 !== 1) continue;
+    const n = b[x.n0];
+    if (n === 0x72 && a.r0 < 0) {
+      a.r0 = x.v0;
+      a.r1 = x.v1;
+    } else if (n === 0x73 && a.s0 < 0) {
+      a.s0 = x.v0;
+      a.s1 = x.v1;
+    } else if (n === 0x74 && a.t0 < 0) {
+      a.t0 = x.v0;
+      a.t1 = x.v1;
     }
-    k++;
-    while (k < end && isSpace(b[k]!)) k++;
-    const q = b[k];
-    if (q !== 0x22 && q !== 0x27) return a;
-    const v0 = k + 1;
-    let v1 = v0;
-    while (v1 < end && b[v1] !== q) v1++;
-    if (nameLength === 1) {
-      const n = b[nameStart];
-      if (n === 0x72 && a.r0 < 0) {
-        a.r0 = v0;
-        a.r1 = v1;
-      } else if (n === 0x73 && a.s0 < 0) {
-        a.s0 = v0;
-        a.s1 = v1;
-      } else if (n === 0x74 && a.t0 < 0) {
-        a.t0 = v0;
-        a.t1 = v1;
-      }
-    }
-    k = v1 + 1;
   }
   return a;
 }
@@ -333,8 +323,8 @@ function content(b: Uint8Array, from: number, into: Content): Content | null {
     const tag = readTag(b, i);
     i = tag.end;
     if (tag.selfClosing) continue;
-    if (nameIs(b, tag, 'v') || nameIs(b, tag, 'is')) {
-      const local = nameIs(b, tag, 'v') ? 'v' : 'is';
+    const local = nameIs(b, tag, 'v') ? 'v' : nameIs(b, tag, 'is') ? 'is' : null;
+    if (local !== null) {
       const close = innerEnd(b, tag.end, local);
       if (close < 0) return null;
       if (local === 'v' && into.v0 < 0) {
@@ -353,12 +343,12 @@ function content(b: Uint8Array, from: number, into: Content): Content | null {
 /** An Excel number as written in <v> (what parseFloat reads, as the general reader did). */
 const numberOf = (b: Uint8Array, from: number, to: number): number => parseFloat(ascii(b, from, to));
 
-/** The shared string index in <v>: digits only. */
-function indexOf(b: Uint8Array, from: number, to: number): number {
+/** The shared string index in <v>: digits only, spaces around them allowed. */
+function stringIndex(b: Uint8Array, from: number, to: number): number {
   let i = from;
   let j = to;
-  while (i < j && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
-  while (j > i && (b[j - 1] === 0x20 || b[j - 1] === 0x0a || b[j - 1] === 0x0d || b[j - 1] === 0x09)) j--;
+  while (i < j && isSpace(b[i]!)) i++;
+  while (j > i && isSpace(b[j - 1]!)) j--;
   return digits(b, i, j);
 }
 
@@ -386,11 +376,11 @@ function valueOf(b: Uint8Array, a: CellAttrs, type: number, c: Content | null, b
       for (let i = c.v0; i < c.v1; i++) if (b[i] === 0x26) return UNREAD;
       const n = numberOf(b, c.v0, c.v1);
       const style = a.s0 >= 0 ? digits(b, a.s0, a.s1) : 0;
-      return book.dateStyles[style] === true && n > 0 && n < 2958466 ? serialDate(n, book.date1904) : n;
+      return datedNumber(n, book.dateStyles[style] === true, book.date1904);
     }
     case 1: {
       if (!hasV || c.v1 === c.v0) return NO_VALUE;
-      const k = indexOf(b, c.v0, c.v1);
+      const k = stringIndex(b, c.v0, c.v1);
       return k >= 0 && k < book.strings.length ? book.strings[k] : UNREAD;
     }
     case 2:

@@ -31,15 +31,15 @@ export const KNOWN_ERRORS: ReadonlySet<string> = new Set([
   '#GETTING_DATA',
 ]);
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
 const QUOT = 0x22;
 const APOS = 0x27;
 const EQ = 0x3d;
 const COLON = 0x3a;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+export const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isNameEnd = (c: number | undefined) => c === undefined || isSpace(c) || c === GT || c === SLASH;
 
 /** A start tag: its local name's bounds, where its attributes start, and the index just past its '>'. */
@@ -126,10 +126,19 @@ export const nameIs = (b: Uint8Array, tag: Tag, name: string) => {
   return true;
 };
 
-/** The value of attribute `name` (ASCII, as written: "r", "table:name") in a tag: [start, end) or null. */
-export function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
-  let k = tag.attrs;
-  const end = tag.end - 1;
+/** One attribute of a start tag: the bounds of its name and of its quoted value. */
+export interface Attr {
+  n0: number;
+  n1: number;
+  v0: number;
+  v1: number;
+}
+
+/**
+ * The next attribute with a value at or after `k` and before `end` (a tag's closing '>'), into `a`: the index
+ * just past it, or -1 when there is none — or a value without quotes, after which nothing of the tag is read.
+ */
+export function nextAttr(b: Uint8Array, k: number, end: number, a: Attr): number {
   while (k < end) {
     while (k < end && isSpace(b[k]!)) k++;
     const nameStart = k;
@@ -143,16 +152,29 @@ export function attrValue(b: Uint8Array, tag: Tag, name: string): [number, numbe
     k++;
     while (k < end && isSpace(b[k]!)) k++;
     const q = b[k];
-    if (q !== QUOT && q !== APOS) return null;
-    const vStart = k + 1;
-    let vEnd = vStart;
+    if (q !== QUOT && q !== APOS) return -1;
+    let vEnd = k + 1;
     while (vEnd < end && b[vEnd] !== q) vEnd++;
-    if (nameEnd - nameStart === name.length) {
-      let same = true;
-      for (let i = 0; i < name.length && same; i++) same = b[nameStart + i] === name.charCodeAt(i);
-      if (same) return [vStart, vEnd];
-    }
-    k = vEnd + 1;
+    a.n0 = nameStart;
+    a.n1 = nameEnd;
+    a.v0 = k + 1;
+    a.v1 = vEnd;
+    return vEnd + 1;
+  }
+  return -1;
+}
+
+const SCRATCH: Attr = { n0: 0, n1: 0, v0: 0, v1: 0 };
+
+/** The value of attribute `name` (ASCII, as written: "r", "table:name") in a tag: [start, end) or null. */
+export function attrValue(b: Uint8Array, tag: Tag, name: string): [number, number] | null {
+  const end = tag.end - 1;
+  const a = SCRATCH;
+  for (let k = nextAttr(b, tag.attrs, end, a); k >= 0; k = nextAttr(b, k, end, a)) {
+    if (a.n1 - a.n0 !== name.length) continue;
+    let same = true;
+    for (let i = 0; i < name.length && same; i++) same = b[a.n0 + i] === name.charCodeAt(i);
+    if (same) return [a.v0, a.v1];
   }
   return null;
 }
