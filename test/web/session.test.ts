@@ -74,19 +74,55 @@ test('an untouched form is the workbook’s settings; what the form changes is g
   expect(formAfterRead({ region: 'puer' }, {}, true)).toEqual({});
 });
 
+/** A check's parts through structured cloning, as the worker posts them, and what the page assembles of them. */
+function crossed(checked: Awaited<ReturnType<Session['check']>>['checked'], head: Parameters<typeof split>[2]) {
+  const a = new Assembly();
+  for (const part of split(checked.result, checked.report, head)) a.add(structuredClone(part));
+  return a.done();
+}
+
 test('the result crosses in cloneable slices (rules left behind) and comes back whole', async () => {
   const s = new Session();
   const f = await ref(path.join(SAMPLES, 'hainan.xlsx'));
   const { checked, head } = await s.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
-  const a = new Assembly();
-  for (const part of split(checked.result, checked.report, head)) a.add(structuredClone(part));
-  const back = a.done();
+  const back = crossed(checked, head);
   expect(back.report).toEqual(checked.report);
   expect(back.result.rules).toBe(checked.result.rules);
   expect(back.result.records).toHaveLength(checked.result.records.length);
   // the page renders the other language from what it received, as the worker would
   expect(toReport(back.result, 'en')).toEqual(toReport(checked.result, 'en'));
   expect(head.places).toEqual([{ sheet: '培训登记', file: 'hainan.xlsx', firstCol: 1 }]);
+});
+
+// The report's records and teachers are not sent: the page makes them from the result's as they arrive. They
+// are the worker's own, every region, either language, several files (a record's file and sheet), and the
+// records whose ID could not identify their teacher (their report names the teacher they were judged with).
+test.each(REGIONS.flatMap((r) => [[r, 'zh'] as const, [r, 'en'] as const]))(
+  'the page makes the report the worker made: %s, %s',
+  async (region, lang) => {
+    const s = new Session();
+    const files = [await ref(path.join(SAMPLES, `${region}.xlsx`)), await ref(path.join(SAMPLES, `${region}.csv`))];
+    const { checked, head } = await s.check(files, { region }, lang);
+    const back = crossed(checked, head);
+    expect(back.report).toEqual(checked.report);
+    expect(back.report.records.map((r) => r.file)).toContain(`${region}.csv`);
+  },
+);
+
+test('a record judged with a teacher of another ID says that teacher’s, on the page too', async () => {
+  // the second row's ID was saved by Excel as 4.6E+17: it joins the teacher of that name and school
+  const csv = [
+    '序号,姓名,身份证号,学校,培训时间,项目名称,培训层次,培训方式,学时',
+    '1,吕清信,460100199411141001,海口市第一中学,2019-07-12,国培计划,省级,集中培训,40',
+    '2,吕清信,4.601E+17,海口市第一中学,2020-07-12,国培计划,省级,集中培训,40',
+  ].join('\n');
+  const bytes = new TextEncoder().encode(csv);
+  const f: FileRef = { key: fileKey({ name: 'a.csv', size: bytes.length }), name: 'a.csv', blob: new Blob([bytes]) };
+  const s = new Session();
+  const { checked, head } = await s.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  expect(checked.result.records[1]!.record.teacherId).toBeNull();
+  expect(checked.report.records[1]!.teacherId).toBe('460100199411141001');
+  expect(crossed(checked, head).report.records).toEqual(checked.report.records);
 });
 
 test('a file that cannot be read: said alone; among several, listed with the others checked', async () => {
