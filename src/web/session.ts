@@ -2,10 +2,10 @@
 // started): read each file once (the file layer), check them as one roster exactly as `cpd-credits check`
 // does (files/check.ts), and make the files the page offers for download — each workbook's annotated copy,
 // the summary workbook, the JSON report — from the last check.
-import { reportString, toReport, type Report } from '../engine/report';
+import { reportHead, reportString, reportTail, toReport, type Report } from '../engine/report';
 import { t, type Lang, type Text } from '../core/text';
 import {
-  checkBooks,
+  checkBooksResult,
   FileProblem,
   issueLocator,
   marksByBook,
@@ -15,6 +15,7 @@ import {
   summaryBook,
   workbookCopy,
   type CheckedBooks,
+  type CheckedRoster,
   type Source,
   type WorkbookData,
 } from '../files';
@@ -65,7 +66,7 @@ interface Book {
   problem?: Text;
 }
 
-interface LastCheck extends CheckedBooks {
+interface LastCheck extends CheckedRoster {
   books: Array<{ name: string; data: WorkbookData; bytes: Uint8Array }>;
   many: boolean;
   region: RegionId;
@@ -161,9 +162,9 @@ export class Session {
     );
     onProgress?.('engine', 0, 1);
     await this.pause();
-    let checked: CheckedBooks;
+    let checked: CheckedRoster;
     try {
-      checked = checkBooks(
+      checked = checkBooksResult(
         books.map((b) => ({ label: b.name, data: b.data })),
         many,
         runChoices(form, merged.settings),
@@ -179,14 +180,41 @@ export class Session {
     for (const b of books)
       for (const n of b.data.notices) notices.push(many ? t(`${b.name}：${n.zh}`, `${b.name}: ${n.en}`) : n);
     notices.push(...merged.notices, ...checked.notices);
-    this.last = { ...checked, books, many, region: form.region, unreadable, reports: { [lang]: checked.report } };
+    const last: LastCheck = { ...checked, books, many, region: form.region, unreadable, reports: {} };
+    this.last = last;
     const places = checked.sel.tables.map((tb, i) => {
       const o = checked.sel.origin[i]!;
       return { sheet: tb.sheet ?? '', file: books[o.book]!.name, firstCol: 1 };
     });
+    // the whole report is made when asked for: the worker sends the page its head only (protocol.ts)
+    const report = () => this.report(lang, last);
     return {
-      checked,
+      checked: {
+        sel: checked.sel,
+        result: checked.result,
+        notices: checked.notices,
+        get report() {
+          return report();
+        },
+      },
       head: { places, notices, books: books.map((b) => ({ name: b.name, format: b.data.format })) },
+    };
+  }
+
+  /**
+   * The last check's report in `lang` without its records and teachers (empty lists in their places): what the
+   * worker sends the page, which makes those from the result's (protocol.ts). Made afresh: it is small.
+   */
+  reportHead(lang: Lang): Report {
+    const c = this.lastCheck();
+    const made = c.reports[lang];
+    if (made) return { ...made, records: [], teachers: [] };
+    return {
+      ...reportHead(c.result, lang),
+      records: [],
+      teachers: [],
+      ...reportTail(c.result, lang),
+      sources: this.sources(c, lang),
     };
   }
 
@@ -196,15 +224,19 @@ export class Session {
   }
 
   /** The last check's report in `lang`, with its sources in that language too. */
-  report(lang: Lang): Report {
-    const c = this.lastCheck();
+  report(lang: Lang, c: LastCheck = this.lastCheck()): Report {
     let r = c.reports[lang];
     if (!r) {
       r = toReport(c.result, lang);
-      r.sources = [...c.unreadable, ...c.sel.sources].map((s) => sourceOut(s, lang));
+      r.sources = this.sources(c, lang);
       c.reports[lang] = r;
     }
     return r;
+  }
+
+  /** The report's `sources`: the files that could not be read first, then every sheet looked at. */
+  private sources(c: LastCheck, lang: Lang): NonNullable<Report['sources']> {
+    return [...c.unreadable, ...c.sel.sources].map((s) => sourceOut(s, lang));
   }
 
   /** The annotated copy of book `i` of the last check: the original package with marks and result sheets added. */

@@ -36,7 +36,9 @@ async function handle(req: Request): Promise<void> {
       return;
     case 'check': {
       const { checked, head } = await session.check(req.files, req.form, req.lang, onProgress);
-      for (const part of split(checked.result, checked.report, head)) send({ id: req.id, t: 'part', part });
+      // the page makes the report's records and teachers: only its head is made here
+      const parts = split(checked.result, session.reportHead(req.lang), head);
+      for (const part of parts) send({ id: req.id, t: 'part', part });
       send({ id: req.id, t: 'ok' });
       return;
     }
