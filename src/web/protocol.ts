@@ -123,6 +123,8 @@ export class Assembly {
   head: CheckHead | null = null;
   total = 1;
   received = 0;
+  /** how many records and teachers the head announced */
+  private expected = { records: 0, teachers: 0 };
 
   add(p: Part): void {
     this.received++;
@@ -131,6 +133,7 @@ export class Assembly {
       this.report = p.report;
       this.head = p.head;
       this.total = partsOf(p.records, p.teachers);
+      this.expected = { records: p.records, teachers: p.teachers };
       return;
     }
     const r = this.result;
@@ -156,7 +159,9 @@ export class Assembly {
 
   done(): { result: CheckResult; report: Report; head: CheckHead } {
     if (!this.result || !this.report || !this.head) throw new Error('no result received');
-    if (this.result.records.length !== this.report.records.length) throw new Error('a part is missing');
+    // a teacher missing would give the records after it the wrong teacher's ID: all or nothing
+    if (this.result.records.length !== this.expected.records || this.result.teachers.length !== this.expected.teachers)
+      throw new Error('a part of the result is missing');
     return { result: this.result, report: this.report, head: this.head };
   }
 }

@@ -134,7 +134,7 @@ export class Session {
     form: WorkbookSettings & { region: RegionId },
     lang: Lang,
     onProgress?: OnProgress,
-  ): Promise<{ checked: CheckedBooks; head: CheckHead }> {
+  ): Promise<{ checked: CheckedBooks; head: CheckHead; reportHead: () => Report }> {
     await this.read(files, onProgress);
     this.last = null;
     const many = files.length > 1;
@@ -198,15 +198,15 @@ export class Session {
         },
       },
       head: { places, notices, books: books.map((b) => ({ name: b.name, format: b.data.format })) },
+      reportHead: () => this.reportHead(lang, last),
     };
   }
 
   /**
-   * The last check's report in `lang` without its records and teachers (empty lists in their places): what the
+   * The last check's (or check `c`'s) report in `lang` without its records and teachers (empty lists in their places): what the
    * worker sends the page, which makes those from the result's (protocol.ts). Made afresh: it is small.
    */
-  reportHead(lang: Lang): Report {
-    const c = this.lastCheck();
+  reportHead(lang: Lang, c: LastCheck = this.lastCheck()): Report {
     const made = c.reports[lang];
     if (made) return { ...made, records: [], teachers: [] };
     return {

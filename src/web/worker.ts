@@ -35,9 +35,9 @@ async function handle(req: Request): Promise<void> {
       send({ id: req.id, t: 'ok', value: await session.read(req.files, onProgress) });
       return;
     case 'check': {
-      const { checked, head } = await session.check(req.files, req.form, req.lang, onProgress);
+      const { checked, head, reportHead } = await session.check(req.files, req.form, req.lang, onProgress);
       // the page makes the report's records and teachers: only its head is made here
-      const parts = split(checked.result, session.reportHead(req.lang), head);
+      const parts = split(checked.result, reportHead(), head);
       for (const part of parts) send({ id: req.id, t: 'part', part });
       send({ id: req.id, t: 'ok' });
       return;
