@@ -550,16 +550,23 @@ function readingsUsed(ofRecords: ReadonlySet<string>, teachers: readonly Teacher
   // the records' are noted as their conversions are made (ConversionMemo.readings): a few hundred, not a read
   // of every record
   const readings = new Set(ofRecords);
+  // a period's steps are its conditions and a few more (Judging.check): its steps alone name every reading
+  const lists = new Set<readonly string[]>();
   for (let i = 0; i < teachers.length; i++) {
     const tj = teachers[i]!;
-    readingsOf(tj.cycle.conditions, readings);
-    readingsOf(tj.cycle.steps, readings);
-    for (let k = 0; k < tj.years.length; k++) {
-      readingsOf(tj.years[k]!.conditions, readings);
-      readingsOf(tj.years[k]!.steps, readings);
-    }
+    listsOf(tj.cycle.steps, lists);
+    for (let k = 0; k < tj.years.length; k++) listsOf(tj.years[k]!.steps, lists);
   }
+  for (const ids of lists) for (let k = 0; k < ids.length; k++) readings.add(ids[k]!);
   return [...readings].sort();
+}
+
+/** The lists of readings these steps name: the rule sets share one list among many steps, so few. */
+function listsOf(list: ReadonlyArray<{ readings?: string[] | undefined }>, into: Set<readonly string[]>): void {
+  for (let i = 0; i < list.length; i++) {
+    const ids = list[i]!.readings;
+    if (ids !== undefined) into.add(ids);
+  }
 }
 
 /** Several tables (sheets, files) as one roster: every record converted, every teacher judged across all. */
