@@ -502,10 +502,21 @@ export const reportString = (report: Report): string => [...reportText(report, I
 
 export function toReport(r: CheckResult, lang: Lang = 'zh'): Report {
   const c = recordContext(r);
-  return {
-    ...reportHead(r, lang),
-    records: r.records.map((x) => recordOut(r, x, c, lang)),
-    teachers: r.teachers.map((tj) => teacherOut(r, tj, lang)),
-    ...reportTail(r, lang),
-  };
+  return reportWith(
+    r,
+    lang,
+    r.records.map((x) => recordOut(r, x, c, lang)),
+    r.teachers.map((tj) => teacherOut(r, tj, lang)),
+  );
 }
+
+/** toReport without its records and teachers (empty lists in their places): a report's head, whoever fills it. */
+export const reportHeadOnly = (r: CheckResult, lang: Lang): Report => reportWith(r, lang, [], []);
+
+/** The report of these records and teachers, its parts in the report's key order. */
+const reportWith = (r: CheckResult, lang: Lang, records: Report['records'], teachers: Report['teachers']): Report => ({
+  ...reportHead(r, lang),
+  records,
+  teachers,
+  ...reportTail(r, lang),
+});

@@ -231,7 +231,7 @@ function Filters(props: {
  * roster of 100 000 rows names some 6 000: their options were ~1 s of the first layout of a 4×-slowed page,
  * before the first result showed, for a list few open.
  */
-export const TEACHERS_AT_ONCE = 300;
+const TEACHERS_AT_ONCE = 300;
 
 /** 全部教师 and each teacher (a long list once the select is focused); the teacher chosen is always listed. */
 function TeacherSelect(props: {

@@ -2,7 +2,7 @@
 // started): read each file once (the file layer), check them as one roster exactly as `cpd-credits check`
 // does (files/check.ts), and make the files the page offers for download — each workbook's annotated copy,
 // the summary workbook, the JSON report — from the last check.
-import { reportHead, reportString, reportTail, toReport, type Report } from '../engine/report';
+import { reportHeadOnly, reportString, toReport, type Report } from '../engine/report';
 import { t, type Lang, type Text } from '../core/text';
 import {
   checkBooksResult,
@@ -203,19 +203,11 @@ export class Session {
   }
 
   /**
-   * The last check's (or check `c`'s) report in `lang` without its records and teachers (empty lists in their places): what the
-   * worker sends the page, which makes those from the result's (protocol.ts). Made afresh: it is small.
+   * The last check's (or check `c`'s) report in `lang` without its records and teachers: what the worker sends
+   * the page, which makes those from the result's (protocol.ts).
    */
   reportHead(lang: Lang, c: LastCheck = this.lastCheck()): Report {
-    const made = c.reports[lang];
-    if (made) return { ...made, records: [], teachers: [] };
-    return {
-      ...reportHead(c.result, lang),
-      records: [],
-      teachers: [],
-      ...reportTail(c.result, lang),
-      sources: this.sources(c, lang),
-    };
+    return { ...reportHeadOnly(c.result, lang), sources: this.sources(c, lang) };
   }
 
   private lastCheck(): LastCheck {
