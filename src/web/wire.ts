@@ -83,20 +83,37 @@ export class RecordWriter {
       out.teacherKey[i] = this.text(x.teacherKey, out);
       if (x.issues.length) out.issues[i] = toPlain(x.issues, this.seen);
       const rec = x.record as unknown as Record<string, unknown>;
-      const keys = Object.keys(rec);
-      const id = keys.join('\u0000');
-      let s = this.shapes.get(id);
-      if (s === undefined) {
-        this.shapes.set(id, (s = this.shapes.size));
-        out.shapes.push(keys);
-      }
+      const s = this.shapeOf(rec, out);
       out.shape[i] = s;
       let g = groups.get(s);
-      if (!g) groups.set(s, (g = { keys, values: keys.map(() => []) }));
+      if (!g) groups.set(s, (g = { keys: this.last.keys, values: this.last.keys.map(() => []) }));
+      const keys = g.keys;
       for (let k = 0; k < keys.length; k++) g.values[k]!.push(rec[keys[k]!]);
     }
     for (const [shape, g] of groups) out.fields.push({ shape, columns: g.values.map((v) => this.column(v, out)) });
     return out;
+  }
+
+  /** the shape the last record had: a table's records have one, and are mostly told by it without a list made */
+  private last: { keys: string[]; shape: number } = { keys: [], shape: -1 };
+
+  private shapeOf(rec: Record<string, unknown>, out: RecordSlice): number {
+    const last = this.last;
+    let n = 0;
+    let same = last.shape >= 0;
+    // for…in walks the record's own keys in their order (its class's defaults are not enumerable); a key
+    // inherited would only tell it from the last shape, which Object.keys then says for certain
+    for (const k in rec) if (same && last.keys[n++] !== k) same = false;
+    if (same && n === last.keys.length) return last.shape;
+    const keys = Object.keys(rec);
+    const id = keys.join('\u0000');
+    let s = this.shapes.get(id);
+    if (s === undefined) {
+      this.shapes.set(id, (s = this.shapes.size));
+      out.shapes.push(keys);
+    }
+    this.last = { keys, shape: s };
+    return s;
   }
 
   private text(v: string | null | undefined, out: RecordSlice): number {
@@ -121,10 +138,22 @@ export class RecordWriter {
       else if (v === null) numbers = false;
       else texts = numbers = false;
     }
-    if (texts) return { s: Int32Array.from(values, (v) => this.text(v as string | null | undefined, out)) };
+    // loops, not TypedArray.from with a function: that was most of what making a slice cost
+    const len = values.length;
+    if (texts) {
+      const ids = new Int32Array(len);
+      for (let i = 0; i < len; i++) ids[i] = this.text(values[i] as string | null | undefined, out);
+      return { s: ids };
+    }
     if (numbers) {
-      const n = Float64Array.from(values, (v) => (v === undefined ? 0 : (v as number)));
-      return blank ? { n, u: Uint8Array.from(values, (v) => (v === undefined ? 1 : 0)) } : { n };
+      const n = new Float64Array(len);
+      const u = blank ? new Uint8Array(len) : undefined;
+      for (let i = 0; i < len; i++) {
+        const v = values[i];
+        if (v === undefined) u![i] = 1;
+        else n[i] = v as number;
+      }
+      return u ? { n, u } : { n };
     }
     return { v: values.map((v) => toPlain(v, this.seen)) };
   }
