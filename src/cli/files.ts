@@ -11,6 +11,7 @@ import * as v8 from 'v8';
 import * as zlib from 'zlib';
 import { t, type Text } from '../core/text';
 import { BUDGETS, bytes, COPY_BYTES_PER_RECORD, copyRecordsLimit, count } from '../files/budgets';
+import { DEFLATE_LEVEL } from '../files/level';
 import type { Compressor } from '../files/zipwrite';
 
 /** A random name part for a temporary file (crypto is loaded by the runs that write, not by `credits`). */
@@ -449,7 +450,7 @@ export function nativeInflater(body: Uint8Array, size: number): Uint8Array | 'ov
 let native: Compressor | undefined;
 
 /**
- * Node's zlib for the copies' parts: the same DEFLATE as pako's (level 6), in C, on the thread pool while the
+ * Node's zlib for the copies' parts: the same DEFLATE as pako's (DEFLATE_LEVEL), in C, on the thread pool while the
  * next chunk of XML is made — a 100 000-row roster's copy deflates in 0.6 s rather than 2.5 s. A part is
  * written to the deflater a chunk at a time (up to 1 MiB waiting, then the writer waits for it). zlib.crc32 is
  * Node 20.15's; before it, the file layer's own (`crc32`).
@@ -460,7 +461,7 @@ export function nativeCompressor(crc32: (d: Uint8Array, crc?: number) => number)
   return (native = {
     deflater: () => {
       // (the stream options reach the Transform underneath; @types/node does not list them for zlib)
-      const z = zlib.createDeflateRaw({ level: 6, writableHighWaterMark: 1 << 20 } as zlib.ZlibOptions);
+      const z = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, writableHighWaterMark: 1 << 20 } as zlib.ZlibOptions);
       const out: Uint8Array[] = [];
       let failure: Error | undefined;
       z.on('data', (b: Buffer) => out.push(new Uint8Array(b.buffer, b.byteOffset, b.length)));

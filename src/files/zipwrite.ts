@@ -14,6 +14,7 @@ import { t } from '../core/text';
 import { FileProblem } from './problem';
 import { dataStart, type ZipEntry } from './zip';
 import { headUpTo, lastBoundary } from './deflatecut';
+import { DEFLATE_LEVEL } from './level';
 
 /** A raw DEFLATE stream being fed: chunks in, the compressed bytes (as chunks) once it is ended. */
 export interface Deflation {
@@ -22,7 +23,7 @@ export interface Deflation {
 }
 
 export interface Compressor {
-  /** raw DEFLATE (no zlib header), level 6: the same bytes as deflating the chunks joined */
+  /** raw DEFLATE (no zlib header), DEFLATE_LEVEL: the same bytes as deflating the chunks joined */
   deflater(): Deflation;
   /** CRC-32 of `data` continued from `crc` (0: a first chunk), as zlib's crc32(data, value) */
   crc32(data: Uint8Array, crc?: number): number;
@@ -47,7 +48,7 @@ export function crc32(data: Uint8Array, crc = 0): number {
 
 const PAKO: Compressor = {
   deflater: () => {
-    const d = new pako.Deflate({ raw: true, level: 6 });
+    const d = new pako.Deflate({ raw: true, level: DEFLATE_LEVEL });
     const out: Uint8Array[] = [];
     d.onData = (chunk) => out.push(chunk);
     const failed = () => new Error(`deflate failed: ${d.msg || d.err}`);

@@ -205,9 +205,9 @@ describe('the CLI as a process', () => {
     expect(code).toBeLessThan(2);
     return modules.map((m) => path.relative(ROOT, m).split(path.sep).join('/'));
   };
-  // the file layer but its two dependency-free modules (the error class and the budget constants)
+  // the file layer but its dependency-free modules (the error class, the budget constants, the deflate level)
   const HEAVY =
-    /^lib\/files\/(?!problem\.js$|budgets\.js$)|node_modules\/(@e965\/xlsx|jszip|papaparse|pako|exceljs|react|@fluentui)\//;
+    /^lib\/files\/(?!problem\.js$|budgets\.js$|level\.js$)|node_modules\/(@e965\/xlsx|jszip|papaparse|pako|exceljs|react|@fluentui)\//;
 
   test('credits and rules load neither the file layer nor a spreadsheet library; check does, SheetJS for workbooks only', () => {
     const credits = loaded(['credits', '--region', 'hainan', '--hours', '24', '--level', '省级', '--mode', '集中培训']);

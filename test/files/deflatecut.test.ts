@@ -35,6 +35,9 @@ const streams: Array<[string, (b: Uint8Array) => Uint8Array]> = [
   ['zlib level 6', (b) => zlib.deflateRawSync(b, { level: 6 })],
   ['zlib level 9', (b) => zlib.deflateRawSync(b, { level: 9 })],
   ['pako level 6', (b) => pako.deflateRaw(b, { level: 6 })],
+  // the level the copies are written at (DEFLATE_LEVEL)
+  ['zlib level 5', (b) => zlib.deflateRawSync(b, { level: 5 })],
+  ['pako level 5', (b) => pako.deflateRaw(b, { level: 5 })],
   ['zlib, fixed Huffman codes', (b) => zlib.deflateRawSync(b, { level: 1, strategy: zlib.constants.Z_FIXED })],
   [
     'pieces deflated apart, each ended by a sync flush (empty stored blocks between them)',
