@@ -101,11 +101,12 @@ export class RecordWriter {
     const last = this.last;
     let n = 0;
     let same = last.shape >= 0;
-    // for…in walks the record's own keys in their order (its class's defaults are not enumerable); a key
-    // inherited would only tell it from the last shape, which Object.keys then says for certain
-    for (const k in rec) if (same && last.keys[n++] !== k) same = false;
+    // for…in walks the record's own keys in their order (its class's defaults are not enumerable); a key it
+    // does not own (an enumerable one inherited) ends the short way, and Object.keys says the shape for certain
+    for (const k in rec) if (same && (last.keys[n++] !== k || !Object.hasOwn(rec, k))) same = false;
     if (same && n === last.keys.length) return last.shape;
     const keys = Object.keys(rec);
+    // (a record's keys are TrainingRecord's field names: none holds a NUL, none is __proto__)
     const id = keys.join('\u0000');
     let s = this.shapes.get(id);
     if (s === undefined) {

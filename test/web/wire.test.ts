@@ -5,6 +5,7 @@
 import { serialize } from 'v8';
 import { checkRoster, type RecordResult } from '../../src/engine/engine';
 import { toPlain } from '../../src/engine/plain';
+import { NO_ISSUES } from '../../src/core/types';
 import { REGIONS, RULES } from '../../src/rules';
 import { generate } from '../../src/samples/generate';
 import { RecordReader, RecordWriter, type RecordSlice } from '../../src/web/wire';
@@ -86,6 +87,35 @@ test('values of every kind, and fields a record lacks, come back as they were', 
   ].map((fields, i) => ({ ...base[i % base.length]!, record: { ...base[0]!.record, ...fields } }) as RecordResult);
   const records = [...odd, { ...base[1]!, teacherKey: null }, ...base];
   for (const size of [1, 3, 100]) expectSame(crossed(records, size).back, cloned(records));
+});
+
+test('a record owning fewer keys than the one before, the rest inherited, is sent with its own keys alone', () => {
+  const [a, b] = checkRoster([{ rows: generate('hainan', { teachers: 1, mistakes: false, seed: 1 }).rows.slice(1) }], {
+    rules: RULES.hainan,
+    asOf: '2026-11-23',
+  }).records;
+  const own = { ...a!.record } as Record<string, unknown>;
+  const proto = { exempt: true };
+  const fewer = Object.assign(Object.create(proto) as Record<string, unknown>, own);
+  delete fewer.exempt;
+  own.exempt = false;
+  const records = [
+    { ...a!, record: own },
+    { ...b!, record: fewer },
+  ] as unknown as RecordResult[];
+  const { back } = crossed(records, 10);
+  expect(Object.keys(back[1]!.record)).toEqual(Object.keys(fewer));
+  expect('exempt' in back[1]!.record).toBe(false);
+  expectSame(back, cloned(records));
+});
+
+test('a record without issues has the engine’s NO_ISSUES on the page too', () => {
+  const records = checkRoster([{ rows: generate('qitai', { teachers: 3, mistakes: false, seed: 1 }).rows.slice(1) }], {
+    rules: RULES.qitai,
+    asOf: '2026-11-23',
+  }).records.filter((x) => x.issues === NO_ISSUES);
+  expect(records.length).toBeGreaterThan(0);
+  for (const x of crossed(records, 5).back) expect(x.issues).toBe(NO_ISSUES);
 });
 
 test('a roster’s records are half the bytes they were as slices of objects, or less', () => {
