@@ -72,4 +72,3 @@ function gettersOf(proto: object | null): readonly string[] {
   }
   return list;
 }
-
