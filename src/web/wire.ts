@@ -4,8 +4,8 @@
 // names thousands of times. Here each conversion, each distinct string and each record shape crosses once, and
 // a record's fields go as typed arrays: 12–15 MB, rebuilt into the same records on the page. Measured on
 // 100 000 generated rows: taking them in 290 → 70 ms (hainan) and 560 → 200 ms (puer) in Node's V8, making
-// them ready to send 1.5–1.8 s → 0.5 s in the worker; the page's first result, alternated runs at 4× CPU,
-// median 7.3 → 6.0 s. Their teachers are sent as they are: the same treatment gave them no gain (their steps
+// them ready to send 1.5–1.8 s → 0.14–0.2 s in the worker; the page's first result, alternated runs at 4× CPU,
+// median 6.27 → 5.51 s. Their teachers are sent as they are: the same treatment gave them no gain (their steps
 // are mostly each period's own, and a typed array per period costs more to take in than it saves).
 import type { CheckResult, RecordResult } from '../engine/engine';
 import { toPlain } from '../engine/plain';
@@ -52,6 +52,10 @@ export class RecordWriter {
   private readonly conversions = new Map<Conversion, number>();
   private readonly strings = new Map<string, number>();
   private readonly shapes = new Map<string, number>();
+  /** each shape's keys, by its number */
+  private readonly keysOf: string[][] = [];
+  /** the shape the last record had: a table's records have one, and are mostly told by it without a list made */
+  private last = -1;
   /** toPlain's memo for the whole check: a step shared by conversions is made plain once */
   private readonly seen = new Map<object, unknown>();
 
@@ -69,7 +73,8 @@ export class RecordWriter {
       issues: new Array<Issues | null>(n).fill(null),
       fields: [],
     };
-    const groups = new Map<number, { keys: string[]; values: unknown[][] }>();
+    // per shape met in the slice: a list of values a key
+    const groups = new Map<number, unknown[][]>();
     for (let i = 0; i < n; i++) {
       const x = records[i]!;
       out.table[i] = x.table;
@@ -85,36 +90,33 @@ export class RecordWriter {
       const rec = x.record as unknown as Record<string, unknown>;
       const s = this.shapeOf(rec, out);
       out.shape[i] = s;
+      const keys = this.keysOf[s]!;
       let g = groups.get(s);
-      if (!g) groups.set(s, (g = { keys: this.last.keys, values: this.last.keys.map(() => []) }));
-      const keys = g.keys;
-      for (let k = 0; k < keys.length; k++) g.values[k]!.push(rec[keys[k]!]);
+      if (!g) groups.set(s, (g = keys.map(() => [])));
+      for (let k = 0; k < keys.length; k++) g[k]!.push(rec[keys[k]!]);
     }
-    for (const [shape, g] of groups) out.fields.push({ shape, columns: g.values.map((v) => this.column(v, out)) });
+    for (const [shape, g] of groups) out.fields.push({ shape, columns: g.map((v) => this.column(v, out)) });
     return out;
   }
 
-  /** the shape the last record had: a table's records have one, and are mostly told by it without a list made */
-  private last: { keys: string[]; shape: number } = { keys: [], shape: -1 };
-
   private shapeOf(rec: Record<string, unknown>, out: RecordSlice): number {
-    const last = this.last;
+    const last = this.keysOf[this.last];
     let n = 0;
-    let same = last.shape >= 0;
+    let same = last !== undefined;
     // for…in walks the record's own keys in their order (its class's defaults are not enumerable); a key it
     // does not own (an enumerable one inherited) ends the short way, and Object.keys says the shape for certain
-    for (const k in rec) if (same && (last.keys[n++] !== k || !Object.hasOwn(rec, k))) same = false;
-    if (same && n === last.keys.length) return last.shape;
+    for (const k in rec) if (same && (last![n++] !== k || !Object.hasOwn(rec, k))) same = false;
+    if (same && n === last!.length) return this.last;
     const keys = Object.keys(rec);
     // (a record's keys are TrainingRecord's field names: none holds a NUL, none is __proto__)
     const id = keys.join('\u0000');
     let s = this.shapes.get(id);
     if (s === undefined) {
       this.shapes.set(id, (s = this.shapes.size));
+      this.keysOf.push(keys);
       out.shapes.push(keys);
     }
-    this.last = { keys, shape: s };
-    return s;
+    return (this.last = s);
   }
 
   private text(v: string | null | undefined, out: RecordSlice): number {
