@@ -938,27 +938,37 @@ function cohortQuota(records: ConvertedRecord<Facts>[], ctx: RuleContext<Key>): 
   const excMax = excUse.value!;
   for (const list of projects) {
     const n = list.length;
-    const good = list.filter((r) => r.record.grade === 'good' || r.record.grade === 'excellent').length;
-    const exc = list.filter((r) => r.record.grade === 'excellent').length;
+    // both counts in one pass: a roster has a cohort for each project and year, most of them within the quota
+    let good = 0;
+    let exc = 0;
+    for (let i = 0; i < n; i++) {
+      const g = list[i]!.record.grade;
+      if (g === 'excellent') {
+        exc++;
+        good++;
+      } else if (g === 'good') good++;
+    }
+    const goodOver = good > product(n, goodMax);
+    const excOver = exc > product(n, excMax);
+    if (!goodOver && !excOver) continue;
     const over: Text[] = [];
     const uses = [];
-    if (good > product(n, goodMax)) uses.push(goodUse);
-    if (exc > product(n, excMax)) uses.push(excUse);
-    if (good > product(n, goodMax))
+    if (goodOver) uses.push(goodUse);
+    if (excOver) uses.push(excUse);
+    if (goodOver)
       over.push(
         t(
           `良好以上 ${good}/${n}（${pct(good, n)}，上限 ${fmt(goodMax * 100)}%）`,
           `good or better ${good}/${n} (${pct(good, n)}, at most ${fmt(goodMax * 100)} %)`,
         ),
       );
-    if (exc > product(n, excMax))
+    if (excOver)
       over.push(
         t(
           `优秀 ${exc}/${n}（${pct(exc, n)}，上限 ${fmt(excMax * 100)}%）`,
           `excellent ${exc}/${n} (${pct(exc, n)}, at most ${fmt(excMax * 100)} %)`,
         ),
       );
-    if (!over.length) continue;
     const issue: Issue = {
       code: 'COHORT_QUOTA_EXCEEDED',
       severity: 'warning',
