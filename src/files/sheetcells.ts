@@ -10,6 +10,7 @@ import { sheetjs } from './sheetjs';
 import { xmlUnescape } from './xml';
 import {
   attrValue,
+  cellAttrs,
   cellRef,
   digits,
   GT,
@@ -17,13 +18,11 @@ import {
   KNOWN_ERRORS,
   LT,
   nameIs,
-  nextAttr,
   nextStart,
   plainValueEnd,
   readTag,
   SLASH,
-  type Attr,
-  type Tag,
+  type CellAttrs,
 } from './sheetscan';
 import type { Merge } from './read';
 
@@ -237,40 +236,6 @@ function innerEnd(b: Uint8Array, from: number, local: string): number {
 function lastEndTag(b: Uint8Array, local: string): number {
   for (let i = b.length - 2; i >= 0; i--) if (b[i] === LT && b[i + 1] === SLASH && endTagIs(b, i, local)) return i;
   return -1;
-}
-
-/** Where a <c>'s r, s and t attributes' values are ([start, end), -1 when absent): read in one pass. */
-interface CellAttrs {
-  r0: number;
-  r1: number;
-  s0: number;
-  s1: number;
-  t0: number;
-  t1: number;
-}
-
-const ATTR: Attr = { n0: 0, n1: 0, v0: 0, v1: 0 };
-
-/** The r, s and t attributes of a cell's start tag, in one pass over its attributes (the first of each name). */
-function cellAttrs(b: Uint8Array, tag: Tag, a: CellAttrs): CellAttrs {
-  a.r0 = a.r1 = a.s0 = a.s1 = a.t0 = a.t1 = -1;
-  const end = tag.end - 1;
-  const x = ATTR;
-  for (let k = nextAttr(b, tag.attrs, end, x); k >= 0; k = nextAttr(b, k, end, x)) {
-    if (x.n1 - x.n0 !== 1) continue;
-    const n = b[x.n0];
-    if (n === 0x72 && a.r0 < 0) {
-      a.r0 = x.v0;
-      a.r1 = x.v1;
-    } else if (n === 0x73 && a.s0 < 0) {
-      a.s0 = x.v0;
-      a.s1 = x.v1;
-    } else if (n === 0x74 && a.t0 < 0) {
-      a.t0 = x.v0;
-      a.t1 = x.v1;
-    }
-  }
-  return a;
 }
 
 /** The type attribute's code: 0 number (none), 1 s, 2 str, 3 inlineStr, 4 b, 5 e, -1 any other. */

@@ -179,6 +179,38 @@ export function attrValue(b: Uint8Array, tag: Tag, name: string): [number, numbe
   return null;
 }
 
+/** Where a <c>'s r, s and t attributes' values are ([start, end), -1 when absent): read in one pass. */
+export interface CellAttrs {
+  r0: number;
+  r1: number;
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+}
+
+/** The r, s and t attributes of a cell's start tag, in one pass over its attributes (the first of each name). */
+export function cellAttrs(b: Uint8Array, tag: Tag, a: CellAttrs): CellAttrs {
+  a.r0 = a.r1 = a.s0 = a.s1 = a.t0 = a.t1 = -1;
+  const end = tag.end - 1;
+  const x = SCRATCH;
+  for (let k = nextAttr(b, tag.attrs, end, x); k >= 0; k = nextAttr(b, k, end, x)) {
+    if (x.n1 - x.n0 !== 1) continue;
+    const n = b[x.n0];
+    if (n === 0x72 && a.r0 < 0) {
+      a.r0 = x.v0;
+      a.r1 = x.v1;
+    } else if (n === 0x73 && a.s0 < 0) {
+      a.s0 = x.v0;
+      a.s1 = x.v1;
+    } else if (n === 0x74 && a.t0 < 0) {
+      a.t0 = x.v0;
+      a.t1 = x.v1;
+    }
+  }
+  return a;
+}
+
 /** Digits as a number (NaN when there are none or something else); capped so that a run of digits stays cheap. */
 export function digits(b: Uint8Array, from: number, to: number): number {
   if (from >= to || to - from > 12) return NaN;
@@ -256,6 +288,8 @@ class SheetTally {
   private row = 0;
   private prevCol = 0;
   private inRow = false;
+  /** a cell's attributes, filled for each <c> in turn */
+  private readonly attrs: CellAttrs = { r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
 
   constructor(
     private readonly b: Uint8Array,
@@ -268,8 +302,9 @@ class SheetTally {
   /** A <c>: on the grid, in its row, counted when it has content, its error text kept when unnamed. */
   cell(tag: Tag): void {
     const { b, bud } = this;
-    const ref = attrValue(b, tag, 'r');
-    const at = ref ? cellRef(b, ref[0], ref[1]) : null;
+    // r and t in one pass over the attributes (t, after r and s, was a second one)
+    const attrs = cellAttrs(b, tag, this.attrs);
+    const at = attrs.r0 >= 0 ? cellRef(b, attrs.r0, attrs.r1) : null;
     const col = at ? at.col : this.prevCol + 1;
     const r = at && !Number.isNaN(at.row) ? at.row : this.row;
     if (col > bud.columns || r > bud.rows) throw this.words.offGrid(`${columnLetters(Math.min(col, 1e6))}${r}`);
@@ -287,8 +322,7 @@ class SheetTally {
         'sheetCells',
         t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
       );
-    const type = attrValue(b, tag, 't');
-    if (type && type[1] - type[0] === 1 && b[type[0]] === 0x65) {
+    if (attrs.t1 - attrs.t0 === 1 && attrs.t0 >= 0 && b[attrs.t0] === 0x65) {
       // an error cell: its <v> text, when the reader has no code for it
       const text = cellValueText(b, tag.end);
       if (text !== null && !KNOWN_ERRORS.has(text) && r >= 1) this.errorTexts.set((r - 1) * 16384 + (col - 1), text);
