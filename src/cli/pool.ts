@@ -8,11 +8,15 @@ import { Worker } from 'worker_threads';
 import { readWorkbook, type WorkbookData } from '../files/read';
 import { FileProblem } from '../files/problem';
 import { useInflater } from '../files/inflate';
+import { beforeSheetJs } from '../files/sheetjs';
 import type { Text } from '../core/text';
 import { FileError, nativeInflater, readBytes } from './files';
+import { deferCodePages } from './codepages';
 
-// in the main thread and in every worker thread: packages are inflated by Node's zlib (cli/files.ts)
+// in the main thread and in every worker thread: packages are inflated by Node's zlib (cli/files.ts), and
+// SheetJS's code-page tables are loaded only by a workbook that decodes through them (cli/codepages.ts)
 useInflater(nativeInflater);
+beforeSheetJs(deferCodePages);
 
 export interface ParseRequest {
   id: number;

@@ -4,9 +4,19 @@
 import type * as SheetJS from '@e965/xlsx';
 
 let lib: typeof SheetJS | undefined;
+let prepare: (() => void) | undefined;
+
+/** What a shell does just before SheetJS is first loaded (the CLI: its code pages deferred, cli/codepages.ts). */
+export function beforeSheetJs(f: (() => void) | undefined): void {
+  prepare = f;
+}
 
 export function sheetjs(): typeof SheetJS {
-  // a require on first use is what makes the load lazy; an import would load it with this module
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (lib ??= require('@e965/xlsx') as typeof SheetJS);
+  if (lib === undefined) {
+    prepare?.();
+    // a require on first use is what makes the load lazy; an import would load it with this module
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    lib = require('@e965/xlsx') as typeof SheetJS;
+  }
+  return lib;
 }
