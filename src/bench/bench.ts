@@ -152,8 +152,6 @@ async function loading(): Promise<void> {
 /** Rounds of the engine's bench: each times the floor, the cells alone and the engine, one after another. */
 const ROUNDS = 5;
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 function benchEngine(regions: readonly RegionId[]): void {
   process.stdout.write(
     `engine: checkTable on ${n(TARGET)} generated records, beside a floor loop over the same rows ` +
@@ -185,11 +183,12 @@ function benchEngine(regions: readonly RegionId[]): void {
     // best of 3 too: one report of 100 000 records is held whole, and a single run mostly measured its GC
     let tReport = Infinity;
     for (let k = 0; k < 3; k++) tReport = Math.min(tReport, time(() => toReport(result!).records.length)[1]);
+    // the rounds' ratios in order: the middle one is the ratio given
     const sorted = [...ratios].sort((a, b) => a - b);
     process.stdout.write(
       `  ${region.padEnd(10)} ${n(records)} records, ${n(result!.teachers.length)} teachers: ` +
         `engine ${n(records / tEngine)} records/s, floor ${n(records / tFloor)} records/s (best of ${ROUNDS}), ` +
-        `ratio ${median(ratios).toFixed(1)}× (rounds ${sorted.map((x) => x.toFixed(1)).join(' ')}; ` +
+        `ratio ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)}× (rounds ${sorted.map((x) => x.toFixed(1)).join(' ')}; ` +
         `best/best ${(tEngine / tFloor).toFixed(1)}×)\n` +
         `             engine ${s(tEngine)}, of which reading the cells alone ${s(tCells)} = ` +
         `${(tCells / tFloor).toFixed(1)}× the floor; toReport ${s(tReport)}, best of 3\n`,
