@@ -528,6 +528,12 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
     step: (res, parser) => {
       const row = ownCells(res.data, own);
       cells += row.length;
+      if (res.errors.some((e) => e.code === 'MissingQuotes')) {
+        // a quote opened and never closed: Papa puts every line after it into this one cell, rows that would
+        // then go unchecked without a word (Excel opens the file the same way) — the file is refused instead
+        const lost = linesIn(row);
+        if (lost > 0) problem = unclosedQuote(rows.length + 1, lost);
+      }
       if (res.errors.some((e) => e.type === 'Quotes') && quoteRows.length < 5) quoteRows.push(rows.length + 1);
       if (row.length > bud.columns) problem = csvBudget(rows.length + 1, t('列', 'columns'), bud.columns, 'columns');
       else if (rows.length >= bud.rows) problem = csvBudget(rows.length + 1, t('行', 'rows'), bud.rows, 'rows');
@@ -573,6 +579,27 @@ function ownCells(row: string[], own: Map<string, string>): string[] {
   }
   return row;
 }
+
+/**
+ * The line breaks inside a row's cells, but for those ending the file: the lines after it that an unclosed quote
+ * took into one cell (none when the quote opens on the last line).
+ */
+function linesIn(row: readonly string[]): number {
+  let n = 0;
+  for (const cell of row) {
+    const v = cell.replace(/[\r\n]+$/, '');
+    for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+const unclosedQuote = (row: number, lines: number) =>
+  new FileProblem(
+    t(
+      `CSV 第 ${row} 行有一个未闭合的引号（"）：其后 ${lines} 行都会被读进同一个单元格而不被检查。请在该行补上对应的引号，或删去这个引号，再检查`,
+      `row ${row} of the CSV opens a quote (") that is never closed: the ${lines} line(s) after it would all be read into one cell and go unchecked. Close the quote on that row, or remove it, and check again`,
+    ),
+  );
 
 const csvBudget = (row: number, what: Text, limit: number, name: string) =>
   new FileProblem(

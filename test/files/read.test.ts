@@ -170,6 +170,23 @@ describe('CSV', () => {
     expect(g.sheets[0]!.rows[0]).toEqual(['身份证号', '学时']);
     expect(g.notices[0]!.zh).toContain('GB18030');
   });
+
+  // A quote opened and never closed takes every later line into one cell: those rows would go unchecked
+  test('an unclosed quote is refused, naming its row and the lines it would swallow; a stray one is a notice', () => {
+    const head = '身份证号,年度,培训方式,学时,备注\n';
+    const row = '460100199001011230,2021,集中培训,40,';
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const swallowed = head + row + '\n' + row + '"补报\n' + (row + '\n').repeat(3);
+    expect(problem(() => readWorkbook(enc(swallowed)))).toContain('CSV 第 3 行有一个未闭合的引号');
+    expect(problem(() => readWorkbook(enc(swallowed)))).toContain('其后 3 行');
+    // on the last line it swallows nothing: read, and said
+    const last = readWorkbook(enc(head + row + '\n' + row + '"补报\n'));
+    expect(last.sheets[0]!.rows).toHaveLength(3);
+    expect(last.notices.map((n) => n.zh).join()).toContain('CSV 第 3 行的引号不成对');
+    // a quote inside a cell that does not open one: the rows are all there
+    const stray = readWorkbook(enc(head + row + '补"报\n' + row + '\n'));
+    expect(stray.sheets[0]!.rows.filter((r) => r.some((v) => v !== ''))).toHaveLength(3);
+  });
 });
 
 // Papa's guess of the delimiter splits the whole text once per candidate; the reader finds the same guess in the
