@@ -2,7 +2,7 @@
 // named), their roster sheets selected, the engine run once over all of them, and the report told which
 // sheets were read and why the others were not. The CLI's `check` and the web page both run exactly this,
 // so that a file gives the same report wherever it is checked; each does its own I/O around it.
-import { checkRoster, type CheckResult } from '../engine/engine';
+import { checkRoster, RosterError, type CheckResult } from '../engine/engine';
 import { toReport, type Report } from '../engine/report';
 import { checkOptions } from '../present/options';
 import { parseSettings, type WorkbookSettings } from '../present/settings';
@@ -123,18 +123,27 @@ export function checkBooksResult(
   lang: Lang,
   unreadable: readonly Source[] = [],
 ): CheckedRoster {
-  const sel = selectTables(
-    books.map((b) => ({ ...(many ? { file: b.label } : {}), book: b.data })),
-    { region: c.region, ...(c.sheets ? { sheets: c.sheets } : {}) },
-  );
-  const options = checkOptions({
-    region: c.region,
-    settings: c.settings,
-    ...(c.overrides ? { overrides: c.overrides } : {}),
-    ...(c.cycleStart !== undefined ? { cycleStart: c.cycleStart } : {}),
-    ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
-  });
-  const result = checkRoster(sel.tables, options);
+  let sel: Selection;
+  let result: CheckResult;
+  try {
+    sel = selectTables(
+      books.map((b) => ({ ...(many ? { file: b.label } : {}), book: b.data })),
+      { region: c.region, ...(c.sheets ? { sheets: c.sheets } : {}) },
+    );
+    const options = checkOptions({
+      region: c.region,
+      settings: c.settings,
+      ...(c.overrides ? { overrides: c.overrides } : {}),
+      ...(c.cycleStart !== undefined ? { cycleStart: c.cycleStart } : {}),
+      ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
+    });
+    result = checkRoster(sel.tables, options);
+  } catch (e) {
+    // among many files the tables carry their file's name, and so do the errors; one file's are said to be its
+    const label = books.length === 1 && !many ? books[0]!.label : undefined;
+    if (label && e instanceof RosterError) throw new RosterError(t(`${label}：${e.text.zh}`, `${label}: ${e.text.en}`));
+    throw e;
+  }
   // the header row each table was read from, as the engine found it
   sel.sources
     .filter((s) => s.read)

@@ -175,7 +175,9 @@ describe('exit 2 when the input or the arguments cannot be used', () => {
     await fs.writeFile(f, 'a,b,c\n1,2,3\n');
     const r = await cli('check', f, '--region', 'shandong');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('找不到表头行');
+    // the one file checked is named, as an unreadable one is
+    expect(r.err).toContain(`${f}：找不到表头行`);
+    expect(r.err).toContain(`${f}: no header row found`);
   });
 });
 

@@ -142,7 +142,7 @@ test('no sheet has a roster header: the error names every sheet looked at, and w
   );
   const r = await cli('check', book, '--region', 'hainan');
   expect(r.code).toBe(2);
-  expect(r.err).toContain('找不到表头行');
+  expect(r.err).toContain(`${book}：找不到表头行`);
   expect(r.err).toContain('「封面」');
   expect(r.err).toContain('「隐藏名册」（隐藏的工作表');
 });
