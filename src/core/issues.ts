@@ -377,6 +377,18 @@ export const ISSUES = {
     t('与培训机构核对等次。', 'Check the grades with the training provider.'),
   ),
   // ---- the roster as a whole ------------------------------------------------------------------------------
+  NO_RECORDS: k(
+    'error',
+    t('表头下没有培训记录', 'no training records under the header'),
+    t(
+      '找到了表头，但其下没有一行记录：没有可以检查或判定的内容，不能当作“没有问题”。',
+      'The header was found but no row under it holds a record: there is nothing to check or judge, which is not the same as nothing wrong.',
+    ),
+    t(
+      '确认选对了文件或工作表，或先录入记录。',
+      'Check that this is the right file or sheet, or enter the records first.',
+    ),
+  ),
   REGION_MISMATCH: k(
     'warning',
     t('像是另一个地区的登记表', 'looks like another region’s roster'),

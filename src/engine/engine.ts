@@ -635,15 +635,28 @@ export function checkRoster(
     asOf,
     issues: headerless
       ? []
-      : regionFit(
-          rules,
-          records,
-          tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })),
-          opts.workbookRegion,
-          opts.candidates,
-        ),
+      : records.length
+        ? regionFit(
+            rules,
+            records,
+            tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })),
+            opts.workbookRegion,
+            opts.candidates,
+          )
+        : [NO_RECORDS],
   };
 }
+
+/** A header with nothing under it: said as an error, so that an empty roster is never read as a clean one. */
+const NO_RECORDS: Issue = {
+  code: 'NO_RECORDS',
+  severity: 'error',
+  field: 'row',
+  message: t(
+    '表头之下没有任何培训记录：没有可检查的内容。请确认选对了文件或工作表',
+    'there is no training record under the header: nothing to check. Make sure this is the right file or sheet',
+  ),
+};
 
 /** Add the readings relied on by these steps or conditions. */
 function readingsOf(list: ReadonlyArray<{ readings?: string[] | undefined }>, into: Set<string>): void {

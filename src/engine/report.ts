@@ -219,7 +219,7 @@ export function allIssues(r: CheckResult): Issue[] {
   return [...r.records.flatMap((x) => x.issues), ...r.teachers.flatMap((x) => x.issues), ...r.issues];
 }
 
-function cycleNote(c: CheckResult['cycle']): Text {
+function cycleNote(c: CheckResult['cycle'], rules: CheckResult['rules']): Text {
   const span = c.start === undefined ? '' : `${c.start}–${c.start + 4}`;
   switch (c.source) {
     case 'argument':
@@ -234,6 +234,12 @@ function cycleNote(c: CheckResult['cycle']): Text {
         `inferred from the records as ${span} (the five years holding most records); set it with --cycle-start or the workbook setting`,
       );
     case 'perTeacher':
+      // a region whose cycle is common to its teachers, without a dated record to place it by
+      if (rules.cycleKind === 'common')
+        return t(
+          '没有带年度的记录，无法推定周期；可用 --cycle-start 或工作簿设置指定',
+          'no record has a year to infer the cycle from; set it with --cycle-start or the workbook setting',
+        );
       return t(
         '每位教师从其最早记录的年度（新任教师从入职年度）起算五年（本地区周期按教师个人设定）',
         'each teacher’s five years from their earliest record, or from the hire year for a new teacher (this region sets cycles per teacher)',
@@ -396,7 +402,7 @@ export function reportHead(
     source: `${rules.source.title}（${rules.source.body}，${rules.source.year}）`,
     lang,
     asOf: r.asOf,
-    cycle: { ...r.cycle, note: say(cycleNote(r.cycle), lang) },
+    cycle: { ...r.cycle, note: say(cycleNote(r.cycle, r.rules), lang) },
     overrides: r.overrides,
     readings: r.readings.map((id) => ({
       id,

@@ -95,3 +95,23 @@ test('a table without a header names its sheet and file', () => {
     checkRoster([{ file: 'x.xlsx', sheet: '说明', rows: [['填表说明'], ['请按要求填写']] }], { rules: RULES.hainan }),
   ).toThrow(/「x\.xlsx 说明」：找不到表头行/);
 });
+
+// An empty template or the wrong sheet: nothing checked must never read as nothing wrong
+test('a header with no record under it is an error of the roster, and the cycle note does not say per teacher', () => {
+  const result = checkRoster([{ rows: [HEAD] }], { rules: RULES.hainan, asOf: '2026-12-01' });
+  const report = ReportSchema.parse(toReport(result));
+  expect(report.records).toHaveLength(0);
+  expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['NO_RECORDS', 'error']]);
+  expect(report.summary.errors).toBe(1);
+  expect(report.cycle.note).toContain('没有带年度的记录');
+  expect(report.cycle.note).not.toContain('按教师个人设定');
+  // a region whose cycles are each teacher's still says so
+  const zz = toReport(checkRoster([{ rows: [HEAD] }], { rules: RULES.zhengzhou, asOf: '2026-12-01' }));
+  expect(zz.cycle.note).toContain('按教师个人设定');
+  // one record: no such error
+  const one = checkRoster([{ rows: [HEAD, ['T1', '甲', 2023, '国培', '国家级', '集中培训', 40]] }], {
+    rules: RULES.hainan,
+    asOf: '2026-12-01',
+  });
+  expect(one.issues.map((i) => i.code)).not.toContain('NO_RECORDS');
+});
