@@ -544,6 +544,9 @@ function readCsv(bytes: Uint8Array, notices: Text[], bud: Budgets): WorkbookData
     },
   });
   if (problem) throw problem;
+  // a file ending in a line break (as nearly all do) gives Papa one last row of one empty cell: no row of the file
+  const last = rows[rows.length - 1];
+  if (rows.length > 1 && last?.length === 1 && last[0] === '') rows.pop();
   // Papa reads on past a stray quote; say so rather than fail the whole file
   if (quoteRows.length)
     notices.push(

@@ -166,6 +166,13 @@ describe('CSV', () => {
       ]);
       expect(b.notices).toEqual([]);
     }
+    // the line break ending the file ends its last row: no empty row after it (a copy would write one)
+    expect(readWorkbook(utf8).sheets[0]!.rows).toHaveLength(2);
+    expect(readWorkbook(new TextEncoder().encode('a,b\n1,2\n\n')).sheets[0]!.rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      [''],
+    ]);
     const g = readWorkbook(new Uint8Array(gbk));
     expect(g.sheets[0]!.rows[0]).toEqual(['身份证号', '学时']);
     expect(g.notices[0]!.zh).toContain('GB18030');
@@ -185,7 +192,7 @@ describe('CSV', () => {
     expect(last.notices.map((n) => n.zh).join()).toContain('CSV 第 3 行的引号不成对');
     // a quote inside a cell that does not open one: the rows are all there
     const stray = readWorkbook(enc(head + row + '补"报\n' + row + '\n'));
-    expect(stray.sheets[0]!.rows.filter((r) => r.some((v) => v !== ''))).toHaveLength(3);
+    expect(stray.sheets[0]!.rows).toHaveLength(3);
   });
 });
 
