@@ -1112,7 +1112,12 @@ function figureChecks(rec: TrainingRecord, conv: Conversion, issues: Issue[]): v
       ),
     });
   }
-  if (rec.enteredCredits !== undefined && conv.credits !== null && Math.abs(rec.enteredCredits - conv.credits) > 0.01) {
+  // "more than 0.01" in decimal: 1.6 − 1.59 is 0.010000000000000009 in binary, a difference of exactly 0.01
+  if (
+    rec.enteredCredits !== undefined &&
+    conv.credits !== null &&
+    Math.abs(rec.enteredCredits - conv.credits) > 0.01 + 1e-9
+  ) {
     const cite = lastCite(conv);
     const issue: Issue = {
       code: 'CREDITS_MISMATCH',

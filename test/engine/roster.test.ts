@@ -115,3 +115,26 @@ test('a header with no record under it is an error of the roster, and the cycle 
   });
   expect(one.issues.map((i) => i.code)).not.toContain('NO_RECORDS');
 });
+
+// rules.md: entered credits are pointed out when they differ from the computed ones by more than 0.01 — in
+// decimal: 1.6 − 1.59 is 0.010000000000000009 in binary, a difference of exactly 0.01
+test.each([
+  [15.9, 1.6, false],
+  [5.5, 0.56, false],
+  [150, 15.01, false],
+  [15.9, 1.61, true],
+  [150, 15.02, true],
+])('hainan online %p h (credits h ÷ 10) entered as %p credits: CREDITS_MISMATCH %p', (hours, entered, warned) => {
+  const result = checkRoster(
+    [
+      {
+        rows: [
+          ['教师编号', '年度', '培训层次', '培训方式', '学时', '登记学分'],
+          ['T1', 2023, '省级', '网络研修', hours, entered],
+        ],
+      },
+    ],
+    { rules: RULES.hainan, asOf: '2026-12-01' },
+  );
+  expect(result.records[0]!.issues.some((i) => i.code === 'CREDITS_MISMATCH')).toBe(warned);
+});
