@@ -170,6 +170,11 @@ export interface CycleJudgement {
   /** as a year's: raw totals → per-cycle caps → totals → offsets → exemptions → conditions */
   steps: Step[];
   undefinedCredits: number;
+  /**
+   * failing whatever the undefined credits turn out to be, for a reason outside the conditions (qitai 六(四)3:
+   * 考核不合格): never pending
+   */
+  failsRegardless: boolean;
 }
 
 /**

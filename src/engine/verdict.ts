@@ -84,7 +84,7 @@ export function cycleVerdict(
   const hire = facts.hireYear;
   if (c.pass) v.status = 'pass';
   else if (c.end >= asOfYear) v.status = 'inProgress';
-  else if (c.undefinedCredits > 0 && shortOnlyInCredits(c.conditions)) {
+  else if (c.undefinedCredits > 0 && !c.failsRegardless && shortOnlyInCredits(c.conditions)) {
     v.status = 'pending';
     v.undecided = undecidedOf(records, params);
   } else if (hire !== undefined && hire > c.start) {

@@ -897,7 +897,14 @@ function judge(input: JudgeInput<Facts>, ctx: RuleContext<Key>) {
   const pass = certified(j, input, training || degree);
   return {
     years,
-    cycle: j.cycle(input.start, input.end, { hours, credits, pass, undefinedCredits: countUndefined(all) }),
+    cycle: j.cycle(input.start, input.end, {
+      hours,
+      credits,
+      pass,
+      undefinedCredits: countUndefined(all),
+      // 考核不合格 fails the cycle whatever its credits: no record's undefined credits can make it pending
+      failsRegardless: input.facts.assessment === false,
+    }),
   };
 }
 

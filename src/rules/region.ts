@@ -363,7 +363,11 @@ export class Judging extends Steps {
   }
 
   /** The cycle's judgement, as a year's. */
-  cycle(start: number, end: number, f: { hours: number; credits: number; pass: boolean; undefinedCredits: number }) {
+  cycle(
+    start: number,
+    end: number,
+    f: { hours: number; credits: number; pass: boolean; undefinedCredits: number; failsRegardless?: boolean },
+  ) {
     return {
       start,
       end,
@@ -371,6 +375,7 @@ export class Judging extends Steps {
       credits: f.credits,
       pass: f.pass,
       undefinedCredits: f.undefinedCredits,
+      failsRegardless: f.failsRegardless === true,
       conditions: listOf(this.conditions),
       notes: listOf(this.notes),
       steps: listOf(this.steps),

@@ -535,6 +535,27 @@ export const judgements = judgementTable('qitai', [
     input: { records: exact({ assessment: '不合格' }) },
     expect: { cycle: { pass: false, credits: 90 }, note: 'assessment failed' },
   },
+  // roster.md: pending only when the undefined credits could still decide the cycle; 考核不合格 fails it anyway
+  {
+    cite: '六(四)3',
+    origin: 'text',
+    what: 'credits short, one self-study record of undefined credits, assessment 不合格: fails, not pending',
+    input: {
+      asOf: '2029-02-01',
+      records: [ce(2024, 60, '公共课', { assessment: '不合格' }), { year: 2025, mode: '自主研修', hours: 10 }],
+    },
+    expect: { cycle: { pass: false, status: 'fail', undefinedCredits: 1 }, issue: 'MODE_NOT_COVERED' },
+  },
+  {
+    cite: '六(四)3',
+    origin: 'text',
+    what: 'the same with assessment 合格: the undefined credits could decide it, pending',
+    input: {
+      asOf: '2029-02-01',
+      records: [ce(2024, 60, '公共课', { assessment: '合格' }), { year: 2025, mode: '自主研修', hours: 10 }],
+    },
+    expect: { cycle: { pass: false, status: 'pending', undefinedCredits: 1 } },
+  },
   {
     cite: '六(四)2',
     origin: 'text',
