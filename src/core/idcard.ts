@@ -62,7 +62,12 @@ export function maskId(id: string): string {
   return /^\d{17}[\dX]$|^\d{15}$/.test(id) ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
 }
 
-/** Every 18-digit ID inside a text (messages quote the value they reject) masked the same way. */
+/**
+ * Every ID inside a text (messages quote the value they reject) masked the same way: 18 characters, and the
+ * 15 digits of the old form — a message about an old ID quotes it whole.
+ */
 export function maskIds(text: string): string {
-  return text.replace(/\b(\d{4})\d{10}(\d{3}[\dX])\b/g, '$1**********$2');
+  return text
+    .replace(/\b(\d{4})\d{10}(\d{3}[\dXx])\b/g, '$1**********$2')
+    .replace(/\b(\d{4})\d{7}(\d{4})\b/g, '$1*******$2');
 }

@@ -3,7 +3,7 @@
 // MOD 11-2, independently of the engine's weight table: the weight of position i
 // (1-based from the left, 18 positions, the check character at position 18) is
 // 2^(18 - i) mod 11, and the check value is (12 - (Σ aᵢ·wᵢ mod 11)) mod 11, 10 written X.
-import { checkDigit, checkId } from '../../src/core/idcard';
+import { checkDigit, checkId, maskId, maskIds } from '../../src/core/idcard';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1)); // 2026-06-01
 
@@ -185,4 +185,14 @@ describe('checkId: 15-digit legacy numbers', () => {
   test('1900 is not a leap year for 15-digit numbers either (yy = 00, Feb 29)', () => {
     expect(checkId('110105000229002', TODAY).valid).toBe(false);
   });
+});
+
+// the readable report masks IDs in its messages too: they quote the value they reject, an old 15-digit ID whole
+test('maskIds masks 18-character IDs (X or x) and 15-digit old ones inside a text, nothing shorter or longer', () => {
+  expect(maskIds('身份证号「460100199001011234」有误')).toBe('身份证号「4601**********1234」有误');
+  expect(maskIds('「46010019900101123x」')).toBe('「4601**********123x」');
+  expect(maskIds('身份证号「460100900101123」是15位旧号')).toBe('身份证号「4601*******1123」是15位旧号');
+  expect(maskIds('460100900101123')).toBe(maskId('460100900101123'));
+  // a certificate number (10 digits), a row number, a 16-digit figure: as they are
+  expect(maskIds('证书 0107100001 第 12 行 1234567890123456')).toBe('证书 0107100001 第 12 行 1234567890123456');
 });
