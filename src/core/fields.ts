@@ -149,6 +149,8 @@ export interface ColumnMap {
   headers: Partial<Record<Field, string>>;
   /** whether the teacher column holds resident ID numbers (checked) or staff numbers */
   teacherIdIsIdNumber: boolean;
+  /** header cells naming a field an earlier column of the row already names: not read (the first one is) */
+  unread?: Array<{ field: Field; column: number; header: string }>;
 }
 
 /**
@@ -164,13 +166,14 @@ export function detectHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>, scan =
     const columns: Partial<Record<Field, number>> = {};
     const headers: Partial<Record<Field, string>> = {};
     let count = 0;
+    let unread: ColumnMap['unread'];
     for (let c = 0; c < row.length; c++) {
       const f = matchHeader(row[c]);
       if (f && columns[f] === undefined) {
         columns[f] = c;
         headers[f] = String(row[c]);
         count++;
-      }
+      } else if (f) (unread ??= []).push({ field: f, column: c, header: String(row[c]) });
     }
     const anchored = columns.hours !== undefined || columns.mode !== undefined || columns.teacherId !== undefined;
     if (count >= 2 && anchored && count > bestCount) {
@@ -181,6 +184,7 @@ export function detectHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>, scan =
         headers,
         teacherIdIsIdNumber:
           headers.teacherId !== undefined && headerKeys(headers.teacherId).some((k) => ID_NUMBER_HEADERS.has(k)),
+        ...(unread ? { unread } : {}),
       };
     }
   }

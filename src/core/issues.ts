@@ -377,6 +377,15 @@ export const ISSUES = {
     t('与培训机构核对等次。', 'Check the grades with the training provider.'),
   ),
   // ---- the roster as a whole ------------------------------------------------------------------------------
+  COLUMN_NOT_READ: k(
+    'warning',
+    t('两列同名，只读了前一列', 'two columns for one field, the first read'),
+    t(
+      '表头中有两列都是同一项（如“ID”和“身份证号”都表示教师）：只读了左边那一列，另一列未检查。',
+      'Two header cells name the same field (say “ID” and “身份证号”, both the teacher): only the left one is read, the other is not checked.',
+    ),
+    t('删去或改名不需要的那一列。', 'Delete or rename the column that is not meant.'),
+  ),
   NO_RECORDS: k(
     'error',
     t('表头下没有培训记录', 'no training records under the header'),

@@ -621,7 +621,7 @@ export function checkRoster(
   }
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
-  return {
+  const result: CheckResult = {
     rules,
     region: rules.id,
     columns: maps[0]!,
@@ -645,6 +645,38 @@ export function checkRoster(
           )
         : [NO_RECORDS],
   };
+  // a second column for a field is never read: said, so that its data is not taken for checked
+  for (let i = 0; i < tables.length; i++) result.issues.push(...unreadColumns(maps[i]!, tables[i]!));
+  return result;
+}
+
+/** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
+function letters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function unreadColumns(map: ColumnMap, tb: RosterTable): Issue[] {
+  const place = [tb.file, tb.sheet === undefined ? undefined : `「${tb.sheet}」`].filter(Boolean).join(' ');
+  // a column the user chose since (the pane's column map) is read: nothing to say of it
+  const unread = (map.unread ?? []).filter(
+    (u) => map.columns[u.field] !== undefined && map.columns[u.field] !== u.column,
+  );
+  return unread.map((u): Issue => {
+    const used = map.columns[u.field]!;
+    const label = FIELD_LABELS[u.field];
+    return {
+      code: 'COLUMN_NOT_READ',
+      severity: 'warning',
+      field: u.field,
+      value: u.header,
+      message: t(
+        `${place ? `${place}：` : ''}“${map.headers[u.field]}”（${letters(used)} 列）和“${u.header}”（${letters(u.column)} 列）都是${label.zh}：只读了 ${letters(used)} 列，${letters(u.column)} 列未检查。请删去或改名不需要的那一列`,
+        `${place ? `${place}: ` : ''}"${map.headers[u.field]}" (column ${letters(used)}) and "${u.header}" (column ${letters(u.column)}) are both the ${label.en}: column ${letters(used)} is read, column ${letters(u.column)} is not checked. Delete or rename the one not meant`,
+      ),
+    };
+  });
 }
 
 /** A header with nothing under it: said as an error, so that an empty roster is never read as a clean one. */

@@ -138,3 +138,19 @@ test.each([
   );
   expect(result.records[0]!.issues.some((i) => i.code === 'CREDITS_MISMATCH')).toBe(warned);
 });
+
+// Two header cells for one field: the first is read, the second said to be unchecked (not silently dropped)
+test('a second column for a field is a warning naming both columns; one column each, none', () => {
+  const head = ['ID', '姓名', '身份证号', '年度', '培训层次', '培训方式', '学时'];
+  const rows = [head, [1, '甲', '460100199001011230', 2023, '国家级', '集中培训', 40]];
+  const result = checkRoster([{ rows, sheet: '2023年' }], { rules: RULES.hainan, asOf: '2026-12-01' });
+  const unread = result.issues.filter((i) => i.code === 'COLUMN_NOT_READ');
+  expect(unread).toHaveLength(1);
+  expect(unread[0]!.message.zh).toContain('“ID”（A 列）和“身份证号”（C 列）');
+  expect(unread[0]!.message.zh).toContain('「2023年」');
+  const one = checkRoster([{ rows: [HEAD, ['T1', '甲', 2023, '国培', '国家级', '集中培训', 40]] }], {
+    rules: RULES.hainan,
+    asOf: '2026-12-01',
+  });
+  expect(one.issues.map((i) => i.code)).not.toContain('COLUMN_NOT_READ');
+});
