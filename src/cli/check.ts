@@ -99,10 +99,12 @@ async function planTargets(
   if (many || st?.isDirectory() || /[\\/]$/.test(out)) {
     await ensureFolderTracked(abs, out, made);
     const planned: Planned[] = [];
-    const names = new Set<string>();
+    // the summary's name is taken first: an input called 汇总.xlsx gets a copy named 汇总 (2).xlsx beside it
+    const summaryName = SUMMARY_NAME.toLowerCase();
+    const names = new Set<string>(many ? [summaryName] : []);
     for (const input of inputs) {
       let rel = copyName(input.rel);
-      if (names.has(rel.toLowerCase())) rel = `${input.rel}.xlsx`;
+      if (names.has(rel.toLowerCase()) && rel.toLowerCase() !== summaryName) rel = `${input.rel}.xlsx`;
       for (let n = 2; names.has(rel.toLowerCase()); n++)
         rel = `${copyName(input.rel).replace(/\.(xlsx|xlsm)$/i, '')} (${n}).xlsx`;
       names.add(rel.toLowerCase());

@@ -133,6 +133,27 @@ test('the built CLI parses the files in worker threads and reports exactly what 
   expect(JSON.parse(res.stdout)).toEqual(inProcess);
 });
 
+test('--out DIR: an input named 汇总.xlsx has its copy beside the summary, never in its place', async () => {
+  const inputs = path.join(tmp, 'named-summary');
+  await fs.mkdir(inputs, { recursive: true });
+  await fs.copyFile(path.join(folder, 'A校.xlsx'), path.join(inputs, '汇总.xlsx'));
+  await fs.copyFile(path.join(folder, 'A校.xlsx'), path.join(inputs, 'a.xlsx'));
+  const out = path.join(tmp, 'named-summary-out');
+  const r = await cli('check', inputs, '--json', ...AS_OF, '--out', out);
+  expect(r.err).not.toContain('已存在');
+  const report = ReportSchema.parse(JSON.parse(r.out));
+  expect(report.outputs!.map((o) => [path.relative(out, o.path), o.kind]).sort()).toEqual(
+    [
+      ['a.xlsx', 'annotated'],
+      ['汇总 (2).xlsx', 'annotated'],
+      ['汇总.xlsx', 'summary'],
+    ].sort(),
+  );
+  const summary = new ExcelJS.Workbook();
+  await summary.xlsx.readFile(path.join(out, '汇总.xlsx'));
+  expect(summary.worksheets.map((w) => w.name)).toEqual(['学校', '教师', '年度汇总', '文件']);
+});
+
 test('--out DIR: one copy per input under the same names (.xlsx where the format cannot stay), plus 汇总.xlsx', async () => {
   const out = path.join(tmp, 'checked');
   const r = await cli('check', folder, '--json', ...AS_OF, '--out', out);
