@@ -141,6 +141,13 @@ export function matchHeader(raw: unknown): Field | undefined {
   return undefined;
 }
 
+/** "A1"-style column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 export interface ColumnMap {
   /** 0-based index of the header row within the rows given */
   headerRow: number;

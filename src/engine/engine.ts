@@ -6,7 +6,7 @@ import { Params, Overrides, checkOverrides, Cite } from '../rules/params';
 import type { RecordContext, RuleContext, TeacherFacts } from '../rules/region';
 import { product, fmt } from '../core/decimal';
 import { checkId, IdCheck } from '../core/idcard';
-import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS } from '../core/fields';
+import { ColumnMap, Field, FIELDS, detectHeader, headerlessMap, FIELD_LABELS, columnLetters } from '../core/fields';
 import { RowReader, isBlank, isBlankRow, type NormalizeOptions } from './normalize';
 import { parseDate, today } from '../core/dates';
 import { t, Text } from '../core/text';
@@ -455,8 +455,7 @@ function columnMap(
   where: { sheet?: string; file?: string },
 ): ColumnMap {
   const map = opts.columns ?? (opts.headerless ? headerlessMap() : detectHeader(rows));
-  const place = [where.file, where.sheet].filter((x) => x !== undefined).join(' ');
-  const at = place ? t(`「${place}」：`, `${place}: `) : t('', '');
+  const at = tablePlace(where);
   if (!map) {
     throw new RosterError(
       t(
@@ -621,7 +620,20 @@ export function checkRoster(
   }
 
   const schools = rules.flagSchools ? rules.flagSchools(teachers, params) : [];
-  const result: CheckResult = {
+  const issues = headerless
+    ? []
+    : records.length
+      ? regionFit(
+          rules,
+          records,
+          tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })),
+          opts.workbookRegion,
+          opts.candidates,
+        )
+      : [NO_RECORDS];
+  // a second column for a field is never read: said, so that its data is not taken for checked
+  for (let i = 0; i < tables.length; i++) issues.push(...unreadColumns(maps[i]!, tables[i]!));
+  return {
     rules,
     region: rules.id,
     columns: maps[0]!,
@@ -633,32 +645,19 @@ export function checkRoster(
     overrides: opts.overrides ?? {},
     readings: readingsUsed(run.memo.readings, teachers),
     asOf,
-    issues: headerless
-      ? []
-      : records.length
-        ? regionFit(
-            rules,
-            records,
-            tables.map((tb, i) => ({ rows: tb.rows, map: maps[i]! })),
-            opts.workbookRegion,
-            opts.candidates,
-          )
-        : [NO_RECORDS],
+    issues,
   };
-  // a second column for a field is never read: said, so that its data is not taken for checked
-  for (let i = 0; i < tables.length; i++) result.issues.push(...unreadColumns(maps[i]!, tables[i]!));
-  return result;
 }
 
-/** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
-function letters(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+/** Where a table's message is about, before the message: 「a.xlsx 2023年」：, nothing for a lone table. */
+function tablePlace(where: { sheet?: string; file?: string }): Text {
+  const place = [where.file, where.sheet].filter((x) => x !== undefined).join(' ');
+  return place ? t(`「${place}」：`, `${place}: `) : t('', '');
 }
 
 function unreadColumns(map: ColumnMap, tb: RosterTable): Issue[] {
-  const place = [tb.file, tb.sheet === undefined ? undefined : `「${tb.sheet}」`].filter(Boolean).join(' ');
+  const at = tablePlace(tb);
+  const letters = (c: number) => columnLetters(c + 1);
   // a column the user chose since (the pane's column map) is read: nothing to say of it
   const unread = (map.unread ?? []).filter(
     (u) => map.columns[u.field] !== undefined && map.columns[u.field] !== u.column,
@@ -672,8 +671,8 @@ function unreadColumns(map: ColumnMap, tb: RosterTable): Issue[] {
       field: u.field,
       value: u.header,
       message: t(
-        `${place ? `${place}：` : ''}“${map.headers[u.field]}”（${letters(used)} 列）和“${u.header}”（${letters(u.column)} 列）都是${label.zh}：只读了 ${letters(used)} 列，${letters(u.column)} 列未检查。请删去或改名不需要的那一列`,
-        `${place ? `${place}: ` : ''}"${map.headers[u.field]}" (column ${letters(used)}) and "${u.header}" (column ${letters(u.column)}) are both the ${label.en}: column ${letters(used)} is read, column ${letters(u.column)} is not checked. Delete or rename the one not meant`,
+        `${at.zh}“${map.headers[u.field]}”（${letters(used)} 列）和“${u.header}”（${letters(u.column)} 列）都是${label.zh}：只读了 ${letters(used)} 列，${letters(u.column)} 列未检查。请删去或改名不需要的那一列`,
+        `${at.en}"${map.headers[u.field]}" (column ${letters(used)}) and "${u.header}" (column ${letters(u.column)}) are both the ${label.en}: column ${letters(used)} is read, column ${letters(u.column)} is not checked. Delete or rename the one not meant`,
       ),
     };
   });

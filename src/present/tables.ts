@@ -29,12 +29,8 @@ export const tableSource = (t: Table): TableSource => ({ name: t.name, headers: 
 const word = (status: Report['teachers'][number]['cycle']['status'], lang: Lang): string =>
   say(STATUS_WORDS[status], lang);
 
-/** "A1"-style column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+// the engine names columns in its messages too: the letters live beside the column map
+export { columnLetters } from '../core/fields';
 
 /**
  * A sheet name not yet taken, within Excel's 31 characters: "学分汇总", then "学分汇总 (2)" … — a user's sheet is never
