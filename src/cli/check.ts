@@ -18,12 +18,14 @@ import type * as Copies from '../files/copies';
 import type * as ZipWrite from '../files/zipwrite';
 import {
   checkCopyFits,
+  checkRowsMax,
   checkTarget,
   collectInputs,
   ensureFolder,
   FileError,
   identity,
   nativeCompressor,
+  tooManyRows,
   writeTemp,
   writeTempStream,
   type Input,
@@ -158,15 +160,28 @@ interface ReadInputs {
 /** Read every input (in parallel); with one input, a file that cannot be read ends the run. */
 async function readInputs(a: CheckArgs, inputs: Input[], many: boolean, progress: Progress): Promise<ReadInputs> {
   const L = (zh: string, en: string) => (a.lang === 'en' ? en : zh);
+  // checkRows: the rows of every file read so far; past the budget no other file is begun, and the run is
+  // refused before the engine runs (one file's budgets do not bound many files together)
+  const max = checkRowsMax();
+  let rows = 0;
+  let over: string | undefined;
   const parsed = await parseAll(
     inputs.map((i) => ({ file: i.abs, label: i.label, keepBytes: a.out !== undefined, sheets: a.sheets })),
     {
       ...(a.jobs ? { jobs: a.jobs } : {}),
-      onDone: (done, total) => progress.update(L('读取文件', 'reading files'), done, total),
+      onDone: (done, total, r) => {
+        progress.update(L('读取文件', 'reading files'), done, total);
+        // rows that hold a cell: a sparse sheet's empty rows cost the engine nothing
+        for (const sh of r.book?.sheets ?? []) for (const row of sh.rows) if (row?.length) rows++;
+        if (rows > max) over ??= inputs[r.id]!.label;
+      },
+      more: () => over === undefined,
     },
   );
+  if (over !== undefined)
+    throw tooManyRows({ rows, file: over, read: parsed.filter(Boolean).length, total: inputs.length });
   const read: ReadInputs = { books: [], unreadable: [], notices: [] };
-  parsed.forEach((r, i) => takeParsed(r, inputs[i]!, many, read));
+  parsed.forEach((r, i) => takeParsed(r!, inputs[i]!, many, read));
   if (!read.books.length) throw nothingReadable(read.unreadable);
   return read;
 }

@@ -10,7 +10,15 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as zlib from 'zlib';
 import { t, type Text } from '../core/text';
-import { BUDGETS, bytes, COPY_BYTES_PER_RECORD, copyRecordsLimit, count } from '../files/budgets';
+import {
+  BUDGETS,
+  bytes,
+  CHECK_BYTES_PER_ROW,
+  checkRowsLimit,
+  COPY_BYTES_PER_RECORD,
+  copyRecordsLimit,
+  count,
+} from '../files/budgets';
 import { DEFLATE_LEVEL } from '../files/level';
 import type { Compressor } from '../files/zipwrite';
 
@@ -497,6 +505,10 @@ export function nativeCompressor(crc32: (d: Uint8Array, crc?: number) => number)
   });
 }
 
+/** --max-old-space-size for a need of `bytes` at 85 % of the heap, rounded up to 256 MB: what a message suggests. */
+const heapFor = (bytes: number): number => Math.ceil(bytes / 0.85 / 2 ** 20 / 256) * 256;
+const gb = (n: number) => (n / 1e9).toFixed(1);
+
 /**
  * Refuse an .xlsx copy this process's heap cannot hold, before it is begun: one plain message and nothing
  * written, where the copy would have run out of memory minutes later and ended in V8's crash report.
@@ -504,8 +516,7 @@ export function nativeCompressor(crc32: (d: Uint8Array, crc?: number) => number)
 export function checkCopyFits(records: number, heapLimit = v8.getHeapStatistics().heap_size_limit): void {
   const max = copyRecordsLimit(heapLimit);
   if (records <= max) return;
-  const gb = (n: number) => (n / 1e9).toFixed(1);
-  const mb = Math.ceil((records * COPY_BYTES_PER_RECORD) / 0.85 / 2 ** 20 / 256) * 256;
+  const mb = heapFor(records * COPY_BYTES_PER_RECORD);
   throw new FileError(
     t(
       `${count(records)} 条记录的 .xlsx 副本约需 ${gb(records * COPY_BYTES_PER_RECORD)} GB 内存，超过本进程可用的 ${gb(heapLimit)} GB` +
@@ -515,6 +526,34 @@ export function checkCopyFits(records: number, heapLimit = v8.getHeapStatistics(
         `${gb(heapLimit)} GB this process may use (about ${count(max)} records, copyRecords): nothing was written. Check ` +
         `the schools or years separately, or on a machine with the memory run with ` +
         `NODE_OPTIONS=--max-old-space-size=${mb}`,
+    ),
+  );
+}
+
+/** The rows this process's heap lets a run read (checkRows). */
+export const checkRowsMax = (heapLimit = v8.getHeapStatistics().heap_size_limit): number => checkRowsLimit(heapLimit);
+
+/**
+ * The refusal of a run past checkRows: `read` of the `total` files were read when `rows` passed the limit at
+ * `file`; the rest are not read and nothing is checked.
+ */
+export function tooManyRows(
+  o: { rows: number; file: string; read: number; total: number },
+  heapLimit = v8.getHeapStatistics().heap_size_limit,
+): FileError {
+  const max = checkRowsLimit(heapLimit);
+  const mb = heapFor(o.rows * CHECK_BYTES_PER_ROW);
+  const rest = o.total - o.read;
+  return new FileError(
+    t(
+      `读到 ${o.file} 时，${o.total > 1 ? `已读的 ${o.read} 个文件` : '文件'}共有 ${count(o.rows)} 行，超过本进程 ${gb(heapLimit)} GB ` +
+        `内存可检查的行数（约 ${count(max)} 行，checkRows）` +
+        `${rest > 0 ? `；其余 ${rest} 个文件未读取` : ''}：未作检查。可分批检查（按学校、年度或文件夹），` +
+        `或在内存足够的电脑上以 NODE_OPTIONS=--max-old-space-size=${mb} 运行`,
+      `at ${o.file}, the ${o.total > 1 ? `${o.read} files read` : 'file'} had ${count(o.rows)} rows, more than this process ` +
+        `can check in its ${gb(heapLimit)} GB of memory (about ${count(max)} rows, checkRows)` +
+        `${rest > 0 ? `; the other ${rest} files were not read` : ''}: nothing was checked. Check them in parts ` +
+        `(by school, year or folder), or on a machine with the memory run with NODE_OPTIONS=--max-old-space-size=${mb}`,
     ),
   );
 }

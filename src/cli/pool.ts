@@ -57,32 +57,37 @@ export function cores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
-/** Parse every file; results in the order given. `onDone` is called as each file finishes. */
+/**
+ * Parse every file; results in the order given. `onDone` is called as each file finishes, with its result; once
+ * `more` says no (the rows read have passed a run's budget), no further file is begun, and those are left
+ * without a result.
+ */
 export async function parseAll(
   reqs: ReadonlyArray<Omit<ParseRequest, 'id'>>,
-  o: { jobs?: number; onDone?: (done: number, total: number) => void } = {},
-): Promise<ParseResult[]> {
+  o: { jobs?: number; onDone?: (done: number, total: number, r: ParseResult) => void; more?: () => boolean } = {},
+): Promise<Array<ParseResult | undefined>> {
   const jobs = Math.max(1, Math.min(o.jobs ?? cores(), reqs.length));
-  const results: ParseResult[] = new Array(reqs.length);
+  const results: Array<ParseResult | undefined> = new Array(reqs.length);
   let done = 0;
   const finish = (r: ParseResult) => {
     results[r.id] = r;
-    o.onDone?.(++done, reqs.length);
+    o.onDone?.(++done, reqs.length, r);
   };
+  const more = () => next < reqs.length && o.more?.() !== false;
+  let next = 0;
   if (jobs === 1 || !fs.existsSync(WORKER)) {
-    for (let i = 0; i < reqs.length; i++) finish(await parseFile({ ...reqs[i]!, id: i }));
+    for (; more(); next++) finish(await parseFile({ ...reqs[next]!, id: next }));
     return results;
   }
-  let next = 0;
   // one thread per job; a thread that dies (out of memory on a huge file) fails its file, and a fresh thread
   // takes the rest, so a run never hangs on a lost message
   const thread = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      if (next >= reqs.length) return resolve();
+      if (!more()) return resolve();
       const w = new Worker(WORKER);
       let current = -1;
       const feed = () => {
-        if (next >= reqs.length) {
+        if (!more()) {
           current = -1;
           void w.terminate().then(() => resolve());
           return;

@@ -67,6 +67,24 @@ export const COPY_BYTES_PER_RECORD = 3.5 * 1024;
  */
 export const copyRecordsLimit = (heapLimit: number): number => Math.floor((heapLimit * 0.85) / COPY_BYTES_PER_RECORD);
 
+/**
+ * What a check holds per row read, whatever it prints: the rows' cells while the engine runs, then its result
+ * and the report. The budgets above bound one file; this bounds a run of many, which each file's budgets do not:
+ * three workbooks of 396 000 rows each (every record an error, the costliest kind), each within every file
+ * budget, ended in V8's out-of-memory crash after 454 s. Measured as the smallest heap (old space)
+ * `check --json` of one of them succeeds in: 1 200 MB fails, 1 400 MB succeeds (3.1–3.6 KiB a row). 3.25 KiB
+ * at 85 % of the heap allows 3.8 KiB; a clean hainan roster needs less than 2.9 KiB a row (40 000 CSV rows are
+ * checked in a 112 MB heap: test/cli/stream.test.ts), 1 000 000 CSV rows peak at about 1 GB.
+ */
+export const CHECK_BYTES_PER_ROW = 3.25 * 1024;
+
+/**
+ * checkRows: the most rows (every read sheet's, all files together) one run checks under a heap limit — 85 % of
+ * it at CHECK_BYTES_PER_ROW each. No file is read once the rows read pass it, and the run is refused before
+ * the engine runs rather than ending in an exhausted memory.
+ */
+export const checkRowsLimit = (heapLimit: number): number => Math.floor((heapLimit * 0.85) / CHECK_BYTES_PER_ROW);
+
 /** The budgets in force: the defaults, with any a caller (a test) lowers. */
 export function budgets(over?: Partial<Budgets>): Budgets {
   return over ? { ...BUDGETS, ...over } : { ...BUDGETS };

@@ -5,6 +5,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUDGETS, FileProblem, readWorkbook, zipEntries } from '../../src/files';
+import { checkRowsLimit } from '../../src/files/budgets';
 import { readBytes } from '../../src/cli/files';
 import { bombBody, sheetData, sheetXml, xlsx, zip, colName } from './build';
 import { cli, csv, expectBounded, expectPlain, rosterRows, tmpdir } from './run';
@@ -245,6 +246,46 @@ describe('what is not a regular file, or is too big, is refused before it is rea
     const r = check(f);
     expectPlain(r, 'huge.csv', 'fileBytes', '256 MiB');
     expectBounded(r, { ms: 5000, rssMb: 200 });
+  });
+});
+
+describe('many files, each within its budgets, are bounded together (checkRows)', () => {
+  test('the limit follows the heap: 85 % of it at 3.25 KiB a row', () => {
+    expect(checkRowsLimit(4e9)).toBe(Math.floor((4e9 * 0.85) / 3328));
+    expect(checkRowsLimit(4.3e9)).toBeGreaterThan(1_000_000);
+  });
+
+  // a 128 MB old space (a heap limit of about 184 MB) checks about 47 100 rows; six files of 12 000 rows pass
+  // it at the fourth, read one after another (--jobs 1)
+  const folder = () => {
+    const f = path.join(dir, 'county');
+    if (fs.existsSync(f)) return f;
+    fs.mkdirSync(f);
+    const [header, ...rows] = rosterRows(20);
+    for (let k = 1; k <= 6; k++) {
+      const many = Array.from({ length: 12_000 }, (_, i) => rows[i % rows.length]!);
+      fs.writeFileSync(path.join(f, `school${k}.csv`), csv([header!, ...many]));
+    }
+    return f;
+  };
+
+  test('past it, no other file is read and the run is refused before the engine runs, in one plain message', () => {
+    const r = cli(['check', folder(), '--region', 'hainan', '--jobs', '1'], { heapMb: 128 });
+    expectPlain(r, 'checkRows', '未作检查', '--max-old-space-size=', 'nothing was checked');
+    expect(r.err).toMatch(
+      /读到 \S*county[\\/]school4\.csv 时，已读的 4 个文件共有 48 004 行.*约 [\d ]+ 行，checkRows.*其余 2 个文件未读取/,
+    );
+    expect(r.out).toBe('');
+    expectBounded(r, { ms: 20_000, rssMb: 350 });
+  });
+
+  test('within it, the same files are checked', () => {
+    const two = path.join(dir, 'two');
+    fs.mkdirSync(two);
+    for (const k of [1, 2]) fs.copyFileSync(path.join(folder(), `school${k}.csv`), path.join(two, `school${k}.csv`));
+    const r = cli(['check', two, '--region', 'hainan', '--json', '--jobs', '1'], { heapMb: 128 });
+    expect(r.code).toBeLessThan(2);
+    expect((JSON.parse(r.out) as { summary: { records: number } }).summary.records).toBe(24_000);
   });
 });
 
