@@ -12,6 +12,7 @@ import type { WorkbookSettings } from '../present/settings';
 import type { Overrides } from '../rules/params';
 import { checkBooksResult, mergeSettings, type CheckedRoster } from '../files/check';
 import { COPY_PROPERTY, SUMMARY_PROPERTY } from '../files/record';
+import { rowsWithCells } from '../files/budgets';
 import type { Source } from '../files/select';
 import type { WorkbookData } from '../files/read';
 import type * as Copies from '../files/copies';
@@ -171,8 +172,7 @@ async function readInputs(a: CheckArgs, inputs: Input[], many: boolean, progress
       ...(a.jobs ? { jobs: a.jobs } : {}),
       onDone: (done, total, r) => {
         progress.update(L('读取文件', 'reading files'), done, total);
-        // rows that hold a cell: a sparse sheet's empty rows cost the engine nothing
-        for (const sh of r.book?.sheets ?? []) for (const row of sh.rows) if (row?.length) rows++;
+        if (r.book) rows += rowsWithCells(r.book);
         if (rows > max) over ??= inputs[r.id]!.label;
       },
       more: () => over === undefined,

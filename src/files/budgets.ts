@@ -85,6 +85,13 @@ export const CHECK_BYTES_PER_ROW = 3.25 * 1024;
  */
 export const checkRowsLimit = (heapLimit: number): number => Math.floor((heapLimit * 0.85) / CHECK_BYTES_PER_ROW);
 
+/** The rows of a workbook that hold a cell, its read sheets' (checkRows): a sparse sheet's empty rows cost nothing. */
+export function rowsWithCells(book: { sheets: ReadonlyArray<{ rows: ReadonlyArray<unknown[] | undefined> }> }): number {
+  let n = 0;
+  for (const sh of book.sheets) for (const row of sh.rows) if (row?.length) n++;
+  return n;
+}
+
 /** The budgets in force: the defaults, with any a caller (a test) lowers. */
 export function budgets(over?: Partial<Budgets>): Budgets {
   return over ? { ...BUDGETS, ...over } : { ...BUDGETS };

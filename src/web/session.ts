@@ -19,7 +19,7 @@ import {
   type Source,
   type WorkbookData,
 } from '../files';
-import { copyRecordsLimit, count } from '../files/budgets';
+import { checkRowsLimit, copyRecordsLimit, count, rowsWithCells } from '../files/budgets';
 import { RosterError } from '../engine/engine';
 import type { WorkbookSettings } from '../present/settings';
 import type { RegionId } from '../rules';
@@ -59,6 +59,25 @@ function copyFits(records: number, heapLimit: number): void {
   );
 }
 
+/**
+ * Refuse a check of more rows than the page can hold (checkRows: every chosen file's together), before the
+ * engine runs: a tab that runs out of memory loses every result on it.
+ */
+function rowsFit(books: ReadonlyArray<{ data: WorkbookData }>, heapLimit: number): void {
+  const max = checkRowsLimit(heapLimit);
+  const rows = books.reduce((n, b) => n + rowsWithCells(b.data), 0);
+  if (rows <= max) return;
+  throw new WebProblem(
+    t(
+      `所选文件共有 ${count(rows)} 行，超出网页可用的内存（上限约 ${count(max)} 行，checkRows），未作检查。` +
+        '可少选几个文件分批检查，或用命令行 cpd-credits check 检查。',
+      `The chosen files have ${count(rows)} rows, more than this page's memory allows (about ${count(max)} rows, ` +
+        'checkRows); nothing was checked. Choose fewer files and check them in parts, or use the command line ' +
+        '(cpd-credits check).',
+    ),
+  );
+}
+
 interface Book {
   name: string;
   bytes?: Uint8Array;
@@ -82,7 +101,7 @@ export class Session {
 
   /**
    * `pause`: in the page itself, a chance for it to draw the progress before the next long step;
-   * `heapLimit`: the memory a copy may use (copyRecords)
+   * `heapLimit`: the memory a check and a copy may use (checkRows, copyRecords)
    */
   constructor(
     private readonly pause: () => Promise<void> = async () => undefined,
@@ -160,6 +179,7 @@ export class Session {
       books.map((b) => ({ label: b.name, properties: b.data.properties })),
       many,
     );
+    rowsFit(books, this.heapLimit);
     onProgress?.('engine', 0, 1);
     await this.pause();
     let checked: CheckedRoster;

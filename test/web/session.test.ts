@@ -153,8 +153,8 @@ test('a file that cannot be read: said alone; among several, listed with the oth
 
 test('a copy larger than the page’s memory allows (copyRecords) is refused with what to do; within it, it is made', async () => {
   const file = path.join(SAMPLES, 'hainan.xlsx');
-  // 602 records: a heap of 2 MB holds a copy of ~470 records, one of 3 MB ~710
-  const small = new Session(undefined, 2e6);
+  // 602 records: a heap of 2.45 MB holds a copy of ~580 records (and checks ~625 rows), one of 3 MB ~710
+  const small = new Session(undefined, 2.45e6);
   const f = await ref(file);
   await small.check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
   const refused = small.copy(0, 'zh');
@@ -165,4 +165,16 @@ test('a copy larger than the page’s memory allows (copyRecords) is refused wit
   expect((await enough.copy(0, 'zh')).kind).toBe('annotated');
   // a worker has no performance.memory: 2 GiB is assumed
   expect(browserHeapLimit()).toBe(2 ** 31);
+});
+
+test('more rows than the page’s memory can check (checkRows, every chosen file together) are refused before the engine', async () => {
+  const f = await ref(path.join(SAMPLES, 'hainan.xlsx'));
+  // 602 records in 604 rows with cells: a heap of 2.3 MB checks ~587 rows, one of 2.45 MB ~625
+  const refused = new Session(undefined, 2.3e6).check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  await expect(refused).rejects.toThrow(WebProblem);
+  await expect(refused).rejects.toMatchObject({
+    text: { zh: expect.stringContaining('checkRows'), en: expect.stringContaining('nothing was checked') },
+  });
+  const c = await new Session(undefined, 2.45e6).check([f], { region: 'hainan', cycleStart: 2019 }, 'zh');
+  expect(c.checked.result.records).toHaveLength(602);
 });
