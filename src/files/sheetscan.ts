@@ -6,7 +6,7 @@
 // error values the reader has no name for (#SPILL!, #CALC! …). Rows that would be lost are renumbered after
 // the sheet's last row, and said so; nothing else in the bytes changes. Byte-level, no regular expressions.
 import { t, type Text } from '../core/text';
-import { columnLetters } from '../present/tables';
+import { columnLetters } from '../core/fields';
 import { count, type Budgets } from './budgets';
 import { FileProblem } from './problem';
 
@@ -281,6 +281,9 @@ class SheetTally {
   misplaced = 0;
   readonly doubledCells: string[] = [];
   readonly errorTexts = new Map<number, string>();
+  /** the first few cells holding a formula with no saved result, and how many there are */
+  readonly uncalculated: string[] = [];
+  uncalculatedCount = 0;
   private cells = 0;
   private merges = 0;
   maxRow = 0;
@@ -322,6 +325,10 @@ class SheetTally {
         'sheetCells',
         t('请删去多余的数据或把花名册拆成几个文件', 'remove unused data or split the roster into several files'),
       );
+    if (b[tag.end] === LT && b[tag.end + 1] === 0x66 && formulaUnsaved(b, tag.end, attrs)) {
+      if (this.uncalculated.length < 5) this.uncalculated.push(`${columnLetters(col)}${r}`);
+      this.uncalculatedCount++;
+    }
     if (attrs.t1 - attrs.t0 === 1 && attrs.t0 >= 0 && b[attrs.t0] === 0x65) {
       // an error cell: its <v> text, when the reader has no code for it
       const text = cellValueText(b, tag.end);
@@ -393,6 +400,29 @@ export function plainValueEnd(b: Uint8Array, at: number): number {
     : -1;
 }
 
+/**
+ * Whether the cell whose content begins at `from` with `<f` holds a formula but no saved result: a number,
+ * boolean or error cell with no <v>, or an empty one. Excel and WPS always save a formula's result; a program
+ * that writes formulas without calculating them (openpyxl, many exporters) leaves it out, and every reader
+ * then sees an empty cell. A text result (t="str") may be empty in its own right: not looked at.
+ */
+function formulaUnsaved(b: Uint8Array, from: number, a: CellAttrs): boolean {
+  if (!isNameEnd(b[from + 2])) return false;
+  const n = a.t1 - a.t0;
+  if (a.t0 >= 0 && !(n === 1 && (b[a.t0] === 0x6e || b[a.t0] === 0x62 || b[a.t0] === 0x65))) return false;
+  const v = cellValueText(b, from);
+  return v === null ? !hasValueTag(b, from) : v.trim() === '';
+}
+
+/** Whether a <v> element comes before the cell's end tag (a value too long for cellValueText's look). */
+function hasValueTag(b: Uint8Array, from: number): boolean {
+  for (let i = b.indexOf(LT, from); i >= 0; i = b.indexOf(LT, i + 1)) {
+    if (b[i + 1] === SLASH && b[i + 2] === 0x63 && b[i + 3] === GT) return false;
+    if (b[i + 1] === 0x76 && (b[i + 2] === GT || isSpace(b[i + 2]!))) return true;
+  }
+  return false;
+}
+
 /** Past the rest of such a cell — three tags a cell not read one by one — or `at` when it is not one. */
 function pastPlainValue(b: Uint8Array, at: number): number {
   const lt = plainValueEnd(b, at);
@@ -424,6 +454,7 @@ export function scanSheetXml(b: Uint8Array, sheet: string, bud: Budgets): SheetS
     notices.push(...movedNotices(tally, moved, words));
   }
   notices.push(...orderNotices(tally, words));
+  if (tally.uncalculatedCount) notices.push(unsavedNotice(tally, words));
   return { bytes: out, notices, errorTexts: tally.errorTexts };
 }
 
@@ -474,6 +505,19 @@ function orderNotices(tally: SheetTally, words: SheetWords): Text[] {
       ),
     );
   return notices;
+}
+
+/** What the user should know of formulas saved without their results: they are read as empty cells. */
+function unsavedNotice(tally: SheetTally, words: SheetWords): Text {
+  const n = tally.uncalculatedCount;
+  const more = n > tally.uncalculated.length;
+  return words.where(
+    `有 ${count(n)} 个公式单元格没有保存计算结果（${tally.uncalculated.join('、')}${more ? ' 等' : ''}），按空白读取：` +
+      '写出这个文件的程序没有计算公式。请在 Excel 或 WPS 中打开并保存后再检查',
+    `has ${count(n)} formula cell${n > 1 ? 's' : ''} saved without ${n > 1 ? 'their results' : 'its result'} ` +
+      `(${tally.uncalculated.join(', ')}${more ? ', …' : ''}), read as empty: the program that wrote the file did not ` +
+      'calculate its formulas. Open and save it in Excel or WPS, then check it again',
+  );
 }
 
 /**

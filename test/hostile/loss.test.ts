@@ -9,7 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { run } from '../../src/cli/main';
 import { readWorkbook } from '../../src/files';
 import { parts } from '../files/fixtures';
-import { sheetData, sheetXml, xlsx } from './build';
+import { colName, sheetData, sheetXml, xlsx } from './build';
 import { csv, rosterRows } from './run';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -234,5 +234,68 @@ describe('a comment on a marked cell is kept in the copy, byte for byte', () => 
     const sqrefs = [...sheet.matchAll(/<conditionalFormatting sqref="([^"]*)"/g)].map((m) => m[1]).join(' ');
     expect(sqrefs).toContain(`${letter}3`);
     expect(sqrefs).toContain(`${letter}5`);
+  });
+});
+
+describe('formulas saved without their results are said, not read silently as empty', () => {
+  // ExcelJS, as openpyxl and many exporters, writes a formula without its result unless it is given one: Excel
+  // and WPS always save it. The reader sees an empty cell either way; the notice names the cells.
+  const book = async (unsaved: number) => {
+    const rows = rosterRows(6);
+    const hours = rows[0]!.indexOf('学时');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    rows.forEach((r, i) => {
+      const row = [...r] as unknown[];
+      if (i >= 1 && i <= unsaved) row[hours] = { formula: '16*3' };
+      if (i === 5) row[hours] = { formula: '16*3', result: 48 };
+      ws.addRow(row);
+    });
+    // a text formula whose result is the empty text: a result in its own right
+    ws.getCell('Z2').value = { formula: 'T(1)', result: '' };
+    return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), letter: String.fromCharCode(65 + hours) };
+  };
+
+  test('the sheet names how many and which, read as empty; a formula saved with its result is read', async () => {
+    const { bytes, letter } = await book(2);
+    const read = readWorkbook(bytes);
+    const said = read.notices.map((n) => n.zh);
+    expect(said).toEqual([
+      `工作表「名册」有 2 个公式单元格没有保存计算结果（${letter}2、${letter}3），按空白读取：` +
+        '写出这个文件的程序没有计算公式。请在 Excel 或 WPS 中打开并保存后再检查',
+    ]);
+    expect(read.notices[0]!.en).toContain(`2 formula cells saved without their results (${letter}2, ${letter}3)`);
+    const sheet = read.sheets[0]!;
+    expect(sheet.rows[1]![rosterRows(1)[0]!.indexOf('学时')]).toBeUndefined();
+    expect(sheet.rows[5]![rosterRows(1)[0]!.indexOf('学时')]).toBe(48);
+  });
+
+  test('many (a shared formula, its followers empty elements): the first five and a count; the CLI prints it', async () => {
+    const rows = rosterRows(8);
+    const hours = rows[0]!.indexOf('学时');
+    const letter = colName(hours + 1);
+    for (const r of rows.slice(1)) r[hours] = '';
+    // the hours of rows 2–9 as one shared formula, none calculated: its first cell holds the formula
+    let xml = '';
+    rows.forEach((r, i) => {
+      const n = i + 1;
+      const f =
+        n === 2
+          ? `<c r="${letter}2"><f t="shared" ref="${letter}2:${letter}9" si="0">16*3</f></c>`
+          : `<c r="${letter}${n}"><f t="shared" si="0"/><v></v></c>`;
+      xml += n === 1 ? sheetData([r], 1) : sheetData([r], n).replace('</row>', `${f}</row>`);
+    });
+    const file = await put('shared.xlsx', xlsx([{ name: '名册', xml: sheetXml(xml) }]));
+    const r = await cli(['check', file, '--region', 'hainan', '--json']);
+    expect(r.err).toContain(
+      `有 8 个公式单元格没有保存计算结果（${letter}2、${letter}3、${letter}4、${letter}5、${letter}6 等）`,
+    );
+    const report = JSON.parse(r.out) as Report;
+    expect(report.records.filter((x) => x.issues.some((i) => i.code === 'HOURS_MISSING'))).toHaveLength(8);
+  });
+
+  test('a sheet of plain values and saved formulas says nothing', async () => {
+    const { bytes } = await book(0);
+    expect(readWorkbook(bytes).notices).toEqual([]);
   });
 });
